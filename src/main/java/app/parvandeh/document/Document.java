@@ -1,0 +1,122 @@
+package app.parvandeh.document;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A document in a student's file; its content lives in versions, the newest being current. */
+@Entity
+@Table(name = "document")
+public class Document {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "student_id")
+  private Long studentId;
+
+  @ManyToOne(fetch = FetchType.EAGER, optional = false)
+  @JoinColumn(name = "type_code")
+  private DocumentType type;
+
+  private String stage;
+
+  @Enumerated(EnumType.STRING)
+  private DocumentStatus status;
+
+  private String description;
+
+  @Column(name = "created_at")
+  private Instant createdAt;
+
+  @Column(name = "created_by")
+  private String createdBy;
+
+  @OneToMany(mappedBy = "document", cascade = CascadeType.ALL, fetch = FetchType.LAZY)
+  @OrderBy("versionNo ASC")
+  private List<DocumentVersion> versions = new ArrayList<>();
+
+  @Version
+  @Column(name = "row_version")
+  private long rowVersion;
+
+  protected Document() {}
+
+  Document(Long studentId, DocumentType type, String description, String actor, Instant now) {
+    this.studentId = studentId;
+    this.type = type;
+    this.stage = type.getStage();
+    this.status = DocumentStatus.SUBMITTED;
+    this.description = description;
+    this.createdAt = now;
+    this.createdBy = actor;
+  }
+
+  /** Adds new content as the next version; earlier versions (and their reviews) stay as they were. */
+  DocumentVersion addVersion(StoredContent content, String fileName, String actor, Instant now) {
+    DocumentVersion version = new DocumentVersion(this, versions.size() + 1, content, fileName, actor, now);
+    versions.add(version);
+    status = DocumentStatus.SUBMITTED;
+    return version;
+  }
+
+  void markReviewed(ReviewDecision decision) {
+    status = decision == ReviewDecision.ACCEPTED ? DocumentStatus.ACCEPTED : DocumentStatus.REJECTED;
+  }
+
+  DocumentVersion current() {
+    return versions.get(versions.size() - 1);
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Long getStudentId() {
+    return studentId;
+  }
+
+  public DocumentType getType() {
+    return type;
+  }
+
+  public String getStage() {
+    return stage;
+  }
+
+  public DocumentStatus getStatus() {
+    return status;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public String getCreatedBy() {
+    return createdBy;
+  }
+
+  public List<DocumentVersion> getVersions() {
+    return versions;
+  }
+}

@@ -1,0 +1,14 @@
+package app.parvandeh.document;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface DocumentRepository extends JpaRepository<Document, Long> {
+
+  @Query("select distinct d from Document d left join fetch d.versions where d.studentId = ?1 order by d.id")
+  List<Document> findWithVersionsByStudentId(Long studentId);
+
+  Optional<Document> findFirstByStudentIdAndTypeCodeAndStage(Long studentId, String typeCode, String stage);
+}

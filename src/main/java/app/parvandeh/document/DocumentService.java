@@ -1,0 +1,253 @@
+package app.parvandeh.document;
+
+import app.parvandeh.document.ContentStore.ContentTooLargeException;
+import app.parvandeh.document.DocumentViews.ContentView;
+import app.parvandeh.document.DocumentViews.DocumentView;
+import app.parvandeh.document.DocumentViews.RequirementView;
+import app.parvandeh.shared.ParvandehException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A student's admission documents: the checklist, uploads (all-or-nothing, bytes safe before metadata), reviews
+ * by the faculty and the central admission unit, and the outcome the process routes on.
+ */
+@Service
+public class DocumentService {
+
+  private static final String ADMISSION = "ADMISSION";
+
+  private final DocumentRepository documents;
+  private final DocumentVersionRepository versions;
+  private final DocumentTypeRepository types;
+  private final RequiredDocumentRepository requirements;
+  private final ContentStore store;
+  private final ContentTypes contentTypes;
+  private final DocumentProperties properties;
+  private final Clock clock;
+
+  DocumentService(DocumentRepository documents, DocumentVersionRepository versions, DocumentTypeRepository types,
+      RequiredDocumentRepository requirements, ContentStore store, ContentTypes contentTypes,
+      DocumentProperties properties, Clock clock) {
+    this.documents = documents;
+    this.versions = versions;
+    this.types = types;
+    this.requirements = requirements;
+    this.store = store;
+    this.contentTypes = contentTypes;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /** Records the checklist the RequiredDocuments decision produced; running it again updates, never duplicates. */
+  @Transactional
+  public void recordRequirements(Long studentId, List<Requirement> decided) {
+    Map<String, RequiredDocument> existing = requirements.findByStudentIdOrderByTypeSortOrder(studentId).stream()
+        .collect(Collectors.toMap(r -> r.getType().getCode(), Function.identity()));
+    for (Requirement requirement : decided) {
+      RequiredDocument known = existing.get(requirement.typeCode());
+      if (known != null) {
+        known.changeSupplier(requirement.supplier());
+      } else {
+        DocumentType type = types.findById(requirement.typeCode()).orElseThrow(() -> new IllegalStateException(
+            "RequiredDocuments names document type " + requirement.typeCode() + ", which the catalogue lacks"));
+        requirements.save(new RequiredDocument(studentId, type, requirement.supplier()));
+      }
+    }
+  }
+
+  @Transactional(readOnly = true)
+  public List<RequirementView> checklist(Long studentId) {
+    Map<String, Document> admissionDocs = admissionDocuments(studentId);
+    return requirements.findByStudentIdOrderByTypeSortOrder(studentId).stream()
+        .map(r -> new RequirementView(r.getType().getCode(), r.getType().getNameFa(), r.getSupplier(),
+            r.getSupplier().labelFa(),
+            Optional.ofNullable(admissionDocs.get(r.getType().getCode())).map(DocumentView::of).orElse(null)))
+        .toList();
+  }
+
+  @Transactional(readOnly = true)
+  public List<DocumentView> documentsOf(Long studentId) {
+    return documents.findWithVersionsByStudentId(studentId).stream().map(DocumentView::of).toList();
+  }
+
+  /** Student-supplied types still missing, or rejected and not yet replaced. Empty means ready for review. */
+  @Transactional(readOnly = true)
+  public List<String> missingForReview(Long studentId) {
+    Map<String, Document> admissionDocs = admissionDocuments(studentId);
+    return requirements.findByStudentIdOrderByTypeSortOrder(studentId).stream()
+        .filter(r -> r.getSupplier() == Supplier.STUDENT)
+        .filter(r -> {
+          Document d = admissionDocs.get(r.getType().getCode());
+          return d == null || d.getStatus() == DocumentStatus.REJECTED;
+        })
+        .map(r -> r.getType().getNameFa())
+        .toList();
+  }
+
+  /**
+   * Stores a student's admission uploads as new versions. Every file is checked (size, type from its bytes) and
+   * its bytes made safe before any row is written; one bad file refuses the whole request and stores nothing.
+   */
+  @Transactional
+  public List<DocumentView> uploadAdmissionDocuments(Long studentId, List<Upload> uploads, String actor) {
+    if (uploads.isEmpty()) {
+      throw ParvandehException.badRequest("no-files", "هیچ فایلی انتخاب نشده است.", "No file was sent.");
+    }
+    Map<String, RequiredDocument> checklist = requirements.findByStudentIdOrderByTypeSortOrder(studentId).stream()
+        .collect(Collectors.toMap(r -> r.getType().getCode(), Function.identity()));
+    Map<String, Document> existing = admissionDocuments(studentId);
+    for (Upload upload : uploads) {
+      RequiredDocument required = checklist.get(upload.typeCode());
+      if (required == null || required.getSupplier() != Supplier.STUDENT) {
+        throw ParvandehException.badRequest("not-student-supplied",
+            "این مدرک در فهرست مدارکی که شما بارگذاری می‌کنید نیست: " + upload.typeCode(),
+            "This document type is not one you upload: " + upload.typeCode());
+      }
+      Document document = existing.get(upload.typeCode());
+      if (document != null && document.getStatus() == DocumentStatus.ACCEPTED) {
+        throw ParvandehException.conflict("already-accepted",
+            "مدرک «" + document.getType().getNameFa() + "» تأیید شده است و جایگزین نمی‌شود.",
+            "The document '" + document.getType().getNameEn() + "' is accepted and cannot be replaced.");
+      }
+    }
+    List<StagedUpload> staged = stageAll(uploads);
+    commitAll(staged);
+    Instant now = Instant.now(clock);
+    List<Document> touched = new ArrayList<>();
+    for (StagedUpload s : staged) {
+      Document document = existing.computeIfAbsent(s.upload.typeCode(), code -> documents.save(
+          new Document(studentId, checklist.get(code).getType(), null, actor, now)));
+      document.addVersion(s.stored, s.upload.fileName(), actor, now);
+      if (!touched.contains(document)) {
+        touched.add(document);
+      }
+    }
+    documents.flush();
+    return touched.stream().map(DocumentView::of).toList();
+  }
+
+  /** Records one stage's decision on a document's current version; a rejection needs a reason. */
+  @Transactional
+  public DocumentView review(Long studentId, Long documentId, ReviewStage stage, ReviewDecision decision,
+      String reason, String reviewer, String taskId) {
+    Document document = documents.findById(documentId).filter(d -> d.getStudentId().equals(studentId))
+        .orElseThrow(() -> ParvandehException.notFound("document-not-found",
+            "این مدرک در پرونده این دانشجو نیست.", "This document is not in this student's file."));
+    String trimmed = reason == null ? null : reason.strip();
+    if (decision == ReviewDecision.REJECTED && (trimmed == null || trimmed.isEmpty())) {
+      throw ParvandehException.badRequest("reason-required",
+          "برای رد مدرک، دلیل آن را بنویسید.", "A rejection needs a reason.");
+    }
+    if (trimmed != null && trimmed.length() > 1000) {
+      throw ParvandehException.badRequest("reason-too-long",
+          "دلیل حداکثر ۱۰۰۰ نویسه است.", "The reason may have at most 1000 characters.");
+    }
+    document.current().review(stage, decision, trimmed, reviewer, taskId, Instant.now(clock));
+    document.markReviewed(decision);
+    documents.flush();
+    return DocumentView.of(document);
+  }
+
+  /** How a review stage ended over every uploaded admission document's current version. */
+  @Transactional(readOnly = true)
+  public ReviewOutcome outcome(Long studentId, ReviewStage stage) {
+    boolean rejected = false;
+    for (Document document : admissionDocuments(studentId).values()) {
+      Optional<DocumentReview> review = document.current().reviewOf(stage);
+      if (review.isEmpty()) {
+        return ReviewOutcome.INCOMPLETE;
+      }
+      rejected |= review.get().getDecision() == ReviewDecision.REJECTED;
+    }
+    return rejected ? ReviewOutcome.SOME_REJECTED : ReviewOutcome.ALL_ACCEPTED;
+  }
+
+  /** The current versions of every admission document, for the registration-complete note's addresses. */
+  @Transactional(readOnly = true)
+  public List<DocumentView> admissionDocumentsOf(Long studentId) {
+    return admissionDocuments(studentId).values().stream().map(DocumentView::of).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public ContentView content(Long versionId) {
+    DocumentVersion v = versions.findById(versionId).orElseThrow(() -> ParvandehException.notFound(
+        "version-not-found", "این نسخه از مدرک پیدا نشد.", "No such document version."));
+    return new ContentView(v.getDocument().getStudentId(), v.getFileName(), v.getMediaType(), v.getSizeBytes(),
+        v.getContentSha256());
+  }
+
+  public InputStream open(ContentView content) throws IOException {
+    return store.open(content.sha256());
+  }
+
+  private Map<String, Document> admissionDocuments(Long studentId) {
+    return documents.findWithVersionsByStudentId(studentId).stream()
+        .filter(d -> ADMISSION.equals(d.getStage()))
+        .collect(Collectors.toMap(d -> d.getType().getCode(), Function.identity(), (a, b) -> a,
+            java.util.LinkedHashMap::new));
+  }
+
+  private List<StagedUpload> stageAll(List<Upload> uploads) {
+    long max = properties.maxFileSize().toBytes();
+    List<StagedUpload> staged = new ArrayList<>();
+    try {
+      for (Upload upload : uploads) {
+        StagedContent content;
+        try (InputStream in = upload.content().open()) {
+          content = store.stage(in, max);
+        }
+        staged.add(new StagedUpload(upload, content, null));
+        if (content.sizeBytes() == 0) {
+          throw ParvandehException.badRequest("empty-file",
+              "فایل «" + upload.fileName() + "» خالی است.", "The file '" + upload.fileName() + "' is empty.");
+        }
+        String mediaType = contentTypes.check(content.tempFile(), upload.fileName());
+        staged.set(staged.size() - 1,
+            new StagedUpload(upload, content, new StoredContent(content.sha256(), content.sizeBytes(), mediaType)));
+      }
+      return staged;
+    } catch (ContentTooLargeException e) {
+      staged.forEach(s -> store.discard(s.content));
+      throw new ParvandehException(413, "file-too-large",
+          "حجم فایل بیش از حد مجاز (" + properties.maxFileSize().toMegabytes() + " مگابایت) است.",
+          "The file is larger than the allowed " + properties.maxFileSize().toMegabytes() + " MB.");
+    } catch (IOException e) {
+      staged.forEach(s -> store.discard(s.content));
+      throw new UncheckedIOException("Could not receive the upload", e);
+    } catch (RuntimeException e) {
+      staged.forEach(s -> store.discard(s.content));
+      throw e;
+    }
+  }
+
+  private void commitAll(List<StagedUpload> staged) {
+    try {
+      for (StagedUpload s : staged) {
+        store.commit(s.content);
+      }
+    } catch (IOException e) {
+      staged.forEach(s -> store.discard(s.content));
+      throw new UncheckedIOException("Could not store the upload", e);
+    }
+  }
+
+  /** Whether any version still points at these bytes (the sweeper keeps those). */
+  @Transactional(readOnly = true)
+  public boolean isReferenced(String sha256) {
+    return versions.existsByContentSha256(sha256);
+  }
+
+  private record StagedUpload(Upload upload, StagedContent content, StoredContent stored) {}
+}

@@ -1,0 +1,7 @@
+package app.parvandeh.document;
+
+/** A reviewer's decision on one version of a document. */
+public enum ReviewDecision {
+  ACCEPTED,
+  REJECTED
+}

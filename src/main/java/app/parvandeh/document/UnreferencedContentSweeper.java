@@ -1,0 +1,59 @@
+package app.parvandeh.document;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Bytes are stored before their metadata commits, so a rolled-back upload can leave a blob nothing points at.
+ * This removes such blobs (and stale temporary files) once they are old enough that no upload is still running.
+ */
+@Component
+class UnreferencedContentSweeper {
+
+  private static final Logger log = LoggerFactory.getLogger(UnreferencedContentSweeper.class);
+  static final Duration GRACE = Duration.ofHours(6);
+
+  private final ContentStore store;
+  private final DocumentService documents;
+  private final Clock clock;
+
+  UnreferencedContentSweeper(ContentStore store, DocumentService documents, Clock clock) {
+    this.store = store;
+    this.documents = documents;
+    this.clock = clock;
+  }
+
+  @Scheduled(initialDelayString = "PT10M", fixedDelayString = "PT6H")
+  void sweepScheduled() {
+    sweep(Instant.now(clock).minus(GRACE));
+  }
+
+  /** Deletes unreferenced content last written before {@code olderThan}; returns how many blobs went. */
+  int sweep(Instant olderThan) {
+    int[] removed = {0};
+    try {
+      store.forEachStored(olderThan, sha -> {
+        if (!documents.isReferenced(sha)) {
+          try {
+            store.delete(sha);
+            removed[0]++;
+          } catch (IOException e) {
+            log.warn("Could not delete unreferenced content {}", sha, e);
+          }
+        }
+      });
+    } catch (IOException e) {
+      log.warn("Content sweep failed", e);
+    }
+    if (removed[0] > 0) {
+      log.info("Removed {} unreferenced content blobs", removed[0]);
+    }
+    return removed[0];
+  }
+}

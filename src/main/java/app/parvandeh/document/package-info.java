@@ -1,0 +1,2 @@
+/** Document types, students' documents with their versions and reviews, and the content store. */
+package app.parvandeh.document;

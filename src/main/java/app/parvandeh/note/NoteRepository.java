@@ -1,0 +1,12 @@
+package app.parvandeh.note;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface NoteRepository extends JpaRepository<Note, Long> {
+
+  List<Note> findByStudentIdOrderByCreatedAtAscIdAsc(Long studentId);
+
+  Optional<Note> findByIdempotencyKey(String idempotencyKey);
+}

@@ -1,0 +1,43 @@
+package app.parvandeh.security;
+
+import app.parvandeh.shared.PersianText;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/** Checks passwords against Camunda's identity store and maps the user's Camunda groups to authorities. */
+@Component
+class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
+
+  private final IdentityService identity;
+
+  CamundaIdentityAuthenticationProvider(IdentityService identity) {
+    this.identity = identity;
+  }
+
+  @Override
+  public Authentication authenticate(Authentication authentication) {
+    // Students type their number with Persian digits as often as not.
+    String userId = PersianText.normalize(authentication.getName());
+    Object credentials = authentication.getCredentials();
+    if (userId.isEmpty() || credentials == null || !identity.checkPassword(userId, credentials.toString())) {
+      throw new BadCredentialsException("Bad credentials");
+    }
+    List<SimpleGrantedAuthority> authorities = identity.createGroupQuery().groupMember(userId).list().stream()
+        .map(Group::getId)
+        .map(id -> new SimpleGrantedAuthority(CurrentUser.GROUP_AUTHORITY_PREFIX + id))
+        .toList();
+    return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+  }
+
+  @Override
+  public boolean supports(Class<?> authentication) {
+    return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+  }
+}

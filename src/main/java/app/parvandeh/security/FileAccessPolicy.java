@@ -1,0 +1,32 @@
+package app.parvandeh.security;
+
+import app.parvandeh.shared.ParvandehException;
+import app.parvandeh.student.Student;
+import org.springframework.stereotype.Component;
+
+/** Who may see and change which student's file: the student their own, a faculty clerk their faculty's. */
+@Component
+public class FileAccessPolicy {
+
+  public boolean canView(CurrentUser user, Student student) {
+    if (user.isStudent()) {
+      return user.id().equals(student.getUserId());
+    }
+    return user.groups().contains(student.getFaculty().getCandidateGroup()) || user.inAny(Groups.UNIVERSITY_WIDE);
+  }
+
+  public void checkView(CurrentUser user, Student student) {
+    if (!canView(user, student)) {
+      throw ParvandehException.forbidden("شما به پرونده این دانشجو دسترسی ندارید.",
+          "You may not access this student's file.");
+    }
+  }
+
+  /** Admission documents are uploaded by the student themself, into their own file only. */
+  public void checkStudentUpload(CurrentUser user, Student student) {
+    if (!user.isStudent() || !user.id().equals(student.getUserId())) {
+      throw ParvandehException.forbidden("فقط خود دانشجو مدارک پذیرش را در پرونده خود بارگذاری می‌کند.",
+          "Only the student uploads admission documents, and only into their own file.");
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package app.parvandeh.security;
+
+import java.util.List;
+
+/** The Camunda groups Parvandeh's roles map to (faculty clerks have one group per faculty: faculty-CODE). */
+public final class Groups {
+
+  public static final String STUDENTS = "students";
+  public static final String CENTRAL_ADMISSION = "central-admission";
+  public static final String CENTRAL_RECORDS = "central-records";
+  public static final String GRADUATE_STUDIES = "graduate-studies";
+  public static final String GRADUATES_OFFICE = "graduates-office";
+  public static final String MANAGERS = "managers";
+  public static final String PROCESS_OWNERS = "process-owners";
+  /** Camunda's own administrators group, which Camunda Admin recognises. */
+  public static final String ADMINS = "camunda-admin";
+
+  public static final String FACULTY_PREFIX = "faculty-";
+
+  /** Groups that see every student's file (their own stage's work). */
+  public static final List<String> UNIVERSITY_WIDE = List.of(
+      CENTRAL_ADMISSION, CENTRAL_RECORDS, GRADUATE_STUDIES, GRADUATES_OFFICE, MANAGERS);
+
+  private Groups() {}
+
+  /** Fixed groups with their Persian names, created at start-up in every profile. */
+  static final List<String[]> FIXED = List.of(
+      new String[] {STUDENTS, "دانشجویان"},
+      new String[] {CENTRAL_ADMISSION, "کارشناسان واحد پذیرش ستاد"},
+      new String[] {CENTRAL_RECORDS, "کارشناسان مدیریت خدمات آموزشی"},
+      new String[] {GRADUATE_STUDIES, "کارشناسان مدیریت تحصیلات تکمیلی"},
+      new String[] {GRADUATES_OFFICE, "اداره دانش‌آموختگان"},
+      new String[] {MANAGERS, "مدیران"},
+      new String[] {PROCESS_OWNERS, "مالکان فرایند"},
+      new String[] {ADMINS, "مدیران سامانه"});
+}

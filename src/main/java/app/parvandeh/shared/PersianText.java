@@ -1,0 +1,97 @@
+package app.parvandeh.shared;
+
+/**
+ * Persian text as clerks type it: Persian or Arabic digits, Arabic ي/ك instead of Persian ی/ک, zero-width
+ * non-joiners or not. {@link #normalize} folds all of these so that a search or a student number still matches.
+ */
+public final class PersianText {
+
+  private static final char ZWNJ = '\u200C';
+
+  private PersianText() {}
+
+  /** Folds digits to ASCII, Arabic letter forms to Persian, drops diacritics and joiners, collapses spaces. */
+  public static String normalize(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    boolean pendingSpace = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = foldChar(text.charAt(i));
+      if (c == 0) {
+        continue;
+      }
+      if (Character.isWhitespace(c) || c == ZWNJ) {
+        pendingSpace = out.length() > 0;
+        continue;
+      }
+      if (pendingSpace) {
+        out.append(' ');
+        pendingSpace = false;
+      }
+      out.append(Character.toLowerCase(c));
+    }
+    return out.toString();
+  }
+
+  /** Like {@link #normalize} but also removes every space: for comparing identifiers and joined/split words. */
+  public static String compact(String text) {
+    return normalize(text).replace(" ", "");
+  }
+
+  /** ASCII digits only, e.g. a student number typed as «۴۰۰۱۲۳» or "٤٠٠١٢٣" or " 400-123 ". */
+  public static String digits(String text) {
+    String normalized = normalize(text);
+    StringBuilder out = new StringBuilder(normalized.length());
+    for (int i = 0; i < normalized.length(); i++) {
+      char c = normalized.charAt(i);
+      if (c >= '0' && c <= '9') {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** Shows ASCII digits as Persian digits, for text a clerk reads. */
+  public static String toPersianDigits(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      out.append(c >= '0' && c <= '9' ? (char) ('۰' + (c - '0')) : c);
+    }
+    return out.toString();
+  }
+
+  private static char foldChar(char c) {
+    if (c >= '۰' && c <= '۹') {
+      return (char) ('0' + (c - '۰'));
+    }
+    if (c >= '٠' && c <= '٩') {
+      return (char) ('0' + (c - '٠'));
+    }
+    switch (c) {
+      case 'ي', 'ى', 'ئ':
+        return 'ی';
+      case 'ك':
+        return 'ک';
+      case 'ة':
+        return 'ه';
+      case 'أ', 'إ', 'ٱ':
+        return 'ا';
+      case 'ؤ':
+        return 'و';
+      case '\u200D', '\u200E', '\u200F', '\uFEFF', 'ـ':
+        return 0;
+      default:
+        // Arabic diacritics (fatha, kasra, tanwin, shadda, sukun...) carry no meaning for a search.
+        if (c >= '\u064B' && c <= '\u065F' || c == '\u0670') {
+          return 0;
+        }
+        return c;
+    }
+  }
+}

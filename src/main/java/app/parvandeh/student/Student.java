@@ -1,0 +1,159 @@
+package app.parvandeh.student;
+
+import app.parvandeh.shared.PersianText;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** A student and the state of their file. The student number is the file's business key in Camunda. */
+@Entity
+@Table(name = "student")
+public class Student {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "student_number")
+  private String studentNumber;
+
+  @Column(name = "national_id")
+  private String nationalId;
+
+  @Column(name = "first_name")
+  private String firstName;
+
+  @Column(name = "last_name")
+  private String lastName;
+
+  /** Normalized number, national ID and names, so a search with any letter or digit variant matches. */
+  @Column(name = "search_text")
+  private String searchText;
+
+  @ManyToOne(fetch = FetchType.EAGER, optional = false)
+  @JoinColumn(name = "faculty_code")
+  private Faculty faculty;
+
+  @Enumerated(EnumType.STRING)
+  private Degree degree;
+
+  @Column(name = "entry_year")
+  private int entryYear;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "admission_type")
+  private AdmissionType admissionType;
+
+  @Column(name = "brilliant_talent")
+  private boolean brilliantTalent;
+
+  @Enumerated(EnumType.STRING)
+  private StudentStatus status;
+
+  @Enumerated(EnumType.STRING)
+  private FileStage stage;
+
+  /** The student's own Camunda user, who uploads in the portal. */
+  @Column(name = "user_id")
+  private String userId;
+
+  @Column(name = "created_at")
+  private Instant createdAt;
+
+  @Version
+  @Column(name = "row_version")
+  private long rowVersion;
+
+  protected Student() {}
+
+  Student(NewStudent data, Faculty faculty, String studentNumber, String nationalId, Instant now) {
+    this.studentNumber = studentNumber;
+    this.nationalId = nationalId;
+    this.firstName = data.firstName().strip();
+    this.lastName = data.lastName().strip();
+    this.faculty = faculty;
+    this.degree = data.degree();
+    this.entryYear = data.entryYear();
+    this.admissionType = data.admissionType();
+    this.brilliantTalent = data.brilliantTalent();
+    this.status = StudentStatus.ACTIVE;
+    this.stage = FileStage.ADMISSION;
+    this.userId = studentNumber;
+    this.createdAt = now;
+    this.searchText = PersianText.normalize(studentNumber + " " + nationalId + " " + firstName + " " + lastName);
+  }
+
+  void moveTo(FileStage newStage) {
+    this.stage = newStage;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getStudentNumber() {
+    return studentNumber;
+  }
+
+  public String getNationalId() {
+    return nationalId;
+  }
+
+  public String getFirstName() {
+    return firstName;
+  }
+
+  public String getLastName() {
+    return lastName;
+  }
+
+  public String getFullName() {
+    return firstName + " " + lastName;
+  }
+
+  public Faculty getFaculty() {
+    return faculty;
+  }
+
+  public Degree getDegree() {
+    return degree;
+  }
+
+  public int getEntryYear() {
+    return entryYear;
+  }
+
+  public AdmissionType getAdmissionType() {
+    return admissionType;
+  }
+
+  public boolean isBrilliantTalent() {
+    return brilliantTalent;
+  }
+
+  public StudentStatus getStatus() {
+    return status;
+  }
+
+  public FileStage getStage() {
+    return stage;
+  }
+
+  public String getUserId() {
+    return userId;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+}

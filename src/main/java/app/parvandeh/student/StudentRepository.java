@@ -1,0 +1,13 @@
+package app.parvandeh.student;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface StudentRepository extends JpaRepository<Student, Long> {
+
+  Optional<Student> findByStudentNumber(String studentNumber);
+
+  Optional<Student> findByUserId(String userId);
+
+  boolean existsByNationalId(String nationalId);
+}

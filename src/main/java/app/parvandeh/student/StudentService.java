@@ -1,0 +1,100 @@
+package app.parvandeh.student;
+
+import app.parvandeh.shared.ParvandehException;
+import app.parvandeh.shared.PersianText;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Admits students, finds them by any spelling of their number, and moves their file between stages. */
+@Service
+public class StudentService {
+
+  private final StudentRepository students;
+  private final FacultyRepository faculties;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  StudentService(StudentRepository students, FacultyRepository faculties, ApplicationEventPublisher events,
+      Clock clock) {
+    this.students = students;
+    this.faculties = faculties;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** Registers a faculty once; later calls return the existing one. */
+  @Transactional
+  public Faculty registerFaculty(String code, String nameFa, String nameEn) {
+    return faculties.findById(code).orElseGet(() -> {
+      Faculty faculty = faculties.save(new Faculty(code, nameFa, nameEn));
+      events.publishEvent(new FacultyRegistered(code, nameFa, faculty.getCandidateGroup()));
+      return faculty;
+    });
+  }
+
+  @Transactional(readOnly = true)
+  public List<Faculty> faculties() {
+    return faculties.findAll();
+  }
+
+  /** Creates the student and, through {@link StudentAdmitted}, opens their file, all in one transaction. */
+  @Transactional
+  public Student admit(NewStudent data) {
+    String number = PersianText.digits(data.studentNumber());
+    if (number.length() < 5 || number.length() > 20) {
+      throw ParvandehException.badRequest("invalid-student-number",
+          "شماره دانشجویی نامعتبر است.", "The student number is not valid.");
+    }
+    String nationalId = NationalId.parse(data.nationalId());
+    if (nationalId == null) {
+      throw ParvandehException.badRequest("invalid-national-id",
+          "کد ملی نامعتبر است (رقم کنترل نادرست).", "The national ID is not valid (check digit mismatch).");
+    }
+    if (students.findByStudentNumber(number).isPresent()) {
+      throw ParvandehException.conflict("student-exists",
+          "دانشجویی با این شماره قبلاً ثبت شده است.", "A student with this number already exists.");
+    }
+    if (students.existsByNationalId(nationalId)) {
+      throw ParvandehException.conflict("national-id-exists",
+          "دانشجویی با این کد ملی قبلاً ثبت شده است.", "A student with this national ID already exists.");
+    }
+    Faculty faculty = faculties.findById(data.facultyCode()).orElseThrow(() -> ParvandehException.badRequest(
+        "unknown-faculty", "دانشکده ناشناخته است.", "Unknown faculty."));
+    Student student = students.save(new Student(data, faculty, number, nationalId, Instant.now(clock)));
+    events.publishEvent(new StudentAdmitted(student.getStudentNumber()));
+    return student;
+  }
+
+  /** The student with this number, typed in any digits; 404 otherwise. */
+  @Transactional(readOnly = true)
+  public Student get(String studentNumber) {
+    return find(studentNumber).orElseThrow(() -> ParvandehException.notFound("student-not-found",
+        "دانشجویی با این شماره پیدا نشد.", "No student with this number."));
+  }
+
+  @Transactional(readOnly = true)
+  public Student getById(Long id) {
+    return students.findById(id).orElseThrow(() -> ParvandehException.notFound("student-not-found",
+        "دانشجو پیدا نشد.", "No such student."));
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Student> find(String studentNumber) {
+    return students.findByStudentNumber(PersianText.digits(studentNumber));
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Student> findByUser(String userId) {
+    return students.findByUserId(userId);
+  }
+
+  @Transactional
+  public void moveToStage(String studentNumber, FileStage stage) {
+    get(studentNumber).moveTo(stage);
+  }
+}

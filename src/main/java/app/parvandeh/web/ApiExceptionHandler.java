@@ -1,0 +1,77 @@
+package app.parvandeh.web;
+
+import app.parvandeh.shared.ParvandehException;
+import jakarta.validation.ConstraintViolationException;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+
+/** Turns refusals into 4xx answers with Persian and English messages; nothing else leaks out. */
+@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+class ApiExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  @ExceptionHandler(ParvandehException.class)
+  ResponseEntity<ApiError> refused(ParvandehException e) {
+    return answer(e.status(), e.code(), e.messageFa(), e.messageEn(), null);
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
+    return answer(413, "file-too-large", "حجم فایل یا درخواست بیش از حد مجاز است.",
+        "The file or the request is larger than allowed.", null);
+  }
+
+  @ExceptionHandler({MultipartException.class, MissingServletRequestPartException.class,
+      MissingServletRequestParameterException.class, HttpMessageNotReadableException.class,
+      MethodArgumentTypeMismatchException.class})
+  ResponseEntity<ApiError> malformed(Exception e) {
+    return answer(400, "bad-request", "درخواست نادرست است.", "The request is malformed.", e.getMessage());
+  }
+
+  @ExceptionHandler(MethodArgumentNotValidException.class)
+  ResponseEntity<ApiError> invalid(MethodArgumentNotValidException e) {
+    String fields = e.getBindingResult().getFieldErrors().stream()
+        .map(f -> f.getField() + ": " + f.getDefaultMessage()).collect(Collectors.joining("; "));
+    return answer(400, "invalid", "اطلاعات واردشده کامل یا درست نیست.", "Some fields are missing or invalid.",
+        fields);
+  }
+
+  @ExceptionHandler(ConstraintViolationException.class)
+  ResponseEntity<ApiError> invalid(ConstraintViolationException e) {
+    return answer(400, "invalid", "اطلاعات واردشده کامل یا درست نیست.", "Some fields are missing or invalid.",
+        e.getMessage());
+  }
+
+  @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+  ResponseEntity<ApiError> conflict(ObjectOptimisticLockingFailureException e) {
+    return answer(409, "concurrent-change", "هم‌زمان کاربر دیگری این مورد را تغییر داد؛ صفحه را تازه کنید.",
+        "Someone else changed this at the same time; reload and try again.", null);
+  }
+
+  /** Engine refusals during our calls (e.g. a task completed meanwhile) are conflicts, not server errors. */
+  @ExceptionHandler(ProcessEngineException.class)
+  ResponseEntity<ApiError> engine(ProcessEngineException e) {
+    log.info("Engine refused a request: {}", e.getMessage());
+    return answer(409, "process-refused", "فرایند این درخواست را نپذیرفت؛ صفحه را تازه کنید.",
+        "The process refused this request; reload and try again.", e.getMessage());
+  }
+
+  private static ResponseEntity<ApiError> answer(int status, String code, String fa, String en, String detail) {
+    return ResponseEntity.status(HttpStatus.valueOf(status)).body(new ApiError(status, code, fa, en, detail));
+  }
+}

@@ -1,0 +1,108 @@
+package app.parvandeh.web;
+
+import app.parvandeh.document.DocumentService;
+import app.parvandeh.document.DocumentViews.ContentView;
+import app.parvandeh.document.DocumentViews.DocumentView;
+import app.parvandeh.document.Upload;
+import app.parvandeh.security.CurrentUser;
+import app.parvandeh.security.FileAccessPolicy;
+import app.parvandeh.shared.ParvandehException;
+import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentService;
+import app.parvandeh.workflow.StudentFileWorkflow;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Uploads into a student's file and the bytes of one document version. */
+@RestController
+class DocumentController {
+
+  private final StudentService students;
+  private final DocumentService documents;
+  private final StudentFileWorkflow workflow;
+  private final FileAccessPolicy access;
+
+  DocumentController(StudentService students, DocumentService documents, StudentFileWorkflow workflow,
+      FileAccessPolicy access) {
+    this.students = students;
+    this.documents = documents;
+    this.workflow = workflow;
+    this.access = access;
+  }
+
+  /**
+   * Several files at once: repeated {@code typeCode} fields paired in order with {@code files} parts. The servlet
+   * container keeps parts on disk; each is streamed into the store. All are stored, or none.
+   */
+  @PostMapping(path = "/api/students/{studentNumber}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @ResponseStatus(HttpStatus.CREATED)
+  Map<String, List<DocumentView>> upload(@PathVariable String studentNumber,
+      @RequestParam("typeCode") List<String> typeCodes, @RequestPart("files") List<MultipartFile> files,
+      Authentication authentication) {
+    Student student = students.get(studentNumber);
+    CurrentUser user = CurrentUser.of(authentication);
+    access.checkStudentUpload(user, student);
+    if (workflow.openStudentTask(student.getStudentNumber()).isEmpty()) {
+      throw ParvandehException.conflict("upload-closed",
+          "اکنون امکان بارگذاری نیست؛ مدارک شما در حال بررسی است.",
+          "Uploads are closed while your documents are being checked.");
+    }
+    if (typeCodes.size() != files.size()) {
+      throw ParvandehException.badRequest("unpaired-files",
+          "برای هر فایل باید نوع مدرک مشخص شود.", "Each file needs exactly one document type.");
+    }
+    List<Upload> uploads = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      MultipartFile file = files.get(i);
+      String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+          ? "file" : file.getOriginalFilename();
+      uploads.add(new Upload(typeCodes.get(i), baseName(name), file::getInputStream));
+    }
+    return Map.of("documents", documents.uploadAdmissionDocuments(student.getId(), uploads, user.id()));
+  }
+
+  @GetMapping("/api/documents/versions/{versionId}/content")
+  ResponseEntity<InputStreamResource> content(@PathVariable Long versionId, Authentication authentication)
+      throws IOException {
+    ContentView content = documents.content(versionId);
+    access.checkView(CurrentUser.of(authentication), students.getById(content.studentId()));
+    InputStream in = documents.open(content);
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(content.mediaType()))
+        .contentLength(content.sizeBytes())
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.inline().filename(content.fileName(), StandardCharsets.UTF_8).build().toString())
+        .cacheControl(CacheControl.noStore().cachePrivate())
+        .eTag(content.sha256())
+        .body(new InputStreamResource(in));
+  }
+
+  /** Browsers may send a full client path; keep only the file's own name, at most 255 characters. */
+  static String baseName(String name) {
+    String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
+    if (base.isEmpty()) {
+      base = "file";
+    }
+    return base.length() > 255 ? base.substring(base.length() - 255) : base;
+  }
+}

@@ -1,0 +1,77 @@
+package app.parvandeh.web;
+
+import app.parvandeh.document.DocumentService;
+import app.parvandeh.document.DocumentViews.RequirementView;
+import app.parvandeh.security.CurrentUser;
+import app.parvandeh.shared.ParvandehException;
+import app.parvandeh.student.FileStage;
+import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentService;
+import app.parvandeh.workflow.StudentFileProcess;
+import app.parvandeh.workflow.StudentFileWorkflow;
+import app.parvandeh.workflow.StudentFileWorkflow.FileTask;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The student's own file, as the portal shows it, and "send for review". */
+@RestController
+@RequestMapping("/api/portal")
+class PortalController {
+
+  private final StudentService students;
+  private final DocumentService documents;
+  private final StudentFileWorkflow workflow;
+
+  PortalController(StudentService students, DocumentService documents, StudentFileWorkflow workflow) {
+    this.students = students;
+    this.documents = documents;
+    this.workflow = workflow;
+  }
+
+  record PortalTask(String id, String key, String name) {}
+
+  record PortalFile(StudentSummary student, PortalTask openTask, String phaseMessage,
+      List<RequirementView> requirements) {}
+
+  @GetMapping("/file")
+  PortalFile file(Authentication authentication) {
+    Student student = ownStudent(authentication);
+    FileTask task = workflow.openStudentTask(student.getStudentNumber()).orElse(null);
+    return new PortalFile(StudentSummary.of(student),
+        task == null ? null : new PortalTask(task.id(), task.key(), task.name()),
+        phaseMessage(student, task), documents.checklist(student.getId()));
+  }
+
+  @PostMapping("/submit")
+  Map<String, String> submit(Authentication authentication) {
+    Student student = ownStudent(authentication);
+    workflow.submitForReview(student, student.getUserId());
+    return Map.of("message", "مدارک شما برای بررسی به کارشناس دانشکده ارسال شد.");
+  }
+
+  private Student ownStudent(Authentication authentication) {
+    CurrentUser user = CurrentUser.of(authentication);
+    if (!user.isStudent()) {
+      throw ParvandehException.forbidden("این صفحه ویژه دانشجویان است.", "The portal is for students.");
+    }
+    return students.findByUser(user.id()).orElseThrow(() -> ParvandehException.notFound("no-file",
+        "پرونده‌ای برای شما ثبت نشده است.", "No file is registered for you."));
+  }
+
+  private static String phaseMessage(Student student, FileTask task) {
+    if (task != null) {
+      return StudentFileProcess.TASK_CORRECT_DOCUMENTS.equals(task.key())
+          ? "برخی مدارک رد شده است؛ آن‌ها را اصلاح و دوباره ارسال کنید."
+          : "مدارک پذیرش خود را بارگذاری و برای بررسی ارسال کنید.";
+    }
+    if (student.getStage() == FileStage.ADMISSION) {
+      return "مدارک شما در حال بررسی است؛ نتیجه در همین صفحه نمایش داده می‌شود.";
+    }
+    return "مدارک ثبت‌نامی شما کامل است و پرونده در مرحله «" + student.getStage().labelFa() + "» است.";
+  }
+}

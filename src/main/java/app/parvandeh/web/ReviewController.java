@@ -1,0 +1,77 @@
+package app.parvandeh.web;
+
+import app.parvandeh.document.DocumentService;
+import app.parvandeh.document.DocumentViews.DocumentView;
+import app.parvandeh.document.DocumentViews.RequirementView;
+import app.parvandeh.document.ReviewDecision;
+import app.parvandeh.document.Supplier;
+import app.parvandeh.security.CurrentUser;
+import app.parvandeh.security.FileAccessPolicy;
+import app.parvandeh.shared.ParvandehException;
+import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentService;
+import app.parvandeh.workflow.StudentFileWorkflow;
+import app.parvandeh.workflow.StudentFileWorkflow.ReviewTask;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What the Tasklist review form shows and records: one decision per document, per check task. */
+@RestController
+@RequestMapping("/api/tasks/{taskId}")
+class ReviewController {
+
+  private final StudentFileWorkflow workflow;
+  private final StudentService students;
+  private final DocumentService documents;
+  private final FileAccessPolicy access;
+
+  ReviewController(StudentFileWorkflow workflow, StudentService students, DocumentService documents,
+      FileAccessPolicy access) {
+    this.workflow = workflow;
+    this.students = students;
+    this.documents = documents;
+    this.access = access;
+  }
+
+  record Review(String taskId, String taskName, String stage, String stageLabel, boolean claimed,
+      StudentSummary student, List<DocumentView> documents, List<RequirementView> notUploaded) {}
+
+  record Decision(@NotNull Long documentId, @NotNull ReviewDecision decision, String reason) {}
+
+  @GetMapping("/review")
+  Review review(@PathVariable String taskId, Authentication authentication) {
+    CurrentUser user = CurrentUser.of(authentication);
+    ReviewTask task = workflow.reviewTask(taskId, user.id(), user.groups());
+    Student student = students.get(task.task().studentNumber());
+    access.checkView(user, student);
+    List<RequirementView> notUploaded = documents.checklist(student.getId()).stream()
+        .filter(r -> r.supplier() != Supplier.STUDENT || r.document() == null)
+        .toList();
+    return new Review(taskId, task.task().name(), task.stage().name(), task.stage().labelFa(),
+        task.claimedByCaller(), StudentSummary.of(student), documents.admissionDocumentsOf(student.getId()),
+        notUploaded);
+  }
+
+  @PostMapping("/reviews")
+  DocumentView decide(@PathVariable String taskId, @Valid @RequestBody Decision decision,
+      Authentication authentication) {
+    CurrentUser user = CurrentUser.of(authentication);
+    ReviewTask task = workflow.reviewTask(taskId, user.id(), user.groups());
+    if (!task.claimedByCaller()) {
+      throw ParvandehException.conflict("claim-first",
+          "برای بررسی، ابتدا کار را به خود اختصاص دهید.", "Claim the task before recording decisions.");
+    }
+    Student student = students.get(task.task().studentNumber());
+    access.checkView(user, student);
+    return documents.review(student.getId(), decision.documentId(), task.stage(), decision.decision(),
+        decision.reason(), user.id(), taskId);
+  }
+}

@@ -1,0 +1,26 @@
+package app.parvandeh.workflow;
+
+import app.parvandeh.student.FileStage;
+import app.parvandeh.student.StudentService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Moves the file to the stage named by the task's {@code targetStage} input parameter. */
+@Component("changeFileStageDelegate")
+class ChangeFileStageDelegate implements JavaDelegate {
+
+  static final String INPUT_TARGET_STAGE = "targetStage";
+
+  private final StudentService students;
+
+  ChangeFileStageDelegate(StudentService students) {
+    this.students = students;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    students.moveToStage((String) execution.getVariable(StudentFileProcess.VAR_STUDENT_NUMBER),
+        FileStage.valueOf((String) execution.getVariableLocal(INPUT_TARGET_STAGE)));
+  }
+}

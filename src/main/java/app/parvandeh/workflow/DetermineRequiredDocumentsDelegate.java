@@ -1,0 +1,42 @@
+package app.parvandeh.workflow;
+
+import app.parvandeh.document.DocumentService;
+import app.parvandeh.document.Requirement;
+import app.parvandeh.document.Supplier;
+import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentService;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.springframework.stereotype.Component;
+
+/** Evaluates RequiredDocuments.dmn for the student and records the checklist on their file. */
+@Component("determineRequiredDocumentsDelegate")
+class DetermineRequiredDocumentsDelegate implements JavaDelegate {
+
+  private final StudentService students;
+  private final DocumentService documents;
+
+  DetermineRequiredDocumentsDelegate(StudentService students, DocumentService documents) {
+    this.students = students;
+    this.documents = documents;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Student student = students.get((String) execution.getVariable(StudentFileProcess.VAR_STUDENT_NUMBER));
+    DmnDecisionResult result = execution.getProcessEngineServices().getDecisionService()
+        .evaluateDecisionByKey(StudentFileProcess.DECISION_REQUIRED_DOCUMENTS)
+        .variables(Variables.createVariables()
+            .putValue("entryYear", student.getEntryYear())
+            .putValue("degree", student.getDegree().name())
+            .putValue("brilliantTalent", student.isBrilliantTalent()))
+        .evaluate();
+    List<Requirement> requirements = result.stream()
+        .map(row -> new Requirement((String) row.get("documentType"), Supplier.valueOf((String) row.get("supplier"))))
+        .toList();
+    documents.recordRequirements(student.getId(), requirements);
+  }
+}

@@ -1,0 +1,41 @@
+package app.parvandeh.workflow;
+
+import app.parvandeh.document.DocumentService;
+import app.parvandeh.document.ReviewOutcome;
+import app.parvandeh.document.ReviewStage;
+import app.parvandeh.student.StudentService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * On completing a check task, derives {@code documentsAccepted} from the decisions stored per document, never
+ * from what the form says, and refuses completion while a document has no decision.
+ */
+@Component("reviewOutcomeListener")
+class ReviewOutcomeListener implements TaskListener {
+
+  private final StudentService students;
+  private final DocumentService documents;
+
+  ReviewOutcomeListener(StudentService students, DocumentService documents) {
+    this.students = students;
+    this.documents = documents;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    ReviewStage stage = ReviewTasks.stageOf(task.getTaskDefinitionKey());
+    Long studentId = students.get((String) task.getVariable(StudentFileProcess.VAR_STUDENT_NUMBER)).getId();
+    ReviewOutcome outcome = documents.outcome(studentId, stage);
+    if (outcome == ReviewOutcome.INCOMPLETE) {
+      throw new ProcessEngineException("همه مدارک باید پیش از پایان کار تأیید یا رد شوند."
+          + " / Every document needs a decision before the task can be completed.");
+    }
+    task.setVariable(StudentFileProcess.VAR_DOCUMENTS_ACCEPTED, outcome == ReviewOutcome.ALL_ACCEPTED);
+    if (stage == ReviewStage.FACULTY) {
+      task.setVariable(StudentFileProcess.VAR_FACULTY_CHECKED_BY, task.getAssignee());
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package app.parvandeh.workflow;
+
+import app.parvandeh.document.DocumentService;
+import app.parvandeh.document.ReviewStage;
+import app.parvandeh.shared.ParvandehException;
+import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentAdmitted;
+import app.parvandeh.student.StudentService;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What the portal and the review form ask of a student's running file process. */
+@Service
+public class StudentFileWorkflow {
+
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final StudentService students;
+  private final DocumentService documents;
+
+  StudentFileWorkflow(RuntimeService runtime, TaskService tasks, StudentService students,
+      DocumentService documents) {
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.students = students;
+    this.documents = documents;
+  }
+
+  /** A task of the file process, as the web layer needs it. */
+  public record FileTask(String id, String key, String name, String studentNumber, String assignee) {
+
+    static FileTask of(Task task, String studentNumber) {
+      return new FileTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), studentNumber,
+          task.getAssignee());
+    }
+  }
+
+  /** A check task the current clerk may look at, with its review stage. */
+  public record ReviewTask(FileTask task, ReviewStage stage, boolean claimedByCaller) {}
+
+  /** Opens the file's process in the same transaction that admitted the student: both happen, or neither. */
+  @EventListener
+  void onStudentAdmitted(StudentAdmitted event) {
+    openFile(students.get(event.studentNumber()));
+  }
+
+  void openFile(Student student) {
+    runtime.startProcessInstanceByKey(StudentFileProcess.PROCESS_ID, student.getStudentNumber(),
+        Variables.createVariables()
+            .putValue(StudentFileProcess.VAR_STUDENT_NUMBER, student.getStudentNumber())
+            .putValue(StudentFileProcess.VAR_STUDENT_USER_ID, student.getUserId())
+            .putValue(StudentFileProcess.VAR_FACULTY_GROUP, student.getFaculty().getCandidateGroup()));
+  }
+
+  /** The student's open upload or correction task, if the file is waiting for them. */
+  @Transactional(readOnly = true)
+  public Optional<FileTask> openStudentTask(String studentNumber) {
+    return tasks.createTaskQuery()
+        .processDefinitionKey(StudentFileProcess.PROCESS_ID)
+        .processInstanceBusinessKey(studentNumber)
+        .taskDefinitionKeyIn(StudentFileProcess.TASK_UPLOAD_DOCUMENTS, StudentFileProcess.TASK_CORRECT_DOCUMENTS)
+        .list().stream().findFirst().map(t -> FileTask.of(t, studentNumber));
+  }
+
+  /** Every open task of the file (for the file page and the portal's phase message). */
+  @Transactional(readOnly = true)
+  public List<FileTask> openTasks(String studentNumber) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(studentNumber).list().stream()
+        .map(t -> FileTask.of(t, studentNumber)).toList();
+  }
+
+  /** Completes the student's upload/correction task once every student-supplied document is there and unrejected. */
+  @Transactional
+  public void submitForReview(Student student, String userId) {
+    FileTask task = openStudentTask(student.getStudentNumber()).filter(t -> userId.equals(t.assignee()))
+        .orElseThrow(() -> ParvandehException.conflict("no-open-upload",
+            "اکنون کاری برای ارسال مدارک ندارید؛ مدارک شما در حال بررسی است.",
+            "There is nothing to submit now: your documents are being checked."));
+    List<String> missing = documents.missingForReview(student.getId());
+    if (!missing.isEmpty()) {
+      throw ParvandehException.conflict("documents-missing",
+          "این مدارک هنوز بارگذاری یا اصلاح نشده است: " + String.join("، ", missing),
+          "Some required documents are missing or still rejected (" + missing.size() + ").");
+    }
+    tasks.complete(task.id());
+  }
+
+  /** The check task with this id, if the caller is its assignee or in one of its candidate groups. */
+  @Transactional(readOnly = true)
+  public ReviewTask reviewTask(String taskId, String userId, Collection<String> userGroups) {
+    Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null || !ReviewTasks.isReviewTask(task.getTaskDefinitionKey())) {
+      throw ParvandehException.notFound("task-not-found",
+          "این کار بررسی مدارک پیدا نشد یا پایان یافته است.", "No such open document check.");
+    }
+    boolean assignee = userId.equals(task.getAssignee());
+    boolean candidate = tasks.getIdentityLinksForTask(taskId).stream()
+        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
+        .map(IdentityLink::getGroupId)
+        .anyMatch(userGroups::contains);
+    if (!assignee && !candidate) {
+      throw ParvandehException.forbidden("این کار به گروه شما سپرده نشده است.", "This task is not for your group.");
+    }
+    String studentNumber = (String) tasks.getVariable(taskId, StudentFileProcess.VAR_STUDENT_NUMBER);
+    return new ReviewTask(FileTask.of(task, studentNumber), ReviewTasks.stageOf(task.getTaskDefinitionKey()),
+        assignee);
+  }
+}
