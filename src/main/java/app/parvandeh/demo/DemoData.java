@@ -102,8 +102,8 @@ class DemoData implements ApplicationRunner {
     if (students.find(data.studentNumber()).isPresent()) {
       return null;
     }
+    // Admission also creates the student's account: user = student number, password = national ID.
     Student student = students.admit(data);
-    user(student.getUserId(), data.firstName(), data.lastName(), Groups.STUDENTS);
     // The checklist step is asynchronous; run it now so the demo file is ready at once.
     String instanceId = runtime.createProcessInstanceQuery()
         .processInstanceBusinessKey(student.getStudentNumber()).singleResult().getId();
@@ -118,7 +118,7 @@ class DemoData implements ApplicationRunner {
     List<Upload> uploads = documents.checklist(student.getId()).stream()
         .filter(r -> r.supplier() == app.parvandeh.document.Supplier.STUDENT)
         .map(r -> r.typeCode().equals("PHOTO")
-            ? new Upload(r.typeCode(), "عکس.png", () -> new ByteArrayInputStream(DemoFiles.png(r.typeName())))
+            ? new Upload(r.typeCode(), "عکس.png", () -> new ByteArrayInputStream(DemoFiles.png()))
             : new Upload(r.typeCode(), r.typeName() + ".pdf",
                 () -> new ByteArrayInputStream(DemoFiles.pdf(r.typeCode()))))
         .toList();

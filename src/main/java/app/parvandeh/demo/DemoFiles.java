@@ -9,12 +9,20 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import javax.imageio.ImageIO;
 
-/** Small real files (a PNG picture, a one-page PDF) for the demo student's uploads. */
-final class DemoFiles {
+/** Small real files (a PNG or JPEG picture, a one-page PDF) for demo uploads and tests. */
+public final class DemoFiles {
 
   private DemoFiles() {}
 
-  static byte[] png(String caption) {
+  public static byte[] png() {
+    return image("png");
+  }
+
+  public static byte[] jpeg() {
+    return image("jpg");
+  }
+
+  private static byte[] image(String format) {
     BufferedImage image = new BufferedImage(300, 400, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     g.setColor(new Color(0xE8F0F8));
@@ -25,7 +33,7 @@ final class DemoFiles {
     g.dispose();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      ImageIO.write(image, "png", out);
+      ImageIO.write(image, format, out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -33,7 +41,7 @@ final class DemoFiles {
   }
 
   /** A minimal, valid one-page PDF whose page says which document it stands for. */
-  static byte[] pdf(String title) {
+  public static byte[] pdf(String title) {
     String stream = "BT /F1 18 Tf 72 720 Td (Parvandeh demo document: " + title + ") Tj ET";
     String[] objects = {
         "<< /Type /Catalog /Pages 2 0 R >>",

@@ -15,11 +15,9 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -70,8 +68,9 @@ class SecurityConfiguration {
             // Camunda's webapps carry their own CSRF filter and token.
             .ignoringRequestMatchers(new AntPathRequestMatcher("/camunda/**")))
         .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
-        .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
-            new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), new AntPathRequestMatcher("/api/**")))
+        .exceptionHandling(e -> e
+            .defaultAuthenticationEntryPointFor(new JsonRefusal(401), new AntPathRequestMatcher("/api/**"))
+            .defaultAccessDeniedHandlerFor(new JsonRefusal(403), new AntPathRequestMatcher("/api/**")))
         .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
         // The review form previews PDFs in a frame of Tasklist, on this same origin.
         .headers(h -> h.frameOptions(f -> f.sameOrigin()))

@@ -1,0 +1,39 @@
+package app.parvandeh.security;
+
+import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentAdmitted;
+import app.parvandeh.student.StudentService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives every admitted student a Camunda account, in the admitting transaction: user id = student number, first
+ * password = national ID (as Golestan does), member of the students group.
+ */
+@Component
+class StudentAccounts {
+
+  private final IdentityService identity;
+  private final StudentService students;
+
+  StudentAccounts(IdentityService identity, StudentService students) {
+    this.identity = identity;
+    this.students = students;
+  }
+
+  @EventListener
+  void onStudentAdmitted(StudentAdmitted event) {
+    Student student = students.get(event.studentNumber());
+    if (identity.createUserQuery().userId(student.getUserId()).count() > 0) {
+      return;
+    }
+    User user = identity.newUser(student.getUserId());
+    user.setFirstName(student.getFirstName());
+    user.setLastName(student.getLastName());
+    user.setPassword(student.getNationalId());
+    identity.saveUser(user);
+    identity.createMembership(student.getUserId(), Groups.STUDENTS);
+  }
+}

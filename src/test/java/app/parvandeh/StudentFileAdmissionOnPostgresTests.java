@@ -1,0 +1,14 @@
+package app.parvandeh;
+
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The admission scenario on PostgreSQL (the production profile), without demo data. Runs when
+ * {@code PARVANDEH_DB_URL} names a database, as {@code .ci/run} does after starting PostgreSQL.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "postgres"})
+@EnabledIfEnvironmentVariable(named = "PARVANDEH_DB_URL", matches = ".+")
+class StudentFileAdmissionOnPostgresTests extends AdmissionScenario {}

@@ -1,0 +1,30 @@
+package app.parvandeh.support;
+
+import app.parvandeh.student.AdmissionType;
+import app.parvandeh.student.Degree;
+import app.parvandeh.student.NewStudent;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Fresh students with unique numbers and valid national IDs, so tests never collide (also on a kept database). */
+public final class TestStudents {
+
+  private TestStudents() {}
+
+  public static NewStudent newStudent(String facultyCode, int entryYear, boolean brilliantTalent) {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    String number = String.valueOf(entryYear) + (100000 + random.nextInt(900000));
+    return new NewStudent(number, nationalId(random), "سمیرا", "كريمي", facultyCode, Degree.BACHELOR, entryYear,
+        AdmissionType.REMOTE, brilliantTalent);
+  }
+
+  /** Nine random digits and the check digit the national ID rule asks for. */
+  public static String nationalId(ThreadLocalRandom random) {
+    String first = String.format("%09d", 1 + random.nextInt(999_999_998));
+    int sum = 0;
+    for (int i = 0; i < 9; i++) {
+      sum += (first.charAt(i) - '0') * (10 - i);
+    }
+    int remainder = sum % 11;
+    return first + (remainder < 2 ? remainder : 11 - remainder);
+  }
+}
