@@ -38,6 +38,9 @@
     return String(value == null ? '' : value).replace(/[0-9]/g, function (d) { return FA_DIGITS[+d]; });
   }
 
+  // Bidi-isolates user text (e.g. a Latin file name) inside a Persian sentence.
+  function iso(text) { return '\u2068' + text + '\u2069'; }
+
   function formatSize(bytes) {
     if (typeof bytes !== 'number' || !isFinite(bytes)) return '';
     if (bytes < 1024) return fa(bytes) + ' بایت';
@@ -216,9 +219,6 @@
   function renderStudent(s) {
     $('student-name').textContent = s.fullName || '';
     $('student-number').textContent = fa(s.studentNumber);
-    var pill = $('student-status');
-    pill.textContent = s.statusLabel || '';
-    pill.hidden = !s.statusLabel;
     var facts = clear($('student-facts'));
     [
       ['دانشکده', s.facultyName],
@@ -474,11 +474,11 @@
   function validate(f) {
     var ext = extOf(f.name);
     if (ALLOWED_EXT.indexOf(ext) < 0) {
-      return 'نوع فایل «' + f.name + '» پذیرفته نیست. فقط فایل PDF، JPG یا PNG انتخاب کنید.';
+      return 'نوع فایل «' + iso(f.name) + '» پذیرفته نیست. فقط فایل PDF، JPG یا PNG انتخاب کنید.';
     }
-    if (f.size === 0) return 'فایل «' + f.name + '» خالی است.';
+    if (f.size === 0) return 'فایل «' + iso(f.name) + '» خالی است.';
     if (f.size > MAX_FILE_BYTES) {
-      return 'حجم فایل «' + f.name + '» ' + formatSize(f.size) + ' است؛ حداکثر حجم مجاز ' + formatSize(MAX_FILE_BYTES) + ' است.';
+      return 'حجم فایل «' + iso(f.name) + '» ' + formatSize(f.size) + ' است؛ حداکثر حجم مجاز ' + formatSize(MAX_FILE_BYTES) + ' است.';
     }
     return null;
   }
@@ -546,7 +546,7 @@
     var n = selectedPairs().length;
     var up = $('upload-btn');
     var sub = $('submit-btn');
-    up.textContent = n ? 'بارگذاری ' + fa(n) + ' فایل انتخاب‌شده' : 'بارگذاری فایل‌های انتخاب‌شده';
+    up.textContent = n ? 'بارگذاری ' + fa(n) + ' فایل' : 'بارگذاری فایل‌ها';
     up.disabled = state.busy || n === 0;
     sub.disabled = state.busy || n > 0;
     $('selection-count').textContent = n
