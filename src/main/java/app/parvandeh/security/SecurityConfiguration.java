@@ -58,7 +58,8 @@ class SecurityConfiguration {
     csrfTokens.setCookiePath("/");
     return http
         .authorizeHttpRequests(a -> a
-            .requestMatchers("/login", "/login.html", "/css/**", "/favicon.ico", "/error", "/actuator/health")
+            .requestMatchers("/login", "/login.html", "/css/**", "/js/login.js", "/favicon.ico", "/error",
+                "/actuator/health")
             .permitAll()
             .anyRequest().authenticated())
         .formLogin(f -> f.loginPage("/login").successHandler(landing).failureUrl("/login?error").permitAll())

@@ -78,6 +78,11 @@ public final class ApiClient {
     }
   }
 
+  /** A POST as a forged cross-site form would send it: the session cookie, but no CSRF header. */
+  public Response postWithoutCsrf(String path) {
+    return send(request(path).POST(BodyPublishers.noBody()));
+  }
+
   public Response post(String path) {
     return send(withCsrf(request(path)).POST(BodyPublishers.noBody()));
   }

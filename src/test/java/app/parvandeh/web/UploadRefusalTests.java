@@ -1,0 +1,183 @@
+package app.parvandeh.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.parvandeh.demo.DemoFiles;
+import app.parvandeh.document.DocumentProperties;
+import app.parvandeh.document.DocumentService;
+import app.parvandeh.student.NewStudent;
+import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentService;
+import app.parvandeh.support.ApiClient;
+import app.parvandeh.support.ApiClient.FilePart;
+import app.parvandeh.support.ApiClient.Response;
+import app.parvandeh.support.ParvandehIntegrationTest;
+import app.parvandeh.support.TestStudents;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Bad uploads and unauthorised calls are refused with a clear 4xx, and nothing is stored. */
+@ParvandehIntegrationTest
+class UploadRefusalTests {
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  StudentService students;
+  @Autowired
+  DocumentService documents;
+  @Autowired
+  DocumentProperties properties;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  ManagementService management;
+
+  Student student;
+  ApiClient studentApi;
+  String uploadPath;
+
+  @BeforeEach
+  void admittedStudentWithOpenUploadTask() {
+    NewStudent data = TestStudents.newStudent("engineering", 1402, false);
+    student = students.admit(data);
+    String instance = runtime.createProcessInstanceQuery()
+        .processInstanceBusinessKey(student.getStudentNumber()).singleResult().getId();
+    management.createJobQuery().processInstanceId(instance).list().forEach(j -> management.executeJob(j.getId()));
+    studentApi = ApiClient.signedIn(port, student.getStudentNumber(), data.nationalId());
+    uploadPath = "/api/students/" + student.getStudentNumber() + "/documents";
+  }
+
+  @Test
+  void aTextFileNamedPdfIsRefusedAsUnsupported() throws IOException {
+    Response answer = refusedUpload(new FilePart("BIRTH_CERTIFICATE", "شناسنامه.pdf", "application/pdf",
+        "this is not a PDF at all".getBytes(StandardCharsets.UTF_8)));
+    assertThat(answer.status()).isEqualTo(415);
+    assertThat(answer.json().get("code").asText()).isEqualTo("unsupported-type");
+    assertThat(answer.json().get("messageFa").asText()).contains("PDF");
+    assertThat(answer.json().get("messageEn").asText()).contains("not a PDF");
+  }
+
+  @Test
+  void aPngNamedPdfIsRefusedAsMismatched() throws IOException {
+    Response answer = refusedUpload(new FilePart("BIRTH_CERTIFICATE", "scan.pdf", "application/pdf", DemoFiles.png()));
+    assertThat(answer.status()).isEqualTo(415);
+    assertThat(answer.json().get("code").asText()).isEqualTo("type-mismatch");
+  }
+
+  @Test
+  void anEmptyFileIsRefused() throws IOException {
+    Response answer = refusedUpload(new FilePart("PHOTO", "photo.jpg", "image/jpeg", new byte[0]));
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("code").asText()).isEqualTo("empty-file");
+  }
+
+  @Test
+  void aFileOverTheConfiguredLimitIsRefused() throws IOException {
+    byte[] pdf = DemoFiles.pdf("big");
+    byte[] big = new byte[(int) properties.maxFileSize().toBytes() + 1];
+    System.arraycopy(pdf, 0, big, 0, pdf.length);
+    Response answer = refusedUpload(new FilePart("BIRTH_CERTIFICATE", "big.pdf", "application/pdf", big));
+    assertThat(answer.status()).isEqualTo(413);
+    assertThat(answer.json().get("messageFa").asText()).isNotBlank();
+  }
+
+  @Test
+  void oneBadFileRefusesTheWholeRequest() throws IOException {
+    Response answer = refusedUpload(
+        new FilePart("PHOTO", "photo.jpg", "image/jpeg", DemoFiles.jpeg()),
+        new FilePart("BIRTH_CERTIFICATE", "fake.pdf", "application/pdf", "<html>".getBytes(StandardCharsets.UTF_8)));
+    assertThat(answer.status()).isEqualTo(415);
+  }
+
+  @Test
+  void aDocumentTypeTheStudentDoesNotSupplyIsRefused() throws IOException {
+    Response answer = refusedUpload(new FilePart("EXAM_CARD", "exam.pdf", "application/pdf", DemoFiles.pdf("x")));
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("code").asText()).isEqualTo("not-student-supplied");
+  }
+
+  @Test
+  void aStudentCannotUploadIntoAnotherStudentsFile() throws IOException {
+    NewStudent otherData = TestStudents.newStudent("engineering", 1402, false);
+    Student other = students.admit(otherData);
+    long before = storedBlobs();
+    Response answer = ApiClient.signedIn(port, other.getStudentNumber(), otherData.nationalId()).upload(uploadPath,
+        List.of(new FilePart("PHOTO", "photo.jpg", "image/jpeg", DemoFiles.jpeg())));
+    assertThat(answer.status()).isEqualTo(403);
+    assertThat(answer.json().get("messageFa").asText()).isNotBlank();
+    assertThat(documents.documentsOf(student.getId())).isEmpty();
+    assertThat(storedBlobs()).isEqualTo(before);
+    assertThat(ApiClient.signedIn(port, other.getStudentNumber(), otherData.nationalId())
+        .get("/api/tasks/none/review").status()).isEqualTo(404);
+  }
+
+  @Test
+  void aClerkDoesNotUploadAdmissionDocumentsForTheStudent() {
+    Response answer = ApiClient.signedIn(port, "clerk.eng", "parvandeh").upload(uploadPath,
+        List.of(new FilePart("PHOTO", "photo.jpg", "image/jpeg", DemoFiles.jpeg())));
+    assertThat(answer.status()).isEqualTo(403);
+    assertThat(documents.documentsOf(student.getId())).isEmpty();
+  }
+
+  @Test
+  void anonymousCallsToOurApiAndToTheEngineRestApiAreRefused() {
+    ApiClient anonymous = ApiClient.anonymous(port);
+    Response api = anonymous.get("/api/portal/file");
+    assertThat(api.status()).isEqualTo(401);
+    assertThat(api.json().get("messageFa").asText()).isNotBlank();
+    assertThat(anonymous.get("/api/documents/versions/1/content").status()).isEqualTo(401);
+    assertThat(anonymous.engineRest("GET", "/task?maxResults=5", null).status()).isEqualTo(401);
+    assertThat(anonymous.engineRest("GET", "/process-definition?maxResults=5", null).status()).isEqualTo(401);
+    Response upload = anonymous.upload(uploadPath,
+        List.of(new FilePart("PHOTO", "photo.jpg", "image/jpeg", DemoFiles.jpeg())));
+    assertThat(upload.status()).isIn(401, 403);
+    assertThat(documents.documentsOf(student.getId())).isEmpty();
+  }
+
+  @Test
+  void aWrongPasswordDoesNotSignIn() {
+    Response login = ApiClient.anonymous(port).login(student.getStudentNumber(), "wrong-password");
+    assertThat(login.status()).isEqualTo(302);
+    assertThat(login.header("Location")).endsWith("/login?error");
+  }
+
+  @Test
+  void aPostWithoutTheCsrfTokenIsRefused() {
+    ApiClient withoutToken = ApiClient.signedIn(port, student.getStudentNumber(), student.getNationalId());
+    Response answer = withoutToken.postWithoutCsrf("/api/portal/submit");
+    assertThat(answer.status()).isEqualTo(403);
+    assertThat(answer.json().get("code").asText()).isEqualTo("csrf");
+  }
+
+  /** Uploads, expects a refusal, and checks that neither a row nor a blob (nor a temp file) was left behind. */
+  private Response refusedUpload(FilePart... files) throws IOException {
+    long before = storedBlobs();
+    Response answer = studentApi.upload(uploadPath, List.of(files));
+    assertThat(answer.status()).as(answer.toString()).isBetween(400, 499);
+    assertThat(documents.documentsOf(student.getId())).isEmpty();
+    assertThat(storedBlobs()).isEqualTo(before);
+    return answer;
+  }
+
+  /** Every file under the store, temporary ones included. */
+  private long storedBlobs() throws IOException {
+    Path root = properties.storeDir();
+    if (!Files.exists(root)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.walk(root)) {
+      return files.filter(Files::isRegularFile).count();
+    }
+  }
+}
