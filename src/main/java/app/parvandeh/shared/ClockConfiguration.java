@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** One clock for every timestamp we write, so tests can fix time. */
 @Configuration(proxyBeanMethods = false)
-class ClockConfiguration {
+public class ClockConfiguration {
 
   @Bean
   Clock clock() {

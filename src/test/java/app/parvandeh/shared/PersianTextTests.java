@@ -1,0 +1,37 @@
+package app.parvandeh.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PersianTextTests {
+
+  @Test
+  void persianAndArabicDigitsBecomeAsciiDigits() {
+    assertThat(PersianText.digits("۴۰۲۱۱۰۰۰۰۱")).isEqualTo("4021100001");
+    assertThat(PersianText.digits("٤٠٢١١٠٠٠٠١")).isEqualTo("4021100001");
+    assertThat(PersianText.digits(" 402-110 0001 ")).isEqualTo("4021100001");
+  }
+
+  @Test
+  void arabicYehAndKafAreFoldedToPersian() {
+    assertThat(PersianText.normalize("علي كريمي")).isEqualTo(PersianText.normalize("علی کریمی"));
+  }
+
+  @Test
+  void zeroWidthNonJoinerAndSpacesDoNotHideAMatch() {
+    assertThat(PersianText.compact("دانش‌آموخته")).isEqualTo(PersianText.compact("دانش آموخته"));
+    assertThat(PersianText.compact("دانش‌آموخته")).isEqualTo(PersianText.compact("دانشآموخته"));
+  }
+
+  @Test
+  void diacriticsAndTatweelAreDropped() {
+    assertThat(PersianText.normalize("مُحَمَّد")).isEqualTo("محمد");
+    assertThat(PersianText.normalize("مـحـمد")).isEqualTo("محمد");
+  }
+
+  @Test
+  void asciiDigitsAreShownInPersian() {
+    assertThat(PersianText.toPersianDigits("1402/09/07")).isEqualTo("۱۴۰۲/۰۹/۰۷");
+  }
+}
