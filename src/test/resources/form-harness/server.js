@@ -1,6 +1,6 @@
 // Static test harness for forms/check-admission-documents.html (no backend needed).
 // Run: node src/test/resources/form-harness/server.js [port]   then open
-//   http://localhost:PORT/?claimed=1&stage=FACULTY
+//   http://127.0.0.1:PORT/?claimed=1&stage=FACULTY
 // It serves the form, a fake Tasklist page (harness.html) and a fake /api.
 'use strict';
 const http = require('http');
@@ -8,7 +8,7 @@ const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
 
-const port = +(process.argv[2] || 8099);
+const port = +(process.argv[2] || 18431);
 const here = __dirname;
 const formFile = path.resolve(here, '../../../../forms/check-admission-documents.html');
 let review = null;
