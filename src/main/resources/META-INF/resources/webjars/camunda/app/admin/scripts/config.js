@@ -3,10 +3,10 @@
  * locales/fa.json: all labels in Persian.
  */
 export default {
-  // Header and page title read "<vendor> <name>".
+  // The header and page title read "<vendor> <name>"; the login page shows <name>.
   app: {
-    vendor: 'پرونده الکترونیکی',
-    name: '· مدیریت'
+    vendor: 'پرونده الکترونیکی –',
+    name: 'مدیریت'
   },
 
   locales: {

@@ -4,10 +4,10 @@
  * the rest shows in English until translated.
  */
 export default {
-  // Header and page title read "<vendor> <name>".
+  // The header and page title read "<vendor> <name>"; the login page shows <name>.
   app: {
-    vendor: 'پرونده الکترونیکی',
-    name: '· پایش'
+    vendor: 'پرونده الکترونیکی –',
+    name: 'پایش'
   },
 
   locales: {

@@ -4,10 +4,10 @@
  * every other browser language falls back to Persian (locales/fa.json).
  */
 export default {
-  // Header and page title read "<vendor> <name>".
+  // The header and page title read "<vendor> <name>"; the login page shows <name>.
   app: {
-    vendor: 'پرونده الکترونیکی',
-    name: '· کارتابل'
+    vendor: 'پرونده الکترونیکی –',
+    name: 'کارتابل'
   },
 
   locales: {
