@@ -1,6 +1,7 @@
 /*
  * Parvandeh: Cockpit configuration (replaces the webjar's scripts/config.js).
- * locales/fa.json is only partly Persian yet (labels shared with Tasklist);
+ * locales/fa.json is only partly Persian yet (labels shared with Tasklist and
+ * the most common short labels: navigation, dashboard, list columns);
  * the rest shows in English until translated.
  */
 export default {
