@@ -2,6 +2,8 @@ package app.parvandeh.security;
 
 import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.student.Student;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /** Who may see and change which student's file: the student their own, a faculty clerk their faculty's. */
@@ -13,6 +15,18 @@ public class FileAccessPolicy {
       return user.id().equals(student.getUserId());
     }
     return user.groups().contains(student.getFaculty().getCandidateGroup()) || user.inAny(Groups.UNIVERSITY_WIDE);
+  }
+
+  /** The faculties whose students a staff member may see; null means every faculty. */
+  public Set<String> visibleFaculties(CurrentUser user) {
+    if (user.isStudent()) {
+      return Set.of();
+    }
+    if (user.inAny(Groups.UNIVERSITY_WIDE)) {
+      return null;
+    }
+    return user.groups().stream().filter(g -> g.startsWith(Groups.FACULTY_PREFIX))
+        .map(g -> g.substring(Groups.FACULTY_PREFIX.length())).collect(Collectors.toUnmodifiableSet());
   }
 
   public void checkView(CurrentUser user, Student student) {

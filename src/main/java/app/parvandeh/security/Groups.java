@@ -1,5 +1,6 @@
 package app.parvandeh.security;
 
+import app.parvandeh.student.Faculty;
 import java.util.List;
 
 /** The Camunda groups Parvandeh's roles map to (faculty clerks have one group per faculty: faculty-CODE). */
@@ -15,7 +16,7 @@ public final class Groups {
   /** Camunda's own administrators group, which Camunda Admin recognises. */
   public static final String ADMINS = "camunda-admin";
 
-  public static final String FACULTY_PREFIX = "faculty-";
+  public static final String FACULTY_PREFIX = Faculty.GROUP_PREFIX;
 
   /** Groups that see every student's file (their own stage's work). */
   public static final List<String> UNIVERSITY_WIDE = List.of(

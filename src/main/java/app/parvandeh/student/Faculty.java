@@ -10,6 +10,9 @@ import jakarta.persistence.Table;
 @Table(name = "faculty")
 public class Faculty {
 
+  /** Faculty clerks' groups are named {@code faculty-<code>}. */
+  public static final String GROUP_PREFIX = "faculty-";
+
   @Id
   private String code;
 
@@ -33,7 +36,7 @@ public class Faculty {
 
   /** The Camunda group of a faculty's clerks. */
   public static String groupOf(String facultyCode) {
-    return "faculty-" + facultyCode;
+    return GROUP_PREFIX + facultyCode;
   }
 
   public String getCode() {

@@ -90,7 +90,12 @@ public class Student {
     this.stage = FileStage.ADMISSION;
     this.userId = studentNumber;
     this.createdAt = now;
-    this.searchText = PersianText.normalize(studentNumber + " " + nationalId + " " + firstName + " " + lastName);
+    this.searchText = searchTextOf(studentNumber, nationalId, firstName, lastName);
+  }
+
+  /** Number, national ID and names folded and joined without spaces, so any spelling of a part matches. */
+  static String searchTextOf(String... parts) {
+    return String.join("|", java.util.Arrays.stream(parts).map(PersianText::compact).toList());
   }
 
   void moveTo(FileStage newStage) {

@@ -4,9 +4,16 @@ import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.shared.PersianText;
 import java.time.Clock;
 import java.time.Instant;
+import jakarta.persistence.criteria.Predicate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -91,6 +98,30 @@ public class StudentService {
   @Transactional(readOnly = true)
   public Optional<Student> findByUser(String userId) {
     return students.findByUserId(userId);
+  }
+
+  /**
+   * Students whose number, national ID or names contain every word of the query, in any digits or letter forms,
+   * limited to the given faculties (null: all), at most {@code limit}.
+   */
+  @Transactional(readOnly = true)
+  public List<Student> search(String query, Collection<String> facultyCodes, int limit) {
+    List<String> words = Arrays.stream(PersianText.normalize(query).split(" "))
+        .map(PersianText::compact).filter(w -> !w.isEmpty()).toList();
+    if (words.isEmpty() || facultyCodes != null && facultyCodes.isEmpty()) {
+      return List.of();
+    }
+    Specification<Student> spec = (root, q, cb) -> {
+      List<Predicate> all = new ArrayList<>();
+      for (String word : words) {
+        all.add(cb.like(root.get("searchText"), "%" + word.replace("%", "").replace("_", "") + "%"));
+      }
+      if (facultyCodes != null) {
+        all.add(root.get("faculty").get("code").in(facultyCodes));
+      }
+      return cb.and(all.toArray(Predicate[]::new));
+    };
+    return students.findAll(spec, PageRequest.of(0, limit, Sort.by("studentNumber"))).getContent();
   }
 
   @Transactional
