@@ -216,6 +216,14 @@ abstract class AdmissionScenario {
     assertThat(own.header("Content-Disposition")).startsWith("inline").contains("UTF-8''");
     assertThat(ApiClient.signedIn(port, clerk, PASSWORD).get(url).body()).isEqualTo(pdf);
     assertThat(ApiClient.signedIn(port, otherClerk, PASSWORD).get(url).status()).isEqualTo(403);
+
+    // Tasklist forbids the browser's PDF viewer, so the review form shows a picture of the first page.
+    String previewUrl = uploaded.json().at("/documents/0/current/previewUrl").asText();
+    Response preview = ApiClient.signedIn(port, clerk, PASSWORD).get(previewUrl);
+    assertThat(preview.status()).isEqualTo(200);
+    assertThat(preview.header("Content-Type")).isEqualTo("image/png");
+    assertThat(java.util.Arrays.copyOf(preview.body(), 4)).isEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+    assertThat(ApiClient.signedIn(port, otherClerk, PASSWORD).get(previewUrl).status()).isEqualTo(403);
     NewStudent otherData = TestStudents.newStudent(faculty, 1402, false);
     students.admit(otherData);
     assertThat(ApiClient.signedIn(port, otherData.studentNumber(), otherData.nationalId()).get(url).status())

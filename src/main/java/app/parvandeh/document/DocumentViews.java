@@ -20,13 +20,14 @@ public final class DocumentViews {
   }
 
   public record VersionView(Long id, int versionNo, String fileName, String mediaType, long sizeBytes,
-      Instant uploadedAt, String uploadedAtJalali, String uploadedBy, String contentUrl,
+      Instant uploadedAt, String uploadedAtJalali, String uploadedBy, String contentUrl, String previewUrl,
       ReviewView facultyReview, ReviewView centralReview) {
 
     static VersionView of(DocumentVersion v) {
       return new VersionView(v.getId(), v.getVersionNo(), v.getFileName(), v.getMediaType(), v.getSizeBytes(),
           v.getUploadedAt(), JalaliDates.dateTime(v.getUploadedAt()), v.getUploadedBy(),
           "/api/documents/versions/" + v.getId() + "/content",
+          ContentTypes.PDF.equals(v.getMediaType()) ? "/api/documents/versions/" + v.getId() + "/preview" : null,
           v.reviewOf(ReviewStage.FACULTY).map(ReviewView::of).orElse(null),
           v.reviewOf(ReviewStage.CENTRAL).map(ReviewView::of).orElse(null));
     }

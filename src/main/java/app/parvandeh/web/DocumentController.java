@@ -3,6 +3,7 @@ package app.parvandeh.web;
 import app.parvandeh.document.DocumentService;
 import app.parvandeh.document.DocumentViews.ContentView;
 import app.parvandeh.document.DocumentViews.DocumentView;
+import app.parvandeh.document.PdfPreviews;
 import app.parvandeh.document.Upload;
 import app.parvandeh.security.CurrentUser;
 import app.parvandeh.security.FileAccessPolicy;
@@ -41,13 +42,15 @@ class DocumentController {
   private final DocumentService documents;
   private final StudentFileWorkflow workflow;
   private final FileAccessPolicy access;
+  private final PdfPreviews previews;
 
   DocumentController(StudentService students, DocumentService documents, StudentFileWorkflow workflow,
-      FileAccessPolicy access) {
+      FileAccessPolicy access, PdfPreviews previews) {
     this.students = students;
     this.documents = documents;
     this.workflow = workflow;
     this.access = access;
+    this.previews = previews;
   }
 
   /**
@@ -95,6 +98,16 @@ class DocumentController {
         .cacheControl(CacheControl.noStore().cachePrivate())
         .eTag(content.sha256())
         .body(new InputStreamResource(in));
+  }
+
+  /** A picture of a PDF's first page, for previews where the browser's PDF viewer is not allowed. */
+  @GetMapping("/api/documents/versions/{versionId}/preview")
+  ResponseEntity<byte[]> preview(@PathVariable Long versionId, Authentication authentication) throws IOException {
+    ContentView content = documents.content(versionId);
+    access.checkView(CurrentUser.of(authentication), students.getById(content.studentId()));
+    return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
+        .cacheControl(CacheControl.noStore().cachePrivate())
+        .body(previews.firstPage(content));
   }
 
   /** Browsers may send a full client path; keep only the file's own name, at most 255 characters. */
