@@ -10,7 +10,7 @@ export default {
   },
 
   locales: {
-    availableLocales: ['fa', 'en'],
+    availableLocales: ['fa'],
     fallbackLocale: 'fa'
   },
 

@@ -12,7 +12,7 @@ export default {
   },
 
   locales: {
-    availableLocales: ['fa', 'en'],
+    availableLocales: ['fa'],
     fallbackLocale: 'fa'
   },
 

@@ -11,7 +11,7 @@ export default {
   },
 
   locales: {
-    availableLocales: ['fa', 'en'],
+    availableLocales: ['fa'],
     fallbackLocale: 'fa'
   },
 
