@@ -1,0 +1,183 @@
+package app.parvandeh.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.parvandeh.demo.DemoFiles;
+import app.parvandeh.document.DocumentService;
+import app.parvandeh.document.DocumentViews.DocumentView;
+import app.parvandeh.student.NewStudent;
+import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentService;
+import app.parvandeh.support.ApiClient;
+import app.parvandeh.support.ApiClient.FilePart;
+import app.parvandeh.support.ParvandehIntegrationTest;
+import app.parvandeh.support.TestStudents;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A faculty clerk works the admission check in the real Tasklist, in headless Debian Chromium: signs in once,
+ * claims, rejects one document with a reason that carries script and AngularJS payloads, accepts the rest,
+ * completes; the student then sees the reason as plain text in the portal. Screenshots go to
+ * {@code target/browser-screenshots}. Runs where Chromium and ChromeDriver are installed (CI installs them).
+ */
+@ParvandehIntegrationTest
+@EnabledIf("chromiumInstalled")
+class TasklistReviewBrowserTests {
+
+  static final String CHROMIUM = "/usr/bin/chromium";
+  static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+  static final String PAYLOAD = "ناخوانا {{7*7}} <img src=x onerror=alert(1)>";
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  StudentService students;
+  @Autowired
+  DocumentService documents;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  ManagementService management;
+  @Autowired
+  TaskService tasks;
+
+  WebDriver browser;
+  Path screenshots;
+
+  static boolean chromiumInstalled() {
+    return new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+  }
+
+  @BeforeEach
+  void startBrowser() throws IOException {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--window-size=1500,1100");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    screenshots = Files.createDirectories(Path.of("target", "browser-screenshots"));
+  }
+
+  @AfterEach
+  void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void aClerkReviewsInTasklistAndTheStudentSeesTheReasonAsText() throws IOException {
+    NewStudent data = TestStudents.newStudent("engineering", 1402, false);
+    Student student = students.admit(data);
+    String instance = runtime.createProcessInstanceQuery()
+        .processInstanceBusinessKey(student.getStudentNumber()).singleResult().getId();
+    management.createJobQuery().processInstanceId(instance).list().forEach(j -> management.executeJob(j.getId()));
+    ApiClient studentApi = ApiClient.signedIn(port, student.getStudentNumber(), data.nationalId());
+    assertThat(studentApi.upload("/api/students/" + student.getStudentNumber() + "/documents", List.of(
+        new FilePart("PHOTO", "عکس.jpg", "image/jpeg", DemoFiles.jpeg()),
+        new FilePart("NATIONAL_ID_CARD", "کارت ملی.pdf", "application/pdf", DemoFiles.pdf("national id")),
+        new FilePart("BIRTH_CERTIFICATE", "شناسنامه.png", "image/png", DemoFiles.png()),
+        new FilePart("PREVIOUS_DEGREE_CERTIFICATE", "دیپلم.pdf", "application/pdf", DemoFiles.pdf("diploma"))))
+        .status()).isEqualTo(201);
+    assertThat(studentApi.post("/api/portal/submit").status()).isEqualTo(200);
+    Task check = tasks.createTaskQuery().processInstanceId(instance).singleResult();
+
+    signIn("clerk.eng", "parvandeh");
+    FluentWait<WebDriver> wait = new WebDriverWait(browser, Duration.ofSeconds(20))
+        .ignoring(StaleElementReferenceException.class);
+    wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + check.getId());
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".claim"))).click();
+    List<WebElement> cards = wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("article.pv-card"), 4));
+    wait.until(ExpectedConditions.elementToBeClickable(cards.get(0).findElement(By.cssSelector("button.btn-success"))));
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains("بررسی مدارک پذیرش");
+    screenshot("1-claimed-form");
+
+    // The form redraws a card after each decision, so cards are found again by their document id.
+    List<String> ids = cards.stream().map(c -> c.getAttribute("data-document-id")).toList();
+    String rejectedId = ids.get(0);
+    card(rejectedId).findElement(By.tagName("textarea")).sendKeys(PAYLOAD);
+    press(card(rejectedId).findElement(By.cssSelector("button.btn-danger")));
+    wait.until(d -> card(rejectedId).getAttribute("class").contains("pv-decided-REJECTED"));
+    for (String id : ids.subList(1, ids.size())) {
+      press(card(id).findElement(By.cssSelector("button.btn-success")));
+      wait.until(d -> card(id).getAttribute("class").contains("pv-decided-ACCEPTED"));
+    }
+    screenshot("2-decided");
+    browser.findElements(By.cssSelector("button.btn-primary")).stream()
+        .filter(b -> b.getText().strip().equals("تکمیل")).findFirst().ifPresentOrElse(this::press, () -> {
+          throw new AssertionError("Tasklist shows no complete button");
+        });
+    wait.until(d -> tasks.createTaskQuery().taskId(check.getId()).count() == 0);
+    screenshot("3-completed");
+
+    assertThat(tasks.createTaskQuery().processInstanceId(instance).singleResult().getTaskDefinitionKey())
+        .isEqualTo("Task_CorrectRejectedDocuments");
+    DocumentView stored = documents.documentsOf(student.getId()).stream()
+        .filter(d -> d.id().toString().equals(rejectedId)).findFirst().orElseThrow();
+    assertThat(stored.current().facultyReview().reason()).isEqualTo(PAYLOAD);
+    assertThat(stored.current().facultyReview().reviewer()).isEqualTo("clerk.eng");
+
+    browser.manage().deleteAllCookies();
+    signIn(student.getStudentNumber(), data.nationalId());
+    wait.until(ExpectedConditions.urlContains("/portal/"));
+    wait.until(d -> d.findElement(By.tagName("body")).getText().contains("{{7*7}}"));
+    String portalText = browser.findElement(By.tagName("body")).getText();
+    assertThat(portalText).contains(PAYLOAD).doesNotContain("ناخوانا 49");
+    assertThat(browser.findElements(By.cssSelector("img[src='x']"))).isEmpty();
+    screenshot("4-portal-rejection");
+  }
+
+  /** Clicks like a person: scrolled to the middle of Tasklist's scrolling form first, clear of its footer. */
+  private void press(WebElement button) {
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
+    button.click();
+  }
+
+  private WebElement card(String documentId) {
+    return browser.findElement(By.cssSelector("article.pv-card[data-document-id='" + documentId + "']"));
+  }
+
+  private void signIn(String user, String password) {
+    browser.get("http://localhost:" + port + "/login");
+    browser.findElement(By.name("username")).sendKeys(user);
+    browser.findElement(By.name("password")).sendKeys(password);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+  }
+
+  private void screenshot(String name) throws IOException {
+    byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+    Files.write(screenshots.resolve(name + ".png"), png);
+  }
+}
