@@ -2,6 +2,8 @@ package app.parvandeh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.parvandeh.audit.AuditAction;
+import app.parvandeh.audit.AuditLog;
 import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.note.NoteService;
 import app.parvandeh.note.NoteView;
@@ -54,6 +56,8 @@ abstract class AdmissionScenario {
   ManagementService management;
   @Autowired
   NoteService notes;
+  @Autowired
+  AuditLog audit;
 
   String faculty;
   String clerk;
@@ -76,7 +80,7 @@ abstract class AdmissionScenario {
   @Test
   void admissionPassesFacultyAndCentralRejectionsAndEndsWithTheRegistrationCompleteNote() {
     NewStudent data = TestStudents.newStudent(faculty, 1402, false);
-    Student admitted = students.admit(data);
+    Student admitted = students.admit(data, "admission-office");
     String number = admitted.getStudentNumber();
     runJobs(number);
 
@@ -187,6 +191,15 @@ abstract class AdmissionScenario {
     assertThat(notes.notesOf(done.getId())).hasSize(1);
     assertThat(file.get("openTask").isNull()).isTrue();
 
+    // Every change is in the audit trail, with who did it.
+    List<AuditLog.AuditView> trail = audit.ofStudent(done.getId());
+    assertThat(trail).extracting(AuditLog.AuditView::action).contains(AuditAction.FILE_CREATED,
+        AuditAction.DOCUMENT_UPLOADED, AuditAction.DOCUMENT_REVIEWED, AuditAction.NOTE_RECORDED);
+    assertThat(trail).filteredOn(e -> e.action() == AuditAction.DOCUMENT_REVIEWED)
+        .extracting(AuditLog.AuditView::actor).contains(clerk, central);
+    assertThat(trail).filteredOn(e -> e.action() == AuditAction.DOCUMENT_UPLOADED)
+        .extracting(AuditLog.AuditView::actor).containsOnly(number);
+
     // Cockpit's view: the file is a process instance keyed by the student number, waiting in the study stage.
     ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number)
         .processDefinitionKey("StudentFileProcess").singleResult();
@@ -200,7 +213,7 @@ abstract class AdmissionScenario {
   @Test
   void documentContentIsServedInlineToTheStudentAndTheirFacultyOnly() {
     NewStudent data = TestStudents.newStudent(faculty, 1399, false);
-    String number = students.admit(data).getStudentNumber();
+    String number = students.admit(data, "admission-office").getStudentNumber();
     runJobs(number);
     ApiClient student = ApiClient.signedIn(port, number, data.nationalId());
     byte[] pdf = DemoFiles.pdf("transcript");
@@ -214,6 +227,8 @@ abstract class AdmissionScenario {
     assertThat(own.body()).isEqualTo(pdf);
     assertThat(own.header("Content-Type")).isEqualTo("application/pdf");
     assertThat(own.header("Content-Disposition")).startsWith("inline").contains("UTF-8''");
+    assertThat(audit.ofStudent(students.get(number).getId())).filteredOn(
+        e -> e.action() == AuditAction.DOCUMENT_DOWNLOADED).extracting(AuditLog.AuditView::actor).contains(number);
     assertThat(ApiClient.signedIn(port, clerk, PASSWORD).get(url).body()).isEqualTo(pdf);
     assertThat(ApiClient.signedIn(port, otherClerk, PASSWORD).get(url).status()).isEqualTo(403);
 
@@ -225,7 +240,7 @@ abstract class AdmissionScenario {
     assertThat(java.util.Arrays.copyOf(preview.body(), 4)).isEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
     assertThat(ApiClient.signedIn(port, otherClerk, PASSWORD).get(previewUrl).status()).isEqualTo(403);
     NewStudent otherData = TestStudents.newStudent(faculty, 1402, false);
-    students.admit(otherData);
+    students.admit(otherData, "admission-office");
     assertThat(ApiClient.signedIn(port, otherData.studentNumber(), otherData.nationalId()).get(url).status())
         .isEqualTo(403);
   }

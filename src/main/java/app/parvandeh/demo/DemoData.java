@@ -103,7 +103,7 @@ class DemoData implements ApplicationRunner {
       return null;
     }
     // Admission also creates the student's account: user = student number, password = national ID.
-    Student student = students.admit(data);
+    Student student = students.admit(data, "demo");
     // The checklist step is asynchronous; run it now so the demo file is ready at once.
     String instanceId = runtime.createProcessInstanceQuery()
         .processInstanceBusinessKey(student.getStudentNumber()).singleResult().getId();

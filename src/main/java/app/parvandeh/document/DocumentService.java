@@ -1,5 +1,7 @@
 package app.parvandeh.document;
 
+import app.parvandeh.audit.AuditAction;
+import app.parvandeh.audit.AuditLog;
 import app.parvandeh.document.ContentStore.ContentTooLargeException;
 import app.parvandeh.document.DocumentViews.ContentView;
 import app.parvandeh.document.DocumentViews.DocumentView;
@@ -36,10 +38,11 @@ public class DocumentService {
   private final ContentTypes contentTypes;
   private final DocumentProperties properties;
   private final Clock clock;
+  private final AuditLog audit;
 
   DocumentService(DocumentRepository documents, DocumentVersionRepository versions, DocumentTypeRepository types,
       RequiredDocumentRepository requirements, ContentStore store, ContentTypes contentTypes,
-      DocumentProperties properties, Clock clock) {
+      DocumentProperties properties, Clock clock, AuditLog audit) {
     this.documents = documents;
     this.versions = versions;
     this.types = types;
@@ -48,6 +51,7 @@ public class DocumentService {
     this.contentTypes = contentTypes;
     this.properties = properties;
     this.clock = clock;
+    this.audit = audit;
   }
 
   /** Records the checklist the RequiredDocuments decision produced; running it again updates, never duplicates. */
@@ -135,6 +139,13 @@ public class DocumentService {
       }
     }
     documents.flush();
+    for (Document document : touched) {
+      DocumentVersion current = document.current();
+      audit.change(actor, AuditAction.DOCUMENT_UPLOADED, studentId, document.getId(),
+          document.getType().getCode() + " v" + current.getVersionNo() + ": " + current.getFileName() + " ("
+              + current.getMediaType() + ", " + current.getSizeBytes() + " bytes, sha256 "
+              + current.getContentSha256() + ")");
+    }
     return touched.stream().map(DocumentView::of).toList();
   }
 
@@ -157,6 +168,8 @@ public class DocumentService {
     document.current().review(stage, decision, trimmed, reviewer, taskId, Instant.now(clock));
     document.markReviewed(decision);
     documents.flush();
+    audit.change(reviewer, AuditAction.DOCUMENT_REVIEWED, studentId, documentId,
+        stage + " " + decision + " v" + document.current().getVersionNo() + (trimmed == null ? "" : ": " + trimmed));
     return DocumentView.of(document);
   }
 
@@ -184,8 +197,8 @@ public class DocumentService {
   public ContentView content(Long versionId) {
     DocumentVersion v = versions.findById(versionId).orElseThrow(() -> ParvandehException.notFound(
         "version-not-found", "این نسخه از مدرک پیدا نشد.", "No such document version."));
-    return new ContentView(v.getDocument().getStudentId(), v.getFileName(), v.getMediaType(), v.getSizeBytes(),
-        v.getContentSha256());
+    return new ContentView(v.getDocument().getStudentId(), v.getDocument().getId(), v.getFileName(),
+        v.getMediaType(), v.getSizeBytes(), v.getContentSha256());
   }
 
   public InputStream open(ContentView content) throws IOException {

@@ -52,5 +52,6 @@ public final class DocumentViews {
       DocumentView document) {}
 
   /** The bytes of one version with what a download needs to name and type them. */
-  public record ContentView(Long studentId, String fileName, String mediaType, long sizeBytes, String sha256) {}
+  public record ContentView(Long studentId, Long documentId, String fileName, String mediaType, long sizeBytes,
+      String sha256) {}
 }

@@ -1,5 +1,7 @@
 package app.parvandeh.note;
 
+import app.parvandeh.audit.AuditAction;
+import app.parvandeh.audit.AuditLog;
 import app.parvandeh.document.DocumentService;
 import app.parvandeh.document.DocumentViews.DocumentView;
 import app.parvandeh.document.DocumentViews.VersionView;
@@ -17,11 +19,13 @@ public class NoteService {
   private final NoteRepository notes;
   private final DocumentService documents;
   private final Clock clock;
+  private final AuditLog audit;
 
-  NoteService(NoteRepository notes, DocumentService documents, Clock clock) {
+  NoteService(NoteRepository notes, DocumentService documents, Clock clock, AuditLog audit) {
     this.notes = notes;
     this.documents = documents;
     this.clock = clock;
+    this.audit = audit;
   }
 
   /**
@@ -41,7 +45,10 @@ public class NoteService {
         note.address("parvandeh:document/" + document.id() + "/version/" + current.versionNo(),
             document.typeName() + " (" + current.fileName() + ")", current.id());
       }
-      return NoteView.of(notes.save(note));
+      Note saved = notes.save(note);
+      audit.change(author, AuditAction.NOTE_RECORDED, studentId, null,
+          note.getKind() + " (" + note.getGolestanScreen() + "), " + note.getAddresses().size() + " addresses");
+      return NoteView.of(saved);
     });
   }
 

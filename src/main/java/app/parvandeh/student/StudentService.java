@@ -1,5 +1,7 @@
 package app.parvandeh.student;
 
+import app.parvandeh.audit.AuditAction;
+import app.parvandeh.audit.AuditLog;
 import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.shared.PersianText;
 import java.time.Clock;
@@ -25,13 +27,15 @@ public class StudentService {
   private final FacultyRepository faculties;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final AuditLog audit;
 
   StudentService(StudentRepository students, FacultyRepository faculties, ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock, AuditLog audit) {
     this.students = students;
     this.faculties = faculties;
     this.events = events;
     this.clock = clock;
+    this.audit = audit;
   }
 
   /** Registers a faculty once; later calls return the existing one. */
@@ -51,7 +55,7 @@ public class StudentService {
 
   /** Creates the student and, through {@link StudentAdmitted}, opens their file, all in one transaction. */
   @Transactional
-  public Student admit(NewStudent data) {
+  public Student admit(NewStudent data, String admittedBy) {
     String number = PersianText.digits(data.studentNumber());
     if (number.length() < 5 || number.length() > 20) {
       throw ParvandehException.badRequest("invalid-student-number",
@@ -73,6 +77,9 @@ public class StudentService {
     Faculty faculty = faculties.findById(data.facultyCode()).orElseThrow(() -> ParvandehException.badRequest(
         "unknown-faculty", "دانشکده ناشناخته است.", "Unknown faculty."));
     Student student = students.save(new Student(data, faculty, number, nationalId, Instant.now(clock)));
+    audit.change(admittedBy, AuditAction.FILE_CREATED, student.getId(), null,
+        student.getStudentNumber() + " " + student.getFullName() + ", " + faculty.getCode() + ", "
+            + student.getDegree() + ", " + student.getEntryYear());
     events.publishEvent(new StudentAdmitted(student.getStudentNumber()));
     return student;
   }

@@ -1,5 +1,7 @@
 package app.parvandeh.web;
 
+import app.parvandeh.audit.AuditAction;
+import app.parvandeh.audit.AuditLog;
 import app.parvandeh.document.DocumentService;
 import app.parvandeh.document.DocumentViews.ContentView;
 import app.parvandeh.document.DocumentViews.DocumentView;
@@ -43,14 +45,16 @@ class DocumentController {
   private final StudentFileWorkflow workflow;
   private final FileAccessPolicy access;
   private final PdfPreviews previews;
+  private final AuditLog audit;
 
   DocumentController(StudentService students, DocumentService documents, StudentFileWorkflow workflow,
-      FileAccessPolicy access, PdfPreviews previews) {
+      FileAccessPolicy access, PdfPreviews previews, AuditLog audit) {
     this.students = students;
     this.documents = documents;
     this.workflow = workflow;
     this.access = access;
     this.previews = previews;
+    this.audit = audit;
   }
 
   /**
@@ -88,8 +92,11 @@ class DocumentController {
   ResponseEntity<InputStreamResource> content(@PathVariable Long versionId, Authentication authentication)
       throws IOException {
     ContentView content = documents.content(versionId);
-    access.checkView(CurrentUser.of(authentication), students.getById(content.studentId()));
+    CurrentUser user = CurrentUser.of(authentication);
+    access.checkView(user, students.getById(content.studentId()));
     InputStream in = documents.open(content);
+    audit.read(user.id(), AuditAction.DOCUMENT_DOWNLOADED, content.studentId(), content.documentId(),
+        "version " + versionId + ": " + content.fileName());
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(content.mediaType()))
         .contentLength(content.sizeBytes())

@@ -3,6 +3,7 @@ package app.parvandeh.document;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.parvandeh.audit.AuditLog;
 import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.document.DocumentViews.DocumentView;
 import app.parvandeh.shared.ClockConfiguration;
@@ -26,9 +27,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 /** The document module on its own tables (JPA slice with Flyway, no engine). */
-@DataJpaTest
+@DataJpaTest(showSql = false)
 @Import({DocumentService.class, DocumentConfiguration.class, ContentTypes.class, UnreferencedContentSweeper.class,
-    StudentService.class, ClockConfiguration.class})
+    StudentService.class, ClockConfiguration.class, AuditLog.class})
 @TestPropertySource(properties = {
     "parvandeh.documents.store-dir=${java.io.tmpdir}/parvandeh-slice-${random.uuid}",
     "parvandeh.documents.max-file-size=64KB"})
@@ -48,7 +49,7 @@ class DocumentServiceTests {
   @BeforeEach
   void studentWithChecklist() {
     students.registerFaculty("engineering", "دانشکده فنی و مهندسی", "Engineering");
-    Student student = students.admit(TestStudents.newStudent("engineering", 1399, false));
+    Student student = students.admit(TestStudents.newStudent("engineering", 1399, false), "admission-office");
     studentId = student.getId();
     documents.recordRequirements(studentId, List.of(
         new Requirement("PHOTO", Supplier.STUDENT),

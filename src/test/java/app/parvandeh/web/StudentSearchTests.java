@@ -32,7 +32,7 @@ class StudentSearchTests {
         TestStudents.nationalId(java.util.concurrent.ThreadLocalRandom.current()), "محمدعلی",
         "مهدوی‌كيا", "engineering", app.parvandeh.student.Degree.MASTER, 1403,
         app.parvandeh.student.AdmissionType.REMOTE, false);
-    String number = students.admit(data).getStudentNumber();
+    String number = students.admit(data, "admission-office").getStudentNumber();
     ApiClient clerk = ApiClient.signedIn(port, "clerk.eng", "parvandeh");
 
     assertThat(found(clerk, PersianText.toPersianDigits(number))).containsExactly(number);
@@ -45,7 +45,7 @@ class StudentSearchTests {
 
   @Test
   void aFacultyClerkFindsOnlyTheirFacultysStudents() {
-    String number = students.admit(TestStudents.newStudent("engineering", 1402, false)).getStudentNumber();
+    String number = students.admit(TestStudents.newStudent("engineering", 1402, false), "admission-office").getStudentNumber();
     assertThat(found(ApiClient.signedIn(port, "clerk.sci", "parvandeh"), number)).isEmpty();
     assertThat(found(ApiClient.signedIn(port, "central.admission", "parvandeh"), number)).containsExactly(number);
   }

@@ -98,7 +98,7 @@ class TasklistReviewBrowserTests {
   @Test
   void aClerkReviewsInTasklistAndTheStudentSeesTheReasonAsText() throws IOException {
     NewStudent data = TestStudents.newStudent("engineering", 1402, false);
-    Student student = students.admit(data);
+    Student student = students.admit(data, "admission-office");
     String instance = runtime.createProcessInstanceQuery()
         .processInstanceBusinessKey(student.getStudentNumber()).singleResult().getId();
     management.createJobQuery().processInstanceId(instance).list().forEach(j -> management.executeJob(j.getId()));

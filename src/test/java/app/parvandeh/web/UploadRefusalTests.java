@@ -50,7 +50,7 @@ class UploadRefusalTests {
   @BeforeEach
   void admittedStudentWithOpenUploadTask() {
     NewStudent data = TestStudents.newStudent("engineering", 1402, false);
-    student = students.admit(data);
+    student = students.admit(data, "admission-office");
     String instance = runtime.createProcessInstanceQuery()
         .processInstanceBusinessKey(student.getStudentNumber()).singleResult().getId();
     management.createJobQuery().processInstanceId(instance).list().forEach(j -> management.executeJob(j.getId()));
@@ -110,7 +110,7 @@ class UploadRefusalTests {
   @Test
   void aStudentCannotUploadIntoAnotherStudentsFile() throws IOException {
     NewStudent otherData = TestStudents.newStudent("engineering", 1402, false);
-    Student other = students.admit(otherData);
+    Student other = students.admit(otherData, "admission-office");
     long before = storedBlobs();
     Response answer = ApiClient.signedIn(port, other.getStudentNumber(), otherData.nationalId()).upload(uploadPath,
         List.of(new FilePart("PHOTO", "photo.jpg", "image/jpeg", DemoFiles.jpeg())));
