@@ -256,6 +256,12 @@ public class DocumentService {
     }
   }
 
+  /** Whether the document version exists and belongs to this student's file. */
+  @Transactional(readOnly = true)
+  public boolean versionBelongsTo(Long studentId, Long versionId) {
+    return versions.findById(versionId).map(v -> v.getDocument().getStudentId().equals(studentId)).orElse(false);
+  }
+
   /** Whether any version still points at these bytes (the sweeper keeps those). */
   @Transactional(readOnly = true)
   public boolean isReferenced(String sha256) {

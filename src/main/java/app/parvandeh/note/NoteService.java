@@ -5,6 +5,7 @@ import app.parvandeh.audit.AuditLog;
 import app.parvandeh.document.DocumentService;
 import app.parvandeh.document.DocumentViews.DocumentView;
 import app.parvandeh.document.DocumentViews.VersionView;
+import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.shared.PersianText;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,21 +36,56 @@ public class NoteService {
   @Transactional
   public NoteView recordRegistrationComplete(Long studentId, String author) {
     String key = NoteKind.REGISTRATION_COMPLETE.name() + ":" + studentId;
-    return notes.findByIdempotencyKey(key).map(NoteView::of).orElseGet(() -> {
-      List<DocumentView> admission = documents.admissionDocumentsOf(studentId);
-      String body = "مدارک ثبت‌نامی دانشجو کامل است و به تأیید کارشناس دانشکده و واحد پذیرش ستاد رسید ("
-          + PersianText.toPersianDigits(String.valueOf(admission.size())) + " مدرک).";
-      Note note = new Note(studentId, NoteKind.REGISTRATION_COMPLETE, body, author, Instant.now(clock), key);
-      for (DocumentView document : admission) {
-        VersionView current = document.current();
-        note.address("parvandeh:document/" + document.id() + "/version/" + current.versionNo(),
-            document.typeName() + " (" + current.fileName() + ")", current.id());
+    List<DocumentView> admission = documents.admissionDocumentsOf(studentId);
+    String body = "مدارک ثبت‌نامی دانشجو کامل است و به تأیید کارشناس دانشکده و واحد پذیرش ستاد رسید ("
+        + PersianText.toPersianDigits(String.valueOf(admission.size())) + " مدرک).";
+    List<NewAddress> addresses = admission.stream().map(document -> {
+      VersionView current = document.current();
+      return new NewAddress("parvandeh:document/" + document.id() + "/version/" + current.versionNo(),
+          document.typeName() + " (" + current.fileName() + ")", current.id());
+    }).toList();
+    return record(studentId, NoteKind.REGISTRATION_COMPLETE, body, author, addresses, key);
+  }
+
+  /** Where a new note points: one of this student's document versions, or an external reference (no version). */
+  public record NewAddress(String address, String label, Long documentVersionId) {}
+
+  /**
+   * Records a note. Every address must resolve: a document version must be this student's, an external
+   * reference must say where the document lives. With an idempotency key, recording the same fact again (a
+   * retried job) returns the first note.
+   */
+  @Transactional
+  public NoteView record(Long studentId, NoteKind kind, String body, String author, List<NewAddress> addresses,
+      String idempotencyKey) {
+    if (idempotencyKey != null) {
+      var existing = notes.findByIdempotencyKey(idempotencyKey);
+      if (existing.isPresent()) {
+        return NoteView.of(existing.get());
       }
-      Note saved = notes.save(note);
-      audit.change(author, AuditAction.NOTE_RECORDED, studentId, null,
-          note.getKind() + " (" + note.getGolestanScreen() + "), " + note.getAddresses().size() + " addresses");
-      return NoteView.of(saved);
-    });
+    }
+    if (body == null || body.isBlank()) {
+      throw ParvandehException.badRequest("note-text-required", "متن یادداشت را بنویسید.", "A note needs text.");
+    }
+    Note note = new Note(studentId, kind, body.strip(), author, Instant.now(clock), idempotencyKey);
+    for (NewAddress address : addresses) {
+      if (address.documentVersionId() != null
+          && !documents.versionBelongsTo(studentId, address.documentVersionId())) {
+        throw ParvandehException.badRequest("address-unresolved",
+            "نشانی یادداشت به مدرکی در پرونده این دانشجو اشاره نمی‌کند.",
+            "A note address does not resolve to a document in this student's file.");
+      }
+      if (address.address() == null || address.address().isBlank()) {
+        throw ParvandehException.badRequest("address-required",
+            "نشانی مدرک را بنویسید.", "A note address needs to say where the document lives.");
+      }
+      note.address(address.address().strip(), address.label() == null ? "" : address.label().strip(),
+          address.documentVersionId());
+    }
+    Note saved = notes.save(note);
+    audit.change(author, AuditAction.NOTE_RECORDED, studentId, null,
+        kind + " (" + kind.golestanScreen() + "), " + addresses.size() + " addresses");
+    return NoteView.of(saved);
   }
 
   @Transactional(readOnly = true)
