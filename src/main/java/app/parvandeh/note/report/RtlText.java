@@ -33,7 +33,7 @@ final class RtlText {
     String clean = logical.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
     String shaped;
     try {
-      shaped = SHAPER.shape(clean);
+      shaped = PersianLetterForms.apply(SHAPER.shape(clean));
     } catch (ArabicShapingException e) {
       shaped = clean;
     }
