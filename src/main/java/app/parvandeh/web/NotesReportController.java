@@ -57,12 +57,12 @@ class NotesReportController {
   private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String fileName) {
     return ResponseEntity.ok().contentType(type)
         .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
+            ContentDisposition.attachment().filename(fileName).build().toString())
         .cacheControl(CacheControl.noStore().cachePrivate())
         .body(body);
   }
 
-  /** e.g. {@code report-112-notes-4021100001.csv}, {@code report-112-notes-engineering-14050101-14050930.pdf}. */
+  /** ASCII only (a plain {@code filename=}), e.g. {@code report-112-notes-4021100001.csv}, {@code report-112-notes-engineering-14050101-14050930.pdf}. */
   static String fileName(NotesReport report, String extension) {
     NotesReport.Filters f = report.filters();
     StringBuilder name = new StringBuilder("report-112-notes");
