@@ -54,6 +54,12 @@ class NotesReportController {
     };
   }
 
+  /** The faculties the report page's filter offers this user. */
+  @GetMapping("/api/reports/notes/faculties")
+  java.util.List<NotesReportService.FacultyOption> faculties(Authentication authentication) {
+    return reports.faculties(CurrentUser.of(authentication));
+  }
+
   private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String fileName) {
     return ResponseEntity.ok().contentType(type)
         .header(HttpHeaders.CONTENT_DISPOSITION,

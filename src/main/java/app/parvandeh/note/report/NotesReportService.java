@@ -98,6 +98,22 @@ public class NotesReportService {
     return new NotesReport(JalaliDates.dateTime(Instant.now(clock)), filters, group(rows));
   }
 
+  /** A faculty the report's filter offers. */
+  public record FacultyOption(String code, String name) {}
+
+  /** The faculties whose students this staff member may report on (their own, or all for central groups). */
+  @Transactional(readOnly = true)
+  public List<FacultyOption> faculties(CurrentUser user) {
+    if (user.isStudent()) {
+      throw ParvandehException.forbidden("گزارش توضیحات دانشجویان ویژه کارکنان است.",
+          "The notes report is for staff.");
+    }
+    Set<String> visible = access.visibleFaculties(user);
+    return students.faculties().stream().filter(f -> visible == null || visible.contains(f.getCode()))
+        .map(f -> new FacultyOption(f.getCode(), f.getNameFa()))
+        .sorted(java.util.Comparator.comparing(FacultyOption::name)).toList();
+  }
+
   /** Records that the user took the report away (shown or downloaded) in this format. */
   public void recordExport(CurrentUser user, NotesReport report, String format) {
     Long studentId = report.filters().studentNumber() == null ? null
