@@ -262,6 +262,20 @@ public class DocumentService {
     return versions.findById(versionId).map(v -> v.getDocument().getStudentId().equals(studentId)).orElse(false);
   }
 
+  /** What a note address pointing at a document version shows: the document's type and the version's file. */
+  public record VersionSummary(Long versionId, Long documentId, Long studentId, String typeName, String fileName) {}
+
+  /** The versions among these ids that still exist (report 112 flags the others as unresolved). */
+  @Transactional(readOnly = true)
+  public Map<Long, VersionSummary> versionSummaries(java.util.Collection<Long> versionIds) {
+    if (versionIds.isEmpty()) {
+      return Map.of();
+    }
+    return versions.findAllById(versionIds).stream().collect(Collectors.toMap(DocumentVersion::getId,
+        v -> new VersionSummary(v.getId(), v.getDocument().getId(), v.getDocument().getStudentId(),
+            v.getDocument().getType().getNameFa(), v.getFileName())));
+  }
+
   /** Whether any version still points at these bytes (the sweeper keeps those). */
   @Transactional(readOnly = true)
   public boolean isReferenced(String sha256) {

@@ -1,0 +1,82 @@
+package app.parvandeh.note.report;
+
+import app.parvandeh.note.report.NotesReport.AddressLine;
+import app.parvandeh.note.report.NotesReport.NoteLine;
+import app.parvandeh.note.report.NotesReport.StudentInfo;
+import app.parvandeh.note.report.NotesReport.StudentNotes;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Report 112 as CSV for Excel: UTF-8 with a byte-order mark (else Excel shows Persian as mojibake), Persian
+ * headers, one row per note address (or per note without addresses).
+ */
+public final class NotesReportCsv {
+
+  /** The column headers, in order. */
+  public static final List<String> HEADERS = List.of("شماره دانشجویی", "نام و نام خانوادگی", "دانشکده", "مقطع",
+      "سال ورود", "وضعیت", "مرحله پرونده", "شناسه یادداشت", "زمان ثبت", "نوع یادداشت", "صفحه گلستان", "نویسنده",
+      "متن یادداشت", "نوع نشانی", "نشانی", "عنوان نشانی", "نوع مدرک", "نام فایل", "پیوند مدرک");
+
+  private NotesReportCsv() {}
+
+  /** The CSV bytes; {@code baseUrl} (e.g. {@code https://host}) makes document links absolute, so they open. */
+  public static byte[] write(NotesReport report, String baseUrl) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(0xEF);
+    out.write(0xBB);
+    out.write(0xBF);
+    try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        CSVPrinter csv = CSVFormat.EXCEL.builder().setHeader(HEADERS.toArray(String[]::new)).get()
+            .print(writer)) {
+      for (StudentNotes studentNotes : report.students()) {
+        for (NoteLine note : studentNotes.notes()) {
+          if (note.addresses().isEmpty()) {
+            csv.printRecord(row(studentNotes.student(), note, null, baseUrl));
+          }
+          for (AddressLine address : note.addresses()) {
+            csv.printRecord(row(studentNotes.student(), note, address, baseUrl));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private static List<String> row(StudentInfo s, NoteLine n, AddressLine a, String baseUrl) {
+    List<String> row = new ArrayList<>(List.of(s.studentNumber(), s.fullName(), s.facultyName(), s.degreeLabel(),
+        String.valueOf(s.entryYear()), s.statusLabel(), s.stageLabel(), String.valueOf(n.id()), n.createdAtJalali(),
+        n.kindLabel(), n.golestanScreen(), n.author(), n.body()));
+    if (a == null) {
+      row.addAll(List.of("", "", "", "", "", ""));
+    } else {
+      row.addAll(List.of(a.kindLabelFa(), a.address(), a.label(), nullToEmpty(a.documentTypeName()),
+          nullToEmpty(a.fileName()), a.url() == null ? "" : baseUrl + a.url()));
+    }
+    return row.stream().map(NotesReportCsv::defuse).toList();
+  }
+
+  /** A cell starting like a formula would run in Excel: a leading apostrophe keeps it text. */
+  static String defuse(String cell) {
+    if (cell == null || cell.isEmpty()) {
+      return "";
+    }
+    char first = cell.charAt(0);
+    return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+        ? "'" + cell : cell;
+  }
+
+  private static String nullToEmpty(String text) {
+    return text == null ? "" : text;
+  }
+}

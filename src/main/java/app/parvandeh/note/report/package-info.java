@@ -1,0 +1,6 @@
+/**
+ * Report 112 (Golestan's «توضیحات مرتبط با دانشجو»): every note about one student or across a faculty and a Jalali
+ * date range, each address resolved to a document version, an external reference, or flagged as unresolved; as
+ * JSON, CSV and a printable Persian PDF.
+ */
+package app.parvandeh.note.report;
