@@ -16,7 +16,10 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
+import org.camunda.bpm.model.bpmn.instance.Activity;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.springframework.stereotype.Service;
 
 /**
@@ -63,8 +66,11 @@ public class ProcessMigrations {
     if (plan != null) {
       plan.getInstructions().stream().map(MigrationInstruction::getSourceActivityId).forEach(mapped::add);
     }
+    // Only steps a file can wait at need a mapping; gateways and start/end events hold no state.
     List<String> unmapped = repository.getBpmnModelInstance(source.getId()).getModelElementsByType(FlowNode.class)
-        .stream().map(FlowNode::getId).filter(id -> !mapped.contains(id)).sorted().toList();
+        .stream().filter(n -> n instanceof Activity || n instanceof IntermediateCatchEvent
+            || n instanceof BoundaryEvent)
+        .map(FlowNode::getId).filter(id -> !mapped.contains(id)).sorted().toList();
     List<String> migratable = new ArrayList<>();
     List<Blocked> blocked = new ArrayList<>();
     for (ProcessInstance instance : runtime.createProcessInstanceQuery().processDefinitionId(source.getId()).list()) {
