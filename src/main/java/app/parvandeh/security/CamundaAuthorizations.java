@@ -68,10 +68,9 @@ class CamundaAuthorizations implements ApplicationRunner {
     grantClerk(faculty.candidateGroup());
   }
 
-  /** Tasklist, its filters, and the process definitions whose forms it shows. */
+  /** Tasklist and the process definitions whose forms it shows; each filter is granted to its own groups. */
   private void grantClerk(String group) {
     grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
-    grant(group, Resources.FILTER, ANY, Permissions.READ);
     grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
   }
 

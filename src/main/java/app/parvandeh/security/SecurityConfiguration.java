@@ -61,6 +61,8 @@ class SecurityConfiguration {
             .requestMatchers("/login", "/login.html", "/css/**", "/js/login.js", "/favicon.ico", "/error",
                 "/actuator/health")
             .permitAll()
+            // Metrics (stuck files, engine) are for managers; health stays open for load balancers.
+            .requestMatchers("/actuator/**").hasAuthority(CurrentUser.GROUP_AUTHORITY_PREFIX + Groups.MANAGERS)
             .anyRequest().authenticated())
         .formLogin(f -> f.loginPage("/login").successHandler(landing).failureUrl("/login?error").permitAll())
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

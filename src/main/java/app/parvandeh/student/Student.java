@@ -102,6 +102,11 @@ public class Student {
     this.stage = newStage;
   }
 
+  void close(StudentStatus newStatus) {
+    this.status = newStatus;
+    this.stage = FileStage.GRADUATION;
+  }
+
   public Long getId() {
     return id;
   }

@@ -135,4 +135,25 @@ public class StudentService {
   public void moveToStage(String studentNumber, FileStage stage) {
     get(studentNumber).moveTo(stage);
   }
+
+  /**
+   * Study has ended (graduated, withdrawn, expelled or otherwise closed): records the status and moves the file to
+   * graduation clearance. Recording the same status again changes nothing.
+   */
+  @Transactional
+  public Student endStudy(String studentNumber, StudentStatus status, String actor) {
+    if (status == StudentStatus.ACTIVE) {
+      throw ParvandehException.badRequest("invalid-closure-reason",
+          "وضعیت پایان تحصیل باید دانش‌آموخته، انصراف، اخراج یا بسته‌شده باشد.",
+          "Study ends as graduated, withdrawn, expelled or closed, not active.");
+    }
+    Student student = get(studentNumber);
+    if (student.getStatus() != status || student.getStage() != FileStage.GRADUATION) {
+      StudentStatus before = student.getStatus();
+      student.close(status);
+      audit.change(actor, AuditAction.FILE_EDITED, student.getId(), null,
+          "status " + before + " -> " + status + ", stage " + FileStage.GRADUATION);
+    }
+    return student;
+  }
 }

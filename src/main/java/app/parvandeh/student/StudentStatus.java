@@ -5,7 +5,9 @@ public enum StudentStatus {
   ACTIVE("فعال"),
   WITHDRAWN("انصراف"),
   EXPELLED("اخراج"),
-  GRADUATED("دانش‌آموخته");
+  GRADUATED("دانش‌آموخته"),
+  /** Closed for another reason (e.g. death, transfer); cleared like every other file. */
+  CLOSED("بسته‌شده به دلایل دیگر");
 
   private final String labelFa;
 

@@ -18,7 +18,27 @@ public final class StudentFileProcess {
   public static final String TASK_CHECK_FACULTY = "Task_CheckDocumentsFaculty";
   public static final String TASK_CHECK_CENTRAL = "Task_CheckDocumentsCentral";
 
+  /** Graduation clearance: why study ended, who clears the file, what the central clerk decided. */
+  public static final String VAR_CLOSURE_REASON = "closureReason";
+  public static final String VAR_STUDY_ENDED_BY = "studyEndedBy";
+  public static final String VAR_GRADUATED = "graduated";
+  public static final String VAR_CLEARANCE_GROUP = "clearanceGroup";
+  public static final String VAR_FILE_COMPLETE = "fileComplete";
+  public static final String VAR_MISSING_ITEMS = "missingItems";
+  public static final String VAR_CLEARANCE_CHECKED_BY = "clearanceCheckedBy";
+  public static final String VAR_ISSUED_DOCUMENTS = "issuedDocuments";
+  public static final String VAR_GRADUATION_REQUESTED_BY = "graduationRequestedBy";
+
+  public static final String TASK_CHECK_CLEARANCE = "Task_CheckFileClearance";
+  public static final String TASK_COMPLETE_FOR_CLEARANCE = "Task_CompleteFileForClearance";
+  public static final String TASK_AWAIT_GRADUATION_REQUEST = "Task_AwaitGraduationRequest";
+  public static final String TASK_ISSUE_GRADUATION_DOCUMENTS = "Task_IssueGraduationDocuments";
+  public static final String TASK_FOLLOW_UP_STUCK_FILE = "Task_FollowUpStuckFile";
+  public static final String EVENT_STUDY_ENDED = "Event_StudyEnded";
+  public static final String EVENT_AFTER_GRADUATION_REQUEST = "Event_AfterGraduationDocumentRequested";
+
   public static final String MESSAGE_STUDY_ENDED = "StudyEnded";
+  public static final String MESSAGE_GRADUATION_REQUESTED = "GraduationRequested";
 
   private StudentFileProcess() {}
 }

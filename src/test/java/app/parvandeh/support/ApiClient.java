@@ -69,6 +69,11 @@ public final class ApiClient {
     return send(request(path).GET());
   }
 
+  /** A GET that asks for another representation (e.g. Prometheus' text format). */
+  public Response get(String path, String accept) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET());
+  }
+
   public Response postJson(String path, Object body) {
     try {
       return send(withCsrf(request(path)).header("Content-Type", "application/json")

@@ -8,15 +8,32 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import app.parvandeh.note.NoteKind;
+import app.parvandeh.note.NoteService;
+import app.parvandeh.note.NoteView;
+import app.parvandeh.student.Degree;
+import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentService;
+import app.parvandeh.student.StudentStatus;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.task.Comment;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -64,6 +81,7 @@ class StudentFileProcessTests {
     Mocks.register("determineRequiredDocumentsDelegate", determineRequiredDocuments);
     Mocks.register("recordRegistrationCompleteNoteDelegate", recordRegistrationCompleteNote);
     Mocks.register("changeFileStageDelegate", changeFileStage);
+    registerClearanceBeans(false);
     Mocks.register("reviewOutcomeListener",
         (TaskListener) task -> task.setVariable("documentsAccepted", reviewerAccepts));
   }
@@ -71,6 +89,7 @@ class StudentFileProcessTests {
   @AfterEach
   void resetMocks() {
     Mocks.reset();
+    ClockUtil.reset();
   }
 
   @Test
@@ -78,7 +97,7 @@ class StudentFileProcessTests {
     ProcessDefinition definition = BpmnAwareTests.repositoryService().createProcessDefinitionQuery()
         .processDefinitionKey(PROCESS_KEY).latestVersion().singleResult();
 
-    Assertions.assertThat(definition.getVersionTag()).isEqualTo("1.0.0");
+    Assertions.assertThat(definition.getVersionTag()).isEqualTo("2.0.0");
     Assertions.assertThat(definition.getHistoryTimeToLive()).isEqualTo(3650);
     Assertions.assertThat(definition.getName()).isEqualTo("پرونده دانشجو");
   }
@@ -165,8 +184,8 @@ class StudentFileProcessTests {
         .processInstanceBusinessKey(STUDENT_NUMBER)
         .correlate();
 
-    assertThat(file).hasPassed("Event_StudyEnded").isEnded()
-        .hasPassed("EndEvent_FileReadyForClearance");
+    // Graduation clearance follows (tests below); first the end of study is recorded.
+    assertThat(file).hasPassed("Event_StudyEnded").isNotEnded().isWaitingAt("Task_RecordStudyEnd");
     verify(determineRequiredDocuments, times(1)).execute(any(DelegateExecution.class));
     verify(recordRegistrationCompleteNote, times(1)).execute(any(DelegateExecution.class));
   }
@@ -253,6 +272,321 @@ class StudentFileProcessTests {
     verify(recordRegistrationCompleteNote, times(3)).execute(any(DelegateExecution.class));
     Assertions.assertThat(changeFileStage.stages).isEmpty();
     assertThat(file).hasNotPassed("Task_MoveFileToStudyStage");
+  }
+
+  // ---------------------------------------------------------------- graduation clearance
+
+  @Test
+  void graduatedBachelorIsClearedByCentralRecordsAnnouncedAndArchivedAfterPortalRequest() {
+    ProcessInstance file = fileAtStudyEnd(Degree.BACHELOR);
+
+    endStudy(file, "GRADUATED");
+
+    verify(studentService).endStudy(STUDENT_NUMBER, StudentStatus.GRADUATED, "golestan");
+    assertThat(file).hasPassed("Event_FileReadyForClearance").isWaitingAt("Task_CheckFileClearance")
+        .variables().containsEntry("graduated", true).containsEntry("clearanceGroup", "central-records");
+    assertThat(task(file)).hasName("بررسی نهایی پرونده برای تسویه با گزارش ۱۱۲")
+        .hasCandidateGroup("central-records")
+        .hasFormKey("embedded:deployment:forms/check-file-clearance.html");
+    Assertions.assertThat(task(file).getDueDate()).isNotNull();
+
+    complete(task(file), withVariables("fileComplete", true));
+    runJob(file, "Task_AnnounceToGraduatesOffice");
+
+    assertThat(file).isWaitingAt("Task_AwaitGraduationRequest");
+    assertThat(task(file)).hasCandidateGroup("graduates-office");
+    Assertions.assertThat(notes.keySet()).containsExactly("CLEARANCE_COMPLETE");
+
+    runtimeService().createMessageCorrelation("GraduationRequested").processInstanceBusinessKey(STUDENT_NUMBER)
+        .correlate();
+
+    assertThat(file).hasPassed("BoundaryEvent_GraduationRequestedOnline")
+        .isWaitingAt("Task_IssueGraduationDocuments");
+    verify(graduationRequestListener, never()).notify(any());
+    assertThat(task(file)).hasCandidateGroup("graduates-office");
+    complete(task(file), withVariables("issuedDocuments", "دانشنامه و ریزنمرات"));
+    runJob(file, "Task_RecordGraduationDocumentsIssued");
+    runJob(file, "Task_ArchiveFile");
+
+    assertThat(file).isEnded().hasPassed("EndEvent_FileArchived").hasNotPassed("Task_CompleteFileForClearance");
+    Assertions.assertThat(notes.keySet())
+        .containsExactly("CLEARANCE_COMPLETE", "GRADUATION_DOCUMENTS_ISSUED", "FILE_ARCHIVED");
+    Assertions.assertThat(notes.get("GRADUATION_DOCUMENTS_ISSUED")).contains("دانشنامه و ریزنمرات");
+  }
+
+  @Test
+  void postgraduateFileIsClearedByGraduateStudies() {
+    ProcessInstance file = fileAtStudyEnd(Degree.MASTER);
+
+    endStudy(file, "GRADUATED");
+
+    assertThat(task(file)).hasDefinitionKey("Task_CheckFileClearance").hasCandidateGroup("graduate-studies");
+  }
+
+  @Test
+  void missingItemsGoBackToTheFacultyAndCentralChecksAgain() {
+    ProcessInstance file = fileAtStudyEnd(Degree.BACHELOR);
+    endStudy(file, "GRADUATED");
+
+    complete(task(file), withVariables("fileComplete", false, "missingItems", "نشانی گواهی کارآموزی ثبت نشده است"));
+
+    assertThat(file).isWaitingAt("Task_CompleteFileForClearance");
+    assertThat(task(file)).hasName("تکمیل کسری‌های پرونده توسط دانشکده (۱۷۰۳۰)").hasCandidateGroup(FACULTY_GROUP)
+        .hasFormKey("embedded:deployment:forms/complete-file-for-clearance.html");
+    Assertions.assertThat(runtimeService().getVariable(file.getId(), "missingItems"))
+        .isEqualTo("نشانی گواهی کارآموزی ثبت نشده است");
+
+    complete(task(file));
+
+    assertThat(file).isWaitingAt("Task_CheckFileClearance");
+    assertThat(task(file)).hasCandidateGroup("central-records");
+    complete(task(file), withVariables("fileComplete", true));
+    assertThat(file).isWaitingAt("Task_AnnounceToGraduatesOffice");
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = StudentStatus.class, names = {"WITHDRAWN", "EXPELLED", "CLOSED"})
+  void closedFilesAreClearedTheSameWayAndArchivedWithTheirStatus(StudentStatus reason) {
+    ProcessInstance file = fileAtStudyEnd(Degree.BACHELOR);
+
+    endStudy(file, reason.name());
+
+    verify(studentService).endStudy(STUDENT_NUMBER, reason, "golestan");
+    assertThat(file).isWaitingAt("Task_CheckFileClearance").variables().containsEntry("graduated", false);
+    complete(task(file), withVariables("fileComplete", false, "missingItems", "حکم انصراف در پرونده نیست"));
+    assertThat(file).isWaitingAt("Task_CompleteFileForClearance");
+    complete(task(file));
+    complete(task(file), withVariables("fileComplete", true));
+    runJob(file, "Task_ArchiveFile");
+
+    assertThat(file).isEnded().hasPassed("EndEvent_FileArchived")
+        .hasNotPassed("Task_AnnounceToGraduatesOffice", "Task_AwaitGraduationRequest",
+            "Task_IssueGraduationDocuments");
+    Assertions.assertThat(notes.keySet()).containsExactly("FILE_ARCHIVED");
+  }
+
+  @Test
+  void graduatesOfficeClerkRecordsAnInPersonRequest() throws Exception {
+    ProcessInstance file = fileAtStudyEnd(Degree.PHD);
+    endStudy(file, "GRADUATED");
+    complete(task(file), withVariables("fileComplete", true));
+    runJob(file, "Task_AnnounceToGraduatesOffice");
+
+    complete(task(file));
+
+    verify(graduationRequestListener, times(1)).notify(any());
+    assertThat(file).hasNotPassed("BoundaryEvent_GraduationRequestedOnline")
+        .isWaitingAt("Task_IssueGraduationDocuments");
+  }
+
+  @Test
+  void afterGraduationStageIsOffByDefaultAndOnWhenConfigured() {
+    ProcessInstance off = graduateAndIssue("400000001");
+    assertThat(off).isEnded().hasPassed("EndEvent_FileArchived").hasNotPassed("Task_MoveFileToAfterGraduationStage");
+
+    registerClearanceBeans(true);
+    ProcessInstance on = graduateAndIssue("400000002");
+    assertThat(on).isNotEnded().hasNotPassed("EndEvent_FileArchived");
+    runJob(on, "Task_MoveFileToAfterGraduationStage");
+    Assertions.assertThat(changeFileStage.stages).containsExactly("AFTER_GRADUATION");
+    assertThat(on).isWaitingAt("Event_AfterGraduationDocumentRequested");
+
+    runtimeService().createMessageCorrelation("AfterGraduationDocumentRequested").processInstanceBusinessKey("400000002")
+        .setVariable("afterGraduationRequestId", "r1").correlate();
+    assertThat(task(on)).hasDefinitionKey("Task_IssueAfterGraduationDocument").hasCandidateGroup("graduates-office");
+    complete(task(on), withVariables("issuedDocuments", "گواهی موقت"));
+    runJob(on, "Task_RecordAfterGraduationDocument");
+    assertThat(on).isWaitingAt("Event_AfterGraduationDocumentRequested");
+  }
+
+  @Test
+  void unknownClosureReasonBecomesAnIncidentWithAReadableMessage() {
+    ProcessInstance file = fileAtStudyEnd(Degree.BACHELOR);
+    runtimeService().createMessageCorrelation("StudyEnded").processInstanceBusinessKey(STUDENT_NUMBER)
+        .setVariable("closureReason", "MOVED").correlate();
+
+    failJobUntilIncident(file, "Task_RecordStudyEnd");
+
+    Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(file.getId()).singleResult()
+        .getIncidentMessage()).contains("علت پایان تحصیل نامعتبر است").contains("closureReason");
+
+    runtimeService().setVariable(file.getId(), "closureReason", "WITHDRAWN");
+    retryFromCockpit(file, "Task_RecordStudyEnd");
+    assertThat(file).isWaitingAt("Task_CheckFileClearance");
+    Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(file.getId()).count()).isZero();
+  }
+
+  @Test
+  void failedNoteJobBecomesAnIncidentAndARetryCompletesItWithoutADuplicateNote() {
+    failingNoteKinds.add("FILE_ARCHIVED");
+    ProcessInstance file = fileAtStudyEnd(Degree.BACHELOR);
+    endStudy(file, "EXPELLED");
+    complete(task(file), withVariables("fileComplete", true));
+
+    failJobUntilIncident(file, "Task_ArchiveFile");
+    Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(file.getId()).singleResult()
+        .getIncidentMessage()).contains("note store unavailable");
+
+    failingNoteKinds.clear();
+    retryFromCockpit(file, "Task_ArchiveFile");
+
+    assertThat(file).isEnded().hasPassed("EndEvent_FileArchived");
+    // Every failed attempt wrote before failing; the idempotency key made them one note.
+    Assertions.assertThat(noteAttempts).hasSize(4).containsOnly(noteAttempts.get(0));
+    Assertions.assertThat(notes).hasSize(1);
+  }
+
+  @Test
+  void overdueClearanceCheckRemindsTheGroupThenAsksManagersToFollowUp() {
+    ProcessInstance file = fileAtStudyEnd(Degree.BACHELOR);
+    endStudy(file, "GRADUATED");
+    Task check = task(file);
+    Assertions.assertThat(check.getDueDate()).isCloseTo(
+        Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(CLEARANCE_DUE_DAYS))), 60_000);
+
+    ClockUtil.offset(Duration.ofDays(CLEARANCE_DUE_DAYS).plusHours(1).toMillis());
+    runDueTimer(file, "BoundaryEvent_ClearanceCheckOverdue");
+    runJob(file, "Task_RemindOverdueGroup");
+
+    Task reminded = taskService().createTaskQuery().taskId(check.getId()).singleResult();
+    Assertions.assertThat(reminded.getPriority()).isEqualTo(OverdueReminderDelegate.OVERDUE_PRIORITY);
+    Assertions.assertThat(taskService().getTaskComments(check.getId())).extracting(Comment::getFullMessage)
+        .containsExactly(OverdueReminderDelegate.REMINDER);
+    Assertions.assertThat(taskService().createTaskQuery().taskCandidateGroup("managers").count()).isZero();
+
+    ClockUtil.offset(Duration.ofDays(CLEARANCE_DUE_DAYS + 3).plusHours(2).toMillis());
+    runDueTimer(file, "BoundaryEvent_ClearanceCheckEscalated");
+
+    Task followUp = taskService().createTaskQuery().processInstanceId(file.getId())
+        .taskDefinitionKey("Task_FollowUpStuckFile").singleResult();
+    assertThat(followUp).hasCandidateGroup("managers").hasName("پیگیری پرونده معطل");
+    // The clearance check itself stays with central records.
+    assertThat(file).isWaitingAt("Task_CheckFileClearance", "Task_FollowUpStuckFile");
+    complete(taskService().createTaskQuery().taskId(check.getId()).singleResult(),
+        withVariables("fileComplete", true));
+    Assertions.assertThat(managementService().createJobQuery().processInstanceId(file.getId()).timers().count())
+        .isZero();
+  }
+
+  @Test
+  void admissionChecksHaveDueDatesAndEscalateToo() {
+    ProcessInstance file = openFileAndDetermineDocuments();
+    Assertions.assertThat(task(file).getDueDate()).isNotNull();
+    complete(task(file));
+
+    ClockUtil.offset(Duration.ofDays(WorkflowSettings.DEFAULT_DUE_DAYS + 3).plusHours(1).toMillis());
+    runDueTimer(file, "BoundaryEvent_CheckFacultyOverdue");
+    runDueTimer(file, "BoundaryEvent_CheckFacultyEscalated");
+
+    assertThat(file).isWaitingAt("Task_CheckDocumentsFaculty", "Task_RemindOverdueGroup", "Task_FollowUpStuckFile");
+  }
+
+  // ---------------------------------------------------------------- clearance helpers
+
+  private static final int CLEARANCE_DUE_DAYS = 10;
+
+  private final StudentService studentService = mock(StudentService.class);
+  private final NoteService noteService = mock(NoteService.class);
+  private final TaskListener graduationRequestListener = mock(TaskListener.class);
+  /** Notes by kind, one per idempotency key (as NoteService keeps them). */
+  private final Map<String, String> notes = new LinkedHashMap<>();
+  private final List<String> noteAttempts = new ArrayList<>();
+  private final List<String> failingNoteKinds = new ArrayList<>();
+  private Degree degree = Degree.BACHELOR;
+
+  /** The real clearance delegates over mocked student and note services. */
+  private void registerClearanceBeans(boolean afterGraduation) {
+    Mocks.register("workflowSettings",
+        new WorkflowSettings(Map.of("clearance-central", CLEARANCE_DUE_DAYS), 3, afterGraduation));
+    Mocks.register("recordStudyEndDelegate", new RecordStudyEndDelegate(studentService));
+    Mocks.register("recordFileNoteDelegate", new RecordFileNoteDelegate(studentService, noteService));
+    Mocks.register("overdueReminderDelegate", new OverdueReminderDelegate());
+    Mocks.register("clearanceDecisionListener",
+        (TaskListener) task -> task.setVariable("clearanceCheckedBy", "central.records"));
+    Mocks.register("graduationRequestListener", graduationRequestListener);
+    Student student = mock(Student.class);
+    when(student.getId()).thenReturn(42L);
+    when(student.getDegree()).thenAnswer(i -> degree);
+    when(studentService.get(anyString())).thenReturn(student);
+    when(studentService.endStudy(anyString(), any(), anyString())).thenReturn(student);
+    when(noteService.record(eq(42L), any(), anyString(), anyString(), any(), anyString())).thenAnswer(call -> {
+      NoteKind kind = call.getArgument(1);
+      String key = call.getArgument(5);
+      noteAttempts.add(key);
+      notes.putIfAbsent(kind.name(), call.getArgument(2));
+      if (failingNoteKinds.contains(kind.name())) {
+        throw new IllegalStateException("note store unavailable");
+      }
+      return mock(NoteView.class);
+    });
+  }
+
+  private ProcessInstance fileAtStudyEnd(Degree studentDegree) {
+    degree = studentDegree;
+    return fileAtStudyEnd(STUDENT_NUMBER);
+  }
+
+  /** A file that has finished admission and waits during study (started right there). */
+  private ProcessInstance fileAtStudyEnd(String studentNumber) {
+    return runtimeService().createProcessInstanceByKey(PROCESS_KEY).businessKey(studentNumber)
+        .startBeforeActivity("Event_StudyEnded")
+        .setVariables(withVariables("studentNumber", studentNumber, "studentUserId", STUDENT_USER_ID,
+            "facultyGroup", FACULTY_GROUP))
+        .execute();
+  }
+
+  private void endStudy(ProcessInstance file, String reason) {
+    runtimeService().createMessageCorrelation("StudyEnded").processInstanceId(file.getId())
+        .setVariable("closureReason", reason).setVariable("studyEndedBy", "golestan").correlate();
+    runJob(file, "Task_RecordStudyEnd");
+  }
+
+  private ProcessInstance graduateAndIssue(String studentNumber) {
+    ProcessInstance file = fileAtStudyEnd(studentNumber);
+    endStudy(file, "GRADUATED");
+    complete(task(file), withVariables("fileComplete", true));
+    runJob(file, "Task_AnnounceToGraduatesOffice");
+    complete(task(file));
+    complete(task(file), withVariables("issuedDocuments", "دانشنامه"));
+    runJob(file, "Task_RecordGraduationDocumentsIssued");
+    runJob(file, "Task_ArchiveFile");
+    return file;
+  }
+
+  private Job jobAt(ProcessInstance file, String activityId) {
+    return managementService().createJobQuery().processInstanceId(file.getId()).activityId(activityId)
+        .singleResult();
+  }
+
+  private void runJob(ProcessInstance file, String activityId) {
+    Job found = jobAt(file, activityId);
+    Assertions.assertThat(found).as("job at " + activityId).isNotNull();
+    managementService().executeJob(found.getId());
+  }
+
+  /** Runs the timer of this boundary event, which must be due by the engine's (moved) clock. */
+  private void runDueTimer(ProcessInstance file, String boundaryEventId) {
+    Job timer = managementService().createJobQuery().processInstanceId(file.getId()).activityId(boundaryEventId)
+        .timers().duedateLowerThan(new Date(ClockUtil.getCurrentTime().getTime() + 1)).singleResult();
+    Assertions.assertThat(timer).as("due timer at " + boundaryEventId).isNotNull();
+    managementService().executeJob(timer.getId());
+  }
+
+  private void failJobUntilIncident(ProcessInstance file, String activityId) {
+    for (int attempt = 0; attempt < 3; attempt++) {
+      Job failing = jobAt(file, activityId);
+      assertThatThrownBy(() -> managementService().executeJob(failing.getId()));
+    }
+    Assertions.assertThat(jobAt(file, activityId).getRetries()).isZero();
+    Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(file.getId())
+        .activityId(activityId).count()).isEqualTo(1);
+  }
+
+  /** What "Retry" in Cockpit does: give the failed job one more attempt, then the job executor runs it. */
+  private void retryFromCockpit(ProcessInstance file, String activityId) {
+    Job failed = jobAt(file, activityId);
+    managementService().setJobRetries(failed.getId(), 1);
+    managementService().executeJob(failed.getId());
   }
 
   private ProcessInstance openFile() {

@@ -1,0 +1,120 @@
+package app.parvandeh.workflow;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import app.parvandeh.security.Groups;
+import app.parvandeh.student.FacultyRegistered;
+import app.parvandeh.student.StudentService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * One Tasklist filter per kind of work, in Persian, each readable only by the groups that do that work, so a clerk
+ * sees a short, useful list at once. Faculty groups registered later get theirs when they appear.
+ */
+@Component
+@Order(21)
+class GroupTasklistFilters implements ApplicationRunner {
+
+  static final String FACULTY_CHECKS = "کارهای دانشکده من";
+  static final String OVERDUE = "کارهای گذشته از مهلت";
+  static final String CENTRAL_ADMISSION_CHECKS = "بررسی‌های ستاد پذیرش";
+  static final String CLEARANCE_CHECKS = "تسویه پرونده‌ها (گزارش ۱۱۲)";
+  static final String GRADUATES_OFFICE = "کارهای اداره دانش‌آموختگان";
+  static final String STUCK_FILES = "پیگیری پرونده‌های معطل";
+
+  private static final List<String> STAFF = List.of(Groups.CENTRAL_ADMISSION, Groups.CENTRAL_RECORDS,
+      Groups.GRADUATE_STUDIES, Groups.GRADUATES_OFFICE, Groups.MANAGERS);
+
+  private final FilterService filters;
+  private final TaskService tasks;
+  private final AuthorizationService authorizations;
+  private final StudentService students;
+
+  GroupTasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations,
+      StudentService students) {
+    this.filters = filters;
+    this.tasks = tasks;
+    this.authorizations = authorizations;
+    this.students = students;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    ensure(FACULTY_CHECKS, "بررسی مدارک پذیرش و تکمیل کسری‌های تسویه برای دانشجویان دانشکده شما", -20,
+        mine().taskDefinitionKeyIn(StudentFileProcess.TASK_CHECK_FACULTY,
+            StudentFileProcess.TASK_COMPLETE_FOR_CLEARANCE), List.of());
+    ensure(OVERDUE, "کارهای گروه شما که مهلت انجامشان گذشته است", -15,
+        mine().dueBeforeExpression("${now()}").orderByDueDate().asc(), STAFF);
+    ensure(CENTRAL_ADMISSION_CHECKS, "بررسی نهایی مدارک پذیرش (۱۴۰۱۰)", -20,
+        mine().taskDefinitionKey(StudentFileProcess.TASK_CHECK_CENTRAL), List.of(Groups.CENTRAL_ADMISSION));
+    ensure(CLEARANCE_CHECKS, "بررسی نهایی پرونده‌ها برای تسویه دانش‌آموختگی با گزارش ۱۱۲", -20,
+        mine().taskDefinitionKey(StudentFileProcess.TASK_CHECK_CLEARANCE),
+        List.of(Groups.CENTRAL_RECORDS, Groups.GRADUATE_STUDIES));
+    ensure(GRADUATES_OFFICE, "درخواست و صدور مدارک دانش‌آموختگی", -20, mine(), List.of(Groups.GRADUATES_OFFICE));
+    ensure(STUCK_FILES, "پرونده‌هایی که کارشان از مهلت گذشته و پیگیری مدیر لازم دارد", -20,
+        mine().taskDefinitionKey(StudentFileProcess.TASK_FOLLOW_UP_STUCK_FILE), List.of(Groups.MANAGERS));
+    List<String> everyone = new ArrayList<>(STAFF);
+    filters.createFilterQuery().filterName(TasklistFilters.MY_TASKS).list()
+        .forEach(f -> everyone.forEach(g -> grantRead(f.getId(), g)));
+    students.faculties().forEach(f -> grantFaculty(f.getCandidateGroup()));
+  }
+
+  @EventListener
+  void onFacultyRegistered(FacultyRegistered faculty) {
+    grantFaculty(faculty.candidateGroup());
+  }
+
+  private void grantFaculty(String group) {
+    for (String name : List.of(TasklistFilters.MY_TASKS, FACULTY_CHECKS, OVERDUE)) {
+      filters.createFilterQuery().filterName(name).list().forEach(f -> grantRead(f.getId(), group));
+    }
+  }
+
+  /** Tasks of the user's groups, claimed or not, oldest due first. */
+  private TaskQuery mine() {
+    return tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks();
+  }
+
+  private void ensure(String name, String description, int priority, TaskQuery query, List<String> groups) {
+    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filters.newTaskFilter(name).setQuery(query).setProperties(Map.of(
+          "description", description,
+          "priority", priority,
+          "refresh", true,
+          "variables", List.of(Map.of("name", StudentFileProcess.VAR_STUDENT_NUMBER, "label", "شماره دانشجویی"))));
+      filters.saveFilter(filter);
+    }
+    for (String group : groups) {
+      grantRead(filter.getId(), group);
+    }
+  }
+
+  private void grantRead(String filterId, String group) {
+    boolean granted = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.FILTER)
+        .resourceId(filterId).hasPermission(Permissions.READ).count() > 0;
+    if (!granted) {
+      Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(group);
+      authorization.setResource(Resources.FILTER);
+      authorization.setResourceId(filterId);
+      authorization.addPermission(Permissions.READ);
+      authorizations.saveAuthorization(authorization);
+    }
+  }
+}

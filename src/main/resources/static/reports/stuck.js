@@ -1,0 +1,81 @@
+// The stuck-files report for managers: GET /api/reports/stuck?idleDays=N, rendered with textContent only.
+(function () {
+  'use strict';
+  var REASONS = {OVERDUE: 'گذشته از مهلت', INCIDENT: 'خطا (رخداد)', IDLE: 'بدون پیشرفت'};
+  var fa = new Intl.NumberFormat('fa-IR', {useGrouping: false});
+  var dateFa = new Intl.DateTimeFormat('fa-IR-u-ca-persian', {dateStyle: 'medium'});
+
+  function cell(row, value, cls) {
+    var td = document.createElement('td');
+    if (cls) { td.className = cls; }
+    if (value instanceof Node) { td.appendChild(value); } else { td.textContent = value == null ? '' : String(value); }
+    row.appendChild(td);
+    return td;
+  }
+  function bdi(value) { var b = document.createElement('bdi'); b.textContent = value || ''; return b; }
+  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
+
+  function render(report) {
+    var counts = document.getElementById('counts');
+    var files = document.getElementById('files');
+    clear(counts);
+    clear(files);
+    report.byFacultyAndStep.forEach(function (c) {
+      var tr = document.createElement('tr');
+      cell(tr, c.facultyName || c.facultyCode);
+      cell(tr, c.stepName);
+      [c.overdue, c.incidents, c.idle, c.files].forEach(function (n) { cell(tr, fa.format(n), 'num'); });
+      counts.appendChild(tr);
+    });
+    report.files.forEach(function (f) {
+      var tr = document.createElement('tr');
+      cell(tr, bdi(f.studentNumber));
+      cell(tr, f.studentName);
+      cell(tr, f.facultyName);
+      cell(tr, f.stepName);
+      var reasons = cell(tr, '');
+      f.reasons.forEach(function (r) {
+        var span = document.createElement('span');
+        span.className = 'reason reason-' + r;
+        span.textContent = REASONS[r] || r;
+        reasons.appendChild(span);
+      });
+      if (f.incidentMessage) {
+        var msg = document.createElement('div');
+        msg.className = 'incident';
+        msg.textContent = f.incidentMessage;
+        reasons.appendChild(msg);
+      }
+      cell(tr, dateFa.format(new Date(f.since)));
+      cell(tr, fa.format(f.ageDays), 'num');
+      files.appendChild(tr);
+    });
+    var message = document.getElementById('message');
+    message.className = 'alert alert-info';
+    message.textContent = report.files.length
+      ? fa.format(report.files.length) + ' مورد (پیشرفت‌نکرده: بیش از ' + fa.format(report.idleDays) + ' روز).'
+      : 'پرونده معطلی نیست.';
+    document.getElementById('idle-days').value = report.idleDays;
+    document.getElementById('csv').href = '/api/reports/stuck.csv?idleDays=' + report.idleDays;
+  }
+
+  function load() {
+    var days = document.getElementById('idle-days').value;
+    fetch('/api/reports/stuck' + (days ? '?idleDays=' + encodeURIComponent(days) : ''),
+      {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+      .then(function (res) {
+        return res.json().then(function (body) {
+          if (!res.ok) { throw body; }
+          return body;
+        });
+      })
+      .then(render, function (err) {
+        var message = document.getElementById('message');
+        message.className = 'alert alert-error';
+        message.textContent = (err && err.messageFa) || 'دریافت گزارش ممکن نشد.';
+      });
+  }
+
+  document.getElementById('controls').addEventListener('submit', function (e) { e.preventDefault(); load(); });
+  load();
+})();
