@@ -43,9 +43,14 @@ class RecordStudyDocumentNoteDelegate implements JavaDelegate {
         + PersianText.toPersianDigits(document.letterNumber()) + " مورخ " + document.letterDateFa() + ": "
         + document.description() + " — در پرونده بارگذاری شد (۱۸۰۹۰).";
     NewAddress address = new NewAddress("parvandeh:document/" + documentId + "/version/" + current.versionNo(),
-        document.typeName() + " (" + current.fileName() + ")", current.id());
+        label(document.typeName() + ": " + document.description() + " (" + current.fileName() + ")"), current.id());
     notes.record(student.getId(), NoteKind.STUDY_DOCUMENT, body, (String) execution.getVariable(VAR_REGISTERED_BY),
         List.of(address), idempotencyKey(documentId));
+  }
+
+  /** The address label names the document as its description does; the column holds 300 characters. */
+  private static String label(String text) {
+    return text.length() <= 300 ? text : text.substring(0, 299) + "…";
   }
 
   static String idempotencyKey(Long documentId) {

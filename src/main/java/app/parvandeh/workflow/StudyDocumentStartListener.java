@@ -11,10 +11,11 @@ import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
 import java.util.HashSet;
 import java.util.Set;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -46,8 +47,13 @@ class StudyDocumentStartListener implements ExecutionListener {
     try {
       check(execution);
     } catch (ParvandehException e) {
-      // The engine REST API answers BadUserRequestException with 400, and Tasklist shows its message.
-      throw new BadUserRequestException(e.messageFa() + " — " + e.messageEn() + " [" + e.code() + "]", e);
+      // Tasklist starts through submit-form, which answers a form validation failure with 400 and an authorization
+      // failure with 403, showing the message; both roll the start back.
+      String message = e.messageFa() + " — " + e.messageEn() + " [" + e.code() + "]";
+      if (e.status() == 403) {
+        throw new AuthorizationException(message);
+      }
+      throw new FormFieldValidationException(e.code(), message, e);
     }
   }
 
