@@ -85,7 +85,7 @@ public class DocumentCorrections {
     DocumentVersion version = document.addVersion(staged.get(0).stored(), upload.fileName(), actor,
         Instant.now(clock));
     // A new version lives in another table: bump the document's row version so stale edits are refused.
-    entityManager.lock(document, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+    entityManager.lock(document, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
     documents.flush();
     audit.change(actor, AuditAction.DOCUMENT_UPLOADED, document.getStudentId(), documentId,
         document.getType().getCode() + " v" + version.getVersionNo() + ": " + version.getFileName() + " ("
