@@ -53,13 +53,13 @@
   function flash(kind, err) {
     var box = $('flash');
     clear(box);
-    var alert = el('div', {className: 'alert msg alert-' + kind, role: kind === 'danger' ? 'alert' : 'status'},
+    var alert = el('div', {className: 'alert msg alert-' + kind, role: kind === "error" ? 'alert' : 'status'},
       err.messageFa || String(err));
     if (err.messageEn) { alert.appendChild(el('small', {text: err.messageEn})); }
     box.appendChild(alert);
     window.scrollTo(0, 0);
   }
-  function failed(err) { flash('danger', err); }
+  function failed(err) { flash("error", err); }
   function done(message) { return function () { flash('success', {messageFa: message}); return load(); }; }
 
   // ---- search ---------------------------------------------------------------
