@@ -125,6 +125,22 @@ class StudyDocumentRegistrationTests {
   }
 
   @Test
+  void theStartFormIsDeployedWithTheModelAndServedToFacultyClerks() {
+    Response form = ApiClient.signedIn(port, "clerk.eng", PASSWORD).engineRest("GET",
+        "/process-definition/key/StudyDocumentProcess/deployed-start-form", null);
+    assertThat(form.status()).as(form.toString()).isEqualTo(200);
+    assertThat(form.text()).contains("cam-script").contains("/study-documents/uploads").contains("ng-non-bindable");
+    Response startable = ApiClient.signedIn(port, "clerk.eng", PASSWORD).engineRest("GET",
+        "/process-definition?key=StudyDocumentProcess&latestVersion=true&startableInTasklist=true"
+            + "&startablePermissionCheck=true&maxResults=10", null);
+    assertThat(startable.json()).as("Tasklist lists it as startable for the clerk").hasSize(1);
+    assertThat(ApiClient.signedIn(port, "manager", PASSWORD).engineRest("GET",
+        "/process-definition?key=StudyDocumentProcess&latestVersion=true&startablePermissionCheck=true"
+            + "&maxResults=10", null).json())
+        .as("managers cannot start it").isEmpty();
+  }
+
+  @Test
   void aServiceCounterDocumentIsNotUploadedOnlyReferencedAndARetryAddsNoSecondNote() {
     Student student = admitted();
     ApiClient clerk = ApiClient.signedIn(port, "clerk.eng", PASSWORD);
