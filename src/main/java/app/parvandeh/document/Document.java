@@ -1,5 +1,6 @@
 package app.parvandeh.document;
 
+import app.parvandeh.shared.PersianText;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -18,6 +19,8 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /** A document in a student's file; its content lives in versions, the newest being current. */
 @Entity
@@ -56,6 +59,28 @@ public class Document {
   @Column(name = "row_version")
   private long rowVersion;
 
+  /** OFFICE_AUTOMATION for a letter (18090); null for admission uploads. */
+  private String source;
+
+  @Column(name = "letter_number")
+  private String letterNumber;
+
+  /** Solar Hijri, yyyy/mm/dd with ASCII digits. */
+  @Column(name = "letter_date")
+  private String letterDate;
+
+  @Column(name = "search_text")
+  private String searchText;
+
+  @Column(name = "deleted_at")
+  private Instant deletedAt;
+
+  @Column(name = "deleted_by")
+  private String deletedBy;
+
+  @Column(name = "deletion_reason")
+  private String deletionReason;
+
   protected Document() {}
 
   Document(Long studentId, DocumentType type, String description, String actor, Instant now) {
@@ -66,6 +91,45 @@ public class Document {
     this.description = description;
     this.createdAt = now;
     this.createdBy = actor;
+    refreshSearchText();
+  }
+
+  /** A letter issued during study in office automation, with its number and date. */
+  static Document officeLetter(Long studentId, DocumentType type, String description, String letterNumber,
+      String letterDate, String actor, Instant now) {
+    Document document = new Document(studentId, type, description, actor, now);
+    document.source = "OFFICE_AUTOMATION";
+    document.letterNumber = letterNumber;
+    document.letterDate = letterDate;
+    document.refreshSearchText();
+    return document;
+  }
+
+  /** Changes the describing information; the caller records old and new in the audit trail. */
+  void editInfo(String description, String letterNumber, String letterDate) {
+    this.description = description;
+    this.letterNumber = letterNumber;
+    this.letterDate = letterDate;
+    refreshSearchText();
+  }
+
+  void deleteForCorrection(String reason, String actor, Instant now) {
+    this.deletedAt = now;
+    this.deletedBy = actor;
+    this.deletionReason = reason;
+  }
+
+  void restore() {
+    this.deletedAt = null;
+    this.deletedBy = null;
+    this.deletionReason = null;
+  }
+
+  /** Type names, description and letter number folded by PersianText, so any spelling finds the document. */
+  void refreshSearchText() {
+    this.searchText = String.join("|", Stream.of(type.getCode(), type.getNameFa(), type.getNameEn(),
+        description, letterNumber).filter(Objects::nonNull)
+        .map(PersianText::compact).toList());
   }
 
   /** Adds new content as the next version; earlier versions (and their reviews) stay as they were. */
@@ -118,5 +182,41 @@ public class Document {
 
   public List<DocumentVersion> getVersions() {
     return versions;
+  }
+
+  public long getRowVersion() {
+    return rowVersion;
+  }
+
+  public String getSource() {
+    return source;
+  }
+
+  public String getLetterNumber() {
+    return letterNumber;
+  }
+
+  public String getLetterDate() {
+    return letterDate;
+  }
+
+  public String getSearchText() {
+    return searchText;
+  }
+
+  public boolean isDeleted() {
+    return deletedAt != null;
+  }
+
+  public Instant getDeletedAt() {
+    return deletedAt;
+  }
+
+  public String getDeletedBy() {
+    return deletedBy;
+  }
+
+  public String getDeletionReason() {
+    return deletionReason;
   }
 }

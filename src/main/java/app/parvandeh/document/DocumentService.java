@@ -207,12 +207,12 @@ public class DocumentService {
 
   private Map<String, Document> admissionDocuments(Long studentId) {
     return documents.findWithVersionsByStudentId(studentId).stream()
-        .filter(d -> ADMISSION.equals(d.getStage()))
+        .filter(d -> ADMISSION.equals(d.getStage()) && !d.isDeleted())
         .collect(Collectors.toMap(d -> d.getType().getCode(), Function.identity(), (a, b) -> a,
             java.util.LinkedHashMap::new));
   }
 
-  private List<StagedUpload> stageAll(List<Upload> uploads) {
+  List<StagedUpload> stageAll(List<Upload> uploads) {
     long max = properties.maxFileSize().toBytes();
     List<StagedUpload> staged = new ArrayList<>();
     try {
@@ -245,7 +245,7 @@ public class DocumentService {
     }
   }
 
-  private void commitAll(List<StagedUpload> staged) {
+  void commitAll(List<StagedUpload> staged) {
     try {
       for (StagedUpload s : staged) {
         store.commit(s.content);
@@ -282,5 +282,5 @@ public class DocumentService {
     return versions.existsByContentSha256(sha256);
   }
 
-  private record StagedUpload(Upload upload, StagedContent content, StoredContent stored) {}
+  record StagedUpload(Upload upload, StagedContent content, StoredContent stored) {}
 }

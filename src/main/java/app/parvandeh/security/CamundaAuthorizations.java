@@ -30,6 +30,7 @@ class CamundaAuthorizations implements ApplicationRunner {
   static final String TASKLIST = "tasklist";
   static final String COCKPIT = "cockpit";
   static final String ADMIN = "admin";
+  static final String STUDY_DOCUMENT_PROCESS = "StudyDocumentProcess";
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
@@ -66,6 +67,9 @@ class CamundaAuthorizations implements ApplicationRunner {
   void onFacultyRegistered(FacultyRegistered faculty) {
     ensureGroup(faculty.candidateGroup(), "کارشناسان آموزش " + faculty.nameFa());
     grantClerk(faculty.candidateGroup());
+    // Faculty clerks start StudyDocumentProcess from its Tasklist start form (and nothing else).
+    grant(faculty.candidateGroup(), Resources.PROCESS_DEFINITION, STUDY_DOCUMENT_PROCESS, Permissions.CREATE_INSTANCE);
+    grant(faculty.candidateGroup(), Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
   }
 
   /** Tasklist and the process definitions whose forms it shows; each filter is granted to its own groups. */

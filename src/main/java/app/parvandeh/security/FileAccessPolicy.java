@@ -2,6 +2,7 @@ package app.parvandeh.security;
 
 import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.student.Student;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -9,6 +10,10 @@ import org.springframework.stereotype.Component;
 /** Who may see and change which student's file: the student their own, a faculty clerk their faculty's. */
 @Component
 public class FileAccessPolicy {
+
+  /** Central groups that keep and correct files of every faculty. */
+  static final List<String> FILE_KEEPERS =
+      List.of(Groups.CENTRAL_ADMISSION, Groups.CENTRAL_RECORDS, Groups.GRADUATE_STUDIES);
 
   public boolean canView(CurrentUser user, Student student) {
     if (user.isStudent()) {
@@ -33,6 +38,33 @@ public class FileAccessPolicy {
     if (!canView(user, student)) {
       throw ParvandehException.forbidden("شما به پرونده این دانشجو دسترسی ندارید.",
           "You may not access this student's file.");
+    }
+  }
+
+  /**
+   * Who may change a file (create documents, edit, delete for correction): the clerks of the student's faculty and
+   * the central units that keep files; managers and the graduates office only look, students never change.
+   */
+  public boolean canChange(CurrentUser user, Student student) {
+    if (user.isStudent()) {
+      return false;
+    }
+    return user.groups().contains(student.getFaculty().getCandidateGroup()) || user.inAny(FILE_KEEPERS);
+  }
+
+  public void checkChange(CurrentUser user, Student student) {
+    if (!canChange(user, student)) {
+      throw ParvandehException.forbidden("شما اجازه تغییر پرونده این دانشجو را ندارید.",
+          "You may not change this student's file.");
+    }
+  }
+
+  /** A new file: by the central admission unit, or by a faculty clerk for their own faculty. */
+  public void checkCreate(CurrentUser user, String facultyCode) {
+    if (user.isStudent() || !user.groups().contains(Groups.CENTRAL_ADMISSION)
+        && !user.groups().contains(Groups.FACULTY_PREFIX + facultyCode)) {
+      throw ParvandehException.forbidden("ایجاد پرونده ویژه واحد پذیرش ستاد و کارشناس همان دانشکده است.",
+          "Only the central admission unit, or a clerk of that faculty, creates a file.");
     }
   }
 

@@ -98,6 +98,15 @@ public class Student {
     return String.join("|", java.util.Arrays.stream(parts).map(PersianText::compact).toList());
   }
 
+  /** Corrects the file's information; the caller records old and new in the audit trail. */
+  void changeInfo(String firstName, String lastName, String nationalId, Degree degree) {
+    this.firstName = firstName;
+    this.lastName = lastName;
+    this.nationalId = nationalId;
+    this.degree = degree;
+    this.searchText = searchTextOf(studentNumber, nationalId, firstName, lastName);
+  }
+
   void moveTo(FileStage newStage) {
     this.stage = newStage;
   }
@@ -165,5 +174,9 @@ public class Student {
 
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  public long getRowVersion() {
+    return rowVersion;
   }
 }

@@ -83,6 +83,32 @@ public final class ApiClient {
     }
   }
 
+  public Response putJson(String path, Object body) {
+    try {
+      return send(withCsrf(request(path)).header("Content-Type", "application/json")
+          .PUT(BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Multipart form: text fields (UTF-8) and at most one file part named {@code partName}. */
+  public Response multipart(String path, java.util.Map<String, String> fields, String partName, FilePart file) {
+    String boundary = "----parvandeh" + UUID.randomUUID();
+    List<byte[]> parts = new ArrayList<>();
+    fields.forEach((name, value) -> parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+        + "\"\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+    if (file != null) {
+      parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + partName + "\"; filename=\""
+          + file.fileName() + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      parts.add(file.bytes());
+      parts.add("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    parts.add(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(withCsrf(request(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(BodyPublishers.ofByteArrays(parts)));
+  }
+
   /** A POST as a forged cross-site form would send it: the session cookie, but no CSRF header. */
   public Response postWithoutCsrf(String path) {
     return send(request(path).POST(BodyPublishers.noBody()));

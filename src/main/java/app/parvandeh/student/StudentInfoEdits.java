@@ -1,0 +1,83 @@
+package app.parvandeh.student;
+
+import app.parvandeh.audit.AuditAction;
+import app.parvandeh.audit.AuditLog;
+import app.parvandeh.shared.ParvandehException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Corrects a file's information (names, national ID, degree). The edit names the row version it was based on, so
+ * two clerks never overwrite each other, and the audit trail keeps every old → new value.
+ */
+@Service
+public class StudentInfoEdits {
+
+  private final StudentRepository students;
+  private final AuditLog audit;
+
+  StudentInfoEdits(StudentRepository students, AuditLog audit) {
+    this.students = students;
+    this.audit = audit;
+  }
+
+  /** The editable information; national ID digits may be Persian. */
+  public record StudentInfo(String firstName, String lastName, String nationalId, Degree degree) {}
+
+  @Transactional
+  public Student edit(String studentNumber, Long basedOnVersion, StudentInfo info, String actor) {
+    Student student = students.findByStudentNumber(studentNumber).orElseThrow(() -> ParvandehException.notFound(
+        "student-not-found", "دانشجویی با این شماره پیدا نشد.", "No student with this number."));
+    if (basedOnVersion == null) {
+      throw ParvandehException.badRequest("row-version-required",
+          "نسخه‌ای از پرونده که ویرایش کرده‌اید (rowVersion) فرستاده نشده است.",
+          "Send the rowVersion of the file you edited.");
+    }
+    if (basedOnVersion != student.getRowVersion()) {
+      throw ParvandehException.conflict("version-conflict",
+          "هم‌زمان کاربر دیگری این پرونده را تغییر داده است؛ صفحه را تازه کنید و دوباره تلاش کنید.",
+          "Someone else changed this file meanwhile; reload and try again.");
+    }
+    String firstName = name(info.firstName());
+    String lastName = name(info.lastName());
+    String nationalId = NationalId.parse(info.nationalId());
+    if (nationalId == null) {
+      throw ParvandehException.badRequest("invalid-national-id",
+          "کد ملی نامعتبر است (رقم کنترل نادرست).", "The national ID is not valid (check digit mismatch).");
+    }
+    if (!nationalId.equals(student.getNationalId()) && students.existsByNationalId(nationalId)) {
+      throw ParvandehException.conflict("national-id-exists",
+          "دانشجویی با این کد ملی قبلاً ثبت شده است.", "A student with this national ID already exists.");
+    }
+    Degree degree = info.degree() == null ? student.getDegree() : info.degree();
+    List<String> changes = new ArrayList<>();
+    change(changes, "firstName", student.getFirstName(), firstName);
+    change(changes, "lastName", student.getLastName(), lastName);
+    change(changes, "nationalId", student.getNationalId(), nationalId);
+    change(changes, "degree", student.getDegree().name(), degree.name());
+    if (!changes.isEmpty()) {
+      student.changeInfo(firstName, lastName, nationalId, degree);
+      students.flush();
+      audit.change(actor, AuditAction.FILE_EDITED, student.getId(), null, String.join("; ", changes));
+    }
+    return student;
+  }
+
+  private static String name(String typed) {
+    String value = typed == null ? "" : typed.strip();
+    if (value.isEmpty() || value.length() > 100) {
+      throw ParvandehException.badRequest("name-required", "نام و نام خانوادگی را (حداکثر ۱۰۰ نویسه) بنویسید.",
+          "First and last name are required (at most 100 characters).");
+    }
+    return value;
+  }
+
+  private static void change(List<String> changes, String field, String before, String after) {
+    if (!Objects.equals(before, after)) {
+      changes.add(field + ": «" + before + "» → «" + after + "»");
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package app.parvandeh.web;
+
+import app.parvandeh.audit.AuditAction;
+import app.parvandeh.audit.AuditLog;
+import app.parvandeh.document.DocumentCorrections;
+import app.parvandeh.document.FileDocumentView;
+import app.parvandeh.note.NoteService;
+import app.parvandeh.security.CurrentUser;
+import app.parvandeh.security.FileAccessPolicy;
+import app.parvandeh.student.FileStage;
+import app.parvandeh.student.NewStudent;
+import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentInfoEdits;
+import app.parvandeh.student.StudentInfoEdits.StudentInfo;
+import app.parvandeh.student.StudentService;
+import app.parvandeh.workflow.FileTimeline;
+import jakarta.validation.Valid;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A student's file: create it, view everything in it, and correct its information. */
+@RestController
+class FileController {
+
+  private final StudentService students;
+  private final StudentInfoEdits edits;
+  private final DocumentCorrections documents;
+  private final NoteService notes;
+  private final FileTimeline timeline;
+  private final FileAccessPolicy access;
+  private final AuditLog audit;
+
+  FileController(StudentService students, StudentInfoEdits edits, DocumentCorrections documents, NoteService notes,
+      FileTimeline timeline, FileAccessPolicy access, AuditLog audit) {
+    this.students = students;
+    this.edits = edits;
+    this.documents = documents;
+    this.notes = notes;
+    this.timeline = timeline;
+    this.access = access;
+    this.audit = audit;
+  }
+
+  /** Creates a file (central admission, or a faculty clerk for their faculty); its process starts with it. */
+  @PostMapping("/api/students")
+  @ResponseStatus(HttpStatus.CREATED)
+  StudentSummary create(@Valid @RequestBody NewStudent data, Authentication authentication) {
+    CurrentUser user = CurrentUser.of(authentication);
+    access.checkCreate(user, data.facultyCode());
+    return StudentSummary.of(students.admit(data, user.id()));
+  }
+
+  @GetMapping("/api/students/{studentNumber}/file")
+  FileView file(@PathVariable String studentNumber, Authentication authentication) {
+    CurrentUser user = CurrentUser.of(authentication);
+    Student student = students.get(studentNumber);
+    access.checkView(user, student);
+    audit.read(user.id(), AuditAction.FILE_VIEWED, student.getId(), null, "file page");
+    return view(student, user);
+  }
+
+  /** Edit of the file's information, based on the row version the clerk saw. */
+  record FileEdit(String firstName, String lastName, String nationalId, String degree, Long rowVersion) {}
+
+  @PutMapping("/api/students/{studentNumber}")
+  FileView edit(@PathVariable String studentNumber, @RequestBody FileEdit edit, Authentication authentication) {
+    CurrentUser user = CurrentUser.of(authentication);
+    Student student = students.get(studentNumber);
+    access.checkChange(user, student);
+    Student edited = edits.edit(student.getStudentNumber(), edit.rowVersion(), new StudentInfo(edit.firstName(),
+        edit.lastName(), edit.nationalId(), Degrees.parse(edit.degree())), user.id());
+    return view(edited, user);
+  }
+
+  private FileView view(Student student, CurrentUser user) {
+    List<FileDocumentView> all = documents.documentsOf(student.getId());
+    List<FileView.StageDocuments> stages = new ArrayList<>();
+    for (FileStage stage : FileStage.values()) {
+      List<FileDocumentView> inStage = all.stream().filter(d -> stage.name().equals(d.stage())).toList();
+      if (stage != FileStage.AFTER_GRADUATION || !inStage.isEmpty()) {
+        stages.add(new FileView.StageDocuments(stage.name(), stage.labelFa(), inStage));
+      }
+    }
+    return new FileView(StudentSummary.of(student), FileView.FileInfo.of(student), access.canChange(user, student),
+        stages, notes.notesOf(student.getId()), timeline.of(student.getStudentNumber()),
+        audit.ofStudent(student.getId()));
+  }
+}

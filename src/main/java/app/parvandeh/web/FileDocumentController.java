@@ -1,0 +1,114 @@
+package app.parvandeh.web;
+
+import app.parvandeh.document.DocumentCorrections;
+import app.parvandeh.document.DocumentCorrections.DocumentInfo;
+import app.parvandeh.document.DocumentSearch;
+import app.parvandeh.document.FileDocumentView;
+import app.parvandeh.document.StudyDocuments;
+import app.parvandeh.document.StudyDocuments.TypeView;
+import app.parvandeh.document.Upload;
+import app.parvandeh.security.CurrentUser;
+import app.parvandeh.security.FileAccessPolicy;
+import app.parvandeh.shared.ParvandehException;
+import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentService;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Operations on one document of a file (edit, new version, delete for correction, restore) and document search. */
+@RestController
+class FileDocumentController {
+
+  private static final int SEARCH_LIMIT = 50;
+
+  private final StudentService students;
+  private final DocumentCorrections corrections;
+  private final DocumentSearch search;
+  private final StudyDocuments studyDocuments;
+  private final FileAccessPolicy access;
+
+  FileDocumentController(StudentService students, DocumentCorrections corrections, DocumentSearch search,
+      StudyDocuments studyDocuments, FileAccessPolicy access) {
+    this.students = students;
+    this.corrections = corrections;
+    this.search = search;
+    this.studyDocuments = studyDocuments;
+    this.access = access;
+  }
+
+  /** A document information edit, based on the row version the clerk saw. */
+  record DocumentEdit(String description, String letterNumber, String letterDate, Long rowVersion) {}
+
+  /** A delete for correction needs a reason; a restore may say why. */
+  record Deletion(String reason, Long rowVersion) {}
+
+  @PutMapping("/api/documents/{documentId}")
+  FileDocumentView edit(@PathVariable Long documentId, @RequestBody DocumentEdit edit, Authentication auth) {
+    String actor = checkChange(documentId, auth);
+    return corrections.editInfo(documentId, edit.rowVersion(),
+        new DocumentInfo(edit.description(), edit.letterNumber(), edit.letterDate()), actor);
+  }
+
+  @PostMapping(path = "/api/documents/{documentId}/versions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  FileDocumentView newVersion(@PathVariable Long documentId, @RequestParam(required = false) Long rowVersion,
+      @RequestPart("file") MultipartFile file, Authentication auth) {
+    String actor = checkChange(documentId, auth);
+    return corrections.addVersion(documentId, rowVersion, uploadOf(null, file), actor);
+  }
+
+  @PostMapping("/api/documents/{documentId}/deletion")
+  FileDocumentView delete(@PathVariable Long documentId, @RequestBody Deletion deletion, Authentication auth) {
+    String actor = checkChange(documentId, auth);
+    return corrections.deleteForCorrection(documentId, deletion.rowVersion(), deletion.reason(), actor);
+  }
+
+  @PostMapping("/api/documents/{documentId}/restoration")
+  FileDocumentView restore(@PathVariable Long documentId, @RequestBody Deletion restoration, Authentication auth) {
+    String actor = checkChange(documentId, auth);
+    return corrections.restore(documentId, restoration.rowVersion(), actor);
+  }
+
+  /** Documents by student number, national ID, name, type or description words, within what the caller sees. */
+  @GetMapping("/api/documents/search")
+  List<DocumentSearch.Hit> search(@RequestParam("q") String query, Authentication auth) {
+    CurrentUser user = CurrentUser.of(auth);
+    DocumentSearch.Scope scope;
+    if (user.isStudent()) {
+      Long own = students.findByUser(user.id()).map(Student::getId).orElse(-1L);
+      scope = new DocumentSearch.Scope(null, own);
+    } else {
+      scope = new DocumentSearch.Scope(access.visibleFaculties(user), null);
+    }
+    return search.search(query, scope, SEARCH_LIMIT);
+  }
+
+  @GetMapping("/api/document-types/study")
+  List<TypeView> studyTypes() {
+    return studyDocuments.studyTypes();
+  }
+
+  private String checkChange(Long documentId, Authentication auth) {
+    CurrentUser user = CurrentUser.of(auth);
+    access.checkChange(user, students.getById(corrections.studentOf(documentId)));
+    return user.id();
+  }
+
+  static Upload uploadOf(String typeCode, MultipartFile file) {
+    if (file == null) {
+      throw ParvandehException.badRequest("no-files", "هیچ فایلی انتخاب نشده است.", "No file was sent.");
+    }
+    String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+        ? "file" : file.getOriginalFilename();
+    return new Upload(typeCode, DocumentController.baseName(name), file::getInputStream);
+  }
+}

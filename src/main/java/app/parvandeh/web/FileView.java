@@ -1,0 +1,25 @@
+package app.parvandeh.web;
+
+import app.parvandeh.audit.AuditLog.AuditView;
+import app.parvandeh.document.FileDocumentView;
+import app.parvandeh.note.NoteView;
+import app.parvandeh.student.Student;
+import app.parvandeh.workflow.FileTimeline.Step;
+import java.util.List;
+
+/** Everything the file page shows of one student's file: the four operations work on this. */
+record FileView(StudentSummary student, FileInfo info, boolean canChange, List<StageDocuments> stages,
+    List<NoteView> notes, List<Step> timeline, List<AuditView> history) {
+
+  /** The file's editable information and the row version an edit must send back. */
+  record FileInfo(String firstName, String lastName, String nationalId, String degree, long rowVersion) {
+
+    static FileInfo of(Student s) {
+      return new FileInfo(s.getFirstName(), s.getLastName(), s.getNationalId(), s.getDegree().name(),
+          s.getRowVersion());
+    }
+  }
+
+  /** The documents of one stage of the file (admission, during study, graduation…). */
+  record StageDocuments(String stage, String label, List<FileDocumentView> documents) {}
+}

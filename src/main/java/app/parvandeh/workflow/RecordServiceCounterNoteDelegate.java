@@ -1,0 +1,48 @@
+package app.parvandeh.workflow;
+
+import static app.parvandeh.workflow.StudyDocumentProcess.*;
+
+import app.parvandeh.note.NoteKind;
+import app.parvandeh.note.NoteService;
+import app.parvandeh.note.NoteService.NewAddress;
+import app.parvandeh.shared.PersianText;
+import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentService;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records the reference note (Golestan 10730) for a document issued at a Golestan service counter: nothing is
+ * uploaded; the address says where it lives. Keyed by the process instance, so a retried job adds nothing.
+ */
+@Component("recordServiceCounterNoteDelegate")
+class RecordServiceCounterNoteDelegate implements JavaDelegate {
+
+  private final StudentService students;
+  private final NoteService notes;
+
+  RecordServiceCounterNoteDelegate(StudentService students, NoteService notes) {
+    this.students = students;
+    this.notes = notes;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Student student = students.get((String) execution.getVariable(VAR_STUDENT_NUMBER));
+    String requestNumber = (String) execution.getVariable(VAR_COUNTER_REQUEST_NUMBER);
+    String type = (String) execution.getVariable(VAR_COUNTER_DOCUMENT_TYPE);
+    String body = "مدرک «" + type + "» از پیشخوان خدمت سامانه گلستان صادر شده است و بارگذاری نمی‌شود؛ نشانی آن: "
+        + "درخواست پیشخوان شماره " + PersianText.toPersianDigits(requestNumber) + ".";
+    NewAddress address = new NewAddress("golestan:service-counter/" + requestNumber,
+        type + " — درخواست پیشخوان خدمت شماره " + PersianText.toPersianDigits(requestNumber), null);
+    notes.record(student.getId(), NoteKind.SERVICE_COUNTER_REFERENCE, body,
+        (String) execution.getVariable(VAR_REGISTERED_BY), List.of(address),
+        idempotencyKey(execution.getProcessInstanceId()));
+  }
+
+  static String idempotencyKey(String processInstanceId) {
+    return NoteKind.SERVICE_COUNTER_REFERENCE.name() + ":process:" + processInstanceId;
+  }
+}

@@ -1,0 +1,107 @@
+package app.parvandeh.workflow;
+
+import static app.parvandeh.workflow.StudyDocumentProcess.*;
+
+import app.parvandeh.document.StudyDocuments;
+import app.parvandeh.security.CurrentUser;
+import app.parvandeh.security.FileAccessPolicy;
+import app.parvandeh.shared.ParvandehException;
+import app.parvandeh.shared.PersianText;
+import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentService;
+import java.util.HashSet;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a study-document registration as it starts, whoever starts it (Tasklist's start form, the REST API, the
+ * file page): the student exists and their file process runs (its id is kept), the starting clerk may change this
+ * file, the business key is the student number, and the source has what its note needs. A refusal starts nothing.
+ */
+@Component("studyDocumentStartListener")
+class StudyDocumentStartListener implements ExecutionListener {
+
+  private final StudentService students;
+  private final StudyDocuments studyDocuments;
+  private final StudyDocumentWorkflow workflow;
+  private final FileAccessPolicy access;
+  private final IdentityService identity;
+
+  StudyDocumentStartListener(StudentService students, StudyDocuments studyDocuments, StudyDocumentWorkflow workflow,
+      FileAccessPolicy access, IdentityService identity) {
+    this.students = students;
+    this.studyDocuments = studyDocuments;
+    this.workflow = workflow;
+    this.access = access;
+    this.identity = identity;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    try {
+      check(execution);
+    } catch (ParvandehException e) {
+      // Tasklist starts through submit-form, which answers a form validation failure with 400 and an authorization
+      // failure with 403, showing the message; both roll the start back.
+      String message = e.messageFa() + " — " + e.messageEn() + " [" + e.code() + "]";
+      if (e.status() == 403) {
+        throw new AuthorizationException(message);
+      }
+      throw new FormFieldValidationException(e.code(), message, e);
+    }
+  }
+
+  private void check(DelegateExecution execution) {
+    Object typed = execution.getVariable(VAR_STUDENT_NUMBER);
+    Student student = students.get(typed == null ? "" : typed.toString());
+    String number = student.getStudentNumber();
+    execution.setVariable(VAR_STUDENT_NUMBER, number);
+    Authentication starter = identity.getCurrentAuthentication();
+    if (starter != null) {
+      CurrentUser user = new CurrentUser(starter.getUserId(),
+          Set.copyOf(starter.getGroupIds() == null ? new HashSet<>() : starter.getGroupIds()));
+      access.checkChange(user, student);
+      execution.setVariable(VAR_REGISTERED_BY, starter.getUserId());
+    } else if (execution.getVariable(VAR_REGISTERED_BY) == null) {
+      throw ParvandehException.badRequest("registered-by-required", "ثبت‌کننده مدرک معلوم نیست.",
+          "Who registers the document is not known.");
+    }
+    String businessKey = execution.getProcessBusinessKey();
+    if (businessKey == null || businessKey.isBlank()) {
+      execution.setProcessBusinessKey(number);
+    } else if (!number.equals(PersianText.digits(businessKey))) {
+      throw ParvandehException.badRequest("business-key-mismatch",
+          "کلید فرایند باید همان شماره دانشجویی باشد.", "The business key must be the student number.");
+    } else {
+      execution.setProcessBusinessKey(number);
+    }
+    execution.setVariable(VAR_STUDENT_FILE_INSTANCE_ID, workflow.runningFileInstanceId(number));
+    Object source = execution.getVariable(VAR_SOURCE);
+    if (SOURCE_OFFICE_AUTOMATION.equals(source)) {
+      Long documentId = asLong(execution.getVariable(VAR_DOCUMENT_ID));
+      studyDocuments.studyDocumentOf(student.getId(), documentId);
+      execution.setVariable(VAR_DOCUMENT_ID, documentId);
+    } else if (SOURCE_SERVICE_COUNTER.equals(source)) {
+      execution.setVariables(StudyDocumentWorkflow.counterReference(
+          execution.getVariable(VAR_COUNTER_REQUEST_NUMBER), execution.getVariable(VAR_COUNTER_DOCUMENT_TYPE)));
+    } else {
+      throw ParvandehException.badRequest("unknown-source",
+          "منبع مدرک باید اتوماسیون اداری یا پیشخوان خدمت باشد.",
+          "The source must be OFFICE_AUTOMATION or SERVICE_COUNTER.");
+    }
+  }
+
+  private static Long asLong(Object value) {
+    if (value instanceof Number n) {
+      return n.longValue();
+    }
+    String digits = PersianText.digits(value == null ? "" : value.toString());
+    return digits.isEmpty() || digits.length() > 18 ? null : Long.valueOf(digits);
+  }
+}
