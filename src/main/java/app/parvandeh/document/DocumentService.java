@@ -271,7 +271,9 @@ public class DocumentService {
     if (versionIds.isEmpty()) {
       return Map.of();
     }
-    return versions.findAllById(versionIds).stream().collect(Collectors.toMap(DocumentVersion::getId,
+    // A document deleted for correction no longer backs a note's address: report 112 flags it as unresolved.
+    return versions.findAllById(versionIds).stream().filter(v -> !v.getDocument().isDeleted())
+        .collect(Collectors.toMap(DocumentVersion::getId,
         v -> new VersionSummary(v.getId(), v.getDocument().getId(), v.getDocument().getStudentId(),
             v.getDocument().getType().getNameFa(), v.getFileName())));
   }

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.parvandeh.audit.AuditAction;
 import app.parvandeh.audit.AuditLog;
+import app.parvandeh.note.NoteKind;
+import app.parvandeh.note.NoteService;
 import app.parvandeh.audit.AuditLog.AuditView;
 import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.student.Student;
@@ -38,6 +40,8 @@ class FileOperationsTests {
   StudentService students;
   @Autowired
   AuditLog audit;
+  @Autowired
+  NoteService notes;
   @Autowired
   RuntimeService runtime;
   @Autowired
@@ -138,6 +142,9 @@ class FileOperationsTests {
     JsonNode letter = register(clerk, student);
     long id = letter.get("id").asLong();
     String contentUrl = letter.at("/current/contentUrl").asText();
+    notes.record(student.getId(), NoteKind.DOCUMENT_ADDRESS, "نشانی نامه برای تسویه", "clerk.eng",
+        List.of(new NoteService.NewAddress("parvandeh:document/" + id, "نامه", letter.at("/current/id").asLong())),
+        null);
 
     assertRefused(clerk.postJson("/api/documents/" + id + "/deletion", Map.of("reason", "  ",
         "rowVersion", letter.get("rowVersion").asLong())), 400, "reason-required");
@@ -155,12 +162,15 @@ class FileOperationsTests {
     assertThat(shown.get("deleted").asBoolean()).isTrue();
     assertThat(shown.get("deletionReason").asText()).isEqualTo("شماره نامه اشتباه است");
     assertThat(clerk.get(contentUrl).body()).as("the bytes are kept").isEqualTo(pdf().bytes());
+    assertThat(reportAddressResolved(clerk, student)).as("report 112 flags the deleted document's address")
+        .isFalse();
     assertThat(file.get("history").findValuesAsText("action")).contains("DOCUMENT_DELETED_FOR_CORRECTION");
 
     Response restored = clerk.postJson("/api/documents/" + id + "/restoration",
         Map.of("rowVersion", deleted.json().get("rowVersion").asLong()));
     assertThat(restored.status()).as(restored.toString()).isEqualTo(200);
     assertThat(restored.json().get("deleted").asBoolean()).isFalse();
+    assertThat(reportAddressResolved(clerk, student)).isTrue();
     assertThat(audit.ofDocument(id)).filteredOn(e -> e.action() == AuditAction.DOCUMENT_RESTORED).singleElement()
         .satisfies(e -> assertThat(e.details()).contains("deleted: yes → no").contains("شماره نامه اشتباه است"));
     assertThat(audit.ofDocument(id)).filteredOn(e -> e.action() == AuditAction.DOCUMENT_DELETED_FOR_CORRECTION)
@@ -232,5 +242,18 @@ class FileOperationsTests {
     return new HashMap<>(Map.of("studentNumber", data.studentNumber(), "nationalId", data.nationalId(),
         "firstName", data.firstName(), "lastName", data.lastName(), "facultyCode", faculty, "degree", "BACHELOR",
         "entryYear", 1403, "admissionType", "REMOTE", "brilliantTalent", false));
+  }
+
+  /** Whether report 112 resolves the address of the note that vouches for the student's study letter. */
+  private boolean reportAddressResolved(ApiClient clerk, Student student) {
+    JsonNode report = clerk.get("/api/reports/notes?studentNumber=" + student.getStudentNumber()).json();
+    for (JsonNode note : report.at("/students/0/notes")) {
+      for (JsonNode address : note.get("addresses")) {
+        if (!address.get("external").asBoolean() && note.get("kind").asText().equals("DOCUMENT_ADDRESS")) {
+          return address.get("resolved").asBoolean();
+        }
+      }
+    }
+    throw new AssertionError("no document-address note in report 112: " + report);
   }
 }
