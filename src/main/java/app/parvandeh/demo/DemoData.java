@@ -1,21 +1,13 @@
 package app.parvandeh.demo;
 
-import app.parvandeh.document.DocumentService;
-import app.parvandeh.document.Upload;
 import app.parvandeh.security.Groups;
 import app.parvandeh.student.AdmissionType;
 import app.parvandeh.student.Degree;
 import app.parvandeh.student.NewStudent;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
-import app.parvandeh.workflow.StudentFileWorkflow;
-import java.io.ByteArrayInputStream;
-import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -26,8 +18,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * One user per role, three faculties, and three new students; the first has uploaded their documents, so the
- * engineering clerk finds a check waiting in Tasklist. Runs once: a restart finds the data and leaves it.
+ * One user per role, three faculties, and five students at different steps: one has uploaded and waits for the
+ * engineering clerk's check, two are new, one studies with a letter in the file, one graduated and waits in
+ * clearance. Runs once: a restart finds the data and leaves it.
  */
 @Component
 @Profile("demo")
@@ -38,21 +31,14 @@ class DemoData implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
   private final IdentityService identity;
-  private final ManagementService management;
-  private final RuntimeService runtime;
   private final StudentService students;
-  private final DocumentService documents;
-  private final StudentFileWorkflow workflow;
+  private final DemoJourneys journeys;
   private final DemoProperties properties;
 
-  DemoData(IdentityService identity, ManagementService management, RuntimeService runtime, StudentService students,
-      DocumentService documents, StudentFileWorkflow workflow, DemoProperties properties) {
+  DemoData(IdentityService identity, StudentService students, DemoJourneys journeys, DemoProperties properties) {
     this.identity = identity;
-    this.management = management;
-    this.runtime = runtime;
     this.students = students;
-    this.documents = documents;
-    this.workflow = workflow;
+    this.journeys = journeys;
     this.properties = properties;
   }
 
@@ -73,14 +59,27 @@ class DemoData implements ApplicationRunner {
     user("manager", "شیما", "کاظمی", Groups.MANAGERS);
     user("process.owner", "الهام", "نوری", Groups.PROCESS_OWNERS);
 
-    Student first = student(new NewStudent("4021100001", "0012345679", "نگار", "صادقی", "engineering",
+    Student uploaded = student(new NewStudent("4021100001", "0012345679", "نگار", "صادقی", "engineering",
         Degree.BACHELOR, 1402, AdmissionType.REMOTE, false));
+    if (uploaded != null) {
+      journeys.uploadAndSubmit(uploaded);
+    }
     student(new NewStudent("3991200002", "0023456787", "آزاده", "یوسفی", "science",
         Degree.MASTER, 1399, AdmissionType.REMOTE, false));
     student(new NewStudent("4031100003", "0034567895", "ریحانه", "طاهری", "engineering",
         Degree.PHD, 1403, AdmissionType.REMOTE, true));
-    if (first != null) {
-      uploadAndSubmit(first);
+    Student studying = student(new NewStudent("4001100004", "0045678901", "مهسا", "رحیمی", "engineering",
+        Degree.BACHELOR, 1400, AdmissionType.REMOTE, false));
+    if (studying != null) {
+      journeys.admit(studying, "clerk.eng");
+      journeys.issueStudyLetter(studying, "clerk.eng");
+    }
+    Student graduating = student(new NewStudent("3981200005", "0056789017", "زینب", "عباسی", "science",
+        Degree.MASTER, 1398, AdmissionType.REMOTE, false));
+    if (graduating != null) {
+      journeys.admit(graduating, "clerk.sci");
+      journeys.issueStudyLetter(graduating, "clerk.sci");
+      journeys.graduate(graduating);
     }
   }
 
@@ -97,32 +96,15 @@ class DemoData implements ApplicationRunner {
     identity.createMembership(id, group);
   }
 
-  /** Admits the student (which opens the file) unless they exist; returns null when they already did. */
+  /** Admits the student (which opens the file and their account) unless they exist; null when they already did. */
   private Student student(NewStudent data) {
     if (students.find(data.studentNumber()).isPresent()) {
       return null;
     }
-    // Admission also creates the student's account: user = student number, password = national ID.
     Student student = students.admit(data, "demo");
-    // The checklist step is asynchronous; run it now so the demo file is ready at once.
-    String instanceId = runtime.createProcessInstanceQuery()
-        .processInstanceBusinessKey(student.getStudentNumber()).singleResult().getId();
-    for (Job job : management.createJobQuery().processInstanceId(instanceId).list()) {
-      management.executeJob(job.getId());
-    }
-    log.info("Demo student {} admitted; sign in with the student number", student.getStudentNumber());
+    journeys.prepare(student);
+    log.info("Demo student {} admitted; sign in with the student number and national ID",
+        student.getStudentNumber());
     return student;
-  }
-
-  private void uploadAndSubmit(Student student) {
-    List<Upload> uploads = documents.checklist(student.getId()).stream()
-        .filter(r -> r.supplier() == app.parvandeh.document.Supplier.STUDENT)
-        .map(r -> r.typeCode().equals("PHOTO")
-            ? new Upload(r.typeCode(), "عکس.png", () -> new ByteArrayInputStream(DemoFiles.png()))
-            : new Upload(r.typeCode(), r.typeName() + ".pdf",
-                () -> new ByteArrayInputStream(DemoFiles.pdf(r.typeCode()))))
-        .toList();
-    documents.uploadAdmissionDocuments(student.getId(), uploads, student.getUserId());
-    workflow.submitForReview(student, student.getUserId());
   }
 }
