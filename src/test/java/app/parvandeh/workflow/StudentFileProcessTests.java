@@ -332,7 +332,7 @@ class StudentFileProcessTests {
 
     assertThat(file).isWaitingAt("Task_CompleteFileForClearance");
     assertThat(task(file)).hasName("تکمیل کسری‌های پرونده توسط دانشکده (۱۷۰۳۰)").hasCandidateGroup(FACULTY_GROUP)
-        .hasFormKey("embedded:deployment:forms/complete-file-for-clearance.html");
+        .hasFormKey("embedded:deployment:forms/check-file-clearance.html");
     Assertions.assertThat(runtimeService().getVariable(file.getId(), "missingItems"))
         .isEqualTo("نشانی گواهی کارآموزی ثبت نشده است");
 
