@@ -255,6 +255,12 @@
       h('h2', { id: 'phase-title' }, title));
     if (file.phaseMessage) text.appendChild(h('p', { className: 'phase-message' }, file.phaseMessage));
     if (!task) text.appendChild(h('p', { className: 'phase-note' }, 'بارگذاری یا تغییر مدارک در این مرحله ممکن نیست.'));
+    if (file.canRequestGraduationDocuments) {
+      var ask = h('button', { type: 'button', className: 'btn btn-primary', id: 'graduation-request' },
+        'درخواست صدور مدارک دانش‌آموختگی');
+      ask.addEventListener('click', requestGraduationDocuments);
+      text.appendChild(ask);
+    }
     box.appendChild(text);
     box.hidden = false;
   }
@@ -646,6 +652,18 @@
         setBusy(false);
       });
     });
+  }
+
+  // The graduate asks the graduates office to issue their graduation documents (recorded on the file).
+  function requestGraduationDocuments(e) {
+    var btn = e.currentTarget;
+    if (!window.confirm('درخواست صدور مدارک دانش‌آموختگی برای اداره دانش‌آموختگان ارسال شود؟')) return;
+    btn.disabled = true;
+    api('POST', '/api/portal/graduation-request').then(function () {
+      return load().then(function () {
+        flash('success', 'درخواست شما ثبت شد؛ اداره دانش‌آموختگان مدارک را صادر می‌کند.');
+      });
+    }, function (err) { btn.disabled = false; showError(err); });
   }
 
   function onBeforeUnload(e) {

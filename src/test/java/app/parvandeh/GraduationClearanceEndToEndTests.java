@@ -106,9 +106,11 @@ class GraduationClearanceEndToEndTests {
     ApiClient office = ApiClient.signedIn(port, "graduates.office", PASSWORD);
     taskOf(office, number, "graduates-office", "Task_AwaitGraduationRequest");
     assertThat(clerk.post("/api/portal/graduation-request").status()).isEqualTo(403);
+    assertThat(student.get("/api/portal/file").json().get("canRequestGraduationDocuments").asBoolean()).isTrue();
     Response asked = student.post("/api/portal/graduation-request");
     assertThat(asked.status()).as(asked.toString()).isEqualTo(200);
     assertThat(student.post("/api/portal/graduation-request").status()).isEqualTo(409);
+    assertThat(student.get("/api/portal/file").json().get("canRequestGraduationDocuments").asBoolean()).isFalse();
     String issue = taskOf(office, number, "graduates-office", "Task_IssueGraduationDocuments");
     claim(office, issue, "graduates.office");
     complete(office, issue, Map.of("issuedDocuments", Map.of("value", "دانشنامه و ریزنمرات", "type", "String")));

@@ -7,6 +7,7 @@ import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.student.FileStage;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
+import app.parvandeh.workflow.GraduationClearance;
 import app.parvandeh.workflow.StudentFileProcess;
 import app.parvandeh.workflow.StudentFileWorkflow;
 import app.parvandeh.workflow.StudentFileWorkflow.FileTask;
@@ -26,25 +27,31 @@ class PortalController {
   private final StudentService students;
   private final DocumentService documents;
   private final StudentFileWorkflow workflow;
+  private final GraduationClearance clearance;
 
-  PortalController(StudentService students, DocumentService documents, StudentFileWorkflow workflow) {
+  PortalController(StudentService students, DocumentService documents, StudentFileWorkflow workflow,
+      GraduationClearance clearance) {
     this.students = students;
     this.documents = documents;
     this.workflow = workflow;
+    this.clearance = clearance;
   }
 
   record PortalTask(String id, String key, String name) {}
 
   record PortalFile(StudentSummary student, PortalTask openTask, String phaseMessage,
-      List<RequirementView> requirements) {}
+      List<RequirementView> requirements, boolean canRequestGraduationDocuments) {}
 
   @GetMapping("/file")
   PortalFile file(Authentication authentication) {
     Student student = ownStudent(authentication);
     FileTask task = workflow.openStudentTask(student.getStudentNumber()).orElse(null);
+    boolean graduationRequestOpen = clearance.graduationRequestOpen(student.getStudentNumber());
     return new PortalFile(StudentSummary.of(student),
         task == null ? null : new PortalTask(task.id(), task.key(), task.name()),
-        phaseMessage(student, task), documents.checklist(student.getId()));
+        graduationRequestOpen ? "پرونده شما تسویه شد؛ برای صدور مدارک دانش‌آموختگی درخواست دهید."
+            : phaseMessage(student, task),
+        documents.checklist(student.getId()), graduationRequestOpen);
   }
 
   @PostMapping("/submit")

@@ -65,6 +65,12 @@ public class GraduationClearance {
         .correlate();
   }
 
+  /** Whether the file waits for the graduate to ask for their graduation documents. */
+  @Transactional(readOnly = true)
+  public boolean graduationRequestOpen(String studentNumber) {
+    return waitsFor(studentNumber, StudentFileProcess.MESSAGE_GRADUATION_REQUESTED);
+  }
+
   /** The graduate asks for their graduation documents from the portal; recorded on the file once. */
   @Transactional
   public NoteView requestGraduationDocuments(String studentNumber, String actor) {
