@@ -6,7 +6,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
-/** Who may see and change which student's file: the student their own, a faculty clerk their faculty's. */
+/**
+ * Who may see and change which student's file: the student their own, a faculty clerk their faculty's, central
+ * groups every file; managers read everything and change nothing; process owners and admins see no student file.
+ */
 @Component
 public class FileAccessPolicy {
 
@@ -33,6 +36,33 @@ public class FileAccessPolicy {
     if (!canView(user, student)) {
       throw ParvandehException.forbidden("شما به پرونده این دانشجو دسترسی ندارید.",
           "You may not access this student's file.");
+    }
+  }
+
+  /** Staff who work on files may change them: the file's faculty clerks and the central groups, never managers. */
+  public boolean canChange(CurrentUser user, Student student) {
+    if (user.isStudent()) {
+      return false;
+    }
+    return user.groups().contains(student.getFaculty().getCandidateGroup()) || user.inAny(Groups.CENTRAL);
+  }
+
+  public void checkChange(CurrentUser user, Student student) {
+    if (!canChange(user, student)) {
+      throw ParvandehException.forbidden("شما اجازه تغییر پرونده این دانشجو را ندارید.",
+          "You may not change this student's file.");
+    }
+  }
+
+  /** The audit trail is read by managers and the central units, never changed by anyone. */
+  public boolean canReadAudit(CurrentUser user) {
+    return user.inAny(Groups.AUDIT_READERS);
+  }
+
+  public void checkReadAudit(CurrentUser user) {
+    if (!canReadAudit(user)) {
+      throw ParvandehException.forbidden("خواندن سابقه رویدادهای پرونده ویژه مدیران و واحدهای ستادی است.",
+          "The audit trail is for managers and the central units.");
     }
   }
 

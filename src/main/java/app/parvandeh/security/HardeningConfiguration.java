@@ -16,4 +16,12 @@ class HardeningConfiguration {
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
     return registration;
   }
+
+  @Bean
+  FilterRegistrationBean<ReadOnlyRolesGuard> readOnlyRolesGuard() {
+    FilterRegistrationBean<ReadOnlyRolesGuard> registration = new FilterRegistrationBean<>(new ReadOnlyRolesGuard());
+    registration.addUrlPatterns("/api/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
+    return registration;
+  }
 }
