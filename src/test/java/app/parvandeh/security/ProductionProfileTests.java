@@ -1,27 +1,24 @@
 package app.parvandeh.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.parvandeh.ParvandehApplication;
 import app.parvandeh.support.ParvandehIntegrationTest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.mock.env.MockEnvironment;
-import org.springframework.util.unit.DataSize;
 
 /**
  * The production profile refuses demo users and default passwords with a clear message, and starts hardened when
- * clean. Start-ups use a throwaway in-memory H2 and their own engine name, so the shared test context is untouched.
+ * clean. Start-ups run in a JVM of their own on a throwaway in-memory H2, so the shared test context is untouched.
  */
 @ParvandehIntegrationTest
 class ProductionProfileTests {
@@ -31,32 +28,23 @@ class ProductionProfileTests {
 
   @Test
   void theProductionProfileRefusesToStartTogetherWithTheDemoProfile() throws Exception {
-    assertThatThrownBy(() -> start("postgres", "demo").close())
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("refuses to start with the production profile 'postgres'")
-        .hasMessageContaining("the 'demo' profile is active")
-        .hasMessageContaining("parvandeh.demo.password is set")
-        .hasMessageContaining("سامانه در حالت عملیاتی");
+    Started started = start("postgres,demo");
+    assertThat(started.exitCode()).as(started.output()).isEqualTo(1);
+    assertThat(started.output()).contains("REFUSED Parvandeh refuses to start with the production profile 'postgres'")
+        .contains("the 'demo' profile is active").contains("parvandeh.demo.password is set")
+        .contains("سامانه در حالت عملیاتی");
   }
 
   @Test
   void aCleanProductionStartIsHardened() throws Exception {
-    try (ConfigurableApplicationContext context = start("postgres")) {
-      Environment environment = context.getEnvironment();
-      assertThat(environment.getProperty("server.servlet.session.cookie.secure", Boolean.class)).isTrue();
-      assertThat(environment.getProperty("server.servlet.session.cookie.http-only", Boolean.class)).isTrue();
-      assertThat(environment.getProperty("server.servlet.session.timeout")).isEqualTo("30m");
-      assertThat(DataSize.parse(environment.getProperty("spring.servlet.multipart.max-request-size")))
-          .isLessThanOrEqualTo(DataSize.ofMegabytes(100));
-      assertThat(environment.getProperty("camunda.bpm.webapp.csrf.enable-secure-cookie", Boolean.class)).isTrue();
-      ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) context
-          .getBean(ProcessEngine.class).getProcessEngineConfiguration();
-      assertThat(configuration.getQueryMaxResultsLimit()).isEqualTo(1000);
-      assertThat(configuration.isDeserializationTypeValidationEnabled()).isTrue();
-      assertThat(configuration.isEnableExpressionsInAdhocQueries()).isFalse();
-      assertThat(configuration.isEnableExpressionsInStoredQueries()).isFalse();
-      assertThat(configuration.isAuthorizationEnabled()).isTrue();
-    }
+    Started started = start("postgres");
+    assertThat(started.exitCode()).as(started.output()).isZero();
+    assertThat(started.output()).contains("SETTING server.servlet.session.cookie.secure=true",
+        "SETTING server.servlet.session.cookie.http-only=true", "SETTING server.servlet.session.timeout=30m",
+        "SETTING spring.servlet.multipart.max-request-size=100MB", "SETTING server.tomcat.max-http-form-post-size=1MB",
+        "SETTING camunda.bpm.webapp.csrf.enable-secure-cookie=true", "SETTING queryMaxResultsLimit=1000",
+        "SETTING deserializationTypeValidationEnabled=true", "SETTING enableExpressionsInAdhocQueries=false",
+        "SETTING enableExpressionsInStoredQueries=false", "SETTING authorizationEnabled=true");
   }
 
   @Test
@@ -73,15 +61,25 @@ class ProductionProfileTests {
     assertThat(engine.getIdentityService().checkPassword("clerk.eng", "parvandeh")).as("not locked").isTrue();
   }
 
-  /** The application with the given profiles on a fresh in-memory H2, its own engine name and a free port. */
-  private static ConfigurableApplicationContext start(String... profiles) throws Exception {
-    String id = UUID.randomUUID().toString().substring(0, 8);
+  record Started(int exitCode, String output) {}
+
+  /** The application with the given profiles, in its own JVM, on a fresh in-memory H2 and a free port. */
+  private static Started start(String profiles) throws IOException, InterruptedException {
     Path dataDir = Files.createTempDirectory("parvandeh-production-");
-    return new SpringApplicationBuilder(ParvandehApplication.class).profiles(profiles).run(
-        "--spring.datasource.url=jdbc:h2:mem:production-" + id + ";DB_CLOSE_DELAY=-1",
-        "--spring.datasource.username=sa", "--spring.datasource.password=",
-        "--camunda.bpm.database.type=h2", "--camunda.bpm.process-engine-name=production" + id,
-        "--camunda.bpm.job-execution.enabled=false", "--server.port=0", "--spring.jmx.enabled=false",
-        "--parvandeh.data-dir=" + dataDir, "--logging.level.root=warn");
+    Path log = dataDir.resolve("start.log");
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
+        "-cp", System.getProperty("java.class.path"), ProductionStart.class.getName(),
+        "--spring.profiles.active=" + profiles,
+        "--spring.datasource.url=jdbc:h2:mem:production-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+        "--spring.datasource.username=sa", "--spring.datasource.password=", "--camunda.bpm.database.type=h2",
+        "--camunda.bpm.job-execution.enabled=false", "--server.port=0", "--parvandeh.data-dir=" + dataDir,
+        "--logging.level.root=warn"));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    if (!process.waitFor(3, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new AssertionError("the application neither started nor refused in 3 minutes");
+    }
+    return new Started(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
   }
 }
