@@ -8,8 +8,10 @@ import app.parvandeh.student.StudentService;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
@@ -54,7 +56,10 @@ class CamundaAuthorizations implements ApplicationRunner {
     grantReadEverything(Groups.MANAGERS);
     grant(Groups.PROCESS_OWNERS, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
     grant(Groups.PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
-    grant(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+    // Deploy and migrate models, but read no process instance, task or history: no student data.
+    grant(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
+        ProcessDefinitionPermissions.MIGRATE_INSTANCE);
+    grant(Groups.PROCESS_OWNERS, Resources.BATCH, ANY, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES);
     grant(Groups.PROCESS_OWNERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
     for (Resources resource : Resources.values()) {
       grant(Groups.ADMINS, resource, ANY, Permissions.ALL);

@@ -7,7 +7,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
-/** Who may see and change which student's file: the student their own, a faculty clerk their faculty's. */
+/**
+ * Who may see and change which student's file: the student their own, a faculty clerk their faculty's, central
+ * groups every file; managers read everything and change nothing; process owners and admins see no student file.
+ */
 @Component
 public class FileAccessPolicy {
 
@@ -65,6 +68,18 @@ public class FileAccessPolicy {
         && !user.groups().contains(Groups.FACULTY_PREFIX + facultyCode)) {
       throw ParvandehException.forbidden("ایجاد پرونده ویژه واحد پذیرش ستاد و کارشناس همان دانشکده است.",
           "Only the central admission unit, or a clerk of that faculty, creates a file.");
+    }
+  }
+
+  /** The audit trail is read by managers and the central units, never changed by anyone. */
+  public boolean canReadAudit(CurrentUser user) {
+    return user.inAny(Groups.AUDIT_READERS);
+  }
+
+  public void checkReadAudit(CurrentUser user) {
+    if (!canReadAudit(user)) {
+      throw ParvandehException.forbidden("خواندن سابقه رویدادهای پرونده ویژه مدیران و واحدهای ستادی است.",
+          "The audit trail is for managers and the central units.");
     }
   }
 

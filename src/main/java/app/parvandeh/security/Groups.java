@@ -22,6 +22,19 @@ public final class Groups {
   public static final List<String> UNIVERSITY_WIDE = List.of(
       CENTRAL_ADMISSION, CENTRAL_RECORDS, GRADUATE_STUDIES, GRADUATES_OFFICE, MANAGERS);
 
+  /** University-wide groups that also work on files (managers only read). */
+  public static final List<String> CENTRAL = List.of(
+      CENTRAL_ADMISSION, CENTRAL_RECORDS, GRADUATE_STUDIES, GRADUATES_OFFICE);
+
+  /** Groups that read a student's audit trail. */
+  public static final List<String> AUDIT_READERS = List.of(
+      MANAGERS, CENTRAL_ADMISSION, CENTRAL_RECORDS, GRADUATE_STUDIES);
+
+  /** Groups whose members change files; a user in none of them (managers, process owners, admins) only reads /api. */
+  static boolean changesFiles(String group) {
+    return group.equals(STUDENTS) || group.startsWith(FACULTY_PREFIX) || CENTRAL.contains(group);
+  }
+
   private Groups() {}
 
   /** Fixed groups with their Persian names, created at start-up in every profile. */

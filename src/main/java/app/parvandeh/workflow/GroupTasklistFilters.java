@@ -6,6 +6,7 @@ import app.parvandeh.security.Groups;
 import app.parvandeh.student.FacultyRegistered;
 import app.parvandeh.student.StudentService;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -20,6 +21,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,8 +60,7 @@ class GroupTasklistFilters implements ApplicationRunner {
     ensure(FACULTY_CHECKS, "بررسی مدارک پذیرش و تکمیل کسری‌های تسویه برای دانشجویان دانشکده شما", -20,
         mine().taskDefinitionKeyIn(StudentFileProcess.TASK_CHECK_FACULTY,
             StudentFileProcess.TASK_COMPLETE_FOR_CLEARANCE), List.of());
-    ensure(OVERDUE, "کارهای گروه شما که مهلت انجامشان گذشته است", -15,
-        mine().dueBeforeExpression("${now()}").orderByDueDate().asc(), STAFF);
+    ensure(OVERDUE, "کارهای گروه شما که مهلت انجامشان گذشته است", -15, overdue(), STAFF);
     ensure(CENTRAL_ADMISSION_CHECKS, "بررسی نهایی مدارک پذیرش (۱۴۰۱۰)", -20,
         mine().taskDefinitionKey(StudentFileProcess.TASK_CHECK_CENTRAL), List.of(Groups.CENTRAL_ADMISSION));
     ensure(CLEARANCE_CHECKS, "بررسی نهایی پرونده‌ها برای تسویه دانش‌آموختگی با گزارش ۱۱۲", -20,
@@ -85,9 +86,25 @@ class GroupTasklistFilters implements ApplicationRunner {
     }
   }
 
-  /** Tasks of the user's groups, claimed or not, oldest due first. */
+  /**
+   * The tasks a user may see. No expressions: stored queries may not evaluate any (a hardening of the end-of-life
+   * engine), and engine authorization already narrows every filter to the user's own and their groups' tasks.
+   */
   private TaskQuery mine() {
-    return tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks();
+    return tasks.createTaskQuery();
+  }
+
+  private TaskQuery overdue() {
+    return mine().dueBefore(new Date()).orderByDueDate().asc();
+  }
+
+  /** "Overdue" means due before now; without expressions, the stored query's moment is moved on regularly. */
+  @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT5M")
+  void refreshOverdue() {
+    Filter filter = filters.createFilterQuery().filterName(OVERDUE).singleResult();
+    if (filter != null) {
+      filters.saveFilter(filter.setQuery(overdue()));
+    }
   }
 
   private void ensure(String name, String description, int priority, TaskQuery query, List<String> groups) {

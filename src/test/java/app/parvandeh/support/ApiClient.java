@@ -153,6 +153,20 @@ public final class ApiClient {
     }
   }
 
+  /** Any call with this client's session cookies and exactly the given headers (no CSRF header is added). */
+  public Response call(String method, String path, java.util.Map<String, String> headers, String body) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
+        .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+    headers.forEach(builder::header);
+    return send(builder);
+  }
+
+  /** The value of a cookie this client holds, or an empty string. */
+  public String cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name)).map(HttpCookie::getValue).findFirst().orElse("");
+  }
+
   private HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json, text/html");
   }

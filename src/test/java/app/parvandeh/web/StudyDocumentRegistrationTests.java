@@ -183,7 +183,7 @@ class StudyDocumentRegistrationTests {
     assertRefused(ApiClient.signedIn(port, "clerk.sci", PASSWORD).multipart(lettersOf(student),
         letter("1", "1403/01/01", "نامه"), "file", pdf()), 403, "forbidden");
     assertRefused(ApiClient.signedIn(port, "manager", PASSWORD).postJson(counterOf(student),
-        Map.of("requestNumber", "1", "documentType", "گواهی")), 403, "forbidden");
+        Map.of("requestNumber", "1", "documentType", "گواهی")), 403, "read-only-role");
 
     // A note address that does not resolve: another student's letter.
     Student other = admitted();
