@@ -59,6 +59,11 @@
     document.getElementById('csv').href = '/api/reports/stuck.csv?idleDays=' + report.idleDays;
   }
 
+  function cookie(name) {
+    var match = document.cookie.split('; ').filter(function (c) { return c.indexOf(name + '=') === 0; })[0];
+    return match ? decodeURIComponent(match.substring(name.length + 1)) : '';
+  }
+
   function load() {
     var days = document.getElementById('idle-days').value;
     fetch('/api/reports/stuck' + (days ? '?idleDays=' + encodeURIComponent(days) : ''),
@@ -76,6 +81,7 @@
       });
   }
 
+  document.querySelector('#logout-form input[name=_csrf]').value = cookie('PARVANDEH-XSRF');
   document.getElementById('controls').addEventListener('submit', function (e) { e.preventDefault(); load(); });
   load();
 })();
