@@ -29,9 +29,12 @@ final class ExportNames {
     String text = name == null ? "" : Normalizer.normalize(name, Normalizer.Form.NFC);
     StringBuilder out = new StringBuilder(text.length());
     text.codePoints().forEach(c -> {
+      if (dropped(c)) {
+        return;
+      }
       if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
         out.append(' ');
-      } else if (!dropped(c)) {
+      } else {
         out.appendCodePoint(replaced(c) ? '_' : c);
       }
     });

@@ -76,6 +76,11 @@ public class FileExport {
     }
   }
 
+  /** Where working directories live while a bag is built (tests check nothing is left there). */
+  Path workRoot() {
+    return workRoot;
+  }
+
   private Metadata metadata(Student student, String actor) {
     Instant now = Instant.now(clock);
     Metadata metadata = new Metadata();
