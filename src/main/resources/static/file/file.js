@@ -7,8 +7,11 @@
     DOCUMENT_UPLOADED: 'بارگذاری مدرک', DOCUMENT_VIEWED: 'مشاهده مدرک', DOCUMENT_DOWNLOADED: 'دریافت مدرک',
     DOCUMENT_EDITED: 'اصلاح اطلاعات مدرک', DOCUMENT_REVIEWED: 'بررسی مدرک',
     DOCUMENT_DELETED_FOR_CORRECTION: 'حذف برای اصلاح', DOCUMENT_RESTORED: 'بازگرداندن مدرک',
-    NOTE_RECORDED: 'ثبت یادداشت', REPORT_EXPORTED: 'گزارش'
+    NOTE_RECORDED: 'ثبت یادداشت', REPORT_EXPORTED: 'گزارش', FILE_EXPORTED: 'خروجی پرونده (BagIt)'
   };
+  // Who may export a file (it carries the audit trail): the audit trail's readers. The server checks it again.
+  var EXPORTERS = ['managers', 'central-admission', 'central-records', 'graduate-studies'];
+  var me = api('GET', '/api/me').catch(function () { return {groups: []}; });
   var DEGREES = {BACHELOR: 'کارشناسی', MASTER: 'کارشناسی ارشد', PHD: 'دکتری'};
   var file = null;
 
@@ -124,6 +127,14 @@
       editBtn.addEventListener('click', function () { studentEditor(); });
       actions.appendChild(editBtn);
     }
+    me.then(function (user) {
+      if (user.groups.some(function (g) { return EXPORTERS.indexOf(g) >= 0; })) {
+        actions.appendChild(el('a', {className: 'btn btn-secondary btn-small', id: 'export-file',
+          href: '/api/students/' + encodeURIComponent(f.student.studentNumber) + '/export',
+          title: 'همه مدارک با همه نسخه‌ها، یادداشت‌ها و سابقه رویدادها در یک بسته BagIt (ZIP)'},
+          'خروجی پرونده (BagIt)'));
+      }
+    });
     renderStages(f);
     renderNotes(f.notes);
     renderTimeline(f.timeline);

@@ -13,5 +13,7 @@ public enum AuditAction {
   DOCUMENT_DELETED_FOR_CORRECTION,
   DOCUMENT_RESTORED,
   NOTE_RECORDED,
-  REPORT_EXPORTED
+  REPORT_EXPORTED,
+  /** A student's whole file (documents, notes, audit trail) exported as a BagIt bag. */
+  FILE_EXPORTED
 }

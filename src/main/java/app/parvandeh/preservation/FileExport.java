@@ -1,0 +1,118 @@
+package app.parvandeh.preservation;
+
+import app.parvandeh.audit.AuditAction;
+import app.parvandeh.audit.AuditLog;
+import app.parvandeh.shared.JalaliDates;
+import app.parvandeh.student.Student;
+import gov.loc.repository.bagit.domain.Metadata;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Exports one student's whole file as a BagIt bag: every document version, file.json, notes.csv and the audit trail
+ * (audit.csv), built in a working directory, verified complete and valid, and recorded in the audit trail. Who may
+ * export is the caller's decision (the web layer checks it before calling).
+ */
+@Service
+public class FileExport {
+
+  private static final Logger log = LoggerFactory.getLogger(FileExport.class);
+  /** A working directory older than this was left by a crash; the start-up sweep removes it. */
+  static final Duration LEFTOVER_AGE = Duration.ofHours(6);
+
+  private final BagPayloadWriter payload;
+  private final AuditLog audit;
+  private final Clock clock;
+  private final Path workRoot;
+  private final String sourceOrganization;
+
+  FileExport(BagPayloadWriter payload, AuditLog audit, Clock clock,
+      @Value("${parvandeh.data-dir}/export-work") Path workRoot,
+      @Value("${parvandeh.preservation.source-organization:اداره آموزش دانشگاه (پرونده الکترونیکی دانشجو)}")
+      String sourceOrganization) {
+    this.payload = payload;
+    this.audit = audit;
+    this.clock = clock;
+    this.workRoot = workRoot;
+    this.sourceOrganization = sourceOrganization;
+  }
+
+  /** Builds and verifies the bag and records the export; the caller sends it and closes it. */
+  public ExportedBag export(Student student, String actor) {
+    Path work = null;
+    try {
+      Files.createDirectories(workRoot);
+      work = Files.createTempDirectory(workRoot, "export-");
+      String bagName = "parvandeh-" + ExportNames.sanitize(student.getStudentNumber()) + "-bag";
+      Path root = Files.createDirectory(work.resolve(bagName));
+      FileManifest manifest = payload.write(root, student, actor);
+      Bags.bagInPlace(root, metadata(student, actor));
+      Bags.verify(root);
+      String manifestSha256 = Bags.sha256Of(root.resolve(Bags.PAYLOAD_MANIFEST));
+      FileManifest.Counts counts = manifest.counts();
+      audit.read(actor, AuditAction.FILE_EXPORTED, student.getId(), null, "BagIt export: " + counts.documents()
+          + " documents (" + counts.deletedDocuments() + " deleted for correction), " + counts.versions()
+          + " versions, " + counts.notes() + " notes, " + counts.auditEntries() + " audit entries; "
+          + Bags.PAYLOAD_MANIFEST + " sha256 " + manifestSha256);
+      return new ExportedBag(work, root, bagName, manifestSha256, counts);
+    } catch (IOException e) {
+      Bags.deleteQuietly(work);
+      throw new UncheckedIOException("Could not export the file of " + student.getStudentNumber(), e);
+    } catch (RuntimeException e) {
+      Bags.deleteQuietly(work);
+      throw e;
+    }
+  }
+
+  /** Where working directories live while a bag is built (tests check nothing is left there). */
+  Path workRoot() {
+    return workRoot;
+  }
+
+  private Metadata metadata(Student student, String actor) {
+    Instant now = Instant.now(clock);
+    Metadata metadata = new Metadata();
+    metadata.add("Source-Organization", sourceOrganization);
+    metadata.add("External-Identifier", student.getStudentNumber());
+    metadata.add("External-Description", "پرونده الکترونیکی دانشجو " + student.getFullName() + "، "
+        + student.getFaculty().getNameFa() + " (Student file " + student.getStudentNumber() + ")");
+    metadata.add("Internal-Sender-Identifier", "parvandeh:student/" + student.getId());
+    metadata.add("Bag-Software-Agent", "Parvandeh with gov.loc:bagit 5.2.0");
+    metadata.add("Parvandeh-Exported-By", actor);
+    metadata.add("Parvandeh-Exported-At", now.toString());
+    metadata.add("Parvandeh-Exported-At-Jalali", JalaliDates.dateTime(now));
+    return metadata;
+  }
+
+  /** Removes working directories a crash left behind (old enough not to be another node's export in progress). */
+  @EventListener(ApplicationReadyEvent.class)
+  void sweepLeftovers() {
+    if (!Files.isDirectory(workRoot)) {
+      return;
+    }
+    Instant before = Instant.now(clock).minus(LEFTOVER_AGE);
+    try (Stream<Path> children = Files.list(workRoot)) {
+      children.filter(p -> p.getFileName().toString().startsWith("export-")).filter(p -> {
+        try {
+          return Files.getLastModifiedTime(p).toInstant().isBefore(before);
+        } catch (IOException e) {
+          return false;
+        }
+      }).forEach(Bags::deleteQuietly);
+    } catch (IOException e) {
+      log.warn("Could not sweep export leftovers in {}: {}", workRoot, e.toString());
+    }
+  }
+}

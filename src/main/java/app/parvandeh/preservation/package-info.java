@@ -1,0 +1,5 @@
+/**
+ * Preservation of student files: a whole file (every document version, notes, the audit trail) exported as a
+ * verified BagIt bag, so it can be kept and checked outside Parvandeh.
+ */
+package app.parvandeh.preservation;
