@@ -53,7 +53,8 @@ record ClearanceFixture(Student student, String taskId, String contentUrl) {
       s.tasks().claim(check, "central.records");
       s.tasks().complete(check, step == Step.CLEARED
           ? Map.of(StudentFileProcess.VAR_FILE_COMPLETE, true)
-          : Map.of(StudentFileProcess.VAR_FILE_COMPLETE, false, StudentFileProcess.VAR_MISSING_ITEMS, "گواهی کارآموزی"));
+          : Map.of(StudentFileProcess.VAR_FILE_COMPLETE, false,
+              StudentFileProcess.VAR_MISSING_ITEMS, "گواهی کارآموزی"));
       runJobs(number, s);
     }
     return new ClearanceFixture(s.students().get(number), task(number, s), contentUrl);
