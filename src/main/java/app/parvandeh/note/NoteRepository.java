@@ -9,4 +9,6 @@ interface NoteRepository extends JpaRepository<Note, Long> {
   List<Note> findByStudentIdOrderByCreatedAtAscIdAsc(Long studentId);
 
   Optional<Note> findByIdempotencyKey(String idempotencyKey);
+
+  boolean existsByStudentIdAndKind(Long studentId, NoteKind kind);
 }

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may see and change which student's file: the student their own, a faculty clerk their faculty's, central
- * groups every file; managers read everything and change nothing; process owners and admins see no student file.
+ * groups every file, the graduates office files whose clearance is complete; managers read everything and change
+ * nothing; process owners and admins see no student file.
  */
 @Component
 public class FileAccessPolicy {
@@ -18,19 +19,39 @@ public class FileAccessPolicy {
   static final List<String> FILE_KEEPERS =
       List.of(Groups.CENTRAL_ADMISSION, Groups.CENTRAL_RECORDS, Groups.GRADUATE_STUDIES);
 
+  private final ClearanceRecords clearance;
+
+  public FileAccessPolicy(ClearanceRecords clearance) {
+    this.clearance = clearance;
+  }
+
   public boolean canView(CurrentUser user, Student student) {
     if (user.isStudent()) {
       return user.id().equals(student.getUserId());
     }
-    return user.groups().contains(student.getFaculty().getCandidateGroup()) || user.inAny(Groups.UNIVERSITY_WIDE);
+    if (user.groups().contains(student.getFaculty().getCandidateGroup()) || user.inAny(Groups.ALL_FILES)) {
+      return true;
+    }
+    return user.groups().contains(Groups.GRADUATES_OFFICE) && clearance.clearanceComplete(student.getId());
   }
 
-  /** The faculties whose students a staff member may see; null means every faculty. */
+  /**
+   * Whether some files of the {@link #visibleFaculties visible faculties} are still hidden from the user (the
+   * graduates office sees cleared files only), so a list must be checked file by file with {@link #canView}.
+   */
+  public boolean seesOnlySomeFiles(CurrentUser user) {
+    return !user.isStudent() && !user.inAny(Groups.ALL_FILES) && user.groups().contains(Groups.GRADUATES_OFFICE);
+  }
+
+  /**
+   * The faculties whose students a staff member may see; null means every faculty. Where {@link #seesOnlySomeFiles}
+   * holds, only some students of these faculties are visible.
+   */
   public Set<String> visibleFaculties(CurrentUser user) {
     if (user.isStudent()) {
       return Set.of();
     }
-    if (user.inAny(Groups.UNIVERSITY_WIDE)) {
+    if (user.inAny(Groups.ALL_FILES) || user.groups().contains(Groups.GRADUATES_OFFICE)) {
       return null;
     }
     return user.groups().stream().filter(g -> g.startsWith(Groups.FACULTY_PREFIX))

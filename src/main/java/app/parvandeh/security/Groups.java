@@ -18,9 +18,15 @@ public final class Groups {
 
   public static final String FACULTY_PREFIX = Faculty.GROUP_PREFIX;
 
-  /** Groups that see every student's file (their own stage's work). */
+  /**
+   * Groups that work across every faculty (Tasklist, their own stage's work). All but the graduates office see every
+   * file ({@link #ALL_FILES}); the graduates office sees only files whose clearance is complete.
+   */
   public static final List<String> UNIVERSITY_WIDE = List.of(
       CENTRAL_ADMISSION, CENTRAL_RECORDS, GRADUATE_STUDIES, GRADUATES_OFFICE, MANAGERS);
+
+  /** Groups that see every student's file. */
+  public static final List<String> ALL_FILES = List.of(CENTRAL_ADMISSION, CENTRAL_RECORDS, GRADUATE_STUDIES, MANAGERS);
 
   /** University-wide groups that also work on files (managers only read). */
   public static final List<String> CENTRAL = List.of(

@@ -2,6 +2,7 @@ package app.parvandeh.web;
 
 import app.parvandeh.audit.AuditAction;
 import app.parvandeh.audit.AuditLog;
+import app.parvandeh.audit.AuditLog.AuditView;
 import app.parvandeh.document.DocumentCorrections;
 import app.parvandeh.document.FileDocumentView;
 import app.parvandeh.note.NoteService;
@@ -16,7 +17,9 @@ import app.parvandeh.student.StudentService;
 import app.parvandeh.workflow.FileTimeline;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
 /** A student's file: create it, view everything in it, and correct its information. */
 @RestController
 class FileController {
+
+  private static final Set<AuditAction> READS = EnumSet.of(AuditAction.FILE_VIEWED, AuditAction.DOCUMENT_VIEWED,
+      AuditAction.DOCUMENT_DOWNLOADED, AuditAction.REPORT_EXPORTED);
 
   private final StudentService students;
   private final StudentInfoEdits edits;
@@ -92,6 +98,19 @@ class FileController {
     }
     return new FileView(StudentSummary.of(student), FileView.FileInfo.of(student), access.canChange(user, student),
         stages, notes.notesOf(student.getId()), timeline.of(student.getStudentNumber()),
-        audit.ofStudent(student.getId()));
+        history(user, student));
+  }
+
+  /**
+   * The file's history: the whole audit trail for those who read it (managers, central units); for everyone else
+   * who may see the file only its changes, without who read what or from which address.
+   */
+  private List<AuditView> history(CurrentUser user, Student student) {
+    List<AuditView> trail = audit.ofStudent(student.getId());
+    if (access.canReadAudit(user)) {
+      return trail;
+    }
+    return trail.stream().filter(e -> !READS.contains(e.action())).map(e -> new AuditView(e.id(), e.occurredAt(),
+        e.occurredAtJalali(), e.actor(), e.action(), e.studentId(), e.documentId(), e.details(), null)).toList();
   }
 }

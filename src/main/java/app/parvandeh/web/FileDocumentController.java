@@ -89,7 +89,11 @@ class FileDocumentController {
     } else {
       scope = new DocumentSearch.Scope(access.visibleFaculties(user), null);
     }
-    return search.search(query, scope, SEARCH_LIMIT);
+    List<DocumentSearch.Hit> hits = search.search(query, scope, SEARCH_LIMIT);
+    if (!access.seesOnlySomeFiles(user)) {
+      return hits;
+    }
+    return hits.stream().filter(h -> access.canView(user, students.get(h.studentNumber()))).toList();
   }
 
   @GetMapping("/api/document-types/study")

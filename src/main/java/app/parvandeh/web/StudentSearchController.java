@@ -30,6 +30,7 @@ class StudentSearchController {
     if (user.isStudent()) {
       throw ParvandehException.forbidden("جست‌وجوی دانشجویان ویژه کارکنان است.", "Searching students is for staff.");
     }
-    return students.search(query, access.visibleFaculties(user), LIMIT).stream().map(StudentSummary::of).toList();
+    return students.search(query, access.visibleFaculties(user), LIMIT).stream()
+        .filter(s -> !access.seesOnlySomeFiles(user) || access.canView(user, s)).map(StudentSummary::of).toList();
   }
 }

@@ -7,17 +7,23 @@ import static app.parvandeh.security.AuthorizationMatrixTests.Role.FACULTY_CLERK
 import static app.parvandeh.security.AuthorizationMatrixTests.Role.GRADUATES_OFFICE;
 import static app.parvandeh.security.AuthorizationMatrixTests.Role.GRADUATE_STUDIES;
 import static app.parvandeh.security.AuthorizationMatrixTests.Role.MANAGER;
+import static app.parvandeh.security.AuthorizationMatrixTests.Role.OTHER_FACULTY_CLERK;
 import static app.parvandeh.security.AuthorizationMatrixTests.Role.PROCESS_OWNER;
 import static app.parvandeh.security.AuthorizationMatrixTests.Role.STUDENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.parvandeh.demo.DemoFiles;
+import app.parvandeh.note.NoteKind;
+import app.parvandeh.note.NoteService;
+import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
 import app.parvandeh.support.ApiClient.Response;
 import app.parvandeh.support.ParvandehIntegrationTest;
+import app.parvandeh.workflow.GraduationClearance;
 import app.parvandeh.workflow.StudentFileProcess;
+import app.parvandeh.workflow.StudyDocumentWorkflow;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -34,7 +40,11 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,8 +66,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class AuthorizationMatrixTests {
 
   enum Role {
-    STUDENT, FACULTY_CLERK, CENTRAL_ADMISSION, CENTRAL_RECORDS, GRADUATE_STUDIES, GRADUATES_OFFICE, MANAGER,
-    PROCESS_OWNER, ADMIN
+    STUDENT, FACULTY_CLERK, OTHER_FACULTY_CLERK, CENTRAL_ADMISSION, CENTRAL_RECORDS, GRADUATE_STUDIES,
+    GRADUATES_OFFICE, MANAGER, PROCESS_OWNER, ADMIN
   }
 
   /** What a role tries on which resource; the answer says whether it was let through. */
@@ -89,12 +99,101 @@ class AuthorizationMatrixTests {
     ENGINE_CHANGE_PROCESS_INSTANCE((c, f) -> ok(c.engineRest("PUT", "/process-instance/"
         + f.eng.processInstanceId() + "/variables/matrixProbe", Map.of("value", "probe", "type", "String")))),
     ENGINE_DEPLOY_MODEL((c, f) -> ok(deploy(c, f))),
-    ENGINE_MIGRATE_INSTANCES((c, f) -> f.may(c, ProcessDefinitionPermissions.MIGRATE_INSTANCE)),
+    ENGINE_MIGRATE_INSTANCES((c, f) -> f.may(c, ProcessDefinitionPermissions.MIGRATE_INSTANCE,
+        Resources.PROCESS_DEFINITION, StudentFileProcess.PROCESS_ID)),
     ENGINE_CREATE_GROUP((c, f) -> ok(c.engineRest("POST", "/group/create",
         Map.of("id", "matrix-" + UUID.randomUUID().toString().substring(0, 8), "name", "probe", "type", "x")))),
     APP_TASKLIST((c, f) -> app(c, "tasklist")),
     APP_COCKPIT((c, f) -> app(c, "cockpit")),
-    APP_ADMIN((c, f) -> app(c, "admin"));
+    APP_ADMIN((c, f) -> app(c, "admin")),
+
+    // The file page and its four operations (create, view, edit, delete for correction), document search.
+    CREATE_FILE_OF_FACULTY((c, f) -> permitted(c.postJson("/api/students", newStudentLike(f.eng.student())))),
+    CREATE_FILE_OF_OTHER_FACULTY((c, f) -> permitted(c.postJson("/api/students", newStudentLike(f.sci.student())))),
+    FILE_PAGE_OF_FACULTY((c, f) -> ok(c.get("/api/students/" + f.eng.number() + "/file"))),
+    FILE_PAGE_OF_OTHER_FACULTY((c, f) -> ok(c.get("/api/students/" + f.sci.number() + "/file"))),
+    FILE_PAGE_OF_CLEARED_FILE((c, f) -> ok(c.get("/api/students/" + f.cleared.number() + "/file"))),
+    FILE_PAGE_SHOWS_WHO_READ_IT((c, f) -> listed(c.get("/api/students/" + f.eng.number() + "/file"), "FILE_VIEWED")),
+    DOCUMENT_OF_CLEARED_FILE((c, f) -> ok(c.get(f.cleared.contentUrl()))),
+    EDIT_FILE_OF_FACULTY((c, f) -> permitted(c.putJson("/api/students/" + f.eng.number(), staleRowVersion()))),
+    EDIT_FILE_OF_OTHER_FACULTY((c, f) -> permitted(c.putJson("/api/students/" + f.sci.number(), staleRowVersion()))),
+    EDIT_DOCUMENT_OF_FACULTY((c, f) -> permitted(c.putJson("/api/documents/" + f.eng.documentId(),
+        staleRowVersion()))),
+    EDIT_DOCUMENT_OF_OTHER_FACULTY((c, f) -> permitted(c.putJson("/api/documents/" + f.sci.documentId(),
+        staleRowVersion()))),
+    NEW_DOCUMENT_VERSION((c, f) -> permitted(c.multipart("/api/documents/" + f.eng.documentId() + "/versions",
+        Map.of("rowVersion", "-1"), "file", PDF))),
+    DELETE_DOCUMENT_FOR_CORRECTION((c, f) -> permitted(c.postJson("/api/documents/" + f.eng.documentId()
+        + "/deletion", Map.of("reason", "probe", "rowVersion", -1)))),
+    RESTORE_DOCUMENT((c, f) -> permitted(c.postJson("/api/documents/" + f.eng.documentId() + "/restoration",
+        staleRowVersion()))),
+    SEARCH_DOCUMENTS_OF_FACULTY((c, f) -> listed(c.get("/api/documents/search?q=" + f.eng.number()),
+        f.eng.number())),
+    SEARCH_DOCUMENTS_OF_OTHER_FACULTY((c, f) -> listed(c.get("/api/documents/search?q=" + f.sci.number()),
+        f.sci.number())),
+    SEARCH_DOCUMENTS_OF_CLEARED_FILE((c, f) -> listed(c.get("/api/documents/search?q=" + f.cleared.number()),
+        f.cleared.number())),
+    SEARCH_STUDENT_OF_CLEARED_FILE((c, f) -> listed(c.get("/api/students?q=" + f.cleared.number()),
+        f.cleared.number())),
+
+    // Documents issued during study (an incomplete letter or reference: refused for its content, nothing stored).
+    STUDY_LETTER_OF_FACULTY((c, f) -> permitted(c.multipart("/api/students/" + f.eng.number()
+        + "/study-documents/office-letters", Map.of("typeCode", "ENROLLMENT_CERTIFICATE"), "file", PDF))),
+    STUDY_LETTER_OF_OTHER_FACULTY((c, f) -> permitted(c.multipart("/api/students/" + f.sci.number()
+        + "/study-documents/office-letters", Map.of("typeCode", "ENROLLMENT_CERTIFICATE"), "file", PDF))),
+    STUDY_LETTER_FOR_START_FORM((c, f) -> permitted(c.multipart("/api/students/" + f.eng.number()
+        + "/study-documents/uploads", Map.of("typeCode", "ENROLLMENT_CERTIFICATE"), "file", PDF))),
+    SERVICE_COUNTER_REFERENCE((c, f) -> permitted(c.postJson("/api/students/" + f.eng.number()
+        + "/study-documents/service-counter", Map.of("requestNumber", " ", "documentType", " ")))),
+    STUDY_DOCUMENT_TYPES((c, f) -> listed(c.get("/api/document-types/study"), "ENROLLMENT_CERTIFICATE")),
+
+    // Report 112 (notes about the student): JSON, CSV, PDF and the faculties offered.
+    NOTES_REPORT_OF_FACULTY_STUDENT((c, f) -> listed(c.get("/api/reports/notes?studentNumber=" + f.eng.number()),
+        f.eng.number())),
+    NOTES_REPORT_OF_OTHER_FACULTY_CSV((c, f) -> shows(c.get("/api/reports/notes?faculty=science&format=csv"),
+        f.sci.number())),
+    NOTES_REPORT_OF_OTHER_FACULTY_STUDENT_PDF((c, f) -> ok(c.get("/api/reports/notes?studentNumber="
+        + f.sci.number() + "&format=pdf"))),
+    NOTES_REPORT_OF_CLEARED_FILE((c, f) -> listed(c.get("/api/reports/notes?studentNumber=" + f.cleared.number()),
+        f.cleared.number())),
+    NOTES_REPORT_OF_FACULTY_SHOWS_UNCLEARED_FILE((c, f) -> shows(c.get("/api/reports/notes?faculty=engineering"
+        + "&format=csv"), f.eng.number())),
+    NOTES_REPORT_OFFERS_OTHER_FACULTY((c, f) -> listed(c.get("/api/reports/notes/faculties"), "science")),
+
+    // Graduation clearance: end of study, the clearance forms, the graduate's request.
+    STUDY_END((c, f) -> permitted(c.postJson("/api/students/" + f.eng.number() + "/study-end",
+        Map.of("reason", "GRADUATED")))),
+    CLEARANCE_FORM_OF_CENTRAL_CHECK((c, f) -> ok(c.get("/api/clearance/tasks/" + f.centralCheck.taskId()))),
+    CLEARANCE_FORM_OF_FACULTY_COMPLETION((c, f) -> ok(c.get("/api/clearance/tasks/" + f.completion.taskId()))),
+    CLEARANCE_NOTE_OF_FACULTY_COMPLETION((c, f) -> permitted(c.postJson("/api/clearance/tasks/"
+        + f.completion.taskId() + "/notes", Map.of("body", "probe")))),
+    GRADUATION_DOCUMENTS_REQUEST((c, f) -> permitted(c.post("/api/portal/graduation-request"))),
+    ENGINE_CENTRAL_CLEARANCE_TASK((c, f) -> listed(c.engineRest("GET", "/task?processInstanceBusinessKey="
+        + f.centralCheck.number() + "&maxResults=10", null), f.centralCheck.taskId())),
+    ENGINE_FACULTY_COMPLETION_TASK((c, f) -> listed(c.engineRest("GET", "/task?processInstanceBusinessKey="
+        + f.completion.number() + "&maxResults=10", null), f.completion.taskId())),
+    ENGINE_GRADUATION_REQUEST_TASK((c, f) -> listed(c.engineRest("GET", "/task?processInstanceBusinessKey="
+        + f.cleared.number() + "&maxResults=10", null), f.cleared.taskId())),
+
+    // Stuck files, migrations, metrics.
+    STUCK_FILES((c, f) -> ok(c.get("/api/reports/stuck"))),
+    STUCK_FILES_CSV((c, f) -> ok(c.get("/api/reports/stuck.csv"))),
+    MIGRATION_DRY_RUN((c, f) -> ok(c.postJson("/api/admin/migrations", Map.of("processKey",
+        StudentFileProcess.PROCESS_ID, "sourceVersion", 1, "dryRun", true)))),
+    PROMETHEUS_METRICS((c, f) -> ok(c.get("/actuator/prometheus", "text/plain"))),
+
+    // Tasklist filters: each readable by the groups that do that work.
+    FILTER_MY_TASKS((c, f) -> filter(c, "کارهای من و گروه من")),
+    FILTER_FACULTY_CHECKS((c, f) -> filter(c, "کارهای دانشکده من")),
+    FILTER_OVERDUE((c, f) -> filter(c, "کارهای گذشته از مهلت")),
+    FILTER_CENTRAL_ADMISSION_CHECKS((c, f) -> filter(c, "بررسی‌های ستاد پذیرش")),
+    FILTER_CLEARANCE_CHECKS((c, f) -> filter(c, "تسویه پرونده‌ها (گزارش ۱۱۲)")),
+    FILTER_GRADUATES_OFFICE((c, f) -> filter(c, "کارهای اداره دانش‌آموختگان")),
+    FILTER_STUCK_FILES((c, f) -> filter(c, "پیگیری پرونده‌های معطل")),
+
+    // Engine side: who starts a study document from Tasklist.
+    ENGINE_START_STUDY_DOCUMENT_PROCESS((c, f) -> f.may(c, Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION,
+        "StudyDocumentProcess") && f.may(c, Permissions.CREATE, Resources.PROCESS_INSTANCE, Authorization.ANY));
 
     final BiFunction<ApiClient, Fixture, Boolean> probe;
 
@@ -103,34 +202,96 @@ class AuthorizationMatrixTests {
     }
   }
 
+  /** Tasklist's university-wide groups; all but the graduates office see every file. */
   static final Set<Role> UNIVERSITY_WIDE =
       EnumSet.of(CENTRAL_ADMISSION, CENTRAL_RECORDS, GRADUATE_STUDIES, GRADUATES_OFFICE, MANAGER);
+  static final Set<Role> ALL_FILES = EnumSet.of(CENTRAL_ADMISSION, CENTRAL_RECORDS, GRADUATE_STUDIES, MANAGER);
+  /** Who keeps and corrects every faculty's files (managers only read). */
+  static final Set<Role> FILE_KEEPERS = EnumSet.of(CENTRAL_ADMISSION, CENTRAL_RECORDS, GRADUATE_STUDIES);
+  static final Set<Role> AUDIT_READERS = EnumSet.of(MANAGER, CENTRAL_ADMISSION, CENTRAL_RECORDS, GRADUATE_STUDIES);
+  static final Set<Role> CLERKS = EnumSet.of(FACULTY_CLERK, OTHER_FACULTY_CLERK);
+  static final Set<Role> ENGINE_READERS = EnumSet.of(MANAGER, ADMIN);
 
   /** Who is let through; every other role is refused. */
   static final Map<Kind, Set<Role>> ALLOWED = new EnumMap<>(Map.ofEntries(
       Map.entry(Kind.PORTAL_OWN_FILE, EnumSet.of(STUDENT)),
-      Map.entry(Kind.SEARCH_STUDENT_OF_FACULTY, plus(UNIVERSITY_WIDE, FACULTY_CLERK)),
-      Map.entry(Kind.SEARCH_STUDENT_OF_OTHER_FACULTY, UNIVERSITY_WIDE),
-      Map.entry(Kind.DOCUMENT_OWN_FILE, plus(UNIVERSITY_WIDE, STUDENT, FACULTY_CLERK)),
-      Map.entry(Kind.DOCUMENT_OTHER_STUDENT_SAME_FACULTY, plus(UNIVERSITY_WIDE, FACULTY_CLERK)),
-      Map.entry(Kind.DOCUMENT_OTHER_FACULTY, UNIVERSITY_WIDE),
-      Map.entry(Kind.AUDIT_TRAIL, EnumSet.of(MANAGER, CENTRAL_ADMISSION, CENTRAL_RECORDS, GRADUATE_STUDIES)),
+      Map.entry(Kind.SEARCH_STUDENT_OF_FACULTY, plus(ALL_FILES, FACULTY_CLERK)),
+      Map.entry(Kind.SEARCH_STUDENT_OF_OTHER_FACULTY, plus(ALL_FILES, OTHER_FACULTY_CLERK)),
+      Map.entry(Kind.DOCUMENT_OWN_FILE, plus(ALL_FILES, STUDENT, FACULTY_CLERK)),
+      Map.entry(Kind.DOCUMENT_OTHER_STUDENT_SAME_FACULTY, plus(ALL_FILES, FACULTY_CLERK)),
+      Map.entry(Kind.DOCUMENT_OTHER_FACULTY, plus(ALL_FILES, OTHER_FACULTY_CLERK)),
+      Map.entry(Kind.AUDIT_TRAIL, AUDIT_READERS),
       Map.entry(Kind.REVIEW_FORM_OF_FACULTY_TASK, EnumSet.of(FACULTY_CLERK)),
       Map.entry(Kind.RECORD_REVIEW_DECISION, EnumSet.of(FACULTY_CLERK)),
       Map.entry(Kind.UPLOAD_INTO_FILE, EnumSet.of(STUDENT)),
-      Map.entry(Kind.ENGINE_TASKS_OF_FACULTY, EnumSet.of(FACULTY_CLERK, MANAGER, ADMIN)),
-      Map.entry(Kind.ENGINE_TASK_VARIABLES_OF_FACULTY, EnumSet.of(FACULTY_CLERK, MANAGER, ADMIN)),
-      Map.entry(Kind.ENGINE_TASK_VARIABLES_OF_OTHER_FACULTY, EnumSet.of(MANAGER, ADMIN)),
-      Map.entry(Kind.ENGINE_PROCESS_INSTANCE_VARIABLES, EnumSet.of(MANAGER, ADMIN)),
-      Map.entry(Kind.ENGINE_HISTORIC_VARIABLES, EnumSet.of(MANAGER, ADMIN)),
+      Map.entry(Kind.ENGINE_TASKS_OF_FACULTY, plus(ENGINE_READERS, FACULTY_CLERK)),
+      Map.entry(Kind.ENGINE_TASK_VARIABLES_OF_FACULTY, plus(ENGINE_READERS, FACULTY_CLERK)),
+      Map.entry(Kind.ENGINE_TASK_VARIABLES_OF_OTHER_FACULTY, plus(ENGINE_READERS, OTHER_FACULTY_CLERK)),
+      Map.entry(Kind.ENGINE_PROCESS_INSTANCE_VARIABLES, ENGINE_READERS),
+      Map.entry(Kind.ENGINE_HISTORIC_VARIABLES, ENGINE_READERS),
       Map.entry(Kind.ENGINE_CHANGE_TASK, EnumSet.of(FACULTY_CLERK, ADMIN)),
       Map.entry(Kind.ENGINE_CHANGE_PROCESS_INSTANCE, EnumSet.of(ADMIN)),
       Map.entry(Kind.ENGINE_DEPLOY_MODEL, EnumSet.of(PROCESS_OWNER, ADMIN)),
       Map.entry(Kind.ENGINE_MIGRATE_INSTANCES, EnumSet.of(PROCESS_OWNER, ADMIN)),
       Map.entry(Kind.ENGINE_CREATE_GROUP, EnumSet.of(ADMIN)),
-      Map.entry(Kind.APP_TASKLIST, plus(UNIVERSITY_WIDE, FACULTY_CLERK, ADMIN)),
+      Map.entry(Kind.APP_TASKLIST, plus(UNIVERSITY_WIDE, FACULTY_CLERK, OTHER_FACULTY_CLERK, ADMIN)),
       Map.entry(Kind.APP_COCKPIT, EnumSet.of(MANAGER, PROCESS_OWNER, ADMIN)),
-      Map.entry(Kind.APP_ADMIN, EnumSet.of(ADMIN))));
+      Map.entry(Kind.APP_ADMIN, EnumSet.of(ADMIN)),
+
+      Map.entry(Kind.CREATE_FILE_OF_FACULTY, EnumSet.of(CENTRAL_ADMISSION, FACULTY_CLERK)),
+      Map.entry(Kind.CREATE_FILE_OF_OTHER_FACULTY, EnumSet.of(CENTRAL_ADMISSION, OTHER_FACULTY_CLERK)),
+      Map.entry(Kind.FILE_PAGE_OF_FACULTY, plus(ALL_FILES, STUDENT, FACULTY_CLERK)),
+      Map.entry(Kind.FILE_PAGE_OF_OTHER_FACULTY, plus(ALL_FILES, OTHER_FACULTY_CLERK)),
+      Map.entry(Kind.FILE_PAGE_OF_CLEARED_FILE, plus(ALL_FILES, FACULTY_CLERK, GRADUATES_OFFICE)),
+      Map.entry(Kind.FILE_PAGE_SHOWS_WHO_READ_IT, AUDIT_READERS),
+      Map.entry(Kind.DOCUMENT_OF_CLEARED_FILE, plus(ALL_FILES, FACULTY_CLERK, GRADUATES_OFFICE)),
+      Map.entry(Kind.EDIT_FILE_OF_FACULTY, plus(FILE_KEEPERS, FACULTY_CLERK)),
+      Map.entry(Kind.EDIT_FILE_OF_OTHER_FACULTY, plus(FILE_KEEPERS, OTHER_FACULTY_CLERK)),
+      Map.entry(Kind.EDIT_DOCUMENT_OF_FACULTY, plus(FILE_KEEPERS, FACULTY_CLERK)),
+      Map.entry(Kind.EDIT_DOCUMENT_OF_OTHER_FACULTY, plus(FILE_KEEPERS, OTHER_FACULTY_CLERK)),
+      Map.entry(Kind.NEW_DOCUMENT_VERSION, plus(FILE_KEEPERS, FACULTY_CLERK)),
+      Map.entry(Kind.DELETE_DOCUMENT_FOR_CORRECTION, plus(FILE_KEEPERS, FACULTY_CLERK)),
+      Map.entry(Kind.RESTORE_DOCUMENT, plus(FILE_KEEPERS, FACULTY_CLERK)),
+      Map.entry(Kind.SEARCH_DOCUMENTS_OF_FACULTY, plus(ALL_FILES, STUDENT, FACULTY_CLERK)),
+      Map.entry(Kind.SEARCH_DOCUMENTS_OF_OTHER_FACULTY, plus(ALL_FILES, OTHER_FACULTY_CLERK)),
+      Map.entry(Kind.SEARCH_DOCUMENTS_OF_CLEARED_FILE, plus(ALL_FILES, FACULTY_CLERK, GRADUATES_OFFICE)),
+      Map.entry(Kind.SEARCH_STUDENT_OF_CLEARED_FILE, plus(ALL_FILES, FACULTY_CLERK, GRADUATES_OFFICE)),
+
+      Map.entry(Kind.STUDY_LETTER_OF_FACULTY, plus(FILE_KEEPERS, FACULTY_CLERK)),
+      Map.entry(Kind.STUDY_LETTER_OF_OTHER_FACULTY, plus(FILE_KEEPERS, OTHER_FACULTY_CLERK)),
+      Map.entry(Kind.STUDY_LETTER_FOR_START_FORM, plus(FILE_KEEPERS, FACULTY_CLERK)),
+      Map.entry(Kind.SERVICE_COUNTER_REFERENCE, plus(FILE_KEEPERS, FACULTY_CLERK)),
+      Map.entry(Kind.STUDY_DOCUMENT_TYPES, EnumSet.allOf(Role.class)),
+
+      Map.entry(Kind.NOTES_REPORT_OF_FACULTY_STUDENT, plus(ALL_FILES, FACULTY_CLERK)),
+      Map.entry(Kind.NOTES_REPORT_OF_OTHER_FACULTY_CSV, plus(ALL_FILES, OTHER_FACULTY_CLERK)),
+      Map.entry(Kind.NOTES_REPORT_OF_OTHER_FACULTY_STUDENT_PDF, plus(ALL_FILES, OTHER_FACULTY_CLERK)),
+      Map.entry(Kind.NOTES_REPORT_OF_CLEARED_FILE, plus(ALL_FILES, FACULTY_CLERK, GRADUATES_OFFICE)),
+      Map.entry(Kind.NOTES_REPORT_OF_FACULTY_SHOWS_UNCLEARED_FILE, plus(ALL_FILES, FACULTY_CLERK)),
+      Map.entry(Kind.NOTES_REPORT_OFFERS_OTHER_FACULTY, plus(ALL_FILES, OTHER_FACULTY_CLERK, GRADUATES_OFFICE)),
+
+      Map.entry(Kind.STUDY_END, plus(FILE_KEEPERS, FACULTY_CLERK)),
+      Map.entry(Kind.CLEARANCE_FORM_OF_CENTRAL_CHECK, EnumSet.of(CENTRAL_RECORDS)),
+      Map.entry(Kind.CLEARANCE_FORM_OF_FACULTY_COMPLETION, EnumSet.of(FACULTY_CLERK)),
+      Map.entry(Kind.CLEARANCE_NOTE_OF_FACULTY_COMPLETION, EnumSet.of(FACULTY_CLERK)),
+      Map.entry(Kind.GRADUATION_DOCUMENTS_REQUEST, EnumSet.of(STUDENT)),
+      Map.entry(Kind.ENGINE_CENTRAL_CLEARANCE_TASK, plus(ENGINE_READERS, CENTRAL_RECORDS)),
+      Map.entry(Kind.ENGINE_FACULTY_COMPLETION_TASK, plus(ENGINE_READERS, FACULTY_CLERK)),
+      Map.entry(Kind.ENGINE_GRADUATION_REQUEST_TASK, plus(ENGINE_READERS, GRADUATES_OFFICE)),
+
+      Map.entry(Kind.STUCK_FILES, EnumSet.of(MANAGER)),
+      Map.entry(Kind.STUCK_FILES_CSV, EnumSet.of(MANAGER)),
+      Map.entry(Kind.MIGRATION_DRY_RUN, EnumSet.of(PROCESS_OWNER)),
+      Map.entry(Kind.PROMETHEUS_METRICS, EnumSet.of(MANAGER)),
+
+      Map.entry(Kind.FILTER_MY_TASKS, plus(UNIVERSITY_WIDE, FACULTY_CLERK, OTHER_FACULTY_CLERK, ADMIN)),
+      Map.entry(Kind.FILTER_FACULTY_CHECKS, EnumSet.of(FACULTY_CLERK, OTHER_FACULTY_CLERK, ADMIN)),
+      Map.entry(Kind.FILTER_OVERDUE, plus(UNIVERSITY_WIDE, FACULTY_CLERK, OTHER_FACULTY_CLERK, ADMIN)),
+      Map.entry(Kind.FILTER_CENTRAL_ADMISSION_CHECKS, EnumSet.of(CENTRAL_ADMISSION, ADMIN)),
+      Map.entry(Kind.FILTER_CLEARANCE_CHECKS, EnumSet.of(CENTRAL_RECORDS, GRADUATE_STUDIES, ADMIN)),
+      Map.entry(Kind.FILTER_GRADUATES_OFFICE, EnumSet.of(GRADUATES_OFFICE, ADMIN)),
+      Map.entry(Kind.FILTER_STUCK_FILES, EnumSet.of(MANAGER, ADMIN)),
+      Map.entry(Kind.ENGINE_START_STUDY_DOCUMENT_PROCESS, EnumSet.of(FACULTY_CLERK, OTHER_FACULTY_CLERK, ADMIN))));
 
   @LocalServerPort
   int port;
@@ -146,6 +307,12 @@ class AuthorizationMatrixTests {
   IdentityService identity;
   @Autowired
   AuthorizationService authorizations;
+  @Autowired
+  NoteService notes;
+  @Autowired
+  GraduationClearance clearance;
+  @Autowired
+  StudyDocumentWorkflow studyDocuments;
 
   Fixture fixture;
   final Map<Role, ApiClient> clients = new EnumMap<>(Role.class);
@@ -158,7 +325,14 @@ class AuthorizationMatrixTests {
         FileFixture.ADMISSION_1402.subList(0, 1), false, students, runtime, management, tasks);
     FileFixture sci = FileFixture.admit(port, FileFixture.bachelor("science"), FileFixture.ADMISSION_1402, true,
         students, runtime, management, tasks);
-    fixture = new Fixture(eng, eng2, sci, identity, authorizations);
+    for (FileFixture file : List.of(eng, sci)) {
+      notes.record(file.student().getId(), NoteKind.GENERAL, "یادداشت آزمون دسترسی", "clerk", List.of(), null);
+    }
+    ClearanceFixture.Services services = new ClearanceFixture.Services(students, studyDocuments, clearance, runtime,
+        tasks, management);
+    fixture = new Fixture(eng, eng2, sci, ClearanceFixture.at(ClearanceFixture.Step.CENTRAL_CHECK, services),
+        ClearanceFixture.at(ClearanceFixture.Step.FACULTY_COMPLETION, services),
+        ClearanceFixture.at(ClearanceFixture.Step.CLEARED, services), identity, authorizations);
   }
 
   static Stream<Arguments> matrix() {
@@ -183,6 +357,7 @@ class AuthorizationMatrixTests {
     return switch (role) {
       case STUDENT -> ApiClient.signedIn(port, fixture.eng.number(), fixture.eng.password());
       case FACULTY_CLERK -> ApiClient.signedIn(port, "clerk.eng", "parvandeh");
+      case OTHER_FACULTY_CLERK -> ApiClient.signedIn(port, "clerk.sci", "parvandeh");
       case CENTRAL_ADMISSION -> ApiClient.signedIn(port, "central.admission", "parvandeh");
       case CENTRAL_RECORDS -> ApiClient.signedIn(port, "central.records", "parvandeh");
       case GRADUATE_STUDIES -> ApiClient.signedIn(port, "grad.studies", "parvandeh");
@@ -193,15 +368,19 @@ class AuthorizationMatrixTests {
     };
   }
 
-  /** The three files the matrix is tried on, and the engine's own answer for permissions no HTTP call shows. */
-  record Fixture(FileFixture eng, FileFixture eng2, FileFixture sci, IdentityService identity,
+  /**
+   * The files the matrix is tried on: two engineering files and a science file waiting for the faculty check, and
+   * three engineering files in graduation clearance (at the central check, back at the faculty, cleared); and the
+   * engine's own answer for permissions no HTTP call shows.
+   */
+  record Fixture(FileFixture eng, FileFixture eng2, FileFixture sci, ClearanceFixture centralCheck,
+      ClearanceFixture completion, ClearanceFixture cleared, IdentityService identity,
       AuthorizationService authorizations) {
 
-    boolean may(ApiClient client, org.camunda.bpm.engine.authorization.Permission permission) {
+    boolean may(ApiClient client, Permission permission, Resource resource, String resourceId) {
       String user = userOf(client);
       List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-      return authorizations.isUserAuthorized(user, groups, permission, Resources.PROCESS_DEFINITION,
-          StudentFileProcess.PROCESS_ID);
+      return authorizations.isUserAuthorized(user, groups, permission, resource, resourceId);
     }
 
     private static String userOf(ApiClient client) {
@@ -221,6 +400,15 @@ class AuthorizationMatrixTests {
     return answer.status() != 401 && answer.status() != 403 && answer.status() != 404;
   }
 
+  /** A document answer (CSV) that names the expected text; a refusal or a document without it is "not allowed". */
+  static boolean shows(Response answer, String expected) {
+    if (answer.status() == 401 || answer.status() == 403) {
+      return false;
+    }
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    return answer.text().contains(expected);
+  }
+
   /** A list answer that contains the expected id or name; a refusal or an empty list is "not allowed". */
   static boolean listed(Response answer, String expected) {
     if (answer.status() == 401 || answer.status() == 403) {
@@ -228,6 +416,11 @@ class AuthorizationMatrixTests {
     }
     assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
     return answer.text().contains("\"" + expected + "\"");
+  }
+
+  /** Whether the user may read the Tasklist filter of this name. */
+  static boolean filter(ApiClient client, String name) {
+    return listed(client.engineRest("GET", "/filter?maxResults=50", null), name);
   }
 
   /** Which webapps Camunda lets the signed-in user into. */
@@ -257,6 +450,20 @@ class AuthorizationMatrixTests {
         "Content-Type", "multipart/form-data; boundary=" + boundary,
         "Authorization", "Basic " + Base64.getEncoder().encodeToString(
             (user + ":" + password).getBytes(StandardCharsets.UTF_8))), body);
+  }
+
+  static final FilePart PDF = new FilePart(null, "probe.pdf", "application/pdf", DemoFiles.pdf("probe"));
+
+  /** An edit based on a row version nobody saw: past the access check it is a 409, and nothing changes. */
+  static Map<String, Object> staleRowVersion() {
+    return Map.of("rowVersion", -1, "firstName", "probe", "lastName", "probe", "description", "probe");
+  }
+
+  /** A new file with the same number as an existing one: past the access check it is a 409, nothing is created. */
+  static Map<String, Object> newStudentLike(Student s) {
+    return Map.of("studentNumber", s.getStudentNumber(), "nationalId", s.getNationalId(), "firstName", "probe",
+        "lastName", "probe", "facultyCode", s.getFaculty().getCode(), "degree", "BACHELOR", "entryYear", 1402,
+        "admissionType", "REMOTE", "brilliantTalent", false);
   }
 
   @SafeVarargs

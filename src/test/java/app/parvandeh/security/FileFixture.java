@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.TaskService;
 
 /** A freshly admitted student, optionally with documents uploaded and sent for the faculty check. */
 record FileFixture(Student student, String password, String processInstanceId, String checkTaskId,
-    String contentUrl) {
+    String contentUrl, long documentId) {
 
   static final List<FilePart> ADMISSION_1402 = List.of(
       new FilePart("PHOTO", "عکس.jpg", "image/jpeg", DemoFiles.jpeg()),
@@ -33,6 +33,7 @@ record FileFixture(Student student, String password, String processInstanceId, S
     management.createJobQuery().processInstanceId(instance).list().forEach(j -> management.executeJob(j.getId()));
     ApiClient api = ApiClient.signedIn(port, student.getStudentNumber(), data.nationalId());
     String contentUrl = null;
+    long documentId = -1;
     if (!files.isEmpty()) {
       Response uploaded = api.upload("/api/students/" + student.getStudentNumber() + "/documents", files);
       if (uploaded.status() != 201) {
@@ -40,12 +41,13 @@ record FileFixture(Student student, String password, String processInstanceId, S
       }
       JsonNode first = uploaded.json().at("/documents/0/current/contentUrl");
       contentUrl = first.asText();
+      documentId = uploaded.json().at("/documents/0/id").asLong();
     }
     if (submit && api.post("/api/portal/submit").status() != 200) {
       throw new AssertionError("submit failed");
     }
     String task = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
-    return new FileFixture(student, data.nationalId(), instance, task, contentUrl);
+    return new FileFixture(student, data.nationalId(), instance, task, contentUrl, documentId);
   }
 
   static NewStudent bachelor(String faculty) {

@@ -93,6 +93,9 @@ public class NotesReportService {
     } else {
       rows = visible.isEmpty() ? List.of() : queries.ofFaculties(visible, range.start(), range.end());
     }
+    if (access.seesOnlySomeFiles(user)) {
+      rows = rows.stream().filter(r -> access.canView(user, (Student) r[1])).toList();
+    }
     Filters filters = new Filters(number, code, faculty == null ? null : faculty.getNameFa(), range.fromText(),
         range.toText());
     return new NotesReport(JalaliDates.dateTime(Instant.now(clock)), filters, group(rows));
