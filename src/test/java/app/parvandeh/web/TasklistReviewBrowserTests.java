@@ -10,13 +10,10 @@ import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
+import app.parvandeh.support.HeadlessBrowser;
 import app.parvandeh.support.ParvandehIntegrationTest;
 import app.parvandeh.support.TestStudents;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -27,17 +24,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -48,11 +39,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@code target/browser-screenshots}. Runs where Chromium and ChromeDriver are installed (CI installs them).
  */
 @ParvandehIntegrationTest
-@EnabledIf("chromiumInstalled")
+@EnabledIf("app.parvandeh.support.HeadlessBrowser#installed")
 class TasklistReviewBrowserTests {
 
-  static final String CHROMIUM = "/usr/bin/chromium";
-  static final String CHROMEDRIVER = "/usr/bin/chromedriver";
   static final String PAYLOAD = "ناخوانا {{7*7}} <img src=x onerror=alert(1)>";
 
   @LocalServerPort
@@ -68,30 +57,17 @@ class TasklistReviewBrowserTests {
   @Autowired
   TaskService tasks;
 
-  WebDriver browser;
-  Path screenshots;
-
-  static boolean chromiumInstalled() {
-    return new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
-  }
+  HeadlessBrowser browser;
 
   @BeforeEach
   void startBrowser() throws IOException {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=1500,1100");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    screenshots = Files.createDirectories(Path.of("target", "browser-screenshots"));
+    browser = HeadlessBrowser.open(port);
   }
 
   @AfterEach
   void stopBrowser() {
     if (browser != null) {
-      browser.quit();
+      browser.close();
     }
   }
 
@@ -112,34 +88,33 @@ class TasklistReviewBrowserTests {
     assertThat(studentApi.post("/api/portal/submit").status()).isEqualTo(200);
     Task check = tasks.createTaskQuery().processInstanceId(instance).singleResult();
 
-    signIn("clerk.eng", "parvandeh");
-    FluentWait<WebDriver> wait = new WebDriverWait(browser, Duration.ofSeconds(20))
-        .ignoring(StaleElementReferenceException.class);
+    browser.signIn("clerk.eng", "parvandeh");
+    FluentWait<WebDriver> wait = browser.waiting();
     wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + check.getId());
+    browser.go("/camunda/app/tasklist/default/#/?task=" + check.getId());
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".claim"))).click();
     List<WebElement> cards = wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("article.pv-card"), 4));
     wait.until(ExpectedConditions.elementToBeClickable(cards.get(0).findElement(By.cssSelector("button.btn-success"))));
-    assertThat(browser.findElement(By.tagName("body")).getText()).contains("بررسی مدارک پذیرش");
-    screenshot("1-claimed-form");
+    assertThat(browser.text()).contains("بررسی مدارک پذیرش");
+    browser.screenshot("1-claimed-form");
 
     // The form redraws a card after each decision, so cards are found again by their document id.
     List<String> ids = cards.stream().map(c -> c.getAttribute("data-document-id")).toList();
     String rejectedId = ids.get(0);
     card(rejectedId).findElement(By.tagName("textarea")).sendKeys(PAYLOAD);
-    press(card(rejectedId).findElement(By.cssSelector("button.btn-danger")));
+    browser.press(card(rejectedId).findElement(By.cssSelector("button.btn-danger")));
     wait.until(d -> card(rejectedId).getAttribute("class").contains("pv-decided-REJECTED"));
     for (String id : ids.subList(1, ids.size())) {
-      press(card(id).findElement(By.cssSelector("button.btn-success")));
+      browser.press(card(id).findElement(By.cssSelector("button.btn-success")));
       wait.until(d -> card(id).getAttribute("class").contains("pv-decided-ACCEPTED"));
     }
-    screenshot("2-decided");
-    browser.findElements(By.cssSelector("button.btn-primary")).stream()
-        .filter(b -> b.getText().strip().equals("تکمیل")).findFirst().ifPresentOrElse(this::press, () -> {
+    browser.screenshot("2-decided");
+    browser.driver().findElements(By.cssSelector("button.btn-primary")).stream()
+        .filter(b -> b.getText().strip().equals("تکمیل")).findFirst().ifPresentOrElse(browser::press, () -> {
           throw new AssertionError("Tasklist shows no complete button");
         });
     wait.until(d -> tasks.createTaskQuery().taskId(check.getId()).count() == 0);
-    screenshot("3-completed");
+    browser.screenshot("3-completed");
 
     assertThat(tasks.createTaskQuery().processInstanceId(instance).singleResult().getTaskDefinitionKey())
         .isEqualTo("Task_CorrectRejectedDocuments");
@@ -148,36 +123,17 @@ class TasklistReviewBrowserTests {
     assertThat(stored.current().facultyReview().reason()).isEqualTo(PAYLOAD);
     assertThat(stored.current().facultyReview().reviewer()).isEqualTo("clerk.eng");
 
-    browser.manage().deleteAllCookies();
-    signIn(student.getStudentNumber(), data.nationalId());
+    browser.forgetSession();
+    browser.signIn(student.getStudentNumber(), data.nationalId());
     wait.until(ExpectedConditions.urlContains("/portal/"));
     wait.until(d -> d.findElement(By.tagName("body")).getText().contains("{{7*7}}"));
-    String portalText = browser.findElement(By.tagName("body")).getText();
+    String portalText = browser.text();
     assertThat(portalText).contains(PAYLOAD).doesNotContain("ناخوانا 49");
-    assertThat(browser.findElements(By.cssSelector("img[src='x']"))).isEmpty();
-    screenshot("4-portal-rejection");
-  }
-
-  /** Clicks like a person: scrolled to the middle of Tasklist's scrolling form first, clear of its footer. */
-  private void press(WebElement button) {
-    ((org.openqa.selenium.JavascriptExecutor) browser)
-        .executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
-    button.click();
+    assertThat(browser.driver().findElements(By.cssSelector("img[src='x']"))).isEmpty();
+    browser.screenshot("4-portal-rejection");
   }
 
   private WebElement card(String documentId) {
-    return browser.findElement(By.cssSelector("article.pv-card[data-document-id='" + documentId + "']"));
-  }
-
-  private void signIn(String user, String password) {
-    browser.get("http://localhost:" + port + "/login");
-    browser.findElement(By.name("username")).sendKeys(user);
-    browser.findElement(By.name("password")).sendKeys(password);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-  }
-
-  private void screenshot(String name) throws IOException {
-    byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-    Files.write(screenshots.resolve(name + ".png"), png);
+    return browser.driver().findElement(By.cssSelector("article.pv-card[data-document-id='" + documentId + "']"));
   }
 }

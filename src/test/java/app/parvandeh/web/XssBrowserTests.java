@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient.FilePart;
+import app.parvandeh.support.HeadlessBrowser;
 import app.parvandeh.support.ParvandehIntegrationTest;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -21,16 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -39,7 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * in the portal, and so does the faculty clerk in Tasklist's review form. Nothing runs, nothing is evaluated.
  */
 @ParvandehIntegrationTest
-@EnabledIf("app.parvandeh.web.TasklistReviewBrowserTests#chromiumInstalled")
+@EnabledIf("app.parvandeh.support.HeadlessBrowser#installed")
 class XssBrowserTests {
 
   @LocalServerPort
@@ -53,26 +43,17 @@ class XssBrowserTests {
   @Autowired
   TaskService tasks;
 
-  WebDriver browser;
-  Path screenshots;
+  HeadlessBrowser browser;
 
   @BeforeEach
   void startBrowser() throws IOException {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(TasklistReviewBrowserTests.CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=1400,1000");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(TasklistReviewBrowserTests.CHROMEDRIVER)).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    screenshots = Files.createDirectories(Path.of("target", "browser-screenshots"));
+    browser = HeadlessBrowser.open(port);
   }
 
   @AfterEach
   void stopBrowser() {
     if (browser != null) {
-      browser.quit();
+      browser.close();
     }
   }
 
@@ -80,14 +61,13 @@ class XssBrowserTests {
   void payloadsInTheStudentsNameAndFileNameAreShownAsTextInThePortalAndInTasklist() throws IOException {
     XssTests.Admitted admitted = XssTests.admitWithPayloads(port, students, runtime, management);
     String number = admitted.student().getStudentNumber();
-    FluentWait<WebDriver> wait = new WebDriverWait(browser, Duration.ofSeconds(20))
-        .ignoring(StaleElementReferenceException.class);
+    FluentWait<WebDriver> wait = browser.waiting();
 
-    signIn(number, admitted.data().nationalId());
+    browser.signIn(number, admitted.data().nationalId());
     wait.until(ExpectedConditions.urlContains("/portal/"));
-    wait.until(d -> text().contains(XssTests.FILE_PAYLOAD));
+    wait.until(d -> browser.text().contains(XssTests.FILE_PAYLOAD));
     assertShownAsText(XssTests.NAME_PAYLOAD, XssTests.LAST_NAME_PAYLOAD, XssTests.FILE_PAYLOAD);
-    screenshot("xss-1-portal");
+    browser.screenshot("xss-1-portal");
 
     // The rest of the admission documents, then the faculty clerk opens the check in Tasklist.
     assertThat(admitted.api().upload("/api/students/" + number + "/documents", List.of(
@@ -99,45 +79,30 @@ class XssBrowserTests {
     String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult().getId();
     String task = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
 
-    browser.manage().deleteAllCookies();
-    signIn("clerk.eng", "parvandeh");
+    browser.forgetSession();
+    browser.signIn("clerk.eng", "parvandeh");
     wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task);
+    browser.go("/camunda/app/tasklist/default/#/?task=" + task);
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".claim"))).click();
     wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("article.pv-card"), 4));
-    wait.until(d -> text().contains(XssTests.FILE_PAYLOAD));
+    wait.until(d -> browser.text().contains(XssTests.FILE_PAYLOAD));
     assertShownAsText(XssTests.NAME_PAYLOAD, XssTests.FILE_PAYLOAD);
-    screenshot("xss-2-tasklist-form");
+    browser.screenshot("xss-2-tasklist-form");
   }
 
   private void assertShownAsText(String... payloads) {
     // Each payload, {{7*7}} included, appears literally: AngularJS did not evaluate it, the browser did not parse it.
-    String shown = text();
+    String shown = browser.text();
     for (String payload : payloads) {
       assertThat(shown).contains(payload);
     }
-    assertThat(browser.findElements(By.cssSelector("img[src='x'], svg[onload], b"))).isEmpty();
-    assertThat(browser.findElements(By.xpath("//script[contains(., 'alert(2)') or contains(., 'alert(1)') or contains(., 'alert(4)')]"))).isEmpty();
+    assertThat(browser.driver().findElements(By.cssSelector("img[src='x'], svg[onload], b"))).isEmpty();
+    assertThat(browser.driver().findElements(By.xpath("//script[contains(., 'alert(2)') or contains(., 'alert(1)') or contains(., 'alert(4)')]"))).isEmpty();
     try {
-      browser.switchTo().alert();
+      browser.driver().switchTo().alert();
       throw new AssertionError("a payload opened an alert");
     } catch (NoAlertPresentException expected) {
       // nothing ran
     }
-  }
-
-  private String text() {
-    return browser.findElement(By.tagName("body")).getText();
-  }
-
-  private void signIn(String user, String password) {
-    browser.get("http://localhost:" + port + "/login");
-    browser.findElement(By.name("username")).sendKeys(user);
-    browser.findElement(By.name("password")).sendKeys(password);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-  }
-
-  private void screenshot(String name) throws IOException {
-    Files.write(screenshots.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
   }
 }

@@ -1,0 +1,101 @@
+package app.parvandeh.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.FluentWait;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven as a person would use our pages and Tasklist: signs in, clicks, waits, and
+ * keeps screenshots in {@code target/browser-screenshots}. Browser tests run only where Chromium is installed.
+ */
+public final class HeadlessBrowser implements AutoCloseable {
+
+  public static final String CHROMIUM = "/usr/bin/chromium";
+  public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+  private final WebDriver driver;
+  private final int port;
+  private final Path screenshots;
+
+  private HeadlessBrowser(int port) throws IOException {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--window-size=1500,1100");
+    // The driver is given, so Selenium Manager never tries to download one (this network reaches no vendor).
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+    this.driver = new ChromeDriver(service, options);
+    this.port = port;
+    this.screenshots = Files.createDirectories(Path.of("target", "browser-screenshots"));
+  }
+
+  /** For {@code @EnabledIf}: Chromium and its driver are installed (CI installs them). */
+  public static boolean installed() {
+    return new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+  }
+
+  public static HeadlessBrowser open(int port) throws IOException {
+    return new HeadlessBrowser(port);
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  /** Waits up to 20 s, ignoring elements a page redraws while we look. */
+  public FluentWait<WebDriver> waiting() {
+    return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class);
+  }
+
+  public void go(String path) {
+    driver.get("http://localhost:" + port + path);
+  }
+
+  /** Signs in through our login page (the one login for portal, API and Camunda's webapps). */
+  public void signIn(String user, String password) {
+    go("/login");
+    driver.findElement(By.name("username")).sendKeys(user);
+    driver.findElement(By.name("password")).sendKeys(password);
+    driver.findElement(By.cssSelector("button[type=submit]")).click();
+  }
+
+  /** Signs out by forgetting the session, as a new person at the same desk. */
+  public void forgetSession() {
+    driver.manage().deleteAllCookies();
+  }
+
+  /** Clicks like a person: scrolled to the middle of the (scrolling) page first, clear of headers and footers. */
+  public void press(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    element.click();
+  }
+
+  public String text() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  public void screenshot(String name) throws IOException {
+    Files.write(screenshots.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}
