@@ -83,6 +83,18 @@ public class FileAccessPolicy {
     }
   }
 
+  /**
+   * The end of study (graduation, withdrawal, expulsion) is recorded by the student's faculty or by the central
+   * unit that clears the file (education services or graduate studies), as Golestan would signal it.
+   */
+  public void checkRecordStudyEnd(CurrentUser user, Student student) {
+    if (user.isStudent() || !user.groups().contains(student.getFaculty().getCandidateGroup())
+        && !user.inAny(java.util.List.of(Groups.CENTRAL_RECORDS, Groups.GRADUATE_STUDIES))) {
+      throw ParvandehException.forbidden("پایان تحصیل را کارشناس دانشکده یا واحد تسویه ستاد ثبت می‌کند.",
+          "The end of study is recorded by the faculty or by the central unit that clears the file.");
+    }
+  }
+
   /** A new file: by the central admission unit, or by a faculty clerk for their own faculty. */
   public void checkCreate(CurrentUser user, String facultyCode) {
     if (user.isStudent() || !user.groups().contains(Groups.CENTRAL_ADMISSION)

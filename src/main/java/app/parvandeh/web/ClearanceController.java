@@ -53,10 +53,7 @@ class ClearanceController {
       Authentication authentication) {
     CurrentUser user = CurrentUser.of(authentication);
     Student student = students.get(studentNumber);
-    if (user.isStudent()) {
-      throw ParvandehException.forbidden("پایان تحصیل را کارشناس ثبت می‌کند.", "Only staff record the end of study.");
-    }
-    access.checkView(user, student);
+    access.checkRecordStudyEnd(user, student);
     clearance.endStudy(student.getStudentNumber(), body.reason(), user.id());
     return Map.of("message", "پایان تحصیل («" + body.reason().labelFa() + "») ثبت شد و پرونده وارد تسویه شد.");
   }
