@@ -9,27 +9,19 @@ import app.parvandeh.student.NewStudent;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient;
+import app.parvandeh.support.BrowserTest;
 import app.parvandeh.support.ApiClient.FilePart;
-import app.parvandeh.support.HeadlessBrowser;
-import app.parvandeh.support.ParvandehIntegrationTest;
 import app.parvandeh.support.TestStudents;
 import java.io.IOException;
 import java.util.List;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A faculty clerk works the admission check in the real Tasklist, in headless Debian Chromium: signs in once,
@@ -37,38 +29,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * completes; the student then sees the reason as plain text in the portal. Screenshots go to
  * {@code target/browser-screenshots}. Runs where Chromium and ChromeDriver are installed (CI installs them).
  */
-@ParvandehIntegrationTest
-@EnabledIf("app.parvandeh.support.HeadlessBrowser#installed")
-class TasklistReviewBrowserTests {
+class TasklistReviewBrowserTests extends BrowserTest {
 
   static final String PAYLOAD = "ناخوانا {{7*7}} <img src=x onerror=alert(1)>";
 
-  @LocalServerPort
-  int port;
   @Autowired
   StudentService students;
   @Autowired
   DocumentService documents;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  ManagementService management;
-  @Autowired
-  TaskService tasks;
-
-  HeadlessBrowser browser;
-
-  @BeforeEach
-  void startBrowser() throws IOException {
-    browser = HeadlessBrowser.open(port);
-  }
-
-  @AfterEach
-  void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @Test
   void aClerkReviewsInTasklistAndTheStudentSeesTheReasonAsText() throws IOException {

@@ -5,57 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient.FilePart;
-import app.parvandeh.support.HeadlessBrowser;
-import app.parvandeh.support.ParvandehIntegrationTest;
+import app.parvandeh.support.BrowserTest;
 import java.io.IOException;
 import java.util.List;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * In headless Chromium: a student whose name and file name carry script and AngularJS payloads sees them as text
  * in the portal, and so does the faculty clerk in Tasklist's review form. Nothing runs, nothing is evaluated.
  */
-@ParvandehIntegrationTest
-@EnabledIf("app.parvandeh.support.HeadlessBrowser#installed")
-class XssBrowserTests {
+class XssBrowserTests extends BrowserTest {
 
-  @LocalServerPort
-  int port;
   @Autowired
   StudentService students;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  ManagementService management;
-  @Autowired
-  TaskService tasks;
-
-  HeadlessBrowser browser;
-
-  @BeforeEach
-  void startBrowser() throws IOException {
-    browser = HeadlessBrowser.open(port);
-  }
-
-  @AfterEach
-  void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @Test
   void payloadsInTheStudentsNameAndFileNameAreShownAsTextInThePortalAndInTasklist() throws IOException {
