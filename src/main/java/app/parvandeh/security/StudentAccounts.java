@@ -2,6 +2,7 @@ package app.parvandeh.security;
 
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentAdmitted;
+import app.parvandeh.student.StudentRenamed;
 import app.parvandeh.student.StudentService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -21,6 +22,17 @@ class StudentAccounts {
   StudentAccounts(IdentityService identity, StudentService students) {
     this.identity = identity;
     this.students = students;
+  }
+
+  /** The portal and Tasklist greet the student by the corrected name. */
+  @EventListener
+  void onStudentRenamed(StudentRenamed event) {
+    User user = identity.createUserQuery().userId(event.userId()).singleResult();
+    if (user != null) {
+      user.setFirstName(event.firstName());
+      user.setLastName(event.lastName());
+      identity.saveUser(user);
+    }
   }
 
   @EventListener

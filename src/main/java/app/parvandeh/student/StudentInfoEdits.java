@@ -5,6 +5,7 @@ import app.parvandeh.audit.AuditLog;
 import app.parvandeh.shared.ParvandehException;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import java.util.Objects;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,10 +19,12 @@ public class StudentInfoEdits {
 
   private final StudentRepository students;
   private final AuditLog audit;
+  private final ApplicationEventPublisher events;
 
-  StudentInfoEdits(StudentRepository students, AuditLog audit) {
+  StudentInfoEdits(StudentRepository students, AuditLog audit, ApplicationEventPublisher events) {
     this.students = students;
     this.audit = audit;
+    this.events = events;
   }
 
   /** The editable information; national ID digits may be Persian. */
@@ -58,10 +61,14 @@ public class StudentInfoEdits {
     change(changes, "lastName", student.getLastName(), lastName);
     change(changes, "nationalId", student.getNationalId(), nationalId);
     change(changes, "degree", student.getDegree().name(), degree.name());
+    boolean renamed = !firstName.equals(student.getFirstName()) || !lastName.equals(student.getLastName());
     if (!changes.isEmpty()) {
       student.changeInfo(firstName, lastName, nationalId, degree);
       students.flush();
       audit.change(actor, AuditAction.FILE_EDITED, student.getId(), null, String.join("; ", changes));
+    }
+    if (renamed) {
+      events.publishEvent(new StudentRenamed(student.getUserId(), firstName, lastName));
     }
     return student;
   }

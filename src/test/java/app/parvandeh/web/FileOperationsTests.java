@@ -41,6 +41,8 @@ class FileOperationsTests {
   @Autowired
   AuditLog audit;
   @Autowired
+  org.camunda.bpm.engine.IdentityService identity;
+  @Autowired
   NoteService notes;
   @Autowired
   RuntimeService runtime;
@@ -80,6 +82,8 @@ class FileOperationsTests {
     assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
     assertThat(edited.json().at("/student/fullName").asText()).startsWith("سمیه");
     assertThat(edited.json().at("/student/degree").asText()).isEqualTo("MASTER");
+    assertThat(identity.createUserQuery().userId(student.getUserId()).singleResult().getFirstName())
+        .as("the student's account follows the corrected name").isEqualTo("سمیه");
     assertThat(audit.ofStudent(student.getId())).filteredOn(e -> e.action() == AuditAction.FILE_EDITED)
         .singleElement().satisfies(e -> {
           assertThat(e.actor()).isEqualTo("clerk.eng");
