@@ -31,6 +31,9 @@ class FileDocumentController {
 
   private static final int SEARCH_LIMIT = 50;
 
+  /** How many times the page size a per-file filtered search looks through. */
+  static final int FILTERED_WINDOW = 20;
+
   private final StudentService students;
   private final DocumentCorrections corrections;
   private final DocumentSearch search;
@@ -89,11 +92,12 @@ class FileDocumentController {
     } else {
       scope = new DocumentSearch.Scope(access.visibleFaculties(user), null);
     }
-    List<DocumentSearch.Hit> hits = search.search(query, scope, SEARCH_LIMIT);
     if (!access.seesOnlySomeFiles(user)) {
-      return hits;
+      return search.search(query, scope, SEARCH_LIMIT);
     }
-    return hits.stream().filter(h -> access.canView(user, students.get(h.studentNumber()))).toList();
+    // Files are filtered one by one after the query: look through a wider window so the page still fills up.
+    return search.search(query, scope, SEARCH_LIMIT * FILTERED_WINDOW).stream()
+        .filter(h -> access.canView(user, students.get(h.studentNumber()))).limit(SEARCH_LIMIT).toList();
   }
 
   @GetMapping("/api/document-types/study")
