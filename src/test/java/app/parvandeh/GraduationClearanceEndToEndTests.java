@@ -166,6 +166,14 @@ class GraduationClearanceEndToEndTests {
     assertThat(prometheus.text()).contains("parvandeh_stuck_files")
         .contains("step=\"Task_RecordStudyEnd\"").contains("reason=\"incident\"");
     assertThat(clerk.get("/actuator/prometheus", "text/plain").status()).isEqualTo(403);
+    // A Prometheus scraper signs in with HTTP Basic as a manager; anyone else is refused.
+    ApiClient scraper = ApiClient.anonymous(port);
+    assertThat(scraper.call("GET", "/actuator/prometheus", basic("manager", PASSWORD), null).text())
+        .contains("parvandeh_stuck_files");
+    assertThat(scraper.call("GET", "/actuator/prometheus", basic("clerk.eng", PASSWORD), null).status())
+        .isEqualTo(403);
+    assertThat(scraper.call("GET", "/actuator/prometheus", Map.of(), null).status()).isEqualTo(401);
+    assertThat(scraper.call("GET", "/actuator/health", Map.of(), null).status()).isEqualTo(200);
 
     // Fixed in Cockpit (the variable), retried: the file moves on and leaves the report.
     runtime.setVariable(job.getProcessInstanceId(), "closureReason", "EXPELLED");
@@ -228,5 +236,10 @@ class GraduationClearanceEndToEndTests {
   private static void complete(ApiClient api, String task, Map<String, Object> variables) {
     Response completed = api.engineRest("POST", "/task/" + task + "/complete", Map.of("variables", variables));
     assertThat(completed.status()).as(completed.toString()).isEqualTo(204);
+  }
+
+  private static Map<String, String> basic(String user, String password) {
+    return Map.of("Authorization", "Basic " + java.util.Base64.getEncoder()
+        .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 }

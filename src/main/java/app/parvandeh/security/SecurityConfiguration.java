@@ -48,8 +48,27 @@ class SecurityConfiguration {
         .build();
   }
 
+  /**
+   * Metrics for managers and for a Prometheus scraper (HTTP Basic as a managers-group user); health stays open for
+   * load balancers. Nothing here changes state, so there is no CSRF to guard.
+   */
   @Bean
   @Order(2)
+  SecurityFilterChain actuatorChain(HttpSecurity http) throws Exception {
+    return http.securityMatcher(new AntPathRequestMatcher("/actuator/**"))
+        .authorizeHttpRequests(a -> a
+            .requestMatchers(new AntPathRequestMatcher("/actuator/health/**"),
+                new AntPathRequestMatcher("/actuator/health")).permitAll()
+            .anyRequest().hasAuthority(CurrentUser.GROUP_AUTHORITY_PREFIX + Groups.MANAGERS))
+        // A manager's signed-in session works too; a scraper sends HTTP Basic and gets no session.
+        .httpBasic(b -> b.realmName("parvandeh-metrics"))
+        .csrf(c -> c.disable())
+        .requestCache(c -> c.disable())
+        .build();
+  }
+
+  @Bean
+  @Order(3)
   SecurityFilterChain applicationChain(HttpSecurity http, RoleLandingHandler landing) throws Exception {
     CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
     // Not XSRF-TOKEN: that name is Camunda's own webapp CSRF cookie.
@@ -58,11 +77,8 @@ class SecurityConfiguration {
     csrfTokens.setCookiePath("/");
     return http
         .authorizeHttpRequests(a -> a
-            .requestMatchers("/login", "/login.html", "/css/**", "/js/login.js", "/favicon.ico", "/error",
-                "/actuator/health")
+            .requestMatchers("/login", "/login.html", "/css/**", "/js/login.js", "/favicon.ico", "/error")
             .permitAll()
-            // Metrics (stuck files, engine) are for managers; health stays open for load balancers.
-            .requestMatchers("/actuator/**").hasAuthority(CurrentUser.GROUP_AUTHORITY_PREFIX + Groups.MANAGERS)
             .anyRequest().authenticated())
         .formLogin(f -> f.loginPage("/login").successHandler(landing).failureUrl("/login?error").permitAll())
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
