@@ -34,15 +34,10 @@
   function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
   function fa(s) { return s === null || s === undefined ? '—' : String(s).replace(/[0-9]/g, function (d) { return '۰۱۲۳۴۵۶۷۸۹'.charAt(+d); }); }
   function safeUrl(u) { return typeof u === 'string' && /^\/api\/[A-Za-z0-9\/_\-.]+$/.test(u) ? u : null; }
-  function cookie(name) {
-    var m = document.cookie.match(new RegExp('(?:^|; )' + name + '=([^;]*)'));
-    return m ? decodeURIComponent(m[1]) : '';
-  }
-
   function api(method, url, body) {
     var headers = {'Accept': 'application/json'};
     var payload = body;
-    if (method !== 'GET') { headers['X-PARVANDEH-XSRF'] = cookie('PARVANDEH-XSRF'); }
+    if (method !== 'GET') { headers['X-PARVANDEH-XSRF'] = window.ParvandehCsrf.token(); }
     if (body && !(body instanceof FormData)) { headers['Content-Type'] = 'application/json'; payload = JSON.stringify(body); }
     return fetch(url, {method: method, credentials: 'same-origin', headers: headers, body: payload}).then(function (res) {
       return res.json().catch(function () { return null; }).then(function (data) {

@@ -3,20 +3,6 @@
 (function () {
   'use strict';
 
-  var CSRF_COOKIE = 'PARVANDEH-XSRF';
-
-  function readCookie(name) {
-    var parts = document.cookie ? document.cookie.split(';') : [];
-    for (var i = 0; i < parts.length; i++) {
-      var p = parts[i].trim();
-      var eq = p.indexOf('=');
-      if (eq > 0 && p.substring(0, eq) === name) {
-        try { return decodeURIComponent(p.substring(eq + 1)); } catch (e) { return p.substring(eq + 1); }
-      }
-    }
-    return null;
-  }
-
   function showMessage(kind, text) {
     var box = document.getElementById('login-message');
     box.textContent = '';
@@ -84,7 +70,7 @@
     submit.disabled = true;
     submit.textContent = 'در حال ورود…';
 
-    var token = readCookie(CSRF_COOKIE);
+    var token = window.ParvandehCsrf.token();
     if (token) {
       csrf.value = token;
       form.submit();
@@ -95,7 +81,7 @@
     fetch('/api/me', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
       .catch(function () { return null; })
       .then(function () {
-        var t = readCookie(CSRF_COOKIE);
+        var t = window.ParvandehCsrf.token();
         if (!t) {
           sending = false;
           submit.disabled = false;

@@ -5,8 +5,7 @@
   'use strict';
 
   // ---------------------------------------------------------------- settings
-  var CSRF_COOKIE = 'PARVANDEH-XSRF';
-  var CSRF_HEADER = 'X-PARVANDEH-XSRF';
+  var CSRF_HEADER = window.ParvandehCsrf.header;
   var MAX_FILE_BYTES = 20 * 1024 * 1024;      // parvandeh.documents.max-file-size
   var MAX_REQUEST_BYTES = 200 * 1024 * 1024;  // spring.servlet.multipart.max-request-size
   var ALLOWED_EXT = ['pdf', 'jpg', 'jpeg', 'png'];
@@ -48,18 +47,6 @@
     var mb = bytes / (1024 * 1024);
     var text = mb >= 100 ? String(Math.round(mb)) : mb.toFixed(1).replace(/\.0$/, '');
     return fa(text).replace('.', '٫') + ' مگابایت';
-  }
-
-  function readCookie(name) {
-    var parts = document.cookie ? document.cookie.split(';') : [];
-    for (var i = 0; i < parts.length; i++) {
-      var p = parts[i].trim();
-      var eq = p.indexOf('=');
-      if (eq > 0 && p.substring(0, eq) === name) {
-        try { return decodeURIComponent(p.substring(eq + 1)); } catch (e) { return p.substring(eq + 1); }
-      }
-    }
-    return '';
   }
 
   // h('div', {className: 'x', onclick: fn}, 'text', node, [more]) -> element.
@@ -170,7 +157,7 @@
   // ---------------------------------------------------------------- API
   function api(method, url) {
     var headers = { 'Accept': 'application/json' };
-    if (method !== 'GET') headers[CSRF_HEADER] = readCookie(CSRF_COOKIE);
+    if (method !== 'GET') headers[CSRF_HEADER] = window.ParvandehCsrf.token();
     return fetch(url, { method: method, headers: headers, credentials: 'same-origin', cache: 'no-store' })
       .catch(function () { throw NETWORK_ERROR; })
       .then(function (res) {
@@ -198,7 +185,7 @@
       var xhr = new XMLHttpRequest();
       xhr.open('POST', '/api/students/' + encodeURIComponent(studentNumber) + '/documents');
       xhr.setRequestHeader('Accept', 'application/json');
-      xhr.setRequestHeader(CSRF_HEADER, readCookie(CSRF_COOKIE));
+      xhr.setRequestHeader(CSRF_HEADER, window.ParvandehCsrf.token());
       xhr.upload.addEventListener('progress', function (e) {
         if (e.lengthComputable) onProgress(e.loaded / e.total);
       });
@@ -683,7 +670,7 @@
 
   function start() {
     $('logout-form').addEventListener('submit', function (e) {
-      e.currentTarget.elements._csrf.value = readCookie(CSRF_COOKIE);
+      e.currentTarget.elements._csrf.value = window.ParvandehCsrf.token();
       window.removeEventListener('beforeunload', onBeforeUnload);
     });
     $('upload-btn').addEventListener('click', doUpload);

@@ -28,12 +28,6 @@
     return el;
   }
 
-  function cookie(name) {
-    var match = document.cookie.split(';').map(function (p) { return p.trim(); })
-      .filter(function (p) { return p.indexOf(name + '=') === 0; })[0];
-    return match ? decodeURIComponent(match.substring(name.length + 1)) : '';
-  }
-
   function query(format) {
     var params = new URLSearchParams();
     ['studentNumber', 'faculty', 'from', 'to'].forEach(function (name) {
@@ -152,7 +146,7 @@
     });
 
   var logout = document.querySelector('#logout-form input[name=_csrf]');
-  logout.value = cookie('PARVANDEH-XSRF');
+  logout.value = window.ParvandehCsrf.token();
   form.addEventListener('submit', load);
   document.getElementById('csv-btn').addEventListener('click', function () { download('csv'); });
   document.getElementById('pdf-btn').addEventListener('click', function () { download('pdf'); });

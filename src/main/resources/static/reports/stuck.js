@@ -59,11 +59,6 @@
     document.getElementById('csv').href = '/api/reports/stuck.csv?idleDays=' + report.idleDays;
   }
 
-  function cookie(name) {
-    var match = document.cookie.split('; ').filter(function (c) { return c.indexOf(name + '=') === 0; })[0];
-    return match ? decodeURIComponent(match.substring(name.length + 1)) : '';
-  }
-
   function load() {
     var days = document.getElementById('idle-days').value;
     fetch('/api/reports/stuck' + (days ? '?idleDays=' + encodeURIComponent(days) : ''),
@@ -81,7 +76,7 @@
       });
   }
 
-  document.querySelector('#logout-form input[name=_csrf]').value = cookie('PARVANDEH-XSRF');
+  document.querySelector('#logout-form input[name=_csrf]').value = window.ParvandehCsrf.token();
   document.getElementById('controls').addEventListener('submit', function (e) { e.preventDefault(); load(); });
   load();
 })();

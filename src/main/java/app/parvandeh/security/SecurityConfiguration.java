@@ -77,7 +77,8 @@ class SecurityConfiguration {
     csrfTokens.setCookiePath("/");
     return http
         .authorizeHttpRequests(a -> a
-            .requestMatchers("/login", "/login.html", "/css/**", "/js/login.js", "/favicon.ico", "/error")
+            .requestMatchers("/login", "/login.html", "/css/**", "/js/login.js", "/js/csrf.js", "/favicon.ico",
+                "/error")
             .permitAll()
             .anyRequest().authenticated())
         .formLogin(f -> f.loginPage("/login").successHandler(landing).failureUrl("/login?error").permitAll())
