@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -170,15 +169,9 @@ class ExpressionQueryGuard extends OncePerRequestFilter {
   }
 
   private static void refuse(HttpServletResponse response, String found) throws IOException {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", 400);
-    body.put("code", "expression-refused");
-    body.put("messageFa", "عبارت‌های محاسباتی (Expression) در جست‌وجوی کارها و فیلترها پذیرفته نیست.");
-    body.put("messageEn", "Expressions are not allowed in task queries and filters.");
-    body.put("detail", found);
-    response.setStatus(400);
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    JSON.writeValue(response.getOutputStream(), body);
+    JsonRefusal.write(response, 400, "expression-refused",
+        "عبارت‌های محاسباتی (Expression) در جست‌وجوی کارها و فیلترها پذیرفته نیست.",
+        "Expressions are not allowed in task queries and filters.", found);
   }
+
 }

@@ -43,11 +43,20 @@ class JsonRefusal implements AuthenticationEntryPoint, AccessDeniedHandler {
   }
 
   private void write(HttpServletResponse response, String code, String fa, String en) throws IOException {
+    write(response, status, code, fa, en, null);
+  }
+
+  /** Writes a refusal in the shape every 4xx of ours has: status, code, Persian and English message, detail. */
+  static void write(HttpServletResponse response, int status, String code, String fa, String en, String detail)
+      throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", status);
     body.put("code", code);
     body.put("messageFa", fa);
     body.put("messageEn", en);
+    if (detail != null) {
+      body.put("detail", detail);
+    }
     response.setStatus(status);
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());

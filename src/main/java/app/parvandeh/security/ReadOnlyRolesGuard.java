@@ -1,16 +1,11 @@
 package app.parvandeh.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -22,7 +17,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class ReadOnlyRolesGuard extends OncePerRequestFilter {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
   @Override
@@ -32,15 +26,9 @@ class ReadOnlyRolesGuard extends OncePerRequestFilter {
     if (!READS.contains(request.getMethod()) && authentication != null && authentication.isAuthenticated()
         && CurrentUser.of(authentication).groups().stream().noneMatch(Groups::changesFiles)
         && !processOwnerAdministration(request, CurrentUser.of(authentication))) {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("status", 403);
-      body.put("code", "read-only-role");
-      body.put("messageFa", "نقش شما فقط خواندنی است و نمی‌توانید پرونده‌ها را تغییر دهید.");
-      body.put("messageEn", "Your role is read-only: you cannot change files.");
-      response.setStatus(403);
-      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-      JSON.writeValue(response.getOutputStream(), body);
+      JsonRefusal.write(response, 403, "read-only-role",
+          "نقش شما فقط خواندنی است و نمی‌توانید پرونده‌ها را تغییر دهید.",
+          "Your role is read-only: you cannot change files.", null);
       return;
     }
     chain.doFilter(request, response);
