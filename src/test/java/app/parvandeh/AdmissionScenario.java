@@ -1,7 +1,5 @@
 package app.parvandeh;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import app.parvandeh.audit.AuditAction;
 import app.parvandeh.audit.AuditLog;
 import app.parvandeh.demo.DemoFiles;
@@ -14,9 +12,10 @@ import app.parvandeh.student.FileStage;
 import app.parvandeh.student.NewStudent;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
-import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
 import app.parvandeh.support.ApiClient.Response;
+import app.parvandeh.support.ApiClient;
+import app.parvandeh.support.DueJobs;
 import app.parvandeh.support.TestStudents;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -28,12 +27,12 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole admission as its users drive it over HTTP: the student in the portal API, clerks through Camunda's REST
@@ -257,15 +256,7 @@ abstract class AdmissionScenario {
 
   /** Runs the file's due asynchronous jobs, as the job executor would. */
   void runJobs(String studentNumber) {
-    String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(studentNumber)
-        .singleResult().getId();
-    for (int round = 0; round < 10; round++) {
-      List<Job> jobs = management.createJobQuery().processInstanceId(instanceId).executable().list();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> management.executeJob(job.getId()));
-    }
+    DueJobs.runForFile(runtime, management, studentNumber);
   }
 
   private static Map<String, String> suppliers(JsonNode file) {

@@ -1,16 +1,14 @@
 package app.parvandeh;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import app.parvandeh.note.NoteService;
 import app.parvandeh.note.NoteView;
 import app.parvandeh.student.FileStage;
 import app.parvandeh.student.NewStudent;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.student.StudentStatus;
-import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.Response;
+import app.parvandeh.support.ApiClient;
+import app.parvandeh.support.DueJobs;
 import app.parvandeh.support.ParvandehIntegrationTest;
 import app.parvandeh.support.TestStudents;
 import app.parvandeh.workflow.StuckFileMetrics;
@@ -26,6 +24,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Graduation clearance as its users drive it over HTTP: a clerk records the end of study, central records checks
@@ -211,14 +211,7 @@ class GraduationClearanceEndToEndTests {
   }
 
   private void runJobs(String studentNumber) {
-    for (int round = 0; round < 10; round++) {
-      List<Job> jobs = management.createJobQuery().processInstanceId(instanceOf(studentNumber)).executable()
-          .messages().list();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> management.executeJob(job.getId()));
-    }
+    DueJobs.run(management, instanceOf(studentNumber));
   }
 
   private static String taskOf(ApiClient api, String number, String group, String key) {

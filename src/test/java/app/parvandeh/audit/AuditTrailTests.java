@@ -1,16 +1,15 @@
 package app.parvandeh.audit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.note.NoteKind;
 import app.parvandeh.note.NoteService;
 import app.parvandeh.student.NewStudent;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
-import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
 import app.parvandeh.support.ApiClient.Response;
+import app.parvandeh.support.ApiClient;
+import app.parvandeh.support.DueJobs;
 import app.parvandeh.support.ParvandehIntegrationTest;
 import app.parvandeh.support.TestStudents;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,6 +29,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The audit trail records every operation that exists on a file (creation, upload, view, download, review, note),
@@ -66,9 +66,8 @@ class AuditTrailTests {
   void admit() {
     data = TestStudents.newStudent("engineering", 1402, false);
     student = students.admit(data, "admission-office");
-    instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(student.getStudentNumber())
-        .singleResult().getId();
-    management.createJobQuery().processInstanceId(instance).list().forEach(j -> management.executeJob(j.getId()));
+    instance = DueJobs.fileInstanceOf(runtime, student.getStudentNumber());
+    DueJobs.run(management, instance);
     studentApi = ApiClient.signedIn(port, student.getStudentNumber(), data.nationalId());
   }
 

@@ -1,7 +1,5 @@
 package app.parvandeh.preservation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import app.parvandeh.audit.AuditAction;
 import app.parvandeh.audit.AuditLog;
 import app.parvandeh.demo.DemoFiles;
@@ -17,9 +15,10 @@ import app.parvandeh.note.NoteService;
 import app.parvandeh.student.NewStudent;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
-import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
 import app.parvandeh.support.ApiClient.Response;
+import app.parvandeh.support.ApiClient;
+import app.parvandeh.support.DueJobs;
 import app.parvandeh.support.ParvandehIntegrationTest;
 import app.parvandeh.support.TestStudents;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,6 +52,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A student's file exported as a BagIt bag: read back with the Library of Congress' reader it is complete and
@@ -103,9 +103,8 @@ class FileExportTests {
   void aFileWithHistory() {
     NewStudent data = TestStudents.newStudent("engineering", 1402, false);
     student = students.admit(data, "admission-office");
-    String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(student.getStudentNumber())
-        .singleResult().getId();
-    management.createJobQuery().processInstanceId(instance).list().forEach(j -> management.executeJob(j.getId()));
+    String instance = DueJobs.fileInstanceOf(runtime, student.getStudentNumber());
+    DueJobs.run(management, instance);
     studentApi = ApiClient.signedIn(port, student.getStudentNumber(), data.nationalId());
     Response upload = studentApi.upload("/api/students/" + student.getStudentNumber() + "/documents", List.of(
         new FilePart("PHOTO", "عکس پرسنلی.jpg", "image/jpeg", DemoFiles.jpeg()),

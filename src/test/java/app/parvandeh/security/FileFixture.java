@@ -4,9 +4,10 @@ import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.student.NewStudent;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
-import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
 import app.parvandeh.support.ApiClient.Response;
+import app.parvandeh.support.ApiClient;
+import app.parvandeh.support.DueJobs;
 import app.parvandeh.support.TestStudents;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -28,9 +29,8 @@ record FileFixture(Student student, String password, String processInstanceId, S
   static FileFixture admit(int port, NewStudent data, List<FilePart> files, boolean submit, StudentService students,
       RuntimeService runtime, ManagementService management, TaskService tasks) {
     Student student = students.admit(data, "admission-office");
-    String instance = runtime.createProcessInstanceQuery()
-        .processInstanceBusinessKey(student.getStudentNumber()).singleResult().getId();
-    management.createJobQuery().processInstanceId(instance).list().forEach(j -> management.executeJob(j.getId()));
+    String instance = DueJobs.fileInstanceOf(runtime, student.getStudentNumber());
+    DueJobs.run(management, instance);
     ApiClient api = ApiClient.signedIn(port, student.getStudentNumber(), data.nationalId());
     String contentUrl = null;
     long documentId = -1;

@@ -1,21 +1,17 @@
 package app.parvandeh.web;
 
-import static app.parvandeh.web.StudyDocumentRegistrationTests.assertRefused;
-import static app.parvandeh.web.StudyDocumentRegistrationTests.letter;
-import static app.parvandeh.web.StudyDocumentRegistrationTests.pdf;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import app.parvandeh.audit.AuditAction;
+import app.parvandeh.audit.AuditLog.AuditView;
 import app.parvandeh.audit.AuditLog;
+import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.note.NoteKind;
 import app.parvandeh.note.NoteService;
-import app.parvandeh.audit.AuditLog.AuditView;
-import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
-import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
 import app.parvandeh.support.ApiClient.Response;
+import app.parvandeh.support.ApiClient;
+import app.parvandeh.support.DueJobs;
 import app.parvandeh.support.ParvandehIntegrationTest;
 import app.parvandeh.support.TestStudents;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +23,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import static app.parvandeh.web.StudyDocumentRegistrationTests.assertRefused;
+import static app.parvandeh.web.StudyDocumentRegistrationTests.letter;
+import static app.parvandeh.web.StudyDocumentRegistrationTests.pdf;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The four operations on a file over HTTP: create, edit, view, delete for correction; authorized and audited. */
 @ParvandehIntegrationTest
@@ -220,8 +220,7 @@ class FileOperationsTests {
   }
 
   private void runJobs(String instanceId) {
-    management.createJobQuery().processInstanceId(instanceId).executable().list()
-        .forEach(job -> management.executeJob(job.getId()));
+    DueJobs.run(management, instanceId);
   }
 
   private static JsonNode duringStudy(JsonNode file) {

@@ -1,21 +1,20 @@
 package app.parvandeh.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import app.parvandeh.audit.AuditAction;
 import app.parvandeh.audit.AuditLog;
 import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.document.DocumentCorrections;
 import app.parvandeh.note.NoteKind;
-import app.parvandeh.note.NoteService;
 import app.parvandeh.note.NoteService.NewAddress;
+import app.parvandeh.note.NoteService;
 import app.parvandeh.note.NoteView;
 import app.parvandeh.shared.PersianText;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
-import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
 import app.parvandeh.support.ApiClient.Response;
+import app.parvandeh.support.ApiClient;
+import app.parvandeh.support.DueJobs;
 import app.parvandeh.support.ParvandehIntegrationTest;
 import app.parvandeh.support.TestStudents;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,10 +24,10 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A faculty clerk registers documents issued during study: from the file page, and as Tasklist's start form does. */
 @ParvandehIntegrationTest
@@ -271,12 +270,6 @@ class StudyDocumentRegistrationTests {
   }
 
   private void runJobs(String instanceId) {
-    for (int round = 0; round < 5; round++) {
-      List<Job> jobs = management.createJobQuery().processInstanceId(instanceId).executable().list();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> management.executeJob(job.getId()));
-    }
+    DueJobs.run(management, instanceId);
   }
 }

@@ -1,16 +1,15 @@
 package app.parvandeh.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.document.DocumentService;
 import app.parvandeh.document.DocumentViews.DocumentView;
 import app.parvandeh.student.NewStudent;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
+import app.parvandeh.support.ApiClient.FilePart;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.BrowserTest;
-import app.parvandeh.support.ApiClient.FilePart;
+import app.parvandeh.support.DueJobs;
 import app.parvandeh.support.TestStudents;
 import java.io.IOException;
 import java.util.List;
@@ -22,6 +21,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A faculty clerk works the admission check in the real Tasklist, in headless Debian Chromium: signs in once,
@@ -42,9 +42,8 @@ class TasklistReviewBrowserTests extends BrowserTest {
   void aClerkReviewsInTasklistAndTheStudentSeesTheReasonAsText() throws IOException {
     NewStudent data = TestStudents.newStudent("engineering", 1402, false);
     Student student = students.admit(data, "admission-office");
-    String instance = runtime.createProcessInstanceQuery()
-        .processInstanceBusinessKey(student.getStudentNumber()).singleResult().getId();
-    management.createJobQuery().processInstanceId(instance).list().forEach(j -> management.executeJob(j.getId()));
+    String instance = DueJobs.fileInstanceOf(runtime, student.getStudentNumber());
+    DueJobs.run(management, instance);
     ApiClient studentApi = ApiClient.signedIn(port, student.getStudentNumber(), data.nationalId());
     assertThat(studentApi.upload("/api/students/" + student.getStudentNumber() + "/documents", List.of(
         new FilePart("PHOTO", "عکس.jpg", "image/jpeg", DemoFiles.jpeg()),

@@ -1,16 +1,15 @@
 package app.parvandeh.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.document.DocumentProperties;
 import app.parvandeh.document.DocumentService;
 import app.parvandeh.student.NewStudent;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
-import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
 import app.parvandeh.support.ApiClient.Response;
+import app.parvandeh.support.ApiClient;
+import app.parvandeh.support.DueJobs;
 import app.parvandeh.support.ParvandehIntegrationTest;
 import app.parvandeh.support.TestStudents;
 import java.io.IOException;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bad uploads and unauthorised calls are refused with a clear 4xx, and nothing is stored. */
 @ParvandehIntegrationTest
@@ -51,9 +51,8 @@ class UploadRefusalTests {
   void admittedStudentWithOpenUploadTask() {
     NewStudent data = TestStudents.newStudent("engineering", 1402, false);
     student = students.admit(data, "admission-office");
-    String instance = runtime.createProcessInstanceQuery()
-        .processInstanceBusinessKey(student.getStudentNumber()).singleResult().getId();
-    management.createJobQuery().processInstanceId(instance).list().forEach(j -> management.executeJob(j.getId()));
+    String instance = DueJobs.fileInstanceOf(runtime, student.getStudentNumber());
+    DueJobs.run(management, instance);
     studentApi = ApiClient.signedIn(port, student.getStudentNumber(), data.nationalId());
     uploadPath = "/api/students/" + student.getStudentNumber() + "/documents";
   }

@@ -1,16 +1,15 @@
 package app.parvandeh.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.student.AdmissionType;
 import app.parvandeh.student.Degree;
 import app.parvandeh.student.NewStudent;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
-import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
 import app.parvandeh.support.ApiClient.Response;
+import app.parvandeh.support.ApiClient;
+import app.parvandeh.support.DueJobs;
 import app.parvandeh.support.ParvandehIntegrationTest;
 import app.parvandeh.support.TestStudents;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +25,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Script and template-injection payloads in names and file names travel as data: the JSON answers carry them
@@ -105,9 +105,8 @@ class XssTests {
     NewStudent data = new NewStudent(template.studentNumber(), template.nationalId(), NAME_PAYLOAD,
         LAST_NAME_PAYLOAD, "engineering", Degree.BACHELOR, 1402, AdmissionType.REMOTE, false);
     Student student = students.admit(data, "admission-office");
-    String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(student.getStudentNumber())
-        .singleResult().getId();
-    management.createJobQuery().processInstanceId(instance).list().forEach(j -> management.executeJob(j.getId()));
+    String instance = DueJobs.fileInstanceOf(runtime, student.getStudentNumber());
+    DueJobs.run(management, instance);
     ApiClient api = ApiClient.signedIn(port, student.getStudentNumber(), data.nationalId());
     Response uploaded = api.upload("/api/students/" + student.getStudentNumber() + "/documents",
         List.of(new FilePart("BIRTH_CERTIFICATE", FILE_PAYLOAD, "application/pdf", DemoFiles.pdf("payload"))));

@@ -1,11 +1,10 @@
 package app.parvandeh.workflow;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import app.parvandeh.student.NewStudent;
 import app.parvandeh.student.StudentService;
-import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.Response;
+import app.parvandeh.support.ApiClient;
+import app.parvandeh.support.DueJobs;
 import app.parvandeh.support.ParvandehIntegrationTest;
 import app.parvandeh.support.TestStudents;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.Resource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Changing steps by editing BPMN: a process owner deploys an edited model through the engine REST API (others are
@@ -215,8 +215,7 @@ class ProcessChangeTests {
   private String admitAndOpen() {
     NewStudent data = TestStudents.newStudent("engineering", 1402, false);
     students.admit(data, "admission-office");
-    management.createJobQuery().processInstanceId(instanceOf(data.studentNumber())).list()
-        .forEach(job -> management.executeJob(job.getId()));
+    DueJobs.run(management, instanceOf(data.studentNumber()));
     return data.studentNumber();
   }
 

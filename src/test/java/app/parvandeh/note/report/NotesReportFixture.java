@@ -4,14 +4,15 @@ import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.document.DocumentService;
 import app.parvandeh.document.Upload;
 import app.parvandeh.note.NoteKind;
-import app.parvandeh.note.NoteService;
 import app.parvandeh.note.NoteService.NewAddress;
+import app.parvandeh.note.NoteService;
 import app.parvandeh.note.NoteView;
 import app.parvandeh.security.Groups;
 import app.parvandeh.student.Faculty;
 import app.parvandeh.student.NewStudent;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
+import app.parvandeh.support.DueJobs;
 import app.parvandeh.support.TestStudents;
 import java.io.ByteArrayInputStream;
 import java.util.List;
@@ -20,7 +21,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.runtime.Job;
 
 /**
  * Notes made for one test: a faculty with two students (one with admission documents, a registration-complete
@@ -92,14 +92,6 @@ final class NotesReportFixture {
 
   /** Runs the file's due jobs (the checklist decision), as the job executor would. */
   private static void runJobs(RuntimeService runtime, ManagementService management, String number) {
-    String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult()
-        .getId();
-    for (int round = 0; round < 10; round++) {
-      List<Job> jobs = management.createJobQuery().processInstanceId(instanceId).executable().list();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> management.executeJob(job.getId()));
-    }
+    DueJobs.runForFile(runtime, management, number);
   }
 }
