@@ -1,5 +1,6 @@
 package app.parvandeh.security;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +15,16 @@ class HardeningConfiguration {
     FilterRegistrationBean<ExpressionQueryGuard> registration = new FilterRegistrationBean<>(new ExpressionQueryGuard());
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
+    return registration;
+  }
+
+  /** After the expression guard: the rules of our pages at the engine's generic doors (see EngineDoorGuard). */
+  @Bean
+  FilterRegistrationBean<EngineDoorGuard> engineDoorGuard(IdentityService identity, DeclaredOutputs outputs) {
+    FilterRegistrationBean<EngineDoorGuard> registration =
+        new FilterRegistrationBean<>(new EngineDoorGuard(identity, outputs));
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 3);
     return registration;
   }
 

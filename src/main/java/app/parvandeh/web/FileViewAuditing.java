@@ -4,7 +4,7 @@ import app.parvandeh.audit.AuditAction;
 import app.parvandeh.audit.AuditLog;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
-import app.parvandeh.workflow.StudentFileProcess;
+import app.parvandeh.workflow.StudentFileWorkflow;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
-import org.camunda.bpm.engine.TaskService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
@@ -46,7 +45,7 @@ class FileViewAuditing implements WebMvcConfigurer, HandlerInterceptor {
   private final AuditLog audit;
   private final Clock clock;
 
-  FileViewAuditing(StudentService students, TaskService tasks, AuditLog audit, Clock clock) {
+  FileViewAuditing(StudentService students, StudentFileWorkflow workflow, AuditLog audit, Clock clock) {
     this.audit = audit;
     this.clock = clock;
     PathPatternParser parser = PathPatternParser.defaultInstance;
@@ -55,9 +54,8 @@ class FileViewAuditing implements WebMvcConfigurer, HandlerInterceptor {
         new Page(parser.parse("/api/portal/file"), (request, vars) -> Optional.ofNullable(request.getRemoteUser())
             .flatMap(students::findByUser)),
         // a clerk's review form shows the whole admission file
-        new Page(parser.parse("/api/tasks/{taskId}/review"), (request, vars) -> Optional.ofNullable(
-            (String) tasks.getVariable(vars.get("taskId"), StudentFileProcess.VAR_STUDENT_NUMBER))
-            .flatMap(students::find)),
+        new Page(parser.parse("/api/tasks/{taskId}/review"), (request, vars) ->
+            workflow.studentNumberOfTask(vars.get("taskId")).flatMap(students::find)),
         // file pages of staff: /api/students/{n}, /api/students/{n}/documents, notes, reports…
         new Page(parser.parse("/api/students/{studentNumber}/**"), (request, vars) ->
             students.find(vars.get("studentNumber"))));

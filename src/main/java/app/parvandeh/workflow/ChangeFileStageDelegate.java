@@ -20,7 +20,7 @@ class ChangeFileStageDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    students.moveToStage((String) execution.getVariable(StudentFileProcess.VAR_STUDENT_NUMBER),
+    students.moveToStage(FileKeys.studentNumberOf(execution),
         FileStage.valueOf((String) execution.getVariableLocal(INPUT_TARGET_STAGE)));
   }
 }

@@ -41,7 +41,7 @@ class ClearanceDecisionListener implements TaskListener {
         : task.getAssignee();
     task.setVariable(StudentFileProcess.VAR_CLEARANCE_CHECKED_BY, clerk);
     if (!(Boolean) complete) {
-      Long studentId = students.get((String) task.getVariable(StudentFileProcess.VAR_STUDENT_NUMBER)).getId();
+      Long studentId = students.get(FileKeys.studentNumberOf(task)).getId();
       notes.record(studentId, NoteKind.CLEARANCE_MISSING, "کسری پرونده برای تسویه: " + missingText, clerk,
           List.of(), "task:" + task.getId());
     }

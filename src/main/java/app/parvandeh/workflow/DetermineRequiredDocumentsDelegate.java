@@ -26,7 +26,7 @@ class DetermineRequiredDocumentsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Student student = students.get((String) execution.getVariable(StudentFileProcess.VAR_STUDENT_NUMBER));
+    Student student = students.get(FileKeys.studentNumberOf(execution));
     DmnDecisionResult result = execution.getProcessEngineServices().getDecisionService()
         .evaluateDecisionByKey(StudentFileProcess.DECISION_REQUIRED_DOCUMENTS)
         .variables(Variables.createVariables()

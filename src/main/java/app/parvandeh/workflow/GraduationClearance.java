@@ -111,10 +111,10 @@ public class GraduationClearance {
     if (!assignee && !candidate) {
       throw ParvandehException.forbidden("این کار به گروه شما سپرده نشده است.", "This task is not for your group.");
     }
-    return new ClearanceTask(taskId, task.getTaskDefinitionKey(), task.getName(),
-        (String) tasks.getVariable(taskId, StudentFileProcess.VAR_STUDENT_NUMBER),
+    String studentNumber = FileKeys.studentNumberOf(runtime, task);
+    return new ClearanceTask(taskId, task.getTaskDefinitionKey(), task.getName(), studentNumber,
         (String) tasks.getVariable(taskId, StudentFileProcess.VAR_MISSING_ITEMS),
-        (String) tasks.getVariable(taskId, StudentFileProcess.VAR_CLEARANCE_GROUP),
+        RecordStudyEndDelegate.clearanceGroupOf(students.get(studentNumber)),
         (String) tasks.getVariable(taskId, StudentFileProcess.VAR_CLOSURE_REASON), assignee);
   }
 

@@ -19,7 +19,7 @@ class GraduationRequestListener implements TaskListener {
     String clerk = task.getAssignee() == null ? RecordRegistrationCompleteNoteDelegate.SYSTEM_AUTHOR
         : task.getAssignee();
     task.setVariable(StudentFileProcess.VAR_GRADUATION_REQUESTED_BY, clerk);
-    clearance.recordGraduationRequest((String) task.getVariable(StudentFileProcess.VAR_STUDENT_NUMBER), clerk,
+    clearance.recordGraduationRequest(FileKeys.studentNumberOf(task), clerk,
         "دانش‌آموخته حضوری در اداره دانش‌آموختگان درخواست مدارک دانش‌آموختگی داد.");
   }
 }

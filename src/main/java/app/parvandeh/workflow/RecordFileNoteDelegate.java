@@ -31,7 +31,7 @@ class RecordFileNoteDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Long studentId = students.get((String) execution.getVariable(StudentFileProcess.VAR_STUDENT_NUMBER)).getId();
+    Long studentId = students.get(FileKeys.studentNumberOf(execution)).getId();
     NoteKind kind = NoteKind.valueOf((String) execution.getVariableLocal(INPUT_KIND));
     Object author = execution.getVariableLocal(INPUT_AUTHOR);
     notes.record(studentId, kind, (String) execution.getVariableLocal(INPUT_BODY),

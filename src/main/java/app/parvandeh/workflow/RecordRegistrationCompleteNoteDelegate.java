@@ -22,7 +22,7 @@ class RecordRegistrationCompleteNoteDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Long studentId = students.get((String) execution.getVariable(StudentFileProcess.VAR_STUDENT_NUMBER)).getId();
+    Long studentId = students.get(FileKeys.studentNumberOf(execution)).getId();
     Object checkedBy = execution.getVariable(StudentFileProcess.VAR_FACULTY_CHECKED_BY);
     notes.recordRegistrationComplete(studentId, checkedBy == null ? SYSTEM_AUTHOR : checkedBy.toString());
   }

@@ -30,7 +30,7 @@ class RecordServiceCounterNoteDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Student student = students.get((String) execution.getVariable(VAR_STUDENT_NUMBER));
+    Student student = students.get(FileKeys.studentNumberOf(execution));
     String requestNumber = (String) execution.getVariable(VAR_COUNTER_REQUEST_NUMBER);
     String type = (String) execution.getVariable(VAR_COUNTER_DOCUMENT_TYPE);
     String body = "مدرک «" + type + "» از پیشخوان خدمت سامانه گلستان صادر شده است و بارگذاری نمی‌شود؛ نشانی آن: "

@@ -35,7 +35,7 @@ class RecordStudyDocumentNoteDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Student student = students.get((String) execution.getVariable(VAR_STUDENT_NUMBER));
+    Student student = students.get(FileKeys.studentNumberOf(execution));
     Long documentId = ((Number) execution.getVariable(VAR_DOCUMENT_ID)).longValue();
     FileDocumentView document = studyDocuments.studyDocumentOf(student.getId(), documentId);
     VersionView current = document.current();

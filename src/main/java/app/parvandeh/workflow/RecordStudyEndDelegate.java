@@ -26,7 +26,7 @@ class RecordStudyEndDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     StudentStatus status = closureStatus(execution.getVariable(StudentFileProcess.VAR_CLOSURE_REASON));
     Object actor = execution.getVariable(StudentFileProcess.VAR_STUDY_ENDED_BY);
-    Student student = students.endStudy((String) execution.getVariable(StudentFileProcess.VAR_STUDENT_NUMBER),
+    Student student = students.endStudy(FileKeys.studentNumberOf(execution),
         status, actor == null ? RecordRegistrationCompleteNoteDelegate.SYSTEM_AUTHOR : actor.toString());
     execution.setVariable(StudentFileProcess.VAR_GRADUATED, status == StudentStatus.GRADUATED);
     execution.setVariable(StudentFileProcess.VAR_CLEARANCE_GROUP, clearanceGroupOf(student));

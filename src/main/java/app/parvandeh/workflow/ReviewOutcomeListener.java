@@ -27,7 +27,7 @@ class ReviewOutcomeListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     ReviewStage stage = ReviewTasks.stageOf(task.getTaskDefinitionKey());
-    Long studentId = students.get((String) task.getVariable(StudentFileProcess.VAR_STUDENT_NUMBER)).getId();
+    Long studentId = students.get(FileKeys.studentNumberOf(task)).getId();
     ReviewOutcome outcome = documents.outcome(studentId, stage);
     if (outcome == ReviewOutcome.INCOMPLETE) {
       throw new ProcessEngineException("همه مدارک باید پیش از پایان کار تأیید یا رد شوند."

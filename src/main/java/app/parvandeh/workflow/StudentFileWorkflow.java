@@ -79,6 +79,13 @@ public class StudentFileWorkflow {
         .map(t -> FileTask.of(t, studentNumber)).toList();
   }
 
+  /** Whose file the open task belongs to (its process's business key), or empty when there is no such task. */
+  @Transactional(readOnly = true)
+  public Optional<String> studentNumberOfTask(String taskId) {
+    return Optional.ofNullable(tasks.createTaskQuery().taskId(taskId).singleResult())
+        .map(task -> FileKeys.studentNumberOf(runtime, task));
+  }
+
   /** Completes the student's upload/correction task once every student-supplied document is there and unrejected. */
   @Transactional
   public void submitForReview(Student student, String userId) {
@@ -111,7 +118,7 @@ public class StudentFileWorkflow {
     if (!assignee && !candidate) {
       throw ParvandehException.forbidden("این کار به گروه شما سپرده نشده است.", "This task is not for your group.");
     }
-    String studentNumber = (String) tasks.getVariable(taskId, StudentFileProcess.VAR_STUDENT_NUMBER);
+    String studentNumber = FileKeys.studentNumberOf(runtime, task);
     return new ReviewTask(FileTask.of(task, studentNumber), ReviewTasks.stageOf(task.getTaskDefinitionKey()),
         assignee);
   }

@@ -99,6 +99,29 @@ class AuthorizationMatrixTests {
         + "/localVariables/matrixProbe", Map.of("value", "probe", "type", "String")))),
     ENGINE_CHANGE_PROCESS_INSTANCE((c, f) -> ok(c.engineRest("PUT", "/process-instance/"
         + f.eng.processInstanceId() + "/variables/matrixProbe", Map.of("value", "probe", "type", "String")))),
+    // Writes through both doors in front of the engine (EngineDoor: /engine-rest and the webapps' /camunda/api).
+    WEBAPP_CHANGE_TASK((c, f) -> ok(EngineDoor.WEBAPP_API.call(c, "PUT", "/task/" + f.eng.checkTaskId()
+        + "/localVariables/matrixProbe", Map.of("value", "probe", "type", "String")))),
+    WEBAPP_CHANGE_PROCESS_INSTANCE((c, f) -> ok(EngineDoor.WEBAPP_API.call(c, "PUT", "/process-instance/"
+        + f.eng.processInstanceId() + "/variables/matrixProbe", Map.of("value", "probe", "type", "String")))),
+    ENGINE_TASK_COMMENT((c, f) -> changed(EngineDoor.ENGINE_REST, c, "POST", "/task/" + f.eng.checkTaskId()
+        + "/comment/create", Map.of("message", "probe"))),
+    WEBAPP_TASK_COMMENT((c, f) -> changed(EngineDoor.WEBAPP_API, c, "POST", "/task/" + f.eng.checkTaskId()
+        + "/comment/create", Map.of("message", "probe"))),
+    ENGINE_TASK_IDENTITY_LINK((c, f) -> changed(EngineDoor.ENGINE_REST, c, "POST", "/task/" + f.eng.checkTaskId()
+        + "/identity-links", Map.of("groupId", "camunda-admin", "type", "candidate"))),
+    WEBAPP_TASK_IDENTITY_LINK((c, f) -> changed(EngineDoor.WEBAPP_API, c, "POST", "/task/" + f.eng.checkTaskId()
+        + "/identity-links", Map.of("groupId", "camunda-admin", "type", "candidate"))),
+    ENGINE_COMPLETE_WITH_FILE_IDENTITY((c, f) -> changed(EngineDoor.ENGINE_REST, c, "POST", "/task/"
+        + f.eng.checkTaskId() + "/complete", otherStudent(f))),
+    WEBAPP_SUBMIT_WITH_FILE_IDENTITY((c, f) -> changed(EngineDoor.WEBAPP_API, c, "POST", "/task/"
+        + f.eng.checkTaskId() + "/submit-form", otherStudent(f))),
+    ENGINE_CORRELATE_MESSAGE((c, f) -> changed(EngineDoor.ENGINE_REST, c, "POST", "/message",
+        Map.of("messageName", "MatrixProbe", "businessKey", f.eng.number()))),
+    WEBAPP_CORRELATE_MESSAGE((c, f) -> changed(EngineDoor.WEBAPP_API, c, "POST", "/message",
+        Map.of("messageName", "MatrixProbe", "businessKey", f.eng.number()))),
+    ENGINE_CREATE_STANDALONE_TASK((c, f) -> changed(EngineDoor.ENGINE_REST, c, "POST", "/task/create",
+        Map.of("id", "matrix-" + UUID.randomUUID(), "name", "probe"))),
     ENGINE_DEPLOY_MODEL((c, f) -> ok(deploy(c, f))),
     ENGINE_MIGRATE_INSTANCES((c, f) -> f.may(c, ProcessDefinitionPermissions.MIGRATE_INSTANCE,
         Resources.PROCESS_DEFINITION, StudentFileProcess.PROCESS_ID)),
@@ -231,7 +254,18 @@ class AuthorizationMatrixTests {
       Map.entry(Kind.ENGINE_TASK_VARIABLES_OF_OTHER_FACULTY, plus(ENGINE_READERS, OTHER_FACULTY_CLERK)),
       Map.entry(Kind.ENGINE_PROCESS_INSTANCE_VARIABLES, ENGINE_READERS),
       Map.entry(Kind.ENGINE_HISTORIC_VARIABLES, ENGINE_READERS),
-      Map.entry(Kind.ENGINE_CHANGE_TASK, EnumSet.of(FACULTY_CLERK, ADMIN)),
+      Map.entry(Kind.ENGINE_CHANGE_TASK, EnumSet.of(ADMIN)),
+      Map.entry(Kind.WEBAPP_CHANGE_TASK, EnumSet.of(ADMIN)),
+      Map.entry(Kind.WEBAPP_CHANGE_PROCESS_INSTANCE, EnumSet.of(ADMIN)),
+      Map.entry(Kind.ENGINE_TASK_COMMENT, EnumSet.of(ADMIN)),
+      Map.entry(Kind.WEBAPP_TASK_COMMENT, EnumSet.of(ADMIN)),
+      Map.entry(Kind.ENGINE_TASK_IDENTITY_LINK, EnumSet.of(ADMIN)),
+      Map.entry(Kind.WEBAPP_TASK_IDENTITY_LINK, EnumSet.of(ADMIN)),
+      Map.entry(Kind.ENGINE_COMPLETE_WITH_FILE_IDENTITY, EnumSet.noneOf(Role.class)),
+      Map.entry(Kind.WEBAPP_SUBMIT_WITH_FILE_IDENTITY, EnumSet.noneOf(Role.class)),
+      Map.entry(Kind.ENGINE_CORRELATE_MESSAGE, EnumSet.of(ADMIN)),
+      Map.entry(Kind.WEBAPP_CORRELATE_MESSAGE, EnumSet.of(ADMIN)),
+      Map.entry(Kind.ENGINE_CREATE_STANDALONE_TASK, EnumSet.of(ADMIN)),
       Map.entry(Kind.ENGINE_CHANGE_PROCESS_INSTANCE, EnumSet.of(ADMIN)),
       Map.entry(Kind.ENGINE_DEPLOY_MODEL, EnumSet.of(PROCESS_OWNER, ADMIN)),
       Map.entry(Kind.ENGINE_MIGRATE_INSTANCES, EnumSet.of(PROCESS_OWNER, ADMIN)),
@@ -409,6 +443,28 @@ class AuthorizationMatrixTests {
     }
     assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
     return answer.text().contains(expected);
+  }
+
+  /**
+   * A change through one of the engine's doors: 2xx, or an answer of the engine itself past our door (a 400/500 about
+   * the request's content, e.g. no such message) means let through; our door's refusals and 401/403/404 mean refused.
+   */
+  static boolean changed(EngineDoor door, ApiClient client, String method, String path, Object body) {
+    Response answer = door.call(client, method, path, body);
+    assertThat(answer.status()).as(answer.toString()).isIn(200, 204, 400, 401, 403, 404, 500);
+    if (answer.status() < 300) {
+      return true;
+    }
+    String text = answer.text();
+    boolean ourRefusal = text.contains("\"messageFa\"") || answer.status() == 401 || answer.status() == 403
+        || answer.status() == 404;
+    return !ourRefusal;
+  }
+
+  /** A completion that says the task belongs to another faculty's student. */
+  static Map<String, Object> otherStudent(Fixture f) {
+    return Map.of("variables", Map.of(StudentFileProcess.VAR_STUDENT_NUMBER,
+        Map.of("value", f.sci.number(), "type", "String")));
   }
 
   /** A list answer that contains the expected id or name; a refusal or an empty list is "not allowed". */
