@@ -165,7 +165,7 @@ final class ModelDeploymentGuard implements Deployer {
     if (local.equals("language") || local.equals("expressionLanguage")) {
       return decision ? (isFeel(value) ? null : new Refusal("در جدول تصمیم فقط زبان FEEL مجاز است.",
           "Decisions may only use FEEL as expression language."))
-          : (value.equalsIgnoreCase("juel") ? null : new Refusal("در فرایند فقط عبارت‌های JUEL مجاز است.",
+          : (value.equalsIgnoreCase("juel") || isBpmnDefault(local, value) ? null : new Refusal("در فرایند فقط عبارت‌های JUEL مجاز است.",
               "Processes may only use JUEL expressions, no other (script) language."));
     }
     if (decision) {
@@ -185,6 +185,14 @@ final class ModelDeploymentGuard implements Deployer {
 
   private static boolean isExpression(String text) {
     return text.contains("${") || text.contains("#{");
+  }
+
+  /**
+   * The BPMN schema's default on {@code <definitions>}, which the model API and Modeler write out; Camunda ignores
+   * it and evaluates JUEL, so it changes nothing.
+   */
+  private static boolean isBpmnDefault(String attribute, String value) {
+    return attribute.equals("expressionLanguage") && value.equals("http://www.w3.org/1999/XPath");
   }
 
   /** FEEL is side-effect free and cannot reach beans; JUEL in a decision could, so a decision must use FEEL. */
