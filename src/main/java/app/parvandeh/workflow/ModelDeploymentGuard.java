@@ -9,8 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.impl.bpmn.parser.ResourceReportImpl;
@@ -41,6 +44,14 @@ final class ModelDeploymentGuard implements Deployer {
   private static final List<String> FORM_SUFFIXES = List.of(".html", ".form");
   private static final String XMLNS = XMLConstants.XMLNS_ATTRIBUTE_NS_URI;
   private static final String FORM_KEY_PREFIX = "embedded:deployment:";
+  /** The names the DMN engine reads as FEEL (lower case). */
+  private static final Set<String> FEEL_NAMES = Stream.of(DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE,
+      DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_ALTERNATIVE,
+      DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN12,
+      DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN13,
+      DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN14,
+      DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN15)
+      .map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
 
   private final Supplier<ModelExpressions> expressions;
   private final Map<String, byte[]> shippedForms;
@@ -197,8 +208,7 @@ final class ModelDeploymentGuard implements Deployer {
 
   /** FEEL is side-effect free and cannot reach beans; JUEL in a decision could, so a decision must use FEEL. */
   private static boolean isFeel(String language) {
-    String lower = language.toLowerCase(Locale.ROOT);
-    return lower.equals("feel") || (lower.matches("https?://www\\.omg\\.org/spec/.*") && lower.matches(".*/feel/?"));
+    return FEEL_NAMES.contains(language.toLowerCase(Locale.ROOT));
   }
 
   private static boolean isCamunda(Element element) {

@@ -101,7 +101,11 @@ class ModelResourceChecksTests {
     assertThat(guard.check("d.dmn", decision(" expressionLanguage=\"feel\""))).isEmpty();
     assertThat(guard.check("d.dmn", decision(" expressionLanguage=\"https://www.omg.org/spec/DMN/20191111/FEEL/\"")))
         .isEmpty();
+    assertThat(guard.check("d.dmn", decision(" expressionLanguage=\"http://www.omg.org/spec/FEEL/20140401\"")))
+        .isEmpty();
     assertThat(guard.check("d.dmn", decision(" expressionLanguage=\"juel\""))).isNotEmpty();
+    assertThat(guard.check("d.dmn", decision(" expressionLanguage=\"https://www.omg.org/spec/DMN/x/JUEL/\"")))
+        .isNotEmpty();
     assertThat(guard.check("d.dmn", decision(" expressionLanguage=\"javascript\""))).isNotEmpty();
   }
 
