@@ -6,6 +6,7 @@ import app.parvandeh.support.ParvandehIntegrationTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ParseException;
@@ -14,6 +15,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.el.StartProcessVariableScope;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -140,6 +142,45 @@ class ModelDeploymentGuardTests {
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("getClass");
     assertThatThrownBy(() -> evaluate(configuration, "${workflowSettings['class']}"))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("class");
+  }
+
+  @Test
+  void aModelStoredBeforeTheCheckIsRefusedOnRedeployAndCannotReachBeansOrReflectionWhenItRuns() {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    String beanRead = deployedWithoutTheCheck(configuration,
+        "<serviceTask id=\"Probe\" camunda:expression=\"${execution.setVariable('leak', studentService.toString())}\"/>");
+    String reflection = deployedWithoutTheCheck(configuration, "<serviceTask id=\"Probe\" camunda:expression="
+        + "\"${execution.setVariable('leak', ''.getClass().forName('java.lang.Runtime'))}\"/>");
+    try {
+      Response redeploy = ApiClient.signedIn(port, OWNER, "parvandeh")
+          .engineRest("POST", "/deployment/" + beanRead + "/redeploy", Map.of());
+      assertRefused(redeploy, "Probe");
+
+      String processDefinition = repository.createProcessDefinitionQuery().deploymentId(beanRead).singleResult()
+          .getId();
+      assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceById(processDefinition))
+          .isInstanceOf(ProcessEngineException.class).hasMessageContaining("studentService");
+      String reflective = repository.createProcessDefinitionQuery().deploymentId(reflection).singleResult().getId();
+      assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceById(reflective))
+          .isInstanceOf(ProcessEngineException.class).hasMessageContaining("getClass");
+      assertThat(engine.getRuntimeService().createVariableInstanceQuery().variableName("leak").count()).isZero();
+    } finally {
+      repository.deleteDeployment(beanRead, true);
+      repository.deleteDeployment(reflection, true);
+    }
+  }
+
+  /** As if deployed before this check existed: the engine's own deployers only, for one deployment. */
+  private String deployedWithoutTheCheck(ProcessEngineConfigurationImpl configuration, String element) {
+    List<Deployer> all = configuration.getDeployers();
+    configuration.getDeploymentCache().setDeployers(all.stream()
+        .filter(deployer -> !(deployer instanceof ModelDeploymentGuard)).toList());
+    try {
+      return repository.createDeployment().addString("probe.bpmn", probe(element).get("probe.bpmn")).deploy().getId();
+    } finally {
+      configuration.getDeploymentCache().setDeployers(all);
+    }
   }
 
   private static Object evaluate(ProcessEngineConfigurationImpl configuration, String expression) {
