@@ -27,6 +27,7 @@ public final class StudentFileProcess {
   public static final String VAR_MISSING_ITEMS = "missingItems";
   public static final String VAR_CLEARANCE_CHECKED_BY = "clearanceCheckedBy";
   public static final String VAR_ISSUED_DOCUMENTS = "issuedDocuments";
+  public static final String VAR_ISSUED_BY = "issuedBy";
   public static final String VAR_GRADUATION_REQUESTED_BY = "graduationRequestedBy";
 
   public static final String TASK_CHECK_CLEARANCE = "Task_CheckFileClearance";

@@ -161,6 +161,17 @@ public final class ApiClient {
     return send(builder);
   }
 
+  /** The headers Camunda's webapps send: JSON, and Camunda's CSRF token from the XSRF-TOKEN cookie of an app page. */
+  public java.util.Map<String, String> camundaWebappHeaders() {
+    get("/camunda/app/tasklist/default/");
+    get("/camunda/api/admin/auth/user/default");
+    String token = cookie("XSRF-TOKEN");
+    if (token.isEmpty()) {
+      throw new AssertionError("Camunda's CSRF cookie is missing");
+    }
+    return java.util.Map.of("Content-Type", "application/json", "Accept", "application/json", "X-XSRF-TOKEN", token);
+  }
+
   /** The value of a cookie this client holds, or an empty string. */
   public String cookie(String name) {
     return cookies.getCookieStore().getCookies().stream()

@@ -8,15 +8,6 @@ import app.parvandeh.support.DueJobs;
 import app.parvandeh.support.ParvandehIntegrationTest;
 import app.parvandeh.support.TestStudents;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -27,17 +18,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.Resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -47,8 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ParvandehIntegrationTest
 class ProcessChangeTests {
-
-  private static final String EXTRA_STEP = "Task_CheckIdentityInPerson";
 
   @LocalServerPort
   int port;
@@ -71,10 +53,11 @@ class ProcessChangeTests {
   void processOwnerDeploysAnExtraCheckStepAndMigratesARunningFile() throws Exception {
     String older = admitAndOpen();
     int oldVersion = definitionVersionOf(older);
-    byte[] edited = editedModel();
+    var edited = ModelDeployments.withShippedForms("StudentFileProcess.bpmn", ModelDeployments.withExtraCheckStep());
     try {
-      assertThat(deploy("clerk.eng", edited)).isEqualTo(403);
-      assertThat(deploy("process.owner", edited)).isEqualTo(200);
+      assertThat(ModelDeployments.throughEngineRest(port, "clerk.eng", edited).status()).isEqualTo(403);
+      Response deployed = ModelDeployments.throughEngineRest(port, "process.owner", edited);
+      assertThat(deployed.status()).as(deployed.toString()).isEqualTo(200);
       int newVersion = repository.createProcessDefinitionQuery().processDefinitionKey(StudentFileProcess.PROCESS_ID)
           .latestVersion().singleResult().getVersion();
       assertThat(newVersion).isGreaterThan(oldVersion);
@@ -85,7 +68,7 @@ class ProcessChangeTests {
       assertThat(definitionVersionOf(older)).isEqualTo(oldVersion);
       completeUpload(newer);
       assertThat(tasks.createTaskQuery().processInstanceBusinessKey(newer).singleResult().getTaskDefinitionKey())
-          .isEqualTo(EXTRA_STEP);
+          .isEqualTo(ModelDeployments.EXTRA_STEP);
 
       ApiClient clerk = ApiClient.signedIn(port, "clerk.eng", "parvandeh");
       ApiClient owner = ApiClient.signedIn(port, "process.owner", "parvandeh");
@@ -105,15 +88,15 @@ class ProcessChangeTests {
       assertThat(definitionVersionOf(older)).isEqualTo(newVersion);
       completeUpload(older);
       assertThat(tasks.createTaskQuery().processInstanceBusinessKey(older).singleResult().getTaskDefinitionKey())
-          .isEqualTo(EXTRA_STEP);
+          .isEqualTo(ModelDeployments.EXTRA_STEP);
 
       // Going back: the dry run names the extra step as one the old model cannot take.
       Map<String, Object> back = Map.of("sourceVersion", newVersion, "targetVersion", oldVersion, "dryRun", true);
       JsonNode backwards = owner.postJson("/api/admin/migrations", back).json();
-      assertThat(backwards.get("unmappedActivities").toString()).contains(EXTRA_STEP);
-      assertThat(backwards.get("blocked").toString()).contains(older).contains(EXTRA_STEP);
+      assertThat(backwards.get("unmappedActivities").toString()).contains(ModelDeployments.EXTRA_STEP);
+      assertThat(backwards.get("blocked").toString()).contains(older).contains(ModelDeployments.EXTRA_STEP);
     } finally {
-      restoreTheModelsOfThisBuild();
+      ModelDeployments.restoreTheModelsOfThisBuild(repository);
     }
   }
 
@@ -141,75 +124,6 @@ class ProcessChangeTests {
     String id = filters.createFilterQuery().filterName(filterName).singleResult().getId();
     return authorizations.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(id)
         .hasPermission(Permissions.READ).list().stream().map(a -> a.getGroupId()).toList();
-  }
-
-  /** The shipped model with an in-person identity check between the upload and the faculty's check. */
-  private byte[] editedModel() throws IOException {
-    BpmnModelInstance model;
-    try (InputStream in = getClass().getResourceAsStream("/processes/StudentFileProcess.bpmn")) {
-      model = Bpmn.readModelFromStream(in);
-    }
-    Process process = model.getModelElementById(StudentFileProcess.PROCESS_ID);
-    process.setCamundaVersionTag("2.1.0-test");
-    UserTask check = model.newInstance(UserTask.class);
-    check.setId(EXTRA_STEP);
-    check.setName("احراز هویت حضوری دانشجو");
-    check.setCamundaCandidateGroups("${facultyGroup}");
-    process.addChildElement(check);
-    SequenceFlow uploaded = model.getModelElementById("SequenceFlow_DocumentsUploaded");
-    var mergeGateway = uploaded.getTarget();
-    uploaded.setTarget(check);
-    SequenceFlow checked = model.newInstance(SequenceFlow.class);
-    checked.setId("SequenceFlow_IdentityChecked");
-    process.addChildElement(checked);
-    checked.setSource(check);
-    checked.setTarget(mergeGateway);
-    check.getOutgoing().add(checked);
-    mergeGateway.getIncoming().remove(uploaded);
-    mergeGateway.getIncoming().add(checked);
-    check.getIncoming().add(uploaded);
-    return Bpmn.convertToString(model).getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** What Camunda Modeler's "Deploy" does: a multipart POST to /engine-rest/deployment/create as the user. */
-  private int deploy(String user, byte[] bpmn) throws Exception {
-    String boundary = "----parvandeh-deploy";
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    part(body, boundary, "deployment-name", null, "StudentFileProcess (edited)".getBytes(StandardCharsets.UTF_8));
-    part(body, boundary, "StudentFileProcess.bpmn", "StudentFileProcess.bpmn", bpmn);
-    for (Resource form : new ProcessDeploymentConfiguration().getDeploymentResources()) {
-      if (form.getFilename().endsWith(".html")) {
-        part(body, boundary, "forms/" + form.getFilename(), "forms/" + form.getFilename(),
-            form.getContentAsByteArray());
-      }
-    }
-    body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-            + "/engine-rest/deployment/create"))
-        .header("Authorization", "Basic " + Base64.getEncoder()
-            .encodeToString((user + ":parvandeh").getBytes(StandardCharsets.UTF_8)))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-  }
-
-  private static void part(ByteArrayOutputStream body, String boundary, String name, String fileName, byte[] bytes)
-      throws IOException {
-    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
-        + (fileName == null ? "" : "; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream")
-        + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    body.write(bytes);
-    body.write("\r\n".getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** Other tests expect the shipped models as the latest version, as after a restart. */
-  private void restoreTheModelsOfThisBuild() throws IOException {
-    DeploymentBuilder deployment = repository.createDeployment().name("restore after ProcessChangeTests");
-    for (Resource resource : new ProcessDeploymentConfiguration().getDeploymentResources()) {
-      String folder = resource.getFilename().endsWith(".html") ? "forms/" : "processes/";
-      deployment.addString(folder + resource.getFilename(), resource.getContentAsString(StandardCharsets.UTF_8));
-    }
-    deployment.deploy();
   }
 
   private String admitAndOpen() {

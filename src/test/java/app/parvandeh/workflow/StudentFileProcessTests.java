@@ -504,6 +504,7 @@ class StudentFileProcessTests {
     Mocks.register("clearanceDecisionListener",
         (TaskListener) task -> task.setVariable("clearanceCheckedBy", "central.records"));
     Mocks.register("graduationRequestListener", graduationRequestListener);
+    Mocks.register("documentsIssuedListener", new DocumentsIssuedListener());
     Student student = mock(Student.class);
     when(student.getId()).thenReturn(42L);
     when(student.getDegree()).thenAnswer(i -> degree);
