@@ -40,9 +40,10 @@ class TasklistFormsSubmitDeclaredOutputsBrowserTests extends BrowserTest {
         new ClearanceFixture.Services(students, studyDocuments, clearance, runtime, tasks, management));
     String instance = DueJobs.fileInstanceOf(runtime, file.number());
 
-    browser.signIn("central.records", "parvandeh");
-    open(file.taskId());
     FluentWait<WebDriver> wait = browser.waiting();
+    browser.signIn("central.records", "parvandeh");
+    wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
+    open(file.taskId());
     browser.press(wait.until(ExpectedConditions.elementToBeClickable(
         By.cssSelector("input[name='pv-decision'][value='complete']"))));
     browser.screenshot("declared-1-clearance-check");
@@ -52,6 +53,7 @@ class TasklistFormsSubmitDeclaredOutputsBrowserTests extends BrowserTest {
 
     browser.forgetSession();
     browser.signIn("graduates.office", "parvandeh");
+    wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
     Task request = waitingAt(instance, StudentFileProcess.TASK_AWAIT_GRADUATION_REQUEST);
     open(request.getId());
     browser.press(wait.until(ExpectedConditions.elementToBeClickable(
@@ -72,9 +74,14 @@ class TasklistFormsSubmitDeclaredOutputsBrowserTests extends BrowserTest {
     assertThat(tasks.createTaskQuery().processInstanceId(instance).count()).as("the file moved past issuing").isZero();
   }
 
-  private void open(String taskId) {
+  private void open(String taskId) throws IOException {
     browser.go("/camunda/app/tasklist/default/#/?task=" + taskId);
-    browser.press(browser.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector(".claim"))));
+    try {
+      browser.press(browser.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector(".claim"))));
+    } catch (RuntimeException e) {
+      browser.screenshot("declared-no-claim-" + taskId);
+      throw new AssertionError("Tasklist shows no claim button for " + taskId + ": " + browser.text(), e);
+    }
   }
 
   private void complete(String taskId) throws IOException {
