@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -61,6 +62,13 @@ class ApiExceptionHandler {
   ResponseEntity<ApiError> conflict(ObjectOptimisticLockingFailureException e) {
     return answer(409, "concurrent-change", "هم‌زمان کاربر دیگری این مورد را تغییر داد؛ صفحه را تازه کنید.",
         "Someone else changed this at the same time; reload and try again.", null);
+  }
+
+  /** Another request held the row lock for longer than the database waits (e.g. uploads into one file). */
+  @ExceptionHandler(PessimisticLockingFailureException.class)
+  ResponseEntity<ApiError> busy(PessimisticLockingFailureException e) {
+    return answer(409, "busy", "درخواست دیگری هم‌زمان همین پرونده را تغییر می‌دهد؛ چند لحظه بعد دوباره تلاش کنید.",
+        "Another request is changing this file at the same time; try again in a moment.", null);
   }
 
   /** Engine refusals during our calls (e.g. a task completed meanwhile) are conflicts, not server errors. */
