@@ -1,5 +1,6 @@
 package app.parvandeh.security;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -8,6 +9,16 @@ import org.springframework.context.annotation.Configuration;
 /** Guards in front of the end-of-life engine: after authentication, before Camunda's REST resources. */
 @Configuration(proxyBeanMethods = false)
 class HardeningConfiguration {
+
+  /** Outside the engine's own authentication filters, so it sees their final answer (and checks history after). */
+  @Bean
+  FilterRegistrationBean<TaskCompletionRaces> taskCompletionRaces(HistoryService history) {
+    FilterRegistrationBean<TaskCompletionRaces> registration =
+        new FilterRegistrationBean<>(new TaskCompletionRaces(history));
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+    return registration;
+  }
 
   @Bean
   FilterRegistrationBean<ExpressionQueryGuard> expressionQueryGuard() {

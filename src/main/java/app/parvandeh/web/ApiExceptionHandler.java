@@ -3,6 +3,8 @@ package app.parvandeh.web;
 import app.parvandeh.shared.ParvandehException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.stream.Collectors;
+import app.parvandeh.security.TaskCompletionRaces;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,12 +73,23 @@ class ApiExceptionHandler {
         "Another request is changing this file at the same time; try again in a moment.", null);
   }
 
-  /** Engine refusals during our calls (e.g. a task completed meanwhile) are conflicts, not server errors. */
+  /** Another request finished or changed the same task first (e.g. "send for review" from two tabs at once). */
+  @ExceptionHandler(OptimisticLockingException.class)
+  ResponseEntity<ApiError> concurrentTask(OptimisticLockingException e) {
+    log.info("Engine update lost to a concurrent one: {}", e.getMessage());
+    return answer(409, TaskCompletionRaces.CODE, TaskCompletionRaces.MESSAGE_FA, TaskCompletionRaces.MESSAGE_EN,
+        null);
+  }
+
+  /**
+   * Engine refusals during our calls (e.g. a task completed meanwhile) are conflicts, not server errors. The
+   * engine's message names its tables and entities, so it goes to the log, not to the user.
+   */
   @ExceptionHandler(ProcessEngineException.class)
   ResponseEntity<ApiError> engine(ProcessEngineException e) {
     log.info("Engine refused a request: {}", e.getMessage());
     return answer(409, "process-refused", "فرایند این درخواست را نپذیرفت؛ صفحه را تازه کنید.",
-        "The process refused this request; reload and try again.", e.getMessage());
+        "The process refused this request; reload and try again.", null);
   }
 
   private static ResponseEntity<ApiError> answer(int status, String code, String fa, String en, String detail) {
