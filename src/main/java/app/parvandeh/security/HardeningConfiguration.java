@@ -10,6 +10,16 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class HardeningConfiguration {
 
+  /** Before the engine's own password checks (HTTP Basic, the webapps' login), which it throttles. */
+  @Bean
+  FilterRegistrationBean<PasswordDoorThrottle> passwordDoorThrottle(LoginThrottle throttle) {
+    FilterRegistrationBean<PasswordDoorThrottle> registration =
+        new FilterRegistrationBean<>(new PasswordDoorThrottle(throttle));
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/admin/auth/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+    return registration;
+  }
+
   /** Outside the engine's own authentication filters, so it sees their final answer (and checks history after). */
   @Bean
   FilterRegistrationBean<TaskCompletionRaces> taskCompletionRaces(HistoryService history) {
