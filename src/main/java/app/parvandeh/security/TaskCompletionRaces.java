@@ -15,8 +15,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * When two people finish the same task at once, the engine lets one win and fails the other with an optimistic
- * locking error, a "task not found" or a "cannot complete" error, depending on timing; Camunda's REST API and the
- * webapps' API answer that with a 404 or a 500 carrying engine internals. This filter, in front of both doors, turns
+ * locking error, a "task not found", a missing authorization or a "cannot complete" error, depending on timing;
+ * Camunda's REST API and the webapps' API answer that with a 403, 404 or 500 carrying engine internals. This filter, in front of both doors, turns
  * such a loser's answer into our 409 with a Persian and English message: when the task has meanwhile been completed,
  * or when the engine reports a concurrent update. Every other answer passes unchanged.
  */
@@ -52,7 +52,8 @@ public final class TaskCompletionRaces extends OncePerRequestFilter {
     ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
     chain.doFilter(request, answer);
     int status = answer.getStatus();
-    if ((status == 404 || status >= 500) && lostARace(request, answer)) {
+    // 403 too: a loser may pass the task lookup just before the winner's commit removes the task's authorizations.
+    if ((status == 403 || status == 404 || status >= 500) && lostARace(request, answer)) {
       log.info("Concurrent completion of {} refused with 409 (engine answered {}: {})", pathOf(request), status,
           answerText(answer));
       answer.resetBuffer();

@@ -42,7 +42,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConcurrentTaskCompletionTests {
 
-  static final int ROUNDS = 3;
+  static final int ROUNDS = 5;
 
   @LocalServerPort
   int port;
