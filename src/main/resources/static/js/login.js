@@ -1,4 +1,4 @@
-// Sign-in page: shows the message matching ?error / ?logout / ?expired and
+// Sign-in page: shows the message matching ?error / ?wait=<seconds> / ?logout / ?expired and
 // copies the CSRF token from the PARVANDEH-XSRF cookie into the form at submit time.
 (function () {
   'use strict';
@@ -12,8 +12,18 @@
     box.appendChild(p);
   }
 
+  // How long to wait, in Persian digits: whole minutes from a minute on, else seconds.
+  function waitText(seconds) {
+    var fa = function (n) { return Number(n).toLocaleString('fa-IR', { useGrouping: false }); };
+    return seconds >= 60 ? fa(Math.ceil(seconds / 60)) + ' دقیقه' : fa(seconds) + ' ثانیه';
+  }
+
   var params = new URLSearchParams(window.location.search);
-  if (params.has('error')) {
+  var wait = parseInt(params.get('wait'), 10);
+  if (wait > 0) {
+    showMessage('warning', 'به دلیل چند ورود ناموفق، ورود از این دستگاه موقتاً بسته شده است؛ لطفاً '
+      + waitText(wait) + ' دیگر دوباره تلاش کنید.');
+  } else if (params.has('error')) {
     showMessage('error', 'نام کاربری یا گذرواژه نادرست است');
   } else if (params.has('expired')) {
     showMessage('warning', 'نشست شما به پایان رسید. لطفاً دوباره وارد شوید.');

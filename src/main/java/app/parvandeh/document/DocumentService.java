@@ -109,24 +109,24 @@ public class DocumentService {
     if (uploads.isEmpty()) {
       throw ParvandehException.badRequest("no-files", "هیچ فایلی انتخاب نشده است.", "No file was sent.");
     }
-    Map<String, RequiredDocument> checklist = requirements.findByStudentIdOrderByTypeSortOrder(studentId).stream()
-        .collect(Collectors.toMap(r -> r.getType().getCode(), Function.identity()));
-    Map<String, Document> existing = admissionDocuments(studentId);
-    for (Upload upload : uploads) {
-      RequiredDocument required = checklist.get(upload.typeCode());
-      if (required == null || required.getSupplier() != Supplier.STUDENT) {
-        throw ParvandehException.badRequest("not-student-supplied",
-            "این مدرک در فهرست مدارکی که شما بارگذاری می‌کنید نیست: " + upload.typeCode(),
-            "This document type is not one you upload: " + upload.typeCode());
-      }
-      Document document = existing.get(upload.typeCode());
-      if (document != null && document.getStatus() == DocumentStatus.ACCEPTED) {
-        throw ParvandehException.conflict("already-accepted",
-            "مدرک «" + document.getType().getNameFa() + "» تأیید شده است و جایگزین نمی‌شود.",
-            "The document '" + document.getType().getNameEn() + "' is accepted and cannot be replaced.");
-      }
-    }
+    // Bytes are received and checked before the lock, so a slow upload never holds other uploads up.
     List<StagedUpload> staged = stageAll(uploads);
+    Map<String, RequiredDocument> checklist;
+    Map<String, Document> existing;
+    try {
+      requirements.lockChecklistOf(studentId);
+      checklist = requirements.findByStudentIdOrderByTypeSortOrder(studentId).stream()
+          .collect(Collectors.toMap(r -> r.getType().getCode(), Function.identity()));
+      existing = admissionDocuments(studentId);
+      checkUploadable(uploads, checklist, existing);
+    } catch (RuntimeException e) {
+      // Nothing was committed to the store yet: a refused or timed-out upload leaves no bytes behind.
+      staged.forEach(s -> store.discard(s.content));
+      throw e;
+    }
+    // Past this point a failure (a rare database error at flush) can leave committed bytes nothing points at; they
+    // are not deleted here, since identical bytes may just have been committed for another upload, so the
+    // UnreferencedContentSweeper removes them after its grace period.
     commitAll(staged);
     Instant now = Instant.now(clock);
     List<Document> touched = new ArrayList<>();
@@ -147,6 +147,24 @@ public class DocumentService {
               + current.getContentSha256() + ")");
     }
     return touched.stream().map(DocumentView::of).toList();
+  }
+
+  private static void checkUploadable(List<Upload> uploads, Map<String, RequiredDocument> checklist,
+      Map<String, Document> existing) {
+    for (Upload upload : uploads) {
+      RequiredDocument required = checklist.get(upload.typeCode());
+      if (required == null || required.getSupplier() != Supplier.STUDENT) {
+        throw ParvandehException.badRequest("not-student-supplied",
+            "این مدرک در فهرست مدارکی که شما بارگذاری می‌کنید نیست: " + upload.typeCode(),
+            "This document type is not one you upload: " + upload.typeCode());
+      }
+      Document document = existing.get(upload.typeCode());
+      if (document != null && document.getStatus() == DocumentStatus.ACCEPTED) {
+        throw ParvandehException.conflict("already-accepted",
+            "مدرک «" + document.getType().getNameFa() + "» تأیید شده است و جایگزین نمی‌شود.",
+            "The document '" + document.getType().getNameEn() + "' is accepted and cannot be replaced.");
+      }
+    }
   }
 
   /** Records one stage's decision on a document's current version; a rejection needs a reason. */

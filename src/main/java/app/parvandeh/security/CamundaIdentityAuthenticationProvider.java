@@ -1,7 +1,9 @@
 package app.parvandeh.security;
 
 import app.parvandeh.shared.PersianText;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -9,16 +11,22 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
-/** Checks passwords against Camunda's identity store and maps the user's Camunda groups to authorities. */
+/**
+ * Checks passwords against Camunda's identity store, through the {@link LoginThrottle}, and maps the user's Camunda
+ * groups to authorities.
+ */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identity;
+  private final LoginThrottle throttle;
 
-  CamundaIdentityAuthenticationProvider(IdentityService identity) {
+  CamundaIdentityAuthenticationProvider(IdentityService identity, LoginThrottle throttle) {
     this.identity = identity;
+    this.throttle = throttle;
   }
 
   @Override
@@ -26,9 +34,20 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     // Students type their number with Persian digits as often as not.
     String userId = PersianText.normalize(authentication.getName());
     Object credentials = authentication.getCredentials();
-    if (userId.isEmpty() || credentials == null || !identity.checkPassword(userId, credentials.toString())) {
+    if (userId.isEmpty() || credentials == null) {
       throw new BadCredentialsException("Bad credentials");
     }
+    String client = authentication.getDetails() instanceof WebAuthenticationDetails details
+        ? details.getRemoteAddress() : "unknown";
+    Optional<Duration> wait = throttle.waitFor(client, userId);
+    if (wait.isPresent()) {
+      throw new LoginThrottledException(wait.get());
+    }
+    if (!identity.checkPassword(userId, credentials.toString())) {
+      throttle.failed(client, userId);
+      throw new BadCredentialsException("Bad credentials");
+    }
+    throttle.succeeded(client, userId);
     List<SimpleGrantedAuthority> authorities = identity.createGroupQuery().groupMember(userId).list().stream()
         .map(Group::getId)
         .map(id -> new SimpleGrantedAuthority(CurrentUser.GROUP_AUTHORITY_PREFIX + id))

@@ -1,5 +1,6 @@
 package app.parvandeh.security;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -9,6 +10,26 @@ import org.springframework.context.annotation.Configuration;
 /** Guards in front of the end-of-life engine: after authentication, before Camunda's REST resources. */
 @Configuration(proxyBeanMethods = false)
 class HardeningConfiguration {
+
+  /** Before the engine's own password checks (HTTP Basic, the webapps' login), which it throttles. */
+  @Bean
+  FilterRegistrationBean<PasswordDoorThrottle> passwordDoorThrottle(LoginThrottle throttle) {
+    FilterRegistrationBean<PasswordDoorThrottle> registration =
+        new FilterRegistrationBean<>(new PasswordDoorThrottle(throttle));
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/admin/auth/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+    return registration;
+  }
+
+  /** Outside the engine's own authentication filters, so it sees their final answer (and checks history after). */
+  @Bean
+  FilterRegistrationBean<TaskCompletionRaces> taskCompletionRaces(HistoryService history) {
+    FilterRegistrationBean<TaskCompletionRaces> registration =
+        new FilterRegistrationBean<>(new TaskCompletionRaces(history));
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+    return registration;
+  }
 
   @Bean
   FilterRegistrationBean<ExpressionQueryGuard> expressionQueryGuard() {

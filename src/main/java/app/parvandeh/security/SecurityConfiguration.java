@@ -81,7 +81,7 @@ class SecurityConfiguration {
                 "/error")
             .permitAll()
             .anyRequest().authenticated())
-        .formLogin(f -> f.loginPage("/login").successHandler(landing).failureUrl("/login?error").permitAll())
+        .formLogin(f -> f.loginPage("/login").successHandler(landing).failureHandler(new LoginFailureHandler()).permitAll())
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .csrf(c -> c.csrfTokenRepository(csrfTokens)
             .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())

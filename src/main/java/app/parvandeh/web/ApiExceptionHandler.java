@@ -3,12 +3,15 @@ package app.parvandeh.web;
 import app.parvandeh.shared.ParvandehException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.stream.Collectors;
+import app.parvandeh.security.TaskCompletionRaces;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -63,12 +66,30 @@ class ApiExceptionHandler {
         "Someone else changed this at the same time; reload and try again.", null);
   }
 
-  /** Engine refusals during our calls (e.g. a task completed meanwhile) are conflicts, not server errors. */
+  /** Another request held the row lock for longer than the database waits (e.g. uploads into one file). */
+  @ExceptionHandler(PessimisticLockingFailureException.class)
+  ResponseEntity<ApiError> busy(PessimisticLockingFailureException e) {
+    return answer(409, "busy", "درخواست دیگری هم‌زمان همین پرونده را تغییر می‌دهد؛ چند لحظه بعد دوباره تلاش کنید.",
+        "Another request is changing this file at the same time; try again in a moment.", null);
+  }
+
+  /** Another request finished or changed the same task first (e.g. "send for review" from two tabs at once). */
+  @ExceptionHandler(OptimisticLockingException.class)
+  ResponseEntity<ApiError> concurrentTask(OptimisticLockingException e) {
+    log.info("Engine update lost to a concurrent one: {}", e.getMessage());
+    return answer(409, TaskCompletionRaces.CODE, TaskCompletionRaces.MESSAGE_FA, TaskCompletionRaces.MESSAGE_EN,
+        null);
+  }
+
+  /**
+   * Engine refusals during our calls (e.g. a task completed meanwhile) are conflicts, not server errors. The
+   * engine's message names its tables and entities, so it goes to the log, not to the user.
+   */
   @ExceptionHandler(ProcessEngineException.class)
   ResponseEntity<ApiError> engine(ProcessEngineException e) {
     log.info("Engine refused a request: {}", e.getMessage());
     return answer(409, "process-refused", "فرایند این درخواست را نپذیرفت؛ صفحه را تازه کنید.",
-        "The process refused this request; reload and try again.", e.getMessage());
+        "The process refused this request; reload and try again.", null);
   }
 
   private static ResponseEntity<ApiError> answer(int status, String code, String fa, String en, String detail) {
