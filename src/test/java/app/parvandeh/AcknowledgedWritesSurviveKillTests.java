@@ -139,7 +139,7 @@ class AcknowledgedWritesSurviveKillTests {
       letter.put("typeCode", "ENROLLMENT_CERTIFICATE");
       letter.put("letterNumber", "۹۹۱/قطع");
       letter.put("letterDate", "۱۴۰۴/۰۲/۰۳");
-      letter.put("description", "نامه‌ای که پیش از قطع برق ثبت شد");
+      letter.put("description", "نامه‌ای که درست پیش از توقف ناگهانی برنامه ثبت شد");
       Response registered = clerk.multipart("/api/students/" + STUDYING + "/study-documents/office-letters",
           letter, "file", new FilePart(null, "نامه.pdf", "application/pdf", bytes));
       assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
