@@ -1,0 +1,97 @@
+package app.parvandeh.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real application ({@code ParvandehApplication}, as {@code java -jar} would run it) in a JVM of its own, on a
+ * data folder the caller keeps across starts and a free loopback port: for tests that kill and restart it.
+ */
+public final class ChildApplication {
+
+  private static final String MAIN_CLASS = "app.parvandeh.ParvandehApplication";
+
+  private final Process process;
+  private final int port;
+  private final Path log;
+
+  private ChildApplication(Process process, int port, Path log) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+  }
+
+  /** Starts the application with the given extra arguments and waits until {@code /actuator/health} answers. */
+  public static ChildApplication start(Path dataDir, String logName, String... arguments)
+      throws IOException, InterruptedException {
+    int port = freePort();
+    Path log = dataDir.resolve(logName);
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1",
+        "-cp", System.getProperty("java.class.path"), MAIN_CLASS,
+        "--server.port=" + port, "--server.address=127.0.0.1", "--parvandeh.data-dir=" + dataDir,
+        "--logging.level.root=warn"));
+    command.addAll(List.of(arguments));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ChildApplication app = new ChildApplication(process, port, log);
+    app.awaitHealthy();
+    return app;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** SIGKILL: no shutdown hook, no flush, no graceful close of the database or the server. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new AssertionError("the application did not die after SIGKILL");
+    }
+  }
+
+  public String log() {
+    try {
+      return Files.readString(log, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "(no log: " + e + ")";
+    }
+  }
+
+  private void awaitHealthy() throws InterruptedException {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build();
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new AssertionError("the application exited with " + process.exitValue() + ":\n" + log());
+      }
+      try {
+        if (http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notListeningYet) {
+        // keep waiting
+      }
+      Thread.sleep(200);
+    }
+    process.destroyForcibly();
+    throw new AssertionError("the application was not healthy within 3 minutes:\n" + log());
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
