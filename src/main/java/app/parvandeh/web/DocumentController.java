@@ -81,9 +81,7 @@ class DocumentController {
     List<Upload> uploads = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
       MultipartFile file = files.get(i);
-      String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
-          ? "file" : file.getOriginalFilename();
-      uploads.add(new Upload(typeCodes.get(i), baseName(name), file::getInputStream));
+      uploads.add(new Upload(typeCodes.get(i), file.getOriginalFilename(), file::getInputStream));
     }
     return Map.of("documents", documents.uploadAdmissionDocuments(student.getId(), uploads, user.id()));
   }
@@ -115,14 +113,5 @@ class DocumentController {
     return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
         .cacheControl(CacheControl.noStore().cachePrivate())
         .body(previews.firstPage(content));
-  }
-
-  /** Browsers may send a full client path; keep only the file's own name, at most 255 characters. */
-  static String baseName(String name) {
-    String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
-    if (base.isEmpty()) {
-      base = "file";
-    }
-    return base.length() > 255 ? base.substring(base.length() - 255) : base;
   }
 }
