@@ -1,6 +1,7 @@
 package app.parvandeh.document;
 
 import app.parvandeh.shared.ParvandehException;
+import app.parvandeh.shared.PersianText;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -44,7 +45,7 @@ final class ImageCheck {
     }
     if (end < size) {
       throw ContentTypes.refusal("trailing-data", fileName,
-          "پس از پایان تصویر " + (size - end) + " بایت دادهٔ اضافه دارد.",
+          "پس از پایان تصویر " + fa(size - end) + " بایت دادهٔ اضافه دارد.",
           "has " + (size - end) + " bytes of other data after the image's end marker.");
     }
     decode(file, fileName);
@@ -66,8 +67,8 @@ final class ImageCheck {
         if (width <= 0 || height <= 0 || width > MAX_SIDE_PX || height > MAX_SIDE_PX
             || width * height > MAX_PIXELS) {
           throw ContentTypes.refusal("image-too-large", fileName,
-              "ابعاد " + width + "×" + height + " پیکسل دارد؛ حداکثر " + MAX_SIDE_PX + " پیکسل در هر ضلع و "
-                  + MAX_PIXELS / 1_000_000 + " مگاپیکسل پذیرفته است.",
+              "ابعاد " + fa(width + "×" + height) + " پیکسل دارد؛ حداکثر " + fa(MAX_SIDE_PX)
+                  + " پیکسل در هر ضلع و " + fa(MAX_PIXELS / 1_000_000) + " مگاپیکسل پذیرفته است.",
               "is " + width + "×" + height + " pixels; at most " + MAX_SIDE_PX + " pixels a side and "
                   + MAX_PIXELS / 1_000_000 + " megapixels are accepted.");
         }
@@ -92,6 +93,10 @@ final class ImageCheck {
       }
       throw undecodable(fileName, e.getMessage());
     }
+  }
+
+  private static String fa(Object number) {
+    return PersianText.toPersianDigits(String.valueOf(number));
   }
 
   private static RuntimeException undecodable(String fileName, String why) {
