@@ -62,6 +62,13 @@ public final class UserText {
     return value.isEmpty() ? null : value;
   }
 
+  /** The text without bidi controls: for showing text stored before they were refused (e.g. in a report). */
+  public static String withoutBidiControls(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.chars().filter(c -> !isBidiControl((char) c)).forEach(c -> out.append((char) c));
+    return out.toString();
+  }
+
   /** U+202A–U+202E, U+2066–U+2069, LRM, RLM and the Arabic letter mark. */
   static boolean isBidiControl(char c) {
     return c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069' || c == '\u200E' || c == '\u200F'
