@@ -2,6 +2,7 @@ package app.parvandeh.web;
 
 import app.parvandeh.document.Upload;
 import app.parvandeh.shared.ParvandehException;
+import app.parvandeh.shared.PersianText;
 import app.parvandeh.shared.UserText;
 import jakarta.validation.ConstraintViolationException;
 import java.util.stream.Collectors;
@@ -38,8 +39,10 @@ class ApiExceptionHandler {
   ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
     // Tomcat counts a part's headers, which hold the file name, against server.tomcat.max-part-header-size.
     if (causes(e).anyMatch(c -> String.valueOf(c.getMessage()).startsWith("Header section has more than"))) {
-      return answer(400, "file-name-too-long", "نام فایل بیش از اندازه بلند است؛ حداکثر ۲۵۵ نویسه.",
-          "The file name is far too long; it may have at most 255 characters.", null);
+      int max = Upload.FILE_NAME.maxLength();
+      return answer(400, "file-name-too-long", "نام فایل بیش از اندازه بلند است؛ حداکثر "
+          + PersianText.toPersianDigits(String.valueOf(max)) + " نویسه.",
+          "The file name is far too long; it may have at most " + max + " characters.", null);
     }
     return answer(413, "file-too-large", "حجم فایل یا درخواست بیش از حد مجاز است.",
         "The file or the request is larger than allowed.", null);
