@@ -21,16 +21,40 @@ heap_mb() {
     | python3 -c 'import json,sys; print(round(json.load(sys.stdin)["measurements"][0]["value"]/1048576))'
 }
 
-# A valid PDF header and trailer around SIZE_MB of padding: Tika sees a PDF, the store sees SIZE_MB of bytes.
+# A real one-page PDF the size of a scan: an uncompressed SIZE_MB greyscale image XObject on an A4 page, with a
+# cross-reference table, so the upload passes the full PDF check (opened, every page parsed) like a real scan.
 python3 - "$work/big.pdf" "$SIZE_MB" <<'PY'
-import sys
+import os, sys
 path, mb = sys.argv[1], int(sys.argv[2])
+side = int((mb * 1024 * 1024) ** 0.5)
+content = b"q 595 0 0 842 0 0 cm /Im0 Do Q"
+objects = [
+    b"<< /Type /Catalog /Pages 2 0 R >>",
+    b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /XObject << /Im0 5 0 R >> >> >>",
+    b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+    None,
+]
 with open(path, "wb") as f:
     f.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    chunk = b"% padding " + b"x" * 1013 + b"\n"
-    for _ in range(mb * 1024):
-        f.write(chunk)
-    f.write(b"%%EOF\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(f.tell())
+        f.write(b"%d 0 obj\n" % number)
+        if body is None:
+            f.write(b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray"
+                    b" /BitsPerComponent 8 /Length %d >>\nstream\n" % (side, side, side * side))
+            for _ in range(side):
+                f.write(os.urandom(side))
+            f.write(b"\nendstream")
+        else:
+            f.write(body)
+        f.write(b"\nendobj\n")
+    xref = f.tell()
+    f.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        f.write(b"%010d 00000 n \n" % offset)
+    f.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
 PY
 login "$STUDENT" "$PASSWORD" "$work/student"
 login manager parvandeh "$work/manager"

@@ -210,7 +210,7 @@ abstract class AdmissionScenario {
   }
 
   @Test
-  void documentContentIsServedInlineToTheStudentAndTheirFacultyOnly() {
+  void documentContentIsServedToTheStudentAndTheirFacultyOnly() {
     NewStudent data = TestStudents.newStudent(faculty, 1399, false);
     String number = students.admit(data, "admission-office").getStudentNumber();
     runJobs(number);
@@ -225,7 +225,7 @@ abstract class AdmissionScenario {
     assertThat(own.status()).isEqualTo(200);
     assertThat(own.body()).isEqualTo(pdf);
     assertThat(own.header("Content-Type")).isEqualTo("application/pdf");
-    assertThat(own.header("Content-Disposition")).startsWith("inline").contains("UTF-8''");
+    assertThat(own.header("Content-Disposition")).startsWith("attachment").contains("UTF-8''");
     assertThat(audit.ofStudent(students.get(number).getId())).filteredOn(
         e -> e.action() == AuditAction.DOCUMENT_DOWNLOADED).extracting(AuditLog.AuditView::actor).contains(number);
     assertThat(ApiClient.signedIn(port, clerk, PASSWORD).get(url).body()).isEqualTo(pdf);

@@ -5,12 +5,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.tika.Tika;
 import org.springframework.stereotype.Component;
 
-/** Decides a file's type from its bytes (Tika), never from its name, and refuses what a file may not be. */
+/**
+ * Decides a file's type from its bytes (Tika), never from its name, and keeps a file only if it fully parses as that
+ * type ({@link PdfCheck}, {@link ImageCheck}) and carries no markup a browser could run.
+ */
 @Component
 class ContentTypes {
 
@@ -20,6 +25,12 @@ class ContentTypes {
 
   private static final Map<String, String> TYPE_BY_EXTENSION = Map.of(
       "pdf", PDF, "jpg", JPEG, "jpeg", JPEG, "png", PNG);
+
+  /** Markup that turns a file into a page if a browser ever renders it; found anywhere, the file is refused. */
+  private static final List<String> SCRIPT_MARKERS = List.of("<script", "<iframe");
+  /** Markup that makes a browser sniff a file as HTML or SVG when it opens the file. */
+  private static final List<String> PAGE_MARKERS = List.of("<html", "<body", "<head", "<svg", "<!doctype");
+  private static final int SNIFF_WINDOW = 1024;
 
   private final Tika tika;
 
@@ -38,17 +49,56 @@ class ContentTypes {
           "نوع فایل «" + fileName + "» پذیرفته نیست؛ فقط PDF، JPG و PNG.",
           "The file '" + fileName + "' is not a PDF, JPEG or PNG (detected " + detected + ").");
     }
-    String claimed = TYPE_BY_EXTENSION.get(extensionOf(fileName));
-    if (claimed != null && !claimed.equals(detected)) {
+    String extension = extensionOf(fileName);
+    String claimed = TYPE_BY_EXTENSION.get(extension);
+    if (!extension.isEmpty() && !detected.equals(claimed)) {
       throw new ParvandehException(415, "type-mismatch",
           "محتوای فایل «" + fileName + "» با پسوند آن هم‌خوان نیست.",
           "The content of '" + fileName + "' does not match its extension (it is " + detected + ").");
     }
+    checkNoMarkup(stagedFile, fileName);
+    if (PDF.equals(detected)) {
+      PdfCheck.verify(stagedFile, fileName);
+    } else {
+      ImageCheck.verify(stagedFile, detected, fileName);
+    }
     return detected;
   }
 
+  /** A 400 that names the file and says what is wrong with its content. */
+  static ParvandehException refusal(String code, String fileName, String fa, String en) {
+    return ParvandehException.badRequest(code, "فایل «" + fileName + "» " + fa, "The file '" + fileName + "' " + en);
+  }
+
+  private static void checkNoMarkup(Path stagedFile, String fileName) throws IOException {
+    String found = null;
+    byte[] buffer = new byte[64 * 1024];
+    String carry = "";
+    boolean first = true;
+    try (InputStream in = Files.newInputStream(stagedFile)) {
+      int n;
+      while (found == null && (n = in.readNBytes(buffer, 0, buffer.length)) > 0) {
+        // ISO-8859-1 maps each byte to one char; the carried tail finds a marker split across two reads.
+        String window = carry + new String(buffer, 0, n, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        found = SCRIPT_MARKERS.stream().filter(window::contains).findFirst().orElse(null);
+        if (found == null && first) {
+          String head = window.substring(0, Math.min(window.length(), SNIFF_WINDOW));
+          found = PAGE_MARKERS.stream().filter(head::contains).findFirst().orElse(null);
+        }
+        carry = window.substring(Math.max(0, window.length() - 16));
+        first = false;
+      }
+    }
+    if (found != null) {
+      throw refusal("markup-inside", fileName, "نشانه‌گذاری HTML (" + found + ") در خود دارد و پذیرفته نیست.",
+          "contains HTML markup (" + found + ") and is not accepted.");
+    }
+  }
+
+  /** The part after the last dot when it looks like an extension (letters and digits), else empty. */
   private static String extensionOf(String fileName) {
     int dot = fileName.lastIndexOf('.');
-    return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+    String extension = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+    return extension.matches("[a-z0-9]{1,8}") ? extension : "";
   }
 }

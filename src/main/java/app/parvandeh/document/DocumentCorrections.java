@@ -55,13 +55,13 @@ public class DocumentCorrections {
   @Transactional
   public FileDocumentView editInfo(Long documentId, Long basedOnVersion, DocumentInfo info, String actor) {
     Document document = loadCurrent(documentId, basedOnVersion);
-    String description = DocumentTexts.optional(info.description(), 1000);
+    String description = DocumentTexts.optional(info.description(), DocumentTexts.DESCRIPTION);
     if (description == null && "OFFICE_AUTOMATION".equals(document.getSource())) {
       throw ParvandehException.badRequest("description-required",
           "شرح نامه اداری نمی‌تواند خالی باشد؛ نام مدرک باید در شرح بیاید.",
           "An office-automation letter's description cannot be empty; it names the document.");
     }
-    String letterNumber = DocumentTexts.optional(info.letterNumber(), 100);
+    String letterNumber = DocumentTexts.optional(info.letterNumber(), DocumentTexts.LETTER_NUMBER);
     String letterDate = LetterDates.normalize(info.letterDate());
     List<String> changes = new ArrayList<>();
     change(changes, "description", document.getDescription(), description);
@@ -97,8 +97,8 @@ public class DocumentCorrections {
   /** Soft delete so the document can be corrected: needs a reason; the versions and bytes are kept. */
   @Transactional
   public FileDocumentView deleteForCorrection(Long documentId, Long basedOnVersion, String reason, String actor) {
-    String why = DocumentTexts.required(reason, "reason-required",
-        "برای حذف مدرک، دلیل آن را بنویسید.", "Deleting a document for correction needs a reason.", 1000);
+    String why = DocumentTexts.required(reason, DocumentTexts.DELETION_REASON, "reason-required",
+        "برای حذف مدرک، دلیل آن را بنویسید.", "Deleting a document for correction needs a reason.");
     Document document = loadCurrent(documentId, basedOnVersion);
     if (document.isDeleted()) {
       throw ParvandehException.conflict("already-deleted", "این مدرک پیش‌تر حذف شده است.",

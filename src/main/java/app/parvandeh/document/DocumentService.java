@@ -174,14 +174,10 @@ public class DocumentService {
     Document document = documents.findById(documentId).filter(d -> d.getStudentId().equals(studentId))
         .orElseThrow(() -> ParvandehException.notFound("document-not-found",
             "این مدرک در پرونده این دانشجو نیست.", "This document is not in this student's file."));
-    String trimmed = reason == null ? null : reason.strip();
-    if (decision == ReviewDecision.REJECTED && (trimmed == null || trimmed.isEmpty())) {
+    String trimmed = DocumentTexts.optional(reason, DocumentTexts.REVIEW_REASON);
+    if (decision == ReviewDecision.REJECTED && trimmed == null) {
       throw ParvandehException.badRequest("reason-required",
           "برای رد مدرک، دلیل آن را بنویسید.", "A rejection needs a reason.");
-    }
-    if (trimmed != null && trimmed.length() > 1000) {
-      throw ParvandehException.badRequest("reason-too-long",
-          "دلیل حداکثر ۱۰۰۰ نویسه است.", "The reason may have at most 1000 characters.");
     }
     document.current().review(stage, decision, trimmed, reviewer, taskId, Instant.now(clock));
     document.markReviewed(decision);

@@ -54,11 +54,11 @@ public class StudyDocuments {
   @Transactional
   public FileDocumentView registerOfficeLetter(Long studentId, String typeCode, Upload upload, String letterNumber,
       String letterDate, String description, String actor) {
-    String text = DocumentTexts.required(description, "description-required",
+    String text = DocumentTexts.required(description, DocumentTexts.DESCRIPTION, "description-required",
         "شرح مدرک را بنویسید؛ نام مدرک باید در شرح بیاید تا کارشناسان ستاد آن را با جست‌وجو بیابند.",
-        "A description naming the document is required, so central clerks can find it by search.", 1000);
-    String number = DocumentTexts.required(letterNumber, "letter-number-required",
-        "شماره نامه را بنویسید.", "The letter number is required.", 100);
+        "A description naming the document is required, so central clerks can find it by search.");
+    String number = DocumentTexts.required(letterNumber, DocumentTexts.LETTER_NUMBER, "letter-number-required",
+        "شماره نامه را بنویسید.", "The letter number is required.");
     String date = LetterDates.normalize(letterDate);
     if (date == null) {
       throw ParvandehException.badRequest("letter-date-required", "تاریخ نامه را بنویسید.",

@@ -1,10 +1,23 @@
 package app.parvandeh.document;
 
+import app.parvandeh.shared.UserText;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** One file of an upload request, streamed from wherever the web layer keeps it. */
+/**
+ * One file of an upload request, streamed from wherever the web layer keeps it. The name is checked on creation
+ * (see {@link UserText}): a browser's full client path is cut to the file's own name, which must fit its column.
+ */
 public record Upload(String typeCode, String fileName, Content content) {
+
+  /** document_version.file_name. */
+  public static final UserText.Field FILE_NAME = UserText.Field.name("file-name", "نام فایل", "file name", 255);
+
+  public Upload {
+    String name = fileName == null ? "" : fileName;
+    name = UserText.clean(name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1), FILE_NAME);
+    fileName = name.isEmpty() ? "file" : name;
+  }
 
   /** Opens the upload's bytes; called once. */
   @FunctionalInterface

@@ -7,6 +7,8 @@ import app.parvandeh.document.DocumentViews.DocumentView;
 import app.parvandeh.document.DocumentViews.VersionView;
 import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.shared.PersianText;
+import app.parvandeh.shared.UserText;
+import app.parvandeh.shared.UserText.Field;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 /** Records and lists notes about a student. */
 @Service
 public class NoteService {
+
+  /** The lengths are those of the note and note_address columns in db/migration. */
+  static final Field BODY = Field.prose("note-body", "متن یادداشت", "note text", 4000);
+  static final Field ADDRESS = Field.name("address", "نشانی مدرک", "note address", 500);
+  static final Field LABEL = Field.name("address-label", "عنوان نشانی", "address label", 300);
 
   private final NoteRepository notes;
   private final DocumentService documents;
@@ -41,8 +48,9 @@ public class NoteService {
         + PersianText.toPersianDigits(String.valueOf(admission.size())) + " مدرک).";
     List<NewAddress> addresses = admission.stream().map(document -> {
       VersionView current = document.current();
+      String label = document.typeName() + " (" + current.fileName() + ")";
       return new NewAddress("parvandeh:document/" + document.id() + "/version/" + current.versionNo(),
-          document.typeName() + " (" + current.fileName() + ")", current.id());
+          label.length() > LABEL.maxLength() ? label.substring(0, LABEL.maxLength() - 2) + "…)" : label, current.id());
     }).toList();
     return record(studentId, NoteKind.REGISTRATION_COMPLETE, body, author, addresses, key);
   }
@@ -64,10 +72,11 @@ public class NoteService {
         return NoteView.of(existing.get());
       }
     }
-    if (body == null || body.isBlank()) {
+    String text = UserText.clean(body, BODY);
+    if (text.isEmpty()) {
       throw ParvandehException.badRequest("note-text-required", "متن یادداشت را بنویسید.", "A note needs text.");
     }
-    Note note = new Note(studentId, kind, body.strip(), author, Instant.now(clock), idempotencyKey);
+    Note note = new Note(studentId, kind, text, author, Instant.now(clock), idempotencyKey);
     for (NewAddress address : addresses) {
       if (address.documentVersionId() != null
           && !documents.versionBelongsTo(studentId, address.documentVersionId())) {
@@ -75,12 +84,12 @@ public class NoteService {
             "نشانی یادداشت به مدرکی در پرونده این دانشجو اشاره نمی‌کند.",
             "A note address does not resolve to a document in this student's file.");
       }
-      if (address.address() == null || address.address().isBlank()) {
+      String where = UserText.clean(address.address(), ADDRESS);
+      if (where.isEmpty()) {
         throw ParvandehException.badRequest("address-required",
             "نشانی مدرک را بنویسید.", "A note address needs to say where the document lives.");
       }
-      note.address(address.address().strip(), address.label() == null ? "" : address.label().strip(),
-          address.documentVersionId());
+      note.address(where, UserText.clean(address.label(), LABEL), address.documentVersionId());
     }
     Note saved = notes.save(note);
     audit.change(author, AuditAction.NOTE_RECORDED, studentId, null,

@@ -3,6 +3,8 @@ package app.parvandeh.student;
 import app.parvandeh.audit.AuditAction;
 import app.parvandeh.audit.AuditLog;
 import app.parvandeh.shared.ParvandehException;
+import app.parvandeh.shared.UserText;
+import app.parvandeh.shared.UserText.Field;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,8 +46,8 @@ public class StudentInfoEdits {
           "هم‌زمان کاربر دیگری این پرونده را تغییر داده است؛ صفحه را تازه کنید و دوباره تلاش کنید.",
           "Someone else changed this file meanwhile; reload and try again.");
     }
-    String firstName = name(info.firstName());
-    String lastName = name(info.lastName());
+    String firstName = name(info.firstName(), FIRST_NAME);
+    String lastName = name(info.lastName(), LAST_NAME);
     String nationalId = NationalId.parse(info.nationalId());
     if (nationalId == null) {
       throw ParvandehException.badRequest("invalid-national-id",
@@ -73,9 +75,13 @@ public class StudentInfoEdits {
     return student;
   }
 
-  private static String name(String typed) {
-    String value = typed == null ? "" : typed.strip();
-    if (value.isEmpty() || value.length() > 100) {
+  /** student.first_name and student.last_name. */
+  static final Field FIRST_NAME = Field.name("first-name", "نام", "first name", 100);
+  static final Field LAST_NAME = Field.name("last-name", "نام خانوادگی", "last name", 100);
+
+  static String name(String typed, Field field) {
+    String value = UserText.clean(typed, field);
+    if (value.isEmpty()) {
       throw ParvandehException.badRequest("name-required", "نام و نام خانوادگی را (حداکثر ۱۰۰ نویسه) بنویسید.",
           "First and last name are required (at most 100 characters).");
     }

@@ -74,6 +74,8 @@ public class StudentService {
       throw ParvandehException.conflict("national-id-exists",
           "دانشجویی با این کد ملی قبلاً ثبت شده است.", "A student with this national ID already exists.");
     }
+    StudentInfoEdits.name(data.firstName(), StudentInfoEdits.FIRST_NAME);
+    StudentInfoEdits.name(data.lastName(), StudentInfoEdits.LAST_NAME);
     Faculty faculty = faculties.findById(data.facultyCode()).orElseThrow(() -> ParvandehException.badRequest(
         "unknown-faculty", "دانشکده ناشناخته است.", "Unknown faculty."));
     Student student = students.save(new Student(data, faculty, number, nationalId, Instant.now(clock)));

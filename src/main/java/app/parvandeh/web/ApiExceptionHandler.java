@@ -1,9 +1,14 @@
 package app.parvandeh.web;
 
+import app.parvandeh.document.Upload;
 import app.parvandeh.shared.ParvandehException;
+import app.parvandeh.shared.PersianText;
+import app.parvandeh.shared.UserText;
 import jakarta.validation.ConstraintViolationException;
 import java.util.stream.Collectors;
 import app.parvandeh.security.TaskCompletionRaces;
+import java.util.stream.Stream;
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
@@ -35,6 +40,13 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
+    // Tomcat counts a part's headers, which hold the file name, against server.tomcat.max-part-header-size.
+    if (causes(e).anyMatch(c -> String.valueOf(c.getMessage()).startsWith("Header section has more than"))) {
+      int max = Upload.FILE_NAME.maxLength();
+      return answer(400, "file-name-too-long", "نام فایل بیش از اندازه بلند است؛ حداکثر "
+          + PersianText.toPersianDigits(String.valueOf(max)) + " نویسه.",
+          "The file name is far too long; it may have at most " + max + " characters.", null);
+    }
     return answer(413, "file-too-large", "حجم فایل یا درخواست بیش از حد مجاز است.",
         "The file or the request is larger than allowed.", null);
   }
@@ -43,6 +55,15 @@ class ApiExceptionHandler {
       MissingServletRequestParameterException.class, HttpMessageNotReadableException.class,
       MethodArgumentTypeMismatchException.class})
   ResponseEntity<ApiError> malformed(Exception e) {
+    // Tomcat refuses a file name with a NUL before we see it; the refusal says so as our own check would.
+    var badName = causes(e).filter(InvalidFileNameException.class::isInstance).findFirst();
+    if (badName.isPresent()) {
+      try {
+        UserText.clean(((InvalidFileNameException) badName.get()).getName(), Upload.FILE_NAME);
+      } catch (ParvandehException refusal) {
+        return refused(refusal);
+      }
+    }
     return answer(400, "bad-request", "درخواست نادرست است.", "The request is malformed.", e.getMessage());
   }
 
@@ -90,6 +111,10 @@ class ApiExceptionHandler {
     log.info("Engine refused a request: {}", e.getMessage());
     return answer(409, "process-refused", "فرایند این درخواست را نپذیرفت؛ صفحه را تازه کنید.",
         "The process refused this request; reload and try again.", null);
+  }
+
+  private static Stream<Throwable> causes(Throwable e) {
+    return Stream.iterate(e, c -> c != null, Throwable::getCause).limit(10);
   }
 
   private static ResponseEntity<ApiError> answer(int status, String code, String fa, String en, String detail) {

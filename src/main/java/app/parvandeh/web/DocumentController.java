@@ -15,14 +15,11 @@ import app.parvandeh.student.StudentService;
 import app.parvandeh.workflow.StudentFileWorkflow;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -81,9 +78,7 @@ class DocumentController {
     List<Upload> uploads = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
       MultipartFile file = files.get(i);
-      String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
-          ? "file" : file.getOriginalFilename();
-      uploads.add(new Upload(typeCodes.get(i), baseName(name), file::getInputStream));
+      uploads.add(new Upload(typeCodes.get(i), file.getOriginalFilename(), file::getInputStream));
     }
     return Map.of("documents", documents.uploadAdmissionDocuments(student.getId(), uploads, user.id()));
   }
@@ -100,8 +95,7 @@ class DocumentController {
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(content.mediaType()))
         .contentLength(content.sizeBytes())
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.inline().filename(content.fileName(), StandardCharsets.UTF_8).build().toString())
+        .headers(DocumentHeaders.of(content.mediaType(), content.fileName()))
         .cacheControl(CacheControl.noStore().cachePrivate())
         .eTag(content.sha256())
         .body(new InputStreamResource(in));
@@ -113,16 +107,8 @@ class DocumentController {
     ContentView content = documents.content(versionId);
     access.checkView(CurrentUser.of(authentication), students.getById(content.studentId()));
     return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
+        .headers(DocumentHeaders.of(MediaType.IMAGE_PNG_VALUE, content.fileName() + ".png"))
         .cacheControl(CacheControl.noStore().cachePrivate())
         .body(previews.firstPage(content));
-  }
-
-  /** Browsers may send a full client path; keep only the file's own name, at most 255 characters. */
-  static String baseName(String name) {
-    String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
-    if (base.isEmpty()) {
-      base = "file";
-    }
-    return base.length() > 255 ? base.substring(base.length() - 255) : base;
   }
 }

@@ -115,8 +115,6 @@ class FileDocumentController {
     if (file == null) {
       throw ParvandehException.badRequest("no-files", "هیچ فایلی انتخاب نشده است.", "No file was sent.");
     }
-    String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
-        ? "file" : file.getOriginalFilename();
-    return new Upload(typeCode, DocumentController.baseName(name), file::getInputStream);
+    return new Upload(typeCode, file.getOriginalFilename(), file::getInputStream);
   }
 }

@@ -10,9 +10,6 @@ import app.parvandeh.student.StudentService;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,8 +45,7 @@ class FileExportController {
     access.checkView(user, student);
     try (ExportedBag bag = exports.export(student, user.id())) {
       response.setContentType("application/zip");
-      response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-          ContentDisposition.attachment().filename(bag.zipFileName(), StandardCharsets.UTF_8).build().toString());
+      DocumentHeaders.apply(response, "application/zip", bag.zipFileName());
       response.setHeader("X-Parvandeh-Manifest-Sha256", bag.manifestSha256());
       OutputStream out = response.getOutputStream();
       bag.writeZip(out);

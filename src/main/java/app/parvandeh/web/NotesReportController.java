@@ -62,8 +62,7 @@ class NotesReportController {
 
   private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String fileName) {
     return ResponseEntity.ok().contentType(type)
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(fileName).build().toString())
+        .headers(DocumentHeaders.of(type.toString(), fileName))
         .cacheControl(CacheControl.noStore().cachePrivate())
         .body(body);
   }

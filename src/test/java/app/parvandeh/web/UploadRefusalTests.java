@@ -9,15 +9,10 @@ import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient.FilePart;
 import app.parvandeh.support.ApiClient.Response;
 import app.parvandeh.support.ApiClient;
-import app.parvandeh.support.DueJobs;
 import app.parvandeh.support.ParvandehIntegrationTest;
 import app.parvandeh.support.TestStudents;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,22 +38,17 @@ class UploadRefusalTests {
   @Autowired
   ManagementService management;
 
+  UploadingStudent uploader;
   Student student;
-  ApiClient studentApi;
-  String uploadPath;
 
   @BeforeEach
   void admittedStudentWithOpenUploadTask() {
-    NewStudent data = TestStudents.newStudent("engineering", 1402, false);
-    student = students.admit(data, "admission-office");
-    String instance = DueJobs.fileInstanceOf(runtime, student.getStudentNumber());
-    DueJobs.run(management, instance);
-    studentApi = ApiClient.signedIn(port, student.getStudentNumber(), data.nationalId());
-    uploadPath = "/api/students/" + student.getStudentNumber() + "/documents";
+    uploader = UploadingStudent.admit(port, students, runtime, management, documents, properties);
+    student = uploader.student();
   }
 
   @Test
-  void aTextFileNamedPdfIsRefusedAsUnsupported() throws IOException {
+  void aTextFileNamedPdfIsRefusedAsUnsupported() {
     Response answer = refusedUpload(new FilePart("BIRTH_CERTIFICATE", "شناسنامه.pdf", "application/pdf",
         "this is not a PDF at all".getBytes(StandardCharsets.UTF_8)));
     assertThat(answer.status()).isEqualTo(415);
@@ -68,21 +58,21 @@ class UploadRefusalTests {
   }
 
   @Test
-  void aPngNamedPdfIsRefusedAsMismatched() throws IOException {
+  void aPngNamedPdfIsRefusedAsMismatched() {
     Response answer = refusedUpload(new FilePart("BIRTH_CERTIFICATE", "scan.pdf", "application/pdf", DemoFiles.png()));
     assertThat(answer.status()).isEqualTo(415);
     assertThat(answer.json().get("code").asText()).isEqualTo("type-mismatch");
   }
 
   @Test
-  void anEmptyFileIsRefused() throws IOException {
+  void anEmptyFileIsRefused() {
     Response answer = refusedUpload(new FilePart("PHOTO", "photo.jpg", "image/jpeg", new byte[0]));
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.json().get("code").asText()).isEqualTo("empty-file");
   }
 
   @Test
-  void aFileOverTheConfiguredLimitIsRefused() throws IOException {
+  void aFileOverTheConfiguredLimitIsRefused() {
     byte[] pdf = DemoFiles.pdf("big");
     byte[] big = new byte[(int) properties.maxFileSize().toBytes() + 1];
     System.arraycopy(pdf, 0, big, 0, pdf.length);
@@ -92,7 +82,7 @@ class UploadRefusalTests {
   }
 
   @Test
-  void oneBadFileRefusesTheWholeRequest() throws IOException {
+  void oneBadFileRefusesTheWholeRequest() {
     Response answer = refusedUpload(
         new FilePart("PHOTO", "photo.jpg", "image/jpeg", DemoFiles.jpeg()),
         new FilePart("BIRTH_CERTIFICATE", "fake.pdf", "application/pdf", "<html>".getBytes(StandardCharsets.UTF_8)));
@@ -100,18 +90,18 @@ class UploadRefusalTests {
   }
 
   @Test
-  void aDocumentTypeTheStudentDoesNotSupplyIsRefused() throws IOException {
+  void aDocumentTypeTheStudentDoesNotSupplyIsRefused() {
     Response answer = refusedUpload(new FilePart("EXAM_CARD", "exam.pdf", "application/pdf", DemoFiles.pdf("x")));
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.json().get("code").asText()).isEqualTo("not-student-supplied");
   }
 
   @Test
-  void aStudentCannotUploadIntoAnotherStudentsFile() throws IOException {
+  void aStudentCannotUploadIntoAnotherStudentsFile() {
     NewStudent otherData = TestStudents.newStudent("engineering", 1402, false);
     Student other = students.admit(otherData, "admission-office");
     long before = storedBlobs();
-    Response answer = ApiClient.signedIn(port, other.getStudentNumber(), otherData.nationalId()).upload(uploadPath,
+    Response answer = ApiClient.signedIn(port, other.getStudentNumber(), otherData.nationalId()).upload(uploader.uploadPath(),
         List.of(new FilePart("PHOTO", "photo.jpg", "image/jpeg", DemoFiles.jpeg())));
     assertThat(answer.status()).isEqualTo(403);
     assertThat(answer.json().get("messageFa").asText()).isNotBlank();
@@ -123,7 +113,7 @@ class UploadRefusalTests {
 
   @Test
   void aClerkDoesNotUploadAdmissionDocumentsForTheStudent() {
-    Response answer = ApiClient.signedIn(port, "clerk.eng", "parvandeh").upload(uploadPath,
+    Response answer = ApiClient.signedIn(port, "clerk.eng", "parvandeh").upload(uploader.uploadPath(),
         List.of(new FilePart("PHOTO", "photo.jpg", "image/jpeg", DemoFiles.jpeg())));
     assertThat(answer.status()).isEqualTo(403);
     assertThat(documents.documentsOf(student.getId())).isEmpty();
@@ -138,7 +128,7 @@ class UploadRefusalTests {
     assertThat(anonymous.get("/api/documents/versions/1/content").status()).isEqualTo(401);
     assertThat(anonymous.engineRest("GET", "/task?maxResults=5", null).status()).isEqualTo(401);
     assertThat(anonymous.engineRest("GET", "/process-definition?maxResults=5", null).status()).isEqualTo(401);
-    Response upload = anonymous.upload(uploadPath,
+    Response upload = anonymous.upload(uploader.uploadPath(),
         List.of(new FilePart("PHOTO", "photo.jpg", "image/jpeg", DemoFiles.jpeg())));
     assertThat(upload.status()).isIn(401, 403);
     assertThat(documents.documentsOf(student.getId())).isEmpty();
@@ -159,24 +149,11 @@ class UploadRefusalTests {
     assertThat(answer.json().get("code").asText()).isEqualTo("csrf");
   }
 
-  /** Uploads, expects a refusal, and checks that neither a row nor a blob (nor a temp file) was left behind. */
-  private Response refusedUpload(FilePart... files) throws IOException {
-    long before = storedBlobs();
-    Response answer = studentApi.upload(uploadPath, List.of(files));
-    assertThat(answer.status()).as(answer.toString()).isBetween(400, 499);
-    assertThat(documents.documentsOf(student.getId())).isEmpty();
-    assertThat(storedBlobs()).isEqualTo(before);
-    return answer;
+  private Response refusedUpload(FilePart... files) {
+    return uploader.refusedUpload(files);
   }
 
-  /** Every file under the store, temporary ones included. */
-  private long storedBlobs() throws IOException {
-    Path root = properties.storeDir();
-    if (!Files.exists(root)) {
-      return 0;
-    }
-    try (Stream<Path> files = Files.walk(root)) {
-      return files.filter(Files::isRegularFile).count();
-    }
+  private long storedBlobs() {
+    return uploader.storedBlobs();
   }
 }

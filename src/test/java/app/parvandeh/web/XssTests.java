@@ -72,7 +72,7 @@ class XssTests {
     // The download names the file in an encoded header parameter; the bytes are never served as HTML.
     Response content = clerk.get(photo.get("contentUrl").asText());
     assertThat(content.header("Content-Type")).isEqualTo("application/pdf");
-    assertThat(content.header("Content-Disposition")).startsWith("inline")
+    assertThat(content.header("Content-Disposition")).startsWith("attachment")
         .contains("filename*=UTF-8''%3Csvg%20onload%3Dalert%284%29%3E");
   }
 

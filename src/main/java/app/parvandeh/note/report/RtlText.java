@@ -1,5 +1,6 @@
 package app.parvandeh.note.report;
 
+import app.parvandeh.shared.UserText;
 import com.ibm.icu.text.ArabicShaping;
 import com.ibm.icu.text.ArabicShapingException;
 import com.ibm.icu.text.Bidi;
@@ -30,7 +31,8 @@ final class RtlText {
 
   /** The line as PDFBox must draw it: shaped, visually ordered, without joiners and characters the font lacks. */
   String visual(String logical) {
-    String clean = logical.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+    // Stored text's own bidi controls must not reorder the line: a file name could then read as another.
+    String clean = UserText.withoutBidiControls(logical).replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
     String shaped;
     try {
       shaped = PersianLetterForms.apply(SHAPER.shape(clean));
