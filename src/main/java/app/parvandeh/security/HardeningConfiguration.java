@@ -1,5 +1,6 @@
 package app.parvandeh.security;
 
+import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
@@ -14,46 +15,37 @@ class HardeningConfiguration {
   /** Before the engine's own password checks (HTTP Basic, the webapps' login), which it throttles. */
   @Bean
   FilterRegistrationBean<PasswordDoorThrottle> passwordDoorThrottle(LoginThrottle throttle) {
-    FilterRegistrationBean<PasswordDoorThrottle> registration =
-        new FilterRegistrationBean<>(new PasswordDoorThrottle(throttle));
-    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/admin/auth/*");
-    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
-    return registration;
+    return registered(new PasswordDoorThrottle(throttle), -1, "/engine-rest/*", "/camunda/api/admin/auth/*");
   }
 
   /** Outside the engine's own authentication filters, so it sees their final answer (and checks history after). */
   @Bean
   FilterRegistrationBean<TaskCompletionRaces> taskCompletionRaces(HistoryService history) {
-    FilterRegistrationBean<TaskCompletionRaces> registration =
-        new FilterRegistrationBean<>(new TaskCompletionRaces(history));
-    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
-    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
-    return registration;
+    return registered(new TaskCompletionRaces(history), -1, "/engine-rest/*", "/camunda/api/*");
   }
 
   @Bean
   FilterRegistrationBean<ExpressionQueryGuard> expressionQueryGuard() {
-    FilterRegistrationBean<ExpressionQueryGuard> registration = new FilterRegistrationBean<>(new ExpressionQueryGuard());
-    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
-    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
-    return registration;
+    return registered(new ExpressionQueryGuard(), +2, "/engine-rest/*", "/camunda/api/*");
   }
 
   /** After the expression guard: the rules of our pages at the engine's generic doors (see EngineDoorGuard). */
   @Bean
   FilterRegistrationBean<EngineDoorGuard> engineDoorGuard(IdentityService identity, DeclaredOutputs outputs) {
-    FilterRegistrationBean<EngineDoorGuard> registration =
-        new FilterRegistrationBean<>(new EngineDoorGuard(identity, outputs));
-    registration.addUrlPatterns("/engine-rest/*", "/camunda/*");
-    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 3);
-    return registration;
+    return registered(new EngineDoorGuard(identity, outputs), +3, "/engine-rest/*", "/camunda/*");
   }
 
   @Bean
   FilterRegistrationBean<ReadOnlyRolesGuard> readOnlyRolesGuard() {
-    FilterRegistrationBean<ReadOnlyRolesGuard> registration = new FilterRegistrationBean<>(new ReadOnlyRolesGuard());
-    registration.addUrlPatterns("/api/*");
-    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
+    return registered(new ReadOnlyRolesGuard(), +2, "/api/*");
+  }
+
+  /** Registers a guard for the given paths, at an order relative to Spring Security's chain. */
+  private static <T extends Filter> FilterRegistrationBean<T> registered(T filter, int afterSecurity,
+      String... urlPatterns) {
+    FilterRegistrationBean<T> registration = new FilterRegistrationBean<>(filter);
+    registration.addUrlPatterns(urlPatterns);
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + afterSecurity);
     return registration;
   }
 }

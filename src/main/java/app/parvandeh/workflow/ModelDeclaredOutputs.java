@@ -39,6 +39,9 @@ class ModelDeclaredOutputs implements DeclaredOutputs {
       StudentFileProcess.VAR_CLEARANCE_GROUP, StudyDocumentProcess.VAR_STUDENT_FILE_INSTANCE_ID,
       StudyDocumentProcess.VAR_REGISTERED_BY);
 
+  /** The key under which the process's none start event's outputs are kept. */
+  private static final String START = "";
+
   private final RepositoryService repository;
   private final TaskService tasks;
   private final IdentityService identity;
@@ -84,9 +87,6 @@ class ModelDeclaredOutputs implements DeclaredOutputs {
   public Set<String> fileIdentity() {
     return FILE_IDENTITY;
   }
-
-  /** The key under which the process's none start event's outputs are kept. */
-  private static final String START = "";
 
   private Map<String, Set<String>> outputs(String definitionId) {
     return byDefinition.computeIfAbsent(definitionId, id -> {
