@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,17 +29,36 @@ public class BatchDocuments {
   private final DocumentRepository documents;
   private final DocumentVersionRepository versions;
   private final DocumentTypeRepository types;
+  private final RequiredDocumentRepository requirements;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
   private final AuditLog audit;
 
   BatchDocuments(DocumentService uploads, DocumentRepository documents, DocumentVersionRepository versions,
-      DocumentTypeRepository types, Clock clock, AuditLog audit) {
+      DocumentTypeRepository types, RequiredDocumentRepository requirements, ApplicationEventPublisher events,
+      Clock clock, AuditLog audit) {
     this.uploads = uploads;
     this.documents = documents;
     this.versions = versions;
     this.types = types;
+    this.requirements = requirements;
+    this.events = events;
     this.clock = clock;
     this.audit = audit;
+  }
+
+  /**
+   * The Persian names of the documents this student's checklist says arrive in a batch and that are not in the
+   * file yet; empty when none is missing (or the checklist has none, e.g. a brilliant-talent student).
+   */
+  @Transactional(readOnly = true)
+  public List<String> missingBatchDocuments(Long studentId) {
+    Set<String> present = documents.findWithVersionsByStudentId(studentId).stream()
+        .filter(d -> ADMISSION.equals(d.getStage()) && !d.isDeleted()).map(d -> d.getType().getCode())
+        .collect(java.util.stream.Collectors.toSet());
+    return requirements.findByStudentIdOrderByTypeSortOrder(studentId).stream()
+        .filter(r -> r.getSupplier() == Supplier.BATCH && !present.contains(r.getType().getCode()))
+        .map(r -> r.getType().getNameFa()).toList();
   }
 
   /** A batch file whose bytes were checked and made safe in the content store, ready to attach. */
@@ -88,6 +108,7 @@ public class BatchDocuments {
     audit.change(actor, AuditAction.DOCUMENT_UPLOADED, studentId, document.getId(), typeCode + " v"
         + version.getVersionNo() + " (batch 18090): " + file.fileName() + " (" + file.mediaType() + ", "
         + file.sizeBytes() + " bytes, sha256 " + file.sha256() + ")");
+    events.publishEvent(new BatchDocumentAttached(studentId, typeCode));
     return new Attached(document.getId(), version.getId(), version.getVersionNo(), type.getNameFa());
   }
 }

@@ -17,17 +17,17 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Builds card archives in memory, sound or hostile, and uploads them. */
-final class CardArchive {
+public final class CardArchive {
 
   private record Entry(String name, byte[] bytes) {}
 
   private final List<Entry> entries = new ArrayList<>();
 
-  static CardArchive create() {
+  public static CardArchive create() {
     return new CardArchive();
   }
 
-  CardArchive add(String name, byte[] bytes) {
+  public CardArchive add(String name, byte[] bytes) {
     entries.add(new Entry(name, bytes));
     return this;
   }
@@ -38,12 +38,12 @@ final class CardArchive {
   }
 
   /** A card PDF no other test has (so it is never a duplicate by accident). */
-  static byte[] pdf() {
+  public static byte[] pdf() {
     return DemoFiles.pdf("card " + UUID.randomUUID());
   }
 
   /** A JPEG no other test has: the demo image with a unique trailer after its end marker. */
-  static byte[] jpeg() {
+  public static byte[] jpeg() {
     byte[] image = DemoFiles.jpeg();
     byte[] trailer = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
     byte[] unique = new byte[image.length + trailer.length];
@@ -52,7 +52,7 @@ final class CardArchive {
     return unique;
   }
 
-  byte[] bytes() {
+  public byte[] bytes() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
       for (Entry entry : entries) {
@@ -76,13 +76,13 @@ final class CardArchive {
     return zip;
   }
 
-  static Response upload(ApiClient api, byte[] zip) {
+  public static Response upload(ApiClient api, byte[] zip) {
     return api.multipart("/api/intake/batches", Map.of(), "file",
         new FilePart(null, "cards-1403.zip", "application/zip", zip));
   }
 
   /** Uploads and waits until the batch is done or refused. */
-  static JsonNode uploadAndWait(ApiClient api, byte[] zip) {
+  public static JsonNode uploadAndWait(ApiClient api, byte[] zip) {
     Response started = upload(api, zip);
     if (started.status() != 202) {
       throw new AssertionError("batch refused: " + started);

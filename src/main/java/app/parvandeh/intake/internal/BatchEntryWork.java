@@ -3,7 +3,6 @@ package app.parvandeh.intake.internal;
 import app.parvandeh.document.BatchDocuments;
 import app.parvandeh.document.BatchDocuments.Attached;
 import app.parvandeh.document.BatchDocuments.CheckedFile;
-import app.parvandeh.intake.BatchDocumentAttached;
 import app.parvandeh.intake.internal.BatchNames.Parsed;
 import app.parvandeh.note.NoteKind;
 import app.parvandeh.note.NoteService;
@@ -14,7 +13,6 @@ import app.parvandeh.student.StudentService;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -32,16 +30,14 @@ public class BatchEntryWork {
   private final BatchDocuments documents;
   private final StudentService students;
   private final NoteService notes;
-  private final ApplicationEventPublisher events;
   private final TransactionTemplate transaction;
 
   BatchEntryWork(BatchEntryRepository entries, BatchDocuments documents, StudentService students, NoteService notes,
-      ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions) {
     this.entries = entries;
     this.documents = documents;
     this.students = students;
     this.notes = notes;
-    this.events = events;
     this.transaction = new TransactionTemplate(transactions);
     this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
@@ -101,7 +97,6 @@ public class BatchEntryWork {
         actor, List.of(new NewAddress("parvandeh:document/" + attached.documentId() + "/version/"
             + attached.versionNo(), attached.typeName() + " (" + file.fileName() + ")", attached.versionId())),
         NoteKind.BATCH_DOCUMENT.name() + ":" + attached.versionId());
-    events.publishEvent(new BatchDocumentAttached(student.getStudentNumber(), typeCode));
     return attached;
   }
 
