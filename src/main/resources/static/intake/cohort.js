@@ -15,7 +15,9 @@
   function bdi(value) { var b = document.createElement('bdi'); b.textContent = value || ''; return b; }
   function say(text, kind) { var m = $('message'); m.hidden = false; m.className = 'alert alert-' + kind; m.textContent = text; }
 
-  function render(imp) {
+  var polls = 0;
+
+  function render(imp, withRows) {
     $('progress-panel').hidden = false;
     $('title').textContent = 'فهرست «' + imp.fileName + '»';
     $('bar').max = imp.total;
@@ -24,10 +26,21 @@
       + (imp.status === 'DONE' ? ' – پایان یافت.' : ' – در حال انجام…');
     ['accepted', 'updated', 'unchanged', 'rejected'].forEach(function (k) { $(k).textContent = fa.format(imp[k]); });
     $('csv').href = '/api/intake/cohorts/' + imp.id + '/report.csv';
+    if (withRows) { renderRows(imp.rows); }
+    if (imp.status !== 'DONE') {
+      // While it runs, poll the counts only and the rows every fifth time: a list may have thousands.
+      polls++;
+      setTimeout(function () { poll(imp.id, polls % 5 === 0); }, 1000);
+    } else if (!withRows) {
+      poll(imp.id, true);
+    }
+  }
+
+  function renderRows(all) {
     var body = $('rows');
     while (body.firstChild) { body.removeChild(body.firstChild); }
     // Rejected rows first: they are what a clerk must fix.
-    var rows = imp.rows.filter(function (r) { return r.outcome; }).sort(function (a, b) {
+    var rows = all.filter(function (r) { return r.outcome; }).sort(function (a, b) {
       return (a.outcome === 'REJECTED' ? 0 : 1) - (b.outcome === 'REJECTED' ? 0 : 1) || a.row - b.row;
     });
     rows.forEach(function (r) {
@@ -42,7 +55,6 @@
       cell(tr, r.reasonFa);
       body.appendChild(tr);
     });
-    if (imp.status !== 'DONE') { setTimeout(function () { poll(imp.id); }, 1000); }
   }
 
   function answer(res) {
@@ -50,9 +62,10 @@
   }
   function failed(err) { say((err && err.messageFa) || 'درخواست انجام نشد.', 'error'); }
 
-  function poll(id) {
-    fetch('/api/intake/cohorts/' + encodeURIComponent(id), {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
-      .then(answer).then(render, failed);
+  function poll(id, withRows) {
+    fetch('/api/intake/cohorts/' + encodeURIComponent(id) + '?rows=' + (withRows ? 'true' : 'false'),
+      {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+      .then(answer).then(function (imp) { render(imp, withRows); }, failed);
   }
 
   $('upload-form').addEventListener('submit', function (e) {
@@ -65,11 +78,11 @@
       .then(answer).then(function (imp) {
         say('فهرست دریافت شد و در پس‌زمینه انجام می‌شود؛ می‌توانید این صفحه را ببندید و بعد با همین نشانی برگردید.', 'info');
         history.replaceState(null, '', '?id=' + imp.id);
-        render(imp);
+        render(imp, true);
       }, failed);
   });
 
   document.querySelector('#logout-form input[name=_csrf]').value = window.ParvandehCsrf.token();
   var id = new URLSearchParams(location.search).get('id');
-  if (id) { poll(id); }
+  if (id) { poll(id, true); }
 })();

@@ -121,15 +121,25 @@ public class CardBatches {
   }
 
   public BatchView status(Long id) {
+    return status(id, true);
+  }
+
+  /** The batch's progress; without {@code withEntries} only the counts (cheap enough to poll every second). */
+  public BatchView status(Long id, boolean withEntries) {
     IntakeBatch batch = batches.findById(id).orElseThrow(() -> ParvandehException.notFound("batch-not-found",
         "این دسته فایل پیدا نشد.", "No such batch."));
-    List<BatchView.Entry> all = entries.findByBatchIdOrderByEntryNo(id).stream().map(CardBatches::view).toList();
+    List<BatchView.Entry> all = !withEntries ? List.of()
+        : entries.findByBatchIdOrderByEntryNo(id).stream().map(CardBatches::view).toList();
     Map<EntryOutcome, Long> counts = new EnumMap<>(EntryOutcome.class);
     for (EntryOutcome outcome : EntryOutcome.values()) {
-      counts.put(outcome, all.stream().filter(e -> e.outcome().equals(outcome.name())).count());
+      counts.put(outcome, 0L);
     }
+    for (Object[] line : entries.countByOutcome(id)) {
+      counts.put((EntryOutcome) line[0], (Long) line[1]);
+    }
+    long done = counts.values().stream().mapToLong(Long::longValue).sum();
     return new BatchView(batch.getId(), batch.getFileName(), batch.getUploadedBy(), batch.getUploadedAt(),
-        batch.getStatus().name(), batch.getReasonFa(), batch.getReasonEn(), batch.getEntryCount(), all.size(),
+        batch.getStatus().name(), batch.getReasonFa(), batch.getReasonEn(), batch.getEntryCount(), done,
         counts.get(EntryOutcome.ATTACHED), counts.get(EntryOutcome.DUPLICATE), counts.get(EntryOutcome.UNMATCHED),
         counts.get(EntryOutcome.REFUSED), counts.get(EntryOutcome.IGNORED), batch.getFinishedAt(), all);
   }
@@ -159,17 +169,17 @@ public class CardBatches {
     AtomicReference<CheckedFile> checked = new AtomicReference<>();
     run.withEntry(waiting.getBatchId(), waiting.getEntryNo(), (no, name, kind, content) ->
         checked.set(documents.check(typeCode, name.substring(name.lastIndexOf('/') + 1), content)));
-    if (documents.alreadyAttached(checked.get().sha256())) {
-      throw ParvandehException.conflict("already-attached",
-          "همین فایل (همان بایت‌ها) پیش‌تر پیوست شده است؛ آن را با ذکر دلیل کنار بگذارید.",
-          "The same bytes are already attached; discard this entry with a reason.");
-    }
-    transaction.executeWithoutResult(s -> {
+    work.serially(() -> transaction.executeWithoutResult(s -> {
       BatchEntry entry = lockWaiting(entryId);
+      if (documents.alreadyAttached(checked.get().sha256())) {
+        throw ParvandehException.conflict("already-attached",
+            "همین فایل (همان بایت‌ها) پیش‌تر پیوست شده است؛ آن را با ذکر دلیل کنار بگذارید.",
+            "The same bytes are already attached; discard this entry with a reason.");
+      }
       var attached = work.attachInTransaction(student, typeCode, checked.get(), batch.getFileName(), actor);
       entry.assignTo(student.getStudentNumber(), typeCode, checked.get().sha256(), attached.versionId(), actor,
           Instant.now(clock));
-    });
+    }));
     run.releaseIfResolved(waiting.getBatchId());
     return view(entries.findById(entryId).orElseThrow());
   }

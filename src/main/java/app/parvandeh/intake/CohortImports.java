@@ -77,11 +77,17 @@ public class CohortImports {
 
   @Transactional(readOnly = true)
   public CohortImportView status(Long id) {
+    return status(id, true);
+  }
+
+  /** The import's progress; without {@code withRows} only the counts (cheap enough to poll every second). */
+  @Transactional(readOnly = true)
+  public CohortImportView status(Long id, boolean withRows) {
     CohortImport cohort = imports.findById(id).orElseThrow(() -> ParvandehException.notFound("import-not-found",
         "این ورود فهرست پیدا نشد.", "No such cohort import."));
     Map<RowOutcome, Long> counts = run.counts(id);
     long done = counts.values().stream().mapToLong(Long::longValue).sum();
-    List<CohortImportView.Row> lines = rows.findByImportIdOrderByRowNo(id).stream()
+    List<CohortImportView.Row> lines = !withRows ? List.of() : rows.findByImportIdOrderByRowNo(id).stream()
         .map(r -> new CohortImportView.Row(r.getRowNo(), r.getStudentNumber(),
             r.getOutcome() == null ? null : r.getOutcome().name(), r.getField(), r.getReasonFa(), r.getReasonEn()))
         .toList();

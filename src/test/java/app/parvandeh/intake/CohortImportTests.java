@@ -83,6 +83,15 @@ class CohortImportTests {
   }
 
   @Test
+  void theSampleListInTheDocsImportsCleanly() throws java.io.IOException {
+    JsonNode done = CohortList.importAndWait(central(),
+        java.nio.file.Files.readAllBytes(java.nio.file.Path.of("docs/samples/cohort-1405.csv")));
+
+    assertThat(done.path("rows").findValuesAsText("outcome")).as(done.toString()).containsOnly("ACCEPTED");
+    assertThat(students.get("4051200102").getLastName()).isEqualTo("کریمی");
+  }
+
+  @Test
   void eachBrokenRuleRejectsItsRowWithAReasonAndGoodRowsAroundItStillGetIn() {
     Student archived = students.admit(TestStudents.newStudent("engineering", 1403, false), "central.admission");
     CohortList list = CohortList.create().row();

@@ -20,6 +20,9 @@ public interface BatchEntryRepository extends JpaRepository<BatchEntry, Long> {
   @Query("select count(e) from BatchEntry e where e.batchId = ?1 and e.outcome = 'UNMATCHED' and e.resolution is null")
   long waitingIn(Long batchId);
 
+  @Query("select e.outcome, count(e) from BatchEntry e where e.batchId = ?1 group by e.outcome")
+  List<Object[]> countByOutcome(Long batchId);
+
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select e from BatchEntry e where e.id = ?1")
   Optional<BatchEntry> lock(Long id);

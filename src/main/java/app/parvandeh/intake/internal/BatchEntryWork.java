@@ -13,6 +13,8 @@ import app.parvandeh.student.StudentService;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -47,9 +49,25 @@ public class BatchEntryWork {
     transaction.executeWithoutResult(status -> entries.save(entry));
   }
 
-  /** Handles a file entry of the archive {@code archiveName}; {@code content} is read once. */
-  public void handleFile(Long batchId, int entryNo, String name, InputStream content, String archiveName,
-      String actor) {
+  /**
+   * Handles a file entry of the archive {@code archiveName}; {@code content} is read once. Its attaching step
+   * takes {@code turn} in {@code order}, so entries with the same bytes resolve in the order they were read.
+   */
+  void handleFile(Long batchId, int entryNo, String name, InputStream content, String archiveName, String actor,
+      InOrder order, long turn) {
+    try {
+      attachOrQueue(batchId, entryNo, name, content, archiveName, actor, order, turn);
+    } finally {
+      try {
+        order.release(turn);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void attachOrQueue(Long batchId, int entryNo, String name, InputStream content, String archiveName,
+      String actor, InOrder order, long turn) {
     Parsed parsed = BatchNames.parse(name, BatchDocuments.TYPES);
     String base = name.substring(name.lastIndexOf('/') + 1);
     Optional<Student> student = parsed.readable() ? students.find(parsed.studentNumber()) : Optional.empty();
@@ -75,18 +93,42 @@ public class BatchEntryWork {
       record(refused(batchId, entryNo, name, parsed, e));
       return;
     }
-    transaction.executeWithoutResult(status -> {
-      BatchEntry entry = new BatchEntry(batchId, entryNo, name, EntryOutcome.ATTACHED,
-          student.get().getStudentNumber(), parsed.typeCode(), null, null);
-      if (documents.alreadyAttached(file.sha256())) {
-        entries.save(new BatchEntry(batchId, entryNo, name, EntryOutcome.DUPLICATE, student.get().getStudentNumber(),
-            parsed.typeCode(), "همین فایل (همان بایت‌ها) پیش‌تر پیوست شده است و دوباره پیوست نمی‌شود.",
-            "The same file (the same bytes) is already attached and is not attached again."));
-        return;
+    String number = student.get().getStudentNumber();
+    try {
+      order.take(turn, () -> serially(() -> transaction.executeWithoutResult(status -> {
+        if (documents.alreadyAttached(file.sha256())) {
+          entries.save(new BatchEntry(batchId, entryNo, name, EntryOutcome.DUPLICATE, number, parsed.typeCode(),
+              "همین فایل (همان بایت‌ها) پیش‌تر پیوست شده است و دوباره پیوست نمی‌شود.",
+              "The same file (the same bytes) is already attached and is not attached again."));
+          return;
+        }
+        Attached attached = attachInTransaction(student.get(), parsed.typeCode(), file, archiveName, actor);
+        entries.save(new BatchEntry(batchId, entryNo, name, EntryOutcome.ATTACHED, number, parsed.typeCode(), null,
+            null).attached(file.sha256(), attached.versionId()));
+      })));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Runs an attaching transaction alone: "are these bytes attached already?" and the attaching are then one step
+   * even while other entries are checked at the same time. A transaction that meets a concurrent change of the
+   * same file's process (its job running meanwhile) is tried again; the checked bytes are already stored.
+   */
+  public void serially(Runnable attaching) {
+    synchronized (this) {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          attaching.run();
+          return;
+        } catch (ConcurrencyFailureException | OptimisticLockingException e) {
+          if (attempt == 3) {
+            throw e;
+          }
+        }
       }
-      Attached attached = attachInTransaction(student.get(), parsed.typeCode(), file, archiveName, actor);
-      entries.save(entry.attached(file.sha256(), attached.versionId()));
-    });
+    }
   }
 
   /** Attaches a checked file with its note (Golestan 18090), in the caller's transaction. */

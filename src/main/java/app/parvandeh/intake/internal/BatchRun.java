@@ -1,6 +1,8 @@
 package app.parvandeh.intake.internal;
 
 import app.parvandeh.intake.internal.GuardedZip.Kind;
+import app.parvandeh.document.DocumentProperties;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,6 +18,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Works through a kept archive entry by entry in the background; entries already recorded (before a restart) are
@@ -29,16 +32,19 @@ public class BatchRun {
   private final BatchEntryWork work;
   private final IntakeWorker worker;
   private final IntakeProperties properties;
+  private final DataSize documentLimit;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
   BatchRun(IntakeBatchRepository batches, BatchEntryRepository entries, BatchEntryWork work, IntakeWorker worker,
-      IntakeProperties properties, PlatformTransactionManager transactions, Clock clock) {
+      IntakeProperties properties, DocumentProperties documents, PlatformTransactionManager transactions,
+      Clock clock) {
     this.batches = batches;
     this.entries = entries;
     this.work = work;
     this.worker = worker;
     this.properties = properties;
+    this.documentLimit = documents.maxFileSize();
     this.transaction = new TransactionTemplate(transactions);
     this.clock = clock;
   }
@@ -65,6 +71,12 @@ public class BatchRun {
       return b;
     });
     Set<Integer> done = new HashSet<>(entries.entryNumbers(batchId));
+    IntakeWorker.Pieces pieces = worker.pieces();
+    InOrder order = new InOrder();
+    long[] turns = {0};
+    // Entries are read one after another from the stream; each is then checked and attached by a worker. An entry
+    // is held in memory while it waits (at most the document size limit, and only a few at once).
+    long maxEntry = documentLimit.toBytes();
     try (InputStream archive = Files.newInputStream(properties.archiveOf(batchId))) {
       GuardedZip.read(archive, properties.limits(), (entryNo, name, kind, content) -> {
         if (worker.stopping()) {
@@ -73,16 +85,24 @@ public class BatchRun {
         if (done.contains(entryNo)) {
           return;
         }
-        if (kind == Kind.FILE) {
-          work.handleFile(batchId, entryNo, name, content, batch.getFileName(), batch.getUploadedBy());
-        } else {
-          work.record(ignored(batchId, entryNo, name, kind));
+        if (kind != Kind.FILE) {
+          pieces.submit(() -> work.record(ignored(batchId, entryNo, name, kind)));
+          return;
         }
+        byte[] bytes = content.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxEntry + 1));
+        long turn = turns[0]++;
+        pieces.submit(() -> work.handleFile(batchId, entryNo, name, new ByteArrayInputStream(bytes),
+            batch.getFileName(), batch.getUploadedBy(), order, turn));
       });
     } catch (Stopped e) {
+      pieces.awaitAll();
       return;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    pieces.awaitAll();
+    if (entries.entryNumbers(batchId).size() < batch.getEntryCount()) {
+      return;
     }
     transaction.executeWithoutResult(status -> batches.findById(batchId).orElseThrow().finish(Instant.now(clock)));
     releaseIfResolved(batchId);
@@ -104,8 +124,11 @@ public class BatchRun {
       GuardedZip.read(in, properties.limits(), (no, name, kind, content) -> {
         if (no == entryNo) {
           use.visit(no, name, kind, content);
+          throw new Stopped();
         }
       });
+    } catch (Stopped found) {
+      return;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

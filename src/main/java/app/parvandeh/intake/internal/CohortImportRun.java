@@ -55,11 +55,9 @@ public class CohortImportRun {
       cohort.start();
       return cohort.getUploadedBy();
     });
-    for (Long rowId : rows.pendingIds(importId)) {
-      if (worker.stopping()) {
-        return;
-      }
-      work.doRow(rowId, actor);
+    worker.inParallel(rows.pendingIds(importId).iterator(), rowId -> work.doRow(rowId, actor));
+    if (worker.stopping()) {
+      return;
     }
     CohortImported done = transaction.execute(status -> {
       CohortImport cohort = imports.findById(importId).orElseThrow();

@@ -7,12 +7,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
 
 /**
- * {@code parvandeh.intake.*}: where card archives wait while they have unmatched entries, and the limits an
- * archive must stay within (measured while it is read).
+ * {@code parvandeh.intake.*}: where card archives wait while they have unmatched entries, the limits an archive
+ * must stay within (measured while it is read), and how many rows or entries are done at once.
  */
 @ConfigurationProperties("parvandeh.intake")
 public record IntakeProperties(Path batchDir, int maxBatchEntries, DataSize maxBatchInflated,
-    int maxCompressionRatio) {
+    int maxCompressionRatio, int workers) {
 
   public GuardedZip.Limits limits() {
     return new GuardedZip.Limits(maxBatchEntries, maxBatchInflated.toBytes(), maxCompressionRatio);

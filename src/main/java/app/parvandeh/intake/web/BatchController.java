@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -37,10 +38,12 @@ class BatchController {
         .body(batches.receive(file.getOriginalFilename(), received, actor));
   }
 
+  /** With {@code rows=false} only the counts, for polling while a large archive runs. */
   @GetMapping("/api/intake/batches/{id}")
-  BatchView status(@PathVariable Long id, Authentication authentication) {
+  BatchView status(@PathVariable Long id, @RequestParam(defaultValue = "true") boolean rows,
+      Authentication authentication) {
     IntakeAccess.reader(authentication);
-    return batches.status(id);
+    return batches.status(id, rows);
   }
 
   @GetMapping("/api/intake/batches/{id}/report.csv")

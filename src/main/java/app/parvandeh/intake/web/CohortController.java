@@ -13,6 +13,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -37,10 +38,12 @@ class CohortController {
         .body(cohorts.start(file.getOriginalFilename(), file.getBytes(), actor));
   }
 
+  /** With {@code rows=false} only the counts, for polling while a large list runs. */
   @GetMapping("/api/intake/cohorts/{id}")
-  CohortImportView status(@PathVariable Long id, Authentication authentication) {
+  CohortImportView status(@PathVariable Long id, @RequestParam(defaultValue = "true") boolean rows,
+      Authentication authentication) {
     IntakeAccess.reader(authentication);
-    return cohorts.status(id);
+    return cohorts.status(id, rows);
   }
 
   @GetMapping("/api/intake/cohorts/{id}/report.csv")
