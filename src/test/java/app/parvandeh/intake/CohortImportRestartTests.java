@@ -37,7 +37,7 @@ class CohortImportRestartTests {
       doneAtKill = waitForSomeRows(api, id);
       first.kill();
     }
-    assertThat(doneAtKill).as("killed in the middle of the import").isBetween(1L, ROWS - 1L);
+    assertThat(doneAtKill).as("killed in the middle of the import").isBetween(ROWS / 5L, ROWS - 1L);
 
     JsonNode finished;
     try (ChildApplication second = ChildApplication.start(dataDir, "second")) {
@@ -59,10 +59,15 @@ class CohortImportRestartTests {
     FileSystemUtils.deleteRecursively(dataDir);
   }
 
+  /**
+   * Waits until a fifth of the rows are done. Not sooner: H2 writes its file about once a second, so a SIGKILL
+   * right after the upload could take the whole import with it (committed, but not yet on disk), and there would
+   * be nothing to resume.
+   */
   private static long waitForSomeRows(ApiClient api, long id) throws InterruptedException {
     while (true) {
-      long done = api.get("/api/intake/cohorts/" + id).json().path("done").asLong();
-      if (done >= 20) {
+      long done = api.get("/api/intake/cohorts/" + id + "?rows=false").json().path("done").asLong();
+      if (done >= ROWS / 5) {
         return done;
       }
       Thread.sleep(50);

@@ -107,11 +107,11 @@ final class CohortList {
   }
 
   static JsonNode waitUntilDone(ApiClient api, long id) {
-    long deadline = System.nanoTime() + 120_000_000_000L;
+    long deadline = System.nanoTime() + 300_000_000_000L;
     while (System.nanoTime() < deadline) {
-      JsonNode status = api.get("/api/intake/cohorts/" + id).json();
+      JsonNode status = api.get("/api/intake/cohorts/" + id + "?rows=false").json();
       if (status.path("status").asText().equals("DONE")) {
-        return status;
+        return api.get("/api/intake/cohorts/" + id).json();
       }
       try {
         Thread.sleep(100);
@@ -120,6 +120,6 @@ final class CohortList {
         throw new IllegalStateException(e);
       }
     }
-    throw new AssertionError("import " + id + " did not finish within two minutes");
+    throw new AssertionError("import " + id + " did not finish within five minutes");
   }
 }
