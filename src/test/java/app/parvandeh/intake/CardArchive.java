@@ -87,12 +87,15 @@ public final class CardArchive {
     if (started.status() != 202) {
       throw new AssertionError("batch refused: " + started);
     }
-    long id = started.json().path("id").asLong();
-    long deadline = System.nanoTime() + 120_000_000_000L;
+    return waitUntilDone(api, started.json().path("id").asLong());
+  }
+
+  static JsonNode waitUntilDone(ApiClient api, long id) {
+    long deadline = System.nanoTime() + 300_000_000_000L;
     while (System.nanoTime() < deadline) {
-      JsonNode status = api.get("/api/intake/batches/" + id).json();
+      JsonNode status = api.get("/api/intake/batches/" + id + "?rows=false").json();
       if (status.path("status").asText().matches("DONE|REFUSED")) {
-        return status;
+        return api.get("/api/intake/batches/" + id).json();
       }
       try {
         Thread.sleep(100);
@@ -101,6 +104,6 @@ public final class CardArchive {
         throw new IllegalStateException(e);
       }
     }
-    throw new AssertionError("batch " + id + " did not finish within two minutes");
+    throw new AssertionError("batch " + id + " did not finish within five minutes");
   }
 }

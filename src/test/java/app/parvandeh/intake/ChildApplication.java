@@ -5,6 +5,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -41,13 +46,15 @@ final class ChildApplication implements AutoCloseable {
   }
 
   /** Starts the demo profile on {@code dataDir} (H2 file database there) and waits until it serves. */
-  static ChildApplication start(Path dataDir, String name) throws IOException, InterruptedException {
+  static ChildApplication start(Path dataDir, String name, String... extraArgs)
+      throws IOException, InterruptedException {
     Path log = dataDir.resolve(name + ".log");
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1",
         "-cp", System.getProperty("java.class.path"), ChildApplication.class.getName(),
         "--spring.profiles.active=demo", "--parvandeh.data-dir=" + dataDir, "--server.port=0",
         "--camunda.bpm.job-execution.enabled=false", "--logging.level.root=warn"));
+    command.addAll(List.of(extraArgs));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
     while (System.nanoTime() < deadline && process.isAlive()) {
@@ -59,6 +66,18 @@ final class ChildApplication implements AutoCloseable {
     }
     process.destroyForcibly().waitFor();
     throw new AssertionError("the child application did not start:\n" + Files.readString(log, StandardCharsets.UTF_8));
+  }
+
+  /** The child's file database, to look into once no child runs on it. */
+  static Connection database(Path dataDir) throws SQLException {
+    return DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("db/parvandeh"), "sa", "");
+  }
+
+  static long count(Connection db, String sql) throws SQLException {
+    try (Statement statement = db.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+      result.next();
+      return result.getLong(1);
+    }
   }
 
   /** SIGKILL: no shutdown hook, no graceful stop, like a power cut of the JVM. */

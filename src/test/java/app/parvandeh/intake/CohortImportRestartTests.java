@@ -7,10 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 
@@ -45,15 +41,15 @@ class CohortImportRestartTests {
     }
 
     assertThat(finished.path("accepted").asInt()).as(finished.path("rows").toString()).isEqualTo(ROWS);
-    try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("db/parvandeh"), "sa", "")) {
-      assertThat(count(db, "select count(*) from cohort_row where import_id = " + id + " and outcome is null"))
+    try (Connection db = ChildApplication.database(dataDir)) {
+      assertThat(ChildApplication.count(db, "select count(*) from cohort_row where import_id = " + id + " and outcome is null"))
           .isZero();
       String numbers = "(select student_number from cohort_row where import_id = " + id + ")";
-      assertThat(count(db, "select count(*) from student where student_number in " + numbers)).isEqualTo(ROWS);
-      assertThat(count(db, "select count(*) from act_id_user where id_ in " + numbers)).isEqualTo(ROWS);
-      assertThat(count(db, "select count(*) from act_ru_execution where parent_id_ is null and business_key_ in "
+      assertThat(ChildApplication.count(db, "select count(*) from student where student_number in " + numbers)).isEqualTo(ROWS);
+      assertThat(ChildApplication.count(db, "select count(*) from act_id_user where id_ in " + numbers)).isEqualTo(ROWS);
+      assertThat(ChildApplication.count(db, "select count(*) from act_ru_execution where parent_id_ is null and business_key_ in "
           + numbers)).isEqualTo(ROWS);
-      assertThat(count(db, "select count(*) from audit_entry a join student s on s.id = a.student_id"
+      assertThat(ChildApplication.count(db, "select count(*) from audit_entry a join student s on s.id = a.student_id"
           + " where a.action = 'FILE_CREATED' and s.student_number in " + numbers)).isEqualTo(ROWS);
     }
     FileSystemUtils.deleteRecursively(dataDir);
@@ -71,13 +67,6 @@ class CohortImportRestartTests {
         return done;
       }
       Thread.sleep(50);
-    }
-  }
-
-  private static long count(Connection db, String sql) throws SQLException {
-    try (Statement statement = db.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-      result.next();
-      return result.getLong(1);
     }
   }
 }
