@@ -9,17 +9,7 @@ SIZE_MB=${2:-19}
 STUDENT=3991200002 PASSWORD=0023456787 TYPE=PREVIOUS_DEGREE_CERTIFICATE
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 
-login() { # $1 user $2 password $3 cookie jar
-  curl -s -c "$3" -b "$3" "$BASE/login" -o /dev/null
-  local token; token=$(awk '$6=="PARVANDEH-XSRF"{print $7}' "$3")
-  curl -s -c "$3" -b "$3" -o /dev/null --data-urlencode "username=$1" --data-urlencode "password=$2" \
-    --data-urlencode "_csrf=$token" "$BASE/login"
-  curl -s -c "$3" -b "$3" -o /dev/null "$BASE/"
-}
-heap_mb() {
-  curl -s -b "$work/manager" "$BASE/actuator/metrics/jvm.memory.used?tag=area:heap" \
-    | python3 -c 'import json,sys; print(round(json.load(sys.stdin)["measurements"][0]["value"]/1048576))'
-}
+. "$(dirname "$0")/common.sh"
 
 # A real one-page PDF the size of a scan: an uncompressed SIZE_MB greyscale image XObject on an A4 page, with a
 # cross-reference table, so the upload passes the full PDF check (opened, every page parsed) like a real scan.

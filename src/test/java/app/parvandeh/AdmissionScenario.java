@@ -15,6 +15,7 @@ import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient.FilePart;
 import app.parvandeh.support.ApiClient.Response;
 import app.parvandeh.support.ApiClient;
+import app.parvandeh.intake.CardArchive;
 import app.parvandeh.support.DueJobs;
 import app.parvandeh.support.TestStudents;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -166,12 +167,24 @@ abstract class AdmissionScenario {
     complete(centralApi, task);
     runJobs(number);
 
-    // The registration-complete note addresses every admission document's current version.
+    // Accepted, but the exam card and report card (batch 18090) are not in yet: the note waits for them.
+    assertThat(students.get(number).getStage()).isEqualTo(FileStage.ADMISSION);
+    assertThat(notes.notesOf(students.get(number).getId())).isEmpty();
+    assertThat(centralApi.get("/api/students/" + number + "/file").json().findValuesAsText("activityId"))
+        .contains("Event_BatchDocumentsArrived");
+    JsonNode batch = CardArchive.uploadAndWait(centralApi, CardArchive.create()
+        .add("cards/" + number + "_EXAM_CARD.pdf", CardArchive.pdf())
+        .add("cards/" + number + "_CONFIDENTIAL_REPORT_CARD.jpg", CardArchive.jpeg()).bytes());
+    assertThat(batch.path("attached").asInt()).as(batch.toString()).isEqualTo(2);
+    runJobs(number);
+
+    // The registration-complete note addresses every admission document's current version, the cards included.
     Student done = students.get(number);
     assertThat(done.getStage()).isEqualTo(FileStage.DURING_STUDY);
     List<NoteView> fileNotes = notes.notesOf(done.getId());
-    assertThat(fileNotes).hasSize(1);
-    NoteView note = fileNotes.get(0);
+    assertThat(fileNotes).extracting(NoteView::kind)
+        .containsExactly("BATCH_DOCUMENT", "BATCH_DOCUMENT", "REGISTRATION_COMPLETE");
+    NoteView note = fileNotes.get(2);
     assertThat(note.kind()).isEqualTo("REGISTRATION_COMPLETE");
     assertThat(note.golestanScreen()).isEqualTo("10730");
     assertThat(note.author()).isEqualTo(clerk);
@@ -187,7 +200,7 @@ abstract class AdmissionScenario {
         .containsExactlyInAnyOrderElementsOf(currentVersions);
     assertThat(notes.recordRegistrationComplete(done.getId(), "someone-else").id())
         .as("recording again (a retried job) adds nothing").isEqualTo(note.id());
-    assertThat(notes.notesOf(done.getId())).hasSize(1);
+    assertThat(notes.notesOf(done.getId())).hasSize(3);
     assertThat(file.get("openTask").isNull()).isTrue();
 
     // Every change is in the audit trail, with who did it.
@@ -197,7 +210,7 @@ abstract class AdmissionScenario {
     assertThat(trail).filteredOn(e -> e.action() == AuditAction.DOCUMENT_REVIEWED)
         .extracting(AuditLog.AuditView::actor).contains(clerk, central);
     assertThat(trail).filteredOn(e -> e.action() == AuditAction.DOCUMENT_UPLOADED)
-        .extracting(AuditLog.AuditView::actor).containsOnly(number);
+        .extracting(AuditLog.AuditView::actor).containsOnly(number, central);
 
     // Cockpit's view: the file is a process instance keyed by the student number, waiting in the study stage.
     ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number)

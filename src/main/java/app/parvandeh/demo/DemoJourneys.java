@@ -1,5 +1,6 @@
 package app.parvandeh.demo;
 
+import app.parvandeh.document.BatchDocuments;
 import app.parvandeh.document.DocumentService;
 import app.parvandeh.document.ReviewDecision;
 import app.parvandeh.document.ReviewStage;
@@ -31,6 +32,7 @@ import org.springframework.stereotype.Component;
 class DemoJourneys {
 
   private final DocumentService documents;
+  private final BatchDocuments batchDocuments;
   private final StudentFileWorkflow files;
   private final StudyDocumentWorkflow studyDocuments;
   private final GraduationClearance clearance;
@@ -38,9 +40,10 @@ class DemoJourneys {
   private final RuntimeService runtime;
   private final ManagementService management;
 
-  DemoJourneys(DocumentService documents, StudentFileWorkflow files, StudyDocumentWorkflow studyDocuments,
+  DemoJourneys(DocumentService documents, BatchDocuments batchDocuments, StudentFileWorkflow files, StudyDocumentWorkflow studyDocuments,
       GraduationClearance clearance, TaskService tasks, RuntimeService runtime, ManagementService management) {
     this.documents = documents;
+    this.batchDocuments = batchDocuments;
     this.files = files;
     this.studyDocuments = studyDocuments;
     this.clearance = clearance;
@@ -67,11 +70,20 @@ class DemoJourneys {
     files.submitForReview(student, student.getUserId());
   }
 
-  /** Faculty and central clerks accept everything; the registration-complete note is recorded. */
+  /**
+   * Faculty and central clerks accept everything, the card batch brings the exam card and report card, and the
+   * registration-complete note is recorded.
+   */
   void admit(Student student, String facultyClerk) {
     uploadAndSubmit(student);
     acceptAll(student, StudentFileProcess.TASK_CHECK_FACULTY, ReviewStage.FACULTY, facultyClerk);
     acceptAll(student, StudentFileProcess.TASK_CHECK_CENTRAL, ReviewStage.CENTRAL, "central.admission");
+    documents.checklist(student.getId()).stream().filter(r -> r.supplier() == Supplier.BATCH).forEach(r -> {
+      String fileName = student.getStudentNumber() + "_" + r.typeCode() + ".pdf";
+      var card = batchDocuments.check(r.typeCode(), fileName,
+          new ByteArrayInputStream(DemoFiles.pdf(r.typeCode() + " " + student.getStudentNumber())));
+      batchDocuments.attach(student.getId(), r.typeCode(), card, "central.admission");
+    });
     runJobs(student);
   }
 

@@ -259,6 +259,10 @@ public class DocumentService {
     }
   }
 
+  void discard(StagedUpload staged) {
+    store.discard(staged.content);
+  }
+
   void commitAll(List<StagedUpload> staged) {
     try {
       for (StagedUpload s : staged) {

@@ -39,6 +39,10 @@ class RequiredDocument {
     this.supplier = supplier;
   }
 
+  Long getStudentId() {
+    return studentId;
+  }
+
   DocumentType getType() {
     return type;
   }

@@ -21,6 +21,8 @@ public enum NoteKind {
   FILE_ARCHIVED("10730", "بایگانی پرونده"),
   /** A document issued after graduation (stage switched off by default). */
   AFTER_GRADUATION_DOCUMENT("17030", "مدرک صادرشده پس از دانش‌آموختگی"),
+  /** An exam card or confidential report card attached from a batch (18090), noted with its address. */
+  BATCH_DOCUMENT("18090", "پیوست گروهی کارت آزمون یا کارنامه"),
   /** Any other note a clerk writes about the student. */
   GENERAL("10730", "یادداشت");
 

@@ -35,6 +35,57 @@ public final class PersianText {
     return out.toString();
   }
 
+  /**
+   * Text as it should be kept (a name, a title): Arabic ي/ك/ى become Persian, Persian and Arabic-Indic digits
+   * ASCII, direction marks and byte-order marks go, spaces collapse to one, and a zero-width non-joiner stays only
+   * once between two letters. Unlike {@link #normalize} it keeps case, diacritics and the joiner that Persian
+   * spelling needs.
+   */
+  public static String tidy(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    boolean pendingSpace = false;
+    boolean pendingJoiner = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = tidyChar(text.charAt(i));
+      if (c == 0) {
+        continue;
+      }
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        pendingSpace = out.length() > 0;
+        pendingJoiner = false;
+        continue;
+      }
+      if (c == ZWNJ) {
+        pendingJoiner = out.length() > 0 && !pendingSpace;
+        continue;
+      }
+      if (pendingSpace) {
+        out.append(' ');
+      } else if (pendingJoiner) {
+        out.append(ZWNJ);
+      }
+      pendingSpace = false;
+      pendingJoiner = false;
+      out.append(c);
+    }
+    return out.toString();
+  }
+
+  private static char tidyChar(char c) {
+    if (c >= '۰' && c <= '۹' || c >= '٠' && c <= '٩') {
+      return foldChar(c);
+    }
+    return switch (c) {
+      case 'ي', 'ى' -> 'ی';
+      case 'ك' -> 'ک';
+      case '\u200D', '\u200E', '\u200F', '\uFEFF', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E' -> 0;
+      default -> c;
+    };
+  }
+
   /** Like {@link #normalize} but also removes every space: for comparing identifiers and joined/split words. */
   public static String compact(String text) {
     return normalize(text).replace(" ", "");

@@ -57,6 +57,15 @@ public class Student {
   @Column(name = "brilliant_talent")
   private boolean brilliantTalent;
 
+  @Column(name = "father_name")
+  private String fatherName;
+
+  private String program;
+
+  /** The admission channel as Golestan exports it (سراسری، استعداد درخشان، انتقالی، پردیس...). */
+  @Column(name = "admission_channel")
+  private String admissionChannel;
+
   @Enumerated(EnumType.STRING)
   private StudentStatus status;
 
@@ -76,7 +85,8 @@ public class Student {
 
   protected Student() {}
 
-  Student(NewStudent data, Faculty faculty, String studentNumber, String nationalId, Instant now) {
+  Student(NewStudent data, AdmissionDetails details, Faculty faculty, String studentNumber, String nationalId,
+      Instant now) {
     this.studentNumber = studentNumber;
     this.nationalId = nationalId;
     this.firstName = data.firstName().strip();
@@ -86,6 +96,9 @@ public class Student {
     this.entryYear = data.entryYear();
     this.admissionType = data.admissionType();
     this.brilliantTalent = data.brilliantTalent();
+    this.fatherName = details.fatherName();
+    this.program = details.program();
+    this.admissionChannel = details.admissionChannel();
     this.status = StudentStatus.ACTIVE;
     this.stage = FileStage.ADMISSION;
     this.userId = studentNumber;
@@ -104,6 +117,16 @@ public class Student {
     this.lastName = lastName;
     this.nationalId = nationalId;
     this.degree = degree;
+    this.searchText = searchTextOf(studentNumber, nationalId, firstName, lastName);
+  }
+
+  /** Replaces the cohort list's details (names, father's name, programme, channel); the caller audits the change. */
+  void changeDetails(String firstName, String lastName, AdmissionDetails details) {
+    this.firstName = firstName;
+    this.lastName = lastName;
+    this.fatherName = details.fatherName();
+    this.program = details.program();
+    this.admissionChannel = details.admissionChannel();
     this.searchText = searchTextOf(studentNumber, nationalId, firstName, lastName);
   }
 
@@ -158,6 +181,23 @@ public class Student {
 
   public boolean isBrilliantTalent() {
     return brilliantTalent;
+  }
+
+  public String getFatherName() {
+    return fatherName;
+  }
+
+  public String getProgram() {
+    return program;
+  }
+
+  public String getAdmissionChannel() {
+    return admissionChannel;
+  }
+
+  /** The cohort list's details of this student. */
+  public AdmissionDetails details() {
+    return new AdmissionDetails(fatherName, program, admissionChannel);
   }
 
   public StudentStatus getStatus() {

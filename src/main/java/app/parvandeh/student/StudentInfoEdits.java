@@ -53,10 +53,7 @@ public class StudentInfoEdits {
       throw ParvandehException.badRequest("invalid-national-id",
           "کد ملی نامعتبر است (رقم کنترل نادرست).", "The national ID is not valid (check digit mismatch).");
     }
-    if (!nationalId.equals(student.getNationalId()) && students.existsByNationalId(nationalId)) {
-      throw ParvandehException.conflict("national-id-exists",
-          "دانشجویی با این کد ملی قبلاً ثبت شده است.", "A student with this national ID already exists.");
-    }
+    // Another file may hold this national ID: the same person admitted again for a higher degree.
     Degree degree = info.degree() == null ? student.getDegree() : info.degree();
     List<String> changes = new ArrayList<>();
     change(changes, "firstName", student.getFirstName(), firstName);
@@ -73,6 +70,34 @@ public class StudentInfoEdits {
       events.publishEvent(new StudentRenamed(student.getUserId(), firstName, lastName));
     }
     return student;
+  }
+
+  /**
+   * Applies a cohort list's row to an existing file: names, father's name, programme and channel. Returns what
+   * changed ({@code field: «old» → «new»}), empty when the row says what the file already says.
+   */
+  @Transactional
+  public List<String> updateFromCohort(String studentNumber, String firstName, String lastName,
+      AdmissionDetails details, String actor) {
+    Student student = students.findByStudentNumber(studentNumber).orElseThrow(() -> ParvandehException.notFound(
+        "student-not-found", "دانشجویی با این شماره پیدا نشد.", "No student with this number."));
+    List<String> changes = new ArrayList<>();
+    change(changes, "firstName", student.getFirstName(), firstName);
+    change(changes, "lastName", student.getLastName(), lastName);
+    change(changes, "fatherName", student.getFatherName(), details.fatherName());
+    change(changes, "program", student.getProgram(), details.program());
+    change(changes, "admissionChannel", student.getAdmissionChannel(), details.admissionChannel());
+    if (changes.isEmpty()) {
+      return changes;
+    }
+    boolean renamed = !firstName.equals(student.getFirstName()) || !lastName.equals(student.getLastName());
+    student.changeDetails(firstName, lastName, details);
+    students.flush();
+    audit.change(actor, AuditAction.FILE_EDITED, student.getId(), null, "cohort list: " + String.join("; ", changes));
+    if (renamed) {
+      events.publishEvent(new StudentRenamed(student.getUserId(), firstName, lastName));
+    }
+    return changes;
   }
 
   /** student.first_name and student.last_name. */

@@ -10,5 +10,4 @@ interface StudentRepository extends JpaRepository<Student, Long>, JpaSpecificati
 
   Optional<Student> findByUserId(String userId);
 
-  boolean existsByNationalId(String nationalId);
 }

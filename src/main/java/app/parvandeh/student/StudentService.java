@@ -49,6 +49,11 @@ public class StudentService {
   }
 
   @Transactional(readOnly = true)
+  public Optional<Faculty> faculty(String code) {
+    return faculties.findById(code);
+  }
+
+  @Transactional(readOnly = true)
   public List<Faculty> faculties() {
     return faculties.findAll();
   }
@@ -56,6 +61,15 @@ public class StudentService {
   /** Creates the student and, through {@link StudentAdmitted}, opens their file, all in one transaction. */
   @Transactional
   public Student admit(NewStudent data, String admittedBy) {
+    return admit(data, AdmissionDetails.NONE, admittedBy);
+  }
+
+  /**
+   * Admits with the cohort list's details. The same national ID under a new student number is accepted: a graduate
+   * admitted again for a higher degree holds a second file.
+   */
+  @Transactional
+  public Student admit(NewStudent data, AdmissionDetails details, String admittedBy) {
     String number = PersianText.digits(data.studentNumber());
     if (number.length() < 5 || number.length() > 20) {
       throw ParvandehException.badRequest("invalid-student-number",
@@ -70,15 +84,12 @@ public class StudentService {
       throw ParvandehException.conflict("student-exists",
           "دانشجویی با این شماره قبلاً ثبت شده است.", "A student with this number already exists.");
     }
-    if (students.existsByNationalId(nationalId)) {
-      throw ParvandehException.conflict("national-id-exists",
-          "دانشجویی با این کد ملی قبلاً ثبت شده است.", "A student with this national ID already exists.");
-    }
     StudentInfoEdits.name(data.firstName(), StudentInfoEdits.FIRST_NAME);
     StudentInfoEdits.name(data.lastName(), StudentInfoEdits.LAST_NAME);
     Faculty faculty = faculties.findById(data.facultyCode()).orElseThrow(() -> ParvandehException.badRequest(
         "unknown-faculty", "دانشکده ناشناخته است.", "Unknown faculty."));
-    Student student = students.save(new Student(data, faculty, number, nationalId, Instant.now(clock)));
+    Student student = students.save(new Student(data, details, faculty, number, nationalId,
+        Instant.now(clock)));
     audit.change(admittedBy, AuditAction.FILE_CREATED, student.getId(), null,
         student.getStudentNumber() + " " + student.getFullName() + ", " + faculty.getCode() + ", "
             + student.getDegree() + ", " + student.getEntryYear());
@@ -97,6 +108,12 @@ public class StudentService {
   public Student getById(Long id) {
     return students.findById(id).orElseThrow(() -> ParvandehException.notFound("student-not-found",
         "دانشجو پیدا نشد.", "No such student."));
+  }
+
+  /** The students with these ids (those that exist), in no particular order. */
+  @Transactional(readOnly = true)
+  public List<Student> byIds(Collection<Long> ids) {
+    return students.findAllById(ids);
   }
 
   @Transactional(readOnly = true)

@@ -18,8 +18,12 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,6 +33,15 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ProcessMigrations {
+
+  private static boolean canWaitAt(FlowNode node) {
+    if (node instanceof IntermediateCatchEvent || node instanceof BoundaryEvent) {
+      return true;
+    }
+    return node instanceof Activity && (node instanceof UserTask || node instanceof ReceiveTask
+        || node instanceof SubProcess || node instanceof CallActivity || node.isCamundaAsyncBefore()
+        || node.isCamundaAsyncAfter());
+  }
 
   private final RepositoryService repository;
   private final RuntimeService runtime;
@@ -66,10 +79,10 @@ public class ProcessMigrations {
     if (plan != null) {
       plan.getInstructions().stream().map(MigrationInstruction::getSourceActivityId).forEach(mapped::add);
     }
-    // Only steps a file can wait at need a mapping; gateways and start/end events hold no state.
+    // Only steps a file can wait at need a mapping; gateways, start/end events and synchronous service tasks (run
+    // within the step before them) hold no state.
     List<String> unmapped = repository.getBpmnModelInstance(source.getId()).getModelElementsByType(FlowNode.class)
-        .stream().filter(n -> n instanceof Activity || n instanceof IntermediateCatchEvent
-            || n instanceof BoundaryEvent)
+        .stream().filter(ProcessMigrations::canWaitAt)
         .map(FlowNode::getId).filter(id -> !mapped.contains(id)).sorted().toList();
     List<String> migratable = new ArrayList<>();
     List<Blocked> blocked = new ArrayList<>();

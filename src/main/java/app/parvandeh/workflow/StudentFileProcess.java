@@ -13,6 +13,11 @@ public final class StudentFileProcess {
   public static final String VAR_DOCUMENTS_ACCEPTED = "documentsAccepted";
   public static final String VAR_FACULTY_CHECKED_BY = "facultyCheckedBy";
 
+  /** Whether every batch-supplied document (exam card, report card) is in the file, so the note may be recorded. */
+  public static final String VAR_BATCH_DOCUMENTS_IN_FILE = "batchDocumentsInFile";
+  public static final String EVENT_BATCH_DOCUMENTS_ARRIVED = "Event_BatchDocumentsArrived";
+  public static final String MESSAGE_BATCH_DOCUMENTS_ARRIVED = "BatchDocumentsArrived";
+
   public static final String TASK_UPLOAD_DOCUMENTS = "Task_UploadAdmissionDocuments";
   public static final String TASK_CORRECT_DOCUMENTS = "Task_CorrectRejectedDocuments";
   public static final String TASK_CHECK_FACULTY = "Task_CheckDocumentsFaculty";

@@ -1,5 +1,6 @@
 package app.parvandeh.workflow;
 
+import app.parvandeh.document.BatchDocumentAttached;
 import app.parvandeh.document.DocumentService;
 import app.parvandeh.document.ReviewStage;
 import app.parvandeh.shared.ParvandehException;
@@ -52,6 +53,17 @@ public class StudentFileWorkflow {
   @EventListener
   void onStudentAdmitted(StudentAdmitted event) {
     openFile(students.get(event.studentNumber()));
+  }
+
+  /**
+   * A card batch attached one of the file's batch documents: a file waiting for its cards checks again, in the
+   * attaching transaction. A file not waiting (still in review, or already past) is left alone.
+   */
+  @EventListener
+  void onBatchDocumentAttached(BatchDocumentAttached event) {
+    runtime.createMessageCorrelation(StudentFileProcess.MESSAGE_BATCH_DOCUMENTS_ARRIVED)
+        .processInstanceBusinessKey(students.getById(event.studentId()).getStudentNumber())
+        .correlateAll();
   }
 
   void openFile(Student student) {

@@ -34,4 +34,18 @@ class PersianTextTests {
   void asciiDigitsAreShownInPersian() {
     assertThat(PersianText.toPersianDigits("1402/09/07")).isEqualTo("۱۴۰۲/۰۹/۰۷");
   }
+
+  @Test
+  void tidiedTextKeepsItsSpellingButFoldsArabicLettersDigitsAndStraySpacing() {
+    assertThat(PersianText.tidy("  علي   كريمي ")).isEqualTo("علی کریمی");
+    assertThat(PersianText.tidy("٤٠٢١۱٠٠")).isEqualTo("4021100");
+    assertThat(PersianText.tidy("Faculty of  Science")).isEqualTo("Faculty of Science");
+  }
+
+  @Test
+  void tidiedTextKeepsOneJoinerBetweenLettersAndDropsStrayOnes() {
+    assertThat(PersianText.tidy("‌محمد‌‌حسین‌")).isEqualTo("محمد‌حسین");
+    assertThat(PersianText.tidy("محمد ‌ حسین")).isEqualTo("محمد حسین");
+    assertThat(PersianText.tidy("﻿‏رضا‎")).isEqualTo("رضا");
+  }
 }

@@ -74,6 +74,8 @@ class StudentFileProcessTests {
   private final StageRecordingDelegate changeFileStage = new StageRecordingDelegate();
   /** What the next reviewer decides; the real listener derives it from the reviewed documents. */
   private boolean reviewerAccepts;
+  /** Whether the exam card and report card are in the file when the batch-documents check runs. */
+  private boolean batchDocumentsInFile = true;
 
   @BeforeEach
   void registerBeansUsedByTheModel(ProcessEngine processEngine) {
@@ -81,6 +83,8 @@ class StudentFileProcessTests {
     Mocks.register("determineRequiredDocumentsDelegate", determineRequiredDocuments);
     Mocks.register("recordRegistrationCompleteNoteDelegate", recordRegistrationCompleteNote);
     Mocks.register("changeFileStageDelegate", changeFileStage);
+    Mocks.register("checkBatchDocumentsDelegate",
+        (JavaDelegate) execution -> execution.setVariable("batchDocumentsInFile", batchDocumentsInFile));
     registerClearanceBeans(false);
     Mocks.register("reviewOutcomeListener",
         (TaskListener) task -> task.setVariable("documentsAccepted", reviewerAccepts));
@@ -97,7 +101,7 @@ class StudentFileProcessTests {
     ProcessDefinition definition = BpmnAwareTests.repositoryService().createProcessDefinitionQuery()
         .processDefinitionKey(PROCESS_KEY).latestVersion().singleResult();
 
-    Assertions.assertThat(definition.getVersionTag()).isEqualTo("2.0.0");
+    Assertions.assertThat(definition.getVersionTag()).isEqualTo("2.1.0");
     Assertions.assertThat(definition.getHistoryTimeToLive()).isEqualTo(3650);
     Assertions.assertThat(definition.getName()).isEqualTo("پرونده دانشجو");
   }
@@ -153,6 +157,29 @@ class StudentFileProcessTests {
         .hasCandidateGroup("central-admission")
         .isNotAssigned()
         .hasFormKey(CHECK_FORM);
+  }
+
+  @Test
+  void aFileWaitingForItsBatchCardsRecordsTheNoteOnlyOnceTheyArrive() throws Exception {
+    batchDocumentsInFile = false;
+    ProcessInstance file = openFileAndDetermineDocuments();
+    complete(task(file));
+    review(file, true);
+    review(file, true);
+
+    assertThat(file).isWaitingAt("Event_BatchDocumentsArrived").hasPassed("Task_CheckBatchDocuments")
+        .hasNotPassed("Task_RecordRegistrationCompleteNote");
+    BpmnAwareTests.runtimeService().createMessageCorrelation("BatchDocumentsArrived")
+        .processInstanceBusinessKey(STUDENT_NUMBER).correlateAll();
+    assertThat(file).as("one card of two arrived").isWaitingAt("Event_BatchDocumentsArrived");
+
+    batchDocumentsInFile = true;
+    BpmnAwareTests.runtimeService().createMessageCorrelation("BatchDocumentsArrived")
+        .processInstanceBusinessKey(STUDENT_NUMBER).correlateAll();
+
+    assertThat(file).isWaitingAt("Task_RecordRegistrationCompleteNote");
+    execute(job(file));
+    verify(recordRegistrationCompleteNote, times(1)).execute(any(DelegateExecution.class));
   }
 
   @Test

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Bulk-intake benchmark: imports a generated cohort list of ROWS students, then a batch of one exam card (~CARD_KB
+# each, random bytes so they do not compress) per student; prints rows/s, files/s and the heap (sampled every
+# second, peak and last). Needs the app running from the README (demo profile) on $BASE, with a multipart limit
+# that takes the archive (ROWS × CARD_KB), e.g.
+#   java -Xmx512m -jar target/parvandeh-*.jar --spring.servlet.multipart.max-file-size=1GB \
+#        --spring.servlet.multipart.max-request-size=1GB --parvandeh.data-dir=/tmp/parvandeh-bench
+# Usage: bench/intake.sh [rows] [card-KB]
+set -euo pipefail
+BASE=${BASE:-http://localhost:8080}
+ROWS=${1:-5000}
+CARD_KB=${2:-100}
+work=$(mktemp -d); trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$work"' EXIT
+
+. "$(dirname "$0")/common.sh"
+# $1 status URL: waits until the import or batch is done; prints the seconds it took since $2 (epoch ns).
+wait_done() {
+  while true; do
+    status=$(curl -s -b "$work/central" "$BASE$1?rows=false" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])')
+    [ "$status" = DONE ] || [ "$status" = REFUSED ] && break
+    sleep 0.5
+  done
+  python3 -c "import time; print(f'{(time.time_ns() - $2) / 1e9:.1f}')"
+}
+
+python3 - "$work" "$ROWS" "$CARD_KB" <<'PY'
+import base64, os, random, sys, zipfile
+work, rows, card_kb = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+prefix = str(random.randint(100, 999))
+def national_id():
+    first = f"{random.randint(1, 999_999_998):09d}"
+    r = sum(int(d) * (10 - i) for i, d in enumerate(first)) % 11
+    return first + str(r if r < 2 else 11 - r)
+numbers = [f"1405{prefix}{i:05d}" for i in range(rows)]
+with open(f"{work}/cohort.csv", "w", encoding="utf-8", newline="") as f:
+    f.write("student_number,national_id,first_name,last_name,father_name,faculty_code,degree_level,program,"
+            "entry_year,admission_type,brilliant_talent\r\n")
+    for n in numbers:
+        f.write(f"{n},{national_id()},نرگس,کاظمی,رضا,engineering,کارشناسی,مهندسی کامپیوتر,1405,سراسری,false\r\n")
+with zipfile.ZipFile(f"{work}/cards.zip", "w", zipfile.ZIP_DEFLATED) as z:
+    for n in numbers:
+        body = base64.b64encode(os.urandom(card_kb * 750)).decode()
+        lines = "\n".join("% " + body[i:i + 76] for i in range(0, len(body), 76))
+        z.writestr(f"cards/{n}_EXAM_CARD.pdf", f"%PDF-1.4\n% card {n}\n{lines}\n%%EOF\n")
+PY
+echo "cohort list: $(wc -l < "$work/cohort.csv") lines; archive: $(du -m "$work/cards.zip" | cut -f1) MB"
+login central.admission parvandeh "$work/central"
+login manager parvandeh "$work/manager"
+token=$(awk '$6=="PARVANDEH-XSRF"{print $7}' "$work/central")
+(while true; do heap_mb >> "$work/heap"; sleep 1; done) &
+echo "heap before: $(heap_mb) MB"
+
+# $1 endpoint, $2 file to upload, $3 its type, $4 what it is, $5 the fields to show: uploads and waits until done.
+step() {
+  local start id secs
+  start=$(date +%s%N)
+  id=$(curl -s -b "$work/central" -H "X-PARVANDEH-XSRF: $token" -F "file=@$2;type=$3" "$BASE$1" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+  secs=$(wait_done "$1/$id" "$start")
+  curl -s -b "$work/central" "$BASE$1/$id?rows=false" | python3 -c "
+import json,sys; s=json.load(sys.stdin); print('$4:', {k: s[k] for k in '$5'.split()})"
+  python3 -c "print(f'$4: $ROWS in $secs s = {$ROWS/$secs:.0f} per second')"
+}
+step /api/intake/cohorts "$work/cohort.csv" text/csv cohort "total accepted updated unchanged rejected"
+cohort_peak=$(sort -n "$work/heap" | tail -1)
+step /api/intake/batches "$work/cards.zip" application/zip batch "status entryCount attached duplicate unmatched refused"
+echo "heap peak during the cohort: $cohort_peak MB; during both: $(sort -n "$work/heap" | tail -1) MB; after: $(heap_mb) MB"
+echo "heap samples (MB, one a second): $(tr '\n' ' ' < "$work/heap")"

@@ -1,0 +1,114 @@
+package app.parvandeh.document;
+
+import app.parvandeh.audit.AuditAction;
+import app.parvandeh.audit.AuditLog;
+import app.parvandeh.document.DocumentService.StagedUpload;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Documents that arrive in bulk (exam card and confidential report card, Golestan 18090), attached to a student's
+ * admission documents. Each file passes the same checks as any upload ({@link DocumentService}: size, type from
+ * its bytes agreeing with its extension) and the same bytes are never attached twice.
+ */
+@Service
+public class BatchDocuments {
+
+  /** The document types that arrive in batches, named in batch file names. */
+  public static final Set<String> TYPES = Set.of("EXAM_CARD", "CONFIDENTIAL_REPORT_CARD");
+
+  private static final String ADMISSION = "ADMISSION";
+
+  private final DocumentService uploads;
+  private final DocumentRepository documents;
+  private final DocumentVersionRepository versions;
+  private final DocumentTypeRepository types;
+  private final RequiredDocumentRepository requirements;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+  private final AuditLog audit;
+
+  BatchDocuments(DocumentService uploads, DocumentRepository documents, DocumentVersionRepository versions,
+      DocumentTypeRepository types, RequiredDocumentRepository requirements, ApplicationEventPublisher events,
+      Clock clock, AuditLog audit) {
+    this.uploads = uploads;
+    this.documents = documents;
+    this.versions = versions;
+    this.types = types;
+    this.requirements = requirements;
+    this.events = events;
+    this.clock = clock;
+    this.audit = audit;
+  }
+
+  /**
+   * The Persian names of the documents this student's checklist says arrive in a batch and that are not in the
+   * file yet; empty when none is missing (or the checklist has none, e.g. a brilliant-talent student).
+   */
+  @Transactional(readOnly = true)
+  public List<String> missingBatchDocuments(Long studentId) {
+    Set<String> present = documents.findWithVersionsByStudentId(studentId).stream()
+        .filter(d -> ADMISSION.equals(d.getStage()) && !d.isDeleted()).map(d -> d.getType().getCode())
+        .collect(java.util.stream.Collectors.toSet());
+    return requirements.findByStudentIdOrderByTypeSortOrder(studentId).stream()
+        .filter(r -> r.getSupplier() == Supplier.BATCH && !present.contains(r.getType().getCode()))
+        .map(r -> r.getType().getNameFa()).toList();
+  }
+
+  /** A batch file whose bytes were checked and made safe in the content store, ready to attach. */
+  public record CheckedFile(String fileName, String sha256, long sizeBytes, String mediaType) {}
+
+  /**
+   * Streams the file into the content store after the upload checks; a refusal is the usual
+   * {@link app.parvandeh.shared.ParvandehException} (413, 415, 400) and leaves nothing behind.
+   */
+  public CheckedFile check(String typeCode, String fileName, InputStream content) {
+    List<StagedUpload> staged = uploads.stageAll(List.of(new Upload(typeCode, fileName, () -> content)));
+    uploads.commitAll(staged);
+    StoredContent stored = staged.get(0).stored();
+    return new CheckedFile(fileName, stored.sha256(), stored.sizeBytes(), stored.mediaType());
+  }
+
+  /** Checks the file like {@link #check} but keeps nothing: for a file that waits in the unmatched queue. */
+  public String checkOnly(String typeCode, String fileName, InputStream content) {
+    List<StagedUpload> staged = uploads.stageAll(List.of(new Upload(typeCode, fileName, () -> content)));
+    staged.forEach(s -> uploads.discard(s));
+    return staged.get(0).stored().mediaType();
+  }
+
+  /** The attached version, for the note that addresses it. */
+  public record Attached(Long documentId, Long versionId, int versionNo, String typeName) {}
+
+  /** Whether these bytes are already some document's version (a batch never attaches them again). */
+  @Transactional(readOnly = true)
+  public boolean alreadyAttached(String sha256) {
+    return versions.existsByContentSha256(sha256);
+  }
+
+  /**
+   * Attaches the checked file as the next version of the student's admission document of that type, in the
+   * caller's transaction.
+   */
+  @Transactional
+  public Attached attach(Long studentId, String typeCode, CheckedFile file, String actor) {
+    DocumentType type = types.findById(typeCode).orElseThrow(() -> new IllegalArgumentException(typeCode));
+    Instant now = Instant.now(clock);
+    Document document = documents.findFirstByStudentIdAndTypeCodeAndStage(studentId, typeCode, ADMISSION)
+        .filter(d -> !d.isDeleted())
+        .orElseGet(() -> documents.save(new Document(studentId, type, null, actor, now)));
+    DocumentVersion version = document.addVersion(new StoredContent(file.sha256(), file.sizeBytes(),
+        file.mediaType()), file.fileName(), actor, now);
+    documents.flush();
+    audit.change(actor, AuditAction.DOCUMENT_UPLOADED, studentId, document.getId(), typeCode + " v"
+        + version.getVersionNo() + " (batch 18090): " + file.fileName() + " (" + file.mediaType() + ", "
+        + file.sizeBytes() + " bytes, sha256 " + file.sha256() + ")");
+    events.publishEvent(new BatchDocumentAttached(studentId, typeCode));
+    return new Attached(document.getId(), version.getId(), version.getVersionNo(), type.getNameFa());
+  }
+}

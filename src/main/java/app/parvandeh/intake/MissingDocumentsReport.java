@@ -1,0 +1,65 @@
+package app.parvandeh.intake;
+
+import app.parvandeh.document.MissingDocuments;
+import app.parvandeh.document.MissingDocuments.Missing;
+import app.parvandeh.shared.SpreadsheetCsv;
+import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentService;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+
+/**
+ * The missing-documents report: per faculty, every file that still lacks a document its student or a card batch
+ * brings, and what it waits for. A file waiting for its exam card or report card appears here until the batch
+ * brings it.
+ */
+@Service
+public class MissingDocumentsReport {
+
+  private final MissingDocuments missing;
+  private final StudentService students;
+
+  MissingDocumentsReport(MissingDocuments missing, StudentService students) {
+    this.missing = missing;
+    this.students = students;
+  }
+
+  /** One missing document of one file. */
+  public record Line(String facultyCode, String facultyName, String studentNumber, String fullName,
+      String stage, String stageLabel, String typeCode, String typeName, String supplier, String waitsFor) {}
+
+  /**
+   * The lines for the faculties a reader may see ({@code visibleFaculties} null: all), optionally one faculty,
+   * ordered by faculty and student number.
+   */
+  public List<Line> lines(String facultyCode, Set<String> visibleFaculties) {
+    List<Missing> all = missing.all();
+    Map<Long, Student> byId = students.byIds(all.stream().map(Missing::studentId).collect(Collectors.toSet()))
+        .stream().collect(Collectors.toMap(Student::getId, Function.identity()));
+    return all.stream()
+        .filter(m -> byId.containsKey(m.studentId()))
+        .map(m -> line(byId.get(m.studentId()), m))
+        .filter(l -> visibleFaculties == null || visibleFaculties.contains(l.facultyCode()))
+        .filter(l -> facultyCode == null || facultyCode.isBlank() || facultyCode.equals(l.facultyCode()))
+        .sorted(Comparator.comparing(Line::facultyCode).thenComparing(Line::studentNumber))
+        .toList();
+  }
+
+  public byte[] csv(List<Line> lines) {
+    return SpreadsheetCsv.write(List.of("کد دانشکده", "دانشکده", "شماره دانشجویی", "نام و نام خانوادگی",
+        "مرحله پرونده", "نوع مدرک", "مدرک", "در انتظار"), lines.stream().map(l -> List.of(l.facultyCode(),
+        l.facultyName(), l.studentNumber(), l.fullName(), l.stageLabel(), l.typeCode(), l.typeName(), l.waitsFor()))
+        .toList());
+  }
+
+  private static Line line(Student s, Missing m) {
+    return new Line(s.getFaculty().getCode(), s.getFaculty().getNameFa(), s.getStudentNumber(), s.getFullName(),
+        s.getStage().name(), s.getStage().labelFa(), m.typeCode(), m.typeName(), m.supplier().name(),
+        m.supplierLabel());
+  }
+}

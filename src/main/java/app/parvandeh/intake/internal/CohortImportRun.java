@@ -1,0 +1,88 @@
+package app.parvandeh.intake.internal;
+
+import app.parvandeh.intake.CohortImported;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Works through a cohort import's pending rows, one transaction each, and closes the import when none is left. */
+@Component
+public class CohortImportRun {
+
+  private final CohortImportRepository imports;
+  private final CohortRowRepository rows;
+  private final CohortRowWork work;
+  private final IntakeWorker worker;
+  private final ApplicationEventPublisher events;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  CohortImportRun(CohortImportRepository imports, CohortRowRepository rows, CohortRowWork work,
+      IntakeWorker worker, ApplicationEventPublisher events,
+      PlatformTransactionManager transactions, Clock clock) {
+    this.imports = imports;
+    this.rows = rows;
+    this.work = work;
+    this.worker = worker;
+    this.events = events;
+    this.transaction = new TransactionTemplate(transactions);
+    this.clock = clock;
+  }
+
+  /** Imports a restart interrupted (or that never started) go on where they stopped. */
+  @EventListener(ApplicationReadyEvent.class)
+  void resumeUnfinished() {
+    imports.findByStatusInOrderById(List.of(ImportStatus.QUEUED, ImportStatus.RUNNING))
+        .forEach(i -> queue(i.getId()));
+  }
+
+  /** Queues the import on the intake worker. */
+  public void queue(Long importId) {
+    worker.submit(() -> run(importId));
+  }
+
+  private void run(Long importId) {
+    String actor = transaction.execute(status -> {
+      CohortImport cohort = imports.findById(importId).orElseThrow();
+      cohort.start();
+      return cohort.getUploadedBy();
+    });
+    worker.inParallel(rows.pendingIds(importId).iterator(), rowId -> work.doRow(rowId, actor));
+    if (worker.stopping()) {
+      return;
+    }
+    CohortImported done = transaction.execute(status -> {
+      CohortImport cohort = imports.findById(importId).orElseThrow();
+      if (cohort.getStatus() == ImportStatus.DONE || !rows.pendingIds(importId).isEmpty()) {
+        return null;
+      }
+      cohort.finish(Instant.now(clock));
+      Map<RowOutcome, Long> counts = counts(importId);
+      return new CohortImported(importId, cohort.getTotal(), counts.get(RowOutcome.ACCEPTED),
+          counts.get(RowOutcome.UPDATED), counts.get(RowOutcome.UNCHANGED), counts.get(RowOutcome.REJECTED));
+    });
+    if (done != null) {
+      events.publishEvent(done);
+    }
+  }
+
+  /** How many rows ended in each outcome (zero for none). */
+  public Map<RowOutcome, Long> counts(Long importId) {
+    Map<RowOutcome, Long> counts = new EnumMap<>(RowOutcome.class);
+    for (RowOutcome outcome : RowOutcome.values()) {
+      counts.put(outcome, 0L);
+    }
+    for (Object[] line : rows.countByOutcome(importId)) {
+      counts.put((RowOutcome) line[0], (Long) line[1]);
+    }
+    return counts;
+  }
+}

@@ -1,0 +1,139 @@
+package app.parvandeh.intake.internal;
+
+import app.parvandeh.intake.internal.CohortRowRules.Candidate;
+import app.parvandeh.intake.internal.CohortRowRules.Judgement;
+import app.parvandeh.shared.JalaliDates;
+import app.parvandeh.shared.ParvandehException;
+import app.parvandeh.student.NewStudent;
+import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentInfoEdits;
+import app.parvandeh.student.StudentService;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Does one cohort row in a transaction of its own: the student's admission (with their login and file process) or
+ * correction commits together with the row's outcome, so after a crash the row is either done with its student or
+ * not done at all, and is never done twice. A bad row never holds back the next one.
+ */
+@Component
+public class CohortRowWork {
+
+  private final CohortRowRepository rows;
+  private final StudentService students;
+  private final StudentInfoEdits edits;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  CohortRowWork(CohortRowRepository rows, StudentService students, StudentInfoEdits edits,
+      PlatformTransactionManager transactions, Clock clock) {
+    this.rows = rows;
+    this.students = students;
+    this.edits = edits;
+    this.transaction = new TransactionTemplate(transactions);
+    this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.clock = clock;
+  }
+
+  private record Verdict(RowOutcome outcome, String field, String reasonFa, String reasonEn) {
+
+    static Verdict refused(Refusal refusal) {
+      return new Verdict(RowOutcome.REJECTED, refusal.field(), refusal.reasonFa(), refusal.reasonEn());
+    }
+  }
+
+  /** Does the row unless it is done already; {@code actor} is who uploaded the list. */
+  public void doRow(Long rowId, String actor) {
+    try {
+      transaction.executeWithoutResult(status -> {
+        CohortRow row = rows.lock(rowId).orElseThrow();
+        if (!row.isDone()) {
+          Verdict verdict = decide(row, actor);
+          row.finish(verdict.outcome(), verdict.field(), verdict.reasonFa(), verdict.reasonEn(), Instant.now(clock));
+        }
+      });
+    } catch (ParvandehException e) {
+      // A refusal from admission itself: its transaction is undone, so the row records why in a fresh one.
+      transaction.executeWithoutResult(status -> rows.lock(rowId).filter(r -> !r.isDone())
+          .ifPresent(r -> r.finish(RowOutcome.REJECTED, null, e.messageFa(), e.messageEn(), Instant.now(clock))));
+    }
+  }
+
+  private Verdict decide(CohortRow row, String actor) {
+    Judgement judgement = CohortRowRules.judge(row, code -> students.faculty(code).isPresent(),
+        JalaliDates.year(Instant.now(clock)));
+    if (judgement.refusal() != null) {
+      return Verdict.refused(judgement.refusal());
+    }
+    Candidate candidate = judgement.candidate();
+    NewStudent data = candidate.student();
+    Integer earlier = rows.earlierRowWithNumber(row.getImportId(), data.studentNumber(), row.getRowNo());
+    if (earlier != null) {
+      return new Verdict(RowOutcome.REJECTED, "student_number",
+          "این شماره دانشجویی در ردیف " + toFa(earlier) + " همین فهرست هم آمده است.",
+          "This student number is repeated from row " + earlier + " of this list.");
+    }
+    Optional<Student> existing = students.find(data.studentNumber());
+    if (existing.isEmpty()) {
+      students.admit(data, candidate.details(), actor);
+      return new Verdict(RowOutcome.ACCEPTED, null, null, null);
+    }
+    Refusal conflict = conflictWithFile(existing.get(), data);
+    if (conflict != null) {
+      return Verdict.refused(conflict);
+    }
+    List<String> changes = edits.updateFromCohort(data.studentNumber(), data.firstName(), data.lastName(),
+        candidate.details(), actor);
+    if (changes.isEmpty()) {
+      return new Verdict(RowOutcome.UNCHANGED, null, null, null);
+    }
+    String fields = changes.stream().map(c -> column(c.substring(0, c.indexOf(':'))))
+        .collect(Collectors.joining(","));
+    return new Verdict(RowOutcome.UPDATED, fields, "تغییر کرد: " + String.join("؛ ", changes),
+        "Changed: " + String.join("; ", changes));
+  }
+
+  /**
+   * The archive already holds this number. Another person's national ID means a duplicate number; a different
+   * faculty, degree, entry year or brilliant-talent flag would change the file's checklist, so it is corrected on
+   * the file page, not by a list.
+   */
+  private static Refusal conflictWithFile(Student file, NewStudent row) {
+    if (!file.getNationalId().equals(row.nationalId())) {
+      return new Refusal("student_number", "این شماره دانشجویی در بایگانی از آنِ پرونده فرد دیگری (کد ملی دیگر) است.",
+          "This student number already belongs to another person's file (another national ID).");
+    }
+    String[][] decisive = {
+        {"faculty_code", "دانشکده", file.getFaculty().getCode(), row.facultyCode()},
+        {"degree_level", "مقطع", file.getDegree().name(), row.degree().name()},
+        {"entry_year", "سال ورود", String.valueOf(file.getEntryYear()), String.valueOf(row.entryYear())},
+        {"brilliant_talent", "استعداد درخشان", String.valueOf(file.isBrilliantTalent()),
+            String.valueOf(row.brilliantTalent())}};
+    for (String[] d : decisive) {
+      if (!Objects.equals(d[2], d[3])) {
+        return new Refusal(d[0], d[1] + " در پرونده «" + d[2] + "» است و فهرست «" + d[3]
+            + "» می‌گوید؛ چون مدارک لازم پرونده به آن بستگی دارد، آن را در صفحه پرونده اصلاح کنید.",
+            d[0] + " is '" + d[2] + "' in the file but '" + d[3] + "' in the list; it decides the file's required"
+                + " documents, so correct it on the file page.");
+      }
+    }
+    return null;
+  }
+
+  private static String column(String property) {
+    return property.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT)
+        .replace("admission_channel", "admission_type");
+  }
+
+  private static String toFa(int number) {
+    return app.parvandeh.shared.PersianText.toPersianDigits(String.valueOf(number));
+  }
+}

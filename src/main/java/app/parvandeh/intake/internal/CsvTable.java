@@ -1,0 +1,88 @@
+package app.parvandeh.intake.internal;
+
+import app.parvandeh.shared.ParvandehException;
+import app.parvandeh.shared.PersianText;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * A CSV list as spreadsheets and Golestan export it: UTF-8 with or without a byte-order mark, CRLF or LF, a header
+ * row naming the columns (in any order, any case). A file that is not such a table is refused whole; its rows are
+ * judged one by one by the caller.
+ */
+public record CsvTable(List<Map<String, String>> rows) {
+
+  /** Reads the table; every required column must be in the header, other columns are ignored. */
+  public static CsvTable read(byte[] bytes, List<String> requiredColumns, int maxRows) {
+    String text = decode(bytes);
+    if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+      text = text.substring(1);
+    }
+    if (text.isBlank()) {
+      throw ParvandehException.badRequest("empty-list", "فایل فهرست خالی است.", "The list is empty.");
+    }
+    CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
+    try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+      List<CSVRecord> records = parser.getRecords();
+      Map<String, Integer> columns = header(records.get(0), requiredColumns);
+      if (records.size() - 1 > maxRows) {
+        throw ParvandehException.badRequest("too-many-rows",
+            "فهرست بیش از " + PersianText.toPersianDigits(String.valueOf(maxRows)) + " ردیف دارد؛ آن را در چند فایل بفرستید.",
+            "The list has more than " + maxRows + " rows; send it in several files.");
+      }
+      List<Map<String, String>> rows = new ArrayList<>();
+      for (CSVRecord record : records.subList(1, records.size())) {
+        Map<String, String> row = new HashMap<>();
+        columns.forEach((name, index) -> row.put(name, index < record.size() ? record.get(index) : ""));
+        rows.add(row);
+      }
+      return new CsvTable(rows);
+    } catch (IOException | UncheckedIOException | IllegalStateException e) {
+      throw ParvandehException.badRequest("unreadable-csv",
+          "فایل CSV خوانا نیست (نقل‌قول بسته‌نشده یا ساختار نادرست).",
+          "The CSV file cannot be read (an unclosed quote or a broken structure).");
+    }
+  }
+
+  private static Map<String, Integer> header(CSVRecord header, List<String> required) {
+    Map<String, Integer> found = new HashMap<>();
+    for (int i = 0; i < header.size(); i++) {
+      found.putIfAbsent(header.get(i).strip().toLowerCase(Locale.ROOT), i);
+    }
+    List<String> missing = required.stream().filter(c -> !found.containsKey(c)).toList();
+    if (!missing.isEmpty()) {
+      throw ParvandehException.badRequest("bad-header",
+          "سطر عنوان فایل این ستون‌ها را ندارد: " + String.join("، ", missing) + ". سطر عنوان لازم: "
+              + String.join(",", required),
+          "The header row lacks the columns " + String.join(", ", missing) + ". Expected header: "
+              + String.join(",", required));
+    }
+    Map<String, Integer> columns = new HashMap<>();
+    required.forEach(c -> columns.put(c, found.get(c)));
+    return columns;
+  }
+
+  private static String decode(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw ParvandehException.badRequest("not-utf8",
+          "فایل با کدگذاری UTF-8 ذخیره نشده است؛ در Excel «CSV UTF-8» را انتخاب کنید.",
+          "The file is not UTF-8; save it as \"CSV UTF-8\".");
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package app.parvandeh.intake;
+
+import app.parvandeh.demo.DemoFiles;
+import app.parvandeh.support.ApiClient;
+import app.parvandeh.support.ApiClient.FilePart;
+import app.parvandeh.support.ApiClient.Response;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/** Builds card archives in memory, sound or hostile, and uploads them. */
+public final class CardArchive {
+
+  private record Entry(String name, byte[] bytes) {}
+
+  private final List<Entry> entries = new ArrayList<>();
+
+  public static CardArchive create() {
+    return new CardArchive();
+  }
+
+  public CardArchive add(String name, byte[] bytes) {
+    entries.add(new Entry(name, bytes));
+    return this;
+  }
+
+  CardArchive folder(String name) {
+    entries.add(new Entry(name, null));
+    return this;
+  }
+
+  /** A card PDF no other test has (so it is never a duplicate by accident). */
+  public static byte[] pdf() {
+    return DemoFiles.pdf("card " + UUID.randomUUID());
+  }
+
+  /** A JPEG no other test has: the demo image with a unique trailer after its end marker. */
+  public static byte[] jpeg() {
+    byte[] image = DemoFiles.jpeg();
+    byte[] trailer = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
+    byte[] unique = new byte[image.length + trailer.length];
+    System.arraycopy(image, 0, unique, 0, image.length);
+    System.arraycopy(trailer, 0, unique, image.length, trailer.length);
+    return unique;
+  }
+
+  public byte[] bytes() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+      for (Entry entry : entries) {
+        ZipEntry zipEntry = new ZipEntry(entry.name());
+        zip.putNextEntry(zipEntry);
+        if (entry.bytes() != null) {
+          zip.write(entry.bytes());
+        }
+        zip.closeEntry();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** The archive with its first entry flagged as encrypted (general-purpose bit 0 of the local header). */
+  byte[] withFirstEntryEncrypted() {
+    byte[] zip = bytes();
+    zip[6] |= 1;
+    return zip;
+  }
+
+  public static Response upload(ApiClient api, byte[] zip) {
+    return api.multipart("/api/intake/batches", Map.of(), "file",
+        new FilePart(null, "cards-1403.zip", "application/zip", zip));
+  }
+
+  /** Uploads and waits until the batch is done or refused. */
+  public static JsonNode uploadAndWait(ApiClient api, byte[] zip) {
+    Response started = upload(api, zip);
+    if (started.status() != 202) {
+      throw new AssertionError("batch refused: " + started);
+    }
+    return waitUntilDone(api, started.json().path("id").asLong());
+  }
+
+  static JsonNode waitUntilDone(ApiClient api, long id) {
+    long deadline = System.nanoTime() + 300_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      JsonNode status = api.get("/api/intake/batches/" + id + "?rows=false").json();
+      if (status.path("status").asText().matches("DONE|REFUSED")) {
+        return api.get("/api/intake/batches/" + id).json();
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("batch " + id + " did not finish within five minutes");
+  }
+}

@@ -1,0 +1,84 @@
+package app.parvandeh.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.parvandeh.support.ApiClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * A card batch survives the application being killed in the middle (SIGKILL): after the restart it goes on with
+ * the entries not yet recorded, and every card is attached exactly once, with one note.
+ */
+class CardBatchRestartTests {
+
+  private static final int CARDS = 1500;
+
+  @Test
+  void aBatchKilledHalfwayResumesAfterTheRestartAndAttachesEveryCardExactlyOnce() throws Exception {
+    Path dataDir = Files.createTempDirectory("parvandeh-batch-restart-");
+    CohortList list = CohortList.create();
+    for (int i = 0; i < CARDS; i++) {
+      list.row();
+    }
+    CardArchive archive = CardArchive.create();
+    Random random = new Random(7);
+    for (int i = 0; i < CARDS; i++) {
+      byte[] card = new byte[30_000];
+      random.nextBytes(card);
+      System.arraycopy("%PDF-1.4\n".getBytes(), 0, card, 0, 9);
+      archive.add("cards/" + list.get(i, "student_number") + "_EXAM_CARD.pdf", card);
+    }
+    String[] largeUploads = {"--spring.servlet.multipart.max-file-size=100MB",
+        "--spring.servlet.multipart.max-request-size=100MB"};
+    long id;
+    long doneAtKill;
+    try (ChildApplication first = ChildApplication.start(dataDir, "first", largeUploads)) {
+      ApiClient api = ApiClient.signedIn(first.port, "central.admission", "parvandeh");
+      CohortList.importAndWait(api, list.bytes());
+      long uploaded = System.nanoTime();
+      id = CardArchive.upload(api, archive.bytes()).json().path("id").asLong();
+      doneAtKill = waitForSomeEntries(api, id, uploaded);
+      first.kill();
+    }
+    assertThat(doneAtKill).as("killed in the middle of the batch").isBetween(CARDS / 5L, CARDS - 1L);
+
+    JsonNode finished;
+    try (ChildApplication second = ChildApplication.start(dataDir, "second", largeUploads)) {
+      finished = CardArchive.waitUntilDone(ApiClient.signedIn(second.port, "central.admission", "parvandeh"), id);
+    }
+
+    assertThat(finished.path("status").asText()).isEqualTo("DONE");
+    assertThat(finished.path("attached").asInt()).as(finished.toString()).isEqualTo(CARDS);
+    try (Connection db = ChildApplication.database(dataDir)) {
+      assertThat(ChildApplication.count(db, "select count(*) from batch_entry where batch_id = " + id)).isEqualTo(CARDS);
+      String students = "(select s.id from student s join batch_entry e on e.student_number = s.student_number"
+          + " where e.batch_id = " + id + ")";
+      assertThat(ChildApplication.count(db, "select count(*) from document_version v join document d on d.id = v.document_id"
+          + " where d.type_code = 'EXAM_CARD' and d.student_id in " + students)).isEqualTo(CARDS);
+      assertThat(ChildApplication.count(db, "select count(*) from note where kind = 'BATCH_DOCUMENT' and student_id in " + students))
+          .isEqualTo(CARDS);
+    }
+    assertThat(dataDir.resolve("intake/batches/batch-" + id + ".zip")).as("released: nothing waits").doesNotExist();
+    FileSystemUtils.deleteRecursively(dataDir);
+  }
+
+  /**
+   * Waits until a fifth of the entries are done and two seconds have passed since the upload: H2 writes its file
+   * about once a second, and the batch itself must be on disk for there to be something to resume.
+   */
+  private static long waitForSomeEntries(ApiClient api, long id, long uploaded) throws InterruptedException {
+    while (true) {
+      long done = api.get("/api/intake/batches/" + id + "?rows=false").json().path("done").asLong();
+      if (done >= CARDS / 5 && System.nanoTime() - uploaded > 2_000_000_000L) {
+        return done;
+      }
+      Thread.sleep(50);
+    }
+  }
+}

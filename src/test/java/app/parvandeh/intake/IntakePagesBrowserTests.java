@@ -1,0 +1,66 @@
+package app.parvandeh.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentService;
+import app.parvandeh.support.BrowserTest;
+import app.parvandeh.support.TestStudents;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Central admission's intake pages in a real browser: the cohort list's progress, and the unmatched queue. */
+class IntakePagesBrowserTests extends BrowserTest {
+
+  @Autowired
+  StudentService students;
+
+  @Test
+  void theCohortPageShowsTheImportToItsEndWithTheRejectedRowFirst() throws IOException {
+    CohortList list = CohortList.create().row().row().set("national_id", "0012345678").row();
+    Path csv = Files.createTempFile("cohort-", ".csv");
+    Files.write(csv, list.bytes());
+    browser.signIn("central.admission", "parvandeh");
+    browser.go("/intake/cohort.html");
+
+    browser.driver().findElement(By.id("file")).sendKeys(csv.toString());
+    browser.press(browser.driver().findElement(By.cssSelector("#upload-form button")));
+
+    browser.waiting().until(d -> browser.driver().findElement(By.id("progress-text")).getText().contains("پایان"));
+    browser.waiting().until(d -> !browser.driver().findElements(By.cssSelector("#rows tr")).isEmpty());
+    assertThat(browser.driver().findElement(By.tagName("html")).getDomAttribute("dir")).isEqualTo("rtl");
+    assertThat(browser.driver().findElement(By.id("progress-text")).getText()).startsWith("۳ از ۳");
+    assertThat(browser.driver().findElement(By.id("accepted")).getText()).isEqualTo("۲");
+    WebElement first = browser.driver().findElement(By.cssSelector("#rows tr"));
+    assertThat(first.getText()).contains("ردشده").contains("رقم کنترل");
+    assertThat(browser.driver().getCurrentUrl()).contains("?id=");
+    Files.delete(csv);
+  }
+
+  @Test
+  void aClerkAssignsAnUnmatchedCardFromTheQueue() throws IOException {
+    Student student = students.admit(TestStudents.newStudent("engineering", 1403, false), "central.admission");
+    String name = "scan-" + student.getStudentNumber() + "-card.pdf";
+    Path zip = Files.createTempFile("cards-", ".zip");
+    Files.write(zip, CardArchive.create().add(name, CardArchive.pdf()).bytes());
+    browser.signIn("central.admission", "parvandeh");
+    browser.go("/intake/batches.html");
+
+    browser.driver().findElement(By.id("file")).sendKeys(zip.toString());
+    browser.press(browser.driver().findElement(By.cssSelector("#upload-form button")));
+    By waiting = By.xpath("//tbody[@id='queue']/tr[td[2]/bdi[text()='" + name + "']]");
+    browser.waiting().until(d -> !d.findElements(waiting).isEmpty());
+    WebElement row = browser.driver().findElement(waiting);
+    row.findElement(By.name("studentNumber")).sendKeys(student.getStudentNumber());
+    browser.press(row.findElement(By.cssSelector("form button")));
+
+    browser.waiting().until(d -> d.findElements(waiting).isEmpty());
+    assertThat(browser.driver().findElement(By.id("message")).getText()).isEqualTo("ثبت شد.");
+    Files.delete(zip);
+  }
+}
