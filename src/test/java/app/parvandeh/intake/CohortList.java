@@ -74,8 +74,12 @@ final class CohortList {
     return this;
   }
 
+  /** From a random start, then one after another: never the same number twice in a run (no chance collisions). */
+  private static final java.util.concurrent.atomic.AtomicInteger NEXT =
+      new java.util.concurrent.atomic.AtomicInteger(ThreadLocalRandom.current().nextInt(4_000_000));
+
   static String freshNumber() {
-    return "403" + (1_000_000 + ThreadLocalRandom.current().nextInt(9_000_000));
+    return "403" + (1_000_000 + NEXT.getAndIncrement() % 9_000_000);
   }
 
   byte[] bytes() {

@@ -20,13 +20,20 @@ class IntakePagesBrowserTests extends BrowserTest {
   @Autowired
   StudentService students;
 
+  /** Signs in and waits for the landing page, so the next page is not asked for on the login page's session. */
+  private void signIn() {
+    browser.signIn("central.admission", "parvandeh");
+    browser.waiting().until(d -> !d.getCurrentUrl().contains("/login"));
+  }
+
   @Test
   void theCohortPageShowsTheImportToItsEndWithTheRejectedRowFirst() throws IOException {
     CohortList list = CohortList.create().row().row().set("national_id", "0012345678").row();
     Path csv = Files.createTempFile("cohort-", ".csv");
     Files.write(csv, list.bytes());
-    browser.signIn("central.admission", "parvandeh");
+    signIn();
     browser.go("/intake/cohort.html");
+    browser.waiting().until(d -> !d.findElements(By.id("file")).isEmpty());
 
     browser.driver().findElement(By.id("file")).sendKeys(csv.toString());
     browser.press(browser.driver().findElement(By.cssSelector("#upload-form button")));
@@ -48,8 +55,9 @@ class IntakePagesBrowserTests extends BrowserTest {
     String name = "scan-" + student.getStudentNumber() + "-card.pdf";
     Path zip = Files.createTempFile("cards-", ".zip");
     Files.write(zip, CardArchive.create().add(name, CardArchive.pdf()).bytes());
-    browser.signIn("central.admission", "parvandeh");
+    signIn();
     browser.go("/intake/batches.html");
+    browser.waiting().until(d -> !d.findElements(By.id("file")).isEmpty());
 
     browser.driver().findElement(By.id("file")).sendKeys(zip.toString());
     browser.press(browser.driver().findElement(By.cssSelector("#upload-form button")));
