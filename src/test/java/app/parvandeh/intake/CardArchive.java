@@ -5,6 +5,9 @@ import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
 import app.parvandeh.support.ApiClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,8 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import javax.imageio.ImageIO;
 
 /** Builds card archives in memory, sound or hostile, and uploads them. */
 public final class CardArchive {
@@ -42,14 +47,22 @@ public final class CardArchive {
     return DemoFiles.pdf("card " + UUID.randomUUID());
   }
 
-  /** A JPEG no other test has: the demo image with a unique trailer after its end marker. */
+  /** A JPEG no other test has: a small image in a colour of its own, ending at its end marker like a real scan. */
   public static byte[] jpeg() {
-    byte[] image = DemoFiles.jpeg();
-    byte[] trailer = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
-    byte[] unique = new byte[image.length + trailer.length];
-    System.arraycopy(image, 0, unique, 0, image.length);
-    System.arraycopy(trailer, 0, unique, image.length, trailer.length);
-    return unique;
+    BufferedImage image = new BufferedImage(120, 160, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setColor(new Color(ThreadLocalRandom.current().nextInt(0x1000000)));
+    g.fillRect(0, 0, 120, 160);
+    g.setColor(Color.DARK_GRAY);
+    g.drawString(UUID.randomUUID().toString().substring(0, 8), 10, 80);
+    g.dispose();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(image, "jpg", out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 
   public byte[] bytes() {

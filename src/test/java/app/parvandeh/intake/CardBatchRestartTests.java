@@ -2,6 +2,7 @@ package app.parvandeh.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.support.ApiClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -29,9 +30,8 @@ class CardBatchRestartTests {
     CardArchive archive = CardArchive.create();
     Random random = new Random(7);
     for (int i = 0; i < CARDS; i++) {
-      byte[] card = new byte[30_000];
-      random.nextBytes(card);
-      System.arraycopy("%PDF-1.4\n".getBytes(), 0, card, 0, 9);
+      // A real (small) PDF each: documents are kept only if they fully parse.
+      byte[] card = DemoFiles.pdf("card " + i + " " + Long.toHexString(random.nextLong()));
       archive.add("cards/" + list.get(i, "student_number") + "_EXAM_CARD.pdf", card);
     }
     String[] largeUploads = {"--spring.servlet.multipart.max-file-size=100MB",
