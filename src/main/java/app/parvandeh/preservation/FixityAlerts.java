@@ -4,7 +4,6 @@ import app.parvandeh.security.Groups;
 import app.parvandeh.shared.JalaliDates;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -28,25 +27,26 @@ class FixityAlerts {
     this.clock = clock;
   }
 
+  /** Adds the finding on top of the open task's description (newest first), or opens the task. */
   synchronized void raise(String summaryFa) {
-    String description = JalaliDates.dateTime(Instant.now(clock)) + ": " + summaryFa
-        + " جزئیات در گزارش پایش سلامت بایگانی: " + REPORT_PAGE;
-    if (description.length() > 3900) {
-      description = description.substring(0, 3900);
-    }
-    List<Task> open = tasks.createTaskQuery().taskName(TASK_NAME).active().list();
-    if (!open.isEmpty()) {
-      Task task = open.get(0);
-      task.setDescription(description);
+    String line = JalaliDates.dateTime(Instant.now(clock)) + ": " + summaryFa;
+    Task task = openTask();
+    if (task != null) {
+      task.setDescription(fit(line + "\n" + task.getDescription()));
       tasks.saveTask(task);
       return;
     }
-    Task task = tasks.newTask();
+    task = tasks.newTask();
     task.setName(TASK_NAME);
-    task.setDescription(description);
+    task.setDescription(fit(line + "\nجزئیات در گزارش پایش سلامت بایگانی: " + REPORT_PAGE));
     task.setPriority(90);
     tasks.saveTask(task);
     tasks.addCandidateGroup(task.getId(), Groups.MANAGERS);
+  }
+
+  /** Camunda keeps at most 4000 characters of a description: the oldest lines go first. */
+  private static String fit(String description) {
+    return description.length() <= 3900 ? description : description.substring(0, 3900);
   }
 
   /** The open alert task, if any (its description says what was found last). */
