@@ -58,8 +58,16 @@
   function showRun(id) {
     shown = id;
     api('GET', '/api/preservation/audits/' + id).then(function (detail) {
+      var run = detail.run;
       renderFindings('یافته‌های پایش شماره ' + fa.format(id), detail.findings);
-      if (detail.run.status === 'RUNNING') { setTimeout(function () { if (shown === id) { load(); } }, 3000); }
+      if (run.status === 'RUNNING') {
+        say('پایش شماره ' + fa.format(id) + ' در حال اجراست: ' + fa.format(run.blobsChecked) + ' فایل بررسی شد.');
+        setTimeout(function () { if (shown === id) { load(); } }, 3000);
+      } else {
+        say('پایش شماره ' + fa.format(id) + ' ' + (STATUS[run.status] || run.status) + ': '
+          + fa.format(run.findings) + ' یافته، ' + fa.format(run.repairs) + ' بازسازی.',
+          run.status === 'FAILED' ? 'error' : (run.findings ? 'warning' : 'success'));
+      }
     }, failed);
   }
 
@@ -91,11 +99,11 @@
       cell(row, button);
       runs.appendChild(row);
     });
+    if (shown != null) { showRun(shown); return; }
     var lost = overview.readFindings.filter(function (f) { return !f.repaired; }).length;
-    say(lost ? fa.format(lost) + ' فایل هنگام خواندن بدون نسخه سالم یافت شد؛ پایین‌تر ببینید.'
+    say(lost ? fa.format(lost) + ' مورد هنگام خواندن بدون نسخه سالم یافت شد؛ پایین‌تر ببینید.'
       : 'آخرین وضعیت بایگانی دریافت شد.', lost ? 'warning' : 'info');
-    if (shown != null) { showRun(shown); }
-    else { renderFindings('یافته‌های هنگام خواندن (دریافت، پیش‌نمایش، برون‌بری)', overview.readFindings); }
+    renderFindings('یافته‌های هنگام خواندن (دریافت، پیش‌نمایش، برون‌بری)', overview.readFindings);
   }
 
   function load() { api('GET', '/api/preservation/audits').then(render, failed); }
@@ -105,8 +113,7 @@
     e.preventDefault();
     var number = document.getElementById('student-number').value.trim();
     api('POST', '/api/preservation/audits' + (number ? '?studentNumber=' + encodeURIComponent(number) : ''))
-      .then(function (run) { say('پایش شماره ' + fa.format(run.id) + ' آغاز شد.', 'success'); shown = run.id; load(); },
-        failed);
+      .then(function (run) { shown = run.id; load(); }, failed);
   });
   load();
 })();

@@ -32,6 +32,9 @@ public interface ContentCopies {
   /** Visits every address stored in one copy last written before {@code olderThan}; no side effects. */
   void forEachAddress(Copy copy, Instant olderThan, Consumer<String> visitor) throws IOException;
 
+  /** Whether the blob is still queued for the replica (then its absence there is a copy pending, not a loss). */
+  boolean awaitingReplica(String sha256);
+
   /** Blobs the replica still lacks: how many, and since when the oldest has waited. */
   BacklogStatus backlog();
 

@@ -46,6 +46,11 @@ class ReplicaBacklog {
     jdbc.update("delete from replica_backlog where sha256 = ?", sha256);
   }
 
+  boolean contains(String sha256) {
+    return Boolean.TRUE.equals(jdbc.queryForObject(
+        "select count(*) > 0 from replica_backlog where sha256 = ?", Boolean.class, sha256));
+  }
+
   ContentCopies.BacklogStatus status(boolean enabled) {
     return jdbc.queryForObject("select count(*), min(enqueued_at) from replica_backlog", (rs, i) -> {
       Timestamp oldest = rs.getTimestamp(2);

@@ -137,8 +137,16 @@ class ReplicatedContentStore implements ContentStore, ContentCopies {
     boolean copied = copy(store(source), store(damaged), sha256);
     if (copied) {
       log.warn("Fixity repair: {} copy of {} rewritten from the verified {} copy", damaged, sha256, source);
+      if (damaged == Copy.REPLICA) {
+        backlog.forget(sha256);
+      }
     }
     return copied;
+  }
+
+  @Override
+  public boolean awaitingReplica(String sha256) {
+    return replica != null && backlog.contains(sha256);
   }
 
   /** Copies through the target's own temporary folder, hashing as it goes; only the exact bytes are put in place. */

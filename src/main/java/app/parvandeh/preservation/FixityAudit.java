@@ -176,7 +176,11 @@ public class FixityAudit {
       Tally tally) throws IOException {
     Map<Copy, State> states = new EnumMap<>(Copy.class);
     for (Copy copy : copies.copies()) {
-      states.put(copy, copies.check(copy, sha256, throttle));
+      State state = copies.check(copy, sha256, throttle);
+      // Not yet copied to the replica: the catch-up's job, not a finding.
+      if (!(copy == Copy.REPLICA && state == State.MISSING && copies.awaitingReplica(sha256))) {
+        states.put(copy, state);
+      }
     }
     boolean anyGood = states.containsValue(State.OK);
     for (Map.Entry<Copy, State> copy : states.entrySet()) {
