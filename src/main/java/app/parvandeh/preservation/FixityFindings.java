@@ -32,7 +32,7 @@ public class FixityFindings {
       Long studentId, String studentNumber, Long documentId, Long versionId, boolean repaired) {}
 
   private static final RowMapper<Finding> ROW = (rs, i) -> new Finding(rs.getLong("id"),
-      (Long) rs.getObject("run_id", Long.class), rs.getTimestamp("found_at").toInstant(),
+      rs.getObject("run_id", Long.class), rs.getTimestamp("found_at").toInstant(),
       Source.valueOf(rs.getString("source")), Kind.valueOf(rs.getString("kind")),
       Copy.valueOf(rs.getString("copy_name")), rs.getString("sha256"), rs.getObject("student_id", Long.class),
       rs.getString("student_number"), rs.getObject("document_id", Long.class),

@@ -13,7 +13,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Managers read everything and change nothing; process owners and admins have no student data at all. So a user
  * in none of the groups that work on files may only read {@code /api}: any other method is refused before a
- * controller runs, which also covers endpoints added later.
+ * controller runs, which also covers endpoints added later. Two exceptions, each named below: process owners'
+ * administration, and managers starting a fixity audit.
  */
 class ReadOnlyRolesGuard extends OncePerRequestFilter {
 
