@@ -30,6 +30,10 @@ class ReadFindings {
   @EventListener
   void damaged(ContentDamaged event) {
     Kind kind = event.state() == State.MISSING ? Kind.MISSING : Kind.CHANGED;
+    // Each new read of a lost blob is recorded, but managers are told once per blob and copy until the next
+    // repair: a clerk retrying a download must not fill the task with the same line.
+    boolean alreadyRaised = findings.ofContent(event.sha256()).stream().takeWhile(f -> !f.repaired())
+        .anyMatch(f -> f.source() == Source.READ && f.copy() == event.copy());
     List<StoredVersion> versions = documents.versionsWithContent(event.sha256());
     for (StoredVersion v : versions) {
       findings.record(Source.READ, null, kind, event.copy(), event.sha256(), v,
@@ -38,7 +42,7 @@ class ReadFindings {
     if (versions.isEmpty()) {
       findings.record(Source.READ, null, kind, event.copy(), event.sha256(), null, null, event.repaired());
     }
-    if (!event.repaired()) {
+    if (!event.repaired() && !alreadyRaised) {
       String who = versions.isEmpty() ? "" : " (دانشجوی "
           + students.getById(versions.get(0).studentId()).getStudentNumber() + "، مدرک " + versions.get(0).documentId()
           + ")";

@@ -130,7 +130,12 @@ class ContentFixityOnReadTests {
         .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(Copy.PRIMARY, Kind.CHANGED, false),
             org.assertj.core.groups.Tuple.tuple(Copy.REPLICA, Kind.MISSING, false));
     assertThat(alerts.openTask()).isNotNull();
-    assertThat(alerts.openTask().getDescription()).contains(student.getStudentNumber());
+    String description = alerts.openTask().getDescription();
+    assertThat(description).contains(student.getStudentNumber());
+
+    assertThat(studentApi.get(contentUrl).status()).as("a retry").isEqualTo(409);
+    assertThat(findings.ofContent(sha256)).hasSize(4);
+    assertThat(alerts.openTask().getDescription()).as("told once").isEqualTo(description);
   }
 
   @Test
