@@ -296,6 +296,18 @@ public class DocumentService {
             v.getDocument().getType().getNameFa(), v.getFileName())));
   }
 
+  /** Every version's blob address (of one student's file, or of all when {@code studentId} is null). */
+  @Transactional(readOnly = true)
+  public List<StoredVersion> storedVersions(Long studentId) {
+    return studentId == null ? versions.findAllStored() : versions.findStoredOfStudent(studentId);
+  }
+
+  /** The versions whose bytes are these (usually one; the same bytes uploaded twice are kept once). */
+  @Transactional(readOnly = true)
+  public List<StoredVersion> versionsWithContent(String sha256) {
+    return versions.findStoredWithContent(sha256);
+  }
+
   /** Whether any version still points at these bytes (the sweeper keeps those). */
   @Transactional(readOnly = true)
   public boolean isReferenced(String sha256) {

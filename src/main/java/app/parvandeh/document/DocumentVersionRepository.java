@@ -1,8 +1,22 @@
 package app.parvandeh.document;
 
+import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface DocumentVersionRepository extends JpaRepository<DocumentVersion, Long> {
 
   boolean existsByContentSha256(String sha256);
+
+  String STORED = "select new app.parvandeh.document.StoredVersion(v.id, d.id, d.studentId, v.contentSha256,"
+      + " v.sizeBytes) from DocumentVersion v join v.document d";
+
+  @Query(STORED + " order by v.contentSha256, v.id")
+  List<StoredVersion> findAllStored();
+
+  @Query(STORED + " where d.studentId = ?1 order by v.contentSha256, v.id")
+  List<StoredVersion> findStoredOfStudent(Long studentId);
+
+  @Query(STORED + " where v.contentSha256 = ?1 order by v.id")
+  List<StoredVersion> findStoredWithContent(String sha256);
 }

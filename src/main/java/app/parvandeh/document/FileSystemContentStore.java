@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -95,9 +96,41 @@ class FileSystemContentStore implements ContentStore {
     }
   }
 
+  /** The stored bytes as they are, unchecked: {@link ReplicatedContentStore} verifies before it serves them. */
   @Override
   public InputStream open(String sha256) throws IOException {
     return Files.newInputStream(pathOf(sha256));
+  }
+
+  /** Re-reads the blob and compares its SHA-256 with its address. */
+  ContentCopies.State check(String sha256, ReadThrottle throttle) throws IOException {
+    Path file = pathOf(sha256);
+    MessageDigest digest = sha256();
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buffer = new byte[BUFFER];
+      int read;
+      while ((read = in.read(buffer)) != -1) {
+        digest.update(buffer, 0, read);
+        throttle.read(read);
+      }
+    } catch (NoSuchFileException e) {
+      return ContentCopies.State.MISSING;
+    }
+    return HexFormat.of().formatHex(digest.digest()).equals(sha256)
+        ? ContentCopies.State.OK : ContentCopies.State.CHANGED;
+  }
+
+  /** Puts staged bytes at their address even over a damaged file there (repair), atomically. */
+  void replace(StagedContent staged) throws IOException {
+    Path target = pathOf(staged.sha256());
+    Files.createDirectories(target.getParent());
+    try {
+      Files.move(staged.tempFile(), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.deleteIfExists(staged.tempFile());
+      throw new IOException("The document store needs a filesystem with atomic rename: " + root, e);
+    }
+    syncDirectory(target.getParent());
   }
 
   @Override
@@ -107,13 +140,7 @@ class FileSystemContentStore implements ContentStore {
 
   @Override
   public void forEachStored(Instant olderThan, Consumer<String> visitor) throws IOException {
-    try (Stream<Path> files = Files.walk(root, 3)) {
-      files.filter(Files::isRegularFile)
-          .filter(p -> !p.startsWith(tmp))
-          .filter(p -> SHA256.matcher(p.getFileName().toString()).matches())
-          .filter(p -> lastModified(p).isBefore(olderThan))
-          .forEach(p -> visitor.accept(p.getFileName().toString()));
-    }
+    forEachAddress(olderThan, visitor);
     try (Stream<Path> temps = Files.list(tmp)) {
       temps.filter(p -> lastModified(p).isBefore(olderThan)).forEach(p -> {
         try {
@@ -122,6 +149,17 @@ class FileSystemContentStore implements ContentStore {
           // try again on the next sweep
         }
       });
+    }
+  }
+
+  /** Every address stored, last written before {@code olderThan}; unlike the sweep, touches nothing. */
+  void forEachAddress(Instant olderThan, Consumer<String> visitor) throws IOException {
+    try (Stream<Path> files = Files.walk(root, 3)) {
+      files.filter(Files::isRegularFile)
+          .filter(p -> !p.startsWith(tmp))
+          .filter(p -> SHA256.matcher(p.getFileName().toString()).matches())
+          .filter(p -> lastModified(p).isBefore(olderThan))
+          .forEach(p -> visitor.accept(p.getFileName().toString()));
     }
   }
 

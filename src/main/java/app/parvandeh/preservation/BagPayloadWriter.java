@@ -2,6 +2,7 @@ package app.parvandeh.preservation;
 
 import app.parvandeh.audit.AuditLog;
 import app.parvandeh.audit.AuditLog.AuditView;
+import app.parvandeh.document.ContentStore;
 import app.parvandeh.document.DocumentCorrections;
 import app.parvandeh.document.DocumentService;
 import app.parvandeh.document.DocumentViews.ContentView;
@@ -96,7 +97,10 @@ class BagPayloadWriter {
     return manifest;
   }
 
-  /** Streams one version's bytes into the bag; bytes that no longer match their address stop the export. */
+  /**
+   * Streams one version's bytes into the bag; bytes that no longer match their address (in every copy the store
+   * keeps) stop the export with a Persian refusal, never a bag with damaged content.
+   */
   private void copy(ContentView content, Path target) throws IOException {
     Files.createDirectories(target.getParent());
     try (InputStream stored = contents.open(content);
@@ -104,8 +108,8 @@ class BagPayloadWriter {
       Files.copy(in, target);
       String actual = HexFormat.of().formatHex(in.getMessageDigest().digest());
       if (!actual.equalsIgnoreCase(content.sha256())) {
-        throw new IOException("Fixity failure: document " + content.documentId() + " stored as " + content.sha256()
-            + " reads back as " + actual);
+        // The store verified these bytes just before; changed since, they are damaged all the same: a clear refusal.
+        throw new ContentStore.DamagedContentException(content.sha256());
       }
     }
   }

@@ -13,7 +13,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Managers read everything and change nothing; process owners and admins have no student data at all. So a user
  * in none of the groups that work on files may only read {@code /api}: any other method is refused before a
- * controller runs, which also covers endpoints added later.
+ * controller runs, which also covers endpoints added later. Two exceptions, each named below: process owners'
+ * administration, and managers starting a fixity audit.
  */
 class ReadOnlyRolesGuard extends OncePerRequestFilter {
 
@@ -25,13 +26,23 @@ class ReadOnlyRolesGuard extends OncePerRequestFilter {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (!READS.contains(request.getMethod()) && authentication != null && authentication.isAuthenticated()
         && CurrentUser.of(authentication).groups().stream().noneMatch(Groups::changesFiles)
-        && !processOwnerAdministration(request, CurrentUser.of(authentication))) {
+        && !processOwnerAdministration(request, CurrentUser.of(authentication))
+        && !managerStartingAnAudit(request, CurrentUser.of(authentication))) {
       JsonRefusal.write(response, 403, "read-only-role",
           "نقش شما فقط خواندنی است و نمی‌توانید پرونده‌ها را تغییر دهید.",
           "Your role is read-only: you cannot change files.", null);
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  /**
+   * Managers answer for the archive's preservation: they may start a fixity audit, which changes no file (a repair
+   * only puts back bytes whose SHA-256 the file already records).
+   */
+  private static boolean managerStartingAnAudit(HttpServletRequest request, CurrentUser user) {
+    return user.groups().contains(Groups.MANAGERS) && "POST".equals(request.getMethod())
+        && request.getRequestURI().equals(request.getContextPath() + "/api/preservation/audits");
   }
 
   /** Process owners change models, not files: they may call the process administration under /api/admin/. */

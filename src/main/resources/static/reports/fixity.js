@@ -1,0 +1,119 @@
+// The fixity report for managers: GET /api/preservation/audits (backlog, runs, findings on read),
+// GET /api/preservation/audits/{id} (one run's findings), POST to start a run. Rendered with textContent only.
+(function () {
+  'use strict';
+  var KINDS = {CHANGED: 'تغییر کرده', MISSING: 'گم شده', UNTRACKED: 'بی‌صاحب (بدون ردیف)'};
+  var COPIES = {PRIMARY: 'اصلی', REPLICA: 'پشتیبان'};
+  var STATUS = {RUNNING: 'در حال اجرا', DONE: 'پایان یافته', FAILED: 'ناتمام'};
+  var fa = new Intl.NumberFormat('fa-IR', {useGrouping: false});
+  var when = new Intl.DateTimeFormat('fa-IR-u-ca-persian', {dateStyle: 'medium', timeStyle: 'short'});
+  var shown = null;
+
+  function cell(row, value, cls) {
+    var td = document.createElement('td');
+    if (cls) { td.className = cls; }
+    if (value instanceof Node) { td.appendChild(value); } else { td.textContent = value == null ? '' : String(value); }
+    row.appendChild(td);
+    return td;
+  }
+  function bdi(value) { var b = document.createElement('bdi'); b.textContent = value || ''; return b; }
+  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
+  function date(iso) { return iso ? when.format(new Date(iso)) : ''; }
+  function say(text, kind) {
+    var message = document.getElementById('message');
+    message.className = 'alert alert-' + (kind || 'info');
+    message.textContent = text;
+  }
+  function api(method, path) {
+    var headers = {'Accept': 'application/json'};
+    if (method !== 'GET') { headers[window.ParvandehCsrf.header] = window.ParvandehCsrf.token(); }
+    return fetch(path, {method: method, credentials: 'same-origin', headers: headers}).then(function (res) {
+      return res.json().then(function (body) { if (!res.ok) { throw body; } return body; });
+    });
+  }
+  function failed(err) { say((err && err.messageFa) || 'دریافت گزارش ممکن نشد.', 'error'); }
+
+  function renderFindings(title, list) {
+    document.getElementById('findings-title').textContent = title;
+    var body = document.getElementById('findings');
+    clear(body);
+    list.forEach(function (f) {
+      var tr = document.createElement('tr');
+      var kind = document.createElement('span');
+      kind.className = 'kind kind-' + f.kind;
+      kind.textContent = KINDS[f.kind] || f.kind;
+      cell(tr, kind);
+      cell(tr, COPIES[f.copy] || f.copy);
+      cell(tr, bdi(f.studentNumber));
+      cell(tr, f.documentId == null ? '' : fa.format(f.documentId), 'num');
+      if (f.kind === 'UNTRACKED') { cell(tr, 'گزارش شد'); }
+      else if (f.repaired) { cell(tr, 'از نسخه سالم بازسازی شد', 'repaired'); }
+      else { cell(tr, 'بازسازی نشد', 'lost'); }
+      cell(tr, date(f.foundAt));
+      cell(tr, bdi(f.sha256 ? f.sha256.substring(0, 16) + '…' : ''), 'sha');
+      body.appendChild(tr);
+    });
+  }
+
+  function showRun(id) {
+    shown = id;
+    api('GET', '/api/preservation/audits/' + id).then(function (detail) {
+      var run = detail.run;
+      renderFindings('یافته‌های پایش شماره ' + fa.format(id), detail.findings);
+      if (run.status === 'RUNNING') {
+        say('پایش شماره ' + fa.format(id) + ' در حال اجراست: ' + fa.format(run.blobsChecked) + ' فایل بررسی شد.');
+        setTimeout(function () { if (shown === id) { load(); } }, 3000);
+      } else {
+        say('پایش شماره ' + fa.format(id) + ' ' + (STATUS[run.status] || run.status) + ': '
+          + fa.format(run.findings) + ' یافته، ' + fa.format(run.repairs) + ' بازسازی.',
+          run.status === 'FAILED' ? 'error' : (run.findings ? 'warning' : 'success'));
+      }
+    }, failed);
+  }
+
+  function render(overview) {
+    var b = overview.backlog;
+    var backlog = document.getElementById('backlog');
+    clear(backlog);
+    var tr = document.createElement('tr');
+    cell(tr, b.replicaEnabled ? 'فعال' : 'غیرفعال (فقط یک نسخه نگهداری می‌شود)');
+    cell(tr, fa.format(b.items), 'num');
+    cell(tr, b.oldestEnqueuedAt ? date(b.oldestEnqueuedAt) : '—');
+    backlog.appendChild(tr);
+
+    var runs = document.getElementById('runs');
+    clear(runs);
+    overview.runs.forEach(function (r) {
+      var row = document.createElement('tr');
+      cell(row, fa.format(r.id), 'num');
+      cell(row, r.studentNumber ? bdi(r.studentNumber) : 'کل بایگانی');
+      cell(row, bdi(r.startedBy));
+      cell(row, date(r.startedAt));
+      cell(row, STATUS[r.status] || r.status);
+      [r.blobsChecked, r.findings, r.repairs].forEach(function (n) { cell(row, fa.format(n), 'num'); });
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'btn btn-secondary btn-small';
+      button.textContent = 'یافته‌ها';
+      button.addEventListener('click', function () { showRun(r.id); });
+      cell(row, button);
+      runs.appendChild(row);
+    });
+    if (shown != null) { showRun(shown); return; }
+    var lost = overview.readFindings.filter(function (f) { return !f.repaired; }).length;
+    say(lost ? fa.format(lost) + ' مورد هنگام خواندن بدون نسخه سالم یافت شد؛ پایین‌تر ببینید.'
+      : 'آخرین وضعیت بایگانی دریافت شد.', lost ? 'warning' : 'info');
+    renderFindings('یافته‌های هنگام خواندن (دریافت، پیش‌نمایش، برون‌بری)', overview.readFindings);
+  }
+
+  function load() { api('GET', '/api/preservation/audits').then(render, failed); }
+
+  document.querySelector('#logout-form input[name=_csrf]').value = window.ParvandehCsrf.token();
+  document.getElementById('controls').addEventListener('submit', function (e) {
+    e.preventDefault();
+    var number = document.getElementById('student-number').value.trim();
+    api('POST', '/api/preservation/audits' + (number ? '?studentNumber=' + encodeURIComponent(number) : ''))
+      .then(function (run) { shown = run.id; load(); }, failed);
+  });
+  load();
+})();
