@@ -37,11 +37,28 @@ with open(f"{work}/cohort.csv", "w", encoding="utf-8", newline="") as f:
             "entry_year,admission_type,brilliant_talent\r\n")
     for n in numbers:
         f.write(f"{n},{national_id()},نرگس,کاظمی,رضا,engineering,کارشناسی,مهندسی کامپیوتر,1405,سراسری,false\r\n")
+def card_pdf(n):
+    # A real one-page PDF (documents are kept only if they parse), padded to the card size with an unreferenced
+    # stream of random text so it does not compress.
+    text = f"BT /F1 18 Tf 72 720 Td (exam card {n}) Tj ET"
+    payload = base64.b64encode(os.urandom(card_kb * 750)).decode()
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+               " /Resources << /Font << /F1 5 0 R >> >> >>",
+               f"<< /Length {len(text)} >>\nstream\n{text}\nendstream",
+               "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+               f"<< /Length {len(payload)} >>\nstream\n{payload}\nendstream"]
+    out, offsets = "%PDF-1.4\n", []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{i} 0 obj\n{body}\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n" + "".join(f"{o:010d} 00000 n \n" for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+    return out
 with zipfile.ZipFile(f"{work}/cards.zip", "w", zipfile.ZIP_DEFLATED) as z:
     for n in numbers:
-        body = base64.b64encode(os.urandom(card_kb * 750)).decode()
-        lines = "\n".join("% " + body[i:i + 76] for i in range(0, len(body), 76))
-        z.writestr(f"cards/{n}_EXAM_CARD.pdf", f"%PDF-1.4\n% card {n}\n{lines}\n%%EOF\n")
+        z.writestr(f"cards/{n}_EXAM_CARD.pdf", card_pdf(n))
 PY
 echo "cohort list: $(wc -l < "$work/cohort.csv") lines; archive: $(du -m "$work/cards.zip" | cut -f1) MB"
 login central.admission parvandeh "$work/central"
