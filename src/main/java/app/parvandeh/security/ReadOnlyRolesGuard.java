@@ -25,7 +25,8 @@ class ReadOnlyRolesGuard extends OncePerRequestFilter {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (!READS.contains(request.getMethod()) && authentication != null && authentication.isAuthenticated()
         && CurrentUser.of(authentication).groups().stream().noneMatch(Groups::changesFiles)
-        && !processOwnerAdministration(request, CurrentUser.of(authentication))) {
+        && !processOwnerAdministration(request, CurrentUser.of(authentication))
+        && !adminBackup(request, CurrentUser.of(authentication))) {
       JsonRefusal.write(response, 403, "read-only-role",
           "نقش شما فقط خواندنی است و نمی‌توانید پرونده‌ها را تغییر دهید.",
           "Your role is read-only: you cannot change files.", null);
@@ -38,5 +39,11 @@ class ReadOnlyRolesGuard extends OncePerRequestFilter {
   private static boolean processOwnerAdministration(HttpServletRequest request, CurrentUser user) {
     return user.groups().contains(Groups.PROCESS_OWNERS)
         && request.getRequestURI().startsWith(request.getContextPath() + "/api/admin/");
+  }
+
+  /** Starting a backup reads everything and changes no file: system administrators may. */
+  private static boolean adminBackup(HttpServletRequest request, CurrentUser user) {
+    return user.groups().contains(Groups.ADMINS)
+        && request.getRequestURI().equals(request.getContextPath() + "/api/admin/backups");
   }
 }
