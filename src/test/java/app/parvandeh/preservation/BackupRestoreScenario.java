@@ -42,13 +42,20 @@ abstract class BackupRestoreScenario {
   /** Makes the restore target's database empty, as on a fresh install. */
   abstract void emptyTheDatabase() throws Exception;
 
+  /** Runs after the scenario's applications have stopped. */
+  void afterScenario() throws Exception {}
+
   @AfterEach
   void cleanUp() throws Exception {
     if (running != null) {
       running.kill();
     }
-    for (Path folder : folders) {
-      FileSystemUtils.deleteRecursively(folder);
+    try {
+      afterScenario();
+    } finally {
+      for (Path folder : folders) {
+        FileSystemUtils.deleteRecursively(folder);
+      }
     }
   }
 
@@ -114,6 +121,11 @@ abstract class BackupRestoreScenario {
     Response completed = clerk.engineRest("POST", "/task/" + task + "/complete", Map.of());
     assertThat(completed.status()).as(completed.toString()).isEqualTo(204);
     onlyTask(ApiClient.signedIn(running.port(), "central.admission", PASSWORD), UNDER_REVIEW, "central-admission");
+
+    Path again = restored.resolve("restore-again.log");
+    assertThat(ChildApplication.runToExit(restored, again, restore.toArray(String[]::new)))
+        .as("a restore onto an install that has data").isNotZero();
+    assertThat(Files.readString(again)).contains("Refusing to restore");
   }
 
   /** What a manager sees of one file, and what the engine holds of its processes. */
