@@ -39,8 +39,11 @@ final class DatabaseCopy {
     this.user = user;
     this.password = password == null ? "" : password;
     this.postgresBin = postgresBin == null || postgresBin.isBlank() ? null : Path.of(postgresBin);
+  }
+
+  private void checkSupported() throws IOException {
     if (!isH2() && !url.startsWith(POSTGRES_PREFIX)) {
-      throw new IllegalStateException("Backup and restore know embedded H2 files and PostgreSQL, not " + url);
+      throw new IOException("Backup and restore know embedded H2 files and PostgreSQL, not " + url);
     }
   }
 
@@ -50,6 +53,7 @@ final class DatabaseCopy {
 
   /** Writes the copy into {@code folder} and returns its file. */
   Path dump(DataSource dataSource, Path folder) throws IOException {
+    checkSupported();
     if (isH2()) {
       Path file = folder.resolve(H2_FILE).toAbsolutePath();
       try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
@@ -72,6 +76,7 @@ final class DatabaseCopy {
 
   /** True when the target has no tables yet: a fresh install, which is the only place a restore goes. */
   boolean targetIsEmpty() throws IOException {
+    checkSupported();
     if (isH2()) {
       return !Files.exists(Path.of(h2Path() + ".mv.db"));
     }
