@@ -81,6 +81,14 @@ final class Bags {
     return bytes;
   }
 
+  /** Copies {@code in} to a new file {@code target} and returns the SHA-256 of the bytes copied. */
+  static String copyHashing(InputStream in, Path target) throws IOException {
+    try (DigestInputStream hashing = new DigestInputStream(in, sha256())) {
+      Files.copy(hashing, target);
+      return HexFormat.of().formatHex(hashing.getMessageDigest().digest());
+    }
+  }
+
   static String sha256Of(Path file) throws IOException {
     try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256())) {
       in.transferTo(OutputStream.nullOutputStream());

@@ -8,12 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -130,14 +128,13 @@ public class SystemBackup {
   /** Copies one blob as a stream and checks its bytes against its address; returns its size. */
   private long copyBlob(String sha256, Path target) throws IOException {
     Files.createDirectories(target.getParent());
-    try (InputStream stored = store.open(sha256); DigestInputStream in = new DigestInputStream(stored, Bags.sha256())) {
-      long size = Files.copy(in, target);
-      String actual = HexFormat.of().formatHex(in.getMessageDigest().digest());
+    try (InputStream stored = store.open(sha256)) {
+      String actual = Bags.copyHashing(stored, target);
       if (!actual.equals(sha256)) {
         throw new IOException("Fixity failure: blob " + sha256 + " reads back as " + actual
             + "; the backup is not finished");
       }
-      return size;
+      return Files.size(target);
     } catch (java.nio.file.NoSuchFileException e) {
       throw new IOException("A document row names blob " + sha256 + ", which is not in the store", e);
     }
