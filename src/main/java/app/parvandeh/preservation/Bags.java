@@ -60,6 +60,14 @@ final class Bags {
   /** Writes the bag as a ZIP whose entries sit under {@code folder}/, each file copied as a stream. */
   static void zip(Path root, String folder, OutputStream target) throws IOException {
     ZipOutputStream zip = new ZipOutputStream(target);
+    addToZip(root, folder, zip);
+    zip.finish();
+    zip.flush();
+  }
+
+  /** Adds the bag's files to an open ZIP under {@code folder}/ (a bulk export puts many bags in one ZIP). */
+  static long addToZip(Path root, String folder, ZipOutputStream zip) throws IOException {
+    long bytes = 0;
     List<Path> files;
     try (Stream<Path> walk = Files.walk(root)) {
       files = walk.filter(Files::isRegularFile).sorted().toList();
@@ -67,11 +75,18 @@ final class Bags {
     for (Path file : files) {
       String name = folder + "/" + root.relativize(file).toString().replace('\\', '/');
       zip.putNextEntry(new ZipEntry(name));
-      Files.copy(file, zip);
+      bytes += Files.copy(file, zip);
       zip.closeEntry();
     }
-    zip.finish();
-    zip.flush();
+    return bytes;
+  }
+
+  /** Copies {@code in} to a new file {@code target} and returns the SHA-256 of the bytes copied. */
+  static String copyHashing(InputStream in, Path target) throws IOException {
+    try (DigestInputStream hashing = new DigestInputStream(in, sha256())) {
+      Files.copy(hashing, target);
+      return HexFormat.of().formatHex(hashing.getMessageDigest().digest());
+    }
   }
 
   static String sha256Of(Path file) throws IOException {

@@ -3,6 +3,7 @@ package app.parvandeh.preservation;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.zip.ZipOutputStream;
 
 /**
  * A verified bag of one student's file, waiting on disk to be sent as a ZIP. Close it (try-with-resources) to
@@ -41,6 +42,11 @@ public final class ExportedBag implements AutoCloseable {
   /** Streams the bag as a ZIP (one top folder named after the bag); the caller closes {@code target}. */
   public void writeZip(OutputStream target) throws IOException {
     Bags.zip(bagRoot, bagName, target);
+  }
+
+  /** Adds the bag to a ZIP of many bags (its folder named after the bag); returns the bytes added. */
+  long addTo(ZipOutputStream zip) throws IOException {
+    return Bags.addToZip(bagRoot, bagName, zip);
   }
 
   @Override

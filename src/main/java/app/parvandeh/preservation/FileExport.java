@@ -99,11 +99,15 @@ public class FileExport {
   /** Removes working directories a crash left behind (old enough not to be another node's export in progress). */
   @EventListener(ApplicationReadyEvent.class)
   void sweepLeftovers() {
-    if (!Files.isDirectory(workRoot)) {
+    sweep(workRoot, Instant.now(clock).minus(LEFTOVER_AGE));
+  }
+
+  /** Deletes what an export left in {@code folder} ({@code export-…}) last changed before {@code before}. */
+  static void sweep(Path folder, Instant before) {
+    if (!Files.isDirectory(folder)) {
       return;
     }
-    Instant before = Instant.now(clock).minus(LEFTOVER_AGE);
-    try (Stream<Path> children = Files.list(workRoot)) {
+    try (Stream<Path> children = Files.list(folder)) {
       children.filter(p -> p.getFileName().toString().startsWith("export-")).filter(p -> {
         try {
           return Files.getLastModifiedTime(p).toInstant().isBefore(before);
@@ -112,7 +116,7 @@ public class FileExport {
         }
       }).forEach(Bags::deleteQuietly);
     } catch (IOException e) {
-      log.warn("Could not sweep export leftovers in {}: {}", workRoot, e.toString());
+      log.warn("Could not sweep export leftovers in {}: {}", folder, e.toString());
     }
   }
 }

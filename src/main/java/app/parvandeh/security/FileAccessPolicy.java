@@ -109,6 +109,15 @@ public class FileAccessPolicy {
     return user.inAny(Groups.AUDIT_READERS);
   }
 
+  /** A file's export (one bag or many) carries the audit trail: for the audit trail's readers. */
+  public void checkExport(CurrentUser user) {
+    if (!canReadAudit(user)) {
+      throw ParvandehException.forbidden(
+          "خروجی پرونده سابقه رویدادها را هم دارد و ویژه مدیران و واحدهای ستادی است.",
+          "A file export contains the audit trail: it is for managers and the central units.");
+    }
+  }
+
   public void checkReadAudit(CurrentUser user) {
     if (!canReadAudit(user)) {
       throw ParvandehException.forbidden("خواندن سابقه رویدادهای پرونده ویژه مدیران و واحدهای ستادی است.",

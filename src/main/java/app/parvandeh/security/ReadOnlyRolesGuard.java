@@ -27,7 +27,9 @@ class ReadOnlyRolesGuard extends OncePerRequestFilter {
     if (!READS.contains(request.getMethod()) && authentication != null && authentication.isAuthenticated()
         && CurrentUser.of(authentication).groups().stream().noneMatch(Groups::changesFiles)
         && !processOwnerAdministration(request, CurrentUser.of(authentication))
-        && !managerStartingAnAudit(request, CurrentUser.of(authentication))) {
+        && !managerStartingAnAudit(request, CurrentUser.of(authentication))
+        && !adminBackup(request, CurrentUser.of(authentication))
+        && !bulkExport(request)) {
       JsonRefusal.write(response, 403, "read-only-role",
           "نقش شما فقط خواندنی است و نمی‌توانید پرونده‌ها را تغییر دهید.",
           "Your role is read-only: you cannot change files.", null);
@@ -49,5 +51,16 @@ class ReadOnlyRolesGuard extends OncePerRequestFilter {
   private static boolean processOwnerAdministration(HttpServletRequest request, CurrentUser user) {
     return user.groups().contains(Groups.PROCESS_OWNERS)
         && request.getRequestURI().startsWith(request.getContextPath() + "/api/admin/");
+  }
+
+  /** Starting a bulk export reads files and changes none: managers may (the controller checks who reads). */
+  private static boolean bulkExport(HttpServletRequest request) {
+    return request.getRequestURI().equals(request.getContextPath() + "/api/exports");
+  }
+
+  /** Starting a backup reads everything and changes no file: system administrators may. */
+  private static boolean adminBackup(HttpServletRequest request, CurrentUser user) {
+    return user.groups().contains(Groups.ADMINS)
+        && request.getRequestURI().equals(request.getContextPath() + "/api/admin/backups");
   }
 }

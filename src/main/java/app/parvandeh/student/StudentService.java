@@ -116,6 +116,20 @@ public class StudentService {
     return students.findAllById(ids);
   }
 
+  /**
+   * The next {@code limit} student numbers after {@code after} (in order), of one faculty or of all when
+   * {@code facultyCode} is null: for walking the whole archive a page at a time.
+   */
+  @Transactional(readOnly = true)
+  public List<String> studentNumbersAfter(String facultyCode, String after, int limit) {
+    return students.numbersAfter(facultyCode, after, PageRequest.of(0, limit));
+  }
+
+  @Transactional(readOnly = true)
+  public long countStudents(String facultyCode) {
+    return students.countInFaculty(facultyCode);
+  }
+
   @Transactional(readOnly = true)
   public Optional<Student> find(String studentNumber) {
     return students.findByStudentNumber(PersianText.digits(studentNumber));

@@ -36,11 +36,7 @@ class FileExportController {
   void export(@PathVariable String studentNumber, Authentication authentication, HttpServletResponse response)
       throws IOException {
     CurrentUser user = CurrentUser.of(authentication);
-    if (!access.canReadAudit(user)) {
-      throw ParvandehException.forbidden(
-          "خروجی پرونده سابقه رویدادها را هم دارد و ویژه مدیران و واحدهای ستادی است.",
-          "A file export contains the audit trail: it is for managers and the central units.");
-    }
+    access.checkExport(user);
     Student student = students.get(studentNumber);
     access.checkView(user, student);
     try (ExportedBag bag = exports.export(student, user.id())) {

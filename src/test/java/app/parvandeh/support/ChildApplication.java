@@ -34,18 +34,43 @@ public final class ChildApplication {
   /** Starts the application with the given extra arguments and waits until {@code /actuator/health} answers. */
   public static ChildApplication start(Path dataDir, String logName, String... arguments)
       throws IOException, InterruptedException {
+    return startWithHeap(dataDir, logName, "-Xmx512m", arguments);
+  }
+
+  /** As {@link #start(Path, String, String...)} with the given maximum heap, e.g. {@code -Xmx160m}. */
+  public static ChildApplication startWithHeap(Path dataDir, String logName, String maxHeap, String... arguments)
+      throws IOException, InterruptedException {
     int port = freePort();
     Path log = dataDir.resolve(logName);
+    Process process = new ProcessBuilder(command(dataDir, port, maxHeap, arguments)).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+    ChildApplication app = new ChildApplication(process, port, log);
+    app.awaitHealthy();
+    return app;
+  }
+
+  /**
+   * Runs the application as a command that ends by itself (e.g. a restore) and returns its exit code; its output is
+   * in {@code log}.
+   */
+  public static int runToExit(Path dataDir, Path log, String... arguments) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command(dataDir, freePort(), "-Xmx512m", arguments))
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    if (!process.waitFor(5, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new AssertionError("the command did not end within 5 minutes:\n" + Files.readString(log));
+    }
+    return process.exitValue();
+  }
+
+  private static List<String> command(Path dataDir, int port, String maxHeap, String... arguments) {
     List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1",
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), maxHeap, "-XX:TieredStopAtLevel=1",
         "-cp", System.getProperty("java.class.path"), MAIN_CLASS,
         "--server.port=" + port, "--server.address=127.0.0.1", "--parvandeh.data-dir=" + dataDir,
         "--logging.level.root=warn"));
     command.addAll(List.of(arguments));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    ChildApplication app = new ChildApplication(process, port, log);
-    app.awaitHealthy();
-    return app;
+    return command;
   }
 
   public int port() {

@@ -1,0 +1,88 @@
+package app.parvandeh.preservation;
+
+import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentService;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.zip.ZipOutputStream;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * A faculty's files or the whole archive as one ZIP of BagIt bags, one per student, each made and verified by
+ * {@link FileExport} exactly as a single file's export (and recorded in that student's audit trail). It runs as a
+ * background job: students are read a page of numbers at a time, each bag is built on disk, copied into the ZIP as a
+ * stream and deleted before the next, so memory holds one page of numbers and one bag's manifests, whatever the
+ * archive's size. The ZIP is written to {@code data/exports/} and given its final name when complete; a start-up
+ * sweep removes ZIPs older than {@link FileExport#LEFTOVER_AGE} (a restart forgets the jobs that could send them).
+ */
+@Service
+public class BulkExport {
+
+  static final int PAGE = 200;
+
+  private final FileExport files;
+  private final StudentService students;
+  private final PreservationJobs jobs;
+  private final Clock clock;
+  private final Path exportRoot;
+
+  BulkExport(FileExport files, StudentService students, PreservationJobs jobs, Clock clock,
+      @Value("${parvandeh.data-dir}/exports") Path exportRoot) {
+    this.files = files;
+    this.students = students;
+    this.jobs = jobs;
+    this.clock = clock;
+    this.exportRoot = exportRoot;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void sweepLeftovers() {
+    FileExport.sweep(exportRoot, Instant.now(clock).minus(FileExport.LEFTOVER_AGE));
+  }
+
+  /** Starts exporting one faculty's files ({@code facultyCode}) or all of them ({@code null}). */
+  public PreservationJobs.Job start(String facultyCode, String actor) {
+    return jobs.start(PreservationJobs.Kind.EXPORT, actor, facultyCode == null ? "archive" : facultyCode,
+        job -> export(job, facultyCode, actor));
+  }
+
+  public String zipFileName(PreservationJobs.Job job) {
+    return "parvandeh-" + ExportNames.sanitize(job.view().scope()) + "-bags.zip";
+  }
+
+  private Path export(PreservationJobs.Job job, String facultyCode, String actor) throws IOException {
+    job.total((int) students.countStudents(facultyCode));
+    Files.createDirectories(exportRoot);
+    Path partial = exportRoot.resolve("export-bulk-" + job.id() + ".zip.partial");
+    Path done = exportRoot.resolve("export-bulk-" + job.id() + ".zip");
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 64 * 1024);
+        ZipOutputStream zip = new ZipOutputStream(out)) {
+      String after = "";
+      List<String> page;
+      while (!(page = students.studentNumbersAfter(facultyCode, after, PAGE)).isEmpty()) {
+        for (String number : page) {
+          Student student = students.get(number);
+          try (ExportedBag bag = files.export(student, actor)) {
+            job.progressed(bag.addTo(zip));
+          }
+        }
+        after = page.get(page.size() - 1);
+      }
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(partial);
+      throw e;
+    }
+    Files.move(partial, done, StandardCopyOption.ATOMIC_MOVE);
+    return done;
+  }
+}

@@ -1,0 +1,17 @@
+package app.parvandeh.preservation;
+
+import java.util.List;
+
+/** The backup and restore round trip on the embedded H2 database (each install its own data folder). */
+class BackupRestoreTests extends BackupRestoreScenario {
+
+  @Override
+  List<String> databaseArguments() {
+    return List.of();
+  }
+
+  @Override
+  void emptyTheDatabase() {
+    // the restore goes into a new, empty data folder
+  }
+}
