@@ -86,7 +86,7 @@ class EngineDoorGuard extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    String path = pathOf(request);
     CurrentUser user = caller(request);
     if (user == null) {
       chain.doFilter(request, response);
@@ -227,6 +227,18 @@ class EngineDoorGuard extends OncePerRequestFilter {
       }
     }
     return null;
+  }
+
+  /** The task a completion call (complete, submit-form, resolve) through either door names, or null. */
+  static String completedTaskId(HttpServletRequest request) {
+    String engine = enginePath(pathOf(request));
+    Matcher task = engine == null ? null : TASK_OUTPUTS.matcher(engine);
+    return task != null && task.matches() ? task.group(1) : null;
+  }
+
+  /** The request's path as the servlet container decoded and normalised it (no path parameters). */
+  private static String pathOf(HttpServletRequest request) {
+    return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
   }
 
   /** The engine-relative path ({@code /task/…}) of an engine REST call through either door, or null. */

@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
 import org.slf4j.Logger;
@@ -29,9 +28,6 @@ public final class TaskCompletionRaces extends OncePerRequestFilter {
       "Someone else completed or changed this task at the same moment; reload the task list.";
 
   private static final Logger log = LoggerFactory.getLogger(TaskCompletionRaces.class);
-  /** Completion calls: {@code /engine-rest/task/{id}/…} and {@code /camunda/api/engine/engine/{name}/task/{id}/…}. */
-  private static final Pattern COMPLETION =
-      Pattern.compile("^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(?:complete|submit-form|resolve)$");
   /** Camunda's code and class name for an update that lost to another transaction. */
   private static final Pattern CONCURRENT_UPDATE = Pattern.compile("ENGINE-03005|OptimisticLocking");
 
@@ -43,7 +39,8 @@ public final class TaskCompletionRaces extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !"POST".equals(request.getMethod()) || !COMPLETION.matcher(pathOf(request)).matches();
+    // Completion calls through either door, as EngineDoorGuard reads them.
+    return !"POST".equals(request.getMethod()) || EngineDoorGuard.completedTaskId(request) == null;
   }
 
   @Override
@@ -54,7 +51,7 @@ public final class TaskCompletionRaces extends OncePerRequestFilter {
     int status = answer.getStatus();
     // 403 too: a loser may pass the task lookup just before the winner's commit removes the task's authorizations.
     if ((status == 403 || status == 404 || status >= 500) && lostARace(request, answer)) {
-      log.info("Concurrent completion of {} refused with 409 (engine answered {}: {})", pathOf(request), status,
+      log.info("Concurrent completion of {} refused with 409 (engine answered {}: {})", request.getRequestURI(), status,
           answerText(answer));
       answer.resetBuffer();
       JsonRefusal.write(response, 409, CODE, MESSAGE_FA, MESSAGE_EN, null);
@@ -67,16 +64,12 @@ public final class TaskCompletionRaces extends OncePerRequestFilter {
     if (CONCURRENT_UPDATE.matcher(answerText(answer)).find()) {
       return true;
     }
-    Matcher path = COMPLETION.matcher(pathOf(request));
+    String taskId = EngineDoorGuard.completedTaskId(request);
     // Queried without a signed-in engine user (the engine's own filter has finished): only whether it ended.
-    return path.matches() && history.createHistoricTaskInstanceQuery().taskId(path.group(1)).finished().count() > 0;
+    return taskId != null && history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0;
   }
 
   private static String answerText(ContentCachingResponseWrapper answer) {
     return new String(answer.getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
-  }
-
-  private static String pathOf(HttpServletRequest request) {
-    return request.getRequestURI().substring(request.getContextPath().length());
   }
 }
