@@ -132,12 +132,16 @@ class WebappLocaleCoverageTests {
     assertThat(latin).as("%s labels with English words or Latin digits", app).isEmpty();
   }
 
-  /** A label may equal its English original when it has no words (symbols, empty) or is a pure date pattern. */
+  /**
+   * A label may equal its English original when it has no words (symbols, empty), is a pure date pattern, or
+   * consists only of kept terms (a file format's name, a typed pattern).
+   */
   private static boolean mayStayAsIs(String key, String value) {
     if (DATE_FORMAT_KEY.matcher(key).matches()) {
       return DATE_FORMAT_TOKENS.matcher(value).matches();
     }
-    return !value.matches("(?s).*[A-Za-z].*");
+    String words = KEPT_WORD.matcher(PLACEHOLDER.matcher(value).replaceAll(" ")).replaceAll(" ");
+    return !words.matches("(?s).*[A-Za-z].*");
   }
 
   private static String bracketedOnly(String format) {
