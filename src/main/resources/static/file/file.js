@@ -7,7 +7,8 @@
     DOCUMENT_UPLOADED: 'بارگذاری مدرک', DOCUMENT_VIEWED: 'مشاهده مدرک', DOCUMENT_DOWNLOADED: 'دریافت مدرک',
     DOCUMENT_EDITED: 'اصلاح اطلاعات مدرک', DOCUMENT_REVIEWED: 'بررسی مدرک',
     DOCUMENT_DELETED_FOR_CORRECTION: 'حذف برای اصلاح', DOCUMENT_RESTORED: 'بازگرداندن مدرک',
-    NOTE_RECORDED: 'ثبت یادداشت', REPORT_EXPORTED: 'گزارش', FILE_EXPORTED: 'خروجی پرونده (BagIt)'
+    NOTE_RECORDED: 'ثبت یادداشت', REPORT_EXPORTED: 'گزارش', FILE_EXPORTED: 'خروجی پرونده (BagIt)',
+    CLEARANCE_CERTIFICATE_ISSUED: 'صدور گواهی تسویه پرونده'
   };
   // Who may export a file (it carries the audit trail): the audit trail's readers. The server checks it again.
   var EXPORTERS = ['managers', 'central-admission', 'central-records', 'graduate-studies'];
@@ -122,6 +123,13 @@
       editBtn.addEventListener('click', function () { studentEditor(); });
       actions.appendChild(editBtn);
     }
+    if (safeUrl(f.clearanceCertificateUrl)) {
+      actions.appendChild(el('a', {className: 'btn btn-secondary btn-small', id: 'clearance-certificate',
+        href: safeUrl(f.clearanceCertificateUrl), title: 'گواهی تسویه پرونده با امضای دیجیتال اداره (PDF)'},
+        'گواهی تسویه پرونده'));
+    }
+    actions.appendChild(el('a', {className: 'btn btn-quiet btn-small', href: '/signatures/verify.html'},
+      'وارسی امضا'));
     me.then(function (user) {
       if (user.groups.some(function (g) { return EXPORTERS.indexOf(g) >= 0; })) {
         actions.appendChild(el('a', {className: 'btn btn-secondary btn-small', id: 'export-file',

@@ -248,6 +248,10 @@
       ask.addEventListener('click', requestGraduationDocuments);
       text.appendChild(ask);
     }
+    if (typeof file.clearanceCertificateUrl === 'string' && /^\/api\/students\/[^\/]+\/clearance-certificate$/.test(file.clearanceCertificateUrl)) {
+      text.appendChild(h('p', null, h('a', { className: 'btn btn-secondary', id: 'clearance-certificate',
+        href: file.clearanceCertificateUrl }, 'دریافت گواهی تسویه پرونده (امضاشده، PDF)')));
+    }
     box.appendChild(text);
     box.hidden = false;
   }

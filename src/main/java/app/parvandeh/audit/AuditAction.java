@@ -15,5 +15,7 @@ public enum AuditAction {
   NOTE_RECORDED,
   REPORT_EXPORTED,
   /** A student's whole file (documents, notes, audit trail) exported as a BagIt bag. */
-  FILE_EXPORTED
+  FILE_EXPORTED,
+  /** A signed clearance certificate («گواهی تسویه پرونده») of a cleared file was issued. */
+  CLEARANCE_CERTIFICATE_ISSUED
 }

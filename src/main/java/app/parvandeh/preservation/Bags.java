@@ -28,6 +28,7 @@ import java.util.zip.ZipOutputStream;
 final class Bags {
 
   static final String PAYLOAD_MANIFEST = "manifest-sha256.txt";
+  static final String TAG_MANIFEST = "tagmanifest-sha256.txt";
 
   private Bags() {}
 

@@ -3,6 +3,7 @@ package app.parvandeh.preservation;
 import app.parvandeh.audit.AuditAction;
 import app.parvandeh.audit.AuditLog;
 import app.parvandeh.shared.JalaliDates;
+import app.parvandeh.signing.OfficeSignatures;
 import app.parvandeh.student.Student;
 import gov.loc.repository.bagit.domain.Metadata;
 import java.io.IOException;
@@ -22,8 +23,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Exports one student's whole file as a BagIt bag: every document version, file.json, notes.csv and the audit trail
- * (audit.csv), built in a working directory, verified complete and valid, and recorded in the audit trail. Who may
- * export is the caller's decision (the web layer checks it before calling).
+ * (audit.csv), built in a working directory, verified complete and valid, its tag manifest signed with the office's
+ * key (a detached CMS signature beside it, {@value #TAG_MANIFEST_SIGNATURE}), and recorded in the audit trail. Who
+ * may export is the caller's decision (the web layer checks it before calling).
  */
 @Service
 public class FileExport {
@@ -31,18 +33,26 @@ public class FileExport {
   private static final Logger log = LoggerFactory.getLogger(FileExport.class);
   /** A working directory older than this was left by a crash; the start-up sweep removes it. */
   static final Duration LEFTOVER_AGE = Duration.ofHours(6);
+  /**
+   * The office's signature over tagmanifest-sha256.txt, which names the payload manifest's hash, so it covers every
+   * payload byte; a tag file outside the tag manifest, as BagIt allows, in a tag folder of its own (bagit-java
+   * reads every file at the root named {@code tagmanifest-*} as a manifest).
+   */
+  static final String TAG_MANIFEST_SIGNATURE = "signatures/tagmanifest-sha256.txt.p7s";
 
   private final BagPayloadWriter payload;
+  private final OfficeSignatures signatures;
   private final AuditLog audit;
   private final Clock clock;
   private final Path workRoot;
   private final String sourceOrganization;
 
-  FileExport(BagPayloadWriter payload, AuditLog audit, Clock clock,
+  FileExport(BagPayloadWriter payload, OfficeSignatures signatures, AuditLog audit, Clock clock,
       @Value("${parvandeh.data-dir}/export-work") Path workRoot,
       @Value("${parvandeh.preservation.source-organization:اداره آموزش دانشگاه (پرونده الکترونیکی دانشجو)}")
       String sourceOrganization) {
     this.payload = payload;
+    this.signatures = signatures;
     this.audit = audit;
     this.clock = clock;
     this.workRoot = workRoot;
@@ -59,6 +69,9 @@ public class FileExport {
       Path root = Files.createDirectory(work.resolve(bagName));
       FileManifest manifest = payload.write(root, student, actor);
       Bags.bagInPlace(root, metadata(student, actor));
+      Files.createDirectories(root.resolve(TAG_MANIFEST_SIGNATURE).getParent());
+      Files.write(root.resolve(TAG_MANIFEST_SIGNATURE),
+          signatures.signDetached(Files.readAllBytes(root.resolve(Bags.TAG_MANIFEST))));
       Bags.verify(root);
       String manifestSha256 = Bags.sha256Of(root.resolve(Bags.PAYLOAD_MANIFEST));
       FileManifest.Counts counts = manifest.counts();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import app.parvandeh.signing.OfficeKey;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -18,8 +19,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * The production profile ({@code postgres}) refuses to start with demo users or passwords anyone can guess, or with
- * the end-of-life engine's risky switches on. Runs before every other start-up step, so nothing demo-like is made.
+ * The production profile ({@code postgres}) refuses to start with demo users or passwords anyone can guess, with
+ * the end-of-life engine's risky switches on, or without the office's own signing keystore (certificates and
+ * exports would otherwise go out unsigned, or signed with a demo key). Runs before every other start-up step, so nothing demo-like is made.
  */
 @Component
 @Profile("postgres")
@@ -33,10 +35,12 @@ class ProductionSafety implements ApplicationRunner {
 
   private final Environment environment;
   private final ProcessEngine engine;
+  private final OfficeKey signingKey;
 
-  ProductionSafety(Environment environment, ProcessEngine engine) {
+  ProductionSafety(Environment environment, ProcessEngine engine, OfficeKey signingKey) {
     this.environment = environment;
     this.engine = engine;
+    this.signingKey = signingKey;
   }
 
   @Override
@@ -70,6 +74,7 @@ class ProductionSafety implements ApplicationRunner {
     if (!configuration.isDeserializationTypeValidationEnabled()) {
       problems.add("deserializationTypeValidationEnabled is off");
     }
+    signingKey.problem().ifPresent(problems::add);
     return problems;
   }
 

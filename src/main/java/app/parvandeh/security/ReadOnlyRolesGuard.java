@@ -13,8 +13,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Managers read everything and change nothing; process owners and admins have no student data at all. So a user
  * in none of the groups that work on files may only read {@code /api}: any other method is refused before a
- * controller runs, which also covers endpoints added later. Two exceptions, each named below: process owners'
- * administration, and managers starting a fixity audit.
+ * controller runs, which also covers endpoints added later. The exceptions are each named below (process owners'
+ * administration, managers starting a fixity audit, backups, bulk exports, signature verification).
  */
 class ReadOnlyRolesGuard extends OncePerRequestFilter {
 
@@ -29,7 +29,8 @@ class ReadOnlyRolesGuard extends OncePerRequestFilter {
         && !processOwnerAdministration(request, CurrentUser.of(authentication))
         && !managerStartingAnAudit(request, CurrentUser.of(authentication))
         && !adminBackup(request, CurrentUser.of(authentication))
-        && !bulkExport(request)) {
+        && !bulkExport(request)
+        && !signatureVerification(request)) {
       JsonRefusal.write(response, 403, "read-only-role",
           "نقش شما فقط خواندنی است و نمی‌توانید پرونده‌ها را تغییر دهید.",
           "Your role is read-only: you cannot change files.", null);
@@ -56,6 +57,12 @@ class ReadOnlyRolesGuard extends OncePerRequestFilter {
   /** Starting a bulk export reads files and changes none: managers may (the controller checks who reads). */
   private static boolean bulkExport(HttpServletRequest request) {
     return request.getRequestURI().equals(request.getContextPath() + "/api/exports");
+  }
+
+  /** Verifying a signature reads the upload and stores nothing: any signed-in role may. */
+  private static boolean signatureVerification(HttpServletRequest request) {
+    return "POST".equals(request.getMethod())
+        && request.getRequestURI().equals(request.getContextPath() + "/api/signatures/verifications");
   }
 
   /** Starting a backup reads everything and changes no file: system administrators may. */

@@ -6,6 +6,7 @@ import app.parvandeh.audit.AuditLog.AuditView;
 import app.parvandeh.document.DocumentCorrections;
 import app.parvandeh.document.FileDocumentView;
 import app.parvandeh.note.NoteService;
+import app.parvandeh.security.ClearanceRecords;
 import app.parvandeh.security.CurrentUser;
 import app.parvandeh.security.FileAccessPolicy;
 import app.parvandeh.student.FileStage;
@@ -35,7 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 class FileController {
 
   private static final Set<AuditAction> READS = EnumSet.of(AuditAction.FILE_VIEWED, AuditAction.DOCUMENT_VIEWED,
-      AuditAction.DOCUMENT_DOWNLOADED, AuditAction.REPORT_EXPORTED);
+      AuditAction.DOCUMENT_DOWNLOADED, AuditAction.REPORT_EXPORTED, AuditAction.CLEARANCE_CERTIFICATE_ISSUED);
 
   private final StudentService students;
   private final StudentInfoEdits edits;
@@ -44,9 +45,11 @@ class FileController {
   private final FileTimeline timeline;
   private final FileAccessPolicy access;
   private final AuditLog audit;
+  private final ClearanceRecords clearance;
 
   FileController(StudentService students, StudentInfoEdits edits, DocumentCorrections documents, NoteService notes,
-      FileTimeline timeline, FileAccessPolicy access, AuditLog audit) {
+      FileTimeline timeline, FileAccessPolicy access, AuditLog audit, ClearanceRecords clearance) {
+    this.clearance = clearance;
     this.students = students;
     this.edits = edits;
     this.documents = documents;
@@ -98,7 +101,7 @@ class FileController {
     }
     return new FileView(StudentSummary.of(student), FileView.FileInfo.of(student), access.canChange(user, student),
         stages, notes.notesOf(student.getId()), timeline.of(student.getStudentNumber()),
-        history(user, student));
+        history(user, student), ClearanceCertificateController.urlIfCleared(student, clearance));
   }
 
   /**

@@ -7,9 +7,12 @@ import app.parvandeh.student.Student;
 import app.parvandeh.workflow.FileTimeline.Step;
 import java.util.List;
 
-/** Everything the file page shows of one student's file: the four operations work on this. */
+/**
+ * Everything the file page shows of one student's file: the four operations work on this.
+ * {@code clearanceCertificateUrl}: the signed clearance certificate, once the file is cleared (else null).
+ */
 record FileView(StudentSummary student, FileInfo info, boolean canChange, List<StageDocuments> stages,
-    List<NoteView> notes, List<Step> timeline, List<AuditView> history) {
+    List<NoteView> notes, List<Step> timeline, List<AuditView> history, String clearanceCertificateUrl) {
 
   /** The file's editable information and the row version an edit must send back. */
   record FileInfo(String firstName, String lastName, String nationalId, String degree, long rowVersion) {

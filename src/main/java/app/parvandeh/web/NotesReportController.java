@@ -6,6 +6,7 @@ import app.parvandeh.note.report.NotesReportPdf;
 import app.parvandeh.note.report.NotesReportService;
 import app.parvandeh.security.CurrentUser;
 import app.parvandeh.shared.ParvandehException;
+import app.parvandeh.signing.OfficeSignatures;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -19,8 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Report 112 (notes about the student): JSON for pages and forms, CSV for Excel, PDF for printing. Each answer is
- * an export and recorded in the audit trail.
+ * Report 112 (notes about the student): JSON for pages and forms, CSV for Excel, PDF for printing (signed by the
+ * office, PAdES). Each answer is an export and recorded in the audit trail.
  */
 @RestController
 class NotesReportController {
@@ -28,9 +29,11 @@ class NotesReportController {
   private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
   private final NotesReportService reports;
+  private final OfficeSignatures signatures;
 
-  NotesReportController(NotesReportService reports) {
+  NotesReportController(NotesReportService reports, OfficeSignatures signatures) {
     this.reports = reports;
+    this.signatures = signatures;
   }
 
   @GetMapping("/api/reports/notes")
@@ -49,7 +52,8 @@ class NotesReportController {
     String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
     return switch (kind) {
       case "csv" -> download(NotesReportCsv.write(report, base), CSV, fileName(report, "csv"));
-      case "pdf" -> download(NotesReportPdf.write(report, base), MediaType.APPLICATION_PDF, fileName(report, "pdf"));
+      case "pdf" -> download(signatures.signPdf(NotesReportPdf.write(report, base), NotesReportPdf.TITLE),
+          MediaType.APPLICATION_PDF, fileName(report, "pdf"));
       default -> ResponseEntity.ok().cacheControl(CacheControl.noStore().cachePrivate()).body(report);
     };
   }

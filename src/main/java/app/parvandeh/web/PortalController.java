@@ -2,6 +2,7 @@ package app.parvandeh.web;
 
 import app.parvandeh.document.DocumentService;
 import app.parvandeh.document.DocumentViews.RequirementView;
+import app.parvandeh.security.ClearanceRecords;
 import app.parvandeh.security.CurrentUser;
 import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.student.FileStage;
@@ -28,9 +29,11 @@ class PortalController {
   private final DocumentService documents;
   private final StudentFileWorkflow workflow;
   private final GraduationClearance clearance;
+  private final ClearanceRecords cleared;
 
   PortalController(StudentService students, DocumentService documents, StudentFileWorkflow workflow,
-      GraduationClearance clearance) {
+      GraduationClearance clearance, ClearanceRecords cleared) {
+    this.cleared = cleared;
     this.students = students;
     this.documents = documents;
     this.workflow = workflow;
@@ -40,7 +43,7 @@ class PortalController {
   record PortalTask(String id, String key, String name) {}
 
   record PortalFile(StudentSummary student, PortalTask openTask, String phaseMessage,
-      List<RequirementView> requirements, boolean canRequestGraduationDocuments) {}
+      List<RequirementView> requirements, boolean canRequestGraduationDocuments, String clearanceCertificateUrl) {}
 
   @GetMapping("/file")
   PortalFile file(Authentication authentication) {
@@ -51,7 +54,8 @@ class PortalController {
         task == null ? null : new PortalTask(task.id(), task.key(), task.name()),
         graduationRequestOpen ? "پرونده شما تسویه شد؛ برای صدور مدارک دانش‌آموختگی درخواست دهید."
             : phaseMessage(student, task),
-        documents.checklist(student.getId()), graduationRequestOpen);
+        documents.checklist(student.getId()), graduationRequestOpen,
+        ClearanceCertificateController.urlIfCleared(student, cleared));
   }
 
   @PostMapping("/submit")

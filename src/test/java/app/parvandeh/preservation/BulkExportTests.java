@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.parvandeh.audit.AuditAction;
 import app.parvandeh.audit.AuditLog;
 import app.parvandeh.demo.DemoFiles;
+import app.parvandeh.signing.SignatureTools;
 import app.parvandeh.student.NewStudent;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
@@ -95,11 +96,18 @@ class BulkExportTests {
       assertThat(bags.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(
           admitted.stream().map(s -> "parvandeh-" + s.getStudentNumber() + "-bag").toList());
     }
+    JsonNode verified = SignatureTools.verify(manager, "bags.zip", "application/zip", zip.body()).json();
+    assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
+    assertThat(verified.get("signedByThisOffice").asBoolean()).isTrue();
+    assertThat(verified.get("items")).hasSize(3);
+    Path officePem = SignatureTools.officePem(manager, Files.createTempDirectory("office-pem-"));
     for (int i = 0; i < admitted.size(); i++) {
       Student student = admitted.get(i);
       Path root = unzipped.resolve("parvandeh-" + student.getStudentNumber() + "-bag");
       assertThat(BagChecks.assertValid(root).getMetadata().get("External-Identifier"))
           .containsExactly(student.getStudentNumber());
+      SignatureTools.Run openssl = SignatureTools.openssl(root, officePem);
+      assertThat(openssl.exitCode()).as("each bag's tag manifest signed: " + openssl.output()).isZero();
       try (Stream<Path> files = Files.walk(root.resolve("data/documents"))) {
         byte[] expected = uploaded.get(i);
         assertThat(files.filter(Files::isRegularFile).anyMatch(f -> sameBytes(f, expected))).isTrue();

@@ -199,6 +199,14 @@ class AuthorizationMatrixTests {
     ENGINE_GRADUATION_REQUEST_TASK((c, f) -> listed(c.engineRest("GET", "/task?processInstanceBusinessKey="
         + f.cleared.number() + "&maxResults=10", null), f.cleared.taskId())),
 
+    // Signed clearance certificate (cleared files only; 409 for a file not cleared) and signature verification.
+    CLEARANCE_CERTIFICATE_OF_CLEARED_FILE((c, f) -> ok(c.get("/api/students/" + f.cleared.number()
+        + "/clearance-certificate"))),
+    CLEARANCE_CERTIFICATE_OF_FILE_NOT_CLEARED((c, f) -> permitted(c.get("/api/students/" + f.eng.number()
+        + "/clearance-certificate"))),
+    VERIFY_SIGNATURE((c, f) -> ok(c.multipart("/api/signatures/verifications", Map.of(), "file", PDF))),
+    OFFICE_CERTIFICATE((c, f) -> ok(c.get("/api/signatures/office-certificate"))),
+
     // Stuck files, migrations, metrics.
     STUCK_FILES((c, f) -> ok(c.get("/api/reports/stuck"))),
     STUCK_FILES_CSV((c, f) -> ok(c.get("/api/reports/stuck.csv"))),
@@ -314,6 +322,13 @@ class AuthorizationMatrixTests {
       Map.entry(Kind.ENGINE_CENTRAL_CLEARANCE_TASK, plus(ENGINE_READERS, CENTRAL_RECORDS)),
       Map.entry(Kind.ENGINE_FACULTY_COMPLETION_TASK, plus(ENGINE_READERS, FACULTY_CLERK)),
       Map.entry(Kind.ENGINE_GRADUATION_REQUEST_TASK, plus(ENGINE_READERS, GRADUATES_OFFICE)),
+
+      // The certificate states what the file page shows: whoever may see the cleared file may take it away.
+      Map.entry(Kind.CLEARANCE_CERTIFICATE_OF_CLEARED_FILE, plus(ALL_FILES, FACULTY_CLERK, GRADUATES_OFFICE)),
+      Map.entry(Kind.CLEARANCE_CERTIFICATE_OF_FILE_NOT_CLEARED, plus(ALL_FILES, STUDENT, FACULTY_CLERK)),
+      // Verifying tells about the uploaded bytes only: every signed-in role may.
+      Map.entry(Kind.VERIFY_SIGNATURE, EnumSet.allOf(Role.class)),
+      Map.entry(Kind.OFFICE_CERTIFICATE, EnumSet.allOf(Role.class)),
 
       Map.entry(Kind.STUCK_FILES, EnumSet.of(MANAGER)),
       Map.entry(Kind.STUCK_FILES_CSV, EnumSet.of(MANAGER)),

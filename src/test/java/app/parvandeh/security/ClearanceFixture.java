@@ -23,16 +23,16 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
  * An engineering bachelor in graduation clearance, with an office-automation letter in the file: waiting for the
  * central check, for the faculty's completion, or cleared and waiting for the graduate's request.
  */
-record ClearanceFixture(Student student, String taskId, String contentUrl) {
+public record ClearanceFixture(Student student, String taskId, String contentUrl) {
 
   /** Where in clearance the file should wait. */
-  enum Step { CENTRAL_CHECK, FACULTY_COMPLETION, CLEARED }
+  public enum Step { CENTRAL_CHECK, FACULTY_COMPLETION, CLEARED }
 
   /** The services that walk a file there. */
-  record Services(StudentService students, StudyDocumentWorkflow studyDocuments, GraduationClearance clearance,
+  public record Services(StudentService students, StudyDocumentWorkflow studyDocuments, GraduationClearance clearance,
       RuntimeService runtime, TaskService tasks, ManagementService management) {}
 
-  static ClearanceFixture at(Step step, Services s) {
+  public static ClearanceFixture at(Step step, Services s) {
     NewStudent data = TestStudents.newStudent("engineering", 1399, false);
     Student student = s.students().admit(data, "admission-office");
     String number = student.getStudentNumber();
@@ -60,7 +60,7 @@ record ClearanceFixture(Student student, String taskId, String contentUrl) {
     return new ClearanceFixture(s.students().get(number), task(number, s), contentUrl);
   }
 
-  String number() {
+  public String number() {
     return student.getStudentNumber();
   }
 

@@ -2,6 +2,7 @@ package app.parvandeh.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.parvandeh.signing.OfficeKey;
 import app.parvandeh.support.ParvandehIntegrationTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,8 @@ class ProductionProfileTests {
 
   @Autowired
   ProcessEngine engine;
+  @Autowired
+  OfficeKey signingKey;
 
   @Test
   void theProductionProfileRefusesToStartTogetherWithTheDemoProfile() throws Exception {
@@ -32,12 +35,19 @@ class ProductionProfileTests {
     assertThat(started.exitCode()).as(started.output()).isEqualTo(1);
     assertThat(started.output()).contains("REFUSED Parvandeh refuses to start with the production profile 'postgres'")
         .contains("the 'demo' profile is active").contains("parvandeh.demo.password is set")
-        .contains("سامانه در حالت عملیاتی");
+        .contains("parvandeh.signing.create-demo-keystore is on").contains("سامانه در حالت عملیاتی");
   }
 
   @Test
   void aCleanProductionStartIsHardened() throws Exception {
-    Started started = start("postgres");
+    Path keystore = Files.createTempDirectory("parvandeh-keystore-").resolve("office.p12");
+    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+        "-genkeypair", "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", "office-secret",
+        "-alias", "education-office", "-keyalg", "RSA", "-keysize", "2048", "-validity", "30",
+        "-dname", "CN=Education Office,O=University").redirectErrorStream(true).start();
+    assertThat(keytool.waitFor()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
+    Started started = start("postgres", "--parvandeh.signing.keystore=" + keystore,
+        "--parvandeh.signing.password=office-secret", "--parvandeh.signing.alias=education-office");
     assertThat(started.exitCode()).as(started.output()).isZero();
     assertThat(started.output()).contains("SETTING server.servlet.session.cookie.secure=true",
         "SETTING server.servlet.session.cookie.http-only=true", "SETTING server.servlet.session.timeout=30m",
@@ -51,12 +61,13 @@ class ProductionProfileTests {
   void usersWithTheDemoOrAnotherDefaultPasswordAreFoundWithoutLockingThem() {
     MockEnvironment production = new MockEnvironment().withProperty("parvandeh.demo.password", "x");
     production.setActiveProfiles("postgres");
-    ProductionSafety safety = new ProductionSafety(production, engine);
+    ProductionSafety safety = new ProductionSafety(production, engine, signingKey);
     List<String> guessable = safety.usersWithGuessablePasswords();
     assertThat(guessable).contains("admin", "clerk.eng", "manager", "process.owner")
         .noneMatch(id -> id.matches("\\d+"));
     assertThat(safety.problems()).anyMatch(p -> p.contains("clerk.eng") && p.contains("Camunda Admin"))
         .anyMatch(p -> p.contains("parvandeh.demo.password"))
+        .anyMatch(p -> p.contains("create-demo-keystore"))
         .noneMatch(p -> p.contains("'demo' profile"));
     assertThat(engine.getIdentityService().checkPassword("clerk.eng", "parvandeh")).as("not locked").isTrue();
   }
@@ -64,7 +75,7 @@ class ProductionProfileTests {
   record Started(int exitCode, String output) {}
 
   /** The application with the given profiles, in its own JVM, on a fresh in-memory H2 and a free port. */
-  private static Started start(String profiles) throws IOException, InterruptedException {
+  private static Started start(String profiles, String... arguments) throws IOException, InterruptedException {
     Path dataDir = Files.createTempDirectory("parvandeh-production-");
     Path log = dataDir.resolve("start.log");
     List<String> command = new ArrayList<>(List.of(
@@ -75,6 +86,7 @@ class ProductionProfileTests {
         "--spring.datasource.username=sa", "--spring.datasource.password=", "--camunda.bpm.database.type=h2",
         "--camunda.bpm.job-execution.enabled=false", "--server.port=0", "--parvandeh.data-dir=" + dataDir,
         "--logging.level.root=warn"));
+    command.addAll(List.of(arguments));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     if (!process.waitFor(3, TimeUnit.MINUTES)) {
       process.destroyForcibly();

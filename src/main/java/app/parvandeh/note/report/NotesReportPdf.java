@@ -43,10 +43,7 @@ public final class NotesReportPdf {
       PDDocumentInformation info = document.getDocumentInformation();
       info.setTitle(TITLE);
       info.setCreator("Parvandeh");
-      PDType0Font regular = PDType0Font.load(document, new ByteArrayInputStream(REGULAR), true);
-      PDType0Font bold = PDType0Font.load(document, new ByteArrayInputStream(BOLD), true);
-      try (PdfPages pages = new PdfPages(document, regular, new RtlText(regular, c -> GLYPHS.getGlyphId(c) != 0),
-          bold, new RtlText(bold, c -> GLYPHS.getGlyphId(c) != 0))) {
+      try (PdfPages pages = pages(document)) {
         heading(pages, report);
         if (report.students().isEmpty()) {
           pages.paragraph("یادداشتی با این شرایط پیدا نشد.", false, 11, PdfPages.MUTED, 0, null);
@@ -65,6 +62,14 @@ public final class NotesReportPdf {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A4 pages in DejaVu Sans (regular and bold, embedded as subsets) for {@code document}. */
+  static PdfPages pages(PDDocument document) throws IOException {
+    PDType0Font regular = PDType0Font.load(document, new ByteArrayInputStream(REGULAR), true);
+    PDType0Font bold = PDType0Font.load(document, new ByteArrayInputStream(BOLD), true);
+    return new PdfPages(document, regular, new RtlText(regular, c -> GLYPHS.getGlyphId(c) != 0), bold,
+        new RtlText(bold, c -> GLYPHS.getGlyphId(c) != 0));
   }
 
   private static void heading(PdfPages pages, NotesReport report) throws IOException {

@@ -1,0 +1,6 @@
+/**
+ * The office's signature on what leaves the building: PAdES signatures on PDFs (the clearance certificate, report
+ * 112), a detached CMS signature on each exported bag's tag manifest, and the verification of both, all with one
+ * key from a PKCS#12 keystore.
+ */
+package app.parvandeh.signing;
