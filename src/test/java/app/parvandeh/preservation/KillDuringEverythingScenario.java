@@ -117,6 +117,7 @@ abstract class KillDuringEverythingScenario {
     Map<Long, String> acknowledged = new ConcurrentHashMap<>();
     Set<String> submitted = ConcurrentHashMap.newKeySet();
     AtomicInteger cutShort = new AtomicInteger();
+    List<AssertionError> wrongAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
     AtomicBoolean stop = new AtomicBoolean();
     int port = app.port();
     List<Thread> uploaders = new ArrayList<>();
@@ -127,6 +128,8 @@ abstract class KillDuringEverythingScenario {
           for (int i = first; i < STUDENTS && !stop.get(); i += UPLOADERS) {
             uploadAll(port, cohort.get(i), acknowledged, submitted);
           }
+        } catch (AssertionError answeredWrongly) {
+          wrongAnswers.add(answeredWrongly);
         } catch (RuntimeException cutByTheKill) {
           cutShort.incrementAndGet();
         }
@@ -159,6 +162,7 @@ abstract class KillDuringEverythingScenario {
     Instant killed = Instant.now();
     int orphansAtKill;
     try (Connection db = database(dataDir)) {
+      assertThat(wrongAnswers).as("uploads answered other than 201, sending answered other than 200").isEmpty();
       assertThat(cutShort.get()).as("upload streams the kill cut short").isEqualTo(UPLOADERS);
       assertThat(count(db, "select count(*) from batch_entry where batch_id = " + batchId))
           .as("the batch's entries recorded at the kill").isBetween(1L, STUDENTS - 1L);
