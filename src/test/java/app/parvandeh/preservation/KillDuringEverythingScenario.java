@@ -85,7 +85,8 @@ abstract class KillDuringEverythingScenario {
   void everythingInFlightWhenTheApplicationIsKilledIsWholeAndFinishedAfterTheRestart() throws Exception {
     Path dataDir = Files.createTempDirectory("parvandeh-kill-all-");
     folders.add(dataDir);
-    app = start(dataDir, "first.log", "--parvandeh.preservation.fixity.bytes-per-second=2KB",
+    // the audit reads 100 bytes a second: minutes for the demo archive, so it is surely running at the kill
+    app = start(dataDir, "first.log", "--parvandeh.preservation.fixity.bytes-per-second=100B",
         "--parvandeh.documents.replica-catch-up-delay=PT2S");
 
     // A cohort of fresh students; the first ones will upload their documents, every one gets an exam card.
@@ -149,6 +150,7 @@ abstract class KillDuringEverythingScenario {
     assertThat(export.status()).as(export.toString()).isEqualTo(202);
     String exportId = export.json().path("id").asText();
     await("some cards attached and some uploads acknowledged", () -> acknowledged.size() >= 8
+        && "RUNNING".equals(manager.get("/api/preservation/audits/" + auditId).json().at("/run/status").asText())
         && admission.get("/api/intake/batches/" + batchId + "?rows=false").json().path("done").asInt()
         >= STUDENTS / 10);
 
