@@ -6,32 +6,38 @@ import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Bytes are stored before their metadata commits, so a rolled-back upload can leave a blob nothing points at.
- * This removes such blobs (and stale temporary files) once they are old enough that no upload is still running.
+ * This removes such blobs (and stale temporary files) once they are old enough that no upload is still running
+ * ({@code parvandeh.documents.sweep-grace}, default six hours; first {@code sweep-initial-delay} after the start, then
+ * every {@code sweep-interval}): a process killed in the middle of uploads leaves such blobs too.
  */
 @Component
 class UnreferencedContentSweeper {
 
   private static final Logger log = LoggerFactory.getLogger(UnreferencedContentSweeper.class);
-  static final Duration GRACE = Duration.ofHours(6);
 
   private final ContentStore store;
   private final DocumentService documents;
   private final Clock clock;
+  private final Duration grace;
 
-  UnreferencedContentSweeper(ContentStore store, DocumentService documents, Clock clock) {
+  UnreferencedContentSweeper(ContentStore store, DocumentService documents, Clock clock,
+      @Value("${parvandeh.documents.sweep-grace:PT6H}") Duration grace) {
     this.store = store;
     this.documents = documents;
     this.clock = clock;
+    this.grace = grace;
   }
 
-  @Scheduled(initialDelayString = "PT10M", fixedDelayString = "PT6H")
+  @Scheduled(initialDelayString = "${parvandeh.documents.sweep-initial-delay:PT10M}",
+      fixedDelayString = "${parvandeh.documents.sweep-interval:PT6H}")
   void sweepScheduled() {
-    sweep(Instant.now(clock).minus(GRACE));
+    sweep(Instant.now(clock).minus(grace));
   }
 
   /** Deletes unreferenced content last written before {@code olderThan}; returns how many blobs went. */

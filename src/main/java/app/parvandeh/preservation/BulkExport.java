@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
  * background job: students are read a page of numbers at a time, each bag is built on disk, copied into the ZIP as a
  * stream and deleted before the next, so memory holds one page of numbers and one bag's manifests, whatever the
  * archive's size. The ZIP is written to {@code data/exports/} and given its final name when complete; a start-up
- * sweep removes ZIPs older than {@link FileExport#LEFTOVER_AGE} (a restart forgets the jobs that could send them).
+ * sweep removes ZIPs (and the partial ZIPs of interrupted jobs) older than {@link FileExport#LEFTOVER_AGE}.
  */
 @Service
 public class BulkExport {
@@ -56,8 +56,8 @@ public class BulkExport {
         job -> export(job, facultyCode, actor));
   }
 
-  public String zipFileName(PreservationJobs.Job job) {
-    return "parvandeh-" + ExportNames.sanitize(job.view().scope()) + "-bags.zip";
+  public String zipFileName(PreservationJobs.View job) {
+    return "parvandeh-" + ExportNames.sanitize(job.scope()) + "-bags.zip";
   }
 
   private Path export(PreservationJobs.Job job, String facultyCode, String actor) throws IOException {

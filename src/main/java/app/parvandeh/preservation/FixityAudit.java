@@ -30,8 +30,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
@@ -42,7 +40,8 @@ import org.springframework.util.unit.DataSize;
  * or missing copy is rewritten from a good one (verified while copied); a blob with no good copy left is raised to
  * managers at once. A whole-archive run also reports untracked blobs (bytes no version points at, older than the
  * grace an upload in flight needs). Nightly by default ({@code parvandeh.preservation.fixity.cron}); one run at a
- * time.
+ * time, on any node (a run's heartbeat, see {@link Heartbeats}, tells the others it is alive). A run whose node
+ * stopped (killed in the middle) is closed as interrupted and started again from the beginning, once.
  */
 @Service
 public class FixityAudit {
@@ -59,7 +58,9 @@ public class FixityAudit {
   private final Clock clock;
   private final long bytesPerSecond;
   private final Duration untrackedGrace;
+  private final Heartbeats heartbeats;
   private final AtomicBoolean running = new AtomicBoolean();
+  private volatile Long current;
   private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
     Thread thread = new Thread(r, "fixity-audit");
     thread.setDaemon(true);
@@ -67,7 +68,7 @@ public class FixityAudit {
   });
 
   FixityAudit(DocumentService documents, StudentService students, ContentCopies copies, FixityFindings findings,
-      FixityRuns runs, FixityAlerts alerts, Clock clock,
+      FixityRuns runs, FixityAlerts alerts, Heartbeats heartbeats, Clock clock,
       @Value("${parvandeh.preservation.fixity.bytes-per-second:20MB}") DataSize bytesPerSecond,
       @Value("${parvandeh.preservation.fixity.untracked-grace:PT6H}") Duration untrackedGrace) {
     this.documents = documents;
@@ -79,12 +80,18 @@ public class FixityAudit {
     this.clock = clock;
     this.bytesPerSecond = bytesPerSecond.toBytes();
     this.untrackedGrace = untrackedGrace;
+    this.heartbeats = heartbeats;
+    heartbeats.register(this::beat);
   }
 
   /** Starts a run in the background and answers at once; {@code studentNumber} null audits the whole archive. */
   public Run start(String studentNumber, String actor) {
+    return start(studentNumber, actor, null);
+  }
+
+  private Run start(String studentNumber, String actor, Long restartedFrom) {
     Long studentId = studentId(studentNumber);
-    long id = begin(studentNumber, actor);
+    long id = begin(studentNumber, actor, restartedFrom);
     background.submit(() -> execute(id, studentId));
     return runs.find(id).orElseThrow();
   }
@@ -92,7 +99,7 @@ public class FixityAudit {
   /** Runs in the caller's thread (the nightly schedule, and tests that need the result). */
   public Run runNow(String studentNumber, String actor) {
     Long studentId = studentId(studentNumber);
-    long id = begin(studentNumber, actor);
+    long id = begin(studentNumber, actor, null);
     execute(id, studentId);
     return runs.find(id).orElseThrow();
   }
@@ -101,15 +108,32 @@ public class FixityAudit {
   @Scheduled(cron = "${parvandeh.preservation.fixity.cron:0 30 2 * * *}")
   void nightly() {
     if (!running.get()) {
-      start(null, SYSTEM);
+      try {
+        start(null, SYSTEM);
+      } catch (ParvandehException e) {
+        // another node's nightly run (or a manager's) is already going: one run covers the night
+        log.info("Nightly fixity audit not started here: {}", e.messageEn());
+      }
     }
   }
 
-  @EventListener(ApplicationReadyEvent.class)
-  void closeInterruptedRuns() {
-    int closed = runs.failInterrupted(Instant.now(clock));
-    if (closed > 0) {
-      log.warn("{} fixity audit run(s) were interrupted by a stop and are marked failed", closed);
+  /**
+   * Tells the other nodes this node's run is alive; closes runs whose node stopped beating and starts each again
+   * (the first beat is at start-up, so a run a kill interrupted is redone as soon as the application is back).
+   */
+  private void beat() {
+    Instant now = Instant.now(clock);
+    Long id = current;
+    if (id != null) {
+      runs.beat(id, now);
+    }
+    for (Run interrupted : runs.closeInterrupted(now.minus(heartbeats.staleAfter()), now)) {
+      log.warn("Fixity audit {} was interrupted (its node stopped); starting it again", interrupted.id());
+      try {
+        start(interrupted.studentNumber(), interrupted.startedBy(), interrupted.id());
+      } catch (RuntimeException e) {
+        log.error("Could not start the interrupted fixity audit {} again", interrupted.id(), e);
+      }
     }
   }
 
@@ -122,24 +146,34 @@ public class FixityAudit {
     return studentNumber == null || studentNumber.isBlank() ? null : students.get(studentNumber).getId();
   }
 
-  private long begin(String studentNumber, String actor) {
+  private long begin(String studentNumber, String actor, Long restartedFrom) {
     if (!running.compareAndSet(false, true)) {
-      throw ParvandehException.conflict("audit-running", "یک پایش سلامت بایگانی در حال اجراست؛ پس از پایان آن دوباره تلاش کنید.",
-          "A fixity audit is already running; try again when it has finished.");
+      throw alreadyRunning();
+    }
+    if (runs.anyRunningSince(Instant.now(clock).minus(heartbeats.staleAfter()))) {
+      running.set(false);
+      throw alreadyRunning();
     }
     try {
       return runs.begin(studentNumber == null || studentNumber.isBlank() ? null : studentNumber, actor,
-          Instant.now(clock));
+          Instant.now(clock), restartedFrom);
     } catch (RuntimeException e) {
       running.set(false);
       throw e;
     }
   }
 
+  private static ParvandehException alreadyRunning() {
+    return ParvandehException.conflict("audit-running", "یک پایش سلامت بایگانی در حال اجراست؛ پس از پایان آن دوباره تلاش کنید.",
+          "A fixity audit is already running; try again when it has finished.");
+  }
+
+
   private void execute(long runId, Long studentId) {
     Tally tally = new Tally();
     ReadThrottle throttle = new ReadThrottle(bytesPerSecond);
     Instant startedAt = Instant.now(clock);
+    current = runId;
     try {
       Map<String, List<StoredVersion>> byContent = new LinkedHashMap<>();
       for (StoredVersion v : documents.storedVersions(studentId)) {
@@ -155,7 +189,7 @@ public class FixityAudit {
         findUntracked(runId, startedAt.minus(untrackedGrace), tally);
       }
       runs.progress(runId, tally.blobs, throttle.bytesRead(), tally.findings, tally.repairs);
-      runs.end(runId, Status.DONE, null, Instant.now(clock));
+      runs.end(runId, Status.DONE, null, null, Instant.now(clock));
       log.info("Fixity audit {} done: {} blobs, {} bytes, {} findings, {} repairs, {} without a good copy", runId,
           tally.blobs, throttle.bytesRead(), tally.findings, tally.repairs, tally.lost);
       if (tally.findings > 0) {
@@ -167,8 +201,10 @@ public class FixityAudit {
     } catch (IOException | RuntimeException e) {
       log.error("Fixity audit {} failed", runId, e);
       runs.progress(runId, tally.blobs, throttle.bytesRead(), tally.findings, tally.repairs);
-      runs.end(runId, Status.FAILED, e.toString(), Instant.now(clock));
+      runs.end(runId, Status.FAILED, e.toString(), "پایش سلامت بایگانی ناموفق بود؛ شرح خطا (به انگلیسی) در ادامه"
+          + " آمده است.", Instant.now(clock));
     } finally {
+      current = null;
       running.set(false);
     }
   }

@@ -31,6 +31,11 @@ import org.springframework.stereotype.Service;
  * include every address the snapshot holds, each of those blobs exists, and copying them afterwards yields exactly
  * the bytes the snapshot meant. Addresses of uploads committed after the snapshot are copied too; after a restore
  * no row names them and the sweeper removes them.
+ *
+ * <p>Each blob is in the backup once, not once per store: it is read through the store, which verifies it and
+ * serves the good copy (the primary, or the replica when the primary is damaged), and checked against its address
+ * again here. Both stores hold the same bytes for an address by construction, so a second copy would add size and
+ * no information; {@link SystemRestore} rebuilds the replica from the restored blobs through the replica's backlog.
  */
 @Service
 public class SystemBackup {

@@ -32,7 +32,9 @@ import org.springframework.stereotype.Component;
  * must be empty (no H2 file yet, or a PostgreSQL database without tables). The database is restored before the
  * application's context touches it; the application then starts once, without its job executor and listening on
  * loopback only, stores every blob through the document store (each checked against its address), checks that
- * every document row finds its blob, and exits. Start it normally afterwards.
+ * every document row finds its blob, and exits. Start it normally afterwards. Storing a blob queues it for the
+ * replica (see {@link SystemBackup} for why the backup holds one copy), so the replica is rebuilt by the normal
+ * catch-up once the restored install runs; the fixity audit then finds both copies whole.
  */
 @Component
 @ConditionalOnProperty("parvandeh.restore")

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -117,7 +118,12 @@ class ApiExceptionHandler {
     return Stream.iterate(e, c -> c != null, Throwable::getCause).limit(10);
   }
 
+  /**
+   * Always JSON, whatever the request accepts: a refused download asked for {@code application/zip} or a PDF, and
+   * without a preset type the refusal could not be written and became a 500.
+   */
   private static ResponseEntity<ApiError> answer(int status, String code, String fa, String en, String detail) {
-    return ResponseEntity.status(HttpStatus.valueOf(status)).body(new ApiError(status, code, fa, en, detail));
+    return ResponseEntity.status(HttpStatus.valueOf(status)).contentType(MediaType.APPLICATION_JSON)
+        .body(new ApiError(status, code, fa, en, detail));
   }
 }

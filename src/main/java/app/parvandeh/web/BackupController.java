@@ -38,7 +38,7 @@ class BackupController {
   @GetMapping("/api/admin/backups/{id}")
   PreservationJobs.View status(@PathVariable String id, Authentication authentication) {
     checkAdmin(authentication);
-    return jobs.get(PreservationJobs.Kind.BACKUP, id).view();
+    return jobs.get(PreservationJobs.Kind.BACKUP, id);
   }
 
   private static String checkAdmin(Authentication authentication) {

@@ -57,15 +57,15 @@ class BulkExportController {
 
   @GetMapping("/api/exports/{id}")
   PreservationJobs.View status(@PathVariable String id, Authentication authentication) {
-    return ownJob(id, authentication).view();
+    return ownJob(id, authentication);
   }
 
   @GetMapping("/api/exports/{id}/download")
   void download(@PathVariable String id, Authentication authentication, HttpServletResponse response)
       throws IOException {
-    PreservationJobs.Job job = ownJob(id, authentication);
-    Path zip = job.result();
-    if (job.status() != PreservationJobs.Status.SUCCEEDED || zip == null || !Files.isRegularFile(zip)) {
+    PreservationJobs.View job = ownJob(id, authentication);
+    Path zip = job.resultPath();
+    if (!job.succeeded() || zip == null || !Files.isRegularFile(zip)) {
       throw ParvandehException.conflict("export-not-ready", "خروجی هنوز آماده نیست (یا ناموفق بوده است).",
           "The export is not ready (or it failed).");
     }
@@ -77,9 +77,9 @@ class BulkExportController {
     out.flush();
   }
 
-  private PreservationJobs.Job ownJob(String id, Authentication authentication) {
+  private PreservationJobs.View ownJob(String id, Authentication authentication) {
     CurrentUser user = checkReader(authentication);
-    PreservationJobs.Job job = jobs.get(PreservationJobs.Kind.EXPORT, id);
+    PreservationJobs.View job = jobs.get(PreservationJobs.Kind.EXPORT, id);
     if (!job.startedBy().equals(user.id())) {
       throw ParvandehException.forbidden("این خروجی را کاربر دیگری گرفته است.",
           "Another user started this export.");

@@ -39,6 +39,7 @@ final class ChildApplication implements AutoCloseable {
 
   /** Runs in the child: starts the application, says on which port, and stays up until killed. */
   public static void main(String[] args) throws InterruptedException {
+    app.parvandeh.support.ChildMain.dieWithParent();
     ConfigurableApplicationContext context = SpringApplication.run(ParvandehApplication.class, args);
     System.out.println("CHILD-STARTED port=" + ((WebServerApplicationContext) context).getWebServer().getPort());
     System.out.flush();
@@ -61,6 +62,8 @@ final class ChildApplication implements AutoCloseable {
         "--camunda.bpm.job-execution.enabled=false", "--logging.level.root=warn"));
     command.addAll(List.of(extraArgs));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    // never outlives the test JVM: killed by its shutdown hook, or halting itself when the JVM is gone (main)
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
     while (System.nanoTime() < deadline && process.isAlive()) {
       Matcher started = STARTED.matcher(Files.readString(log, StandardCharsets.UTF_8));

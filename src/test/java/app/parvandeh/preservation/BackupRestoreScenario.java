@@ -105,6 +105,29 @@ abstract class BackupRestoreScenario {
       assertThat(is.auditUpTo(was.lastAuditId())).as("audit trail of " + number).isEqualTo(was.audit());
     }
 
+    // The replica is rebuilt from the restored blobs (see SystemRestore): the backlog drains, the replica holds
+    // exactly what the primary holds, and an audit of both copies finds nothing.
+    ApiClient manager = ApiClient.signedIn(running.port(), "manager", PASSWORD);
+    KillDuringEverythingScenario.await("the restored replica's backlog drained", () ->
+        manager.get("/api/preservation/audits").json().at("/backlog/items").asLong() == 0);
+    List<String> primary = KillDuringEverythingScenario.blobs(restored.resolve("documents"));
+    assertThat(primary).as("blobs restored").hasSizeGreaterThan(5);
+    assertThat(KillDuringEverythingScenario.blobs(restored.resolve("documents-replica")))
+        .as("the replica rebuilt after the restore").containsExactlyInAnyOrderElementsOf(primary);
+    for (String sha : primary) {
+      assertThat(sha256(Files.readAllBytes(KillDuringEverythingScenario.blobPath(restored.resolve(
+          "documents-replica"), sha)))).as("replica copy of " + sha).isEqualTo(sha);
+    }
+    Response audit = manager.post("/api/preservation/audits");
+    assertThat(audit.status()).as(audit.toString()).isEqualTo(202);
+    String run = "/api/preservation/audits/" + audit.json().get("id").asLong();
+    KillDuringEverythingScenario.await("the audit after the restore", () ->
+        !"RUNNING".equals(manager.get(run).json().at("/run/status").asText()));
+    JsonNode audited = manager.get(run).json();
+    assertThat(audited.at("/run/status").asText()).isEqualTo("DONE");
+    assertThat(audited.at("/run/blobsChecked").asInt()).isEqualTo(primary.size());
+    assertThat(audited.at("/run/findings").asInt()).as(audited.toString()).isZero();
+
     ApiClient clerk = ApiClient.signedIn(running.port(), "clerk.eng", PASSWORD);
     String task = onlyTask(clerk, UNDER_REVIEW, "faculty-engineering");
     assertThat(clerk.engineRest("POST", "/task/" + task + "/claim", Map.of("userId", "clerk.eng")).status())

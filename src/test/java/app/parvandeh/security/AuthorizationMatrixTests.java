@@ -15,6 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.note.NoteKind;
 import app.parvandeh.note.NoteService;
+import app.parvandeh.preservation.BulkExport;
+import app.parvandeh.preservation.FixityAudit;
+import app.parvandeh.preservation.PreservationJobs;
+import app.parvandeh.preservation.SystemBackup;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient;
@@ -214,6 +218,28 @@ class AuthorizationMatrixTests {
         StudentFileProcess.PROCESS_ID, "sourceVersion", 1, "dryRun", true)))),
     PROMETHEUS_METRICS((c, f) -> ok(c.get("/actuator/prometheus", "text/plain"))),
 
+    // Preservation: fixity audits (one file, the whole archive), their runs and findings, the report page, bulk
+    // exports (own and another user's), backups. A restore is a command on the server, not an endpoint.
+    FIXITY_AUDIT_OF_ONE_FILE((c, f) -> started(c, c.post("/api/preservation/audits?studentNumber="
+        + f.eng.number()), "/api/preservation/audits/", "/run/status")),
+    FIXITY_AUDIT_OF_WHOLE_ARCHIVE((c, f) -> started(c, c.post("/api/preservation/audits"),
+        "/api/preservation/audits/", "/run/status")),
+    FIXITY_AUDIT_RUNS_AND_BACKLOG((c, f) -> ok(c.get("/api/preservation/audits"))),
+    FIXITY_AUDIT_RUN_FINDINGS((c, f) -> ok(c.get("/api/preservation/audits/" + f.preservation.auditRunId()))),
+    FIXITY_REPORT_PAGE((c, f) -> ok(c.get("/reports/fixity.html", "text/html"))),
+    BULK_EXPORT_START((c, f) -> started(c, c.postJson("/api/exports", Map.of("faculty",
+        f.preservation.emptyFaculty())), "/api/exports/", "/status")),
+    BULK_EXPORT_DOWNLOAD_OF_OWN_JOB((c, f) -> {
+      Response answer = c.postJson("/api/exports", Map.of("faculty", f.preservation.emptyFaculty()));
+      return started(c, answer, "/api/exports/", "/status")
+          && ok(c.get("/api/exports/" + answer.json().get("id").asText() + "/download", "application/zip"));
+    }),
+    BULK_EXPORT_STATUS_OF_ANOTHER_USERS_JOB((c, f) -> ok(c.get("/api/exports/" + f.preservation.managersExport()))),
+    BULK_EXPORT_DOWNLOAD_OF_ANOTHER_USERS_JOB((c, f) -> ok(c.get("/api/exports/" + f.preservation.managersExport()
+        + "/download", "application/zip"))),
+    SYSTEM_BACKUP_START((c, f) -> started(c, c.post("/api/admin/backups"), "/api/admin/backups/", "/status")),
+    SYSTEM_BACKUP_STATUS((c, f) -> ok(c.get("/api/admin/backups/" + f.preservation.backup()))),
+
     // Tasklist filters: each readable by the groups that do that work.
     FILTER_MY_TASKS((c, f) -> filter(c, "کارهای من و گروه من")),
     FILTER_FACULTY_CHECKS((c, f) -> filter(c, "کارهای دانشکده من")),
@@ -335,6 +361,20 @@ class AuthorizationMatrixTests {
       Map.entry(Kind.MIGRATION_DRY_RUN, EnumSet.of(PROCESS_OWNER)),
       Map.entry(Kind.PROMETHEUS_METRICS, EnumSet.of(MANAGER)),
 
+      Map.entry(Kind.FIXITY_AUDIT_OF_ONE_FILE, EnumSet.of(MANAGER, CENTRAL_RECORDS)),
+      Map.entry(Kind.FIXITY_AUDIT_OF_WHOLE_ARCHIVE, EnumSet.of(MANAGER, CENTRAL_RECORDS)),
+      Map.entry(Kind.FIXITY_AUDIT_RUNS_AND_BACKLOG, EnumSet.of(MANAGER, CENTRAL_RECORDS)),
+      Map.entry(Kind.FIXITY_AUDIT_RUN_FINDINGS, EnumSet.of(MANAGER, CENTRAL_RECORDS)),
+      // The page is a shell with no data of its own (it shows what the runs API answers the reader): as the other
+      // report pages, any signed-in user gets it.
+      Map.entry(Kind.FIXITY_REPORT_PAGE, EnumSet.allOf(Role.class)),
+      Map.entry(Kind.BULK_EXPORT_START, AUDIT_READERS),
+      Map.entry(Kind.BULK_EXPORT_DOWNLOAD_OF_OWN_JOB, AUDIT_READERS),
+      Map.entry(Kind.BULK_EXPORT_STATUS_OF_ANOTHER_USERS_JOB, EnumSet.of(MANAGER)),
+      Map.entry(Kind.BULK_EXPORT_DOWNLOAD_OF_ANOTHER_USERS_JOB, EnumSet.of(MANAGER)),
+      Map.entry(Kind.SYSTEM_BACKUP_START, EnumSet.of(ADMIN)),
+      Map.entry(Kind.SYSTEM_BACKUP_STATUS, EnumSet.of(ADMIN)),
+
       Map.entry(Kind.FILTER_MY_TASKS, plus(UNIVERSITY_WIDE, FACULTY_CLERK, OTHER_FACULTY_CLERK, ADMIN)),
       Map.entry(Kind.FILTER_FACULTY_CHECKS, EnumSet.of(FACULTY_CLERK, OTHER_FACULTY_CLERK, ADMIN)),
       Map.entry(Kind.FILTER_OVERDUE, plus(UNIVERSITY_WIDE, FACULTY_CLERK, OTHER_FACULTY_CLERK, ADMIN)),
@@ -364,6 +404,14 @@ class AuthorizationMatrixTests {
   GraduationClearance clearance;
   @Autowired
   StudyDocumentWorkflow studyDocuments;
+  @Autowired
+  FixityAudit audit;
+  @Autowired
+  BulkExport exports;
+  @Autowired
+  SystemBackup backups;
+  @Autowired
+  PreservationJobs jobs;
 
   Fixture fixture;
   final Map<Role, ApiClient> clients = new EnumMap<>(Role.class);
@@ -383,7 +431,8 @@ class AuthorizationMatrixTests {
         tasks, management);
     fixture = new Fixture(eng, eng2, sci, ClearanceFixture.at(ClearanceFixture.Step.CENTRAL_CHECK, services),
         ClearanceFixture.at(ClearanceFixture.Step.FACULTY_COMPLETION, services),
-        ClearanceFixture.at(ClearanceFixture.Step.CLEARED, services), identity, authorizations);
+        ClearanceFixture.at(ClearanceFixture.Step.CLEARED, services), PreservationFixture.create(audit, exports, backups, jobs, students, eng),
+        identity, authorizations);
   }
 
   static Stream<Arguments> matrix() {
@@ -425,7 +474,8 @@ class AuthorizationMatrixTests {
    * engine's own answer for permissions no HTTP call shows.
    */
   record Fixture(FileFixture eng, FileFixture eng2, FileFixture sci, ClearanceFixture centralCheck,
-      ClearanceFixture completion, ClearanceFixture cleared, IdentityService identity,
+      ClearanceFixture completion, ClearanceFixture cleared, PreservationFixture preservation,
+      IdentityService identity,
       AuthorizationService authorizations) {
 
     boolean may(ApiClient client, Permission permission, Resource resource, String resourceId) {
@@ -443,6 +493,28 @@ class AuthorizationMatrixTests {
   static boolean ok(Response answer) {
     assertThat(answer.status()).as(answer.toString()).isIn(200, 201, 204, 401, 403, 404);
     return answer.status() < 300;
+  }
+
+  /**
+   * A background job started (202) and waited for, so no probe's job runs into the next one; or refused. The job's
+   * status is at {@code statusPointer} of {@code statusPrefix + id}.
+   */
+  static boolean started(ApiClient client, Response answer, String statusPrefix, String statusPointer) {
+    assertThat(answer.status()).as(answer.toString()).isIn(202, 401, 403);
+    if (answer.status() != 202) {
+      return false;
+    }
+    String status = statusPrefix + answer.json().get("id").asText();
+    for (int i = 0; i < 1500 && "RUNNING".equals(client.get(status).json().at(statusPointer).asText()); i++) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    assertThat(client.get(status).json().at(statusPointer).asText()).as(status).isNotEqualTo("RUNNING");
+    return true;
   }
 
   /** Past the access check: done, or refused for the file's state (e.g. 409 claim first, uploads closed). */

@@ -16,10 +16,20 @@ import java.util.concurrent.TimeUnit;
 /**
  * The real application ({@code ParvandehApplication}, as {@code java -jar} would run it) in a JVM of its own, on a
  * data folder the caller keeps across starts and a free loopback port: for tests that kill and restart it.
+ *
+ * <p>A child never outlives its test: {@link #close} (use try-with-resources or call it in a {@code finally})
+ * kills it, a shutdown hook of the test JVM kills every child still alive, and should the test JVM itself be
+ * killed, the child sees its pipe to the parent close and halts ({@link ChildMain}).
  */
-public final class ChildApplication {
+public final class ChildApplication implements AutoCloseable {
 
-  private static final String MAIN_CLASS = "app.parvandeh.ParvandehApplication";
+  private static final String MAIN_CLASS = ChildMain.class.getName();
+  private static final java.util.Set<Process> ALIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> ALIVE.forEach(Process::destroyForcibly),
+        "kill-child-applications"));
+  }
 
   private final Process process;
   private final int port;
@@ -42,10 +52,14 @@ public final class ChildApplication {
       throws IOException, InterruptedException {
     int port = freePort();
     Path log = dataDir.resolve(logName);
-    Process process = new ProcessBuilder(command(dataDir, port, maxHeap, arguments)).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+    Process process = launch(command(dataDir, port, maxHeap, arguments), log);
     ChildApplication app = new ChildApplication(process, port, log);
-    app.awaitHealthy();
+    try {
+      app.awaitHealthy();
+    } catch (AssertionError | InterruptedException | RuntimeException e) {
+      app.close();
+      throw e;
+    }
     return app;
   }
 
@@ -54,13 +68,23 @@ public final class ChildApplication {
    * in {@code log}.
    */
   public static int runToExit(Path dataDir, Path log, String... arguments) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command(dataDir, freePort(), "-Xmx512m", arguments))
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    if (!process.waitFor(5, TimeUnit.MINUTES)) {
+    Process process = launch(command(dataDir, freePort(), "-Xmx512m", arguments), log);
+    try {
+      if (!process.waitFor(5, TimeUnit.MINUTES)) {
+        throw new AssertionError("the command did not end within 5 minutes:\n" + Files.readString(log));
+      }
+      return process.exitValue();
+    } finally {
       process.destroyForcibly();
-      throw new AssertionError("the command did not end within 5 minutes:\n" + Files.readString(log));
+      ALIVE.remove(process);
     }
-    return process.exitValue();
+  }
+
+  /** Starts the child with its output in {@code log} and its stdin a pipe from this JVM (see {@link ChildMain}). */
+  private static Process launch(List<String> command, Path log) throws IOException {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ALIVE.add(process);
+    return process;
   }
 
   private static List<String> command(Path dataDir, int port, String maxHeap, String... arguments) {
@@ -83,6 +107,20 @@ public final class ChildApplication {
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       throw new AssertionError("the application did not die after SIGKILL");
     }
+    ALIVE.remove(process);
+  }
+
+  /** Kills the child if it still runs (SIGKILL: tests only ever stop it the hard way). */
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      kill();
+    }
+    ALIVE.remove(process);
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
   }
 
   public String log() {
@@ -110,7 +148,6 @@ public final class ChildApplication {
       }
       Thread.sleep(200);
     }
-    process.destroyForcibly();
     throw new AssertionError("the application was not healthy within 3 minutes:\n" + log());
   }
 
