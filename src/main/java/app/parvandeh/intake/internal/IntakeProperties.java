@@ -10,12 +10,13 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * {@code parvandeh.intake.*}: where card archives wait while they have unmatched entries, the limits an archive
- * must stay within (measured while it is read), how many rows or entries are done at once, the largest archive an
+ * must stay within (measured while it is read), how many rows or entries are done at once and how many cohort rows
+ * share a transaction, the largest archive an
  * upload may bring, and the server folder watched for cards (none when {@code watchFolder} is empty).
  */
 @ConfigurationProperties("parvandeh.intake")
 public record IntakeProperties(Path batchDir, int maxBatchEntries, DataSize maxBatchInflated,
-    int maxCompressionRatio, int workers, DataSize maxBatchSize, String watchFolder, Duration watchInterval,
+    int maxCompressionRatio, int workers, int rowsPerTransaction, DataSize maxBatchSize, String watchFolder, Duration watchInterval,
     Duration watchSettle) {
 
   public GuardedZip.Limits limits() {
