@@ -207,7 +207,7 @@ class WatchedFolder {
       Path archive = batches.newUploadFile();
       try {
         if (isZip) {
-          Files.copy(files.get(0), archive, StandardCopyOption.REPLACE_EXISTING);
+          keepCopy(files.get(0), archive);
         } else {
           zip(files, archive);
         }
@@ -227,6 +227,19 @@ class WatchedFolder {
     }
     log.info("Watched folder: {} file(s) of claim {} are batch {} ({})", files.size(), claim, batch.id(),
         batch.status());
+  }
+
+  /**
+   * The batch takes over its own copy of a dropped ZIP (the original is filed away): a hard link where the file
+   * system has them, so half a gigabyte is not written again, otherwise a copy.
+   */
+  private static void keepCopy(Path zip, Path archive) throws IOException {
+    Files.delete(archive);
+    try {
+      Files.createLink(archive, zip);
+    } catch (IOException | UnsupportedOperationException noLinks) {
+      Files.copy(zip, archive, StandardCopyOption.REPLACE_EXISTING);
+    }
   }
 
   /** Loose cards as one archive, stored as they are (they are PDFs and JPEGs, compressed already). */
