@@ -6,6 +6,7 @@ import app.parvandeh.intake.internal.BatchEntry;
 import app.parvandeh.intake.internal.BatchEntryRepository;
 import app.parvandeh.intake.internal.BatchEntryWork;
 import app.parvandeh.intake.internal.BatchRun;
+import app.parvandeh.intake.internal.BatchStatus;
 import app.parvandeh.intake.internal.EntryOutcome;
 import app.parvandeh.intake.internal.GuardedZip;
 import app.parvandeh.intake.internal.GuardedZip.HostileArchiveException;
@@ -27,7 +28,9 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -70,25 +73,35 @@ public class CardBatches {
    * queued.
    */
   public BatchView receive(String fileName, Path archive, String actor) {
+    return receive(fileName, archive, actor, null);
+  }
+
+  /**
+   * {@link #receive(String, Path, String)} for an archive picked up from the watched folder under the claim
+   * {@code sourceKey} (null for an upload). Nobody waits for a folder's answer, so a file that is no readable ZIP of
+   * cards is recorded as a refused batch there, where an upload is answered 400.
+   */
+  public BatchView receive(String fileName, Path archive, String actor, String sourceKey) {
     String name = fileName == null || fileName.isBlank() ? "batch.zip" : fileName;
     int count;
     try (InputStream in = Files.newInputStream(archive)) {
       count = GuardedZip.read(in, properties.limits(), (no, entryName, kind, content) -> { });
     } catch (HostileArchiveException e) {
       delete(archive);
-      return status(refuse(name, actor, e));
+      return status(refuse(name, actor, sourceKey, e));
     } catch (IOException e) {
       delete(archive);
-      throw ParvandehException.badRequest("unreadable-archive", "بایگانی ZIP خوانا نیست.",
-          "The ZIP archive cannot be read.");
+      return notCards(name, actor, sourceKey, ParvandehException.badRequest("unreadable-archive",
+          "بایگانی ZIP خوانا نیست.", "The ZIP archive cannot be read."));
     }
     if (count == 0) {
       delete(archive);
-      throw ParvandehException.badRequest("empty-archive", "فایل یک بایگانی ZIP با فایل‌های کارت نیست یا خالی است.",
-          "The file is not a ZIP archive of cards, or it is empty.");
+      return notCards(name, actor, sourceKey, ParvandehException.badRequest("empty-archive",
+          "فایل یک بایگانی ZIP با فایل‌های کارت نیست یا خالی است.",
+          "The file is not a ZIP archive of cards, or it is empty."));
     }
-    Long id = transaction.execute(s -> batches.save(new IntakeBatch(name, actor, Instant.now(clock), count))
-        .getId());
+    Long id = transaction.execute(s -> batches.save(new IntakeBatch(name, actor, Instant.now(clock), count)
+        .from(sourceKey)).getId());
     try {
       Files.createDirectories(properties.batchDir());
       Files.move(archive, properties.archiveOf(id), StandardCopyOption.REPLACE_EXISTING);
@@ -97,6 +110,49 @@ public class CardBatches {
     }
     run.queue(id);
     return status(id);
+  }
+
+  /** The batch recorded for the watched-folder claim {@code sourceKey}, if there is one. */
+  public Optional<BatchView> fromSource(String sourceKey) {
+    return batches.findBySourceKey(sourceKey).map(b -> status(b.getId(), false));
+  }
+
+  /**
+   * Whether a batch is still to be worked but its archive is not where it is kept: the process stopped between
+   * recording the batch and keeping its archive (then nothing of it is done yet).
+   */
+  public boolean lacksArchive(Long id) {
+    IntakeBatch batch = batches.findById(id).orElseThrow();
+    return (batch.getStatus() == BatchStatus.QUEUED || batch.getStatus() == BatchStatus.RUNNING)
+        && !Files.exists(properties.archiveOf(id));
+  }
+
+  /** Keeps {@code archive} as the (missing) archive of batch {@code id} and queues it. */
+  public BatchView resume(Long id, Path archive) {
+    try {
+      Files.move(archive, properties.archiveOf(id), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not keep the archive of batch " + id, e);
+    }
+    run.queue(id);
+    return status(id, false);
+  }
+
+  /** The latest {@code count} batches, newest first, without their entries. */
+  public List<BatchView> recent(int count) {
+    return batches.findByOrderByIdDesc(PageRequest.of(0, count)).stream().map(b -> status(b.getId(), false))
+        .toList();
+  }
+
+  private BatchView notCards(String name, String actor, String sourceKey, ParvandehException refusal) {
+    if (sourceKey == null) {
+      throw refusal;
+    }
+    return status(transaction.execute(s -> {
+      IntakeBatch batch = new IntakeBatch(name, actor, Instant.now(clock), 0).from(sourceKey);
+      batch.refuse(refusal.messageFa(), refusal.messageEn(), Instant.now(clock));
+      return batches.save(batch).getId();
+    }));
   }
 
   /** A new empty file where an upload is received, beside the kept archives (so it is moved, not copied). */
@@ -109,9 +165,9 @@ public class CardBatches {
     }
   }
 
-  private Long refuse(String name, String actor, HostileArchiveException e) {
+  private Long refuse(String name, String actor, String sourceKey, HostileArchiveException e) {
     return transaction.execute(s -> {
-      IntakeBatch batch = new IntakeBatch(name, actor, Instant.now(clock), e.entryNo());
+      IntakeBatch batch = new IntakeBatch(name, actor, Instant.now(clock), e.entryNo()).from(sourceKey);
       batch.refuse(e.reasonFa(), e.reasonEn(), Instant.now(clock));
       Long id = batches.save(batch).getId();
       entries.save(new BatchEntry(id, e.entryNo(), e.entryName(), EntryOutcome.REFUSED, null, null, e.reasonFa(),

@@ -41,6 +41,8 @@ class CardBatchTests {
   NoteService notes;
   @Autowired
   IntakeProperties properties;
+  @Autowired
+  app.parvandeh.document.DocumentProperties documentProperties;
 
   private ApiClient central() {
     return ApiClient.signedIn(port, "central.admission", "parvandeh");
@@ -220,6 +222,47 @@ class CardBatchTests {
     assertThat(Files.exists(properties.archiveOf(batchId))).as("released once nothing waits").isFalse();
     String report = api.get("/api/intake/batches/" + batchId + "/report.csv").text();
     assertThat(report).contains("ASSIGNED").contains("DISCARDED,دانشجو انصراف داده و پرونده‌ای ندارد");
+  }
+
+  @Test
+  void anArchiveLargerThanTheUploadLimitOfADocumentIsTakenWhole() {
+    List<Student> three = List.of(admitted(), admitted(), admitted());
+    Random random = new Random(21);
+    CardArchive archive = CardArchive.create();
+    for (Student s : three) {
+      archive.add(s.getStudentNumber() + "_EXAM_CARD.pdf", CardArchive.paddedPdf(s.getStudentNumber(), 600, random));
+    }
+    byte[] zip = archive.bytes();
+    assertThat((long) zip.length).as("over the per-file multipart limit")
+        .isGreaterThan(documentProperties.maxFileSize().toBytes())
+        .isLessThan(properties.maxBatchSize().toBytes());
+
+    JsonNode batch = CardArchive.uploadAndWait(central(), zip);
+
+    assertThat(batch.path("status").asText()).isEqualTo("DONE");
+    assertThat(batch.path("attached").asInt()).as(batch.toString()).isEqualTo(3);
+    assertThat(three).allSatisfy(s -> assertThat(cardsOf(s)).extracting(DocumentView::typeCode)
+        .containsExactly("EXAM_CARD"));
+  }
+
+  @Test
+  void anArchiveOverTheBatchLimitIsRefusedWith413AndNothingOfItIsKept() throws IOException {
+    Random random = new Random(22);
+    CardArchive archive = CardArchive.create();
+    for (int i = 0; i < 6; i++) {
+      archive.add("40300001" + (10 + i) + "_EXAM_CARD.pdf", CardArchive.paddedPdf("over " + i, 750, random));
+    }
+    byte[] zip = archive.bytes();
+    assertThat((long) zip.length).isGreaterThan(properties.maxBatchSize().toBytes());
+
+    Response answer = CardArchive.upload(central(), zip);
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(413);
+    assertThat(answer.json().path("code").asText()).isEqualTo("batch-too-large");
+    assertThat(answer.json().path("messageFa").asText()).contains("مگابایت");
+    try (Stream<java.nio.file.Path> kept = Files.list(properties.batchDir())) {
+      assertThat(kept.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("upload-"));
+    }
   }
 
   @Test

@@ -13,6 +13,8 @@ import static app.parvandeh.security.AuthorizationMatrixTests.Role.STUDENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.parvandeh.demo.DemoFiles;
+import app.parvandeh.intake.CardBatches;
+import app.parvandeh.intake.CohortImports;
 import app.parvandeh.note.NoteKind;
 import app.parvandeh.note.NoteService;
 import app.parvandeh.preservation.BulkExport;
@@ -251,7 +253,34 @@ class AuthorizationMatrixTests {
 
     // Engine side: who starts a study document from Tasklist.
     ENGINE_START_STUDY_DOCUMENT_PROCESS((c, f) -> f.may(c, Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION,
-        "StudyDocumentProcess") && f.may(c, Permissions.CREATE, Resources.PROCESS_INSTANCE, Authorization.ANY));
+        "StudyDocumentProcess") && f.may(c, Permissions.CREATE, Resources.PROCESS_INSTANCE, Authorization.ANY)),
+
+    // Bulk intake (issue 11): the faculty list, cohort imports, card batches, the unmatched queue and the
+    // missing-documents report. Writes are tried with content refused past the access check (nothing changes).
+    FACULTY_LIST((c, f) -> listed(c.get("/api/faculties"), "engineering")),
+    FACULTY_CREATE((c, f) -> permitted(c.postJson("/api/faculties", Map.of("code", "engineering",
+        "nameFa", "دانشکده آزمون دسترسی", "nameEn", "Probe")))),
+    FACULTY_CSV_IMPORT((c, f) -> permitted(c.multipart("/api/faculties/import", Map.of(), "file",
+        new FilePart(null, "faculties.csv", "text/csv", "code,name_fa,name_en\r\n".getBytes(StandardCharsets.UTF_8))))),
+    COHORT_IMPORT((c, f) -> permitted(c.multipart("/api/intake/cohorts", Map.of(), "file",
+        new FilePart(null, "cohort.csv", "text/csv", (String.join(",", CohortImports.columns())
+            + "\r\n").getBytes(StandardCharsets.UTF_8))))),
+    COHORT_IMPORT_STATUS((c, f) -> ok(c.get("/api/intake/cohorts/" + f.intake.cohortImportId()))),
+    COHORT_IMPORT_REPORT_CSV((c, f) -> ok(c.get("/api/intake/cohorts/" + f.intake.cohortImportId() + "/report.csv"))),
+    BATCH_UPLOAD((c, f) -> permitted(c.multipart("/api/intake/batches", Map.of(), "file",
+        new FilePart(null, "cards.zip", "application/zip", "not a zip".getBytes(StandardCharsets.UTF_8))))),
+    BATCH_LIST((c, f) -> listed(c.get("/api/intake/batches"), "matrix-cards.zip")),
+    BATCH_STATUS((c, f) -> ok(c.get("/api/intake/batches/" + f.intake.batchId()))),
+    BATCH_REPORT_CSV((c, f) -> ok(c.get("/api/intake/batches/" + f.intake.batchId() + "/report.csv"))),
+    UNMATCHED_QUEUE((c, f) -> listed(c.get("/api/intake/unmatched"), IntakeFixture.UNMATCHED_NAME)),
+    UNMATCHED_ASSIGN((c, f) -> permitted(c.postJson("/api/intake/unmatched/" + f.intake.unmatchedEntryId()
+        + "/assign", Map.of("studentNumber", f.eng.number(), "typeCode", "NOT_A_CARD")))),
+    UNMATCHED_DISCARD((c, f) -> permitted(c.postJson("/api/intake/unmatched/" + f.intake.unmatchedEntryId()
+        + "/discard", Map.of("reason", " ")))),
+    MISSING_DOCUMENTS_OF_FACULTY((c, f) -> listed(c.get("/api/reports/missing-documents?faculty=engineering"),
+        f.eng.number())),
+    MISSING_DOCUMENTS_OF_OTHER_FACULTY_CSV((c, f) -> shows(c.get("/api/reports/missing-documents.csv?faculty=science"),
+        f.sci.number()));
 
     final BiFunction<ApiClient, Fixture, Boolean> probe;
 
@@ -269,6 +298,8 @@ class AuthorizationMatrixTests {
   static final Set<Role> AUDIT_READERS = EnumSet.of(MANAGER, CENTRAL_ADMISSION, CENTRAL_RECORDS, GRADUATE_STUDIES);
   static final Set<Role> CLERKS = EnumSet.of(FACULTY_CLERK, OTHER_FACULTY_CLERK);
   static final Set<Role> ENGINE_READERS = EnumSet.of(MANAGER, ADMIN);
+  /** Who reads bulk intake's imports, batches and queue: central admission, which does the work, and managers. */
+  static final Set<Role> INTAKE_READERS = EnumSet.of(CENTRAL_ADMISSION, MANAGER);
 
   /** Who is let through; every other role is refused. */
   static final Map<Kind, Set<Role>> ALLOWED = new EnumMap<>(Map.ofEntries(
@@ -382,7 +413,25 @@ class AuthorizationMatrixTests {
       Map.entry(Kind.FILTER_CLEARANCE_CHECKS, EnumSet.of(CENTRAL_RECORDS, GRADUATE_STUDIES, ADMIN)),
       Map.entry(Kind.FILTER_GRADUATES_OFFICE, EnumSet.of(GRADUATES_OFFICE, ADMIN)),
       Map.entry(Kind.FILTER_STUCK_FILES, EnumSet.of(MANAGER, ADMIN)),
-      Map.entry(Kind.ENGINE_START_STUDY_DOCUMENT_PROCESS, EnumSet.of(FACULTY_CLERK, OTHER_FACULTY_CLERK, ADMIN))));
+      Map.entry(Kind.ENGINE_START_STUDY_DOCUMENT_PROCESS, EnumSet.of(FACULTY_CLERK, OTHER_FACULTY_CLERK, ADMIN)),
+
+      // Central admission keeps the faculty list and does bulk intake; managers read its reports; every member of
+      // staff reads the faculty list; the missing-documents report follows who sees which faculty's files.
+      Map.entry(Kind.FACULTY_LIST, EnumSet.complementOf(EnumSet.of(STUDENT))),
+      Map.entry(Kind.FACULTY_CREATE, EnumSet.of(CENTRAL_ADMISSION)),
+      Map.entry(Kind.FACULTY_CSV_IMPORT, EnumSet.of(CENTRAL_ADMISSION)),
+      Map.entry(Kind.COHORT_IMPORT, EnumSet.of(CENTRAL_ADMISSION)),
+      Map.entry(Kind.COHORT_IMPORT_STATUS, INTAKE_READERS),
+      Map.entry(Kind.COHORT_IMPORT_REPORT_CSV, INTAKE_READERS),
+      Map.entry(Kind.BATCH_UPLOAD, EnumSet.of(CENTRAL_ADMISSION)),
+      Map.entry(Kind.BATCH_LIST, INTAKE_READERS),
+      Map.entry(Kind.BATCH_STATUS, INTAKE_READERS),
+      Map.entry(Kind.BATCH_REPORT_CSV, INTAKE_READERS),
+      Map.entry(Kind.UNMATCHED_QUEUE, INTAKE_READERS),
+      Map.entry(Kind.UNMATCHED_ASSIGN, EnumSet.of(CENTRAL_ADMISSION)),
+      Map.entry(Kind.UNMATCHED_DISCARD, EnumSet.of(CENTRAL_ADMISSION)),
+      Map.entry(Kind.MISSING_DOCUMENTS_OF_FACULTY, plus(ALL_FILES, FACULTY_CLERK)),
+      Map.entry(Kind.MISSING_DOCUMENTS_OF_OTHER_FACULTY_CSV, plus(ALL_FILES, OTHER_FACULTY_CLERK))));
 
   @LocalServerPort
   int port;
@@ -412,6 +461,10 @@ class AuthorizationMatrixTests {
   SystemBackup backups;
   @Autowired
   PreservationJobs jobs;
+  @Autowired
+  CohortImports cohortImports;
+  @Autowired
+  CardBatches cardBatches;
 
   Fixture fixture;
   final Map<Role, ApiClient> clients = new EnumMap<>(Role.class);
@@ -431,8 +484,9 @@ class AuthorizationMatrixTests {
         tasks, management);
     fixture = new Fixture(eng, eng2, sci, ClearanceFixture.at(ClearanceFixture.Step.CENTRAL_CHECK, services),
         ClearanceFixture.at(ClearanceFixture.Step.FACULTY_COMPLETION, services),
-        ClearanceFixture.at(ClearanceFixture.Step.CLEARED, services), PreservationFixture.create(audit, exports, backups, jobs, students, eng),
-        identity, authorizations);
+        ClearanceFixture.at(ClearanceFixture.Step.CLEARED, services),
+        PreservationFixture.create(audit, exports, backups, jobs, students, eng),
+        IntakeFixture.create(cohortImports, cardBatches), identity, authorizations);
   }
 
   static Stream<Arguments> matrix() {
@@ -475,7 +529,7 @@ class AuthorizationMatrixTests {
    */
   record Fixture(FileFixture eng, FileFixture eng2, FileFixture sci, ClearanceFixture centralCheck,
       ClearanceFixture completion, ClearanceFixture cleared, PreservationFixture preservation,
-      IdentityService identity,
+      IntakeFixture intake, IdentityService identity,
       AuthorizationService authorizations) {
 
     boolean may(ApiClient client, Permission permission, Resource resource, String resourceId) {
@@ -486,6 +540,42 @@ class AuthorizationMatrixTests {
 
     private static String userOf(ApiClient client) {
       return client.get("/api/me").json().get("username").asText();
+    }
+  }
+
+  /**
+   * A cohort import (its one row rejected, so no file is opened) and a card batch whose one card names nobody, so
+   * it waits in the unmatched queue for the assign and discard probes (which never resolve it).
+   */
+  record IntakeFixture(Long cohortImportId, Long batchId, Long unmatchedEntryId) {
+
+    static final String UNMATCHED_NAME = "4099999999_EXAM_CARD.pdf";
+
+    static IntakeFixture create(CohortImports cohorts, CardBatches batches) {
+      String row = "\r\n4099999998,1111111111,probe,probe,,engineering,کارشناسی,,1403,سراسری,false\r\n";
+      Long cohortId = cohorts.start("matrix-cohort.csv", (String.join(",", CohortImports.columns()) + row)
+          .getBytes(StandardCharsets.UTF_8), "central.admission").id();
+      java.nio.file.Path archive = batches.newUploadFile();
+      try (var zip = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(archive))) {
+        zip.putNextEntry(new java.util.zip.ZipEntry(UNMATCHED_NAME));
+        zip.write(DemoFiles.pdf("matrix card " + UUID.randomUUID()));
+        zip.closeEntry();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      Long batchId = batches.receive("matrix-cards.zip", archive, "central.admission").id();
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (!batches.status(batchId).status().equals("DONE") || !cohorts.status(cohortId, false).status()
+          .equals("DONE")) {
+        assertThat(System.nanoTime()).as("the intake fixture is done within a minute").isLessThan(deadline);
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      }
+      return new IntakeFixture(cohortId, batchId, batches.status(batchId).entries().get(0).id());
     }
   }
 

@@ -109,6 +109,21 @@ public final class ApiClient {
         .POST(BodyPublishers.ofByteArrays(parts)));
   }
 
+  /** A multipart upload of one part read from {@code file} as it is sent (never held in memory here). */
+  public Response multipartFile(String path, String partName, String fileName, String contentType,
+      java.nio.file.Path file) {
+    String boundary = "----parvandeh" + UUID.randomUUID();
+    String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + partName + "\"; filename=\""
+        + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
+    try {
+      return send(withCsrf(request(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+          .POST(BodyPublishers.concat(BodyPublishers.ofString(head, StandardCharsets.UTF_8),
+              BodyPublishers.ofFile(file), BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"))));
+    } catch (java.io.FileNotFoundException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A POST as a forged cross-site form would send it: the session cookie, but no CSRF header. */
   public Response postWithoutCsrf(String path) {
     return send(request(path).POST(BodyPublishers.noBody()));

@@ -3,6 +3,7 @@ package app.parvandeh.intake.internal;
 import app.parvandeh.intake.CohortImported;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Works through a cohort import's pending rows, one transaction each, and closes the import when none is left. */
+/**
+ * Works through a cohort import's pending rows, a few in each transaction ({@code rows-per-transaction}), and closes
+ * the import when none is left.
+ */
 @Component
 public class CohortImportRun {
 
@@ -22,17 +26,19 @@ public class CohortImportRun {
   private final CohortRowWork work;
   private final IntakeWorker worker;
   private final ApplicationEventPublisher events;
+  private final IntakeProperties properties;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
   CohortImportRun(CohortImportRepository imports, CohortRowRepository rows, CohortRowWork work,
-      IntakeWorker worker, ApplicationEventPublisher events,
+      IntakeWorker worker, ApplicationEventPublisher events, IntakeProperties properties,
       PlatformTransactionManager transactions, Clock clock) {
     this.imports = imports;
     this.rows = rows;
     this.work = work;
     this.worker = worker;
     this.events = events;
+    this.properties = properties;
     this.transaction = new TransactionTemplate(transactions);
     this.clock = clock;
   }
@@ -55,7 +61,13 @@ public class CohortImportRun {
       cohort.start();
       return cohort.getUploadedBy();
     });
-    worker.inParallel(rows.pendingIds(importId).iterator(), rowId -> work.doRow(rowId, actor));
+    List<Long> pending = rows.pendingIds(importId);
+    int group = Math.max(1, properties.rowsPerTransaction());
+    List<List<Long>> groups = new ArrayList<>();
+    for (int from = 0; from < pending.size(); from += group) {
+      groups.add(pending.subList(from, Math.min(pending.size(), from + group)));
+    }
+    worker.inParallel(groups.iterator(), rowIds -> work.doRows(rowIds, actor));
     if (worker.stopping()) {
       return;
     }

@@ -20,9 +20,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Does one cohort row in a transaction of its own: the student's admission (with their login and file process) or
- * correction commits together with the row's outcome, so after a crash the row is either done with its student or
- * not done at all, and is never done twice. A bad row never holds back the next one.
+ * Does cohort rows, a group of them or one, in a transaction: a row's admission (with the student's login and file
+ * process) or correction commits together with the row's outcome, so after a crash the row is either done with its
+ * student or not done at all, and is never done twice. A bad row never holds back the next one.
  */
 @Component
 public class CohortRowWork {
@@ -50,20 +50,40 @@ public class CohortRowWork {
     }
   }
 
+  /**
+   * Does these rows (those not done already) in one transaction: each row's outcome still commits with its
+   * student, but a commit, the costliest step of a row on a file database, is shared by the group. If admission
+   * itself refuses one of them (an exception, which undoes the whole transaction), or anything else fails, the
+   * group is done again row by row, so a bad row never holds back the good ones beside it.
+   */
+  public void doRows(List<Long> rowIds, String actor) {
+    if (rowIds.size() > 1) {
+      try {
+        transaction.executeWithoutResult(status -> rowIds.forEach(rowId -> doInTransaction(rowId, actor)));
+        return;
+      } catch (RuntimeException oneRowFailed) {
+        // nothing of the group was kept: each row again, alone
+      }
+    }
+    rowIds.forEach(rowId -> doRow(rowId, actor));
+  }
+
   /** Does the row unless it is done already; {@code actor} is who uploaded the list. */
   public void doRow(Long rowId, String actor) {
     try {
-      transaction.executeWithoutResult(status -> {
-        CohortRow row = rows.lock(rowId).orElseThrow();
-        if (!row.isDone()) {
-          Verdict verdict = decide(row, actor);
-          row.finish(verdict.outcome(), verdict.field(), verdict.reasonFa(), verdict.reasonEn(), Instant.now(clock));
-        }
-      });
+      transaction.executeWithoutResult(status -> doInTransaction(rowId, actor));
     } catch (ParvandehException e) {
       // A refusal from admission itself: its transaction is undone, so the row records why in a fresh one.
       transaction.executeWithoutResult(status -> rows.lock(rowId).filter(r -> !r.isDone())
           .ifPresent(r -> r.finish(RowOutcome.REJECTED, null, e.messageFa(), e.messageEn(), Instant.now(clock))));
+    }
+  }
+
+  private void doInTransaction(Long rowId, String actor) {
+    CohortRow row = rows.lock(rowId).orElseThrow();
+    if (!row.isDone()) {
+      Verdict verdict = decide(row, actor);
+      row.finish(verdict.outcome(), verdict.field(), verdict.reasonFa(), verdict.reasonEn(), Instant.now(clock));
     }
   }
 

@@ -20,8 +20,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * A CSV list as spreadsheets and Golestan export it: UTF-8 with or without a byte-order mark, CRLF or LF, a header
- * row naming the columns (in any order, any case). A file that is not such a table is refused whole; its rows are
- * judged one by one by the caller.
+ * row naming the columns (in any order, any case); empty lines and lines of empty cells are skipped. A file that is
+ * not such a table (another encoding included) is refused whole; its rows are judged one by one by the caller.
  */
 public record CsvTable(List<Map<String, String>> rows) {
 
@@ -45,6 +45,10 @@ public record CsvTable(List<Map<String, String>> rows) {
       }
       List<Map<String, String>> rows = new ArrayList<>();
       for (CSVRecord record : records.subList(1, records.size())) {
+        // A spreadsheet saves the empty rows below a table as lines of commas: no data, so no row.
+        if (record.stream().allMatch(String::isBlank)) {
+          continue;
+        }
         Map<String, String> row = new HashMap<>();
         columns.forEach((name, index) -> row.put(name, index < record.size() ? record.get(index) : ""));
         rows.add(row);
@@ -55,6 +59,23 @@ public record CsvTable(List<Map<String, String>> rows) {
           "فایل CSV خوانا نیست (نقل‌قول بسته‌نشده یا ساختار نادرست).",
           "The CSV file cannot be read (an unclosed quote or a broken structure).");
     }
+  }
+
+  /**
+   * UTF-16 by its byte-order mark, or by the zero bytes every Latin character has in it (no text list holds a NUL):
+   * without this, a UTF-16 list of Latin text would pass as UTF-8 and be read as garbage.
+   */
+  private static boolean utf16(byte[] bytes) {
+    if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
+        || (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF)) {
+      return true;
+    }
+    for (int i = 0; i < Math.min(bytes.length, 4096); i++) {
+      if (bytes[i] == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Map<String, Integer> header(CSVRecord header, List<String> required) {
@@ -76,6 +97,11 @@ public record CsvTable(List<Map<String, String>> rows) {
   }
 
   private static String decode(byte[] bytes) {
+    if (utf16(bytes)) {
+      throw ParvandehException.badRequest("not-utf8",
+          "فایل با کدگذاری UTF-16 («Unicode Text» در Excel) ذخیره شده است؛ آن را «CSV UTF-8» ذخیره کنید.",
+          "The file is UTF-16 (Excel's \"Unicode Text\"), not UTF-8; save it as \"CSV UTF-8\".");
+    }
     try {
       return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();

@@ -116,15 +116,27 @@ public final class GuardedZip {
   }
 
   private static void checkName(int entryNo, String name) {
+    if (escapes(name)) {
+      throw hostile(entryNo, name, "مسیری دارد که از پوشه بایگانی بیرون می‌رود (.. یا مسیر مطلق یا \\)",
+          "has a path that escapes the archive (.., an absolute or a backslash path)");
+    }
+  }
+
+  private static boolean escapes(String name) {
     boolean escapes = name.startsWith("/") || name.indexOf('\\') >= 0 || DRIVE.matcher(name).matches()
         || name.indexOf('\0') >= 0;
     for (String part : name.split("/")) {
       escapes |= part.equals("..");
     }
-    if (escapes) {
-      throw hostile(entryNo, name, "مسیری دارد که از پوشه بایگانی بیرون می‌رود (.. یا مسیر مطلق یا \\)",
-          "has a path that escapes the archive (.., an absolute or a backslash path)");
-    }
+    return escapes;
+  }
+
+  /**
+   * Whether a file of this name starting with {@code head} would make an archive it is put into hostile (a path
+   * that escapes, or an archive itself): the watched folder keeps such a file apart, so it is refused alone.
+   */
+  public static boolean wouldBeHostile(String name, byte[] head) {
+    return escapes(name) || isArchive(name, head);
   }
 
   static boolean isMetadata(String name) {
@@ -135,19 +147,23 @@ public final class GuardedZip {
   }
 
   private static void refuseNestedArchive(int entryNo, String name, BufferedInputStream content) throws IOException {
-    String lower = name.toLowerCase(Locale.ROOT);
-    String extension = lower.substring(lower.lastIndexOf('.') + 1);
     content.mark(8);
     byte[] head = content.readNBytes(6);
     content.reset();
+    if (isArchive(name, head)) {
+      throw hostile(entryNo, name, "خودش یک بایگانی است (بایگانی تودرتو پذیرفته نیست)",
+          "is itself an archive (nested archives are refused)");
+    }
+  }
+
+  private static boolean isArchive(String name, byte[] head) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    String extension = lower.substring(lower.lastIndexOf('.') + 1);
     boolean magic = head.length >= 4 && (head[0] == 'P' && head[1] == 'K' && (head[2] == 3 || head[2] == 5)
         || (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B
         || head[0] == 'R' && head[1] == 'a' && head[2] == 'r' && head[3] == '!'
         || head[0] == '7' && head[1] == 'z' && (head[2] & 0xFF) == 0xBC && (head[3] & 0xFF) == 0xAF);
-    if (lower.contains(".") && ARCHIVE_EXTENSIONS.contains(extension) || magic) {
-      throw hostile(entryNo, name, "خودش یک بایگانی است (بایگانی تودرتو پذیرفته نیست)",
-          "is itself an archive (nested archives are refused)");
-    }
+    return lower.contains(".") && ARCHIVE_EXTENSIONS.contains(extension) || magic;
   }
 
   private static HostileArchiveException hostile(int entryNo, String name, String fa, String en) {

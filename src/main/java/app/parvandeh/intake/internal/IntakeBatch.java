@@ -43,6 +43,10 @@ public class IntakeBatch {
   @Column(name = "finished_at")
   private Instant finishedAt;
 
+  /** The watched-folder claim it was picked up from (unique), or null for an uploaded archive. */
+  @Column(name = "source_key")
+  private String sourceKey;
+
   protected IntakeBatch() {}
 
   public IntakeBatch(String fileName, String uploadedBy, Instant uploadedAt, int entryCount) {
@@ -51,6 +55,12 @@ public class IntakeBatch {
     this.uploadedAt = uploadedAt;
     this.entryCount = entryCount;
     this.status = BatchStatus.QUEUED;
+  }
+
+  /** Marks the batch as picked up from the watched folder under {@code key}. */
+  public IntakeBatch from(String key) {
+    this.sourceKey = key;
+    return this;
   }
 
   /** A hostile archive: refused whole, with why. */
@@ -104,5 +114,9 @@ public class IntakeBatch {
 
   public Instant getFinishedAt() {
     return finishedAt;
+  }
+
+  public String getSourceKey() {
+    return sourceKey;
   }
 }

@@ -2,8 +2,9 @@ package app.parvandeh.intake.web;
 
 import app.parvandeh.intake.BatchView;
 import app.parvandeh.intake.CardBatches;
+import app.parvandeh.intake.internal.IntakeProperties;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -14,28 +15,38 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 
 /** Card archives (202, worked through in the background), their reports, and the unmatched queue clerks work. */
 @RestController
 class BatchController {
 
   private final CardBatches batches;
+  private final IntakeProperties properties;
 
-  BatchController(CardBatches batches) {
+  BatchController(CardBatches batches, IntakeProperties properties) {
     this.batches = batches;
+    this.properties = properties;
   }
 
-  @PostMapping(path = "/api/intake/batches", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  ResponseEntity<BatchView> upload(@RequestPart("file") MultipartFile file, Authentication authentication)
-      throws IOException {
+  /**
+   * Streamed to disk past the container's per-file limit (see {@link StreamedBatchUpload}); the caller's access is
+   * checked before a byte of the body is read.
+   */
+  @PostMapping(path = StreamedBatchUpload.PATH, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<BatchView> upload(HttpServletRequest request, Authentication authentication) throws IOException {
     String actor = IntakeAccess.centralAdmission(authentication).id();
-    Path received = batches.newUploadFile();
-    file.transferTo(received);
+    StreamedBatchUpload.Received received = StreamedBatchUpload.receive(request, batches.newUploadFile(),
+        properties);
     return ResponseEntity.status(HttpStatus.ACCEPTED)
-        .body(batches.receive(file.getOriginalFilename(), received, actor));
+        .body(batches.receive(received.fileName(), received.file(), actor));
+  }
+
+  /** The latest batches, newest first, counts only: uploaded ones and those picked up from the watched folder. */
+  @GetMapping(StreamedBatchUpload.PATH)
+  List<BatchView> recent(Authentication authentication) {
+    IntakeAccess.reader(authentication);
+    return batches.recent(50);
   }
 
   /** With {@code rows=false} only the counts, for polling while a large archive runs. */

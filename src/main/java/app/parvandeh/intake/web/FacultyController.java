@@ -4,6 +4,8 @@ import app.parvandeh.intake.FacultyCatalogue;
 import app.parvandeh.intake.FacultyCatalogue.FacultyOutcome;
 import app.parvandeh.intake.FacultyCatalogue.FacultyResult;
 import app.parvandeh.intake.FacultyCatalogue.NewFaculty;
+import app.parvandeh.security.CurrentUser;
+import app.parvandeh.shared.ParvandehException;
 import java.io.IOException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -29,8 +31,12 @@ class FacultyController {
 
   record FacultyView(String code, String nameFa, String nameEn, String candidateGroup) {}
 
+  /** Staff only: a student has no use for the list of faculties and their clerks' groups. */
   @GetMapping("/api/faculties")
-  List<FacultyView> list() {
+  List<FacultyView> list(Authentication authentication) {
+    if (CurrentUser.of(authentication).isStudent()) {
+      throw ParvandehException.forbidden("فهرست دانشکده‌ها ویژه کارکنان است.", "The faculty list is for staff.");
+    }
     return faculties.all().stream()
         .map(f -> new FacultyView(f.getCode(), f.getNameFa(), f.getNameEn(), f.getCandidateGroup())).toList();
   }
