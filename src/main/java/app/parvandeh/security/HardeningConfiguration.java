@@ -3,6 +3,7 @@ package app.parvandeh.security;
 import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -31,8 +32,9 @@ class HardeningConfiguration {
 
   /** After the expression guard: the rules of our pages at the engine's generic doors (see EngineDoorGuard). */
   @Bean
-  FilterRegistrationBean<EngineDoorGuard> engineDoorGuard(IdentityService identity, DeclaredOutputs outputs) {
-    return registered(new EngineDoorGuard(identity, outputs), +3, "/engine-rest/*", "/camunda/*");
+  FilterRegistrationBean<EngineDoorGuard> engineDoorGuard(IdentityService identity, TaskService tasks,
+      DeclaredOutputs outputs) {
+    return registered(new EngineDoorGuard(identity, tasks, outputs), +3, "/engine-rest/*", "/camunda/*");
   }
 
   @Bean
