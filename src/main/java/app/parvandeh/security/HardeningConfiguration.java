@@ -3,7 +3,9 @@ package app.parvandeh.security;
 import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -35,6 +37,13 @@ class HardeningConfiguration {
   FilterRegistrationBean<EngineDoorGuard> engineDoorGuard(IdentityService identity, TaskService tasks,
       DeclaredOutputs outputs) {
     return registered(new EngineDoorGuard(identity, tasks, outputs), +3, "/engine-rest/*", "/camunda/*");
+  }
+
+  /** Cockpit's unbounded list of a definition's versions, bounded by the engine's own queryMaxResultsLimit. */
+  @Bean
+  FilterRegistrationBean<BoundedWebappQueries> boundedWebappQueries(ProcessEngine engine) {
+    int limit = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getQueryMaxResultsLimit();
+    return registered(new BoundedWebappQueries(limit), +4, "/camunda/api/*");
   }
 
   @Bean

@@ -7,6 +7,7 @@ import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.Response;
 import app.parvandeh.support.ParvandehIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -71,7 +72,8 @@ class TaskCommentReadsTests {
     assertThat(comments.get(0).get("message").asText()).isEqualTo(NOTE);
     assertThat(comments.get(0).get("userId").asText()).isEqualTo("admin");
     assertThat(comments.get(0).get("taskId").asText()).isEqualTo(eng.checkTaskId());
-    assertThat(comments.get(0).get("time").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+0000");
+    assertThat(comments.get(0).get("time").asText())
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+0000");
   }
 
   @ParameterizedTest
@@ -87,7 +89,7 @@ class TaskCommentReadsTests {
   @EnumSource(EngineDoor.class)
   void writingACommentIsStillRefusedToAClerk(EngineDoor door) {
     Response answer = door.call(engClerk, "POST", "/task/" + eng.checkTaskId() + "/comment/create",
-        java.util.Map.of("message", "probe"));
+        Map.of("message", "probe"));
 
     assertThat(answer.status()).isEqualTo(403);
     assertThat(tasks.getTaskComments(eng.checkTaskId())).hasSize(1);

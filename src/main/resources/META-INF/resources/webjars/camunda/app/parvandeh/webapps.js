@@ -15,9 +15,10 @@
  *    goes through their camDate filter, which we decorate; Tasklist's relative times ("۳ روز پیش") get
  *    Persian digits through moment's locale hook (postformat); the date picker (ui-bootstrap's, Gregorian)
  *    is covered by a Solar Hijri month view that writes the Gregorian date back into the picker's model.
- * 4. Actions our engine door refuses to everyone but admins (task comments, stand-alone tasks) are not
+ * 4. The search box keeps text criteria as text (see TEXT_CRITERIA).
+ * 5. Actions our engine door refuses to everyone but admins (task comments, stand-alone tasks) are not
  *    offered to others (the html element carries pv-not-admin).
- * 5. Vendor notices (the Camunda 7 CE end-of-life banner) are hidden with CSS in persian.css.
+ * 6. Vendor notices (the Camunda 7 CE end-of-life banner) are hidden with CSS in persian.css.
  *
  * The module exports no plugins (default export is an empty list).
  */
@@ -261,10 +262,31 @@ function footerZone() {
   original.parentNode.insertBefore(zone, original);
 }
 
+// Search criteria whose values are text. The search box turns a value that looks like a number (a student
+// number, a Golestan screen 14010) into a number unless its criterion says enforceString, and then fails on it
+// ("TypeError: e.replace is not a function") for "like" criteria such as the task's name.
+const TEXT_CRITERIA = ['name', 'description', 'assignee', 'owner', 'candidateGroup', 'candidateUser',
+  'involvedUser', 'processInstanceBusinessKey', 'caseInstanceBusinessKey', 'processDefinitionName',
+  'processDefinitionKey', 'processDefinitionId', 'caseDefinitionName', 'caseDefinitionKey', 'caseDefinitionId',
+  'taskDefinitionKey', 'executionId', 'caseInstanceId', 'caseExecutionId', 'processInstanceIdIn', 'tenantIdIn',
+  'businessKey', 'activityIdIn', 'incidentMessage'];
+
+function textCriteria(search) {
+  search.classList.add('pv-text-criteria');
+  const scope = angular.element(search).isolateScope();
+  const types = scope && Array.isArray(scope.types) ? scope.types : [];
+  for (const type of types) {
+    if (type && type.id && TEXT_CRITERIA.indexOf(type.id.key) >= 0) {
+      type.enforceString = true;
+    }
+  }
+}
+
 let scheduled = false;
 function enhance() {
   scheduled = false;
   document.querySelectorAll('[uib-datepicker]:not(.pv-jalali-host)').forEach(jalaliPicker);
+  document.querySelectorAll('[cam-widget-search]:not(.pv-text-criteria)').forEach(textCriteria);
   footerZone();
 }
 new MutationObserver(() => {
