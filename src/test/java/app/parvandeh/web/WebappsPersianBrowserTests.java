@@ -58,8 +58,7 @@ class WebappsPersianBrowserTests extends BrowserTest {
     Task task = tasks.createTaskQuery().taskId(file.checkTaskId()).singleResult();
 
     browser.inTimeZone(TEHRAN.getId());
-    browser.signIn("clerk.eng", "parvandeh");
-    browser.waiting().until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
+    signIn("clerk.eng");
     openTask(task.getId());
     assertThat(documentDirection()).isEqualTo("rtl");
 
@@ -92,8 +91,7 @@ class WebappsPersianBrowserTests extends BrowserTest {
     int month = today[1] % 12 + 1;
 
     browser.inTimeZone(TEHRAN.getId());
-    browser.signIn("clerk.eng", "parvandeh");
-    browser.waiting().until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
+    signIn("clerk.eng");
     openTask(file.checkTaskId());
     browser.press(browser.waiting().until(ExpectedConditions.elementToBeClickable(
         By.cssSelector(".followup-date .view-value"))));
@@ -131,7 +129,7 @@ class WebappsPersianBrowserTests extends BrowserTest {
         .singleResult().getProcessDefinitionId();
 
     browser.inTimeZone(TEHRAN.getId());
-    browser.signIn("manager", "parvandeh");
+    signIn("manager");
     browser.go("/camunda/app/cockpit/default/#/dashboard");
     browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".pv-footer-zone")));
     browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".dashboard")));
@@ -155,7 +153,7 @@ class WebappsPersianBrowserTests extends BrowserTest {
 
   @Test
   void adminReadsRightToLeftWithoutConsoleErrors() throws IOException {
-    browser.signIn("admin", "parvandeh");
+    signIn("admin");
     browser.go("/camunda/app/admin/default/#/users");
     browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href*='users/clerk.eng']")));
     assertThat(documentDirection()).isEqualTo("rtl");
@@ -165,8 +163,7 @@ class WebappsPersianBrowserTests extends BrowserTest {
 
   @Test
   void theBrowsersSolarHijriArithmeticAgreesWithJalaliDates() {
-    browser.signIn("manager", "parvandeh");
-    browser.waiting().until(ExpectedConditions.urlContains("/camunda/app/"));
+    signIn("manager");
     // Every 7 days and 5 hours from 1980 to 2100: each month, leap years of both calendars, Nowruz. (Earlier, the
     // browser's and ICU4J's time zone data disagree on Tehran's offsets of 1978-79, not on the calendar.)
     List<Long> instants = new ArrayList<>();
@@ -191,6 +188,12 @@ class WebappsPersianBrowserTests extends BrowserTest {
       }
     }
     assertThat(disagreements).isEmpty();
+  }
+
+  /** Signs in and waits for the landing page, so the next page is asked for with the new session. */
+  private void signIn(String user) {
+    browser.signIn(user, "parvandeh");
+    browser.waiting().until(ExpectedConditions.urlContains("/camunda/app/"));
   }
 
   /** Nothing reaches past the window at 1,400 or 768 px; a screenshot of each. */
