@@ -171,6 +171,26 @@ function jalaliPicker(host) {
   }
   let shown = jalaliOf(modelDate() || new Date());
 
+  // Built with DOM calls, not markup: nothing here is ever parsed as HTML.
+  function element(tag, className, text) {
+    const e = document.createElement(tag);
+    if (className) {
+      e.className = className;
+    }
+    if (text !== undefined) {
+      e.textContent = text;
+    }
+    return e;
+  }
+
+  function monthButton(className, label, arrow) {
+    const button = element('button', 'btn btn-default btn-sm ' + className, arrow);
+    button.type = 'button';
+    button.title = label;
+    button.setAttribute('aria-label', label);
+    return button;
+  }
+
   function render() {
     const selected = modelDate() ? jalaliOf(modelDate()) : null;
     const today = jalaliOf(new Date());
@@ -178,31 +198,32 @@ function jalaliPicker(host) {
     // Columns from Saturday: JavaScript counts Sunday as 0 and Saturday as 6.
     const offset = (new Date(Date.UTC(first.year, first.month - 1, first.day)).getUTCDay() + 1) % 7;
     const days = monthLength(shown.year, shown.month);
-    let rows = '';
+    const same = (date, day) => date && date.year === shown.year && date.month === shown.month && date.day === day;
+
+    const head = element('div', 'pv-jalali-head');
+    head.append(monthButton('pv-jalali-previous', PREVIOUS_MONTH, '\u203A'),
+      element('strong', 'pv-jalali-title', MONTHS[shown.month - 1] + ' ' + persianDigits(shown.year)),
+      monthButton('pv-jalali-next', NEXT_MONTH, '\u2039'));
+    const table = element('table', 'pv-jalali-days');
+    const weekdays = table.createTHead().insertRow();
+    [6, 0, 1, 2, 3, 4, 5].forEach(d => weekdays.appendChild(element('th', null, WEEKDAYS_SHORT[d])));
+    const body = table.createTBody();
     for (let cell = 0; cell < offset + days; cell += 7) {
-      rows += '<tr>';
+      const row = body.insertRow();
       for (let i = cell; i < cell + 7; i++) {
         const day = i - offset + 1;
+        const td = row.insertCell();
         if (day < 1 || day > days) {
-          rows += '<td></td>';
           continue;
         }
-        const isSelected = selected && selected.year === shown.year && selected.month === shown.month
-          && selected.day === day;
-        const isToday = today.year === shown.year && today.month === shown.month && today.day === day;
-        rows += '<td><button type="button" class="btn btn-sm ' + (isSelected ? 'btn-primary active' : 'btn-default')
-          + (isToday ? ' pv-today' : '') + '" data-day="' + day + '">' + persianDigits(day) + '</button></td>';
+        const button = element('button', 'btn btn-sm ' + (same(selected, day) ? 'btn-primary active' : 'btn-default')
+          + (same(today, day) ? ' pv-today' : ''), persianDigits(day));
+        button.type = 'button';
+        button.dataset.day = String(day);
+        td.appendChild(button);
       }
-      rows += '</tr>';
     }
-    const head = [6, 0, 1, 2, 3, 4, 5].map(d => '<th>' + WEEKDAYS_SHORT[d] + '</th>').join('');
-    picker.innerHTML = '<div class="pv-jalali-head">'
-      + '<button type="button" class="btn btn-default btn-sm pv-jalali-previous" title="' + PREVIOUS_MONTH
-      + '" aria-label="' + PREVIOUS_MONTH + '">&rsaquo;</button>'
-      + '<strong class="pv-jalali-title">' + MONTHS[shown.month - 1] + ' ' + persianDigits(shown.year) + '</strong>'
-      + '<button type="button" class="btn btn-default btn-sm pv-jalali-next" title="' + NEXT_MONTH
-      + '" aria-label="' + NEXT_MONTH + '">&lsaquo;</button></div>'
-      + '<table class="pv-jalali-days"><thead><tr>' + head + '</tr></thead><tbody>' + rows + '</tbody></table>';
+    picker.replaceChildren(head, table);
   }
 
   function move(step) {
