@@ -3,6 +3,9 @@ package app.parvandeh.security;
 import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -31,8 +34,16 @@ class HardeningConfiguration {
 
   /** After the expression guard: the rules of our pages at the engine's generic doors (see EngineDoorGuard). */
   @Bean
-  FilterRegistrationBean<EngineDoorGuard> engineDoorGuard(IdentityService identity, DeclaredOutputs outputs) {
-    return registered(new EngineDoorGuard(identity, outputs), +3, "/engine-rest/*", "/camunda/*");
+  FilterRegistrationBean<EngineDoorGuard> engineDoorGuard(IdentityService identity, TaskService tasks,
+      DeclaredOutputs outputs) {
+    return registered(new EngineDoorGuard(identity, tasks, outputs), +3, "/engine-rest/*", "/camunda/*");
+  }
+
+  /** Cockpit's unbounded list of a definition's versions, bounded by the engine's own queryMaxResultsLimit. */
+  @Bean
+  FilterRegistrationBean<BoundedWebappQueries> boundedWebappQueries(ProcessEngine engine) {
+    int limit = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getQueryMaxResultsLimit();
+    return registered(new BoundedWebappQueries(limit), +4, "/camunda/api/*");
   }
 
   @Bean

@@ -16,18 +16,18 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 
 /** A freshly admitted student, optionally with documents uploaded and sent for the faculty check. */
-record FileFixture(Student student, String password, String processInstanceId, String checkTaskId,
+public record FileFixture(Student student, String password, String processInstanceId, String checkTaskId,
     String contentUrl, long documentId) {
 
-  static final List<FilePart> ADMISSION_1402 = List.of(
+  public static final List<FilePart> ADMISSION_1402 = List.of(
       new FilePart("PHOTO", "عکس.jpg", "image/jpeg", DemoFiles.jpeg()),
       new FilePart("NATIONAL_ID_CARD", "کارت ملی.png", "image/png", DemoFiles.png()),
       new FilePart("BIRTH_CERTIFICATE", "شناسنامه.pdf", "application/pdf", DemoFiles.pdf("birth")),
       new FilePart("PREVIOUS_DEGREE_CERTIFICATE", "دیپلم.pdf", "application/pdf", DemoFiles.pdf("diploma")));
 
   /** Admits a bachelor student of 1402, uploads {@code files} as them, and submits when {@code submit}. */
-  static FileFixture admit(int port, NewStudent data, List<FilePart> files, boolean submit, StudentService students,
-      RuntimeService runtime, ManagementService management, TaskService tasks) {
+  public static FileFixture admit(int port, NewStudent data, List<FilePart> files, boolean submit,
+      StudentService students, RuntimeService runtime, ManagementService management, TaskService tasks) {
     Student student = students.admit(data, "admission-office");
     String instance = DueJobs.fileInstanceOf(runtime, student.getStudentNumber());
     DueJobs.run(management, instance);
@@ -50,11 +50,11 @@ record FileFixture(Student student, String password, String processInstanceId, S
     return new FileFixture(student, data.nationalId(), instance, task, contentUrl, documentId);
   }
 
-  static NewStudent bachelor(String faculty) {
+  public static NewStudent bachelor(String faculty) {
     return TestStudents.newStudent(faculty, 1402, false);
   }
 
-  String number() {
+  public String number() {
     return student.getStudentNumber();
   }
 }

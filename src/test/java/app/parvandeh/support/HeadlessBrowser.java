@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -15,6 +19,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -37,6 +44,10 @@ public final class HeadlessBrowser implements AutoCloseable {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--window-size=1500,1100");
+    // The page's console, for tests that a page logs no errors.
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
     // The driver is given, so Selenium Manager never tries to download one (this network reaches no vendor).
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
@@ -88,6 +99,57 @@ public final class HeadlessBrowser implements AutoCloseable {
 
   public String text() {
     return driver.findElement(By.tagName("body")).getText();
+  }
+
+  /** Runs the page's clock in a time zone, as a clerk's computer in Iran does (Chromium's own emulation). */
+  public void inTimeZone(String zone) {
+    ((ChromeDriver) driver).executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zone));
+  }
+
+  /** The window's outer size; the page's width is the window's less nothing in headless Chromium. */
+  public void resize(int width, int height) {
+    driver.manage().window().setSize(new Dimension(width, height));
+  }
+
+  /** The console's errors (failed requests included) since the last call. */
+  public List<String> consoleErrors() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+  }
+
+  /**
+   * Whether the page scrolls sideways, and the visible elements that reach past the viewport's left or right edge
+   * (an element clipped by a scrolling or hidden-overflow box inside the viewport is not visible there).
+   */
+  @SuppressWarnings("unchecked")
+  public List<String> widerThanViewport() {
+    return (List<String>) ((JavascriptExecutor) driver).executeScript("""
+        const width = document.documentElement.clientWidth;
+        const out = [];
+        if (document.documentElement.scrollWidth > width) {
+          out.push('the page scrolls sideways: ' + document.documentElement.scrollWidth + ' > ' + width);
+        }
+        const inside = r => r.left >= -1 && r.right <= width + 1;
+        const clipped = e => {
+          for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+            if (getComputedStyle(a).overflowX !== 'visible' && inside(a.getBoundingClientRect())) {
+              return true;
+            }
+          }
+          return false;
+        };
+        for (const e of document.body.querySelectorAll('*')) {
+          const r = e.getBoundingClientRect();
+          const style = getComputedStyle(e);
+          if (r.width === 0 || r.height === 0 || style.visibility === 'hidden' || inside(r) || clipped(e)) {
+            continue;
+          }
+          out.push(e.tagName.toLowerCase() + '.' + String(e.className).trim().replace(/\s+/g, '.')
+              + ' [' + Math.round(r.left) + ', ' + Math.round(r.right) + '] "'
+              + (e.textContent || '').trim().slice(0, 40) + '"');
+        }
+        return out;
+        """);
   }
 
   public void screenshot(String name) throws IOException {

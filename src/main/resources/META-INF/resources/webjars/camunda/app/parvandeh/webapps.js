@@ -1,6 +1,7 @@
 /*
  * Parvandeh: small behaviour shared by Tasklist, Cockpit and Admin.
- * Loaded as an ES module through each app's scripts/config.js (customScripts).
+ * Loaded as an ES module through each app's scripts/config.js (customScripts); its AngularJS module
+ * 'parvandeh.webapps' is added to the app through config.js's requireJsConfig.ngDeps (the webapps' own hook).
  *
  * 1. "Log out" must end the Spring Security session, not only Camunda's:
  *    Camunda's own logout drops its authentication, but our single sign-on
@@ -8,11 +9,27 @@
  *    straight back in on the next request. So we POST to Spring's /logout
  *    (which invalidates the HTTP session that also holds Camunda's
  *    authentication) and then show our login page.
- * 2. Vendor notices (the Camunda 7 CE end-of-life banner) are hidden with CSS
- *    in each app's styles/user-styles.css; see there.
+ * 2. Persian pages: the document reads right-to-left (dir=rtl, lang=fa); the mirroring itself is CSS
+ *    (persian.css), and diagrams stay left-to-right there.
+ * 3. Dates in the Solar Hijri calendar, Tehran time, Persian digits (jalali.js): every date the webapps show
+ *    goes through their camDate filter, which we decorate; Tasklist's relative times ("۳ روز پیش") get
+ *    Persian digits through moment's locale hook (postformat); the date picker (ui-bootstrap's, Gregorian)
+ *    is covered by a Solar Hijri month view that writes the Gregorian date back into the picker's model.
+ * 4. The search box keeps text criteria as text (see TEXT_CRITERIA).
+ * 5. Actions our engine door refuses to everyone but admins (task comments, stand-alone tasks) are not
+ *    offered to others (the html element carries pv-not-admin).
+ * 6. Vendor notices (the Camunda 7 CE end-of-life banner) are hidden with CSS in persian.css.
  *
  * The module exports no plugins (default export is an empty list).
  */
+
+import {MONTHS, WEEKDAYS_SHORT, format, fromGregorian, monthLength, persianDigits, toDate, toGregorian}
+  from './jalali.js';
+
+const ADMINS = 'camunda-admin';
+
+document.documentElement.setAttribute('dir', 'rtl');
+document.documentElement.setAttribute('lang', 'fa');
 
 // Spring Security's CSRF cookie and header (see DESIGN.md, "Security").
 const CSRF_COOKIE = 'PARVANDEH-XSRF';
@@ -86,5 +103,230 @@ document.addEventListener('click', event => {
   event.stopImmediatePropagation();
   springLogout();
 }, true);
+
+// --- Solar Hijri dates -------------------------------------------------------------------------------
+
+const angular = window.angular;
+const FOOTER_ZONE = 'تاریخ‌ها به تقویم هجری خورشیدی و به وقت تهران نمایش داده می‌شوند.';
+const PREVIOUS_MONTH = 'ماه پیش';
+const NEXT_MONTH = 'ماه بعد';
+
+function localizeMoment(moment) {
+  // Tasklist's relative times ("۳ روز پیش") come from moment's from/to (fromNow and toNow call them). Only
+  // their text gets Persian digits: moment's locale-wide postformat hook would also reach the machine
+  // formats ("YYYY-MM-DDTHH:mm:ss") Tasklist formats and parses again.
+  for (const name of ['from', 'to']) {
+    const relative = moment.fn[name];
+    moment.fn[name] = function () {
+      return persianDigits(relative.apply(this, arguments));
+    };
+  }
+}
+
+const DATE_KINDS = ['normal', 'long', 'short', 'abbr', 'day', 'monthName'];
+
+angular.module('parvandeh.webapps', [])
+  .config(['camDateFormatProvider', 'configurationProvider', function (camDateFormat, configuration) {
+    // config.js's dateFormat once more, last: Cockpit's own configuration sets ISO patterns after reading it.
+    DATE_KINDS.forEach(kind => camDateFormat.setDateFormat(configuration.getDateFormat(kind), kind));
+  }])
+  .config(['$provide', function ($provide) {
+    // Every date the three webapps print goes through camDate with one of config.js's dateFormat patterns.
+    $provide.decorator('camDateFilter', ['$delegate', 'camDateFormat', function ($delegate, camDateFormat) {
+      return function (value, kind) {
+        const date = value ? toDate(value) : null;
+        return date && !isNaN(date.getTime()) ? format(date, camDateFormat(kind)) : $delegate(value, kind);
+      };
+    }]);
+  }])
+  .run(['$injector', function ($injector) {
+    if ($injector.has('moment')) {
+      localizeMoment($injector.get('moment'));
+    }
+  }]);
+
+/**
+ * A Solar Hijri month view inside ui-bootstrap's datepicker (whose own Gregorian views are hidden by CSS).
+ * Picking a day writes that calendar day, as a Gregorian date, into the picker's model and keeps its time of day.
+ */
+function jalaliPicker(host) {
+  const ngModel = angular.element(host).controller('ngModel');
+  const injector = angular.element(host).injector();
+  if (!ngModel || !injector) {
+    return;
+  }
+  host.classList.add('pv-jalali-host');
+  const picker = document.createElement('div');
+  picker.className = 'pv-jalali-picker';
+  picker.setAttribute('dir', 'rtl');
+  host.appendChild(picker);
+  const $rootScope = injector.get('$rootScope');
+
+  function modelDate() {
+    const value = ngModel.$viewValue;
+    return value instanceof Date && !isNaN(value.getTime()) ? value : null;
+  }
+  function jalaliOf(date) {
+    return fromGregorian(date.getFullYear(), date.getMonth() + 1, date.getDate());
+  }
+  let shown = jalaliOf(modelDate() || new Date());
+
+  // Built with DOM calls, not markup: nothing here is ever parsed as HTML.
+  function element(tag, className, text) {
+    const e = document.createElement(tag);
+    if (className) {
+      e.className = className;
+    }
+    if (text !== undefined) {
+      e.textContent = text;
+    }
+    return e;
+  }
+
+  function monthButton(className, label, arrow) {
+    const button = element('button', 'btn btn-default btn-sm ' + className, arrow);
+    button.type = 'button';
+    button.title = label;
+    button.setAttribute('aria-label', label);
+    return button;
+  }
+
+  function render() {
+    const selected = modelDate() ? jalaliOf(modelDate()) : null;
+    const today = jalaliOf(new Date());
+    const first = toGregorian(shown.year, shown.month, 1);
+    // Columns from Saturday: JavaScript counts Sunday as 0 and Saturday as 6.
+    const offset = (new Date(Date.UTC(first.year, first.month - 1, first.day)).getUTCDay() + 1) % 7;
+    const days = monthLength(shown.year, shown.month);
+    const same = (date, day) => date && date.year === shown.year && date.month === shown.month && date.day === day;
+
+    const head = element('div', 'pv-jalali-head');
+    head.append(monthButton('pv-jalali-previous', PREVIOUS_MONTH, '\u203A'),
+      element('strong', 'pv-jalali-title', MONTHS[shown.month - 1] + ' ' + persianDigits(shown.year)),
+      monthButton('pv-jalali-next', NEXT_MONTH, '\u2039'));
+    const table = element('table', 'pv-jalali-days');
+    const weekdays = table.createTHead().insertRow();
+    [6, 0, 1, 2, 3, 4, 5].forEach(d => weekdays.appendChild(element('th', null, WEEKDAYS_SHORT[d])));
+    const body = table.createTBody();
+    for (let cell = 0; cell < offset + days; cell += 7) {
+      const row = body.insertRow();
+      for (let i = cell; i < cell + 7; i++) {
+        const day = i - offset + 1;
+        const td = row.insertCell();
+        if (day < 1 || day > days) {
+          continue;
+        }
+        const button = element('button', 'btn btn-sm ' + (same(selected, day) ? 'btn-primary active' : 'btn-default')
+          + (same(today, day) ? ' pv-today' : ''), persianDigits(day));
+        button.type = 'button';
+        button.dataset.day = String(day);
+        td.appendChild(button);
+      }
+    }
+    picker.replaceChildren(head, table);
+  }
+
+  function move(step) {
+    const index = shown.year * 12 + shown.month - 1 + step;
+    shown = {year: Math.floor(index / 12), month: index % 12 + 1, day: 1};
+    render();
+  }
+
+  function pick(day) {
+    const g = toGregorian(shown.year, shown.month, day);
+    const date = modelDate() ? new Date(modelDate().getTime()) : new Date(new Date().setHours(0, 0, 0, 0));
+    date.setFullYear(g.year, g.month - 1, g.day);
+    $rootScope.$apply(() => {
+      ngModel.$setViewValue(date);
+      ngModel.$render();
+    });
+    render();
+  }
+
+  picker.addEventListener('click', event => {
+    event.stopPropagation();
+    const button = event.target instanceof Element ? event.target.closest('button') : null;
+    if (!button) {
+      return;
+    }
+    event.preventDefault();
+    if (button.dataset.day) {
+      pick(Number(button.dataset.day));
+    } else {
+      move(button.classList.contains('pv-jalali-next') ? 1 : -1);
+    }
+  });
+
+  // A model changed from outside (the time picker, a reset) shows its own month.
+  const stop = $rootScope.$watch(() => modelDate() && modelDate().getTime(), (now, before) => {
+    if (!host.isConnected) {
+      stop();
+      return;
+    }
+    if (now !== before && modelDate()) {
+      shown = jalaliOf(modelDate());
+      render();
+    }
+  });
+  render();
+}
+
+function footerZone() {
+  const original = document.getElementById('footer-timezone');
+  if (!original || original.classList.contains('pv-replaced')) {
+    return;
+  }
+  original.classList.add('pv-replaced');
+  const zone = document.createElement('div');
+  zone.className = original.className.replace('pv-replaced', '').trim() + ' pv-footer-zone';
+  zone.textContent = FOOTER_ZONE;
+  original.parentNode.insertBefore(zone, original);
+}
+
+// Search criteria whose values are text. The search box turns a value that looks like a number (a student
+// number, a Golestan screen 14010) into a number unless its criterion says enforceString, and then fails on it
+// ("TypeError: e.replace is not a function") for "like" criteria such as the task's name.
+const TEXT_CRITERIA = ['name', 'description', 'assignee', 'owner', 'candidateGroup', 'candidateUser',
+  'involvedUser', 'processInstanceBusinessKey', 'caseInstanceBusinessKey', 'processDefinitionName',
+  'processDefinitionKey', 'processDefinitionId', 'caseDefinitionName', 'caseDefinitionKey', 'caseDefinitionId',
+  'taskDefinitionKey', 'executionId', 'caseInstanceId', 'caseExecutionId', 'processInstanceIdIn', 'tenantIdIn',
+  'businessKey', 'activityIdIn', 'incidentMessage'];
+
+function textCriteria(search) {
+  search.classList.add('pv-text-criteria');
+  const scope = angular.element(search).isolateScope();
+  const types = scope && Array.isArray(scope.types) ? scope.types : [];
+  for (const type of types) {
+    if (type && type.id && TEXT_CRITERIA.indexOf(type.id.key) >= 0) {
+      type.enforceString = true;
+    }
+  }
+}
+
+let scheduled = false;
+function enhance() {
+  scheduled = false;
+  document.querySelectorAll('[uib-datepicker]:not(.pv-jalali-host)').forEach(jalaliPicker);
+  document.querySelectorAll('[cam-widget-search]:not(.pv-text-criteria)').forEach(textCriteria);
+  footerZone();
+}
+new MutationObserver(() => {
+  if (!scheduled) {
+    scheduled = true;
+    setTimeout(enhance, 0);
+  }
+}).observe(document.documentElement, {childList: true, subtree: true});
+
+// --- actions only admins may take through the engine door --------------------------------------------
+
+document.documentElement.classList.add('pv-not-admin');
+fetch('/api/me', {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+  .then(response => response.ok ? response.json() : null)
+  .then(me => {
+    if (me && Array.isArray(me.groups) && me.groups.indexOf(ADMINS) >= 0) {
+      document.documentElement.classList.remove('pv-not-admin');
+    }
+  })
+  .catch(() => {});
 
 export default [];

@@ -1,0 +1,245 @@
+package app.parvandeh.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.parvandeh.security.FileFixture;
+import app.parvandeh.shared.JalaliDates;
+import app.parvandeh.shared.PersianText;
+import app.parvandeh.student.StudentService;
+import app.parvandeh.support.BrowserTest;
+import java.io.IOException;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Tasklist, Cockpit and Admin as a Persian clerk sees them, in headless Chromium running on Tehran's clock: the
+ * pages read right-to-left while BPMN diagrams are still drawn left-to-right, every date is Solar Hijri with
+ * Persian digits in Tehran time (the same text as our own pages' {@link JalaliDates}), the date picker picks Solar
+ * Hijri days and stores the right Gregorian date, the main pages log no console errors (nor when a number is typed
+ * into Tasklist's search) and nothing reaches past the window at 1,400 and 768 px. Screenshots go to
+ * {@code target/browser-screenshots/webapps-*}.
+ */
+class WebappsPersianBrowserTests extends BrowserTest {
+
+  static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
+  static final List<String> MONTHS = List.of("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر",
+      "آبان", "آذر", "دی", "بهمن", "اسفند");
+  static final Map<DayOfWeek, String> WEEKDAYS = Map.of(DayOfWeek.SATURDAY, "شنبه", DayOfWeek.SUNDAY, "یکشنبه",
+      DayOfWeek.MONDAY, "دوشنبه", DayOfWeek.TUESDAY, "سه‌شنبه", DayOfWeek.WEDNESDAY, "چهارشنبه",
+      DayOfWeek.THURSDAY, "پنجشنبه", DayOfWeek.FRIDAY, "جمعه");
+  static final int[] WIDTHS = {1400, 768};
+  /** The inline field's editor: Tasklist opens it in the task column, next to the field. */
+  static final String EDITOR = ".cam-widget-inline-field.field-control";
+  static final String BUTTONS = ".cam-widget-inline-field.btn-group";
+
+  @Autowired
+  StudentService students;
+  @Autowired
+  HistoryService history;
+
+  @Test
+  void tasklistReadsRightToLeftWithSolarHijriTimesAndNoConsoleErrors() throws IOException {
+    FileFixture file = engineeringFileAwaitingItsCheck();
+    Task task = tasks.createTaskQuery().taskId(file.checkTaskId()).singleResult();
+
+    browser.inTimeZone(TEHRAN.getId());
+    signIn("clerk.eng");
+    openTask(task.getId());
+    assertThat(documentDirection()).isEqualTo("rtl");
+
+    WebElement created = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+        "li:has(a[href*='task=" + task.getId() + "']) .creation-date [uib-tooltip]")));
+    assertThat(created.getAttribute("uib-tooltip")).isEqualTo(longJalali(task.getCreateTime().toInstant()));
+    assertThat(created.getText()).matches("[۰-۹]+ .+ پیش|چند ثانیه پیش");
+    assertThat(browser.text()).contains("به وقت تهران").doesNotContain("UTC");
+    // The history tab reads the task's comments, as a clerk's Tasklist does on every task.
+    browser.press(tab("سابقه"));
+    browser.waiting().until(ExpectedConditions.attributeContains(
+        tab("سابقه").findElement(By.xpath("..")), "class", "active"));
+    browser.press(tab("فرم"));
+    // A Golestan screen number typed into the search box: Tasklist read it as a number and failed on it.
+    WebElement search = browser.driver().findElement(By.cssSelector(".tasks-list [cam-widget-search] input"));
+    browser.press(search);
+    search.sendKeys("14010" + Keys.ENTER);
+    browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-widget-search-pill]")));
+
+    fitsAtEveryWidth("tasklist");
+    assertThat(browser.consoleErrors()).as("Tasklist's console").isEmpty();
+  }
+
+  @Test
+  void theFollowUpDatePickerPicksASolarHijriDayAndStoresItsGregorianDate() throws IOException {
+    FileFixture file = engineeringFileAwaitingItsCheck();
+    tasks.claim(file.checkTaskId(), "clerk.eng");
+    int[] today = jalali(Instant.now());
+    int year = today[1] == 12 ? today[0] + 1 : today[0];
+    int month = today[1] % 12 + 1;
+
+    browser.inTimeZone(TEHRAN.getId());
+    signIn("clerk.eng");
+    openTask(file.checkTaskId());
+    browser.press(browser.waiting().until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector(".followup-date .view-value"))));
+    WebElement picker = browser.waiting().until(
+        ExpectedConditions.visibilityOfElementLocated(By.cssSelector(EDITOR + " .pv-jalali-picker")));
+    assertThat(picker.findElement(By.cssSelector(".pv-jalali-title")).getText())
+        .isEqualTo(MONTHS.get(today[1] - 1) + " " + persian(today[0]));
+    assertThat(picker.findElements(By.cssSelector("thead th")).stream().map(WebElement::getText))
+        .containsExactly("ش", "ی", "د", "س", "چ", "پ", "ج");
+    assertThat(browser.driver().findElements(By.cssSelector(EDITOR + " .uib-daypicker")))
+        .allSatisfy(gregorian -> assertThat(gregorian.isDisplayed()).isFalse());
+
+    browser.press(picker.findElement(By.cssSelector(".pv-jalali-next")));
+    browser.waiting().until(ExpectedConditions.textToBe(By.cssSelector(EDITOR + " .pv-jalali-title"),
+        MONTHS.get(month - 1) + " " + persian(year)));
+    browser.press(browser.driver().findElement(By.cssSelector(EDITOR + " .pv-jalali-picker [data-day='15']")));
+    browser.screenshot("webapps-tasklist-follow-up-picker");
+    browser.press(browser.driver().findElement(By.cssSelector(BUTTONS + " button:has(.glyphicon-ok)")));
+
+    browser.waiting().until(d -> tasks.createTaskQuery().taskId(file.checkTaskId()).singleResult()
+        .getFollowUpDate() != null);
+    Date followUp = tasks.createTaskQuery().taskId(file.checkTaskId()).singleResult().getFollowUpDate();
+    assertThat(JalaliDates.date(followUp.toInstant()))
+        .isEqualTo(persian(String.format("%04d/%02d/%02d", year, month, 15)));
+    browser.screenshot("webapps-tasklist-follow-up-set");
+    assertThat(browser.consoleErrors()).as("Tasklist's console").isEmpty();
+  }
+
+  @Test
+  void cockpitReadsRightToLeftWithSolarHijriStartTimesAndALeftToRightDiagram() throws IOException {
+    FileFixture file = engineeringFileAwaitingItsCheck();
+    Instant started = history.createHistoricProcessInstanceQuery().processInstanceId(file.processInstanceId())
+        .singleResult().getStartTime().toInstant();
+    String definition = runtime.createProcessInstanceQuery().processInstanceId(file.processInstanceId())
+        .singleResult().getProcessDefinitionId();
+
+    browser.inTimeZone(TEHRAN.getId());
+    signIn("manager");
+    browser.go("/camunda/app/cockpit/default/#/dashboard");
+    browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".pv-footer-zone")));
+    browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".dashboard")));
+    assertThat(documentDirection()).isEqualTo("rtl");
+    fitsAtEveryWidth("cockpit-dashboard");
+    assertThat(browser.consoleErrors()).as("Cockpit's console").isEmpty();
+
+    browser.resize(1400, 1000);
+    browser.go("/camunda/app/cockpit/default/#/process-definition/" + definition + "/runtime");
+    WebElement startTime = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+        "//tr[.//a[contains(@href, '" + file.processInstanceId() + "')]]/td[contains(@class, 'start-time')]")));
+    browser.waiting().until(d -> !startTime.getText().isBlank());
+    assertThat(startTime.getText()).isEqualTo(JalaliDates.dateTime(started));
+    WebElement canvas = browser.waiting().until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector(".djs-container")));
+    assertThat(canvas.getCssValue("direction")).isEqualTo("ltr");
+    assertThat(documentDirection()).isEqualTo("rtl");
+    browser.screenshot("webapps-cockpit-definition");
+    assertThat(browser.consoleErrors()).as("Cockpit's console on a definition's page").isEmpty();
+  }
+
+  @Test
+  void adminReadsRightToLeftWithoutConsoleErrors() throws IOException {
+    signIn("admin");
+    browser.go("/camunda/app/admin/default/#/users");
+    // The first page of users: which ones depends on the students other tests admitted.
+    browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table a[href*='users/']")));
+    assertThat(documentDirection()).isEqualTo("rtl");
+    fitsAtEveryWidth("admin-users");
+    assertThat(browser.consoleErrors()).as("Admin's console").isEmpty();
+  }
+
+  @Test
+  void theBrowsersSolarHijriArithmeticAgreesWithJalaliDates() {
+    signIn("manager");
+    // Every 7 days and 5 hours from 1980 to 2100: each month, leap years of both calendars, Nowruz. (Earlier, the
+    // browser's and ICU4J's time zone data disagree on Tehran's offsets of 1978-79, not on the calendar.)
+    List<Long> instants = new ArrayList<>();
+    for (Instant at = Instant.parse("1980-01-01T00:17:00Z"); at.isBefore(Instant.parse("2100-01-01T00:00:00Z"));
+        at = at.plus(173, ChronoUnit.HOURS)) {
+      instants.add(at.toEpochMilli());
+    }
+    @SuppressWarnings("unchecked")
+    List<String> shown = (List<String>) ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        import('/camunda/app/parvandeh/jalali.js')
+          .then(j => done(arguments[0].map(ms => j.format(new Date(ms), 'YYYY/MM/DD HH:mm'))))
+          .catch(e => done(['import failed: ' + e]));
+        """, instants);
+
+    assertThat(shown).hasSize(instants.size());
+    List<String> disagreements = new ArrayList<>();
+    for (int i = 0; i < instants.size(); i++) {
+      Instant at = Instant.ofEpochMilli(instants.get(i));
+      if (!JalaliDates.dateTime(at).equals(shown.get(i))) {
+        disagreements.add(at + ": JalaliDates " + JalaliDates.dateTime(at) + ", browser " + shown.get(i));
+      }
+    }
+    assertThat(disagreements).isEmpty();
+  }
+
+  /** Signs in and waits for the landing page, so the next page is asked for with the new session. */
+  private void signIn(String user) {
+    browser.signIn(user, "parvandeh");
+    browser.waiting().until(ExpectedConditions.urlContains("/camunda/app/"));
+  }
+
+  /** Nothing reaches past the window at 1,400 or 768 px; a screenshot of each. */
+  private void fitsAtEveryWidth(String page) throws IOException {
+    for (int width : WIDTHS) {
+      browser.resize(width, 1000);
+      browser.screenshot("webapps-" + page + "-" + width);
+      assertThat(browser.widerThanViewport()).as("%s at %d px", page, width).isEmpty();
+    }
+  }
+
+  private FileFixture engineeringFileAwaitingItsCheck() {
+    return FileFixture.admit(port, FileFixture.bachelor("engineering"), FileFixture.ADMISSION_1402, true,
+        students, runtime, management, tasks);
+  }
+
+  private void openTask(String taskId) {
+    browser.go("/camunda/app/tasklist/default/#/?task=" + taskId);
+    browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-details .names")));
+  }
+
+  private WebElement tab(String label) {
+    return browser.waiting().until(d -> d.findElements(By.cssSelector(".task-details .nav-tabs a")).stream()
+        .filter(a -> a.getText().strip().equals(label)).findFirst().orElse(null));
+  }
+
+  private String documentDirection() {
+    return browser.driver().findElement(By.tagName("html")).getAttribute("dir");
+  }
+
+  /** Tasklist's tooltip ("long"): «سه‌شنبه ۱۰ آذر ۱۴۰۵، ۱۴:۳۳», built from JalaliDates' date and time. */
+  static String longJalali(Instant instant) {
+    int[] date = jalali(instant);
+    String time = JalaliDates.dateTime(instant).split(" ")[1];
+    return WEEKDAYS.get(instant.atZone(TEHRAN).getDayOfWeek()) + " " + persian(date[2]) + " "
+        + MONTHS.get(date[1] - 1) + " " + persian(date[0]) + "، " + time;
+  }
+
+  /** Year, month and day of JalaliDates' date (Integer.parseInt reads Persian digits). */
+  static int[] jalali(Instant instant) {
+    String[] parts = JalaliDates.date(instant).split("/");
+    return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2])};
+  }
+
+  static String persian(Object value) {
+    return PersianText.toPersianDigits(String.valueOf(value));
+  }
+}
