@@ -44,9 +44,11 @@ class FileController {
   private final FileTimeline timeline;
   private final FileAccessPolicy access;
   private final AuditLog audit;
+  private final PeopleNames names;
 
   FileController(StudentService students, StudentInfoEdits edits, DocumentCorrections documents, NoteService notes,
-      FileTimeline timeline, FileAccessPolicy access, AuditLog audit) {
+      FileTimeline timeline, FileAccessPolicy access, AuditLog audit, PeopleNames names) {
+    this.names = names;
     this.students = students;
     this.edits = edits;
     this.documents = documents;
@@ -98,7 +100,7 @@ class FileController {
     }
     return new FileView(StudentSummary.of(student), FileView.FileInfo.of(student), access.canChange(user, student),
         stages, notes.notesOf(student.getId()), timeline.of(student.getStudentNumber()),
-        history(user, student));
+        FileHistory.of(history(user, student), all, names));
   }
 
   /**

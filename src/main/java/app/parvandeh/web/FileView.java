@@ -1,6 +1,5 @@
 package app.parvandeh.web;
 
-import app.parvandeh.audit.AuditLog.AuditView;
 import app.parvandeh.document.FileDocumentView;
 import app.parvandeh.note.NoteView;
 import app.parvandeh.student.Student;
@@ -9,7 +8,7 @@ import java.util.List;
 
 /** Everything the file page shows of one student's file: the four operations work on this. */
 record FileView(StudentSummary student, FileInfo info, boolean canChange, List<StageDocuments> stages,
-    List<NoteView> notes, List<Step> timeline, List<AuditView> history) {
+    List<NoteView> notes, List<Step> timeline, List<FileHistory.Line> history) {
 
   /** The file's editable information and the row version an edit must send back. */
   record FileInfo(String firstName, String lastName, String nationalId, String degree, long rowVersion) {
