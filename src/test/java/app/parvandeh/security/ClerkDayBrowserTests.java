@@ -2,7 +2,19 @@ package app.parvandeh.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.parvandeh.demo.DemoFiles;
+import app.parvandeh.document.DocumentCorrections;
+import app.parvandeh.document.DocumentStatus;
+import app.parvandeh.note.NoteService;
+import app.parvandeh.note.NoteView;
 import app.parvandeh.shared.PersianText;
+import app.parvandeh.student.FileStage;
+import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentStatus;
+import app.parvandeh.support.DueJobs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.openqa.selenium.support.ui.Select;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.BrowserTest;
 import java.io.IOException;
@@ -27,6 +39,10 @@ class ClerkDayBrowserTests extends BrowserTest {
 
   @Autowired
   StudentService students;
+  @Autowired
+  DocumentCorrections documents;
+  @Autowired
+  NoteService notes;
 
   record Screen(String name, String user, String password, String path, String loadedText) {}
 
@@ -80,6 +96,71 @@ class ClerkDayBrowserTests extends BrowserTest {
         + "']")).isEmpty());
     assertThat(browser.driver().findElement(By.cssSelector("[data-pv='student']")).getText())
         .contains(number, file.student().getFullName());
+  }
+
+  @Test
+  void aLetterFromTasklistsStartFormIsStoredAndNotedInOneStepAndShownAsRecorded() throws IOException {
+    Student student = students.admit(FileFixture.bachelor("engineering"), "admission-office");
+    Path letter = Files.createDirectories(Path.of("target", "browser-uploads")).resolve("letter.pdf");
+    Files.write(letter, DemoFiles.pdf("office letter"));
+
+    browser.signIn("clerk.eng", "parvandeh");
+    FluentWait<WebDriver> wait = browser.waiting();
+    wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
+    browser.press(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+        "//a[span[contains(@class,'glyphicon-list-alt')]]"))));
+    wait.until(d -> d.findElements(By.cssSelector("div.modal-content ul.processes a")).stream()
+        .anyMatch(a -> a.getText().contains("ثبت مدرک صادرشده"))).booleanValue();
+    browser.driver().findElements(By.cssSelector("div.modal-content ul.processes a")).stream()
+        .filter(a -> a.getText().contains("ثبت مدرک صادرشده")).findFirst().ifPresent(browser::press);
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-pv='q']")))
+        .sendKeys(student.getStudentNumber());
+    browser.press(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-pv='results'] button"))));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-pv='student'][data-student-number='"
+        + student.getStudentNumber() + "']")));
+    browser.driver().findElement(By.cssSelector("[data-pv='file']")).sendKeys(letter.toAbsolutePath().toString());
+    browser.driver().findElement(By.cssSelector("[data-pv='number']")).sendKeys("۱۲۳/۴۵");
+    browser.driver().findElement(By.cssSelector("[data-pv='date']")).sendKeys("۱۴۰۴/۰۲/۰۳");
+    browser.driver().findElement(By.cssSelector("[data-pv='description']")).sendKeys("گواهی اشتغال به تحصیل");
+    browser.screenshot("day-start-form-letter");
+    browser.press(browser.driver().findElement(By.cssSelector(".modal-footer button.btn-primary")));
+
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("div.modal-content")));
+    List<String> instances = runtime.createProcessInstanceQuery().processDefinitionKey("StudyDocumentProcess")
+        .processInstanceBusinessKey(student.getStudentNumber()).list().stream().map(p -> p.getId()).toList();
+    assertThat(instances).as("one process notes the letter").hasSize(1);
+    DueJobs.run(management, instances.get(0));
+    assertThat(documents.documentsOf(student.getId())).filteredOn(d -> "OFFICE_AUTOMATION".equals(d.source()))
+        .singleElement().satisfies(d -> assertThat(d.status()).isEqualTo(DocumentStatus.RECORDED));
+    assertThat(notes.notesOf(student.getId())).extracting(NoteView::kind).contains("STUDY_DOCUMENT");
+  }
+
+  @Test
+  void aFacultyClerkDeclaresTheEndOfStudyOnTheFilePage() throws IOException {
+    Student student = students.admit(FileFixture.bachelor("engineering"), "admission-office");
+    String instance = DueJobs.fileInstanceOf(runtime, student.getStudentNumber());
+    runtime.createProcessInstanceModification(instance).cancelAllForActivity("Task_DetermineRequiredDocuments")
+        .startBeforeActivity("Event_StudyEnded").execute();
+    students.moveToStage(student.getStudentNumber(), FileStage.DURING_STUDY);
+
+    browser.signIn("clerk.eng", "parvandeh");
+    FluentWait<WebDriver> wait = browser.waiting();
+    wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
+    browser.go("/file/?n=" + student.getStudentNumber());
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("study-end-form")));
+    new Select(browser.driver().findElement(By.cssSelector("#study-end-form select[name='reason']")))
+        .selectByValue("WITHDRAWN");
+    browser.press(browser.driver().findElement(By.cssSelector("#study-end-form input[name='confirm']")));
+    browser.screenshot("day-study-end-form");
+    browser.press(browser.driver().findElement(By.cssSelector("#study-end-form button[type='submit']")));
+
+    wait.until(d -> students.get(student.getStudentNumber()).getStatus() != StudentStatus.ACTIVE
+        || !tasks.createTaskQuery().processInstanceId(instance).list().isEmpty()
+        || management.createJobQuery().processInstanceId(instance).count() > 0);
+    DueJobs.run(management, instance);
+    assertThat(students.get(student.getStudentNumber()).getStatus()).isEqualTo(StudentStatus.WITHDRAWN);
+    wait.until(d -> browser.text().contains("انصراف"));
+    browser.screenshot("day-study-end-recorded");
   }
 
   @Test
