@@ -118,6 +118,8 @@
     var actions = $('file-actions');
     clear(actions);
     $('register-panel').hidden = !f.canChange;
+    // The faculty clerk declares the end of study while the file is in its study years.
+    $('study-end-panel').hidden = !f.canChange || f.student.stage !== 'DURING_STUDY' || f.student.status !== 'ACTIVE';
     if (f.canChange) {
       var editBtn = el('button', {className: 'btn btn-secondary btn-small', type: 'button'}, 'اصلاح اطلاعات پرونده');
       editBtn.addEventListener('click', function () { studentEditor(); });
@@ -300,10 +302,10 @@
     var body = $('timeline');
     clear(body);
     steps.forEach(function (s) {
-      body.appendChild(el('tr', {className: s.open ? 'open-step' : ''}, el('td', {text: s.processName}),
-        el('td', {text: s.activityName}), el('td', {text: s.startedAtJalali}),
-        el('td', {text: s.open ? 'در جریان' : (s.canceled ? 'لغوشده ' : '') + s.endedAtJalali}),
-        el('td', {text: s.assignee || '—'})));
+      body.appendChild(el('tr', {className: s.open ? 'open-step' : ''}, el('td', {text: fa(s.processName)}),
+        el('td', {text: fa(s.activityName)}), el('td', {text: fa(s.startedAtJalali)}),
+        el('td', {text: s.open ? s.stateLabel : (s.canceled ? 'لغوشده ' : '') + fa(s.endedAtJalali)}),
+        el('td', {text: s.assigneeName || (s.assignee ? fa(s.assignee) : '—')})));
     });
   }
 
@@ -311,10 +313,23 @@
     var body = $('history');
     clear(body);
     entries.slice().reverse().forEach(function (e) {
-      body.appendChild(el('tr', null, el('td', {text: e.occurredAtJalali}), el('td', null, el('bdi', {text: e.actor})),
-        el('td', {text: ACTIONS[e.action] || e.action}), el('td', {className: 'details', text: e.details || ''})));
+      body.appendChild(el('tr', null, el('td', {text: fa(e.occurredAtJalali)}),
+        el('td', null, el('bdi', {text: e.actorName || fa(e.actor)})),
+        el('td', {text: ACTIONS[e.action] || e.action}),
+        el('td', {className: 'details', title: e.details || ''}, e.sentence || '')));
     });
   }
+
+  // ---- declaring the end of study --------------------------------------------------
+  $('study-end-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    var reason = e.target.elements.reason.value;
+    if (!reason) { return; }
+    api('POST', '/api/students/' + encodeURIComponent(file.student.studentNumber) + '/study-end', {reason: reason})
+      .then(function (answer) { e.target.reset(); return answer; })
+      .then(function (answer) { return done(answer && answer.message ? answer.message : 'پایان تحصیل ثبت شد.')(); })
+      .catch(failed);
+  });
 
   // ---- registering a study document -------------------------------------------
   Array.prototype.forEach.call(document.querySelectorAll('input[name="source"]'), function (r) {

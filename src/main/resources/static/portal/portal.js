@@ -15,7 +15,8 @@
     NONE:      { label: 'بارگذاری نشده',    cls: 'none' },
     SUBMITTED: { label: 'در انتظار بررسی', cls: 'pending' },
     ACCEPTED:  { label: 'تأیید شده',        cls: 'ok' },
-    REJECTED:  { label: 'رد شده',           cls: 'rejected' }
+    REJECTED:  { label: 'رد شده',           cls: 'rejected' },
+    RECORDED:  { label: 'ثبت‌شده (نامه رسمی)', cls: 'ok' }
   };
   var REVIEW_STAGE = {
     facultyReview: { label: 'بررسی دانشکده', who: 'کارشناس دانشکده' },
@@ -297,13 +298,19 @@
     return null;
   }
 
+  // The name of whoever uploaded or reviewed (the server sends them with the file), never a bare login.
+  function person(userId) {
+    var people = (state.file && state.file.people) || {};
+    return people[userId] || fa(userId);
+  }
+
   function reviewLine(stage, review) {
     var st = REVIEW_STAGE[stage];
     var accepted = review.decision === 'ACCEPTED';
     return h('li', { className: 'review review-' + (accepted ? 'ok' : 'rejected') },
       h('span', { className: 'review-stage' }, st.label + ': '),
       h('strong', null, accepted ? 'تأیید' : 'رد'),
-      review.reviewer ? [' — ', review.reviewer] : null,
+      review.reviewer ? [' — ', person(review.reviewer)] : null,
       review.reviewedAtJalali ? [' — ', h('span', { className: 'nowrap' }, fa(review.reviewedAtJalali))] : null,
       !accepted && review.reason ? h('span', { className: 'review-reason' }, 'دلیل: ', review.reason) : null);
   }
@@ -324,7 +331,7 @@
       h('span', null, 'نسخه ' + fa(version.versionNo)),
       version.sizeBytes != null ? h('span', null, formatSize(version.sizeBytes)) : null,
       version.uploadedAtJalali ? h('span', { className: 'nowrap' }, fa(version.uploadedAtJalali)) : null,
-      version.uploadedBy ? h('span', null, 'توسط ', version.uploadedBy) : null);
+      version.uploadedBy ? h('span', null, 'توسط ', person(version.uploadedBy)) : null);
   }
 
   function renderCurrent(doc) {
@@ -370,7 +377,7 @@
       box.appendChild(h('p', { className: 'rejection-reason' },
         h('span', { className: 'rejection-label' }, 'دلیل: '), r.review.reason || 'دلیلی ثبت نشده است.'));
       var who = [];
-      if (r.review.reviewer) who.push(r.review.reviewer);
+      if (r.review.reviewer) who.push(person(r.review.reviewer));
       box.appendChild(h('p', { className: 'rejection-who' },
         'رد شده در ' + REVIEW_STAGE[r.stage].label,
         who.length ? [' توسط ', h('strong', null, who[0]), ' (' + REVIEW_STAGE[r.stage].who + ')'] : null,

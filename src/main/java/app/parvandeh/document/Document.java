@@ -95,10 +95,12 @@ public class Document {
   }
 
   /** A letter issued during study in office automation, with its number and date. */
+  static final String OFFICE_AUTOMATION = "OFFICE_AUTOMATION";
+
   static Document officeLetter(Long studentId, DocumentType type, String description, String letterNumber,
       String letterDate, String actor, Instant now) {
     Document document = new Document(studentId, type, description, actor, now);
-    document.source = "OFFICE_AUTOMATION";
+    document.source = OFFICE_AUTOMATION;
     document.letterNumber = letterNumber;
     document.letterDate = letterDate;
     document.refreshSearchText();
@@ -136,7 +138,7 @@ public class Document {
   DocumentVersion addVersion(StoredContent content, String fileName, String actor, Instant now) {
     DocumentVersion version = new DocumentVersion(this, versions.size() + 1, content, fileName, actor, now);
     versions.add(version);
-    status = DocumentStatus.SUBMITTED;
+    status = OFFICE_AUTOMATION.equals(source) ? DocumentStatus.RECORDED : DocumentStatus.SUBMITTED;
     return version;
   }
 

@@ -43,7 +43,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     if (wait.isPresent()) {
       throw new LoginThrottledException(wait.get());
     }
-    if (!identity.checkPassword(userId, credentials.toString())) {
+    if (!passwordMatches(userId, credentials.toString())) {
       throttle.failed(client, userId);
       throw new BadCredentialsException("Bad credentials");
     }
@@ -53,6 +53,19 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         .map(id -> new SimpleGrantedAuthority(CurrentUser.GROUP_AUTHORITY_PREFIX + id))
         .toList();
     return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+  }
+
+  /**
+   * A password that is a number (a student's national ID) may be typed in Persian or Arabic-Indic digits on a Persian
+   * keyboard; it is also tried with its digits in ASCII, as it was stored. Other passwords are checked as typed.
+   */
+  private boolean passwordMatches(String userId, String password) {
+    if (identity.checkPassword(userId, password)) {
+      return true;
+    }
+    String asciiDigits = PersianText.digits(password);
+    return !asciiDigits.equals(password) && asciiDigits.length() == password.strip().length()
+        && identity.checkPassword(userId, asciiDigits);
   }
 
   @Override

@@ -9,11 +9,16 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Component;
 
-/** After login: back to the page asked for, else students to the portal and staff to Tasklist. */
+/** After login: back to the page asked for, else to the person's working screen ({@link WorkingScreens}). */
 @Component
 class RoleLandingHandler extends SavedRequestAwareAuthenticationSuccessHandler {
 
   private final HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+  private final WorkingScreens screens;
+
+  RoleLandingHandler(WorkingScreens screens) {
+    this.screens = screens;
+  }
 
   @Override
   public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
@@ -21,13 +26,10 @@ class RoleLandingHandler extends SavedRequestAwareAuthenticationSuccessHandler {
     SavedRequest saved = requestCache.getRequest(request, response);
     if (saved == null || saved.getRedirectUrl().contains("/api/")) {
       requestCache.removeRequest(request, response);
-      getRedirectStrategy().sendRedirect(request, response, landingOf(CurrentUser.of(authentication)));
+      getRedirectStrategy().sendRedirect(request, response, screens.of(CurrentUser.of(authentication)));
       return;
     }
     super.onAuthenticationSuccess(request, response, authentication);
   }
 
-  static String landingOf(CurrentUser user) {
-    return user.isStudent() ? "/portal/" : "/camunda/app/tasklist/default/";
-  }
 }

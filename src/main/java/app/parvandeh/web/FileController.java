@@ -46,10 +46,12 @@ class FileController {
   private final FileAccessPolicy access;
   private final AuditLog audit;
   private final ClearanceRecords clearance;
+  private final PeopleNames names;
 
   FileController(StudentService students, StudentInfoEdits edits, DocumentCorrections documents, NoteService notes,
-      FileTimeline timeline, FileAccessPolicy access, AuditLog audit, ClearanceRecords clearance) {
+      FileTimeline timeline, FileAccessPolicy access, AuditLog audit, ClearanceRecords clearance, PeopleNames names) {
     this.clearance = clearance;
+    this.names = names;
     this.students = students;
     this.edits = edits;
     this.documents = documents;
@@ -101,7 +103,8 @@ class FileController {
     }
     return new FileView(StudentSummary.of(student), FileView.FileInfo.of(student), access.canChange(user, student),
         stages, notes.notesOf(student.getId()), timeline.of(student.getStudentNumber()),
-        history(user, student), ClearanceCertificateController.urlIfCleared(student, clearance));
+        FileHistory.of(history(user, student), all, names),
+        ClearanceCertificateController.urlIfCleared(student, clearance));
   }
 
   /**

@@ -1,6 +1,5 @@
 package app.parvandeh.web;
 
-import app.parvandeh.audit.AuditLog.AuditView;
 import app.parvandeh.document.FileDocumentView;
 import app.parvandeh.note.NoteView;
 import app.parvandeh.student.Student;
@@ -12,7 +11,7 @@ import java.util.List;
  * {@code clearanceCertificateUrl}: the signed clearance certificate, once the file is cleared (else null).
  */
 record FileView(StudentSummary student, FileInfo info, boolean canChange, List<StageDocuments> stages,
-    List<NoteView> notes, List<Step> timeline, List<AuditView> history, String clearanceCertificateUrl) {
+    List<NoteView> notes, List<Step> timeline, List<FileHistory.Line> history, String clearanceCertificateUrl) {
 
   /** The file's editable information and the row version an edit must send back. */
   record FileInfo(String firstName, String lastName, String nationalId, String degree, long rowVersion) {

@@ -1,6 +1,7 @@
 package app.parvandeh.web;
 
 import app.parvandeh.security.CurrentUser;
+import app.parvandeh.security.WorkingScreens;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,9 +15,14 @@ class HomeController {
     return "forward:/login.html";
   }
 
+  private final WorkingScreens screens;
+
+  HomeController(WorkingScreens screens) {
+    this.screens = screens;
+  }
+
   @GetMapping("/")
   String home(Authentication authentication) {
-    return CurrentUser.of(authentication).isStudent()
-        ? "redirect:/portal/" : "redirect:/camunda/app/tasklist/default/";
+    return "redirect:" + screens.of(CurrentUser.of(authentication));
   }
 }

@@ -14,6 +14,8 @@ import app.parvandeh.workflow.StudentFileWorkflow;
 import app.parvandeh.workflow.StudentFileWorkflow.FileTask;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,10 +32,12 @@ class PortalController {
   private final StudentFileWorkflow workflow;
   private final GraduationClearance clearance;
   private final ClearanceRecords cleared;
+  private final PeopleNames names;
 
   PortalController(StudentService students, DocumentService documents, StudentFileWorkflow workflow,
-      GraduationClearance clearance, ClearanceRecords cleared) {
+      GraduationClearance clearance, ClearanceRecords cleared, PeopleNames names) {
     this.cleared = cleared;
+    this.names = names;
     this.students = students;
     this.documents = documents;
     this.workflow = workflow;
@@ -43,18 +47,20 @@ class PortalController {
   record PortalTask(String id, String key, String name) {}
 
   record PortalFile(StudentSummary student, PortalTask openTask, String phaseMessage,
-      List<RequirementView> requirements, boolean canRequestGraduationDocuments, String clearanceCertificateUrl) {}
+      List<RequirementView> requirements, boolean canRequestGraduationDocuments, Map<String, String> people,
+      String clearanceCertificateUrl) {}
 
   @GetMapping("/file")
   PortalFile file(Authentication authentication) {
     Student student = ownStudent(authentication);
     FileTask task = workflow.openStudentTask(student.getStudentNumber()).orElse(null);
     boolean graduationRequestOpen = clearance.graduationRequestOpen(student.getStudentNumber());
+    List<RequirementView> checklist = documents.checklist(student.getId());
     return new PortalFile(StudentSummary.of(student),
         task == null ? null : new PortalTask(task.id(), task.key(), task.name()),
         graduationRequestOpen ? "پرونده شما تسویه شد؛ برای صدور مدارک دانش‌آموختگی درخواست دهید."
             : phaseMessage(student, task),
-        documents.checklist(student.getId()), graduationRequestOpen,
+        checklist, graduationRequestOpen, names.of(whoActedOn(checklist)),
         ClearanceCertificateController.urlIfCleared(student, cleared));
   }
 
@@ -63,6 +69,16 @@ class PortalController {
     Student student = ownStudent(authentication);
     workflow.submitForReview(student, student.getUserId());
     return Map.of("message", "مدارک شما برای بررسی به کارشناس دانشکده ارسال شد.");
+  }
+
+  /** Everyone who uploaded or reviewed a version in the checklist: the student reads their names. */
+  private static List<String> whoActedOn(List<RequirementView> checklist) {
+    return checklist.stream().map(RequirementView::document).filter(Objects::nonNull)
+        .flatMap(d -> Stream.concat(Stream.of(d.current()), d.previous().stream()))
+        .flatMap(v -> Stream.of(v.uploadedBy(),
+            v.facultyReview() == null ? null : v.facultyReview().reviewer(),
+            v.centralReview() == null ? null : v.centralReview().reviewer()))
+        .toList();
   }
 
   private Student ownStudent(Authentication authentication) {

@@ -46,6 +46,15 @@ class ReviewController {
 
   record Decision(@NotNull Long documentId, @NotNull ReviewDecision decision, String reason) {}
 
+  /** The student whose file the task works on: the header every Tasklist form opens with. */
+  @GetMapping("/student")
+  StudentSummary student(@PathVariable String taskId, Authentication authentication) {
+    CurrentUser user = CurrentUser.of(authentication);
+    Student student = students.get(workflow.fileTask(taskId, user.id(), user.groups()).studentNumber());
+    access.checkView(user, student);
+    return StudentSummary.of(student);
+  }
+
   @GetMapping("/review")
   Review review(@PathVariable String taskId, Authentication authentication) {
     CurrentUser user = CurrentUser.of(authentication);

@@ -29,7 +29,18 @@ public class FileTimeline {
   /** One step: which process, what, who, when it began and ended (Jalali); open while not ended. */
   public record Step(String processName, String processInstanceId, String activityId, String activityName,
       String activityType, String assignee, Instant startedAt, String startedAtJalali, String endedAtJalali,
-      boolean open, boolean canceled) {}
+      boolean open, boolean canceled, String stateLabel) {}
+
+  /** Steps where the file waits for something to happen rather than for someone to act. */
+  private static final Set<String> WAITS = Set.of("intermediateMessageCatch", "intermediateTimer", "receiveTask");
+
+  /** How an open step reads: a wait is not work in progress («در انتظار», not «در جریان»). */
+  static String stateOf(String activityType, boolean open) {
+    if (!open) {
+      return "انجام شد";
+    }
+    return WAITS.contains(activityType) ? "در انتظار" : "userTask".equals(activityType) ? "در دست انجام" : "در جریان";
+  }
 
   public List<Step> of(String studentNumber) {
     List<Step> steps = new ArrayList<>();
@@ -46,7 +57,7 @@ public class FileTimeline {
         Instant ended = a.getEndTime() == null ? null : a.getEndTime().toInstant();
         steps.add(new Step(processName, process.getId(), a.getActivityId(), a.getActivityName(), a.getActivityType(),
             a.getAssignee(), started, JalaliDates.dateTime(started), JalaliDates.dateTime(ended), ended == null,
-            a.isCanceled()));
+            a.isCanceled(), stateOf(a.getActivityType(), ended == null)));
       }
     }
     steps.sort(Comparator.comparing(Step::startedAt));

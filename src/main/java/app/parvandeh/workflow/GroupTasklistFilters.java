@@ -110,15 +110,30 @@ class GroupTasklistFilters implements ApplicationRunner {
   private void ensure(String name, String description, int priority, TaskQuery query, List<String> groups) {
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
-      filter = filters.newTaskFilter(name).setQuery(query).setProperties(Map.of(
-          "description", description,
-          "priority", priority,
-          "refresh", true,
-          "variables", List.of(Map.of("name", StudentFileProcess.VAR_STUDENT_NUMBER, "label", "شماره دانشجویی"))));
+      filter = filters.newTaskFilter(name).setQuery(query).setProperties(properties(description, priority));
       filters.saveFilter(filter);
+    } else {
+      dropVariableColumns(filters, filter);
     }
     for (String group : groups) {
       grantRead(filter.getId(), group);
+    }
+  }
+
+  /**
+   * Tasklist shows the student in each task's name (see {@link StudentTaskNameListener}): clerks may not read
+   * process variables, so a variable column would stay empty for them.
+   */
+  static Map<String, Object> properties(String description, int priority) {
+    return Map.of("description", description, "priority", priority, "refresh", true);
+  }
+
+  /** Filters saved by earlier versions carried an always-empty student-number column. */
+  static void dropVariableColumns(FilterService filters, Filter filter) {
+    if (filter.getProperties() != null && filter.getProperties().containsKey("variables")) {
+      Map<String, Object> properties = new java.util.HashMap<>(filter.getProperties());
+      properties.remove("variables");
+      filters.saveFilter(filter.setProperties(properties));
     }
   }
 

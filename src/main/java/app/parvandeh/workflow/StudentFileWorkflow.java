@@ -122,16 +122,31 @@ public class StudentFileWorkflow {
       throw ParvandehException.notFound("task-not-found",
           "این کار بررسی مدارک پیدا نشد یا پایان یافته است.", "No such open document check.");
     }
+    FileTask file = callersTask(task, userId, userGroups);
+    return new ReviewTask(file, ReviewTasks.stageOf(task.getTaskDefinitionKey()), userId.equals(task.getAssignee()));
+  }
+
+  /** Any open task of a student's file that the caller holds or that is offered to one of their groups. */
+  @Transactional(readOnly = true)
+  public FileTask fileTask(String taskId, String userId, Collection<String> userGroups) {
+    Task task = tasks.createTaskQuery().taskId(taskId).processDefinitionKey(StudentFileProcess.PROCESS_ID)
+        .singleResult();
+    if (task == null) {
+      throw ParvandehException.notFound("task-not-found", "این کار پیدا نشد یا پایان یافته است.",
+          "No such open task of a student file.");
+    }
+    return callersTask(task, userId, userGroups);
+  }
+
+  private FileTask callersTask(Task task, String userId, Collection<String> userGroups) {
     boolean assignee = userId.equals(task.getAssignee());
-    boolean candidate = tasks.getIdentityLinksForTask(taskId).stream()
+    boolean candidate = tasks.getIdentityLinksForTask(task.getId()).stream()
         .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
         .map(IdentityLink::getGroupId)
         .anyMatch(userGroups::contains);
     if (!assignee && !candidate) {
       throw ParvandehException.forbidden("این کار به گروه شما سپرده نشده است.", "This task is not for your group.");
     }
-    String studentNumber = FileKeys.studentNumberOf(runtime, task);
-    return new ReviewTask(FileTask.of(task, studentNumber), ReviewTasks.stageOf(task.getTaskDefinitionKey()),
-        assignee);
+    return FileTask.of(task, FileKeys.studentNumberOf(runtime, task));
   }
 }

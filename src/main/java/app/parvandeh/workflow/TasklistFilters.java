@@ -1,7 +1,5 @@
 package app.parvandeh.workflow;
 
-import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
@@ -12,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tasklist shows "No filter available" until a filter exists. This one lists every task the clerk may see (engine
- * authorization narrows it to their groups' tasks), newest first, with the student number beside each task.
+ * authorization narrows it to their groups' tasks), newest first; each task's name says whose file it is.
  */
 @Component
 @Order(20)
@@ -30,17 +28,16 @@ class TasklistFilters implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    if (filters.createFilterQuery().filterName(MY_TASKS).count() > 0) {
+    Filter existing = filters.createFilterQuery().filterName(MY_TASKS).singleResult();
+    if (existing != null) {
+      GroupTasklistFilters.dropVariableColumns(filters, existing);
       return;
     }
     Filter filter = filters.newTaskFilter(MY_TASKS)
         .setQuery(tasks.createTaskQuery().orderByTaskCreateTime().desc())
-        .setProperties(Map.of(
-            "description", "کارهای بررسی مدارک که به شما یا گروه شما سپرده شده است",
-            "priority", -10,
-            "refresh", true,
-            "variables", List.of(
-                Map.of("name", StudentFileProcess.VAR_STUDENT_NUMBER, "label", "شماره دانشجویی"))));
+        .setProperties(GroupTasklistFilters.properties(
+            "کارهایی که به شما یا گروه شما سپرده شده است؛ نام هر کار شماره و نام دانشجو را دارد و با «نام» جستجو می‌شود",
+            -10));
     filters.saveFilter(filter);
   }
 }

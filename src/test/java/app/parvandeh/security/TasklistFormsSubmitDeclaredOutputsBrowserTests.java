@@ -2,6 +2,7 @@ package app.parvandeh.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.parvandeh.shared.PersianText;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.BrowserTest;
 import app.parvandeh.support.DueJobs;
@@ -58,6 +59,7 @@ class TasklistFormsSubmitDeclaredOutputsBrowserTests extends BrowserTest {
     open(request.getId());
     browser.press(wait.until(ExpectedConditions.elementToBeClickable(
         By.cssSelector("input[cam-variable-name='graduateAskedInPerson']"))));
+    assertShowsTheStudent(file);
     browser.screenshot("declared-2-graduation-request");
     complete(request.getId());
     DueJobs.run(management, instance);
@@ -65,6 +67,7 @@ class TasklistFormsSubmitDeclaredOutputsBrowserTests extends BrowserTest {
     Task issue = waitingAt(instance, StudentFileProcess.TASK_ISSUE_GRADUATION_DOCUMENTS);
     open(issue.getId());
     wait.until(ExpectedConditions.elementToBeClickable(By.id("pv-issued"))).sendKeys("دانشنامه، ریزنمرات");
+    assertShowsTheStudent(file);
     browser.screenshot("declared-3-issue-documents");
     complete(issue.getId());
     DueJobs.run(management, instance);
@@ -72,6 +75,14 @@ class TasklistFormsSubmitDeclaredOutputsBrowserTests extends BrowserTest {
         .variableName(StudentFileProcess.VAR_ISSUED_DOCUMENTS).singleResult().getValue())
         .isEqualTo("دانشنامه، ریزنمرات");
     assertThat(tasks.createTaskQuery().processInstanceId(instance).count()).as("the file moved past issuing").isZero();
+  }
+
+  /** The graduates office sees whom it issues for: the shared student header opens the form. */
+  private void assertShowsTheStudent(ClearanceFixture file) {
+    String header = "[data-pv='student'][data-student-number='" + file.number() + "']";
+    browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(header)));
+    assertThat(browser.driver().findElement(By.cssSelector(header)).getText())
+        .contains(PersianText.toPersianDigits(file.number()), file.student().getFullName());
   }
 
   private void open(String taskId) throws IOException {

@@ -97,6 +97,43 @@ public final class HeadlessBrowser implements AutoCloseable {
     element.click();
   }
 
+  /** Emulates a device this wide and high (CSS pixels, a phone's viewport meta honoured when {@code mobile}). */
+  public void viewport(int width, int height) {
+    ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of(
+        "width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 800));
+  }
+
+  /**
+   * What makes the page scroll sideways: the page's own width when it exceeds the viewport, and each element that
+   * reaches outside it (left or right) and is not inside a box that scrolls on its own. Empty when nothing does.
+   */
+  @SuppressWarnings("unchecked")
+  public java.util.List<String> sidewaysOverflow() {
+    return (java.util.List<String>) ((JavascriptExecutor) driver).executeScript("""
+        var vw = document.documentElement.clientWidth, out = [];
+        if (document.documentElement.scrollWidth > vw + 1) {
+          out.push('page ' + document.documentElement.scrollWidth + 'px in ' + vw + 'px');
+        }
+        function scrollsAlone(el) {
+          for (var p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+            var o = getComputedStyle(p).overflowX;
+            if (o === 'auto' || o === 'scroll' || o === 'hidden') { return true; }
+          }
+          return false;
+        }
+        document.querySelectorAll('body *').forEach(function (el) {
+          var r = el.getBoundingClientRect();
+          if (r.width === 0 || getComputedStyle(el).position === 'fixed') { return; }
+          if ((r.right > vw + 1 || r.left < -1) && !scrollsAlone(el)) {
+            var name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+                + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : '');
+            out.push(name + ' ' + Math.round(r.left) + '..' + Math.round(r.right) + ' in ' + vw);
+          }
+        });
+        return out.slice(0, 15);
+        """);
+  }
+
   public String text() {
     return driver.findElement(By.tagName("body")).getText();
   }

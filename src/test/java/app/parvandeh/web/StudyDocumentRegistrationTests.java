@@ -128,7 +128,7 @@ class StudyDocumentRegistrationTests {
     Response form = ApiClient.signedIn(port, "clerk.eng", PASSWORD).engineRest("GET",
         "/process-definition/key/StudyDocumentProcess/deployed-start-form", null);
     assertThat(form.status()).as(form.toString()).isEqualTo(200);
-    assertThat(form.text()).contains("cam-script").contains("/study-documents/uploads").contains("ng-non-bindable");
+    assertThat(form.text()).contains("cam-script").contains("/study-documents/office-letters").contains("ng-non-bindable");
     Response startable = ApiClient.signedIn(port, "clerk.eng", PASSWORD).engineRest("GET",
         "/process-definition?key=StudyDocumentProcess&latestVersion=true&startableInTasklist=true"
             + "&startablePermissionCheck=true&maxResults=10", null);

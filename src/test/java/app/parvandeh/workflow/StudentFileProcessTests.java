@@ -24,12 +24,14 @@ import app.parvandeh.note.NoteKind;
 import app.parvandeh.note.NoteService;
 import app.parvandeh.note.NoteView;
 import app.parvandeh.student.Degree;
+import app.parvandeh.student.Faculty;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.student.StudentStatus;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,6 +52,10 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Documentation;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,6 +92,8 @@ class StudentFileProcessTests {
     Mocks.register("checkBatchDocumentsDelegate",
         (JavaDelegate) execution -> execution.setVariable("batchDocumentsInFile", batchDocumentsInFile));
     registerClearanceBeans(false);
+    Mocks.register("studentTaskNameListener",
+        new StudentTaskNameListener(studentService, processEngine.getTaskService()));
     Mocks.register("reviewOutcomeListener",
         (TaskListener) task -> task.setVariable("documentsAccepted", reviewerAccepts));
   }
@@ -101,9 +109,41 @@ class StudentFileProcessTests {
     ProcessDefinition definition = BpmnAwareTests.repositoryService().createProcessDefinitionQuery()
         .processDefinitionKey(PROCESS_KEY).latestVersion().singleResult();
 
-    Assertions.assertThat(definition.getVersionTag()).isEqualTo("2.1.0");
+    Assertions.assertThat(definition.getVersionTag()).isEqualTo("2.2.0");
     Assertions.assertThat(definition.getHistoryTimeToLive()).isEqualTo(3650);
     Assertions.assertThat(definition.getName()).isEqualTo("پرونده دانشجو");
+  }
+
+  @Test
+  void everyTaskOfferedToAGroupIsNamedAfterTheStudentWhenCreated() {
+    BpmnModelInstance model = BpmnAwareTests.repositoryService().getBpmnModelInstance(BpmnAwareTests
+        .repositoryService().createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).latestVersion()
+        .singleResult().getId());
+
+    List<String> groupTasks = model.getModelElementsByType(UserTask.class).stream()
+        .filter(t -> t.getCamundaCandidateGroups() != null).map(UserTask::getId).toList();
+    List<String> named = model.getModelElementsByType(UserTask.class).stream()
+        .filter(t -> t.getExtensionElements() != null && t.getExtensionElements()
+            .getElementsQuery().filterByType(CamundaTaskListener.class).list().stream()
+            .anyMatch(l -> "create".equals(l.getCamundaEvent())
+                && "${studentTaskNameListener}".equals(l.getCamundaDelegateExpression())))
+        .map(UserTask::getId).toList();
+
+    Assertions.assertThat(groupTasks).hasSize(8);
+    Assertions.assertThat(named).containsExactlyInAnyOrderElementsOf(groupTasks);
+  }
+
+  @Test
+  void everyTaskDocumentationIsPersianProseWithoutVariableNames() {
+    BpmnModelInstance model = BpmnAwareTests.repositoryService().getBpmnModelInstance(BpmnAwareTests
+        .repositoryService().createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).latestVersion()
+        .singleResult().getId());
+
+    List<String> texts = model.getModelElementsByType(Documentation.class).stream()
+        .map(Documentation::getTextContent).toList();
+
+    Assertions.assertThat(texts).hasSizeGreaterThan(20).allSatisfy(text -> Assertions.assertThat(text)
+        .doesNotContainPattern("[A-Za-z]{2,}").doesNotContain("=").containsPattern("[\\u0600-\\u06FF]"));
   }
 
   @Test
@@ -138,7 +178,7 @@ class StudentFileProcessTests {
 
     assertThat(file).isWaitingAt("Task_CheckDocumentsFaculty");
     assertThat(task(file))
-        .hasName("بررسی مدارک پذیرش توسط کارشناس دانشکده (۱۴۰۱۰)")
+        .hasName("بررسی مدارک پذیرش توسط کارشناس دانشکده (۱۴۰۱۰) — ۴۰۰۱۲۳۴۵۶ سارا احمدی")
         .hasCandidateGroup(FACULTY_GROUP)
         .isNotAssigned()
         .hasFormKey(CHECK_FORM);
@@ -153,7 +193,7 @@ class StudentFileProcessTests {
 
     assertThat(file).isWaitingAt("Task_CheckDocumentsCentral");
     assertThat(task(file))
-        .hasName("بررسی نهایی مدارک توسط واحد پذیرش ستاد (۱۴۰۱۰)")
+        .hasName("بررسی نهایی مدارک توسط واحد پذیرش ستاد (۱۴۰۱۰) — ۴۰۰۱۲۳۴۵۶ سارا احمدی (دانشکده فنی)")
         .hasCandidateGroup("central-admission")
         .isNotAssigned()
         .hasFormKey(CHECK_FORM);
@@ -312,7 +352,7 @@ class StudentFileProcessTests {
     verify(studentService).endStudy(STUDENT_NUMBER, StudentStatus.GRADUATED, "golestan");
     assertThat(file).hasPassed("Event_FileReadyForClearance").isWaitingAt("Task_CheckFileClearance")
         .variables().containsEntry("graduated", true).containsEntry("clearanceGroup", "central-records");
-    assertThat(task(file)).hasName("بررسی نهایی پرونده برای تسویه با گزارش ۱۱۲")
+    assertThat(task(file)).hasName("بررسی نهایی پرونده برای تسویه با گزارش ۱۱۲ — ۴۰۰۱۲۳۴۵۶ سارا احمدی (دانشکده فنی)")
         .hasCandidateGroup("central-records")
         .hasFormKey("embedded:deployment:forms/check-file-clearance.html");
     Assertions.assertThat(task(file).getDueDate()).isNotNull();
@@ -358,7 +398,7 @@ class StudentFileProcessTests {
     complete(task(file), withVariables("fileComplete", false, "missingItems", "نشانی گواهی کارآموزی ثبت نشده است"));
 
     assertThat(file).isWaitingAt("Task_CompleteFileForClearance");
-    assertThat(task(file)).hasName("تکمیل کسری‌های پرونده توسط دانشکده (۱۷۰۳۰)").hasCandidateGroup(FACULTY_GROUP)
+    assertThat(task(file)).hasName("تکمیل کسری‌های پرونده توسط دانشکده (۱۷۰۳۰) — ۴۰۰۱۲۳۴۵۶ سارا احمدی").hasCandidateGroup(FACULTY_GROUP)
         .hasFormKey("embedded:deployment:forms/check-file-clearance.html");
     Assertions.assertThat(runtimeService().getVariable(file.getId(), "missingItems"))
         .isEqualTo("نشانی گواهی کارآموزی ثبت نشده است");
@@ -486,7 +526,7 @@ class StudentFileProcessTests {
 
     Task followUp = taskService().createTaskQuery().processInstanceId(file.getId())
         .taskDefinitionKey("Task_FollowUpStuckFile").singleResult();
-    assertThat(followUp).hasCandidateGroup("managers").hasName("پیگیری پرونده معطل");
+    assertThat(followUp).hasCandidateGroup("managers").hasName("پیگیری پرونده معطل — ۴۰۰۱۲۳۴۵۶ سارا احمدی (دانشکده فنی)");
     // The clearance check itself stays with central records.
     assertThat(file).isWaitingAt("Task_CheckFileClearance", "Task_FollowUpStuckFile");
     complete(taskService().createTaskQuery().taskId(check.getId()).singleResult(),
@@ -536,6 +576,14 @@ class StudentFileProcessTests {
     when(student.getId()).thenReturn(42L);
     when(student.getDegree()).thenAnswer(i -> degree);
     when(studentService.get(anyString())).thenReturn(student);
+    Faculty engineering = new Faculty("engineering", "دانشکده فنی", "Engineering");
+    when(studentService.find(anyString())).thenAnswer(call -> {
+      Student named = mock(Student.class);
+      when(named.getStudentNumber()).thenReturn(call.getArgument(0));
+      when(named.getFullName()).thenReturn("سارا احمدی");
+      when(named.getFaculty()).thenReturn(engineering);
+      return Optional.of(named);
+    });
     when(studentService.endStudy(anyString(), any(), anyString())).thenReturn(student);
     when(noteService.record(eq(42L), any(), anyString(), anyString(), any(), anyString())).thenAnswer(call -> {
       NoteKind kind = call.getArgument(1);
