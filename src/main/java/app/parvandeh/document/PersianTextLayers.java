@@ -181,8 +181,8 @@ final class PersianTextLayers {
     StringBuilder out = new StringBuilder(text.length());
     int blank = 0;
     for (String raw : text.split("\n", -1)) {
-      String line = raw.replaceAll("[ \\t\\u00A0]+", " ").replaceAll("\u200C{2,}", String.valueOf(ZWNJ))
-          .replaceAll(" ?\u200C ?(?=\\s|$)", " ").replaceAll("(^|\\s)\u200C", "$1").strip();
+      String line = raw.replaceAll("\u200C{2,}", String.valueOf(ZWNJ)).replaceAll("\u200C(?=[ \\t\\u00A0]|$)", "")
+          .replaceAll("(^|[ \\t\\u00A0])\u200C", "$1").replaceAll("[ \\t\\u00A0]+", " ").strip();
       if (line.isEmpty()) {
         blank++;
         continue;

@@ -1,5 +1,7 @@
 package app.parvandeh.document;
 
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,22 +88,44 @@ class TextExtractor {
   }
 
   private String ocrPage(BufferedImage image, int dpi) throws IOException {
-    return blank(image) ? "" : PersianTextLayers.fromOcr(ocr.read(image, dpi));
+    double ink = inkShare(image);
+    if (ink == 0) {
+      return "";
+    }
+    String text = ocr.read(image, dpi);
+    if (letters(text) < MIN_LAYER_LETTERS && ink > 0.001) {
+      // Tesseract's layout analysis now and then finds no line on a page with plain text on it; at half the size
+      // it usually does. Only such pages pay for a second reading.
+      String again = ocr.read(halved(image), dpi / 2);
+      text = letters(again) > letters(text) ? again : text;
+    }
+    return PersianTextLayers.fromOcr(text);
   }
 
-  /** A page without a dark pixel in a sampled grid has nothing to read: Tesseract is not started for it. */
-  static boolean blank(BufferedImage image) {
+  /** The share of dark pixels in a sampled grid: 0 for a blank page, which Tesseract is not started for. */
+  static double inkShare(BufferedImage image) {
     int step = Math.max(1, Math.min(image.getWidth(), image.getHeight()) / 400);
+    long dark = 0;
+    long sampled = 0;
     for (int y = 0; y < image.getHeight(); y += step) {
       for (int x = 0; x < image.getWidth(); x += step) {
         int rgb = image.getRGB(x, y);
         int luminance = (((rgb >> 16) & 0xFF) * 299 + ((rgb >> 8) & 0xFF) * 587 + (rgb & 0xFF) * 114) / 1000;
-        if (luminance < 128) {
-          return false;
-        }
+        dark += luminance < 128 ? 1 : 0;
+        sampled++;
       }
     }
-    return true;
+    return sampled == 0 ? 0 : (double) dark / sampled;
+  }
+
+  private static BufferedImage halved(BufferedImage image) {
+    BufferedImage half = new BufferedImage(Math.max(1, image.getWidth() / 2), Math.max(1, image.getHeight() / 2),
+        BufferedImage.TYPE_BYTE_GRAY);
+    Graphics2D g = half.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.drawImage(image, 0, 0, half.getWidth(), half.getHeight(), null);
+    g.dispose();
+    return half;
   }
 
   private static int letters(String text) {
