@@ -4,6 +4,7 @@ import app.parvandeh.shared.PersianText;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,7 +51,7 @@ class DocumentTextJobs {
       return jdbc.update("insert into document_text_job (version_id, state, attempts, enqueued_at, next_attempt_at)"
           + " select v.id, '" + PENDING + "', 0, ?, ? from document_version v where not exists"
           + " (select 1 from document_text_job j where j.version_id = v.id) order by v.id desc"
-          + " fetch first " + limit + " rows only", Timestamp.from(now), Timestamp.from(now));
+          + " fetch first " + limit + " rows only", ts(now), ts(now));
     } catch (DataIntegrityViolationException raced) {
       return 0;
     }
@@ -59,10 +60,10 @@ class DocumentTextJobs {
   /** Re-queues one version (its new text replaces the old when done). */
   void requeue(long versionId, Instant now) {
     if (jdbc.update("update document_text_job set state = ?, attempts = 0, next_attempt_at = ?, claimed_by = null,"
-        + " claimed_until = null, last_error = null where version_id = ?", PENDING, Timestamp.from(now), versionId) == 0) {
+        + " claimed_until = null, last_error = null where version_id = ?", PENDING, ts(now), versionId) == 0) {
       try {
         jdbc.update("insert into document_text_job (version_id, state, attempts, enqueued_at, next_attempt_at)"
-            + " values (?, ?, 0, ?, ?)", versionId, PENDING, Timestamp.from(now), Timestamp.from(now));
+            + " values (?, ?, 0, ?, ?)", versionId, PENDING, ts(now), ts(now));
       } catch (DataIntegrityViolationException raced) {
         // queued by another node meanwhile
       }
@@ -75,14 +76,14 @@ class DocumentTextJobs {
         : " and version_id in (" + String.join(",", only.stream().map(String::valueOf).toList()) + ")";
     return jdbc.queryForList("select version_id from document_text_job where state = ? and next_attempt_at <= ?"
         + " and (claimed_until is null or claimed_until < ?)" + restriction + " order by version_id desc"
-        + " fetch first " + limit + " rows only", Long.class, PENDING, Timestamp.from(now), Timestamp.from(now));
+        + " fetch first " + limit + " rows only", Long.class, PENDING, ts(now), ts(now));
   }
 
   /** Takes the job for {@code node} until {@code now + lease}, or null if another node has it (or it is done). */
   Job claim(long versionId, String node, Instant now, Duration lease) {
     int claimed = jdbc.update("update document_text_job set claimed_by = ?, claimed_until = ?, attempts = attempts + 1"
-        + " where version_id = ? and state = ? and (claimed_until is null or claimed_until < ?)", node,
-        Timestamp.from(now.plus(lease)), versionId, PENDING, Timestamp.from(now));
+        + " where version_id = ? and state = ? and next_attempt_at <= ? and (claimed_until is null or claimed_until < ?)",
+        node, ts(now.plus(lease)), versionId, PENDING, ts(now), ts(now));
     if (claimed == 0) {
       return null;
     }
@@ -99,7 +100,7 @@ class DocumentTextJobs {
     return Boolean.TRUE.equals(transactions.execute(status -> {
       int marked = jdbc.update("update document_text_job set state = ?, method = ?, pages = ?, finished_at = ?,"
           + " claimed_by = null, claimed_until = null, last_error = null where version_id = ? and claimed_by = ?"
-          + " and state = ?", DONE, extraction.method().name(), extraction.pages().size(), Timestamp.from(now),
+          + " and state = ?", DONE, extraction.method().name(), extraction.pages().size(), ts(now),
           job.versionId(), node, PENDING);
       if (marked == 0) {
         return false;
@@ -125,8 +126,13 @@ class DocumentTextJobs {
     Instant next = now.plus(Duration.ofMinutes(1L << Math.min(job.attempts(), 10)));
     jdbc.update("update document_text_job set state = ?, last_error = ?, next_attempt_at = ?, finished_at = ?,"
         + " claimed_by = null, claimed_until = null where version_id = ? and claimed_by = ?", last ? FAILED : PENDING,
-        message, Timestamp.from(next), last ? Timestamp.from(now) : null, job.versionId(), node);
+        message, ts(next), last ? ts(now) : null, job.versionId(), node);
     return last;
+  }
+
+  /** Whole microseconds, as both databases store them: a rounded-up stored time would not be due at its own now. */
+  private static Timestamp ts(Instant instant) {
+    return Timestamp.from(instant.truncatedTo(ChronoUnit.MICROS));
   }
 
   String state(long versionId) {

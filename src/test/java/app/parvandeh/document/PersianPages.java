@@ -115,6 +115,17 @@ public final class PersianPages {
     return out.toByteArray();
   }
 
+  /** A JPEG, as a phone or a scanner saves a page. */
+  public static byte[] jpeg(BufferedImage image) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(image, "jpg", out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
   /** A PDF of page images and no text layer, as a scanner makes it. */
   public static byte[] scannedPdf(List<BufferedImage> pages, int dpi) {
     try (PDDocument pdf = new PDDocument()) {
