@@ -89,11 +89,26 @@
         list.appendChild(el('li', null, el('a', {href: '/file/?n=' + encodeURIComponent(h.studentNumber)},
           el('bdi', {text: fa(h.studentNumber)}), ' — ', h.studentName), ': ', h.document.typeName,
           h.document.description ? ' — ' + h.document.description : '',
-          h.document.letterNumber ? ' (نامه ' + fa(h.document.letterNumber) + ')' : ''));
+          h.document.letterNumber ? ' (نامه ' + fa(h.document.letterNumber) + ')' : '',
+          h.document.deleted ? el('span', {className: 'badge deleted', text: 'حذف‌شده برای اصلاح'}) : '',
+          h.text ? passage(h.text) : ''));
       });
       if (!hits.length) { list.appendChild(el('li', {text: 'مدرکی پیدا نشد.'})); }
     }).catch(failed);
   });
+
+  /** The matched passage inside the document: its page, its own letters, the matches marked. */
+  function passage(t) {
+    var p = el('p', {className: 'passage'}, el('small', {text: 'صفحه ' + fa(String(t.page)) + ': '}));
+    var at = 0;
+    t.highlights.forEach(function (m) {
+      p.appendChild(document.createTextNode(t.text.substring(at, m.start)));
+      p.appendChild(el('mark', {text: t.text.substring(m.start, m.end)}));
+      at = m.end;
+    });
+    p.appendChild(document.createTextNode(t.text.substring(at)));
+    return p;
+  }
 
   // ---- the file ---------------------------------------------------------------
   function number() { return new URLSearchParams(location.search).get('n'); }

@@ -81,7 +81,10 @@ class FileDocumentController {
     return corrections.restore(documentId, restoration.rowVersion(), actor);
   }
 
-  /** Documents by student number, national ID, name, type or description words, within what the caller sees. */
+  /**
+   * Documents by student number, national ID, name, type, description words or words inside them, within what the
+   * caller sees, best match first.
+   */
   @GetMapping("/api/documents/search")
   List<DocumentSearch.Hit> search(@RequestParam("q") String query, Authentication auth) {
     CurrentUser user = CurrentUser.of(auth);
@@ -90,7 +93,8 @@ class FileDocumentController {
       Long own = students.findByUser(user.id()).map(Student::getId).orElse(-1L);
       scope = new DocumentSearch.Scope(null, own);
     } else {
-      scope = new DocumentSearch.Scope(access.visibleFaculties(user), null);
+      // Deletions for correction are read, with who deleted what and why, by the audit trail's readers.
+      scope = new DocumentSearch.Scope(access.visibleFaculties(user), null, access.canReadAudit(user));
     }
     if (!access.seesOnlySomeFiles(user)) {
       return search.search(query, scope, SEARCH_LIMIT);
