@@ -1,5 +1,6 @@
 package app.parvandeh.document;
 
+import app.parvandeh.shared.ClusterLeases;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,16 +23,21 @@ class UnreferencedContentSweeper {
   private final ContentStore store;
   private final DocumentService documents;
   private final Clock clock;
+  private final ClusterLeases leases;
 
-  UnreferencedContentSweeper(ContentStore store, DocumentService documents, Clock clock) {
+  UnreferencedContentSweeper(ContentStore store, DocumentService documents, Clock clock, ClusterLeases leases) {
     this.store = store;
     this.documents = documents;
     this.clock = clock;
+    this.leases = leases;
   }
 
+  /** On one node per period: the lease is kept (not released) so the other nodes' timers skip this round. */
   @Scheduled(initialDelayString = "PT10M", fixedDelayString = "PT6H")
   void sweepScheduled() {
-    sweep(Instant.now(clock).minus(GRACE));
+    if (leases.tryAcquire("content-sweep", Duration.ofHours(5))) {
+      sweep(Instant.now(clock).minus(GRACE));
+    }
   }
 
   /** Deletes unreferenced content last written before {@code olderThan}; returns how many blobs went. */
