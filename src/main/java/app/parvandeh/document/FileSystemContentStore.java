@@ -14,7 +14,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.function.Consumer;
@@ -22,7 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** Content-addressed files: {@code <root>/ab/cd/abcd…} with a {@code tmp/} folder on the same filesystem. */
-class FileSystemContentStore implements ContentStore {
+class FileSystemContentStore implements BlobStore {
 
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
   private static final int BUFFER = 64 * 1024;
@@ -44,7 +43,7 @@ class FileSystemContentStore implements ContentStore {
   public StagedContent stage(InputStream content, long maxBytes) throws IOException {
     Path file = Files.createTempFile(tmp, "upload-", ".part");
     try {
-      MessageDigest digest = sha256();
+      MessageDigest digest = ContentHashes.sha256();
       long size = 0;
       try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
           OutputStream out = new DigestOutputStream(java.nio.channels.Channels.newOutputStream(channel), digest)) {
@@ -102,26 +101,18 @@ class FileSystemContentStore implements ContentStore {
     return Files.newInputStream(pathOf(sha256));
   }
 
-  /** Re-reads the blob and compares its SHA-256 with its address. */
-  ContentCopies.State check(String sha256, ReadThrottle throttle) throws IOException {
-    Path file = pathOf(sha256);
-    MessageDigest digest = sha256();
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] buffer = new byte[BUFFER];
-      int read;
-      while ((read = in.read(buffer)) != -1) {
-        digest.update(buffer, 0, read);
-        throttle.read(read);
-      }
+  @Override
+  public ContentCopies.State check(String sha256, ReadThrottle throttle) throws IOException {
+    try (InputStream in = Files.newInputStream(pathOf(sha256))) {
+      return ContentHashes.sha256Of(in, throttle).equals(sha256) ? ContentCopies.State.OK : ContentCopies.State.CHANGED;
     } catch (NoSuchFileException e) {
       return ContentCopies.State.MISSING;
     }
-    return HexFormat.of().formatHex(digest.digest()).equals(sha256)
-        ? ContentCopies.State.OK : ContentCopies.State.CHANGED;
   }
 
-  /** Puts staged bytes at their address even over a damaged file there (repair), atomically. */
-  void replace(StagedContent staged) throws IOException {
+  /** Renamed over a damaged file there, atomically. */
+  @Override
+  public void replace(StagedContent staged) throws IOException {
     Path target = pathOf(staged.sha256());
     Files.createDirectories(target.getParent());
     try {
@@ -152,8 +143,8 @@ class FileSystemContentStore implements ContentStore {
     }
   }
 
-  /** Every address stored, last written before {@code olderThan}; unlike the sweep, touches nothing. */
-  void forEachAddress(Instant olderThan, Consumer<String> visitor) throws IOException {
+  @Override
+  public void forEachAddress(Instant olderThan, Consumer<String> visitor) throws IOException {
     try (Stream<Path> files = Files.walk(root, 3)) {
       files.filter(Files::isRegularFile)
           .filter(p -> !p.startsWith(tmp))
@@ -189,14 +180,6 @@ class FileSystemContentStore implements ContentStore {
       channel.force(true);
     } catch (IOException e) {
       // Some platforms cannot open directories; the file's own data is already synced.
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

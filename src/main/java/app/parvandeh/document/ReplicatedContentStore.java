@@ -21,11 +21,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * The content store the application uses: a primary and, when configured, a replica directory (meant for another
- * disk or place). Writes are acknowledged once the primary is durable; the replica catches up from
- * {@link ReplicaBacklog}. Every read is verified before a byte is sent: the blob is hashed once, then streamed and
- * hashed again (a 64 KB buffer, no temporary copy: blobs are at most the upload limit, so the second read comes from
- * the page cache). A bad primary is rewritten from a good replica and the reader gets the good bytes; a blob bad in
+ * The content store the application uses: a primary and, when configured, a replica (each a directory or an S3
+ * bucket; the replica meant for another disk or place). Writes are acknowledged once the primary is durable; the
+ * replica catches up from {@link ReplicaBacklog}. Every read is verified before a byte is sent: the blob is hashed
+ * once, then streamed and hashed again (a 64 KB buffer, no temporary copy: blobs are at most the upload limit, so on
+ * a directory the second read comes from the page cache; on S3 it is a second GET). A bad primary is rewritten from a good replica and the reader gets the good bytes; a blob bad in
  * every copy is refused. Each bad copy found is published as {@link ContentDamaged}.
  */
 class ReplicatedContentStore implements ContentStore, ContentCopies {
@@ -33,14 +33,14 @@ class ReplicatedContentStore implements ContentStore, ContentCopies {
   private static final Logger log = LoggerFactory.getLogger(ReplicatedContentStore.class);
   private static final Duration MAX_RETRY_WAIT = Duration.ofHours(1);
 
-  private final FileSystemContentStore primary;
-  private final FileSystemContentStore replica;
+  private final BlobStore primary;
+  private final BlobStore replica;
   private final ReplicaBacklog backlog;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
   /** {@code replica} may be null: one copy only, reads still verified. */
-  ReplicatedContentStore(FileSystemContentStore primary, FileSystemContentStore replica, ReplicaBacklog backlog,
+  ReplicatedContentStore(BlobStore primary, BlobStore replica, ReplicaBacklog backlog,
       ApplicationEventPublisher events, Clock clock) {
     this.primary = primary;
     this.replica = replica;
@@ -150,7 +150,7 @@ class ReplicatedContentStore implements ContentStore, ContentCopies {
   }
 
   /** Copies through the target's own temporary folder, hashing as it goes; only the exact bytes are put in place. */
-  private static boolean copy(FileSystemContentStore source, FileSystemContentStore target, String sha256)
+  private static boolean copy(BlobStore source, BlobStore target, String sha256)
       throws IOException {
     if (!source.contains(sha256)) {
       return false;
@@ -221,7 +221,7 @@ class ReplicatedContentStore implements ContentStore, ContentCopies {
     events.publishEvent(new ContentDamaged(sha256, copy, state, repaired));
   }
 
-  private FileSystemContentStore store(Copy copy) {
+  private BlobStore store(Copy copy) {
     if (copy == Copy.REPLICA && replica == null) {
       throw new IllegalStateException("No replica store is configured");
     }

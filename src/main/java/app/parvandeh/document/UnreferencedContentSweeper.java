@@ -1,5 +1,6 @@
 package app.parvandeh.document;
 
+import app.parvandeh.shared.ClusterLeases;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,19 +26,24 @@ class UnreferencedContentSweeper {
   private final DocumentService documents;
   private final Clock clock;
   private final Duration grace;
+  private final ClusterLeases leases;
 
   UnreferencedContentSweeper(ContentStore store, DocumentService documents, Clock clock,
-      @Value("${parvandeh.documents.sweep-grace:PT6H}") Duration grace) {
+      @Value("${parvandeh.documents.sweep-grace:PT6H}") Duration grace, ClusterLeases leases) {
     this.store = store;
     this.documents = documents;
     this.clock = clock;
     this.grace = grace;
+    this.leases = leases;
   }
 
+  /** On one node per period: the lease is kept (not released) so the other nodes' timers skip this round. */
   @Scheduled(initialDelayString = "${parvandeh.documents.sweep-initial-delay:PT10M}",
       fixedDelayString = "${parvandeh.documents.sweep-interval:PT6H}")
   void sweepScheduled() {
-    sweep(Instant.now(clock).minus(grace));
+    if (leases.tryAcquire("content-sweep", Duration.ofHours(5))) {
+      sweep(Instant.now(clock).minus(grace));
+    }
   }
 
   /** Deletes unreferenced content last written before {@code olderThan}; returns how many blobs went. */

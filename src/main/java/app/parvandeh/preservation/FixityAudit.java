@@ -10,6 +10,7 @@ import app.parvandeh.preservation.FixityFindings.Kind;
 import app.parvandeh.preservation.FixityFindings.Source;
 import app.parvandeh.preservation.FixityRuns.Run;
 import app.parvandeh.preservation.FixityRuns.Status;
+import app.parvandeh.shared.ClusterLeases;
 import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.shared.PersianText;
 import app.parvandeh.student.StudentService;
@@ -56,6 +57,7 @@ public class FixityAudit {
   private final FixityRuns runs;
   private final FixityAlerts alerts;
   private final Clock clock;
+  private final ClusterLeases leases;
   private final long bytesPerSecond;
   private final Duration untrackedGrace;
   private final Heartbeats heartbeats;
@@ -68,7 +70,7 @@ public class FixityAudit {
   });
 
   FixityAudit(DocumentService documents, StudentService students, ContentCopies copies, FixityFindings findings,
-      FixityRuns runs, FixityAlerts alerts, Heartbeats heartbeats, Clock clock,
+      FixityRuns runs, FixityAlerts alerts, Heartbeats heartbeats, Clock clock, ClusterLeases leases,
       @Value("${parvandeh.preservation.fixity.bytes-per-second:20MB}") DataSize bytesPerSecond,
       @Value("${parvandeh.preservation.fixity.untracked-grace:PT6H}") Duration untrackedGrace) {
     this.documents = documents;
@@ -78,6 +80,7 @@ public class FixityAudit {
     this.runs = runs;
     this.alerts = alerts;
     this.clock = clock;
+    this.leases = leases;
     this.bytesPerSecond = bytesPerSecond.toBytes();
     this.untrackedGrace = untrackedGrace;
     this.heartbeats = heartbeats;
@@ -105,9 +108,10 @@ public class FixityAudit {
   }
 
   /** In the audit's own thread: a run of hours must not hold the scheduler the replica's catch-up also needs. */
+  /** On one node: every node's schedule fires, the first to take the night's lease runs the audit. */
   @Scheduled(cron = "${parvandeh.preservation.fixity.cron:0 30 2 * * *}")
   void nightly() {
-    if (!running.get()) {
+    if (!running.get() && leases.tryAcquire("fixity-nightly", Duration.ofHours(1))) {
       try {
         start(null, SYSTEM);
       } catch (ParvandehException e) {

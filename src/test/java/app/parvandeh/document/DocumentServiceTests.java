@@ -7,6 +7,7 @@ import app.parvandeh.audit.AuditLog;
 import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.document.DocumentViews.DocumentView;
 import app.parvandeh.shared.ClockConfiguration;
+import app.parvandeh.shared.ClusterLeases;
 import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
@@ -29,7 +30,7 @@ import org.springframework.test.context.TestPropertySource;
 /** The document module on its own tables (JPA slice with Flyway, no engine). */
 @DataJpaTest(showSql = false)
 @Import({DocumentService.class, DocumentConfiguration.class, ContentTypes.class, UnreferencedContentSweeper.class,
-    StudentService.class, ClockConfiguration.class, AuditLog.class})
+    StudentService.class, ClockConfiguration.class, AuditLog.class, ClusterLeases.class})
 @TestPropertySource(properties = {
     "parvandeh.documents.store-dir=${java.io.tmpdir}/parvandeh-slice-${random.uuid}",
     "parvandeh.documents.max-file-size=64KB"})

@@ -29,13 +29,28 @@ public final class ApiClient {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String base;
-  private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+  private final CookieManager cookies;
   private final HttpClient http;
   private String basicAuth;
 
   private ApiClient(int port) {
+    this(port, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+  }
+
+  private ApiClient(int port, CookieManager cookies) {
     this.base = "http://localhost:" + port;
+    this.cookies = cookies;
     this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  /**
+   * The same browser talking to another node (a load balancer sending it elsewhere): the same cookies (cookies do
+   * not depend on the port), shared both ways.
+   */
+  public ApiClient sameSessionOn(int otherPort) {
+    ApiClient other = new ApiClient(otherPort, cookies);
+    other.basicAuth = basicAuth;
+    return other;
   }
 
   public static ApiClient anonymous(int port) {

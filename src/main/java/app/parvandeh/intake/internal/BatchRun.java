@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,10 +36,12 @@ public class BatchRun {
   private final DataSize documentLimit;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final ImportLeases leases;
 
   BatchRun(IntakeBatchRepository batches, BatchEntryRepository entries, BatchEntryWork work, IntakeWorker worker,
       IntakeProperties properties, DocumentProperties documents, PlatformTransactionManager transactions,
-      Clock clock) {
+      Clock clock, ImportLeases leases) {
+    this.leases = leases;
     this.batches = batches;
     this.entries = entries;
     this.work = work;
@@ -49,14 +52,21 @@ public class BatchRun {
     this.clock = clock;
   }
 
+  /** As {@link CohortImportRun#resumeUnfinished}: after a restart, and a dead node's batches on a live node. */
   @EventListener(ApplicationReadyEvent.class)
+  @Scheduled(initialDelayString = "${parvandeh.intake.resume-delay:PT1M}",
+      fixedDelayString = "${parvandeh.intake.resume-delay:PT1M}")
   void resumeUnfinished() {
-    batches.findByStatusInOrderById(List.of(BatchStatus.QUEUED, BatchStatus.RUNNING)).forEach(b -> queue(b.getId()));
+    batches.findByStatusInOrderById(List.of(BatchStatus.QUEUED, BatchStatus.RUNNING)).stream()
+        .filter(b -> leases.orphaned(KIND, b.getId())).forEach(b -> queue(b.getId()));
   }
 
   public void queue(Long batchId) {
-    worker.submit(() -> run(batchId));
+    leases.queued(KIND, batchId);
+    worker.submit(() -> leases.underLease(KIND, batchId, id -> run(batchId)));
   }
+
+  private static final String KIND = "batch";
 
   private static final class Stopped extends RuntimeException {
     Stopped() {
@@ -67,9 +77,16 @@ public class BatchRun {
   private void run(Long batchId) {
     IntakeBatch batch = transaction.execute(status -> {
       IntakeBatch b = batches.findById(batchId).orElseThrow();
+      if (b.getStatus() != BatchStatus.QUEUED && b.getStatus() != BatchStatus.RUNNING) {
+        return null;
+      }
       b.start();
       return b;
     });
+    if (batch == null) {
+      return;
+    }
+    ImportLeases.Heartbeat heartbeat = leases.heartbeat(KIND, batchId);
     Set<Integer> done = new HashSet<>(entries.entryNumbers(batchId));
     IntakeWorker.Pieces pieces = worker.pieces();
     InOrder order = new InOrder();
@@ -82,6 +99,7 @@ public class BatchRun {
         if (worker.stopping()) {
           throw new Stopped();
         }
+        heartbeat.beat();
         if (done.contains(entryNo)) {
           return;
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,10 +30,12 @@ public class CohortImportRun {
   private final IntakeProperties properties;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final ImportLeases leases;
 
   CohortImportRun(CohortImportRepository imports, CohortRowRepository rows, CohortRowWork work,
       IntakeWorker worker, ApplicationEventPublisher events, IntakeProperties properties,
-      PlatformTransactionManager transactions, Clock clock) {
+      PlatformTransactionManager transactions, Clock clock, ImportLeases leases) {
+    this.leases = leases;
     this.imports = imports;
     this.rows = rows;
     this.work = work;
@@ -43,31 +46,49 @@ public class CohortImportRun {
     this.clock = clock;
   }
 
-  /** Imports a restart interrupted (or that never started) go on where they stopped. */
+  /**
+   * Imports a restart interrupted (or that never started) go on where they stopped; so do those of a node that died
+   * (several nodes), once their lease has expired.
+   */
   @EventListener(ApplicationReadyEvent.class)
+  @Scheduled(initialDelayString = "${parvandeh.intake.resume-delay:PT1M}",
+      fixedDelayString = "${parvandeh.intake.resume-delay:PT1M}")
   void resumeUnfinished() {
-    imports.findByStatusInOrderById(List.of(ImportStatus.QUEUED, ImportStatus.RUNNING))
-        .forEach(i -> queue(i.getId()));
+    imports.findByStatusInOrderById(List.of(ImportStatus.QUEUED, ImportStatus.RUNNING)).stream()
+        .filter(i -> leases.orphaned(KIND, i.getId())).forEach(i -> queue(i.getId()));
   }
 
   /** Queues the import on the intake worker. */
   public void queue(Long importId) {
-    worker.submit(() -> run(importId));
+    leases.queued(KIND, importId);
+    worker.submit(() -> leases.underLease(KIND, importId, id -> run(importId)));
   }
+
+  private static final String KIND = "cohort";
 
   private void run(Long importId) {
     String actor = transaction.execute(status -> {
       CohortImport cohort = imports.findById(importId).orElseThrow();
+      if (cohort.getStatus() == ImportStatus.DONE) {
+        return null;
+      }
       cohort.start();
       return cohort.getUploadedBy();
     });
+    if (actor == null) {
+      return;
+    }
+    ImportLeases.Heartbeat heartbeat = leases.heartbeat(KIND, importId);
     List<Long> pending = rows.pendingIds(importId);
     int group = Math.max(1, properties.rowsPerTransaction());
     List<List<Long>> groups = new ArrayList<>();
     for (int from = 0; from < pending.size(); from += group) {
       groups.add(pending.subList(from, Math.min(pending.size(), from + group)));
     }
-    worker.inParallel(groups.iterator(), rowIds -> work.doRows(rowIds, actor));
+    worker.inParallel(groups.iterator(), rowIds -> {
+      heartbeat.beat();
+      work.doRows(rowIds, actor);
+    });
     if (worker.stopping()) {
       return;
     }
