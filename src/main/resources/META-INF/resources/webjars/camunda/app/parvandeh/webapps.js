@@ -452,6 +452,7 @@ function translateChrome(root) {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     translateText(node);
   }
+  translateAttributes(root);
   root.querySelectorAll('[title], [placeholder]').forEach(translateAttributes);
   authorizationHeading();
 }
@@ -462,13 +463,29 @@ function enhance() {
   document.querySelectorAll('[uib-datepicker]:not(.pv-jalali-host)').forEach(jalaliPicker);
   document.querySelectorAll('[cam-widget-search]:not(.pv-text-criteria)').forEach(textCriteria);
   footerZone();
-  if (document.body) {
-    translateChrome(document.body);
-  }
+  const roots = [...changed].filter(root => root.isConnected);
+  changed.clear();
+  const set = new Set(roots);
+  roots.filter(root => !hasChangedAncestor(root, set)).forEach(translateChrome);
 }
-// Text AngularJS writes again (characterData) and titles it sets are seen too; what was translated once no longer
-// matches, so our own changes end the round.
-new MutationObserver(() => {
+function hasChangedAncestor(root, set) {
+  for (let up = root.parentElement; up; up = up.parentElement) {
+    if (set.has(up)) {
+      return true;
+    }
+  }
+  return false;
+}
+// Only the parts that changed are translated again. Text AngularJS writes again (characterData) and titles it sets
+// are seen too; what was translated once no longer matches, so our own changes end the round.
+const changed = new Set();
+new MutationObserver(records => {
+  for (const record of records) {
+    const target = record.target.nodeType === Node.ELEMENT_NODE ? record.target : record.target.parentElement;
+    if (target) {
+      changed.add(target);
+    }
+  }
   if (!scheduled) {
     scheduled = true;
     setTimeout(enhance, 0);
