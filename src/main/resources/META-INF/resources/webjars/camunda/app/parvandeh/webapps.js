@@ -375,7 +375,7 @@ const TENANT_CELLS = '.tenant-id, .tenant, [class*="tenant"]';
 // history time-to-live ("days 3650"), the time picker; read with Persian digits, the values themselves unchanged.
 const CHROME_NUMBERS = ['.priority', '[cam-tasklist-filters] .counter', '.dashboard .value',
   '.dashboard .count', '.ctn-header .badge', '.badge', '.instances-count', '.incidents-count', '.value-count',
-  '.history-time-to-live', '[cam-widget-inline-field] .view-value', '.uib-timepicker',
+  '.history-time-to-live', '.running-instances', '[cam-widget-inline-field] .view-value', '.uib-timepicker',
   '.pagination', '[cam-widget-search] .total-results'].join(', ');
 // User data is never translated: diagrams and tables drawn by bpmn-js/dmn-js, values people typed.
 const USER_DATA = 'svg, .djs-container, .tjs-container td, .dmn-decision-table-container td, textarea, '
