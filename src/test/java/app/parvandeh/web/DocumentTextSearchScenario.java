@@ -7,15 +7,16 @@ import app.parvandeh.document.PersianPages;
 import app.parvandeh.document.PersianPages.Producer;
 import app.parvandeh.document.PersianPages.Scan;
 import app.parvandeh.shared.PersianText;
+import app.parvandeh.security.Groups;
 import app.parvandeh.student.AdmissionType;
 import app.parvandeh.student.Degree;
+import app.parvandeh.student.Faculty;
 import app.parvandeh.student.NewStudent;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
 import app.parvandeh.support.ApiClient.Response;
-import app.parvandeh.support.ParvandehIntegrationTest;
 import app.parvandeh.support.TestStudents;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
@@ -24,6 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,9 +36,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Words inside documents are found through the document search: a born-digital letter by its text layer, a scan by
  * OCR, typed with either letter form and any digit script, on the right page, best match first, within the caller's
  * scope; a new version's text replaces the old; a deletion for correction hides it from all but the audit readers.
+ * One scenario, run on H2 ({@link DocumentTextSearchTests}) and PostgreSQL ({@link DocumentTextSearchOnPostgresTests});
+ * it makes its own faculties and staff, since the PostgreSQL context has no demo data.
  */
-@ParvandehIntegrationTest
-class DocumentTextSearchTests {
+abstract class DocumentTextSearchScenario {
+
+  static final String PASSWORD = "Test-Pass-2024";
 
   @LocalServerPort
   int port;
@@ -43,19 +49,43 @@ class DocumentTextSearchTests {
   StudentService students;
   @Autowired
   DocumentTextIndex index;
+  @Autowired
+  IdentityService identity;
 
   private Student student;
+  /** Another student of the same faculty: a file the first student may not search. */
+  private Student classmate;
   private ApiClient clerk;
+  private String otherClerk;
+  private String centralRecords;
+  private String manager;
   /** Digits of our own (in ASCII) keep this test's documents apart from every other test's. */
   private String marker;
 
   @BeforeEach
   void aStudent() {
     marker = String.valueOf(100000 + ThreadLocalRandom.current().nextInt(900000));
-    student = students.admit(new NewStudent(TestStudents.newStudent("engineering", 1402, false).studentNumber(),
-        TestStudents.nationalId(ThreadLocalRandom.current()), "مریم", "کاظمی", "engineering", Degree.BACHELOR,
+    String faculty = "txt" + marker;
+    students.registerFaculty(faculty, "دانشکده آزمون " + marker, "Test faculty " + marker);
+    students.registerFaculty("oxt" + marker, "دانشکده دیگر " + marker, "Other faculty " + marker);
+    student = students.admit(new NewStudent(TestStudents.newStudent(faculty, 1402, false).studentNumber(),
+        TestStudents.nationalId(ThreadLocalRandom.current()), "مریم", "کاظمی", faculty, Degree.BACHELOR,
         1402, AdmissionType.REMOTE, false), "admission-office");
-    clerk = ApiClient.signedIn(port, "clerk.eng", "parvandeh");
+    classmate = students.admit(TestStudents.newStudent(faculty, 1402, false), "admission-office");
+    clerk = ApiClient.signedIn(port, user("clerk" + marker, Faculty.groupOf(faculty)), PASSWORD);
+    otherClerk = user("other" + marker, Faculty.groupOf("oxt" + marker));
+    centralRecords = user("records" + marker, Groups.CENTRAL_RECORDS);
+    manager = user("manager" + marker, Groups.MANAGERS);
+  }
+
+  private String user(String id, String group) {
+    User user = identity.newUser(id);
+    user.setFirstName("کاربر");
+    user.setLastName(id);
+    user.setPassword(PASSWORD);
+    identity.saveUser(user);
+    identity.createMembership(id, group);
+    return id;
   }
 
   @Test
@@ -132,7 +162,7 @@ class DocumentTextSearchTests {
     assertThat(searchHits("اصلاحشده " + marker)).isEmpty();
     assertThat(searchHits(ApiClient.signedIn(port, student.getStudentNumber(), student.getNationalId()),
         "اصلاحشده " + marker)).isEmpty();
-    JsonNode seen = only(searchHits(ApiClient.signedIn(port, "central.records", "parvandeh"),
+    JsonNode seen = only(searchHits(ApiClient.signedIn(port, centralRecords, PASSWORD),
         "اصلاحشده " + marker));
     assertThat(seen.at("/document/deleted").asBoolean()).isTrue();
     assertThat(seen.at("/text/page").asInt()).isEqualTo(1);
@@ -146,18 +176,18 @@ class DocumentTextSearchTests {
     long id = letter.get("id").asLong();
     assertThat(ids(searchHits(ApiClient.signedIn(port, student.getStudentNumber(), student.getNationalId()),
         "کارآموزی " + marker))).containsExactly(id);
-    assertThat(searchHits(ApiClient.signedIn(port, "clerk.sci", "parvandeh"), "کارآموزی " + marker)).isEmpty();
-    assertThat(searchHits(ApiClient.signedIn(port, "4021100001", "0012345679"), "کارآموزی " + marker)).isEmpty();
+    assertThat(searchHits(ApiClient.signedIn(port, otherClerk, PASSWORD), "کارآموزی " + marker)).isEmpty();
+    assertThat(searchHits(ApiClient.signedIn(port, classmate.getStudentNumber(), classmate.getNationalId()), "کارآموزی " + marker)).isEmpty();
   }
 
   @Test
   void theIndexProgressIsShownToManagersAndRefusedToClerks() {
     JsonNode letter = register("نامه", "d.pdf", "application/pdf", PersianPages.textPdf(List.of(List.of(
         "گزارش پیشرفت نمایه " + persian(marker))), Producer.VISUAL_SHAPED));
-    Response before = ApiClient.signedIn(port, "manager", "parvandeh").get("/api/documents/text-index");
+    Response before = ApiClient.signedIn(port, manager, PASSWORD).get("/api/documents/text-index");
     assertThat(before.status()).as(before.toString()).isEqualTo(200);
     index.runFor(List.of(letter.at("/current/id").asLong()));
-    Response after = ApiClient.signedIn(port, "manager", "parvandeh").get("/api/documents/text-index");
+    Response after = ApiClient.signedIn(port, manager, PASSWORD).get("/api/documents/text-index");
     assertThat(after.json().at("/progress/indexed").asLong())
         .isGreaterThan(before.json().at("/progress/indexed").asLong());
     assertThat(after.json().at("/progress/versions").asLong()).isGreaterThanOrEqualTo(
@@ -166,7 +196,13 @@ class DocumentTextSearchTests {
   }
 
   private JsonNode register(String description, String fileName, String contentType, byte[] bytes) {
-    Response registered = clerk.multipart("/api/students/" + student.getStudentNumber()
+    return register(clerk, student.getStudentNumber(), description, fileName, contentType, bytes);
+  }
+
+  /** A letter of the office on the student's file, as the faculty clerk registers it; its document. */
+  static JsonNode register(ApiClient clerk, String studentNumber, String description, String fileName,
+      String contentType, byte[] bytes) {
+    Response registered = clerk.multipart("/api/students/" + studentNumber
         + "/study-documents/office-letters", Map.of("typeCode", "STUDY_LEAVE_APPROVAL", "letterNumber", "۱۲/د",
         "letterDate", "1403/02/03", "description", description), "file",
         new FilePart(null, fileName, contentType, bytes));
@@ -202,11 +238,11 @@ class DocumentTextSearchTests {
     return marked;
   }
 
-  private static String persian(String ascii) {
+  static String persian(String ascii) {
     return PersianText.toPersianDigits(ascii);
   }
 
-  private static String arabic(String ascii) {
+  static String arabic(String ascii) {
     StringBuilder out = new StringBuilder();
     ascii.chars().forEach(c -> out.append((char) ('٠' + (c - '0'))));
     return out.toString();
