@@ -229,6 +229,10 @@ class AuthorizationMatrixTests {
     FIXITY_AUDIT_RUNS_AND_BACKLOG((c, f) -> ok(c.get("/api/preservation/audits"))),
     FIXITY_AUDIT_RUN_FINDINGS((c, f) -> ok(c.get("/api/preservation/audits/" + f.preservation.auditRunId()))),
     FIXITY_REPORT_PAGE((c, f) -> ok(c.get("/reports/fixity.html", "text/html"))),
+    // Search inside documents: the text index's progress and failures (they name documents), and the retry of
+    // failed versions.
+    DOCUMENT_TEXT_INDEX_PROGRESS((c, f) -> ok(c.get("/api/documents/text-index"))),
+    DOCUMENT_TEXT_INDEX_RETRY((c, f) -> ok(c.post("/api/documents/text-index/retries"))),
     BULK_EXPORT_START((c, f) -> started(c, c.postJson("/api/exports", Map.of("faculty",
         f.preservation.emptyFaculty())), "/api/exports/", "/status")),
     BULK_EXPORT_DOWNLOAD_OF_OWN_JOB((c, f) -> {
@@ -399,6 +403,8 @@ class AuthorizationMatrixTests {
       // The page is a shell with no data of its own (it shows what the runs API answers the reader): as the other
       // report pages, any signed-in user gets it.
       Map.entry(Kind.FIXITY_REPORT_PAGE, EnumSet.allOf(Role.class)),
+      Map.entry(Kind.DOCUMENT_TEXT_INDEX_PROGRESS, EnumSet.of(MANAGER, CENTRAL_RECORDS)),
+      Map.entry(Kind.DOCUMENT_TEXT_INDEX_RETRY, EnumSet.of(CENTRAL_RECORDS)),
       Map.entry(Kind.BULK_EXPORT_START, AUDIT_READERS),
       Map.entry(Kind.BULK_EXPORT_DOWNLOAD_OF_OWN_JOB, AUDIT_READERS),
       Map.entry(Kind.BULK_EXPORT_STATUS_OF_ANOTHER_USERS_JOB, EnumSet.of(MANAGER)),
