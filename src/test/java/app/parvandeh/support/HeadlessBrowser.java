@@ -69,9 +69,35 @@ public final class HeadlessBrowser implements AutoCloseable {
     return driver;
   }
 
-  /** Waits up to 20 s, ignoring elements a page redraws while we look. */
+  /**
+   * Waits up to 20 s, ignoring elements a page redraws while we look. A wait that runs out says where the browser
+   * was: its address, title, the start of the page's text and its console errors, and leaves a screenshot
+   * {@code timeout-<n>.png}.
+   */
   public FluentWait<WebDriver> waiting() {
-    return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class);
+    return new WebDriverWait(driver, Duration.ofSeconds(20)) {
+      @Override
+      protected RuntimeException timeoutException(String message, Throwable lastException) {
+        return super.timeoutException(message + "\n" + whereAmI(), lastException);
+      }
+    }.ignoring(StaleElementReferenceException.class);
+  }
+
+  private String whereAmI() {
+    StringBuilder where = new StringBuilder();
+    try {
+      where.append("at ").append(driver.getCurrentUrl()).append(" titled \"").append(driver.getTitle()).append('"');
+      String text = String.valueOf(((JavascriptExecutor) driver).executeScript(
+          "return document.body ? document.body.innerText : '(no body)';"));
+      where.append("\npage text: ").append(text, 0, Math.min(text.length(), 600));
+      where.append("\nconsole errors: ").append(consoleErrors());
+      String name = "timeout-" + System.currentTimeMillis();
+      screenshot(name);
+      where.append("\nscreenshot: target/browser-screenshots/").append(name).append(".png");
+    } catch (RuntimeException | IOException e) {
+      where.append(" (could not read the page: ").append(e).append(')');
+    }
+    return where.toString();
   }
 
   public void go(String path) {
