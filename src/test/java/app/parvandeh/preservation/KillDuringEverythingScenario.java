@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -386,9 +385,5 @@ abstract class KillDuringEverythingScenario {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  static Connection h2(Path dataDir) throws SQLException {
-    return DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("db/parvandeh"), "sa", "");
   }
 }
