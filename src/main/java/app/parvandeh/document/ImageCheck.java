@@ -87,12 +87,30 @@ final class ImageCheck {
       } finally {
         reader.dispose();
       }
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof ParvandehException refusal) {
-        throw refusal;
-      }
-      throw undecodable(fileName, e.getMessage());
+    } catch (IOException | RuntimeException | OutOfMemoryError e) {
+      throw refusalFor(fileName, e);
     }
+  }
+
+  /**
+   * What a failed decode means for the one who sent it. ImageIO's PNG reader wraps whatever went wrong, even the
+   * server running out of memory while other work filled the heap, into "Caught exception during read": that is
+   * the server's trouble, not a broken file, so it is a 503 to try again (nothing was stored), never "your image is
+   * broken".
+   */
+  static RuntimeException refusalFor(String fileName, Throwable failure) {
+    if (failure instanceof ParvandehException refusal) {
+      return refusal;
+    }
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof VirtualMachineError) {
+        return new ParvandehException(503, "image-check-unavailable",
+            "سرور هم‌اکنون نتوانست تصویر «" + fileName + "» را بررسی کند؛ چیزی ذخیره نشد. چند لحظه دیگر دوباره بفرستید.",
+            "The server could not check the image '" + fileName + "' just now; nothing was stored. Send it again in a"
+                + " moment.");
+      }
+    }
+    return undecodable(fileName, failure.getMessage());
   }
 
   private static String fa(Object number) {
