@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
@@ -28,12 +29,15 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 /** The document module on its own tables (JPA slice with Flyway, no engine). */
+@Tag("database") // also run on PostgreSQL (postgres-suite in pom.xml)
 @DataJpaTest(showSql = false)
 @Import({DocumentService.class, DocumentConfiguration.class, ContentTypes.class, UnreferencedContentSweeper.class,
     StudentService.class, ClockConfiguration.class, AuditLog.class, ClusterLeases.class})
 @TestPropertySource(properties = {
     "parvandeh.documents.store-dir=${java.io.tmpdir}/parvandeh-slice-${random.uuid}",
-    "parvandeh.documents.max-file-size=64KB"})
+    "parvandeh.documents.max-file-size=64KB",
+    // on PostgreSQL, apart from the shared context's schema and its demo data (see PostgresTestDatabase)
+    "parvandeh.test.database-schema=parvandeh_document_slice"})
 class DocumentServiceTests {
 
   @Autowired

@@ -58,9 +58,11 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+@Tag("database") // also run on PostgreSQL (postgres-suite in pom.xml)
 @Deployment(resources = "processes/StudentFileProcess.bpmn")
 class StudentFileProcessTests {
 

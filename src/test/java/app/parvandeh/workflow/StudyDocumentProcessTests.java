@@ -24,10 +24,12 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every path of StudyDocumentProcess: start checks, the source branches, the notes and their retries. */
+@Tag("database") // also run on PostgreSQL (postgres-suite in pom.xml)
 @Deployment(resources = "processes/StudyDocumentProcess.bpmn")
 class StudyDocumentProcessTests {
 
