@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,7 @@ class WebappsPersianBrowserTests extends BrowserTest {
       DayOfWeek.MONDAY, "دوشنبه", DayOfWeek.TUESDAY, "سه‌شنبه", DayOfWeek.WEDNESDAY, "چهارشنبه",
       DayOfWeek.THURSDAY, "پنجشنبه", DayOfWeek.FRIDAY, "جمعه");
   static final int[] WIDTHS = {1400, 768};
+  static final Pattern LABEL_KEY = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b");
   /** The inline field's editor: Tasklist opens it in the task column, next to the field. */
   static final String EDITOR = ".cam-widget-inline-field.field-control";
   static final String BUTTONS = ".cam-widget-inline-field.btn-group";
@@ -163,6 +166,89 @@ class WebappsPersianBrowserTests extends BrowserTest {
   }
 
   @Test
+  void welcomeReadsRightToLeftInPersian() throws IOException {
+    signIn("admin");
+    browser.go("/camunda/app/welcome/default/");
+    browser.waiting().until(d -> browser.text().contains("برنامه‌ها"));
+    assertThat(documentDirection()).isEqualTo("rtl");
+    browser.screenshot("webapps-welcome");
+    assertThat(browser.text()).doesNotContain("Applications").doesNotContain("Welcome");
+    assertThat(rawLabelKeys()).isEmpty();
+  }
+
+  @Test
+  void cockpitNamesAFailedJobsIncidentAndTheZoomButtonsInPersian() throws IOException {
+    FileFixture file = engineeringFileAwaitingItsCheck();
+    String job = management.createJobQuery().processInstanceId(file.processInstanceId()).list().get(0).getId();
+    management.setJobRetries(job, 0);
+
+    signIn("manager");
+    browser.resize(1400, 1000);
+    browser.go("/camunda/app/cockpit/default/#/process-instance/" + file.processInstanceId()
+        + "/runtime?tab=incidents-tab");
+    WebElement type = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector(".incidents-tab td.type, td.type")));
+    browser.waiting().until(d -> !type.getText().isBlank());
+    assertThat(type.getText()).isEqualTo("کار ناموفق");
+    List<String> zoom = browser.waiting().until(d -> {
+      List<String> titles = d.findElements(By.cssSelector(".navigation.zoom button, .navigation.reset button"))
+          .stream().map(b -> b.getAttribute("title")).toList();
+      return titles.size() == 3 ? titles : null;
+    });
+    assertThat(zoom).containsExactly("بزرگ‌نمایی", "کوچک‌نمایی", "اندازه اصلی");
+    browser.screenshot("webapps-cockpit-incident");
+    assertThat(browser.text()).doesNotContain("Failed Job").doesNotContain("Message is null");
+    assertThat(rawLabelKeys()).isEmpty();
+  }
+
+  @Test
+  void tasklistsListShowsItsNumbersInPersianDigits() throws IOException {
+    FileFixture file = engineeringFileAwaitingItsCheck();
+    signIn("clerk.eng");
+    openTask(file.checkTaskId());
+    browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tasks-list .priority")));
+    browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".counter")));
+    // The chrome around the tasks: dates, counts and priorities; not the task and process names (user data).
+    String chrome = (String) ((JavascriptExecutor) browser.driver()).executeScript("""
+        const parts = [];
+        for (const column of document.querySelectorAll('[cam-tasklist-filters], .tasks-list')) {
+          const copy = column.cloneNode(true);
+          copy.querySelectorAll('.names, .task, .process-definition, input, [cam-widget-search] form')
+            .forEach(e => e.remove());
+          parts.push(copy.textContent);
+        }
+        return parts.join(' ');
+        """);
+    browser.screenshot("webapps-tasklist-list");
+    assertThat(chrome).isNotBlank().doesNotContainPattern("[0-9]");
+    assertThat(rawLabelKeys()).isEmpty();
+  }
+
+  @Test
+  void mainPagesShowNoRawLabelKeysEvenOnTheFirstLoad() throws IOException {
+    FileFixture file = engineeringFileAwaitingItsCheck();
+    signIn("admin");
+    browser.go("/camunda/app/admin/default/#/users");
+    browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table a[href*='users/']")));
+    assertThat(rawLabelKeys()).as("Admin's users").isEmpty();
+    browser.go("/camunda/app/admin/default/#/authorization?resource=6");
+    WebElement heading = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector(".section-content > header h3")));
+    browser.waiting().until(d -> !heading.getText().isBlank());
+    assertThat(heading.getText()).isEqualTo("مجوزهای دسترسی تعریف فرایند");
+    browser.screenshot("webapps-admin-authorizations");
+    browser.go("/camunda/app/cockpit/default/#/processes");
+    browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href*='process-definition/']")));
+    assertThat(rawLabelKeys()).as("Cockpit's processes").isEmpty();
+    String definition = runtime.createProcessInstanceQuery().processInstanceId(file.processInstanceId())
+        .singleResult().getProcessDefinitionId();
+    browser.go("/camunda/app/cockpit/default/#/process-definition/" + definition + "/runtime");
+    browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("td.state, th.state")));
+    browser.screenshot("webapps-cockpit-instances");
+    assertThat(rawLabelKeys()).as("Cockpit's instances of a definition").isEmpty();
+  }
+
+  @Test
   void theBrowsersSolarHijriArithmeticAgreesWithJalaliDates() {
     signIn("manager");
     // Every 7 days and 5 hours from 1980 to 2100: each month, leap years of both calendars, Nowruz. (Earlier, the
@@ -219,6 +305,16 @@ class WebappsPersianBrowserTests extends BrowserTest {
   private WebElement tab(String label) {
     return browser.waiting().until(d -> d.findElements(By.cssSelector(".task-details .nav-tabs a")).stream()
         .filter(a -> a.getText().strip().equals(label)).findFirst().orElse(null));
+  }
+
+  /** Label keys shown as they are («PLUGIN_PROCESS_INSTANCE_STATE», «USERS_USERS»): angular-translate found none. */
+  private List<String> rawLabelKeys() {
+    Matcher keys = LABEL_KEY.matcher(browser.text());
+    List<String> found = new ArrayList<>();
+    while (keys.find()) {
+      found.add(keys.group());
+    }
+    return found;
   }
 
   private String documentDirection() {

@@ -125,12 +125,47 @@ function localizeMoment(moment) {
 
 const DATE_KINDS = ['normal', 'long', 'short', 'abbr', 'day', 'monthName'];
 
+// --- labels asked for before the locale file has loaded ------------------------------------------------
+
+// Some controllers read a label once, with $translate.instant, while the app's locale file is still on its way
+// (Cockpit's instance table header PLUGIN_PROCESS_INSTANCE_STATE, Admin's first USERS_USERS and
+// SEARCH_PLACEHOLDER): angular-translate answers with the key itself, and the key stays on screen. The webapps
+// import this script before they start, and wait for it, so the same locale file read here is there in time.
+const APP = (window.location.pathname.match(/\/app\/([a-z]+)\//) || [])[1];
+const EARLY_LABELS = APP ? await fetch(new URL('../' + APP + '/locales/fa.json', import.meta.url),
+  {credentials: 'same-origin'})
+  .then(response => response.ok ? response.json() : {})
+  .then(locale => locale.labels || {})
+  .catch(() => ({})) : {};
+
+function earlyLabels($translate) {
+  const instant = $translate.instant;
+  $translate.instant = function (id, params) {
+    const text = instant.apply(this, arguments);
+    const early = typeof id === 'string' && !params ? EARLY_LABELS[id] : undefined;
+    return typeof early === 'string' && text === id ? early : text;
+  };
+  return $translate;
+}
+
+
 angular.module('parvandeh.webapps', [])
-  .config(['camDateFormatProvider', 'configurationProvider', function (camDateFormat, configuration) {
+  .config(['$injector', function ($injector) {
+    if (!$injector.has('camDateFormatProvider') || !$injector.has('configurationProvider')) {
+      return;
+    }
     // config.js's dateFormat once more, last: Cockpit's own configuration sets ISO patterns after reading it.
+    const camDateFormat = $injector.get('camDateFormatProvider');
+    const configuration = $injector.get('configurationProvider');
     DATE_KINDS.forEach(kind => camDateFormat.setDateFormat(configuration.getDateFormat(kind), kind));
   }])
-  .config(['$provide', function ($provide) {
+  .config(['$provide', '$injector', function ($provide, $injector) {
+    if ($injector.has('$translateProvider')) {
+      $provide.decorator('$translate', ['$delegate', earlyLabels]);
+    }
+    if (!$injector.has('camDateFilterProvider')) {
+      return;
+    }
     // Every date the three webapps print goes through camDate with one of config.js's dateFormat patterns.
     $provide.decorator('camDateFilter', ['$delegate', 'camDateFormat', function ($delegate, camDateFormat) {
       return function (value, kind) {
@@ -303,19 +338,160 @@ function textCriteria(search) {
   }
 }
 
+// --- English written into the webapps' own templates -------------------------------------------------
+
+// Words in the webapps' templates and scripts rather than in their locale files: exact texts of their chrome (a
+// text node's whole trimmed text, or a title/placeholder attribute) and their Persian.
+const CHROME_TEXT = {
+  'Failed Job': 'کار ناموفق',
+  'Message is null.': 'پیامی ثبت نشده است.',
+  'Actions': 'اقدام‌ها',
+  'zoom in': 'بزرگ‌نمایی',
+  'zoom out': 'کوچک‌نمایی',
+  'reset zoom': 'اندازه اصلی',
+  'Input label': 'برچسب ورودی',
+  'Input Label': 'برچسب ورودی',
+  'Output label': 'برچسب خروجی',
+  'Output Label': 'برچسب خروجی',
+  'Input values': 'مقادیر ورودی',
+  'Output values': 'مقادیر خروجی',
+  'Collects the values of all matching rules': 'مقادیر همه قاعده‌های منطبق را گرد می‌آورد',
+  'Camunda Platform': 'سکوی Camunda',
+  // Admin's metrics: process instances, decision instances, task users, flow-node instances, decision elements.
+  'PI': 'نمونه فرایند',
+  'DI': 'نمونه تصمیم',
+  'TU': 'کاربر کار',
+  'FNI': 'گره اجراشده',
+  'EDE': 'عنصر تصمیم اجراشده'
+};
+// Texts shown with a number in them: a definition's version after its name, the product's version.
+const CHROME_PATTERNS = [
+  [/^\(v\. ?([0-9][0-9.]*)\)$/, (m, version) => '(نسخه ' + persianDigits(version) + ')'],
+  [/^v([0-9][0-9.]*)$/, (m, version) => 'نسخه ' + persianDigits(version)]
+];
+// An empty tenant id is printed as "null" in these columns only.
+const TENANT_CELLS = '.tenant-id, .tenant, [class*="tenant"]';
+// Numbers the webapps print in their chrome: Tasklist's priority and filter counts, Cockpit's counts and the
+// history time-to-live ("days 3650"), the time picker; read with Persian digits, the values themselves unchanged.
+const CHROME_NUMBERS = ['.priority', '[cam-tasklist-filters] .counter', '.dashboard .value',
+  '.dashboard .count', '.ctn-header .badge', '.badge', '.instances-count', '.incidents-count', '.value-count',
+  '.history-time-to-live', '.running-instances', '[cam-widget-inline-field] .view-value', '.uib-timepicker',
+  '.pagination', '[cam-widget-search] .total-results'].join(', ');
+// User data is never translated: diagrams and tables drawn by bpmn-js/dmn-js, values people typed.
+const USER_DATA = 'svg, .djs-container, .tjs-container td, .dmn-decision-table-container td, textarea, '
+  + '[contenteditable], pre, code, .variable-value, [cam-variable-value], .process-name, .task-name';
+
+function inUserData(node) {
+  const element = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
+  return !element || element.closest(USER_DATA) !== null;
+}
+
+function chromeText(text, element) {
+  const trimmed = text.trim();
+  if (!trimmed) {
+    return null;
+  }
+  if (Object.prototype.hasOwnProperty.call(CHROME_TEXT, trimmed)) {
+    return CHROME_TEXT[trimmed];
+  }
+  if (trimmed === 'null' && element && element.closest(TENANT_CELLS)) {
+    return '—';
+  }
+  for (const [pattern, replace] of CHROME_PATTERNS) {
+    if (pattern.test(trimmed)) {
+      return trimmed.replace(pattern, replace);
+    }
+  }
+  return null;
+}
+
+function translateText(node) {
+  if (inUserData(node)) {
+    return;
+  }
+  const parent = node.parentElement;
+  let text = node.nodeValue;
+  const translated = chromeText(text, parent);
+  if (translated !== null) {
+    text = text.replace(text.trim(), translated);
+  }
+  if (/[0-9]/.test(text) && parent && parent.closest(CHROME_NUMBERS) && !parent.closest('input')) {
+    text = persianDigits(text);
+  }
+  if (text !== node.nodeValue) {
+    node.nodeValue = text;
+  }
+}
+
+function translateAttributes(element) {
+  if (element.closest('svg')) {
+    return;
+  }
+  for (const name of ['title', 'placeholder']) {
+    const value = element.getAttribute(name);
+    const translated = value ? chromeText(value, null) : null;
+    if (translated !== null) {
+      element.setAttribute(name, translated);
+    }
+  }
+}
+
+/** Admin's authorization heading is "{{title}} {{AUTHORIZATIONS}}": Persian reads «مجوزهای دسترسی <resource>». */
+function authorizationHeading() {
+  const label = EARLY_LABELS.AUTHORIZATION_AUTHORIZATIONS;
+  const heading = APP === 'admin' && label ? document.querySelector('.section-content > header h3') : null;
+  const text = heading && heading.childNodes.length === 1 && heading.firstChild.nodeType === Node.TEXT_NODE
+    ? heading.firstChild.nodeValue.trim() : '';
+  if (text.endsWith(' ' + label)) {
+    heading.firstChild.nodeValue = label + ' ' + text.substring(0, text.length - label.length - 1);
+  }
+}
+
+function translateChrome(root) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    translateText(node);
+  }
+  translateAttributes(root);
+  root.querySelectorAll('[title], [placeholder]').forEach(translateAttributes);
+  authorizationHeading();
+}
+
 let scheduled = false;
 function enhance() {
   scheduled = false;
   document.querySelectorAll('[uib-datepicker]:not(.pv-jalali-host)').forEach(jalaliPicker);
   document.querySelectorAll('[cam-widget-search]:not(.pv-text-criteria)').forEach(textCriteria);
   footerZone();
+  const roots = [...changed].filter(root => root.isConnected);
+  changed.clear();
+  const set = new Set(roots);
+  roots.filter(root => !hasChangedAncestor(root, set)).forEach(translateChrome);
 }
-new MutationObserver(() => {
+function hasChangedAncestor(root, set) {
+  for (let up = root.parentElement; up; up = up.parentElement) {
+    if (set.has(up)) {
+      return true;
+    }
+  }
+  return false;
+}
+// Only the parts that changed are translated again. Text AngularJS writes again (characterData) and titles it sets
+// are seen too; what was translated once no longer matches, so our own changes end the round.
+const changed = new Set();
+new MutationObserver(records => {
+  for (const record of records) {
+    const target = record.target.nodeType === Node.ELEMENT_NODE ? record.target : record.target.parentElement;
+    if (target) {
+      changed.add(target);
+    }
+  }
   if (!scheduled) {
     scheduled = true;
     setTimeout(enhance, 0);
   }
-}).observe(document.documentElement, {childList: true, subtree: true});
+}).observe(document.documentElement, {childList: true, subtree: true, characterData: true,
+  attributes: true, attributeFilter: ['title', 'placeholder']});
 
 // --- actions only admins may take through the engine door --------------------------------------------
 
