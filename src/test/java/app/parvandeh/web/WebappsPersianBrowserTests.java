@@ -45,6 +45,8 @@ class WebappsPersianBrowserTests extends BrowserTest {
       DayOfWeek.MONDAY, "دوشنبه", DayOfWeek.TUESDAY, "سه‌شنبه", DayOfWeek.WEDNESDAY, "چهارشنبه",
       DayOfWeek.THURSDAY, "پنجشنبه", DayOfWeek.FRIDAY, "جمعه");
   static final int[] WIDTHS = {1400, 768};
+  /** A phone, a tablet and a desk, as ClerkDayBrowserTests' screens (the phone's viewport emulated). */
+  static final int[] PHONE_TO_DESK = {390, 768, 1400};
   static final Pattern LABEL_KEY = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b");
   /** The inline field's editor: Tasklist opens it in the task column, next to the field. */
   static final String EDITOR = ".cam-widget-inline-field.field-control";
@@ -121,6 +123,110 @@ class WebappsPersianBrowserTests extends BrowserTest {
         .isEqualTo(persian(String.format("%04d/%02d/%02d", year, month, 15)));
     browser.screenshot("webapps-tasklist-follow-up-set");
     assertThat(browser.consoleErrors()).as("Tasklist's console").isEmpty();
+  }
+
+  @Test
+  void theFollowUpTimeReadsInPersianDigitsAndTheTimeTypedInThemIsStored() throws IOException {
+    FileFixture file = engineeringFileAwaitingItsCheck();
+    tasks.claim(file.checkTaskId(), "clerk.eng");
+    int[] today = jalali(Instant.now());
+    int year = today[1] == 12 ? today[0] + 1 : today[0];
+    int month = today[1] % 12 + 1;
+
+    browser.inTimeZone(TEHRAN.getId());
+    signIn("clerk.eng");
+    openTask(file.checkTaskId());
+    browser.press(browser.waiting().until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector(".followup-date .view-value"))));
+    WebElement picker = browser.waiting().until(
+        ExpectedConditions.visibilityOfElementLocated(By.cssSelector(EDITOR + " .pv-jalali-picker")));
+    browser.press(picker.findElement(By.cssSelector(".pv-jalali-next")));
+    browser.press(browser.driver().findElement(By.cssSelector(EDITOR + " .pv-jalali-picker [data-day='15']")));
+    WebElement hours = browser.driver().findElement(By.cssSelector(EDITOR + " .uib-timepicker td.hours input"));
+    WebElement minutes = browser.driver().findElement(By.cssSelector(EDITOR + " .uib-timepicker td.minutes input"));
+    browser.waiting().until(d -> hours.getAttribute("value").matches("[۰-۹]{2}"));
+    assertThat(minutes.getAttribute("value")).matches("[۰-۹]{2}");
+
+    hours.sendKeys(Keys.chord(Keys.CONTROL, "a"), "۱۴");
+    minutes.sendKeys(Keys.chord(Keys.CONTROL, "a"), "۳۰");
+    browser.waiting().until(d -> "۳۰".equals(minutes.getAttribute("value")));
+    assertThat(hours.getAttribute("value")).isEqualTo("۱۴");
+    browser.screenshot("webapps-tasklist-follow-up-time");
+    browser.press(browser.driver().findElement(By.cssSelector(BUTTONS + " button:has(.glyphicon-ok)")));
+
+    browser.waiting().until(d -> tasks.createTaskQuery().taskId(file.checkTaskId()).singleResult()
+        .getFollowUpDate() != null);
+    Date followUp = tasks.createTaskQuery().taskId(file.checkTaskId()).singleResult().getFollowUpDate();
+    assertThat(JalaliDates.dateTime(followUp.toInstant()))
+        .isEqualTo(persian(String.format("%04d/%02d/%02d 14:30", year, month, 15)));
+    assertThat(browser.consoleErrors()).as("Tasklist's console").isEmpty();
+  }
+
+  @Test
+  void tasklistAndItsReviewFormFitAPhoneATabletAndADesk() throws IOException {
+    FileFixture file = engineeringFileAwaitingItsCheck();
+    signIn("clerk.eng");
+    List<String> problems = new ArrayList<>();
+    for (int width : PHONE_TO_DESK) {
+      browser.viewport(width, width < 800 ? 844 : 1000);
+      browser.go("/camunda/app/tasklist/default/#/?task=" + file.checkTaskId());
+      browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-details .names")));
+      browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+          "[data-pv='student'][data-student-number='" + file.number() + "']")));
+      browser.screenshot("webapps-tasklist-form-" + width);
+      List<String> wider = browser.widerThanViewport();
+      if (!wider.isEmpty()) {
+        problems.add(width + " px: " + wider);
+      }
+    }
+    assertThat(problems).as("Tasklist and the review form scrolling sideways").isEmpty();
+  }
+
+  @Test
+  void cockpitsSidebarSaysNothingIsThereInPersianAndItsNumbersInPersianDigits() throws IOException {
+    FileFixture file = engineeringFileAwaitingItsCheck();
+    signIn("manager");
+    browser.resize(1400, 1000);
+    browser.go("/camunda/app/cockpit/default/#/process-instance/" + file.processInstanceId() + "/runtime");
+    WebElement superInstance = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("dd.super-process-instance-id")));
+    browser.waiting().until(d -> !superInstance.getText().isBlank());
+    WebElement version = browser.driver().findElement(By.cssSelector("dd.definition-version"));
+    browser.waiting().until(d -> !version.getText().isBlank());
+    browser.screenshot("webapps-cockpit-instance-sidebar");
+    assertThat(superInstance.getText()).isEqualTo("ندارد");
+    assertThat(version.getText()).matches("[۰-۹]+");
+    assertThat(browser.text()).doesNotContainPattern("\\bnull\\b").doesNotContain("v7.");
+
+    String definition = runtime.createProcessInstanceQuery().processInstanceId(file.processInstanceId())
+        .singleResult().getProcessDefinitionId();
+    browser.go("/camunda/app/cockpit/default/#/process-definition/" + definition + "/runtime");
+    WebElement tag = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("dd.version-tag")));
+    browser.waiting().until(d -> !tag.getText().isBlank());
+    assertThat(tag.getText()).doesNotContainPattern("[0-9]").doesNotContain("null");
+    assertThat(browser.text()).doesNotContainPattern("\\bnull\\b");
+  }
+
+  @Test
+  void adminNamesEachAuthorizationsPermissionsInPersian() throws IOException {
+    signIn("admin");
+    browser.resize(1400, 1000);
+    for (Map.Entry<Integer, String> resource : Map.of(0, "برنامه", 6, "تعریف فرایند").entrySet()) {
+      browser.go("/camunda/app/admin/default/#/authorization?resource=" + resource.getKey());
+      // A new address after the hash alone keeps the last resource's rows until the new ones arrive: load afresh.
+      browser.driver().navigate().refresh();
+      browser.waiting().until(ExpectedConditions.textToBe(By.cssSelector(".section-content > header h3"),
+          "مجوزهای دسترسی " + resource.getValue()));
+      List<String> permissions = browser.waiting().until(d -> {
+        List<String> cells = d.findElements(By.cssSelector("tbody td.permissions")).stream()
+            .map(WebElement::getText).map(String::strip).toList();
+        return !cells.isEmpty() && cells.stream().noneMatch(String::isEmpty) ? cells : null;
+      });
+      browser.screenshot("webapps-admin-permissions-" + resource.getKey());
+      assertThat(permissions).allSatisfy(cell -> assertThat(cell).doesNotContainPattern("[A-Za-z]"));
+      assertThat(browser.text()).doesNotContainPattern("\\b(ALL|NONE|ACCESS|READ|UPDATE|CREATE|DELETE)\\b");
+    }
   }
 
   @Test

@@ -306,6 +306,33 @@ function jalaliPicker(host) {
   render();
 }
 
+// --- the time picker's hours and minutes ------------------------------------------------------------------
+
+/** Persian (and Arabic-Indic) digits as Latin ones: what the time picker's own arithmetic reads. */
+function latinDigits(text) {
+  return String(text).replace(/[\u06F0-\u06F9]/g, d => String(d.charCodeAt(0) - 0x06F0))
+    .replace(/[\u0660-\u0669]/g, d => String(d.charCodeAt(0) - 0x0660));
+}
+
+/**
+ * The time picker's hour and minute boxes (ui-bootstrap's, bound to its scope) read in Persian digits and take digits
+ * of either script; its scope, and so the time it stores, keeps Latin digits.
+ */
+function persianTimeInput(input) {
+  const ngModel = angular.element(input).controller('ngModel');
+  if (!ngModel) {
+    return;
+  }
+  input.classList.add('pv-persian-digits');
+  ngModel.$parsers.unshift(value => typeof value === 'string' ? latinDigits(value) : value);
+  // Formatters run last to first: this one last, on the padded text the picker shows.
+  ngModel.$formatters.unshift(value => value === null || value === undefined ? value : persianDigits(value));
+  if (ngModel.$modelValue !== null && ngModel.$modelValue !== undefined) {
+    ngModel.$setViewValue(persianDigits(ngModel.$modelValue));
+    ngModel.$render();
+  }
+}
+
 function footerZone() {
   const original = document.getElementById('footer-timezone');
   if (!original || original.classList.contains('pv-replaced')) {
@@ -362,21 +389,59 @@ const CHROME_TEXT = {
   'DI': 'نمونه تصمیم',
   'TU': 'کاربر کار',
   'FNI': 'گره اجراشده',
-  'EDE': 'عنصر تصمیم اجراشده'
+  'EDE': 'عنصر تصمیم اجراشده',
+  // Admin's authorization editor.
+  'Select all': 'انتخاب همه',
+  'Unselect all': 'برداشتن همه'
 };
+// Admin prints an authorization's permissions as the engine names them, alone or as a list ("READ, UPDATE").
+const PERMISSIONS = {
+  ALL: 'همه', NONE: 'هیچ', ACCESS: 'دسترسی', READ: 'خواندن', UPDATE: 'ویرایش', CREATE: 'ایجاد', DELETE: 'حذف',
+  SUSPEND: 'تعلیق', SET: 'تنظیم', CREATE_INSTANCE: 'ایجاد نمونه', READ_INSTANCE: 'خواندن نمونه',
+  UPDATE_INSTANCE: 'ویرایش نمونه', RETRY_JOB: 'تلاش دوباره کار پس‌زمینه', SUSPEND_INSTANCE: 'تعلیق نمونه',
+  DELETE_INSTANCE: 'حذف نمونه', MIGRATE_INSTANCE: 'انتقال نمونه', READ_TASK: 'خواندن کار',
+  UPDATE_TASK: 'ویرایش کار', TASK_ASSIGN: 'واگذاری کار', TASK_WORK: 'انجام کار',
+  READ_TASK_VARIABLE: 'خواندن متغیر کار', UPDATE_TASK_VARIABLE: 'ویرایش متغیر کار', READ_HISTORY: 'خواندن سابقه',
+  READ_HISTORY_VARIABLE: 'خواندن متغیر سابقه', UPDATE_HISTORY: 'ویرایش سابقه', DELETE_HISTORY: 'حذف سابقه',
+  READ_INSTANCE_VARIABLE: 'خواندن متغیر نمونه', UPDATE_INSTANCE_VARIABLE: 'ویرایش متغیر نمونه',
+  READ_VARIABLE: 'خواندن متغیر', UPDATE_VARIABLE: 'ویرایش متغیر',
+  CREATE_BATCH_MIGRATE_PROCESS_INSTANCES: 'ایجاد دسته انتقال نمونه‌ها',
+  CREATE_BATCH_MODIFY_PROCESS_INSTANCES: 'ایجاد دسته تغییر نمونه‌ها',
+  CREATE_BATCH_RESTART_PROCESS_INSTANCES: 'ایجاد دسته آغاز دوباره نمونه‌ها',
+  CREATE_BATCH_DELETE_RUNNING_PROCESS_INSTANCES: 'ایجاد دسته حذف نمونه‌های در حال اجرا',
+  CREATE_BATCH_DELETE_FINISHED_PROCESS_INSTANCES: 'ایجاد دسته حذف نمونه‌های پایان‌یافته',
+  CREATE_BATCH_DELETE_DECISION_INSTANCES: 'ایجاد دسته حذف نمونه‌های تصمیم',
+  CREATE_BATCH_SET_JOB_RETRIES: 'ایجاد دسته تنظیم تلاش‌های کار پس‌زمینه',
+  CREATE_BATCH_SET_REMOVAL_TIME: 'ایجاد دسته تنظیم زمان حذف',
+  CREATE_BATCH_SET_EXTERNAL_TASK_RETRIES: 'ایجاد دسته تنظیم تلاش‌های کار بیرونی',
+  CREATE_BATCH_UPDATE_PROCESS_INSTANCES_SUSPEND: 'ایجاد دسته تعلیق نمونه‌ها',
+  CREATE_BATCH_SET_VARIABLES: 'ایجاد دسته تنظیم متغیرها'
+};
+
+/** "READ, UPDATE" as «خواندن، ویرایش»; null unless every part is a permission's name (Admin only). */
+function permissionNames(text) {
+  if (APP !== 'admin') {
+    return null;
+  }
+  const names = text.split(/\s*,\s*/);
+  return names.every(name => Object.prototype.hasOwnProperty.call(PERMISSIONS, name))
+    ? names.map(name => PERMISSIONS[name]).join('، ') : null;
+}
 // Texts shown with a number in them: a definition's version after its name, the product's version.
 const CHROME_PATTERNS = [
   [/^\(v\. ?([0-9][0-9.]*)\)$/, (m, version) => '(نسخه ' + persianDigits(version) + ')'],
   [/^v([0-9][0-9.]*)$/, (m, version) => 'نسخه ' + persianDigits(version)]
 ];
-// An empty tenant id is printed as "null" in these columns only.
-const TENANT_CELLS = '.tenant-id, .tenant, [class*="tenant"]';
+// An empty tenant id is printed as "null" in these columns, and Cockpit's sidebars print a missing super process
+// instance or decision name as a literal "null" (the other empty fields use the locale's *_NULL label).
+const NULL_CELLS = '.tenant-id, .tenant, [class*="tenant"], .null-value';
+const NO_VALUE = 'ندارد';
 // Numbers the webapps print in their chrome: Tasklist's priority and filter counts, Cockpit's counts and the
 // history time-to-live ("days 3650"), the time picker; read with Persian digits, the values themselves unchanged.
 const CHROME_NUMBERS = ['.priority', '[cam-tasklist-filters] .counter', '.dashboard .value',
   '.dashboard .count', '.ctn-header .badge', '.badge', '.instances-count', '.incidents-count', '.value-count',
   '.history-time-to-live', '.running-instances', '[cam-widget-inline-field] .view-value', '.uib-timepicker',
-  '.pagination', '[cam-widget-search] .total-results'].join(', ');
+  '.pagination', '[cam-widget-search] .total-results', '.definition-version', '.version-tag', '[change-version]'].join(', ');
 // User data is never translated: diagrams and tables drawn by bpmn-js/dmn-js, values people typed.
 const USER_DATA = 'svg, .djs-container, .tjs-container td, .dmn-decision-table-container td, textarea, '
   + '[contenteditable], pre, code, .variable-value, [cam-variable-value], .process-name, .task-name';
@@ -394,8 +459,12 @@ function chromeText(text, element) {
   if (Object.prototype.hasOwnProperty.call(CHROME_TEXT, trimmed)) {
     return CHROME_TEXT[trimmed];
   }
-  if (trimmed === 'null' && element && element.closest(TENANT_CELLS)) {
-    return '—';
+  if (trimmed === 'null' && element && element.closest(NULL_CELLS)) {
+    return NO_VALUE;
+  }
+  const permissions = permissionNames(trimmed);
+  if (permissions !== null) {
+    return permissions;
   }
   for (const [pattern, replace] of CHROME_PATTERNS) {
     if (pattern.test(trimmed)) {
@@ -462,6 +531,7 @@ function enhance() {
   scheduled = false;
   document.querySelectorAll('[uib-datepicker]:not(.pv-jalali-host)').forEach(jalaliPicker);
   document.querySelectorAll('[cam-widget-search]:not(.pv-text-criteria)').forEach(textCriteria);
+  document.querySelectorAll('.uib-timepicker input:not(.pv-persian-digits)').forEach(persianTimeInput);
   footerZone();
   const roots = [...changed].filter(root => root.isConnected);
   changed.clear();
