@@ -2,11 +2,14 @@ package app.parvandeh.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.parvandeh.security.ClearanceFixture;
 import app.parvandeh.security.FileFixture;
 import app.parvandeh.shared.JalaliDates;
 import app.parvandeh.shared.PersianText;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.BrowserTest;
+import app.parvandeh.workflow.GraduationClearance;
+import app.parvandeh.workflow.StudyDocumentWorkflow;
 import java.io.IOException;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -56,6 +59,10 @@ class WebappsPersianBrowserTests extends BrowserTest {
   StudentService students;
   @Autowired
   HistoryService history;
+  @Autowired
+  GraduationClearance clearance;
+  @Autowired
+  StudyDocumentWorkflow studyDocuments;
 
   @Test
   void tasklistReadsRightToLeftWithSolarHijriTimesAndNoConsoleErrors() throws IOException {
@@ -163,23 +170,42 @@ class WebappsPersianBrowserTests extends BrowserTest {
   }
 
   @Test
-  void tasklistAndItsReviewFormFitAPhoneATabletAndADesk() throws IOException {
-    FileFixture file = engineeringFileAwaitingItsCheck();
-    signIn("clerk.eng");
+  void tasklistWithTheReviewAndTheClearanceFormFitsAPhoneATabletAndADesk() throws IOException {
+    FileFixture review = engineeringFileAwaitingItsCheck();
+    ClearanceFixture cleared = ClearanceFixture.at(ClearanceFixture.Step.CENTRAL_CHECK,
+        new ClearanceFixture.Services(students, studyDocuments, clearance, runtime, tasks, management));
     List<String> problems = new ArrayList<>();
+    taskFitsEveryWidth("clerk.eng", "review", review.checkTaskId(), review.number(), problems);
+    browser.forgetSession();
+    browser.viewport(1400, 1000);
+    taskFitsEveryWidth("central.records", "clearance", cleared.taskId(), cleared.number(), problems);
+    assertThat(problems).as("Tasklist and its forms scrolling sideways or cut off").isEmpty();
+  }
+
+  /** A task and its form at 390, 768 and 1,400 px: nothing past the window, the footer's line not cut off. */
+  private void taskFitsEveryWidth(String user, String form, String taskId, String number, List<String> problems)
+      throws IOException {
+    signIn(user);
     for (int width : PHONE_TO_DESK) {
       browser.viewport(width, width < 800 ? 844 : 1000);
-      browser.go("/camunda/app/tasklist/default/#/?task=" + file.checkTaskId());
+      browser.go("/camunda/app/tasklist/default/#/?task=" + taskId);
       browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-details .names")));
       browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
-          "[data-pv='student'][data-student-number='" + file.number() + "']")));
-      browser.screenshot("webapps-tasklist-form-" + width);
+          "[data-pv='student'][data-student-number='" + number + "']")));
+      browser.screenshot("webapps-tasklist-" + form + "-" + width);
       List<String> wider = browser.widerThanViewport();
       if (!wider.isEmpty()) {
-        problems.add(width + " px: " + wider);
+        problems.add(form + " at " + width + " px: " + wider);
+      }
+      Object cut = ((JavascriptExecutor) browser.driver()).executeScript(
+          "const zone = document.querySelector('.pv-footer-zone');"
+          + " const box = zone && zone.getBoundingClientRect();"
+          + " return !zone || zone.scrollWidth > zone.clientWidth + 1 || box.left < -1"
+          + " || box.right > document.documentElement.clientWidth + 1 || box.bottom > window.innerHeight + 1;");
+      if (Boolean.TRUE.equals(cut)) {
+        problems.add(form + " at " + width + " px: the footer's time zone line is cut off or missing");
       }
     }
-    assertThat(problems).as("Tasklist and the review form scrolling sideways").isEmpty();
   }
 
   @Test
