@@ -46,12 +46,6 @@ class HardeningConfiguration {
     return registered(new BoundedWebappQueries(limit), +4, "/camunda/api/*");
   }
 
-  /** In front of Camunda's own filters (which map after ours): each webapp request keeps its own CSP nonce. */
-  @Bean
-  FilterRegistrationBean<WebappNonces> webappNonces() {
-    return registered(new WebappNonces(), -2, "/camunda/*");
-  }
-
   @Bean
   FilterRegistrationBean<ReadOnlyRolesGuard> readOnlyRolesGuard() {
     return registered(new ReadOnlyRolesGuard(), +2, "/api/*");
