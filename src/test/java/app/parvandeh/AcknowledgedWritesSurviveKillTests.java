@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -178,7 +177,7 @@ class AcknowledgedWritesSurviveKillTests {
     app.kill();
     app = null;
     Set<String> referenced = new HashSet<>();
-    try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("db/parvandeh"), "sa", "");
+    try (Connection db = ChildApplication.h2(dataDir);
         ResultSet rows = db.createStatement().executeQuery("select content_sha256 from document_version")) {
       while (rows.next()) {
         referenced.add(rows.getString(1));

@@ -51,6 +51,15 @@ class HardeningConfiguration {
     return registered(new ReadOnlyRolesGuard(), +2, "/api/*");
   }
 
+  /**
+   * Before Camunda's own webapp filters (registered after every Spring filter): the CSP nonce of each page its own
+   * (see RequestScopedCspNonce).
+   */
+  @Bean
+  FilterRegistrationBean<RequestScopedCspNonce> requestScopedCspNonce() {
+    return registered(new RequestScopedCspNonce(), +5, "/camunda/*");
+  }
+
   /** Registers a guard for the given paths, at an order relative to Spring Security's chain. */
   private static <T extends Filter> FilterRegistrationBean<T> registered(T filter, int afterSecurity,
       String... urlPatterns) {

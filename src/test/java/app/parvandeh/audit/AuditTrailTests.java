@@ -139,6 +139,16 @@ class AuditTrailTests {
   }
 
   @Test
+  void aClerkReadingTheSameFilePageAgainAndAgainIsRecordedOnce() {
+    ApiClient clerk = ApiClient.signedIn(port, "clerk.eng", "parvandeh");
+    for (int i = 0; i < 3; i++) {
+      assertThat(clerk.get("/api/students/" + student.getStudentNumber() + "/file").status()).isEqualTo(200);
+    }
+    assertThat(audit.ofStudent(student.getId())).filteredOn(e -> e.action() == AuditAction.FILE_VIEWED)
+        .filteredOn(e -> e.actor().equals("clerk.eng")).hasSize(1);
+  }
+
+  @Test
   void noEndpointEditsOrPurgesTheTrail() {
     // Our API: the only mapping that mentions the audit trail reads it. (A path segment "audit" or "audit.csv" and
     // the like; the fixity audits under /api/preservation/audits are runs of a check, not the trail.)

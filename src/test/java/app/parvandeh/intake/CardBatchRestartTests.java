@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.support.ApiClient;
+import app.parvandeh.support.ChildApplication;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,12 +35,12 @@ class CardBatchRestartTests {
       byte[] card = DemoFiles.pdf("card " + i + " " + Long.toHexString(random.nextLong()));
       archive.add("cards/" + list.get(i, "student_number") + "_EXAM_CARD.pdf", card);
     }
-    String[] largeUploads = {"--spring.servlet.multipart.max-file-size=100MB",
-        "--spring.servlet.multipart.max-request-size=100MB"};
+    String[] largeUploads = ChildApplication.demoWithoutJobs("--spring.servlet.multipart.max-file-size=100MB",
+        "--spring.servlet.multipart.max-request-size=100MB");
     long id;
     long doneAtKill;
-    try (ChildApplication first = ChildApplication.start(dataDir, "first", largeUploads)) {
-      ApiClient api = ApiClient.signedIn(first.port, "central.admission", "parvandeh");
+    try (ChildApplication first = ChildApplication.start(dataDir, "first.log", largeUploads)) {
+      ApiClient api = ApiClient.signedIn(first.port(), "central.admission", "parvandeh");
       CohortList.importAndWait(api, list.bytes());
       long uploaded = System.nanoTime();
       id = CardArchive.upload(api, archive.bytes()).json().path("id").asLong();
@@ -49,13 +50,13 @@ class CardBatchRestartTests {
     assertThat(doneAtKill).as("killed in the middle of the batch").isBetween(CARDS / 5L, CARDS - 1L);
 
     JsonNode finished;
-    try (ChildApplication second = ChildApplication.start(dataDir, "second", largeUploads)) {
-      finished = CardArchive.waitUntilDone(ApiClient.signedIn(second.port, "central.admission", "parvandeh"), id);
+    try (ChildApplication second = ChildApplication.start(dataDir, "second.log", largeUploads)) {
+      finished = CardArchive.waitUntilDone(ApiClient.signedIn(second.port(), "central.admission", "parvandeh"), id);
     }
 
     assertThat(finished.path("status").asText()).isEqualTo("DONE");
     assertThat(finished.path("attached").asInt()).as(finished.toString()).isEqualTo(CARDS);
-    try (Connection db = ChildApplication.database(dataDir)) {
+    try (Connection db = ChildApplication.h2(dataDir)) {
       assertThat(ChildApplication.count(db, "select count(*) from batch_entry where batch_id = " + id)).isEqualTo(CARDS);
       String students = "(select s.id from student s join batch_entry e on e.student_number = s.student_number"
           + " where e.batch_id = " + id + ")";

@@ -3,6 +3,7 @@ package app.parvandeh.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.parvandeh.support.ApiClient;
+import app.parvandeh.support.ChildApplication;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import org.springframework.util.FileSystemUtils;
  */
 class CohortImportRestartTests {
 
-  private static final int ROWS = 1500;
+  private static final int ROWS = 600;
 
   @Test
   void anImportKilledHalfwayResumesAfterTheRestartAndDoesEveryRowExactlyOnce() throws Exception {
@@ -27,8 +28,8 @@ class CohortImportRestartTests {
     }
     long id;
     long doneAtKill;
-    try (ChildApplication first = ChildApplication.start(dataDir, "first")) {
-      ApiClient api = ApiClient.signedIn(first.port, "central.admission", "parvandeh");
+    try (ChildApplication first = ChildApplication.start(dataDir, "first.log", ChildApplication.demoWithoutJobs())) {
+      ApiClient api = ApiClient.signedIn(first.port(), "central.admission", "parvandeh");
       id = CohortList.upload(api, list.bytes()).json().path("id").asLong();
       doneAtKill = waitForSomeRows(api, id);
       first.kill();
@@ -36,12 +37,12 @@ class CohortImportRestartTests {
     assertThat(doneAtKill).as("killed in the middle of the import").isBetween(ROWS / 5L, ROWS - 1L);
 
     JsonNode finished;
-    try (ChildApplication second = ChildApplication.start(dataDir, "second")) {
-      finished = CohortList.waitUntilDone(ApiClient.signedIn(second.port, "central.admission", "parvandeh"), id);
+    try (ChildApplication second = ChildApplication.start(dataDir, "second.log", ChildApplication.demoWithoutJobs())) {
+      finished = CohortList.waitUntilDone(ApiClient.signedIn(second.port(), "central.admission", "parvandeh"), id);
     }
 
     assertThat(finished.path("rows").findValuesAsText("outcome")).containsOnly("ACCEPTED").hasSize(ROWS);
-    try (Connection db = ChildApplication.database(dataDir)) {
+    try (Connection db = ChildApplication.h2(dataDir)) {
       assertThat(ChildApplication.count(db, "select count(*) from cohort_row where import_id = " + id + " and outcome is null"))
           .isZero();
       String numbers = "(select student_number from cohort_row where import_id = " + id + ")";

@@ -44,8 +44,7 @@ class LargeCardBatchSmallHeapTests {
   @Test
   void anArchiveLargerThanTheHeapIsAcceptedAndWorkedThrough() throws Exception {
     dataDir = Files.createTempDirectory("parvandeh-large-batch-");
-    app = ChildApplication.startWithHeap(dataDir, "app.log", HEAP, "--spring.profiles.active=demo",
-        "--camunda.bpm.job-execution.enabled=false");
+    app = ChildApplication.startWithHeap(dataDir, "app.log", HEAP, ChildApplication.demoWithoutJobs());
     ApiClient central = signIn("central.admission");
     CohortList list = CohortList.create();
     for (int i = 0; i < STUDENTS; i++) {

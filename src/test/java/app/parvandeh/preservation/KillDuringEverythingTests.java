@@ -1,5 +1,6 @@
 package app.parvandeh.preservation;
 
+import app.parvandeh.support.ChildApplication;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,6 +16,6 @@ class KillDuringEverythingTests extends KillDuringEverythingScenario {
 
   @Override
   Connection database(Path dataDir) throws SQLException {
-    return h2(dataDir);
+    return ChildApplication.h2(dataDir);
   }
 }

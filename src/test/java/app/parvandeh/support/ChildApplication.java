@@ -9,6 +9,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -41,10 +46,24 @@ public final class ChildApplication implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts the application with the given extra arguments and waits until {@code /actuator/health} answers. */
+  /**
+   * Starts the application with the given extra arguments and waits until it is ready ({@code /actuator/health/readiness}
+   * answers 200 only after the start-up runners, e.g. the demo users, are done).
+   */
   public static ChildApplication start(Path dataDir, String logName, String... arguments)
       throws IOException, InterruptedException {
     return startWithHeap(dataDir, logName, "-Xmx512m", arguments);
+  }
+
+  /**
+   * The demo install (its users sign in with the demo password) with the job executor off, so no process step runs
+   * beside what the test looks at; then {@code more}.
+   */
+  public static String[] demoWithoutJobs(String... more) {
+    List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=demo",
+        "--camunda.bpm.job-execution.enabled=false"));
+    arguments.addAll(List.of(more));
+    return arguments.toArray(String[]::new);
   }
 
   /** As {@link #start(Path, String, String...)} with the given maximum heap, e.g. {@code -Xmx160m}. */
@@ -101,6 +120,22 @@ public final class ChildApplication implements AutoCloseable {
     return port;
   }
 
+  /**
+   * The child's embedded H2 database in {@code dataDir} (the default install's), to look into once no child runs
+   * on it: H2 holds the file locked while the application runs.
+   */
+  public static Connection h2(Path dataDir) throws SQLException {
+    return DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("db/parvandeh"), "sa", "");
+  }
+
+  /** The single number a {@code select count(*) …} answers. */
+  public static long count(Connection db, String sql) throws SQLException {
+    try (Statement statement = db.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+      result.next();
+      return result.getLong(1);
+    }
+  }
+
   /** SIGKILL: no shutdown hook, no flush, no graceful close of the database or the server. */
   public void kill() throws InterruptedException {
     process.destroyForcibly();
@@ -133,7 +168,7 @@ public final class ChildApplication implements AutoCloseable {
 
   private void awaitHealthy() throws InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
-    HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build();
+    HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build();
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
