@@ -327,8 +327,9 @@ function persianTimeInput(input) {
   ngModel.$parsers.unshift(value => typeof value === 'string' ? latinDigits(value) : value);
   // Formatters run last to first: this one last, on the padded text the picker shows.
   ngModel.$formatters.unshift(value => value === null || value === undefined ? value : persianDigits(value));
+  // What the box shows now, without telling the picker its time changed (it did not).
   if (ngModel.$modelValue !== null && ngModel.$modelValue !== undefined) {
-    ngModel.$setViewValue(persianDigits(ngModel.$modelValue));
+    ngModel.$viewValue = persianDigits(ngModel.$modelValue);
     ngModel.$render();
   }
 }
