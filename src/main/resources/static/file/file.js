@@ -156,7 +156,7 @@
       }
     });
     renderStages(f);
-    renderNotes(f.notes);
+    renderNotes(f.notes, f.noteAuthors || {});
     renderTimeline(f.timeline);
     renderHistory(f.history);
     $('file').hidden = false;
@@ -296,12 +296,14 @@
     return wrap;
   }
 
-  function renderNotes(notes) {
+  function renderNotes(notes, authors) {
     var list = $('notes');
     clear(list);
     notes.forEach(function (n) {
+      // The author by name; the login only as the name's tooltip.
       var item = el('li', null, el('strong', {text: n.kindLabel + ' (' + fa(n.golestanScreen) + ')'}),
-        ' — ' + n.author + '، ' + n.createdAtJalali, el('div', {text: n.body}));
+        ' — ', el('span', {className: 'note-author', title: n.author, text: authors[n.author] || fa(n.author)}),
+        '، ' + n.createdAtJalali, el('div', {text: n.body}));
       n.addresses.forEach(function (a) {
         var url = safeUrl(a.url);
         item.appendChild(el('div', {className: 'addr'}, 'نشانی: ',
@@ -320,7 +322,7 @@
       body.appendChild(el('tr', {className: s.open ? 'open-step' : ''}, el('td', {text: fa(s.processName)}),
         el('td', {text: fa(s.activityName)}), el('td', {text: fa(s.startedAtJalali)}),
         el('td', {text: s.open ? s.stateLabel : (s.canceled ? 'لغوشده ' : '') + fa(s.endedAtJalali)}),
-        el('td', {text: s.assigneeName || (s.assignee ? fa(s.assignee) : '—')})));
+        el('td', {text: s.assigneeName || (s.assignee ? fa(s.assignee) : '—'), title: s.assignee || ''})));
     });
   }
 

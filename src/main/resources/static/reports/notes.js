@@ -83,7 +83,7 @@
         tbody.appendChild(h('tr', null,
           h('td', { className: 'when' }, n.createdAtJalali),
           h('td', null, n.kindLabel, h('br'), 'گلستان ' + fa(n.golestanScreen)),
-          h('td', null, h('bdi', null, n.author)),
+          h('td', null, h('bdi', { title: n.author }, n.authorName || n.author)),
           h('td', { className: 'body' }, n.body),
           h('td', null, n.addresses.length ? list : '—')));
       });

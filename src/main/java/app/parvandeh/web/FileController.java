@@ -6,6 +6,7 @@ import app.parvandeh.audit.AuditLog.AuditView;
 import app.parvandeh.document.DocumentCorrections;
 import app.parvandeh.document.FileDocumentView;
 import app.parvandeh.note.NoteService;
+import app.parvandeh.note.NoteView;
 import app.parvandeh.security.ClearanceRecords;
 import app.parvandeh.security.CurrentUser;
 import app.parvandeh.security.FileAccessPolicy;
@@ -16,10 +17,12 @@ import app.parvandeh.student.StudentInfoEdits;
 import app.parvandeh.student.StudentInfoEdits.StudentInfo;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.workflow.FileTimeline;
+import app.parvandeh.workflow.FileTimeline.Step;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -92,6 +95,12 @@ class FileController {
     return view(edited, user);
   }
 
+  /** The timeline's assignees by name (the login stays beside it for the page's tooltip). */
+  private List<Step> namedSteps(List<Step> steps) {
+    Map<String, String> people = names.of(steps.stream().map(Step::assignee).toList());
+    return steps.stream().map(s -> people.containsKey(s.assignee()) ? s.named(people.get(s.assignee())) : s).toList();
+  }
+
   private FileView view(Student student, CurrentUser user) {
     List<FileDocumentView> all = documents.documentsOf(student.getId());
     List<FileView.StageDocuments> stages = new ArrayList<>();
@@ -101,8 +110,10 @@ class FileController {
         stages.add(new FileView.StageDocuments(stage.name(), stage.labelFa(), inStage));
       }
     }
+    List<NoteView> fileNotes = notes.notesOf(student.getId());
     return new FileView(StudentSummary.of(student), FileView.FileInfo.of(student), access.canChange(user, student),
-        stages, notes.notesOf(student.getId()), timeline.of(student.getStudentNumber()),
+        stages, fileNotes, names.of(fileNotes.stream().map(NoteView::author).toList()),
+        namedSteps(timeline.of(student.getStudentNumber())),
         FileHistory.of(history(user, student), all, names),
         ClearanceCertificateController.urlIfCleared(student, clearance));
   }

@@ -5,13 +5,16 @@ import app.parvandeh.note.NoteView;
 import app.parvandeh.student.Student;
 import app.parvandeh.workflow.FileTimeline.Step;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything the file page shows of one student's file: the four operations work on this.
  * {@code clearanceCertificateUrl}: the signed clearance certificate, once the file is cleared (else null).
+ * {@code noteAuthors}: the notes' authors by name, login to name (system authors such as «golestan» left out).
  */
 record FileView(StudentSummary student, FileInfo info, boolean canChange, List<StageDocuments> stages,
-    List<NoteView> notes, List<Step> timeline, List<FileHistory.Line> history, String clearanceCertificateUrl) {
+    List<NoteView> notes, Map<String, String> noteAuthors, List<Step> timeline, List<FileHistory.Line> history,
+    String clearanceCertificateUrl) {
 
   /** The file's editable information and the row version an edit must send back. */
   record FileInfo(String firstName, String lastName, String nationalId, String degree, long rowVersion) {

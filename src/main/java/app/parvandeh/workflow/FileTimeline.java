@@ -26,10 +26,20 @@ public class FileTimeline {
     this.history = history;
   }
 
-  /** One step: which process, what, who, when it began and ended (Jalali); open while not ended. */
+  /**
+   * One step: which process, what, who, when it began and ended (Jalali); open while not ended. {@code assignee} is
+   * the login; {@code assigneeName} the person's name once a page has looked it up ({@link #named}), else null.
+   */
   public record Step(String processName, String processInstanceId, String activityId, String activityName,
-      String activityType, String assignee, Instant startedAt, String startedAtJalali, String endedAtJalali,
-      boolean open, boolean canceled, String stateLabel) {}
+      String activityType, String assignee, String assigneeName, Instant startedAt, String startedAtJalali,
+      String endedAtJalali, boolean open, boolean canceled, String stateLabel) {
+
+    /** This step with its assignee's name as people read it. */
+    public Step named(String name) {
+      return new Step(processName, processInstanceId, activityId, activityName, activityType, assignee, name,
+          startedAt, startedAtJalali, endedAtJalali, open, canceled, stateLabel);
+    }
+  }
 
   /** Steps where the file waits for something to happen rather than for someone to act. */
   private static final Set<String> WAITS = Set.of("intermediateMessageCatch", "intermediateTimer", "receiveTask");
@@ -56,7 +66,7 @@ public class FileTimeline {
         Instant started = a.getStartTime().toInstant();
         Instant ended = a.getEndTime() == null ? null : a.getEndTime().toInstant();
         steps.add(new Step(processName, process.getId(), a.getActivityId(), a.getActivityName(), a.getActivityType(),
-            a.getAssignee(), started, JalaliDates.dateTime(started), JalaliDates.dateTime(ended), ended == null,
+            a.getAssignee(), null, started, JalaliDates.dateTime(started), JalaliDates.dateTime(ended), ended == null,
             a.isCanceled(), stateOf(a.getActivityType(), ended == null)));
       }
     }

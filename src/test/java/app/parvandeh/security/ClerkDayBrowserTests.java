@@ -12,6 +12,11 @@ import app.parvandeh.student.FileStage;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentStatus;
 import app.parvandeh.support.DueJobs;
+import app.parvandeh.workflow.GraduationClearance;
+import app.parvandeh.workflow.StudyDocumentWorkflow;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.openqa.selenium.WebElement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.openqa.selenium.support.ui.Select;
@@ -43,6 +48,12 @@ class ClerkDayBrowserTests extends BrowserTest {
   DocumentCorrections documents;
   @Autowired
   NoteService notes;
+  @Autowired
+  GraduationClearance clearance;
+  @Autowired
+  StudyDocumentWorkflow studyDocuments;
+  @Autowired
+  IdentityService identity;
 
   record Screen(String name, String user, String password, String path, String loadedText) {}
 
@@ -177,6 +188,41 @@ class ClerkDayBrowserTests extends BrowserTest {
     assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
     browser.driver().findElement(By.linkText("رفتن به صفحه کار من")).click();
     wait.until(ExpectedConditions.urlContains("/camunda/app/cockpit/"));
+  }
+
+  @Test
+  void theClearanceFormAndTheFilesTimelineNamePeopleWithTheirLoginOnlyAsATooltip() throws IOException {
+    ClearanceFixture file = ClearanceFixture.at(ClearanceFixture.Step.CENTRAL_CHECK,
+        new ClearanceFixture.Services(students, studyDocuments, clearance, runtime, tasks, management));
+    tasks.claim(file.taskId(), "central.records");
+    FluentWait<WebDriver> wait = browser.waiting();
+    browser.signIn("central.records", "parvandeh");
+    wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
+
+    browser.go("/camunda/app/tasklist/default/#/?task=" + file.taskId());
+    WebElement author = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".pv-note .pv-author")));
+    browser.screenshot("day-clearance-note-author");
+    assertThat(author.getText()).isEqualTo(fullName("clerk.eng"));
+    assertThat(author.getAttribute("title")).isEqualTo("clerk.eng");
+    assertThat(browser.driver().findElement(By.cssSelector("[data-pv='notes']")).getText()).doesNotContain("clerk.eng");
+
+    browser.go("/file/?n=" + file.number());
+    WebElement assignee = wait.until(d -> d.findElements(By.cssSelector("#timeline td[title='central.records']"))
+        .stream().findFirst().orElse(null));
+    ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", assignee);
+    browser.screenshot("day-file-timeline-names");
+    assertThat(assignee.getText()).isEqualTo(fullName("central.records"));
+    assertThat(browser.driver().findElement(By.id("timeline")).getText()).doesNotContain("central.records");
+    WebElement noteAuthor = browser.driver().findElement(By.cssSelector("#notes .note-author"));
+    assertThat(noteAuthor.getText()).isEqualTo(fullName("clerk.eng"));
+    assertThat(noteAuthor.getAttribute("title")).isEqualTo("clerk.eng");
+    assertThat(browser.driver().findElement(By.id("notes")).getText()).doesNotContain("clerk.eng");
+  }
+
+  private String fullName(String userId) {
+    User user = identity.createUserQuery().userId(userId).singleResult();
+    return user.getFirstName() + " " + user.getLastName();
   }
 
   @Test

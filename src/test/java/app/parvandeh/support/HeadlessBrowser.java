@@ -94,10 +94,28 @@ public final class HeadlessBrowser implements AutoCloseable {
       String name = "timeout-" + System.currentTimeMillis();
       screenshot(name);
       where.append("\nscreenshot: target/browser-screenshots/").append(name).append(".png");
+      where.append("\nrequests the page made: ").append(((JavascriptExecutor) driver).executeScript(
+          "return performance.getEntriesByType('resource').map(e => e.name.replace(location.origin, '') + ' '"
+          + " + Math.round(e.startTime) + '+' + Math.round(e.duration) + 'ms').join('\\n');"));
+      Files.writeString(screenshots.resolve(name + "-threads.txt"), serverThreads());
+      where.append("\nthis JVM's threads: target/browser-screenshots/").append(name).append("-threads.txt");
     } catch (RuntimeException | IOException e) {
       where.append(" (could not read the page: ").append(e).append(')');
     }
     return where.toString();
+  }
+
+  /** The stacks of this JVM's threads (the application under test runs in it): what a stuck request waits for. */
+  private static String serverThreads() {
+    StringBuilder out = new StringBuilder();
+    Thread.getAllStackTraces().forEach((thread, stack) -> {
+      out.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
+      for (StackTraceElement frame : stack) {
+        out.append("    at ").append(frame).append('\n');
+      }
+      out.append('\n');
+    });
+    return out.toString();
   }
 
   public void go(String path) {

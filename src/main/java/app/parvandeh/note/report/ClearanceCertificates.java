@@ -18,8 +18,6 @@ import app.parvandeh.student.StudentService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,17 +33,17 @@ public class ClearanceCertificates {
   private final NoteService notes;
   private final DocumentCorrections documents;
   private final FileAccessPolicy access;
-  private final IdentityService identity;
+  private final UserNames names;
   private final AuditLog audit;
   private final Clock clock;
 
   ClearanceCertificates(StudentService students, NoteService notes, DocumentCorrections documents,
-      FileAccessPolicy access, IdentityService identity, AuditLog audit, Clock clock) {
+      FileAccessPolicy access, UserNames names, AuditLog audit, Clock clock) {
     this.students = students;
     this.notes = notes;
     this.documents = documents;
     this.access = access;
-    this.identity = identity;
+    this.names = names;
     this.audit = audit;
     this.clock = clock;
   }
@@ -83,12 +81,7 @@ public class ClearanceCertificates {
 
   /** "First Last (user id)" as Camunda's identity store knows the user, or the id alone. */
   private String nameOf(String userId) {
-    User user = identity.createUserQuery().userId(userId).singleResult();
-    if (user == null) {
-      return userId;
-    }
-    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-        + (user.getLastName() == null ? "" : user.getLastName())).strip();
-    return name.isEmpty() ? userId : name + " (" + userId + ")";
+    String name = names.of(userId);
+    return name == null ? userId : name + " (" + userId + ")";
   }
 }

@@ -15,9 +15,12 @@ public record NotesReport(String generatedAtJalali, Filters filters, List<Studen
   public record StudentInfo(String studentNumber, String fullName, String facultyName, String degreeLabel,
       int entryYear, String statusLabel, String stageLabel) {}
 
-  /** One note with its addresses resolved. */
+  /**
+   * One note with its addresses resolved. {@code authorName}: the author's first and last name, null when the author
+   * is no person (a system such as «golestan»); {@code author} stays the login.
+   */
   public record NoteLine(Long id, String kind, String kindLabel, String golestanScreen, String body, String author,
-      String createdAtJalali, List<AddressLine> addresses) {}
+      String authorName, String createdAtJalali, List<AddressLine> addresses) {}
 
   /**
    * Where a document the note speaks of lives. {@code external}: a reference outside our store (a service-counter

@@ -22,10 +22,12 @@ import app.parvandeh.student.StudentService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,15 +44,17 @@ public class NotesReportService {
   private final DocumentService documents;
   private final FileAccessPolicy access;
   private final AuditLog audit;
+  private final UserNames names;
   private final Clock clock;
 
   NotesReportService(NoteReportRepository queries, StudentService students, DocumentService documents,
-      FileAccessPolicy access, AuditLog audit, Clock clock) {
+      FileAccessPolicy access, AuditLog audit, UserNames names, Clock clock) {
     this.queries = queries;
     this.students = students;
     this.documents = documents;
     this.access = access;
     this.audit = audit;
+    this.names = names;
     this.clock = clock;
   }
 
@@ -134,20 +138,22 @@ public class NotesReportService {
     Map<Long, VersionSummary> versions = documents.versionSummaries(versionIds);
     Map<Long, Student> studentsById = new LinkedHashMap<>();
     Map<Long, List<NoteLine>> notesByStudent = new LinkedHashMap<>();
+    Map<String, Optional<String>> authors = new HashMap<>();
     for (Object[] row : rows) {
       Note note = (Note) row[0];
       Student student = (Student) row[1];
       studentsById.putIfAbsent(student.getId(), student);
-      notesByStudent.computeIfAbsent(student.getId(), id -> new ArrayList<>()).add(line(note, versions));
+      notesByStudent.computeIfAbsent(student.getId(), id -> new ArrayList<>()).add(line(note, versions,
+          authors.computeIfAbsent(note.getAuthor(), author -> Optional.ofNullable(names.of(author))).orElse(null)));
     }
     return studentsById.values().stream()
         .map(s -> new StudentNotes(info(s), List.copyOf(notesByStudent.get(s.getId())))).toList();
   }
 
-  private static NoteLine line(Note note, Map<Long, VersionSummary> versions) {
+  private static NoteLine line(Note note, Map<Long, VersionSummary> versions, String authorName) {
     List<AddressLine> addresses = note.getAddresses().stream().map(a -> address(note, a, versions)).toList();
     return new NoteLine(note.getId(), note.getKind().name(), note.getKind().labelFa(), note.getGolestanScreen(),
-        note.getBody(), note.getAuthor(), JalaliDates.dateTime(note.getCreatedAt()), addresses);
+        note.getBody(), note.getAuthor(), authorName, JalaliDates.dateTime(note.getCreatedAt()), addresses);
   }
 
   /** A version that is gone (deleted for correction) or now belongs to another file no longer resolves. */
