@@ -31,7 +31,7 @@ db_args() { # the application's database arguments for $DB; $1 the data folder
     if [ "$PG_SCHEMA" = public ]; then
       echo "--spring.datasource.url=$PG_URL"
     else
-      echo "--spring.datasource.url=$PG_URL?currentSchema=$PG_SCHEMA --camunda.bpm.database.schema-name=$PG_SCHEMA"
+      echo "--spring.datasource.url=$PG_URL?currentSchema=$PG_SCHEMA,public --camunda.bpm.database.schema-name=$PG_SCHEMA"
       echo "--camunda.bpm.database.table-prefix=$PG_SCHEMA."
     fi
     echo "--spring.datasource.username=$PG_USER"
@@ -41,11 +41,13 @@ db_args() { # the application's database arguments for $DB; $1 the data folder
 }
 
 start_app() { # $1 jar $2 data folder $3 port, then java options (APP_ARGS: more application arguments): starts the
-  # jar, waits for its login page, sets $app_pid
+  # jar, waits until it is ready (the readiness probe answers 200 once the start-up runners, the demo data among
+  # them, are done: the login page answers earlier), sets $app_pid
   local jar=$1 data=$2 port=$3; shift 3
-  java "$@" -jar "$jar" $(db_args "$data") --server.port="$port" ${APP_ARGS:-} > "$data.log" 2>&1 &
+  java "$@" -jar "$jar" $(db_args "$data") --server.port="$port" --management.endpoint.health.probes.enabled=true \
+    ${APP_ARGS:-} > "$data.log" 2>&1 &
   app_pid=$!
-  until curl -s -o /dev/null "http://localhost:$port/login"; do
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/actuator/health/readiness")" = 200 ]; do
     kill -0 $app_pid 2>/dev/null || { echo "the application did not start, see $data.log"; return 1; }
     sleep 1
   done

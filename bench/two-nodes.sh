@@ -6,6 +6,7 @@
 # Usage: PG_SCHEMA=bench_nodes bench/two-nodes.sh [files] [clients]
 set -euo pipefail
 DB=postgres
+PG_SCHEMA=${PG_SCHEMA:-bench_nodes}
 . "$(dirname "$0")/java.sh"
 FILES=${1:-200}
 CLIENTS=${2:-4}
