@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Upload benchmark: a student uploads large PDFs one after another; prints time per upload, throughput and the
 # JVM heap before and after. Needs the app running from the README (demo profile) on $BASE.
+# After each upload the same bytes are copied with an fsync and hashed (SHA-256) on the same disk (COPY_DIR, by
+# default a folder under /tmp: put it on the application's data disk), the baseline the upload is compared with;
+# the heap is read after every upload.
 # Usage: bench/upload.sh [count] [size-MB]
 set -euo pipefail
 BASE=${BASE:-http://localhost:8080}
 COUNT=${1:-10}
 SIZE_MB=${2:-19}
 STUDENT=3991200002 PASSWORD=0023456787 TYPE=PREVIOUS_DEGREE_CERTIFICATE
-work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+work=$(mktemp -d); copies=$(mktemp -d "${COPY_DIR:-/tmp}/bench-copy-XXXX"); trap 'rm -rf "$work" "$copies"' EXIT
 
 . "$(dirname "$0")/common.sh"
 
@@ -50,13 +53,21 @@ login "$STUDENT" "$PASSWORD" "$work/student"
 login manager parvandeh "$work/manager"
 token=$(awk '$6=="PARVANDEH-XSRF"{print $7}' "$work/student")
 echo "heap before: $(heap_mb) MB"
-total=0
+total=0 baseline=0 heaps=""
 for i in $(seq 1 "$COUNT"); do
   t=$(curl -s -b "$work/student" -H "X-PARVANDEH-XSRF: $token" -o "$work/out" -w '%{http_code} %{time_total}' \
     -F "typeCode=$TYPE" -F "files=@$work/big.pdf;type=application/pdf;filename=big-$i.pdf" \
     "$BASE/api/students/$STUDENT/documents")
-  echo "upload $i: HTTP ${t% *}, ${t#* } s"
+  b=$( { /usr/bin/time -f %e sh -c "dd if='$work/big.pdf' of='$copies/copy-$i' bs=1M conv=fsync status=none \
+    && sha256sum '$copies/copy-$i' > /dev/null"; } 2>&1 )
+  rm -f "$copies/copy-$i"
+  heap=$(heap_mb); heaps+="$heap "
+  echo "upload $i: HTTP ${t% *}, ${t#* } s; copy+fsync+hash of the same bytes ${b} s; heap after $heap MB"
   total=$(python3 -c "print($total + ${t#* })")
+  baseline=$(python3 -c "print($baseline + $b)")
 done
-python3 -c "print(f'mean {($total/$COUNT):.3f} s per {$SIZE_MB} MB upload, {($SIZE_MB*$COUNT/$total):.1f} MB/s')"
+python3 -c "print(f'mean {($total/$COUNT):.3f} s per {$SIZE_MB} MB upload, {($SIZE_MB*$COUNT/$total):.1f} MB/s;'
+  f' copy+fsync+hash {($SIZE_MB*$COUNT/$baseline):.1f} MB/s; upload at {100*$baseline/$total:.0f} % of it')"
+echo "heap after each upload (MB): $heaps"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "heap after: $(heap_mb) MB"
