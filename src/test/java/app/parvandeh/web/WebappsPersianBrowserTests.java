@@ -262,6 +262,10 @@ class WebappsPersianBrowserTests extends BrowserTest {
         "//tr[.//a[contains(@href, '" + file.processInstanceId() + "')]]/td[contains(@class, 'start-time')]")));
     browser.waiting().until(d -> !startTime.getText().isBlank());
     assertThat(startTime.getText()).isEqualTo(JalaliDates.dateTime(started));
+    // the file's business key is its student number: a number a manager reads, in Persian digits
+    WebElement businessKey = browser.driver().findElement(By.xpath(
+        "//tr[.//a[contains(@href, '" + file.processInstanceId() + "')]]/td[contains(@class, 'business-key')]"));
+    browser.waiting().until(d -> businessKey.getText().equals(PersianText.toPersianDigits(file.number())));
     WebElement canvas = browser.waiting().until(
         ExpectedConditions.presenceOfElementLocated(By.cssSelector(".djs-container")));
     assertThat(canvas.getCssValue("direction")).isEqualTo("ltr");

@@ -438,11 +438,14 @@ const CHROME_PATTERNS = [
 const NULL_CELLS = '.tenant-id, .tenant, [class*="tenant"], .null-value';
 const NO_VALUE = 'ندارد';
 // Numbers the webapps print in their chrome: Tasklist's priority and filter counts, Cockpit's counts and the
-// history time-to-live ("days 3650"), the time picker; read with Persian digits, the values themselves unchanged.
+// history time-to-live ("days 3650"), the time picker, a file's business key (its student number, in Cockpit's
+// instance tables and sidebar); read with Persian digits, the values themselves unchanged (copying a business key
+// still copies its model value).
 const CHROME_NUMBERS = ['.priority', '[cam-tasklist-filters] .counter', '.dashboard .value',
   '.dashboard .count', '.ctn-header .badge', '.badge', '.instances-count', '.incidents-count', '.value-count',
   '.history-time-to-live', '.running-instances', '[cam-widget-inline-field] .view-value', '.uib-timepicker',
-  '.pagination', '[cam-widget-search] .total-results', '.definition-version', '.version-tag', '[change-version]'].join(', ');
+  '.pagination', '[cam-widget-search] .total-results', '.definition-version', '.version-tag', '[change-version]',
+  '.business-key'].join(', ');
 // User data is never translated: diagrams and tables drawn by bpmn-js/dmn-js, values people typed.
 const USER_DATA = 'svg, .djs-container, .tjs-container td, .dmn-decision-table-container td, textarea, '
   + '[contenteditable], pre, code, .variable-value, [cam-variable-value], .process-name, .task-name';
