@@ -17,6 +17,7 @@ import app.parvandeh.support.ApiClient.Response;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.intake.CardArchive;
 import app.parvandeh.support.DueJobs;
+import app.parvandeh.support.StaffUsers;
 import app.parvandeh.support.TestStudents;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -27,7 +28,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class AdmissionScenario {
 
-  static final String PASSWORD = "Test-Pass-2024";
+  static final String PASSWORD = StaffUsers.PASSWORD;
 
   @LocalServerPort
   int port;
@@ -258,13 +258,7 @@ abstract class AdmissionScenario {
   }
 
   private String user(String id, String group) {
-    User user = identity.newUser(id);
-    user.setFirstName("کاربر");
-    user.setLastName(id);
-    user.setPassword(PASSWORD);
-    identity.saveUser(user);
-    identity.createMembership(id, group);
-    return id;
+    return StaffUsers.create(identity, id, group);
   }
 
   /** Runs the file's due asynchronous jobs, as the job executor would. */

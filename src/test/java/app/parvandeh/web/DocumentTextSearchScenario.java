@@ -17,6 +17,7 @@ import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
 import app.parvandeh.support.ApiClient.Response;
+import app.parvandeh.support.StaffUsers;
 import app.parvandeh.support.TestStudents;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +41,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 abstract class DocumentTextSearchScenario {
 
-  static final String PASSWORD = "Test-Pass-2024";
+  static final String PASSWORD = StaffUsers.PASSWORD;
 
   @LocalServerPort
   int port;
@@ -79,13 +79,7 @@ abstract class DocumentTextSearchScenario {
   }
 
   private String user(String id, String group) {
-    User user = identity.newUser(id);
-    user.setFirstName("کاربر");
-    user.setLastName(id);
-    user.setPassword(PASSWORD);
-    identity.saveUser(user);
-    identity.createMembership(id, group);
-    return id;
+    return StaffUsers.create(identity, id, group);
   }
 
   @Test

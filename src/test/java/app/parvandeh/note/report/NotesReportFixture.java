@@ -13,6 +13,7 @@ import app.parvandeh.student.NewStudent;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.DueJobs;
+import app.parvandeh.support.StaffUsers;
 import app.parvandeh.support.TestStudents;
 import java.io.ByteArrayInputStream;
 import java.util.List;
@@ -20,7 +21,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.User;
 
 /**
  * Notes made for one test: a faculty with two students (one with admission documents, a registration-complete
@@ -29,7 +29,7 @@ import org.camunda.bpm.engine.identity.User;
  */
 final class NotesReportFixture {
 
-  static final String PASSWORD = "Test-Pass-2024";
+  static final String PASSWORD = StaffUsers.PASSWORD;
   static final String COUNTER_ADDRESS = "golestan:service-counter/request/98765";
 
   final String faculty;
@@ -81,13 +81,7 @@ final class NotesReportFixture {
   }
 
   private static String user(IdentityService identity, String id, String group) {
-    User user = identity.newUser(id);
-    user.setFirstName("کاربر");
-    user.setLastName(id);
-    user.setPassword(PASSWORD);
-    identity.saveUser(user);
-    identity.createMembership(id, group);
-    return id;
+    return StaffUsers.create(identity, id, group);
   }
 
   /** Runs the file's due jobs (the checklist decision), as the job executor would. */
