@@ -2,52 +2,19 @@
 (function () {
   'use strict';
 
-  var ACTIONS = {
-    FILE_CREATED: 'ایجاد پرونده', FILE_VIEWED: 'مشاهده پرونده', FILE_EDITED: 'اصلاح اطلاعات پرونده',
-    DOCUMENT_UPLOADED: 'بارگذاری مدرک', DOCUMENT_VIEWED: 'مشاهده مدرک', DOCUMENT_DOWNLOADED: 'دریافت مدرک',
-    DOCUMENT_EDITED: 'اصلاح اطلاعات مدرک', DOCUMENT_REVIEWED: 'بررسی مدرک',
-    DOCUMENT_DELETED_FOR_CORRECTION: 'حذف برای اصلاح', DOCUMENT_RESTORED: 'بازگرداندن مدرک',
-    NOTE_RECORDED: 'ثبت یادداشت', REPORT_EXPORTED: 'گزارش', FILE_EXPORTED: 'خروجی پرونده (BagIt)',
-    CLEARANCE_CERTIFICATE_ISSUED: 'صدور گواهی تسویه پرونده'
-  };
-  // Who may export a file (it carries the audit trail): the audit trail's readers. The server checks it again.
-  var EXPORTERS = ['managers', 'central-admission', 'central-records', 'graduate-studies'];
-  var me = api('GET', '/api/me').catch(function () { return {groups: []}; });
-  var DEGREES = {BACHELOR: 'کارشناسی', MASTER: 'کارشناسی ارشد', PHD: 'دکتری'};
+  // The shared kit (/js/kit.js); the names of codes are the server's (GET /api/labels), and what this user may do
+  // comes with who they are (GET /api/me, capabilities). The server checks every action again.
+  var kit = window.ParvandehKit;
+  var el = kit.el, clear = kit.clear, api = kit.api, safeUrl = kit.safeContentUrl;
+  kit.onSessionExpired = function () { location.href = '/login'; };
+  var me = api('GET', '/api/me').catch(function () { return {groups: [], capabilities: {}}; });
+  var labels = kit.labels().catch(function () { return {}; });
+  var names = {};
+  labels.then(function (all) { names = all; });
   var file = null;
 
   function $(id) { return document.getElementById(id); }
-  function el(tag, props) {
-    var node = document.createElement(tag);
-    Object.keys(props || {}).forEach(function (k) {
-      if (k === 'text') { node.textContent = props[k]; }
-      else if (k === 'className') { node.className = props[k]; }
-      else { node.setAttribute(k, props[k]); }
-    });
-    for (var i = 2; i < arguments.length; i++) {
-      var c = arguments[i];
-      if (c !== null && c !== undefined && c !== false) {
-        node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
-      }
-    }
-    return node;
-  }
-  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
-  function fa(s) { return s === null || s === undefined ? '—' : String(s).replace(/[0-9]/g, function (d) { return '۰۱۲۳۴۵۶۷۸۹'.charAt(+d); }); }
-  function safeUrl(u) { return typeof u === 'string' && /^\/api\/[A-Za-z0-9\/_\-.]+$/.test(u) ? u : null; }
-  function api(method, url, body) {
-    var headers = {'Accept': 'application/json'};
-    var payload = body;
-    if (method !== 'GET') { headers['X-PARVANDEH-XSRF'] = window.ParvandehCsrf.token(); }
-    if (body && !(body instanceof FormData)) { headers['Content-Type'] = 'application/json'; payload = JSON.stringify(body); }
-    return fetch(url, {method: method, credentials: 'same-origin', headers: headers, body: payload}).then(function (res) {
-      return res.json().catch(function () { return null; }).then(function (data) {
-        if (res.ok) { return data; }
-        if (res.status === 401) { location.href = '/login'; }
-        throw data && data.messageFa ? data : {messageFa: 'خطا از سرور (کد ' + fa(res.status) + ').', messageEn: 'HTTP ' + res.status};
-      });
-    });
-  }
+  function fa(s) { return s === null || s === undefined ? '—' : kit.faDigits(s); }
 
   function flash(kind, err) {
     var box = $('flash');
@@ -116,7 +83,8 @@
   function load() {
     var n = number();
     if (!n) { return Promise.resolve(); }
-    return api('GET', '/api/students/' + encodeURIComponent(n) + '/file').then(render).catch(failed);
+    return Promise.all([api('GET', '/api/students/' + encodeURIComponent(n) + '/file'), labels])
+      .then(function (answers) { render(answers[0]); }).catch(failed);
   }
 
   function render(f) {
@@ -148,7 +116,7 @@
     actions.appendChild(el('a', {className: 'btn btn-quiet btn-small', href: '/signatures/verify.html'},
       'وارسی امضا'));
     me.then(function (user) {
-      if (user.groups.some(function (g) { return EXPORTERS.indexOf(g) >= 0; })) {
+      if (user.capabilities && user.capabilities.exportFiles) {
         actions.appendChild(el('a', {className: 'btn btn-secondary btn-small', id: 'export-file',
           href: '/api/students/' + encodeURIComponent(f.student.studentNumber) + '/export',
           title: 'همه مدارک با همه نسخه‌ها، یادداشت‌ها و سابقه رویدادها در یک بسته BagIt (ZIP)'},
@@ -170,8 +138,9 @@
       form.appendChild(el('label', null, fields[k], el('input', {type: 'text', name: k, value: file.info[k]})));
     });
     var degree = el('select', {name: 'degree'});
-    Object.keys(DEGREES).forEach(function (d) {
-      var o = el('option', {value: d, text: DEGREES[d]});
+    var degrees = names.degree || {};
+    Object.keys(degrees).forEach(function (d) {
+      var o = el('option', {value: d, text: degrees[d]});
       if (d === file.info.degree) { o.selected = true; }
       degree.appendChild(o);
     });
@@ -332,7 +301,7 @@
     entries.slice().reverse().forEach(function (e) {
       body.appendChild(el('tr', null, el('td', {text: fa(e.occurredAtJalali)}),
         el('td', null, el('bdi', {text: e.actorName || fa(e.actor)})),
-        el('td', {text: ACTIONS[e.action] || e.action}),
+        el('td', {text: kit.labelOf(names, 'auditAction', e.action)}),
         el('td', {className: 'details', title: e.details || ''}, e.sentence || '')));
     });
   }

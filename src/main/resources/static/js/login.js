@@ -80,7 +80,7 @@
     submit.disabled = true;
     submit.textContent = 'در حال ورود…';
 
-    var token = window.ParvandehCsrf.token();
+    var token = window.ParvandehKit.csrf.token();
     if (token) {
       csrf.value = token;
       form.submit();
@@ -91,7 +91,7 @@
     fetch('/api/me', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
       .catch(function () { return null; })
       .then(function () {
-        var t = window.ParvandehCsrf.token();
+        var t = window.ParvandehKit.csrf.token();
         if (!t) {
           sending = false;
           submit.disabled = false;

@@ -1,6 +1,6 @@
 ﻿/*
  * Parvandeh: the student header every Tasklist form opens with, so a clerk always sees whose file a task is.
- * The forms in forms/ load this one file (Tasklist runs their scripts, not page scripts) and call
+ * Tasklist loads this once at start, after kit.js (see webjars/camunda/app/parvandeh/forms.js); the forms call
  *   ParvandehTaskStudent.mount(box, taskId)      - fetches GET /api/tasks/{taskId}/student and shows it
  *   ParvandehTaskStudent.render(box, student, extra) - shows a student they already have ([label, value] extras)
  * Text only (textContent), never HTML: names come from users.
@@ -10,6 +10,7 @@
 (function () {
   'use strict';
   if (window.ParvandehTaskStudent) { return; }
+  var kit = window.ParvandehKit;
 
   var STYLE_ID = 'pv-task-student-style';
   var CSS = '.pv-student { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(180px, 100%), 1fr));'
@@ -20,10 +21,6 @@
     + ' .pv-student-error { background: #fdecea; border: 1px solid #f1b5ae; color: #8a1f14; border-radius: 4px;'
     + ' padding: 8px 12px; margin-bottom: 14px; }';
 
-  function faDigits(s) {
-    return String(s).replace(/[0-9]/g, function (d) { return '۰۱۲۳۴۵۶۷۸۹'.charAt(+d); });
-  }
-
   function ensureStyle() {
     if (document.getElementById(STYLE_ID)) { return; }
     var style = document.createElement('style');
@@ -33,26 +30,20 @@
   }
 
   function line(label, value) {
-    var div = document.createElement('div');
-    var name = document.createElement('span');
-    name.textContent = label + ':';
-    var text = document.createElement('bdi');
-    text.textContent = value === null || value === undefined || value === '' ? '—' : String(value);
-    div.appendChild(name);
-    div.appendChild(text);
-    return div;
+    return kit.el('div', null, kit.el('span', {text: label + ':'}),
+      kit.el('bdi', {text: value === null || value === undefined || value === '' ? '—' : String(value)}));
   }
 
   function render(box, s, extra) {
     ensureStyle();
-    while (box.firstChild) { box.removeChild(box.firstChild); }
+    kit.clear(box);
     box.className = 'pv-student';
     box.setAttribute('data-student-number', s.studentNumber || '');
-    box.appendChild(line('شماره دانشجویی', faDigits(s.studentNumber || '')));
+    box.appendChild(line('شماره دانشجویی', kit.faDigits(s.studentNumber || '')));
     box.appendChild(line('نام و نام خانوادگی', s.fullName));
     box.appendChild(line('دانشکده', s.facultyName));
     box.appendChild(line('مقطع', s.degreeLabel));
-    box.appendChild(line('سال ورود', s.entryYearFa || (s.entryYear ? faDigits(s.entryYear) : '')));
+    box.appendChild(line('سال ورود', s.entryYearFa || (s.entryYear ? kit.faDigits(s.entryYear) : '')));
     if (s.statusLabel) { box.appendChild(line('وضعیت', s.statusLabel)); }
     if (s.stageLabel) { box.appendChild(line('مرحله پرونده', s.stageLabel)); }
     (extra || []).forEach(function (pair) { box.appendChild(line(pair[0], pair[1])); });
@@ -60,21 +51,15 @@
   }
 
   function mount(box, taskId) {
-    return fetch('/api/tasks/' + encodeURIComponent(taskId) + '/student',
-      {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
-      .then(function (res) {
-        return res.json().catch(function () { return null; }).then(function (data) {
-          if (res.ok && data) { render(box, data); return data; }
-          throw data && data.messageFa ? data : {messageFa: 'اطلاعات دانشجو دریافت نشد (کد ' + faDigits(res.status) + ').'};
-        });
-      })
+    return kit.api('GET', '/api/tasks/' + encodeURIComponent(taskId) + '/student')
+      .then(function (student) { render(box, student); return student; })
       .catch(function (err) {
         ensureStyle();
         box.className = 'pv-student-error';
-        box.textContent = (err && err.messageFa) || 'ارتباط با سرور برقرار نشد.';
+        box.textContent = err.messageFa;
         box.hidden = false;
       });
   }
 
-  window.ParvandehTaskStudent = {render: render, mount: mount, faDigits: faDigits};
+  window.ParvandehTaskStudent = {render: render, mount: mount};
 })();

@@ -5,19 +5,35 @@
   'use strict';
 
   // ---------------------------------------------------------------- settings
-  var CSRF_HEADER = window.ParvandehCsrf.header;
-  var MAX_FILE_BYTES = 20 * 1024 * 1024;      // parvandeh.documents.max-file-size
-  var MAX_REQUEST_BYTES = 200 * 1024 * 1024;  // spring.servlet.multipart.max-request-size
-  var ALLOWED_EXT = ['pdf', 'jpg', 'jpeg', 'png'];
-  var ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
+  // The shared kit (/js/kit.js). The size and type limits and the statuses' names are the server's
+  // (GET /api/labels, read before the first render), not copies; the server checks every upload again.
+  var kit = window.ParvandehKit;
+  var fa = kit.faDigits, formatSize = kit.formatSize, h = kit.el, clear = kit.clear, errorFrom = kit.errorFrom;
+  var api = kit.api, NETWORK_ERROR = kit.NETWORK_ERROR;
+  var MAX_FILE_BYTES = 0;                     // parvandeh.documents.max-file-size
+  var MAX_REQUEST_BYTES = 0;                  // spring.servlet.multipart.max-request-size
+  var ALLOWED_EXT = [];
+  var ACCEPT = '';
 
+  // How each status looks; its name comes from the server (documentStatus), NONE is the portal's own.
   var STATUS = {
-    NONE:      { label: 'بارگذاری نشده',    cls: 'none' },
-    SUBMITTED: { label: 'در انتظار بررسی', cls: 'pending' },
-    ACCEPTED:  { label: 'تأیید شده',        cls: 'ok' },
-    REJECTED:  { label: 'رد شده',           cls: 'rejected' },
-    RECORDED:  { label: 'ثبت‌شده (نامه رسمی)', cls: 'ok' }
+    NONE:      { label: 'بارگذاری نشده', cls: 'none' },
+    SUBMITTED: { cls: 'pending' },
+    ACCEPTED:  { cls: 'ok' },
+    REJECTED:  { cls: 'rejected' },
+    RECORDED:  { cls: 'ok' }
   };
+  function useLabels(labels) {
+    Object.keys(labels.documentStatus).forEach(function (code) {
+      STATUS[code] = STATUS[code] || { cls: 'pending' };
+      STATUS[code].label = labels.documentStatus[code];
+    });
+    MAX_FILE_BYTES = labels.uploads.maxFileSizeBytes;
+    MAX_REQUEST_BYTES = labels.uploads.maxRequestBytes;
+    ALLOWED_EXT = labels.uploads.extensions;
+    ACCEPT = ALLOWED_EXT.map(function (e) { return '.' + e; }).concat(labels.uploads.mediaTypes).join(',');
+    $('max-file-size').textContent = formatSize(MAX_FILE_BYTES);
+  }
   var REVIEW_STAGE = {
     facultyReview: { label: 'بررسی دانشکده', who: 'کارشناس دانشکده' },
     centralReview: { label: 'بررسی ستاد',    who: 'کارشناس ستاد' }
@@ -33,46 +49,9 @@
   };
 
   // ---------------------------------------------------------------- helpers
-  var FA_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
-  function fa(value) {
-    return String(value == null ? '' : value).replace(/[0-9]/g, function (d) { return FA_DIGITS[+d]; });
-  }
-
   // Bidi-isolates user text (e.g. a Latin file name) inside a Persian sentence.
   function iso(text) { return '\u2068' + text + '\u2069'; }
 
-  function formatSize(bytes) {
-    if (typeof bytes !== 'number' || !isFinite(bytes)) return '';
-    if (bytes < 1024) return fa(bytes) + ' بایت';
-    if (bytes < 1024 * 1024) return fa(Math.max(1, Math.round(bytes / 1024))) + ' کیلوبایت';
-    var mb = bytes / (1024 * 1024);
-    var text = mb >= 100 ? String(Math.round(mb)) : mb.toFixed(1).replace(/\.0$/, '');
-    return fa(text).replace('.', '٫') + ' مگابایت';
-  }
-
-  // h('div', {className: 'x', onclick: fn}, 'text', node, [more]) -> element.
-  // Strings become text nodes, so server text can never become markup.
-  function h(tag, attrs) {
-    var el = document.createElement(tag);
-    if (attrs) {
-      Object.keys(attrs).forEach(function (k) {
-        var v = attrs[k];
-        if (v == null || v === false) return;
-        if (k === 'className') el.className = v;
-        else if (k === 'hidden') el.hidden = !!v;
-        else if (k.indexOf('on') === 0 && typeof v === 'function') el.addEventListener(k.substring(2), v);
-        else el.setAttribute(k, v === true ? '' : String(v));
-      });
-    }
-    for (var i = 2; i < arguments.length; i++) append(el, arguments[i]);
-    return el;
-  }
-  function append(el, child) {
-    if (child == null || child === false) return;
-    if (Array.isArray(child)) { child.forEach(function (c) { append(el, c); }); return; }
-    el.appendChild(typeof child === 'object' ? child : document.createTextNode(String(child)));
-  }
-  function clear(el) { while (el.firstChild) el.removeChild(el.firstChild); return el; }
   function $(id) { return document.getElementById(id); }
 
   function svgIcon(kind) {
@@ -121,27 +100,6 @@
   }
   function clearFlash() { clear($('flash')); }
 
-  var FALLBACK = {
-    400: ['درخواست نادرست است.', 'Bad request.'],
-    403: ['اجازه انجام این کار را ندارید.', 'You are not allowed to do this.'],
-    404: ['موردی یافت نشد.', 'Not found.'],
-    409: ['این کار در وضعیت کنونی پرونده ممکن نیست.', 'Not possible in the current state of the file.'],
-    413: ['حجم فایل‌ها بیش از حد مجاز است (هر فایل حداکثر ۲۰ مگابایت).', 'The files are too large.'],
-    415: ['نوع فایل پذیرفته نیست. فقط PDF، JPG و PNG.', 'Unsupported file type.']
-  };
-  // Turns a failed response into {messageFa, messageEn}.
-  function errorFrom(status, body) {
-    var fb = FALLBACK[status] || (status >= 500
-      ? ['خطایی در سامانه رخ داد. لطفاً کمی بعد دوباره تلاش کنید.', 'Server error (' + status + ').']
-      : ['درخواست انجام نشد.', 'Request failed (' + status + ').']);
-    return {
-      status: status,
-      messageFa: (body && body.messageFa) || fb[0],
-      messageEn: (body && (body.messageEn || body.detail)) || fb[1]
-    };
-  }
-  var NETWORK_ERROR = { status: 0, messageFa: 'ارتباط با سامانه برقرار نشد. اتصال اینترنت را بررسی کنید و دوباره تلاش کنید.', messageEn: 'Network error.' };
-
   function showError(err) {
     flash('error', err.messageFa || NETWORK_ERROR.messageFa, err.messageEn);
   }
@@ -156,25 +114,6 @@
   }
 
   // ---------------------------------------------------------------- API
-  function api(method, url) {
-    var headers = { 'Accept': 'application/json' };
-    if (method !== 'GET') headers[CSRF_HEADER] = window.ParvandehCsrf.token();
-    return fetch(url, { method: method, headers: headers, credentials: 'same-origin', cache: 'no-store' })
-      .catch(function () { throw NETWORK_ERROR; })
-      .then(function (res) {
-        if (res.status === 401 || (res.redirected && isLoginRedirect(res.url))) {
-          sessionExpired();
-          return new Promise(function () {});   // never settles: the page is going away
-        }
-        return res.text().then(function (text) {
-          var body = null;
-          if (text) { try { body = JSON.parse(text); } catch (e) { body = null; } }
-          if (!res.ok) throw errorFrom(res.status, body);
-          return body;
-        });
-      });
-  }
-
   // multipart upload with progress (fetch has no upload progress)
   function uploadFiles(studentNumber, pairs, onProgress) {
     return new Promise(function (resolve, reject) {
@@ -186,7 +125,7 @@
       var xhr = new XMLHttpRequest();
       xhr.open('POST', '/api/students/' + encodeURIComponent(studentNumber) + '/documents');
       xhr.setRequestHeader('Accept', 'application/json');
-      xhr.setRequestHeader(CSRF_HEADER, window.ParvandehCsrf.token());
+      xhr.setRequestHeader(kit.csrf.header, kit.csrf.token());
       xhr.upload.addEventListener('progress', function (e) {
         if (e.lengthComputable) onProgress(e.loaded / e.total);
       });
@@ -681,14 +620,17 @@
 
   function start() {
     $('logout-form').addEventListener('submit', function (e) {
-      e.currentTarget.elements._csrf.value = window.ParvandehCsrf.token();
+      e.currentTarget.elements._csrf.value = kit.csrf.token();
       window.removeEventListener('beforeunload', onBeforeUnload);
     });
     $('upload-btn').addEventListener('click', doUpload);
     $('submit-btn').addEventListener('click', doSubmit);
     window.addEventListener('beforeunload', onBeforeUnload);
 
-    api('GET', '/api/me').then(function (me) {
+    kit.onSessionExpired = sessionExpired;
+    Promise.all([api('GET', '/api/me'), kit.labels()]).then(function (answers) {
+      var me = answers[0];
+      useLabels(answers[1]);
       state.me = me;
       $('me-name').textContent = (me && (me.displayName || me.username)) || '';
       if (me && !me.studentNumber) {

@@ -17,19 +17,13 @@
     return td;
   }
   function bdi(value) { var b = document.createElement('bdi'); b.textContent = value || ''; return b; }
-  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
+  var kit = window.ParvandehKit;
+  var clear = kit.clear, api = kit.api;
   function date(iso) { return iso ? when.format(new Date(iso)) : ''; }
   function say(text, kind) {
     var message = document.getElementById('message');
     message.className = 'alert alert-' + (kind || 'info');
     message.textContent = text;
-  }
-  function api(method, path) {
-    var headers = {'Accept': 'application/json'};
-    if (method !== 'GET') { headers[window.ParvandehCsrf.header] = window.ParvandehCsrf.token(); }
-    return fetch(path, {method: method, credentials: 'same-origin', headers: headers}).then(function (res) {
-      return res.json().then(function (body) { if (!res.ok) { throw body; } return body; });
-    });
   }
   function failed(err) { say((err && err.messageFa) || 'دریافت گزارش ممکن نشد.', 'error'); }
 
@@ -108,7 +102,6 @@
 
   function load() { api('GET', '/api/preservation/audits').then(render, failed); }
 
-  document.querySelector('#logout-form input[name=_csrf]').value = window.ParvandehCsrf.token();
   document.getElementById('controls').addEventListener('submit', function (e) {
     e.preventDefault();
     var number = document.getElementById('student-number').value.trim();

@@ -8,25 +8,8 @@
   var result = document.getElementById('result');
   var flash = document.getElementById('flash');
   var summary = document.getElementById('summary');
-  var FA_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
-
-  function fa(value) {
-    return String(value == null ? '' : value).replace(/[0-9]/g, function (d) { return FA_DIGITS[+d]; });
-  }
-
-  function h(tag, attrs) {
-    var el = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (attrs[k] == null) return;
-      if (k === 'className') el.className = attrs[k]; else el.setAttribute(k, attrs[k]);
-    });
-    for (var i = 2; i < arguments.length; i++) {
-      var child = arguments[i];
-      if (child == null) continue;
-      el.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
-    }
-    return el;
-  }
+  var kit = window.ParvandehKit;
+  var fa = kit.faDigits, h = kit.el;
 
   function query(format) {
     var params = new URLSearchParams();
@@ -102,14 +85,7 @@
   function load(event) {
     if (event) event.preventDefault();
     flash.textContent = '';
-    fetch(API + '?' + query(), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
-      .then(function (response) {
-        return response.json().catch(function () { return null; }).then(function (body) {
-          if (!response.ok) { showError(body); return; }
-          render(body);
-        });
-      })
-      .catch(function () { showError(null); });
+    kit.api('GET', API + '?' + query()).then(render, showError);
   }
 
   // Fetches the file itself, so a refusal shows as a message (not a broken download) and is exported once.
@@ -132,8 +108,7 @@
       .catch(function () { showError(null); });
   }
 
-  fetch(API + '/faculties', { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
-    .then(function (r) { return r.ok ? r.json() : []; })
+  kit.api('GET', API + '/faculties').catch(function () { return []; })
     .then(function (faculties) {
       var select = form.elements.faculty;
       faculties.forEach(function (f) { select.appendChild(h('option', { value: f.code }, f.name)); });
@@ -145,8 +120,6 @@
       if (['studentNumber', 'faculty', 'from', 'to'].some(function (n) { return initial.get(n); })) load();
     });
 
-  var logout = document.querySelector('#logout-form input[name=_csrf]');
-  logout.value = window.ParvandehCsrf.token();
   form.addEventListener('submit', load);
   document.getElementById('csv-btn').addEventListener('click', function () { download('csv'); });
   document.getElementById('pdf-btn').addEventListener('click', function () { download('pdf'); });

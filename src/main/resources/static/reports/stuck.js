@@ -13,7 +13,7 @@
     return td;
   }
   function bdi(value) { var b = document.createElement('bdi'); b.textContent = value || ''; return b; }
-  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
+  var clear = window.ParvandehKit.clear;
 
   function render(report) {
     var counts = document.getElementById('counts');
@@ -61,14 +61,7 @@
 
   function load() {
     var days = document.getElementById('idle-days').value;
-    fetch('/api/reports/stuck' + (days ? '?idleDays=' + encodeURIComponent(days) : ''),
-      {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
-      .then(function (res) {
-        return res.json().then(function (body) {
-          if (!res.ok) { throw body; }
-          return body;
-        });
-      })
+    window.ParvandehKit.api('GET', '/api/reports/stuck' + (days ? '?idleDays=' + encodeURIComponent(days) : ''))
       .then(render, function (err) {
         var message = document.getElementById('message');
         message.className = 'alert alert-error';
@@ -76,7 +69,6 @@
       });
   }
 
-  document.querySelector('#logout-form input[name=_csrf]').value = window.ParvandehCsrf.token();
   document.getElementById('controls').addEventListener('submit', function (e) { e.preventDefault(); load(); });
   load();
 })();

@@ -38,8 +38,7 @@
   }
 
   function load() {
-    fetch('/api/documents/text-index', {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
-      .then(function (res) { return res.ok ? res.json() : null; })
+    window.ParvandehKit.api('GET', '/api/documents/text-index')
       .then(function (overview) { if (overview) { render(overview.progress); } }, function () {});
   }
 

@@ -3,14 +3,10 @@
   'use strict';
 
   function $(id) { return document.getElementById(id); }
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) { node.className = className; }
-    if (text !== undefined && text !== null) { node.textContent = text; }
-    return node;
-  }
-  function fa(s) { return String(s).replace(/[0-9]/g, function (d) { return '۰۱۲۳۴۵۶۷۸۹'.charAt(+d); }); }
-  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } return node; }
+  var kit = window.ParvandehKit;
+  var fa = kit.faDigits, clear = kit.clear;
+  kit.onSessionExpired = function () { location.href = '/login'; };
+  function el(tag, className, text) { return kit.el(tag, {className: className}, text); }
   function yesNo(b) { return b ? 'بله' : 'خیر'; }
 
   function message(kind, fa, en) {
@@ -58,17 +54,9 @@
     var body = new FormData();
     body.append('file', chosen);
     message('info', 'در حال وارسی…');
-    fetch('/api/signatures/verifications', {method: 'POST', credentials: 'same-origin', body: body,
-      headers: {'Accept': 'application/json', 'X-PARVANDEH-XSRF': window.ParvandehCsrf.token()}})
-      .then(function (res) {
-        if (res.status === 401) { location.href = '/login'; }
-        return res.json().catch(function () { return null; }).then(function (data) {
-          if (res.ok) { render(data); return; }
-          clear($('items'));
-          message('error', data && data.messageFa ? data.messageFa : 'خطا از سرور (کد ' + fa(res.status) + ').',
-            data && data.messageEn ? data.messageEn : 'HTTP ' + res.status);
-        });
-      })
-      .catch(function () { message('error', 'ارتباط با سرور برقرار نشد.', 'The server could not be reached.'); });
+    kit.api('POST', '/api/signatures/verifications', body).then(render, function (err) {
+      clear($('items'));
+      message('error', err.messageFa, err.messageEn);
+    });
   });
 })();

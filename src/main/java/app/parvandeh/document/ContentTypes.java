@@ -26,6 +26,11 @@ class ContentTypes {
   private static final Map<String, String> TYPE_BY_EXTENSION = Map.of(
       "pdf", PDF, "jpg", JPEG, "jpeg", JPEG, "png", PNG);
 
+  /** The extensions of the files we keep, for the pages' file pickers. */
+  static final List<String> EXTENSIONS = TYPE_BY_EXTENSION.keySet().stream().sorted().toList();
+  /** The media types we keep. */
+  static final List<String> MEDIA_TYPES = TYPE_BY_EXTENSION.values().stream().distinct().sorted().toList();
+
   /** Markup that turns a file into a page if a browser ever renders it; found anywhere, the file is refused. */
   private static final List<String> SCRIPT_MARKERS = List.of("<script", "<iframe");
   /** Markup that makes a browser sniff a file as HTML or SVG when it opens the file. */

@@ -77,7 +77,7 @@ class SecurityConfiguration {
     csrfTokens.setCookiePath("/");
     return http
         .authorizeHttpRequests(a -> a
-            .requestMatchers("/login", "/login.html", "/css/**", "/js/login.js", "/js/csrf.js", "/favicon.ico",
+            .requestMatchers("/login", "/login.html", "/css/**", "/js/login.js", "/js/kit.js", "/favicon.ico",
                 "/error")
             .permitAll()
             .anyRequest().authenticated())

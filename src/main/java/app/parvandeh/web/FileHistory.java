@@ -3,6 +3,7 @@ package app.parvandeh.web;
 import app.parvandeh.audit.AuditAction;
 import app.parvandeh.audit.AuditLog.AuditView;
 import app.parvandeh.document.FileDocumentView;
+import app.parvandeh.document.ReviewDecision;
 import app.parvandeh.note.NoteKind;
 import app.parvandeh.shared.PersianText;
 import app.parvandeh.student.StudentStatus;
@@ -89,7 +90,7 @@ final class FileHistory {
       return document + " بررسی شد.";
     }
     String where = m.group(1).equals("FACULTY") ? "در بررسی دانشکده" : "در بررسی ستاد";
-    String decision = m.group(2).equals("ACCEPTED") ? "پذیرفته شد" : "رد شد";
+    String decision = ReviewDecision.valueOf(m.group(2)).labelFa();
     return document + "، نسخه " + m.group(3) + "، " + where + " " + decision
         + (m.group(4) == null || m.group(4).isBlank() ? "." : "؛ دلیل: «" + m.group(4) + "».");
   }

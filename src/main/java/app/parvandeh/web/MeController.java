@@ -1,6 +1,7 @@
 package app.parvandeh.web;
 
 import app.parvandeh.security.CurrentUser;
+import app.parvandeh.security.FileAccessPolicy;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
 import java.util.Set;
@@ -8,19 +9,28 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Who is signed in. */
+/**
+ * Who is signed in, and what they may do that a page offers or hides (the server checks each again): the pages
+ * read these instead of keeping their own copy of the groups a rule names.
+ */
 @RestController
 class MeController {
 
   private final PeopleNames names;
   private final StudentService students;
+  private final FileAccessPolicy access;
 
-  MeController(PeopleNames names, StudentService students) {
+  MeController(PeopleNames names, StudentService students, FileAccessPolicy access) {
     this.names = names;
     this.students = students;
+    this.access = access;
   }
 
-  record Me(String username, String displayName, Set<String> groups, String studentNumber) {}
+  /** {@code exportFiles}: a file's export carries its audit trail, so it is for the trail's readers. */
+  record Capabilities(boolean readAudit, boolean exportFiles) {}
+
+  record Me(String username, String displayName, Set<String> groups, String studentNumber,
+      Capabilities capabilities) {}
 
   @GetMapping("/api/me")
   Me me(Authentication authentication) {
@@ -28,6 +38,7 @@ class MeController {
     String name = names.of(user.id());
     String studentNumber = user.isStudent()
         ? students.findByUser(user.id()).map(Student::getStudentNumber).orElse(null) : null;
-    return new Me(user.id(), name, user.groups(), studentNumber);
+    boolean readAudit = access.canReadAudit(user);
+    return new Me(user.id(), name, user.groups(), studentNumber, new Capabilities(readAudit, readAudit));
   }
 }

@@ -2,7 +2,7 @@
  * Parvandeh: the configuration the four webapps share; each app's scripts/config.js (which replaces the webjar's)
  * is this with its own name: persianConfig('کارتابل', {…anything only that app has}).
  */
-export function persianConfig(name, more = {}) {
+export function persianConfig(name, {customScripts = [], ...more} = {}) {
   return {
     // The header and page title read "<vendor> <name>"; the login page shows <name>.
     app: {
@@ -16,8 +16,8 @@ export function persianConfig(name, more = {}) {
       fallbackLocale: 'fa'
     },
 
-    // Log out through Spring Security, Persian layout and dates (see ./webapps.js).
-    customScripts: ['../parvandeh/webapps'],
+    // Log out through Spring Security, Persian layout and dates (see ./webapps.js); then the app's own.
+    customScripts: ['../parvandeh/webapps', ...customScripts],
 
     // Our AngularJS module (./webapps.js): Solar Hijri dates and the Solar Hijri date picker.
     requireJsConfig: {

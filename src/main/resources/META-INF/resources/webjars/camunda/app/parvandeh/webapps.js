@@ -23,6 +23,7 @@
  * The module exports no plugins (default export is an empty list).
  */
 
+import '/js/kit.js';
 import {MONTHS, WEEKDAYS_SHORT, format, fromGregorian, monthLength, persianDigits, toDate, toGregorian}
   from './jalali.js';
 
@@ -31,22 +32,10 @@ const ADMINS = 'camunda-admin';
 document.documentElement.setAttribute('dir', 'rtl');
 document.documentElement.setAttribute('lang', 'fa');
 
-// Spring Security's CSRF cookie and header (see DESIGN.md, "Security").
-const CSRF_COOKIE = 'PARVANDEH-XSRF';
-const CSRF_HEADER = 'X-PARVANDEH-XSRF';
+// Spring Security's CSRF token, read by the kit our own pages share (see DESIGN.md, "Security").
+const csrf = window.ParvandehKit.csrf;
 const LOGOUT_URL = '/logout';
 const AFTER_LOGOUT_URL = '/login?logout';
-
-function readCookie(name) {
-  const prefix = name + '=';
-  for (const part of document.cookie.split(';')) {
-    const c = part.trim();
-    if (c.startsWith(prefix)) {
-      return decodeURIComponent(c.substring(prefix.length));
-    }
-  }
-  return null;
-}
 
 // Fallback when fetch itself fails: a plain form POST lets the browser follow
 // Spring's own logout-success redirect.
@@ -67,10 +56,10 @@ function submitLogoutForm(token) {
 }
 
 async function springLogout() {
-  const token = readCookie(CSRF_COOKIE);
+  const token = csrf.token();
   const headers = {'Content-Type': 'application/x-www-form-urlencoded'};
   if (token) {
-    headers[CSRF_HEADER] = token;
+    headers[csrf.header] = token;
   }
   try {
     // redirect: 'manual' - Spring answers with a redirect; we choose the page ourselves.

@@ -2,6 +2,8 @@
 import {persianConfig} from '../../parvandeh/config.js';
 
 export default persianConfig('کارتابل', {
+  // The forms' shared kit and student header (../../parvandeh/forms.js).
+  customScripts: ['../parvandeh/forms'],
   // Kept from the stock configuration: Tasklist's keyboard shortcuts.
   shortcuts: {
     claimTask: {
