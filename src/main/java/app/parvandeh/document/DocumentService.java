@@ -274,8 +274,6 @@ public class DocumentService {
     }
   }
 
-  /** Whether the document version exists and belongs to this student's file. */
-  @Transactional(readOnly = true)
   /** What one upload may be: its largest size and the types kept (the pages show them; the server checks them). */
   public record UploadLimits(long maxFileSizeBytes, List<String> mediaTypes, List<String> extensions) {}
 
@@ -283,6 +281,8 @@ public class DocumentService {
     return new UploadLimits(properties.maxFileSize().toBytes(), ContentTypes.MEDIA_TYPES, ContentTypes.EXTENSIONS);
   }
 
+  /** Whether the document version exists and belongs to this student's file. */
+  @Transactional(readOnly = true)
   public boolean versionBelongsTo(Long studentId, Long versionId) {
     return versions.findById(versionId).map(v -> v.getDocument().getStudentId().equals(studentId)).orElse(false);
   }
