@@ -1,8 +1,5 @@
 package app.parvandeh.document;
 
-import app.parvandeh.audit.AuditAction;
-import app.parvandeh.audit.AuditLog;
-import app.parvandeh.document.DocumentService.StagedUpload;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,8 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Documents that arrive in bulk (exam card and confidential report card, Golestan 18090), attached to a student's
- * admission documents. Each file passes the same checks as any upload ({@link DocumentService}: size, type from
- * its bytes agreeing with its extension) and the same bytes are never attached twice.
+ * admission documents. Each file passes the same checks as any upload (size, type from
+ * its bytes agreeing with its extension; {@link DocumentIntake}) and the same bytes are never attached twice.
  */
 @Service
 public class BatchDocuments {
@@ -25,26 +22,24 @@ public class BatchDocuments {
 
   private static final String ADMISSION = "ADMISSION";
 
-  private final DocumentService uploads;
+  private final DocumentIntake intake;
   private final DocumentRepository documents;
   private final DocumentVersionRepository versions;
   private final DocumentTypeRepository types;
   private final RequiredDocumentRepository requirements;
   private final ApplicationEventPublisher events;
   private final Clock clock;
-  private final AuditLog audit;
 
-  BatchDocuments(DocumentService uploads, DocumentRepository documents, DocumentVersionRepository versions,
+  BatchDocuments(DocumentIntake intake, DocumentRepository documents, DocumentVersionRepository versions,
       DocumentTypeRepository types, RequiredDocumentRepository requirements, ApplicationEventPublisher events,
-      Clock clock, AuditLog audit) {
-    this.uploads = uploads;
+      Clock clock) {
+    this.intake = intake;
     this.documents = documents;
     this.versions = versions;
     this.types = types;
     this.requirements = requirements;
     this.events = events;
     this.clock = clock;
-    this.audit = audit;
   }
 
   /**
@@ -69,16 +64,16 @@ public class BatchDocuments {
    * {@link app.parvandeh.shared.ParvandehException} (413, 415, 400) and leaves nothing behind.
    */
   public CheckedFile check(String typeCode, String fileName, InputStream content) {
-    List<StagedUpload> staged = uploads.stageAll(List.of(new Upload(typeCode, fileName, () -> content)));
-    uploads.commitAll(staged);
+    List<DocumentIntake.Staged> staged = intake.stage(List.of(new Upload(typeCode, fileName, () -> content)));
+    intake.commit(staged);
     StoredContent stored = staged.get(0).stored();
     return new CheckedFile(fileName, stored.sha256(), stored.sizeBytes(), stored.mediaType());
   }
 
   /** Checks the file like {@link #check} but keeps nothing: for a file that waits in the unmatched queue. */
   public String checkOnly(String typeCode, String fileName, InputStream content) {
-    List<StagedUpload> staged = uploads.stageAll(List.of(new Upload(typeCode, fileName, () -> content)));
-    staged.forEach(s -> uploads.discard(s));
+    List<DocumentIntake.Staged> staged = intake.stage(List.of(new Upload(typeCode, fileName, () -> content)));
+    intake.discard(staged);
     return staged.get(0).stored().mediaType();
   }
 
@@ -102,12 +97,9 @@ public class BatchDocuments {
     Document document = documents.findFirstByStudentIdAndTypeCodeAndStage(studentId, typeCode, ADMISSION)
         .filter(d -> !d.isDeleted())
         .orElseGet(() -> documents.save(new Document(studentId, type, null, actor, now)));
-    DocumentVersion version = document.addVersion(new StoredContent(file.sha256(), file.sizeBytes(),
-        file.mediaType()), file.fileName(), actor, now);
+    DocumentVersion version = intake.addVersion(document, new StoredContent(file.sha256(), file.sizeBytes(),
+        file.mediaType()), file.fileName(), actor, now, "batch 18090", null);
     documents.flush();
-    audit.change(actor, AuditAction.DOCUMENT_UPLOADED, studentId, document.getId(), typeCode + " v"
-        + version.getVersionNo() + " (batch 18090): " + file.fileName() + " (" + file.mediaType() + ", "
-        + file.sizeBytes() + " bytes, sha256 " + file.sha256() + ")");
     events.publishEvent(new BatchDocumentAttached(studentId, typeCode));
     return new Attached(document.getId(), version.getId(), version.getVersionNo(), type.getNameFa());
   }

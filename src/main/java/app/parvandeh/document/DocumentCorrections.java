@@ -2,7 +2,6 @@ package app.parvandeh.document;
 
 import app.parvandeh.audit.AuditAction;
 import app.parvandeh.audit.AuditLog;
-import app.parvandeh.document.DocumentService.StagedUpload;
 import app.parvandeh.shared.ParvandehException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -23,16 +22,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class DocumentCorrections {
 
   private final DocumentRepository documents;
-  private final DocumentService uploads;
+  private final DocumentIntake intake;
   private final Clock clock;
   private final AuditLog audit;
   private final EntityManager entityManager;
 
-  DocumentCorrections(DocumentRepository documents, DocumentService uploads, Clock clock, AuditLog audit,
+  DocumentCorrections(DocumentRepository documents, DocumentIntake intake, Clock clock, AuditLog audit,
       EntityManager entityManager) {
     this.entityManager = entityManager;
     this.documents = documents;
-    this.uploads = uploads;
+    this.intake = intake;
     this.clock = clock;
     this.audit = audit;
   }
@@ -80,17 +79,12 @@ public class DocumentCorrections {
   @Transactional
   public FileDocumentView addVersion(Long documentId, Long basedOnVersion, Upload upload, String actor) {
     Document document = loadCurrent(documentId, basedOnVersion);
-    List<StagedUpload> staged = uploads.stageAll(List.of(upload));
-    uploads.commitAll(staged);
-    DocumentVersion version = document.addVersion(staged.get(0).stored(), upload.fileName(), actor,
-        Instant.now(clock));
+    List<DocumentIntake.Staged> staged = intake.stage(List.of(upload));
+    intake.commit(staged);
+    intake.addVersion(document, staged.get(0).stored(), upload.fileName(), actor, Instant.now(clock), null, null);
     // A new version lives in another table: bump the document's row version so stale edits are refused.
     entityManager.lock(document, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
     documents.flush();
-    audit.change(actor, AuditAction.DOCUMENT_UPLOADED, document.getStudentId(), documentId,
-        document.getType().getCode() + " v" + version.getVersionNo() + ": " + version.getFileName() + " ("
-            + version.getMediaType() + ", " + version.getSizeBytes() + " bytes, sha256 "
-            + version.getContentSha256() + ")");
     return FileDocumentView.of(document);
   }
 

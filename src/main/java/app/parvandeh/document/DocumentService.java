@@ -2,14 +2,12 @@ package app.parvandeh.document;
 
 import app.parvandeh.audit.AuditAction;
 import app.parvandeh.audit.AuditLog;
-import app.parvandeh.document.ContentStore.ContentTooLargeException;
 import app.parvandeh.document.DocumentViews.ContentView;
 import app.parvandeh.document.DocumentViews.DocumentView;
 import app.parvandeh.document.DocumentViews.RequirementView;
 import app.parvandeh.shared.ParvandehException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,20 +33,20 @@ public class DocumentService {
   private final DocumentTypeRepository types;
   private final RequiredDocumentRepository requirements;
   private final ContentStore store;
-  private final ContentTypes contentTypes;
+  private final DocumentIntake intake;
   private final DocumentProperties properties;
   private final Clock clock;
   private final AuditLog audit;
 
   DocumentService(DocumentRepository documents, DocumentVersionRepository versions, DocumentTypeRepository types,
-      RequiredDocumentRepository requirements, ContentStore store, ContentTypes contentTypes,
+      RequiredDocumentRepository requirements, ContentStore store, DocumentIntake intake,
       DocumentProperties properties, Clock clock, AuditLog audit) {
     this.documents = documents;
     this.versions = versions;
     this.types = types;
     this.requirements = requirements;
     this.store = store;
-    this.contentTypes = contentTypes;
+    this.intake = intake;
     this.properties = properties;
     this.clock = clock;
     this.audit = audit;
@@ -110,7 +108,7 @@ public class DocumentService {
       throw ParvandehException.badRequest("no-files", "هیچ فایلی انتخاب نشده است.", "No file was sent.");
     }
     // Bytes are received and checked before the lock, so a slow upload never holds other uploads up.
-    List<StagedUpload> staged = stageAll(uploads);
+    List<DocumentIntake.Staged> staged = intake.stage(uploads);
     Map<String, RequiredDocument> checklist;
     Map<String, Document> existing;
     try {
@@ -121,31 +119,24 @@ public class DocumentService {
       checkUploadable(uploads, checklist, existing);
     } catch (RuntimeException e) {
       // Nothing was committed to the store yet: a refused or timed-out upload leaves no bytes behind.
-      staged.forEach(s -> store.discard(s.content));
+      intake.discard(staged);
       throw e;
     }
     // Past this point a failure (a rare database error at flush) can leave committed bytes nothing points at; they
     // are not deleted here, since identical bytes may just have been committed for another upload, so the
     // UnreferencedContentSweeper removes them after its grace period.
-    commitAll(staged);
+    intake.commit(staged);
     Instant now = Instant.now(clock);
     List<Document> touched = new ArrayList<>();
-    for (StagedUpload s : staged) {
-      Document document = existing.computeIfAbsent(s.upload.typeCode(), code -> documents.save(
+    for (DocumentIntake.Staged s : staged) {
+      Document document = existing.computeIfAbsent(s.upload().typeCode(), code -> documents.save(
           new Document(studentId, checklist.get(code).getType(), null, actor, now)));
-      document.addVersion(s.stored, s.upload.fileName(), actor, now);
+      intake.addVersion(document, s.stored(), s.upload().fileName(), actor, now, null, null);
       if (!touched.contains(document)) {
         touched.add(document);
       }
     }
     documents.flush();
-    for (Document document : touched) {
-      DocumentVersion current = document.current();
-      audit.change(actor, AuditAction.DOCUMENT_UPLOADED, studentId, document.getId(),
-          document.getType().getCode() + " v" + current.getVersionNo() + ": " + current.getFileName() + " ("
-              + current.getMediaType() + ", " + current.getSizeBytes() + " bytes, sha256 "
-              + current.getContentSha256() + ")");
-    }
     return touched.stream().map(DocumentView::of).toList();
   }
 
@@ -226,54 +217,6 @@ public class DocumentService {
             java.util.LinkedHashMap::new));
   }
 
-  List<StagedUpload> stageAll(List<Upload> uploads) {
-    long max = properties.maxFileSize().toBytes();
-    List<StagedUpload> staged = new ArrayList<>();
-    try {
-      for (Upload upload : uploads) {
-        StagedContent content;
-        try (InputStream in = upload.content().open()) {
-          content = store.stage(in, max);
-        }
-        staged.add(new StagedUpload(upload, content, null));
-        if (content.sizeBytes() == 0) {
-          throw ParvandehException.badRequest("empty-file",
-              "فایل «" + upload.fileName() + "» خالی است.", "The file '" + upload.fileName() + "' is empty.");
-        }
-        String mediaType = contentTypes.check(content.tempFile(), upload.fileName());
-        staged.set(staged.size() - 1,
-            new StagedUpload(upload, content, new StoredContent(content.sha256(), content.sizeBytes(), mediaType)));
-      }
-      return staged;
-    } catch (ContentTooLargeException e) {
-      staged.forEach(s -> store.discard(s.content));
-      throw new ParvandehException(413, "file-too-large",
-          "حجم فایل بیش از حد مجاز (" + properties.maxFileSize().toMegabytes() + " مگابایت) است.",
-          "The file is larger than the allowed " + properties.maxFileSize().toMegabytes() + " MB.");
-    } catch (IOException e) {
-      staged.forEach(s -> store.discard(s.content));
-      throw new UncheckedIOException("Could not receive the upload", e);
-    } catch (RuntimeException e) {
-      staged.forEach(s -> store.discard(s.content));
-      throw e;
-    }
-  }
-
-  void discard(StagedUpload staged) {
-    store.discard(staged.content);
-  }
-
-  void commitAll(List<StagedUpload> staged) {
-    try {
-      for (StagedUpload s : staged) {
-        store.commit(s.content);
-      }
-    } catch (IOException e) {
-      staged.forEach(s -> store.discard(s.content));
-      throw new UncheckedIOException("Could not store the upload", e);
-    }
-  }
-
   /** What one upload may be: its largest size and the types kept (the pages show them; the server checks them). */
   public record UploadLimits(long maxFileSizeBytes, List<String> mediaTypes, List<String> extensions) {}
 
@@ -320,6 +263,4 @@ public class DocumentService {
   public boolean isReferenced(String sha256) {
     return versions.existsByContentSha256(sha256);
   }
-
-  record StagedUpload(Upload upload, StagedContent content, StoredContent stored) {}
 }

@@ -1,8 +1,5 @@
 package app.parvandeh.document;
 
-import app.parvandeh.audit.AuditAction;
-import app.parvandeh.audit.AuditLog;
-import app.parvandeh.document.DocumentService.StagedUpload;
 import app.parvandeh.shared.ParvandehException;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,19 +19,14 @@ public class StudyDocuments {
 
   private final DocumentRepository documents;
   private final DocumentTypeRepository types;
-  private final DocumentService uploads;
-  private final ContentStore store;
+  private final DocumentIntake intake;
   private final Clock clock;
-  private final AuditLog audit;
 
-  StudyDocuments(DocumentRepository documents, DocumentTypeRepository types, DocumentService uploads,
-      ContentStore store, Clock clock, AuditLog audit) {
+  StudyDocuments(DocumentRepository documents, DocumentTypeRepository types, DocumentIntake intake, Clock clock) {
     this.documents = documents;
     this.types = types;
-    this.uploads = uploads;
-    this.store = store;
+    this.intake = intake;
     this.clock = clock;
-    this.audit = audit;
   }
 
   /** A type of the catalogue, for choosing one in a form. */
@@ -68,21 +60,18 @@ public class StudyDocuments {
         .filter(t -> DURING_STUDY.equals(t.getStage()))
         .orElseThrow(() -> ParvandehException.badRequest("not-a-study-document-type",
             "نوع مدرک از مدارک دوران تحصیل نیست.", "The document type is not a during-study type."));
-    List<StagedUpload> staged = uploads.stageAll(List.of(upload));
-    StagedUpload file = staged.get(0);
-    if (!ContentTypes.PDF.equals(file.stored().mediaType()) && !ContentTypes.JPEG.equals(file.stored().mediaType())) {
-      throw discardAnd(staged, ParvandehException.badRequest("pdf-or-jpg-only",
+    List<DocumentIntake.Staged> staged = intake.stage(List.of(upload));
+    StoredContent file = staged.get(0).stored();
+    if (!ContentTypes.PDF.equals(file.mediaType()) && !ContentTypes.JPEG.equals(file.mediaType())) {
+      throw intake.refuse(staged, ParvandehException.badRequest("pdf-or-jpg-only",
           "تصویر نامه باید PDF یا JPG باشد.", "An office-automation letter must be a PDF or JPG file."));
     }
-    uploads.commitAll(staged);
+    intake.commit(staged);
     Instant now = Instant.now(clock);
     Document document = documents.save(Document.officeLetter(studentId, type, text, number, date, actor, now));
-    DocumentVersion version = document.addVersion(file.stored(), upload.fileName(), actor, now);
+    intake.addVersion(document, file, upload.fileName(), actor, now, null,
+        "letter " + number + " " + date + "; description «" + text + "»");
     documents.flush();
-    audit.change(actor, AuditAction.DOCUMENT_UPLOADED, studentId, document.getId(),
-        type.getCode() + " v1: " + version.getFileName() + " (" + version.getMediaType() + ", "
-            + version.getSizeBytes() + " bytes, sha256 " + version.getContentSha256() + "); letter " + number + " "
-            + date + "; description «" + text + "»");
     return FileDocumentView.of(document);
   }
 
@@ -95,11 +84,5 @@ public class StudyDocuments {
         .orElseThrow(() -> ParvandehException.badRequest("address-unresolved",
             "نشانی یادداشت به مدرک دوران تحصیلِ این دانشجو اشاره نمی‌کند.",
             "The note address does not resolve to a during-study document of this student."));
-  }
-
-  private RuntimeException discardAnd(List<StagedUpload> staged, RuntimeException e) {
-    // The bytes were staged, not committed: discarding leaves nothing behind.
-    staged.forEach(s -> store.discard(s.content()));
-    return e;
   }
 }

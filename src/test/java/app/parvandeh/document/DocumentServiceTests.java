@@ -31,8 +31,9 @@ import org.springframework.test.context.TestPropertySource;
 /** The document module on its own tables (JPA slice with Flyway, no engine). */
 @Tag("database") // also run on PostgreSQL (postgres-suite in pom.xml)
 @DataJpaTest(showSql = false)
-@Import({DocumentService.class, DocumentConfiguration.class, ContentTypes.class, UnreferencedContentSweeper.class,
-    StudentService.class, ClockConfiguration.class, AuditLog.class, ClusterLeases.class})
+@Import({DocumentService.class, DocumentIntake.class, DocumentConfiguration.class, ContentTypes.class,
+    UnreferencedContentSweeper.class, StudentService.class, ClockConfiguration.class, AuditLog.class,
+    ClusterLeases.class})
 @TestPropertySource(properties = {
     "parvandeh.documents.store-dir=${java.io.tmpdir}/parvandeh-slice-${random.uuid}",
     "parvandeh.documents.max-file-size=64KB",
