@@ -122,18 +122,19 @@ class FileScopePagesTests {
   }
 
   private List<String> studentsFound(ApiClient client) {
-    Response answer = client.get("/api/students?q=" + encode(files.word));
-    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-    List<String> numbers = new ArrayList<>();
-    answer.json().forEach(s -> numbers.add(s.get("studentNumber").asText()));
-    return numbers;
+    return studentNumbers(client, "/api/students?q=");
   }
 
+  /** The student number of each document found, in order. */
   private List<String> documentOwners(ApiClient client) {
-    Response answer = client.get("/api/documents/search?q=" + encode(files.word));
+    return studentNumbers(client, "/api/documents/search?q=");
+  }
+
+  private List<String> studentNumbers(ApiClient client, String search) {
+    Response answer = client.get(search + encode(files.word));
     assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
     List<String> numbers = new ArrayList<>();
-    answer.json().forEach(hit -> numbers.add(hit.get("studentNumber").asText()));
+    answer.json().forEach(row -> numbers.add(row.get("studentNumber").asText()));
     return numbers;
   }
 
