@@ -1,6 +1,7 @@
 package app.parvandeh.document;
 
 import app.parvandeh.shared.PersianText;
+import app.parvandeh.student.FileScope;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -46,38 +47,24 @@ public class DocumentSearch {
   public record Highlight(int start, int end) {}
 
   /**
-   * Who may be searched: faculties (null: all) and, for a student, only their own file; documents deleted for
-   * correction only for those who see deletions.
+   * The best {@code limit} documents matching every word of the query in the files of the scope; documents deleted
+   * for correction only with {@code includeDeleted} (for those who see deletions).
    */
-  public record Scope(Collection<String> facultyCodes, Long onlyStudentId, boolean includeDeleted) {
-    public Scope(Collection<String> facultyCodes, Long onlyStudentId) {
-      this(facultyCodes, onlyStudentId, false);
-    }
-  }
-
   @Transactional(readOnly = true)
-  public List<Hit> search(String query, Scope scope, int limit) {
+  public List<Hit> search(String query, FileScope scope, boolean includeDeleted, int limit) {
     List<String> words = Arrays.stream(PersianText.normalize(query).split(" ")).map(PersianText::compact)
         .map(w -> w.replace("%", "").replace("_", "").replace("\\", "")).filter(w -> !w.isEmpty()).distinct()
         .toList();
-    if (words.isEmpty() || scope.facultyCodes() != null && scope.facultyCodes().isEmpty()) {
+    if (words.isEmpty() || scope.isEmpty()) {
       return List.of();
     }
-    MapSqlParameterSource params = new MapSqlParameterSource();
+    MapSqlParameterSource params = new MapSqlParameterSource(scope.parameters());
     StringBuilder inner = new StringBuilder("select d.id, s.student_number, s.first_name, s.last_name,"
         + " s.faculty_code, s.search_text student_text, d.search_text document_text,"
         + " (select max(v.id) from document_version v where v.document_id = d.id) current_version"
-        + " from document d join student s on s.id = d.student_id where 1 = 1");
-    if (!scope.includeDeleted()) {
+        + " from document d join student s on s.id = d.student_id where ").append(scope.sql("s"));
+    if (!includeDeleted) {
       inner.append(" and d.deleted_at is null");
-    }
-    if (scope.facultyCodes() != null) {
-      inner.append(" and s.faculty_code in (:faculties)");
-      params.addValue("faculties", scope.facultyCodes());
-    }
-    if (scope.onlyStudentId() != null) {
-      inner.append(" and s.id = :student");
-      params.addValue("student", scope.onlyStudentId());
     }
     StringBuilder scored = new StringBuilder("select x.*");
     StringBuilder where = new StringBuilder(" where 1 = 1");

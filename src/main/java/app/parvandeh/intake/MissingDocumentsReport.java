@@ -3,12 +3,12 @@ package app.parvandeh.intake;
 import app.parvandeh.document.MissingDocuments;
 import app.parvandeh.document.MissingDocuments.Missing;
 import app.parvandeh.shared.SpreadsheetCsv;
+import app.parvandeh.student.FileScope;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -33,18 +33,14 @@ public class MissingDocumentsReport {
   public record Line(String facultyCode, String facultyName, String studentNumber, String fullName,
       String stage, String stageLabel, String typeCode, String typeName, String supplier, String waitsFor) {}
 
-  /**
-   * The lines for the faculties a reader may see ({@code visibleFaculties} null: all), optionally one faculty,
-   * ordered by faculty and student number.
-   */
-  public List<Line> lines(String facultyCode, Set<String> visibleFaculties) {
-    List<Missing> all = missing.all();
+  /** The lines of the files in scope, optionally of one faculty, ordered by faculty and student number. */
+  public List<Line> lines(String facultyCode, FileScope scope) {
+    List<Missing> all = missing.of(scope);
     Map<Long, Student> byId = students.byIds(all.stream().map(Missing::studentId).collect(Collectors.toSet()))
         .stream().collect(Collectors.toMap(Student::getId, Function.identity()));
     return all.stream()
         .filter(m -> byId.containsKey(m.studentId()))
         .map(m -> line(byId.get(m.studentId()), m))
-        .filter(l -> visibleFaculties == null || visibleFaculties.contains(l.facultyCode()))
         .filter(l -> facultyCode == null || facultyCode.isBlank() || facultyCode.equals(l.facultyCode()))
         .sorted(Comparator.comparing(Line::facultyCode).thenComparing(Line::studentNumber))
         .toList();

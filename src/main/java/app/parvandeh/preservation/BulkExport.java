@@ -1,5 +1,6 @@
 package app.parvandeh.preservation;
 
+import app.parvandeh.student.FileScope;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
 import java.io.BufferedOutputStream;
@@ -50,18 +51,19 @@ public class BulkExport {
     FileExport.sweep(exportRoot, Instant.now(clock).minus(FileExport.LEFTOVER_AGE));
   }
 
-  /** Starts exporting one faculty's files ({@code facultyCode}) or all of them ({@code null}). */
-  public PreservationJobs.Job start(String facultyCode, String actor) {
+  /** Starts exporting the files in scope of one faculty ({@code facultyCode}) or of all ({@code null}). */
+  public PreservationJobs.Job start(FileScope scope, String facultyCode, String actor) {
     return jobs.start(PreservationJobs.Kind.EXPORT, actor, facultyCode == null ? "archive" : facultyCode,
-        job -> export(job, facultyCode, actor));
+        job -> export(job, scope, facultyCode, actor));
   }
 
   public String zipFileName(PreservationJobs.View job) {
     return "parvandeh-" + ExportNames.sanitize(job.scope()) + "-bags.zip";
   }
 
-  private Path export(PreservationJobs.Job job, String facultyCode, String actor) throws IOException {
-    job.total((int) students.countStudents(facultyCode));
+  private Path export(PreservationJobs.Job job, FileScope scope, String facultyCode, String actor)
+      throws IOException {
+    job.total((int) students.countStudents(scope, facultyCode));
     Files.createDirectories(exportRoot);
     Path partial = exportRoot.resolve("export-bulk-" + job.id() + ".zip.partial");
     Path done = exportRoot.resolve("export-bulk-" + job.id() + ".zip");
@@ -69,7 +71,7 @@ public class BulkExport {
         ZipOutputStream zip = new ZipOutputStream(out)) {
       String after = "";
       List<String> page;
-      while (!(page = students.studentNumbersAfter(facultyCode, after, PAGE)).isEmpty()) {
+      while (!(page = students.studentNumbersAfter(scope, facultyCode, after, PAGE)).isEmpty()) {
         for (String number : page) {
           Student student = students.get(number);
           try (ExportedBag bag = files.export(student, actor)) {

@@ -1,9 +1,9 @@
 package app.parvandeh.security;
 
 import app.parvandeh.shared.ParvandehException;
+import app.parvandeh.student.FileScope;
 import app.parvandeh.student.Student;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -25,37 +25,25 @@ public class FileAccessPolicy {
     this.clearance = clearance;
   }
 
+  /**
+   * The files this user may see, which every list, search and report applies in its query: a student their own, a
+   * faculty clerk their faculties', the central groups and managers every file, the graduates office the files whose
+   * clearance is complete (and a clerk of a faculty too theirs); anyone else none.
+   */
+  public FileScope scope(CurrentUser user) {
+    if (user.isStudent()) {
+      return FileScope.ownFile(user.id());
+    }
+    if (user.inAny(Groups.ALL_FILES)) {
+      return FileScope.EVERY_FILE;
+    }
+    return FileScope.of(user.groups().stream().filter(g -> g.startsWith(Groups.FACULTY_PREFIX))
+        .map(g -> g.substring(Groups.FACULTY_PREFIX.length())).collect(Collectors.toUnmodifiableSet()),
+        user.groups().contains(Groups.GRADUATES_OFFICE));
+  }
+
   public boolean canView(CurrentUser user, Student student) {
-    if (user.isStudent()) {
-      return user.id().equals(student.getUserId());
-    }
-    if (user.groups().contains(student.getFaculty().getCandidateGroup()) || user.inAny(Groups.ALL_FILES)) {
-      return true;
-    }
-    return user.groups().contains(Groups.GRADUATES_OFFICE) && clearance.clearanceComplete(student.getId());
-  }
-
-  /**
-   * Whether some files of the {@link #visibleFaculties visible faculties} are still hidden from the user (the
-   * graduates office sees cleared files only), so a list must be checked file by file with {@link #canView}.
-   */
-  public boolean seesOnlySomeFiles(CurrentUser user) {
-    return !user.isStudent() && !user.inAny(Groups.ALL_FILES) && user.groups().contains(Groups.GRADUATES_OFFICE);
-  }
-
-  /**
-   * The faculties whose students a staff member may see; null means every faculty. Where {@link #seesOnlySomeFiles}
-   * holds, only some students of these faculties are visible.
-   */
-  public Set<String> visibleFaculties(CurrentUser user) {
-    if (user.isStudent()) {
-      return Set.of();
-    }
-    if (user.inAny(Groups.ALL_FILES) || user.groups().contains(Groups.GRADUATES_OFFICE)) {
-      return null;
-    }
-    return user.groups().stream().filter(g -> g.startsWith(Groups.FACULTY_PREFIX))
-        .map(g -> g.substring(Groups.FACULTY_PREFIX.length())).collect(Collectors.toUnmodifiableSet());
+    return scope(user).covers(student, s -> clearance.clearanceComplete(s.getId()));
   }
 
   public void checkView(CurrentUser user, Student student) {

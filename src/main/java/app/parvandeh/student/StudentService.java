@@ -6,16 +6,13 @@ import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.shared.PersianText;
 import java.time.Clock;
 import java.time.Instant;
-import jakarta.persistence.criteria.Predicate;
-import java.util.ArrayList;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,14 +25,16 @@ public class StudentService {
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final AuditLog audit;
+  private final EntityManager entityManager;
 
   StudentService(StudentRepository students, FacultyRepository faculties, ApplicationEventPublisher events,
-      Clock clock, AuditLog audit) {
+      Clock clock, AuditLog audit, EntityManager entityManager) {
     this.students = students;
     this.faculties = faculties;
     this.events = events;
     this.clock = clock;
     this.audit = audit;
+    this.entityManager = entityManager;
   }
 
   /** Registers a faculty once; later calls return the existing one. */
@@ -117,17 +116,31 @@ public class StudentService {
   }
 
   /**
-   * The next {@code limit} student numbers after {@code after} (in order), of one faculty or of all when
+   * The next {@code limit} student numbers after {@code after} (in order) in the scope, of one faculty or of all when
    * {@code facultyCode} is null: for walking the whole archive a page at a time.
    */
   @Transactional(readOnly = true)
-  public List<String> studentNumbersAfter(String facultyCode, String after, int limit) {
-    return students.numbersAfter(facultyCode, after, PageRequest.of(0, limit));
+  public List<String> studentNumbersAfter(FileScope scope, String facultyCode, String after, int limit) {
+    return inScope("select s.studentNumber from Student s", scope, facultyCode, " and s.studentNumber > :after"
+        + " order by s.studentNumber", String.class).setParameter("after", after).setMaxResults(limit)
+        .getResultList();
   }
 
+  /** How many students the scope holds, of one faculty or of all when {@code facultyCode} is null. */
   @Transactional(readOnly = true)
-  public long countStudents(String facultyCode) {
-    return students.countInFaculty(facultyCode);
+  public long countStudents(FileScope scope, String facultyCode) {
+    return inScope("select count(s) from Student s", scope, facultyCode, "", Long.class).getSingleResult();
+  }
+
+  /** {@code select} of Student {@code s} within the scope (and one faculty unless null), then {@code rest}. */
+  private <T> TypedQuery<T> inScope(String select, FileScope scope, String facultyCode, String rest, Class<T> type) {
+    TypedQuery<T> query = entityManager.createQuery(select + " where " + scope.jpql("s")
+        + (facultyCode == null ? "" : " and s.faculty.code = :faculty") + rest, type);
+    scope.parameters().forEach(query::setParameter);
+    if (facultyCode != null) {
+      query.setParameter("faculty", facultyCode);
+    }
+    return query;
   }
 
   @Transactional(readOnly = true)
@@ -142,26 +155,25 @@ public class StudentService {
 
   /**
    * Students whose number, national ID or names contain every word of the query, in any digits or letter forms,
-   * limited to the given faculties (null: all), at most {@code limit}.
+   * within the scope, at most {@code limit}, by student number.
    */
   @Transactional(readOnly = true)
-  public List<Student> search(String query, Collection<String> facultyCodes, int limit) {
+  public List<Student> search(String query, FileScope scope, int limit) {
     List<String> words = Arrays.stream(PersianText.normalize(query).split(" "))
         .map(PersianText::compact).filter(w -> !w.isEmpty()).toList();
-    if (words.isEmpty() || facultyCodes != null && facultyCodes.isEmpty()) {
+    if (words.isEmpty() || scope.isEmpty()) {
       return List.of();
     }
-    Specification<Student> spec = (root, q, cb) -> {
-      List<Predicate> all = new ArrayList<>();
-      for (String word : words) {
-        all.add(cb.like(root.get("searchText"), "%" + word.replace("%", "").replace("_", "") + "%"));
-      }
-      if (facultyCodes != null) {
-        all.add(root.get("faculty").get("code").in(facultyCodes));
-      }
-      return cb.and(all.toArray(Predicate[]::new));
-    };
-    return students.findAll(spec, PageRequest.of(0, limit, Sort.by("studentNumber"))).getContent();
+    StringBuilder matches = new StringBuilder();
+    for (int i = 0; i < words.size(); i++) {
+      matches.append(" and s.searchText like :w").append(i);
+    }
+    TypedQuery<Student> found = inScope("select s from Student s", scope, null,
+        matches.append(" order by s.studentNumber").toString(), Student.class);
+    for (int i = 0; i < words.size(); i++) {
+      found.setParameter("w" + i, "%" + words.get(i).replace("%", "").replace("_", "") + "%");
+    }
+    return found.setMaxResults(limit).getResultList();
   }
 
   @Transactional

@@ -52,7 +52,7 @@ class BulkExportController {
     if (faculty != null && students.faculties().stream().noneMatch(f -> f.getCode().equals(faculty))) {
       throw ParvandehException.badRequest("unknown-faculty", "چنین دانشکده‌ای وجود ندارد.", "No such faculty.");
     }
-    return exports.start(faculty, user.id()).view();
+    return exports.start(access.scope(user), faculty, user.id()).view();
   }
 
   @GetMapping("/api/exports/{id}")

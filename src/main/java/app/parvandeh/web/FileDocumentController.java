@@ -10,7 +10,6 @@ import app.parvandeh.document.Upload;
 import app.parvandeh.security.CurrentUser;
 import app.parvandeh.security.FileAccessPolicy;
 import app.parvandeh.shared.ParvandehException;
-import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -30,9 +29,6 @@ import org.springframework.web.multipart.MultipartFile;
 class FileDocumentController {
 
   private static final int SEARCH_LIMIT = 50;
-
-  /** How many times the page size a per-file filtered search looks through. */
-  static final int FILTERED_WINDOW = 20;
 
   private final StudentService students;
   private final DocumentCorrections corrections;
@@ -88,20 +84,8 @@ class FileDocumentController {
   @GetMapping("/api/documents/search")
   List<DocumentSearch.Hit> search(@RequestParam("q") String query, Authentication auth) {
     CurrentUser user = CurrentUser.of(auth);
-    DocumentSearch.Scope scope;
-    if (user.isStudent()) {
-      Long own = students.findByUser(user.id()).map(Student::getId).orElse(-1L);
-      scope = new DocumentSearch.Scope(null, own);
-    } else {
-      // Deletions for correction are read, with who deleted what and why, by the audit trail's readers.
-      scope = new DocumentSearch.Scope(access.visibleFaculties(user), null, access.canReadAudit(user));
-    }
-    if (!access.seesOnlySomeFiles(user)) {
-      return search.search(query, scope, SEARCH_LIMIT);
-    }
-    // Files are filtered one by one after the query: look through a wider window so the page still fills up.
-    return search.search(query, scope, SEARCH_LIMIT * FILTERED_WINDOW).stream()
-        .filter(h -> access.canView(user, students.get(h.studentNumber()))).limit(SEARCH_LIMIT).toList();
+    // Deletions for correction are read, with who deleted what and why, by the audit trail's readers.
+    return search.search(query, access.scope(user), access.canReadAudit(user), SEARCH_LIMIT);
   }
 
   @GetMapping("/api/document-types/study")

@@ -30,11 +30,6 @@ class StudentSearchController {
     if (user.isStudent()) {
       throw ParvandehException.forbidden("جست‌وجوی دانشجویان ویژه کارکنان است.", "Searching students is for staff.");
     }
-    if (!access.seesOnlySomeFiles(user)) {
-      return students.search(query, access.visibleFaculties(user), LIMIT).stream().map(StudentSummary::of).toList();
-    }
-    // Files are filtered one by one after the query: look through a wider window so the page still fills up.
-    return students.search(query, access.visibleFaculties(user), LIMIT * FileDocumentController.FILTERED_WINDOW)
-        .stream().filter(s -> access.canView(user, s)).limit(LIMIT).map(StudentSummary::of).toList();
+    return students.search(query, access.scope(user), LIMIT).stream().map(StudentSummary::of).toList();
   }
 }

@@ -4,6 +4,7 @@ import app.parvandeh.preservation.BulkExport;
 import app.parvandeh.preservation.FixityAudit;
 import app.parvandeh.preservation.PreservationJobs;
 import app.parvandeh.preservation.SystemBackup;
+import app.parvandeh.student.FileScope;
 import app.parvandeh.student.StudentService;
 import java.util.UUID;
 
@@ -19,7 +20,7 @@ record PreservationFixture(long auditRunId, String emptyFaculty, String managers
     long run = audit.runNow(file.number(), "manager").id();
     String faculty = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
     students.registerFaculty(faculty, "دانشکده بی‌دانشجو", "A faculty without students");
-    String export = exports.start(faculty, "manager").id();
+    String export = exports.start(FileScope.EVERY_FILE, faculty, "manager").id();
     String backup = backups.start(jobs, "admin").id();
     awaitEnd(jobs, PreservationJobs.Kind.EXPORT, export);
     awaitEnd(jobs, PreservationJobs.Kind.BACKUP, backup);

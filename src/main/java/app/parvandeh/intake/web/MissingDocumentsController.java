@@ -5,8 +5,8 @@ import app.parvandeh.intake.MissingDocumentsReport.Line;
 import app.parvandeh.security.CurrentUser;
 import app.parvandeh.security.FileAccessPolicy;
 import app.parvandeh.shared.ParvandehException;
+import app.parvandeh.student.FileScope;
 import java.util.List;
-import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,12 +38,13 @@ class MissingDocumentsController {
   }
 
   /** The graduates office sees cleared files only, so a list across files is not theirs; students see none. */
-  private Set<String> visible(Authentication authentication) {
+  private FileScope visible(Authentication authentication) {
     CurrentUser user = CurrentUser.of(authentication);
-    if (user.isStudent() || access.seesOnlySomeFiles(user)) {
+    FileScope scope = access.scope(user);
+    if (user.isStudent() || scope.clearedFiles()) {
       throw ParvandehException.forbidden("گزارش مدارک ناقص ویژه کارشناسان دانشکده و واحدهای ستادی است.",
           "The missing-documents report is for faculty clerks and the central units.");
     }
-    return access.visibleFaculties(user);
+    return scope;
   }
 }

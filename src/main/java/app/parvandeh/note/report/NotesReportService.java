@@ -17,6 +17,7 @@ import app.parvandeh.shared.JalaliDates;
 import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.shared.PersianText;
 import app.parvandeh.student.Faculty;
+import app.parvandeh.student.FileScope;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
 import java.time.Clock;
@@ -28,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class NotesReportService {
 
-  private final NoteReportRepository queries;
+  private final NoteReportQueries queries;
   private final StudentService students;
   private final DocumentService documents;
   private final FileAccessPolicy access;
@@ -47,7 +47,7 @@ public class NotesReportService {
   private final UserNames names;
   private final Clock clock;
 
-  NotesReportService(NoteReportRepository queries, StudentService students, DocumentService documents,
+  NotesReportService(NoteReportQueries queries, StudentService students, DocumentService documents,
       FileAccessPolicy access, AuditLog audit, UserNames names, Clock clock) {
     this.queries = queries;
     this.students = students;
@@ -73,10 +73,10 @@ public class NotesReportService {
           "شماره دانشجویی، دانشکده یا بازه تاریخ را مشخص کنید.",
           "Give a student number, a faculty or a date range.");
     }
-    Set<String> visible = access.visibleFaculties(user);
+    FileScope scope = access.scope(user);
     Faculty faculty = null;
     if (code != null) {
-      if (visible != null && !visible.contains(code)) {
+      if (!scope.reachesFaculty(code)) {
         throw ParvandehException.forbidden("شما به دانشجویان این دانشکده دسترسی ندارید.",
             "You may not see this faculty's students.");
       }
@@ -84,22 +84,13 @@ public class NotesReportService {
           .orElseThrow(() -> ParvandehException.notFound("unknown-faculty", "دانشکده ناشناخته است.",
               "Unknown faculty."));
     }
-    List<Object[]> rows;
+    Long studentId = null;
     if (number != null) {
       Student student = students.get(number);
       access.checkView(user, student);
-      rows = faculty != null && !faculty.getCode().equals(student.getFaculty().getCode()) ? List.of()
-          : queries.ofStudent(student.getId(), range.start(), range.end());
-    } else if (faculty != null) {
-      rows = queries.ofFaculties(Set.of(faculty.getCode()), range.start(), range.end());
-    } else if (visible == null) {
-      rows = queries.ofAll(range.start(), range.end());
-    } else {
-      rows = visible.isEmpty() ? List.of() : queries.ofFaculties(visible, range.start(), range.end());
+      studentId = student.getId();
     }
-    if (access.seesOnlySomeFiles(user)) {
-      rows = rows.stream().filter(r -> access.canView(user, (Student) r[1])).toList();
-    }
+    List<Object[]> rows = queries.notes(scope, studentId, code, range.start(), range.end());
     Filters filters = new Filters(number, code, faculty == null ? null : faculty.getNameFa(), range.fromText(),
         range.toText());
     return new NotesReport(JalaliDates.dateTime(Instant.now(clock)), filters, group(rows));
@@ -115,8 +106,8 @@ public class NotesReportService {
       throw ParvandehException.forbidden("گزارش توضیحات دانشجویان ویژه کارکنان است.",
           "The notes report is for staff.");
     }
-    Set<String> visible = access.visibleFaculties(user);
-    return students.faculties().stream().filter(f -> visible == null || visible.contains(f.getCode()))
+    FileScope scope = access.scope(user);
+    return students.faculties().stream().filter(f -> scope.reachesFaculty(f.getCode()))
         .map(f -> new FacultyOption(f.getCode(), f.getNameFa()))
         .sorted(java.util.Comparator.comparing(FacultyOption::name)).toList();
   }
