@@ -1,5 +1,6 @@
 package app.parvandeh.student;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
@@ -13,6 +14,8 @@ interface StudentRepository extends JpaRepository<Student, Long>, JpaSpecificati
   Optional<Student> findByStudentNumber(String studentNumber);
 
   Optional<Student> findByUserId(String userId);
+
+  List<Student> findByStudentNumberIn(Collection<String> studentNumbers);
 
   @Query("select s.studentNumber from Student s where (:faculty is null or s.faculty.code = :faculty)"
       + " and s.studentNumber > :after order by s.studentNumber")
