@@ -98,7 +98,7 @@ for i in $(seq 1 "$REPEAT"); do
 done
 for name in file-view report-112-student search-by-number search-by-name stuck-files; do summary $name; done
 echo "heap before the faculty report: $(heap_mb) MB"
-(while kill -0 $app_pid 2>/dev/null; do heap_mb >> "$run/heap" || true; sleep 1; done) & sampler=$!
+(while kill -0 $app_pid 2>/dev/null; do heap_mb >> "$run/heap" 2>/dev/null || true; sleep 1; done) & sampler=$!
 call report-112-faculty "/api/reports/notes?faculty=engineering&format=csv"
 kill $sampler 2>/dev/null || true
 summary report-112-faculty
