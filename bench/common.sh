@@ -10,6 +10,6 @@ login() { # $1 user $2 password $3 cookie jar
 }
 
 heap_mb() { # needs a manager's cookie jar in $work/manager
-  curl -s -b "$work/manager" "$BASE/actuator/metrics/jvm.memory.used?tag=area:heap" \
+  curl -s -m 10 -b "$work/manager" "$BASE/actuator/metrics/jvm.memory.used?tag=area:heap" \
     | python3 -c 'import json,sys; print(round(json.load(sys.stdin)["measurements"][0]["value"]/1048576))'
 }

@@ -71,6 +71,14 @@ public class DocumentSearch {
     StringBuilder rank = new StringBuilder("0");
     for (int i = 0; i < words.size(); i++) {
       params.addValue("w" + i, "%" + words.get(i) + "%");
+      // candidates first, from each table's own (trigram-indexed) text: without them every document and student
+      // was read and scored (about 1 s a call at 500,000 documents; docs/benchmarks.md, "Archive scale"). A
+      // superset of what the word matches below (any version's text, not only the current one's).
+      inner.append(" and d.id in (select c.id from document c where c.student_id in (select cs.id from student cs")
+          .append(" where cs.search_text like :w").append(i).append(") union select c.id from document c")
+          .append(" where c.search_text like :w").append(i).append(" union select cv.document_id from")
+          .append(" document_version cv join document_page_text ct on ct.version_id = cv.id")
+          .append(" where ct.folded like :w").append(i).append(")");
       scored.append(", case when x.student_text like :w").append(i).append(" or x.document_text like :w").append(i)
           .append(" then 1 else 0 end m").append(i)
           // uncorrelated: PostgreSQL reads the word's pages once, through the trigram index, and hashes them

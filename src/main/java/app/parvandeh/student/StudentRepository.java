@@ -1,5 +1,7 @@
 package app.parvandeh.student;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -8,4 +10,6 @@ interface StudentRepository extends JpaRepository<Student, Long> {
   Optional<Student> findByStudentNumber(String studentNumber);
 
   Optional<Student> findByUserId(String userId);
+
+  List<Student> findByStudentNumberIn(Collection<String> studentNumbers);
 }

@@ -1,7 +1,12 @@
 package app.parvandeh.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -13,4 +18,17 @@ import org.springframework.test.context.ActiveProfiles;
     properties = "server.servlet.session.cookie.secure=false")
 @ActiveProfiles({"test", "postgres"})
 @EnabledIfEnvironmentVariable(named = "PARVANDEH_DB_URL", matches = ".+")
-class DocumentTextSearchOnPostgresTests extends DocumentTextSearchScenario {}
+class DocumentTextSearchOnPostgresTests extends DocumentTextSearchScenario {
+
+  @Autowired
+  JdbcTemplate jdbc;
+
+  /** The search's candidates come from these (docs/benchmarks.md, "Archive scale"): without them it reads all. */
+  @Test
+  void studentAndDocumentSearchTextHaveTrigramIndexes() {
+    assertThat(jdbc.queryForList("select tablename || ' ' || indexdef from pg_indexes where schemaname ="
+        + " current_schema() and indexdef like '%gin_trgm_ops%' order by tablename", String.class))
+        .anySatisfy(i -> assertThat(i).startsWith("document ").contains("(search_text gin_trgm_ops)"))
+        .anySatisfy(i -> assertThat(i).startsWith("student ").contains("(search_text gin_trgm_ops)"));
+  }
+}
