@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
