@@ -19,12 +19,27 @@ final class StudentDecisions {
 
   private StudentDecisions() {}
 
-  /** The student's attributes as the decision tables read them; enums by name, absent values as null. */
+  /**
+   * The student's attributes as the decision tables read them, by these input names: {@code degree} (BACHELOR,
+   * MASTER, PHD), {@code entryYear} (solar year), {@code brilliantTalent}, {@code admissionType} (REMOTE,
+   * IN_PERSON), {@code admissionChannel} and {@code program} (as Golestan's cohort list writes them),
+   * {@code facultyCode} and {@code status} (ACTIVE, GRADUATED, WITHDRAWN, EXPELLED, CLOSED). Enums go by name; a
+   * value the file does not have is null, which only a {@code -} entry matches.
+   */
   static VariableMap inputsOf(Student student) {
     return Variables.createVariables()
+        .putValue("degree", nameOf(student.getDegree()))
         .putValue("entryYear", student.getEntryYear())
-        .putValue("degree", student.getDegree().name())
-        .putValue("brilliantTalent", student.isBrilliantTalent());
+        .putValue("brilliantTalent", student.isBrilliantTalent())
+        .putValue("admissionType", nameOf(student.getAdmissionType()))
+        .putValue("admissionChannel", student.getAdmissionChannel())
+        .putValue("program", student.getProgram())
+        .putValue("facultyCode", student.getFaculty() == null ? null : student.getFaculty().getCode())
+        .putValue("status", nameOf(student.getStatus()));
+  }
+
+  private static String nameOf(Enum<?> value) {
+    return value == null ? null : value.name();
   }
 
   static DmnDecisionResult evaluate(DecisionService decisions, String decisionKey, Student student) {
