@@ -37,8 +37,11 @@ public class StuckFiles {
   public static final String INCIDENT = "INCIDENT";
   public static final String IDLE = "IDLE";
 
-  /** Steps where a file rightly waits for months or years. */
-  static final Set<String> NORMAL_WAITS = Set.of(StudentFileProcess.EVENT_STUDY_ENDED,
+  /**
+   * Where a file rightly waits for months or years in versions deployed before the model marked such steps
+   * ({@value ModelProperties#NORMAL_WAIT}); their running files must not turn up as stuck.
+   */
+  private static final Set<String> NORMAL_WAITS_BEFORE_THE_PROPERTY = Set.of(StudentFileProcess.EVENT_STUDY_ENDED,
       StudentFileProcess.TASK_AWAIT_GRADUATION_REQUEST, StudentFileProcess.EVENT_AFTER_GRADUATION_REQUEST);
 
   private final RuntimeService runtime;
@@ -46,15 +49,17 @@ public class StuckFiles {
   private final HistoryService history;
   private final RepositoryService repository;
   private final StudentService students;
+  private final ModelProperties model;
   private final int defaultIdleDays;
 
   StuckFiles(RuntimeService runtime, TaskService tasks, HistoryService history, RepositoryService repository,
-      StudentService students, @Value("${parvandeh.stuck.idle-days:30}") int defaultIdleDays) {
+      StudentService students, ModelProperties model, @Value("${parvandeh.stuck.idle-days:30}") int defaultIdleDays) {
     this.runtime = runtime;
     this.tasks = tasks;
     this.history = history;
     this.repository = repository;
     this.students = students;
+    this.model = model;
     this.defaultIdleDays = defaultIdleDays;
   }
 
@@ -90,7 +95,7 @@ public class StuckFiles {
       }
       history.createHistoricActivityInstanceQuery().processDefinitionId(definition.getId()).unfinished()
           .startedBefore(Date.from(now.minus(Duration.ofDays(idleDays)))).list().stream()
-          .filter(a -> !NORMAL_WAITS.contains(a.getActivityId()))
+          .filter(a -> !isNormalWait(definition.getId(), a.getActivityId()))
           .filter(a -> a.getActivityType().endsWith("Task") || a.getActivityType().startsWith("intermediate"))
           .forEach(a -> row(rows, a.getProcessInstanceId(), a.getActivityId(),
               a.getActivityName() == null ? a.getActivityId() : a.getActivityName(), a.getStartTime().toInstant())
@@ -103,6 +108,14 @@ public class StuckFiles {
 
   private List<ProcessDefinition> definitions() {
     return repository.createProcessDefinitionQuery().processDefinitionKey(StudentFileProcess.PROCESS_ID).list();
+  }
+
+  /** A step the model marks as a normal wait ({@value ModelProperties#NORMAL_WAIT}{@code =true}). */
+  private boolean isNormalWait(String definitionId, String activityId) {
+    if (!model.declares(definitionId, ModelProperties.NORMAL_WAIT)) {
+      return NORMAL_WAITS_BEFORE_THE_PROPERTY.contains(activityId);
+    }
+    return model.isTrue(definitionId, activityId, ModelProperties.NORMAL_WAIT);
   }
 
   private String stepName(String definitionId, String activityId) {
