@@ -15,9 +15,4 @@ public enum Degree {
   public String labelFa() {
     return labelFa;
   }
-
-  /** Postgraduate files are cleared by graduate-studies management, others by education services. */
-  public boolean isPostgraduate() {
-    return this != BACHELOR;
-  }
 }

@@ -8,11 +8,10 @@ import app.parvandeh.student.StudentService;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.springframework.stereotype.Component;
 
-/** Evaluates RequiredDocuments.dmn for the student and records the checklist on their file. */
+/** Evaluates RequiredDocuments.dmn on the student's attributes and records the checklist on their file. */
 @Component("determineRequiredDocumentsDelegate")
 class DetermineRequiredDocumentsDelegate implements JavaDelegate {
 
@@ -27,13 +26,8 @@ class DetermineRequiredDocumentsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Student student = students.get(FileKeys.studentNumberOf(execution));
-    DmnDecisionResult result = execution.getProcessEngineServices().getDecisionService()
-        .evaluateDecisionByKey(StudentFileProcess.DECISION_REQUIRED_DOCUMENTS)
-        .variables(Variables.createVariables()
-            .putValue("entryYear", student.getEntryYear())
-            .putValue("degree", student.getDegree().name())
-            .putValue("brilliantTalent", student.isBrilliantTalent()))
-        .evaluate();
+    DmnDecisionResult result = StudentDecisions.evaluate(execution.getProcessEngineServices().getDecisionService(),
+        StudentFileProcess.DECISION_REQUIRED_DOCUMENTS, student);
     List<Requirement> requirements = result.stream()
         .map(row -> new Requirement((String) row.get("documentType"), Supplier.valueOf((String) row.get("supplier"))))
         .toList();

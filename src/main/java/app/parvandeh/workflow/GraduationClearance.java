@@ -114,7 +114,7 @@ public class GraduationClearance {
     String studentNumber = FileKeys.studentNumberOf(runtime, task);
     return new ClearanceTask(taskId, task.getTaskDefinitionKey(), task.getName(), studentNumber,
         (String) tasks.getVariable(taskId, StudentFileProcess.VAR_MISSING_ITEMS),
-        RecordStudyEndDelegate.clearanceGroupOf(students.get(studentNumber)),
+        (String) tasks.getVariable(taskId, StudentFileProcess.VAR_CLEARANCE_GROUP),
         (String) tasks.getVariable(taskId, StudentFileProcess.VAR_CLOSURE_REASON), assignee);
   }
 

@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -20,7 +19,6 @@ import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
 
@@ -105,28 +103,15 @@ class ModelDeclaredOutputs implements DeclaredOutputs {
   }
 
   private static Set<String> declared(BaseElement element) {
-    if (element.getExtensionElements() == null) {
-      return Set.of();
-    }
-    return element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
-        .flatMap(properties -> properties.getCamundaProperties().stream())
+    return ModelProperties.properties(element)
         .filter(property -> OUTPUTS_PROPERTY.equals(property.getCamundaName()))
         .map(CamundaProperty::getCamundaValue)
-        .flatMap(value -> Arrays.stream(value == null ? new String[0] : value.split(",")))
+        .flatMap(value -> Arrays.stream(value.split(",")))
         .map(String::strip).filter(name -> !name.isEmpty())
         .collect(Collectors.toUnmodifiableSet());
   }
 
-  /** Reads the models as the application: the caller's own authorizations are checked by the engine afterwards. */
   private <T> T asSystem(Supplier<T> read) {
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return read.get();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    return ModelProperties.asSystem(identity, read);
   }
 }

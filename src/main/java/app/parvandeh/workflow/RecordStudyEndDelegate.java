@@ -1,6 +1,5 @@
 package app.parvandeh.workflow;
 
-import app.parvandeh.security.Groups;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.student.StudentStatus;
@@ -10,8 +9,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Records why study ended as the student's status, moves the file to graduation clearance and sets who clears it:
- * graduate-studies management for postgraduates, education services (central records) for the others.
+ * Records why study ended as the student's status, moves the file to graduation clearance and sets who clears it,
+ * as the process owner's decision table ClearanceGroup.dmn says.
  */
 @Component("recordStudyEndDelegate")
 class RecordStudyEndDelegate implements JavaDelegate {
@@ -29,11 +28,8 @@ class RecordStudyEndDelegate implements JavaDelegate {
     Student student = students.endStudy(FileKeys.studentNumberOf(execution),
         status, actor == null ? RecordRegistrationCompleteNoteDelegate.SYSTEM_AUTHOR : actor.toString());
     execution.setVariable(StudentFileProcess.VAR_GRADUATED, status == StudentStatus.GRADUATED);
-    execution.setVariable(StudentFileProcess.VAR_CLEARANCE_GROUP, clearanceGroupOf(student));
-  }
-
-  static String clearanceGroupOf(Student student) {
-    return student.getDegree().isPostgraduate() ? Groups.GRADUATE_STUDIES : Groups.CENTRAL_RECORDS;
+    execution.setVariable(StudentFileProcess.VAR_CLEARANCE_GROUP,
+        StudentDecisions.clearanceGroupOf(execution.getProcessEngineServices().getDecisionService(), student));
   }
 
   /** The reason as a closing status; anything else is an incident whose message says what to fix. */

@@ -18,15 +18,17 @@ class ReviewOutcomeListener implements TaskListener {
 
   private final StudentService students;
   private final DocumentService documents;
+  private final ReviewTasks reviewTasks;
 
-  ReviewOutcomeListener(StudentService students, DocumentService documents) {
+  ReviewOutcomeListener(StudentService students, DocumentService documents, ReviewTasks reviewTasks) {
     this.students = students;
     this.documents = documents;
+    this.reviewTasks = reviewTasks;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    ReviewStage stage = ReviewTasks.stageOf(task.getTaskDefinitionKey());
+    ReviewStage stage = reviewTasks.requireStage(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
     Long studentId = students.get(FileKeys.studentNumberOf(task)).getId();
     ReviewOutcome outcome = documents.outcome(studentId, stage);
     if (outcome == ReviewOutcome.INCOMPLETE) {

@@ -41,8 +41,11 @@ public class StuckFiles {
   public static final String INCIDENT = "INCIDENT";
   public static final String IDLE = "IDLE";
 
-  /** Steps where a file rightly waits for months or years. */
-  static final Set<String> NORMAL_WAITS = Set.of(StudentFileProcess.EVENT_STUDY_ENDED,
+  /**
+   * Where a file rightly waits for months or years in versions deployed before the model marked such steps
+   * ({@value ModelProperties#NORMAL_WAIT}); their running files must not turn up as stuck.
+   */
+  private static final Set<String> NORMAL_WAITS_BEFORE_THE_PROPERTY = Set.of(StudentFileProcess.EVENT_STUDY_ENDED,
       StudentFileProcess.TASK_AWAIT_GRADUATION_REQUEST, StudentFileProcess.EVENT_AFTER_GRADUATION_REQUEST);
 
   private final RuntimeService runtime;
@@ -51,10 +54,11 @@ public class StuckFiles {
   private final RepositoryService repository;
   private final ManagementService management;
   private final StudentService students;
+  private final ModelProperties model;
   private final int defaultIdleDays;
 
   StuckFiles(RuntimeService runtime, TaskService tasks, HistoryService history, RepositoryService repository,
-      ManagementService management, StudentService students,
+      ManagementService management, StudentService students, ModelProperties model,
       @Value("${parvandeh.stuck.idle-days:30}") int defaultIdleDays) {
     this.runtime = runtime;
     this.tasks = tasks;
@@ -62,6 +66,7 @@ public class StuckFiles {
     this.repository = repository;
     this.management = management;
     this.students = students;
+    this.model = model;
     this.defaultIdleDays = defaultIdleDays;
   }
 
@@ -113,11 +118,12 @@ public class StuckFiles {
    * engine's query returned (and mapped) one row per file, 50,000 at archive scale, to be dropped here.
    */
   private List<HistoricActivityInstance> unfinishedSteps(String definitionId, Date before) {
-    String normalWaits = NORMAL_WAITS.stream().sorted().map(id -> "'" + id + "'").collect(Collectors.joining(", "));
+    String normalWaits = normalWaits(definitionId).stream().sorted().map(id -> "'" + id + "'")
+        .collect(Collectors.joining(", "));
     return history.createNativeHistoricActivityInstanceQuery()
         .sql("select * from " + management.getTableName(HistoricActivityInstance.class)
             + " where PROC_DEF_ID_ = #{definitionId} and END_TIME_ is null and START_TIME_ < #{before}"
-            + " and ACT_ID_ not in (" + normalWaits + ")")
+            + (normalWaits.isEmpty() ? "" : " and ACT_ID_ not in (" + normalWaits + ")"))
         .parameter("definitionId", definitionId).parameter("before", before).list();
   }
 
@@ -140,6 +146,18 @@ public class StuckFiles {
 
   private List<ProcessDefinition> definitions() {
     return repository.createProcessDefinitionQuery().processDefinitionKey(StudentFileProcess.PROCESS_ID).list();
+  }
+
+  /** A step the model marks as a normal wait ({@value ModelProperties#NORMAL_WAIT}{@code =true}). */
+  /**
+   * The steps of this definition marked {@value ModelProperties#NORMAL_WAIT} in its model; a version deployed before
+   * the property existed marks none, and its waits are the ones it always had. Ids are BPMN ids (XML names: no
+   * quotes), so they can stand as literals in the query.
+   */
+  private Set<String> normalWaits(String definitionId) {
+    Set<String> waits = model.declares(definitionId, ModelProperties.NORMAL_WAIT)
+        ? model.elementsWhereTrue(definitionId, ModelProperties.NORMAL_WAIT) : NORMAL_WAITS_BEFORE_THE_PROPERTY;
+    return waits.stream().filter(id -> id.matches("[A-Za-z_][A-Za-z0-9_.-]*")).collect(Collectors.toSet());
   }
 
   private String stepName(String definitionId, String activityId) {

@@ -28,13 +28,15 @@ public class StudentFileWorkflow {
   private final TaskService tasks;
   private final StudentService students;
   private final DocumentService documents;
+  private final ReviewTasks reviewTasks;
 
   StudentFileWorkflow(RuntimeService runtime, TaskService tasks, StudentService students,
-      DocumentService documents) {
+      DocumentService documents, ReviewTasks reviewTasks) {
     this.runtime = runtime;
     this.tasks = tasks;
     this.students = students;
     this.documents = documents;
+    this.reviewTasks = reviewTasks;
   }
 
   /** A task of the file process, as the web layer needs it. */
@@ -118,12 +120,14 @@ public class StudentFileWorkflow {
   @Transactional(readOnly = true)
   public ReviewTask reviewTask(String taskId, String userId, Collection<String> userGroups) {
     Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-    if (task == null || !ReviewTasks.isReviewTask(task.getTaskDefinitionKey())) {
+    Optional<ReviewStage> stage = task == null ? Optional.empty()
+        : reviewTasks.stageOf(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
+    if (stage.isEmpty()) {
       throw ParvandehException.notFound("task-not-found",
           "این کار بررسی مدارک پیدا نشد یا پایان یافته است.", "No such open document check.");
     }
     FileTask file = callersTask(task, userId, userGroups);
-    return new ReviewTask(file, ReviewTasks.stageOf(task.getTaskDefinitionKey()), userId.equals(task.getAssignee()));
+    return new ReviewTask(file, stage.get(), userId.equals(task.getAssignee()));
   }
 
   /** Any open task of a student's file that the caller holds or that is offered to one of their groups. */

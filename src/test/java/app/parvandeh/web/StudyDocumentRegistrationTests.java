@@ -16,12 +16,15 @@ import app.parvandeh.support.ApiClient.Response;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.DueJobs;
 import app.parvandeh.support.ParvandehIntegrationTest;
+import app.parvandeh.support.StaffUsers;
 import app.parvandeh.support.TestStudents;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
@@ -51,6 +54,8 @@ class StudyDocumentRegistrationTests {
   HistoryService history;
   @Autowired
   ManagementService management;
+  @Autowired
+  IdentityService identity;
 
   @Test
   void anOfficeLetterIsStoredInTheDuringStudyStageAndNotedWithItsAddress() {
@@ -137,6 +142,30 @@ class StudyDocumentRegistrationTests {
         "/process-definition?key=StudyDocumentProcess&latestVersion=true&startablePermissionCheck=true"
             + "&maxResults=10", null).json())
         .as("managers cannot start it").isEmpty();
+  }
+
+  @Test
+  void aFacultyRegisteredAtRunTimeStartsStudyDocumentsFromTheFilePageAndFromTasklist() {
+    String code = "f" + UUID.randomUUID().toString().substring(0, 8);
+    Response created = ApiClient.signedIn(port, "central.admission", PASSWORD).postJson("/api/faculties",
+        Map.of("code", code, "nameFa", "دانشکده هنر " + code, "nameEn", "Faculty of Arts " + code));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    Student student = students.admit(TestStudents.newStudent(code, 1402, false), "admission-office");
+    ApiClient clerk = ApiClient.signedIn(port, StaffUsers.create(identity, "clerk." + code, "faculty-" + code),
+        StaffUsers.PASSWORD);
+
+    Response fromFilePage = clerk.postJson(counterOf(student),
+        Map.of("requestNumber", "۱۲۱", "documentType", "گواهی اشتغال به تحصیل"));
+    assertThat(fromFilePage.status()).as(fromFilePage.toString()).isEqualTo(201);
+    assertThat(clerk.engineRest("GET", "/process-definition?key=StudyDocumentProcess&latestVersion=true"
+        + "&startableInTasklist=true&startablePermissionCheck=true&maxResults=10", null).json())
+        .as("Tasklist lists it as startable for the new faculty's clerk").hasSize(1);
+    Response fromTasklist = clerk.engineRest("POST", "/process-definition/key/StudyDocumentProcess/submit-form",
+        startBody(student.getStudentNumber(), Map.of("studentNumber", str(student.getStudentNumber()),
+            "source", str("SERVICE_COUNTER"), "counterRequestNumber", str("122"),
+            "counterDocumentType", str("گواهی"))));
+    assertThat(fromTasklist.status()).as(fromTasklist.toString()).isEqualTo(200);
+    assertThat(variable(fromTasklist.json().get("id").asText(), "registeredBy")).isEqualTo("clerk." + code);
   }
 
   @Test

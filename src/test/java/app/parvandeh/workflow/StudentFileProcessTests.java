@@ -28,6 +28,7 @@ import app.parvandeh.student.Faculty;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.student.StudentStatus;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -63,7 +64,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Tag("database") // also run on PostgreSQL (postgres-suite in pom.xml)
-@Deployment(resources = "processes/StudentFileProcess.bpmn")
+@Deployment(resources = {"processes/StudentFileProcess.bpmn", "processes/ClearanceGroup.dmn"})
 class StudentFileProcessTests {
 
   @RegisterExtension
@@ -390,6 +391,26 @@ class StudentFileProcessTests {
     endStudy(file, "GRADUATED");
 
     assertThat(task(file)).hasDefinitionKey("Task_CheckFileClearance").hasCandidateGroup("graduate-studies");
+  }
+
+  @Test
+  void aProcessOwnersNewClearanceTableDecidesWhoClearsWithoutAChangeInJava() throws Exception {
+    String shipped = new String(getClass().getResourceAsStream("/processes/ClearanceGroup.dmn").readAllBytes(),
+        StandardCharsets.UTF_8);
+    String mastersByCentralRecords = shipped.replace("<text>\"MASTER\",\"PHD\"</text>", "<text>\"PHD\"</text>");
+    Assertions.assertThat(mastersByCentralRecords).isNotEqualTo(shipped);
+    String deployment = BpmnAwareTests.repositoryService().createDeployment()
+        .addString("ClearanceGroup.dmn", mastersByCentralRecords).deploy().getId();
+    try {
+      ProcessInstance file = fileAtStudyEnd(Degree.MASTER);
+
+      endStudy(file, "GRADUATED");
+
+      assertThat(file).variables().containsEntry("clearanceGroup", "central-records");
+      assertThat(task(file)).hasDefinitionKey("Task_CheckFileClearance").hasCandidateGroup("central-records");
+    } finally {
+      BpmnAwareTests.repositoryService().deleteDeployment(deployment, true);
+    }
   }
 
   @Test
