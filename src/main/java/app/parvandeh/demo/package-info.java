@@ -1,2 +1,5 @@
 /** Demo users, faculties and students: only in the demo profile, never in production. */
+@ApplicationModule(allowedDependencies = {"document", "student", "workflow"})
 package app.parvandeh.demo;
+
+import org.springframework.modulith.ApplicationModule;
