@@ -273,12 +273,9 @@
       var item = el('li', null, el('strong', {text: n.kindLabel + ' (' + fa(n.golestanScreen) + ')'}),
         ' — ', el('span', {className: 'note-author', title: n.author, text: authors[n.author] || fa(n.author)}),
         '، ' + n.createdAtJalali, el('div', {text: n.body}));
-      n.addresses.forEach(function (a) {
-        var url = safeUrl(a.url);
-        item.appendChild(el('div', {className: 'addr'}, 'نشانی: ',
-          url ? el('a', {href: url, target: '_blank', rel: 'noopener', text: a.label || a.address})
-            : el('span', null, a.label || '', ' ', el('bdi', {className: 'ltr', text: a.address}))));
-      });
+      if (n.addresses.length) {
+        item.appendChild(el('ul', {className: 'addresses'}, n.addresses.map(kit.noteAddress)));
+      }
       list.appendChild(item);
     });
     if (!notes.length) { list.appendChild(el('li', {text: 'یادداشتی ثبت نشده است.'})); }

@@ -9,6 +9,7 @@
  *   api, errorFrom         - JSON calls; a refusal rejects with {status, messageFa, messageEn}
  *   showError              - a refusal in a box: Persian, with the English small beneath it
  *   labels                 - the Persian names of codes, from GET /api/labels (the server's, never a copy)
+ *   noteAddress            - one address of a note (report 112, the file page, the clearance form)
  * The file starts with a byte-order mark: Tasklist's page does not declare its encoding, and the BOM makes every
  * browser read the script as UTF-8.
  */
@@ -157,6 +158,28 @@
     return box;
   }
 
+  /**
+   * One address of a note, as report 112, the file page and the clearance form all show it (the same words as the
+   * report's CSV and PDF): a link to the document in the file; an external reference as written; or an address
+   * whose document was deleted or never found. An address without {@code resolved} (the file page's) is taken as
+   * resolved. Returns an li.
+   */
+  function noteAddress(a) {
+    var url = safeContentUrl(a.url);
+    var label = a.label ? a.label + ' – ' : '';
+    if (url) {
+      return el('li', {className: 'pv-address'}, el('span', {className: 'tag tag-doc'}, 'مدرک پرونده'),
+        el('a', {href: url, target: '_blank', rel: 'noopener'}, (a.documentTypeName || a.label || 'مدرک'),
+          a.fileName ? [' – ', el('bdi', null, a.fileName)] : null));
+    }
+    if (a.resolved === false && !a.external) {
+      return el('li', {className: 'pv-address'}, el('span', {className: 'tag tag-bad'}, 'نشانی نامعتبر'),
+        label + 'مدرک حذف شده یا پیدا نشد (نشانی: ', el('bdi', {className: 'ltr'}, a.address), ')');
+    }
+    return el('li', {className: 'pv-address'}, el('span', {className: 'tag tag-ext'}, 'مرجع بیرونی'),
+      label + 'نشانی: ', el('bdi', {className: 'ltr'}, a.address));
+  }
+
   var labelsOnce = null;
   /** The server's Persian names of codes (GET /api/labels), fetched once per page. */
   function labels() {
@@ -179,6 +202,7 @@
   var kit = {
     el: el, clear: clear, show: show, faDigits: faDigits, formatSize: formatSize, safeContentUrl: safeContentUrl,
     csrf: csrf, api: api, errorFrom: errorFrom, showError: showError, labels: labels, labelOf: labelOf,
+    noteAddress: noteAddress,
     NETWORK_ERROR: NETWORK_ERROR, onSessionExpired: null
   };
   window.ParvandehKit = kit;

@@ -27,26 +27,6 @@
       h('p', null, (body && body.messageFa) || 'گزارش آماده نشد؛ دوباره تلاش کنید.')));
   }
 
-  function addressItem(a) {
-    var li = h('li');
-    if (a.external) {
-      li.appendChild(h('span', { className: 'tag tag-ext' }, 'مرجع بیرونی'));
-      li.appendChild(document.createTextNode((a.label ? a.label + ' – ' : '') + 'نشانی: '));
-      li.appendChild(h('bdi', { className: 'ltr' }, a.address));
-    } else if (!a.resolved) {
-      li.appendChild(h('span', { className: 'tag tag-bad' }, 'نشانی نامعتبر'));
-      li.appendChild(document.createTextNode((a.label ? a.label + ' – ' : '')
-        + 'مدرک حذف شده یا پیدا نشد (نشانی: '));
-      li.appendChild(h('bdi', { className: 'ltr' }, a.address));
-      li.appendChild(document.createTextNode(')'));
-    } else {
-      li.appendChild(h('span', { className: 'tag tag-doc' }, 'مدرک پرونده'));
-      li.appendChild(h('a', { href: a.url, target: '_blank', rel: 'noopener' },
-        a.documentTypeName + ' – ', h('bdi', null, a.fileName)));
-    }
-    return li;
-  }
-
   function render(report) {
     result.textContent = '';
     var notes = report.students.reduce(function (n, s) { return n + s.notes.length; }, 0);
@@ -62,7 +42,7 @@
       var tbody = h('tbody');
       entry.notes.forEach(function (n) {
         var list = h('ul', { className: 'addresses' });
-        n.addresses.forEach(function (a) { list.appendChild(addressItem(a)); });
+        n.addresses.forEach(function (a) { list.appendChild(kit.noteAddress(a)); });
         tbody.appendChild(h('tr', null,
           h('td', { className: 'when' }, n.createdAtJalali),
           h('td', null, n.kindLabel, h('br'), 'گلستان ' + fa(n.golestanScreen)),
