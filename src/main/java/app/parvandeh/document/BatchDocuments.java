@@ -1,5 +1,6 @@
 package app.parvandeh.document;
 
+import app.parvandeh.student.FileStage;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,7 +21,6 @@ public class BatchDocuments {
   /** The document types that arrive in batches, named in batch file names. */
   public static final Set<String> TYPES = Set.of("EXAM_CARD", "CONFIDENTIAL_REPORT_CARD");
 
-  private static final String ADMISSION = "ADMISSION";
 
   private final DocumentIntake intake;
   private final DocumentRepository documents;
@@ -49,7 +49,7 @@ public class BatchDocuments {
   @Transactional(readOnly = true)
   public List<String> missingBatchDocuments(Long studentId) {
     Set<String> present = documents.findWithVersionsByStudentId(studentId).stream()
-        .filter(d -> ADMISSION.equals(d.getStage()) && !d.isDeleted()).map(d -> d.getType().getCode())
+        .filter(d -> d.getStage() == FileStage.ADMISSION && !d.isDeleted()).map(d -> d.getType().getCode())
         .collect(java.util.stream.Collectors.toSet());
     return requirements.findByStudentIdOrderByTypeSortOrder(studentId).stream()
         .filter(r -> r.getSupplier() == Supplier.BATCH && !present.contains(r.getType().getCode()))
@@ -94,7 +94,7 @@ public class BatchDocuments {
   public Attached attach(Long studentId, String typeCode, CheckedFile file, String actor) {
     DocumentType type = types.findById(typeCode).orElseThrow(() -> new IllegalArgumentException(typeCode));
     Instant now = Instant.now(clock);
-    Document document = documents.findFirstByStudentIdAndTypeCodeAndStage(studentId, typeCode, ADMISSION)
+    Document document = documents.findFirstByStudentIdAndTypeCodeAndStage(studentId, typeCode, FileStage.ADMISSION)
         .filter(d -> !d.isDeleted())
         .orElseGet(() -> documents.save(new Document(studentId, type, null, actor, now)));
     DocumentVersion version = intake.addVersion(document, new StoredContent(file.sha256(), file.sizeBytes(),

@@ -1,6 +1,7 @@
 package app.parvandeh.document;
 
 import app.parvandeh.shared.PersianText;
+import app.parvandeh.student.FileStage;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -38,7 +39,8 @@ public class Document {
   @JoinColumn(name = "type_code")
   private DocumentType type;
 
-  private String stage;
+  @Enumerated(EnumType.STRING)
+  private FileStage stage;
 
   @Enumerated(EnumType.STRING)
   private DocumentStatus status;
@@ -60,7 +62,8 @@ public class Document {
   private long rowVersion;
 
   /** OFFICE_AUTOMATION for a letter (18090); null for admission uploads. */
-  private String source;
+  @Enumerated(EnumType.STRING)
+  private DocumentSource source;
 
   @Column(name = "letter_number")
   private String letterNumber;
@@ -95,12 +98,10 @@ public class Document {
   }
 
   /** A letter issued during study in office automation, with its number and date. */
-  static final String OFFICE_AUTOMATION = "OFFICE_AUTOMATION";
-
   static Document officeLetter(Long studentId, DocumentType type, String description, String letterNumber,
       String letterDate, String actor, Instant now) {
     Document document = new Document(studentId, type, description, actor, now);
-    document.source = OFFICE_AUTOMATION;
+    document.source = DocumentSource.OFFICE_AUTOMATION;
     document.letterNumber = letterNumber;
     document.letterDate = letterDate;
     document.refreshSearchText();
@@ -138,7 +139,7 @@ public class Document {
   DocumentVersion addVersion(StoredContent content, String fileName, String actor, Instant now) {
     DocumentVersion version = new DocumentVersion(this, versions.size() + 1, content, fileName, actor, now);
     versions.add(version);
-    status = OFFICE_AUTOMATION.equals(source) ? DocumentStatus.RECORDED : DocumentStatus.SUBMITTED;
+    status = source == DocumentSource.OFFICE_AUTOMATION ? DocumentStatus.RECORDED : DocumentStatus.SUBMITTED;
     return version;
   }
 
@@ -162,7 +163,7 @@ public class Document {
     return type;
   }
 
-  public String getStage() {
+  public FileStage getStage() {
     return stage;
   }
 
@@ -190,7 +191,7 @@ public class Document {
     return rowVersion;
   }
 
-  public String getSource() {
+  public DocumentSource getSource() {
     return source;
   }
 

@@ -55,7 +55,7 @@ public class DocumentCorrections {
   public FileDocumentView editInfo(Long documentId, Long basedOnVersion, DocumentInfo info, String actor) {
     Document document = loadCurrent(documentId, basedOnVersion);
     String description = DocumentTexts.optional(info.description(), DocumentTexts.DESCRIPTION);
-    if (description == null && "OFFICE_AUTOMATION".equals(document.getSource())) {
+    if (description == null && document.getSource() == DocumentSource.OFFICE_AUTOMATION) {
       throw ParvandehException.badRequest("description-required",
           "شرح نامه اداری نمی‌تواند خالی باشد؛ نام مدرک باید در شرح بیاید.",
           "An office-automation letter's description cannot be empty; it names the document.");

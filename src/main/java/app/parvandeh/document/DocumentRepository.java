@@ -1,5 +1,6 @@
 package app.parvandeh.document;
 
+import app.parvandeh.student.FileStage;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -12,5 +13,6 @@ interface DocumentRepository extends JpaRepository<Document, Long> {
 
   List<Document> findBySearchTextIsNull();
 
-  Optional<Document> findFirstByStudentIdAndTypeCodeAndStage(Long studentId, String typeCode, String stage);
+  Optional<Document> findFirstByStudentIdAndTypeCodeAndStage(Long studentId, String typeCode,
+      FileStage stage);
 }

@@ -6,6 +6,7 @@ import app.parvandeh.document.DocumentViews.ContentView;
 import app.parvandeh.document.DocumentViews.DocumentView;
 import app.parvandeh.document.DocumentViews.RequirementView;
 import app.parvandeh.shared.ParvandehException;
+import app.parvandeh.student.FileStage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -26,7 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DocumentService {
 
-  private static final String ADMISSION = "ADMISSION";
 
   private final DocumentRepository documents;
   private final DocumentVersionRepository versions;
@@ -212,7 +212,7 @@ public class DocumentService {
 
   private Map<String, Document> admissionDocuments(Long studentId) {
     return documents.findWithVersionsByStudentId(studentId).stream()
-        .filter(d -> ADMISSION.equals(d.getStage()) && !d.isDeleted())
+        .filter(d -> d.getStage() == FileStage.ADMISSION && !d.isDeleted())
         .collect(Collectors.toMap(d -> d.getType().getCode(), Function.identity(), (a, b) -> a,
             java.util.LinkedHashMap::new));
   }

@@ -1,7 +1,10 @@
 package app.parvandeh.document;
 
+import app.parvandeh.student.FileStage;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -19,7 +22,8 @@ public class DocumentType {
   @Column(name = "name_en")
   private String nameEn;
 
-  private String stage;
+  @Enumerated(EnumType.STRING)
+  private FileStage stage;
 
   @Column(name = "sort_order")
   private int sortOrder;
@@ -38,7 +42,7 @@ public class DocumentType {
     return nameEn;
   }
 
-  public String getStage() {
+  public FileStage getStage() {
     return stage;
   }
 

@@ -1,11 +1,15 @@
 package app.parvandeh.document;
 
 import app.parvandeh.shared.JalaliDates;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
-/** Read models of documents, as the portal, the review form and the file page show them. */
+/**
+ * Read models of documents, as the portal, the review form and the file page show them. Versions carry their id;
+ * the web layer adds the links to their content and preview.
+ */
 public final class DocumentViews {
 
   private DocumentViews() {}
@@ -20,16 +24,20 @@ public final class DocumentViews {
   }
 
   public record VersionView(Long id, int versionNo, String fileName, String mediaType, long sizeBytes,
-      Instant uploadedAt, String uploadedAtJalali, String uploadedBy, String contentUrl, String previewUrl,
-      ReviewView facultyReview, ReviewView centralReview) {
+      Instant uploadedAt, String uploadedAtJalali, String uploadedBy, ReviewView facultyReview,
+      ReviewView centralReview) {
 
     static VersionView of(DocumentVersion v) {
       return new VersionView(v.getId(), v.getVersionNo(), v.getFileName(), v.getMediaType(), v.getSizeBytes(),
           v.getUploadedAt(), JalaliDates.dateTime(v.getUploadedAt()), v.getUploadedBy(),
-          "/api/documents/versions/" + v.getId() + "/content",
-          ContentTypes.PDF.equals(v.getMediaType()) ? "/api/documents/versions/" + v.getId() + "/preview" : null,
           v.reviewOf(ReviewStage.FACULTY).map(ReviewView::of).orElse(null),
           v.reviewOf(ReviewStage.CENTRAL).map(ReviewView::of).orElse(null));
+    }
+
+    /** Only a PDF has page images to preview (the web layer links them). */
+    @JsonIgnore
+    public boolean previewable() {
+      return ContentTypes.PDF.equals(mediaType);
     }
   }
 

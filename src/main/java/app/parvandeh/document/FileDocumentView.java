@@ -22,11 +22,16 @@ public record FileDocumentView(Long id, String typeCode, String typeName, String
         .sorted(Comparator.comparingInt(DocumentVersion::getVersionNo).reversed())
         .map(VersionView::of)
         .toList();
-    return new FileDocumentView(d.getId(), d.getType().getCode(), d.getType().getNameFa(), d.getStage(),
-        d.getStatus(), d.getStatus().labelFa(), d.getSource(), d.getDescription(), d.getLetterNumber(),
+    return new FileDocumentView(d.getId(), d.getType().getCode(), d.getType().getNameFa(), nameOf(d.getStage()),
+        d.getStatus(), d.getStatus().labelFa(), nameOf(d.getSource()), d.getDescription(), d.getLetterNumber(),
         d.getLetterDate(), d.getLetterDate() == null ? null : PersianText.toPersianDigits(d.getLetterDate()),
         d.getRowVersion(), d.getCreatedBy(), d.getCreatedAt(), JalaliDates.dateTime(d.getCreatedAt()), d.isDeleted(),
         d.getDeletedBy(), JalaliDates.dateTime(d.getDeletedAt()), d.getDeletionReason(),
         newestFirst.isEmpty() ? null : newestFirst.get(0), newestFirst);
+  }
+
+  /** The JSON keeps the stored strings (and null for none), as before the enums. */
+  private static String nameOf(Enum<?> value) {
+    return value == null ? null : value.name();
   }
 }

@@ -33,7 +33,7 @@ public class MissingDocuments {
         + " where r.supplier in (app.parvandeh.document.Supplier.STUDENT, app.parvandeh.document.Supplier.BATCH)"
         + " and exists (select s.id from Student s where s.id = r.studentId and " + scope.jpql("s") + ")"
         + " and not exists (select d.id from Document d where d.studentId = r.studentId and d.type = r.type"
-        + " and d.stage = 'ADMISSION' and d.deletedAt is null) order by r.studentId, r.type.sortOrder",
+        + " and d.stage = app.parvandeh.student.FileStage.ADMISSION and d.deletedAt is null) order by r.studentId, r.type.sortOrder",
         RequiredDocument.class);
     scope.parameters().forEach(query::setParameter);
     return query.getResultList().stream().map(r -> new Missing(r.getStudentId(), r.getType().getCode(),

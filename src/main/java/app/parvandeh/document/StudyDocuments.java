@@ -1,6 +1,7 @@
 package app.parvandeh.document;
 
 import app.parvandeh.shared.ParvandehException;
+import app.parvandeh.student.FileStage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -14,8 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class StudyDocuments {
-
-  static final String DURING_STUDY = "DURING_STUDY";
 
   private final DocumentRepository documents;
   private final DocumentTypeRepository types;
@@ -34,9 +33,9 @@ public class StudyDocuments {
 
   @Transactional(readOnly = true)
   public List<TypeView> studyTypes() {
-    return types.findAll().stream().filter(t -> DURING_STUDY.equals(t.getStage()))
+    return types.findAll().stream().filter(t -> t.getStage() == FileStage.DURING_STUDY)
         .sorted(Comparator.comparingInt(DocumentType::getSortOrder))
-        .map(t -> new TypeView(t.getCode(), t.getNameFa(), t.getNameEn(), t.getStage())).toList();
+        .map(t -> new TypeView(t.getCode(), t.getNameFa(), t.getNameEn(), t.getStage().name())).toList();
   }
 
   /**
@@ -57,7 +56,7 @@ public class StudyDocuments {
           "The letter date is required.");
     }
     DocumentType type = types.findById(typeCode == null ? "" : typeCode)
-        .filter(t -> DURING_STUDY.equals(t.getStage()))
+        .filter(t -> t.getStage() == FileStage.DURING_STUDY)
         .orElseThrow(() -> ParvandehException.badRequest("not-a-study-document-type",
             "نوع مدرک از مدارک دوران تحصیل نیست.", "The document type is not a during-study type."));
     List<DocumentIntake.Staged> staged = intake.stage(List.of(upload));
@@ -79,7 +78,7 @@ public class StudyDocuments {
   @Transactional(readOnly = true)
   public FileDocumentView studyDocumentOf(Long studentId, Long documentId) {
     return documents.findById(documentId == null ? -1L : documentId)
-        .filter(d -> d.getStudentId().equals(studentId) && DURING_STUDY.equals(d.getStage()) && !d.isDeleted())
+        .filter(d -> d.getStudentId().equals(studentId) && d.getStage() == FileStage.DURING_STUDY && !d.isDeleted())
         .map(FileDocumentView::of)
         .orElseThrow(() -> ParvandehException.badRequest("address-unresolved",
             "نشانی یادداشت به مدرک دوران تحصیلِ این دانشجو اشاره نمی‌کند.",

@@ -8,6 +8,7 @@ import app.parvandeh.security.CurrentUser;
 import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.signing.OfficeSignatures;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -50,9 +51,10 @@ class NotesReportController {
     NotesReport report = reports.report(user, studentNumber, faculty, from, to);
     reports.recordExport(user, report, kind);
     String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+    Function<Long, String> documentLink = versionId -> base + ApiLinks.versionContent(versionId);
     return switch (kind) {
-      case "csv" -> download(NotesReportCsv.write(report, base), CSV, fileName(report, "csv"));
-      case "pdf" -> download(signatures.signPdf(NotesReportPdf.write(report, base), NotesReportPdf.TITLE),
+      case "csv" -> download(NotesReportCsv.write(report, documentLink), CSV, fileName(report, "csv"));
+      case "pdf" -> download(signatures.signPdf(NotesReportPdf.write(report, documentLink), NotesReportPdf.TITLE),
           MediaType.APPLICATION_PDF, fileName(report, "pdf"));
       default -> ResponseEntity.ok().cacheControl(CacheControl.noStore().cachePrivate()).body(report);
     };

@@ -42,9 +42,10 @@ public record ClearanceFixture(Student student, String taskId, String contentUrl
         .cancelAllForActivity("Task_DetermineRequiredDocuments")
         .startBeforeActivity("Event_StudyEnded")
         .execute();
-    String contentUrl = s.studyDocuments().registerOfficeLetter(student, "ENROLLMENT_CERTIFICATE",
+    Long letterVersion = s.studyDocuments().registerOfficeLetter(student, "ENROLLMENT_CERTIFICATE",
         new Upload("ENROLLMENT_CERTIFICATE", "گواهی.pdf", () -> new ByteArrayInputStream(DemoFiles.pdf("letter"))),
-        "۱۲۳۴/۵۶", "1403/07/15", "گواهی اشتغال به تحصیل", "clerk.eng").document().current().contentUrl();
+        "۱۲۳۴/۵۶", "1403/07/15", "گواهی اشتغال به تحصیل", "clerk.eng").document().current().id();
+    String contentUrl = "/api/documents/versions/" + letterVersion + "/content";
     runJobs(number, s);
     s.clearance().endStudy(number, StudentStatus.GRADUATED, "golestan");
     runJobs(number, s);

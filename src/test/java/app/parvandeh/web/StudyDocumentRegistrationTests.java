@@ -85,7 +85,10 @@ class StudyDocumentRegistrationTests {
     assertThat(note.body()).contains("گواهی اشتغال به تحصیل برای سفارت").contains("۱۴۰۳/۰۵/۱۲");
     assertThat(note.addresses()).singleElement().satisfies(a -> {
       assertThat(a.documentVersionId()).isEqualTo(document.at("/current/id").asLong());
-      assertThat(clerk.get(a.url()).body()).isEqualTo(pdf().bytes());
+      assertThat(noteAddressOnFilePage(clerk, student, NoteKind.STUDY_DOCUMENT).get("url").asText())
+          .as("the file page links the note's address to the letter")
+          .isEqualTo(document.at("/current/contentUrl").asText());
+      assertThat(clerk.get(document.at("/current/contentUrl").asText()).body()).isEqualTo(pdf().bytes());
     });
     assertThat(audit.ofStudent(student.getId())).filteredOn(e -> e.action() == AuditAction.DOCUMENT_UPLOADED)
         .singleElement().satisfies(e -> assertThat(e.actor()).isEqualTo("clerk.eng"));
@@ -183,7 +186,8 @@ class StudyDocumentRegistrationTests {
     assertThat(note.golestanScreen()).isEqualTo("10730");
     assertThat(note.addresses()).singleElement().satisfies(a -> {
       assertThat(a.documentVersionId()).isNull();
-      assertThat(a.url()).isNull();
+      assertThat(noteAddressOnFilePage(clerk, student, NoteKind.SERVICE_COUNTER_REFERENCE).get("url").isNull())
+          .as("a service-counter reference has no link").isTrue();
       assertThat(a.address()).isEqualTo("golestan:service-counter/98765");
       assertThat(a.label()).contains("گواهی اشتغال به تحصیل").contains("۹۸۷۶۵");
     });
@@ -279,6 +283,16 @@ class StudyDocumentRegistrationTests {
     assertThat(response.json().get("code").asText()).isEqualTo(code);
     assertThat(response.json().get("messageFa").asText()).isNotBlank();
     assertThat(response.json().get("messageEn").asText()).isNotBlank();
+  }
+
+  /** The first address of the student's note of this kind, as the file page's JSON shows it. */
+  private static JsonNode noteAddressOnFilePage(ApiClient clerk, Student student, NoteKind kind) {
+    for (JsonNode note : clerk.get("/api/students/" + student.getStudentNumber() + "/file").json().get("notes")) {
+      if (note.get("kind").asText().equals(kind.name())) {
+        return note.at("/addresses/0");
+      }
+    }
+    throw new AssertionError("no " + kind + " note on the file page");
   }
 
   private NoteView onlyNote(Student student, NoteKind kind) {

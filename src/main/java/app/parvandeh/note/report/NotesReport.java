@@ -24,10 +24,16 @@ public record NotesReport(String generatedAtJalali, Filters filters, List<Studen
 
   /**
    * Where a document the note speaks of lives. {@code external}: a reference outside our store (a service-counter
-   * request); otherwise a document version, {@code resolved} when it still exists in this student's file.
+   * request); otherwise a document version, {@code resolved} when it still exists in this student's file. The web
+   * layer adds the link of a version that opens.
    */
   public record AddressLine(String address, String label, boolean external, boolean resolved,
-      Long documentVersionId, String documentTypeName, String fileName, String url) {
+      Long documentVersionId, String documentTypeName, String fileName) {
+
+    /** Only a version still in this student's file is linked. */
+    public boolean opensDocument() {
+      return resolved && !external;
+    }
 
     /** The address's kind as a clerk reads it. */
     public String kindLabelFa() {

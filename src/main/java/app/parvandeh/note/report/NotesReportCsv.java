@@ -12,6 +12,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -28,8 +29,8 @@ public final class NotesReportCsv {
 
   private NotesReportCsv() {}
 
-  /** The CSV bytes; {@code baseUrl} (e.g. {@code https://host}) makes document links absolute, so they open. */
-  public static byte[] write(NotesReport report, String baseUrl) {
+  /** The CSV bytes; {@code documentLink} gives a version's absolute address (the web layer's), so it opens. */
+  public static byte[] write(NotesReport report, Function<Long, String> documentLink) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(0xEF);
     out.write(0xBB);
@@ -40,10 +41,10 @@ public final class NotesReportCsv {
       for (StudentNotes studentNotes : report.students()) {
         for (NoteLine note : studentNotes.notes()) {
           if (note.addresses().isEmpty()) {
-            csv.printRecord(row(studentNotes.student(), note, null, baseUrl));
+            csv.printRecord(row(studentNotes.student(), note, null, documentLink));
           }
           for (AddressLine address : note.addresses()) {
-            csv.printRecord(row(studentNotes.student(), note, address, baseUrl));
+            csv.printRecord(row(studentNotes.student(), note, address, documentLink));
           }
         }
       }
@@ -53,7 +54,8 @@ public final class NotesReportCsv {
     return out.toByteArray();
   }
 
-  private static List<String> row(StudentInfo s, NoteLine n, AddressLine a, String baseUrl) {
+  private static List<String> row(StudentInfo s, NoteLine n, AddressLine a,
+      Function<Long, String> documentLink) {
     List<String> row = new ArrayList<>(List.of(s.studentNumber(), s.fullName(), s.facultyName(), s.degreeLabel(),
         String.valueOf(s.entryYear()), s.statusLabel(), s.stageLabel(), String.valueOf(n.id()), n.createdAtJalali(),
         n.kindLabel(), n.golestanScreen(), n.author(), n.body()));
@@ -61,7 +63,7 @@ public final class NotesReportCsv {
       row.addAll(List.of("", "", "", "", "", ""));
     } else {
       row.addAll(List.of(a.kindLabelFa(), a.address(), a.label(), nullToEmpty(a.documentTypeName()),
-          nullToEmpty(a.fileName()), a.url() == null ? "" : baseUrl + a.url()));
+          nullToEmpty(a.fileName()), a.opensDocument() ? documentLink.apply(a.documentVersionId()) : ""));
     }
     return row.stream().map(NotesReportCsv::defuse).toList();
   }

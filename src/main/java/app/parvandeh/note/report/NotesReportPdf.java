@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -37,8 +38,11 @@ public final class NotesReportPdf {
 
   private NotesReportPdf() {}
 
-  /** The PDF bytes; {@code baseUrl} makes document links absolute, so they open from a PDF reader. */
-  public static byte[] write(NotesReport report, String baseUrl) {
+  /**
+   * The PDF bytes; {@code documentLink} gives a version's absolute address (the web layer's), so it opens from a
+   * PDF reader.
+   */
+  public static byte[] write(NotesReport report, Function<Long, String> documentLink) {
     try (PDDocument document = new PDDocument()) {
       PDDocumentInformation info = document.getDocumentInformation();
       info.setTitle(TITLE);
@@ -51,7 +55,7 @@ public final class NotesReportPdf {
         for (StudentNotes studentNotes : report.students()) {
           student(pages, studentNotes.student());
           for (NoteLine note : studentNotes.notes()) {
-            note(pages, note, baseUrl);
+            note(pages, note, documentLink);
           }
           pages.space(10);
         }
@@ -107,7 +111,8 @@ public final class NotesReportPdf {
     pages.space(8);
   }
 
-  private static void note(PdfPages pages, NoteLine n, String baseUrl) throws IOException {
+  private static void note(PdfPages pages, NoteLine n, Function<Long, String> documentLink)
+      throws IOException {
     pages.ensure(48);
     pages.paragraph(n.createdAtJalali() + "  –  " + n.kindLabel() + " (گلستان " + fa(n.golestanScreen())
         + ")  –  نویسنده: " + n.author(), true, 10, PdfPages.BLACK, 0, null);
@@ -121,7 +126,8 @@ public final class NotesReportPdf {
             false, 9.5f, PdfPages.WARNING, 18, null);
       } else {
         pages.paragraph("• مدرک پرونده: " + a.documentTypeName() + " – فایل " + a.fileName() + " (شناسه نسخه "
-            + fa(a.documentVersionId()) + ")", false, 9.5f, PdfPages.LINK, 18, baseUrl + a.url());
+            + fa(a.documentVersionId()) + ")", false, 9.5f, PdfPages.LINK, 18,
+            documentLink.apply(a.documentVersionId()));
       }
     }
     pages.rule();

@@ -151,14 +151,13 @@ public class NotesReportService {
   private static AddressLine address(Note note, NoteAddress a, Map<Long, VersionSummary> versions) {
     Long versionId = a.getDocumentVersionId();
     if (versionId == null) {
-      return new AddressLine(a.getAddress(), a.getLabel(), true, true, null, null, null, null);
+      return new AddressLine(a.getAddress(), a.getLabel(), true, true, null, null, null);
     }
     VersionSummary v = versions.get(versionId);
     if (v == null || !v.studentId().equals(note.getStudentId())) {
-      return new AddressLine(a.getAddress(), a.getLabel(), false, false, versionId, null, null, null);
+      return new AddressLine(a.getAddress(), a.getLabel(), false, false, versionId, null, null);
     }
-    return new AddressLine(a.getAddress(), a.getLabel(), false, true, versionId, v.typeName(), v.fileName(),
-        "/api/documents/versions/" + versionId + "/content");
+    return new AddressLine(a.getAddress(), a.getLabel(), false, true, versionId, v.typeName(), v.fileName());
   }
 
   private static StudentInfo info(Student s) {
