@@ -79,18 +79,24 @@ class NotesReportController {
     response.setContentType(CSV.toString());
     DocumentHeaders.apply(response, CSV.toString(), fileName(request.filters(), "csv"));
     response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().cachePrivate().getHeaderValue());
-    NotesReportService.Totals[] sofar = {new NotesReportService.Totals(0, 0)};
+    // What went out so far, for the audit entry should the download break off (a student's notes may come in parts).
+    String[] lastStudent = {null};
+    int[] sofar = {0, 0};
     try {
       NotesReportService.Totals totals = NotesReportCsv.stream(response.getOutputStream(), base,
           out -> reports.stream(request, part -> {
             out.accept(part);
-            sofar[0] = new NotesReportService.Totals(sofar[0].students() + 1,
-                sofar[0].notes() + part.notes().size());
+            if (!part.student().studentNumber().equals(lastStudent[0])) {
+              sofar[0]++;
+              lastStudent[0] = part.student().studentNumber();
+            }
+            sofar[1] += part.notes().size();
           }));
       reports.recordExport(user, request.filters(), totals, "csv", true);
     } catch (IOException | RuntimeException e) {
-      log.warn("Report 112 (CSV) broke off after {} students: {}", sofar[0].students(), e.toString(), e);
-      reports.recordExport(user, request.filters(), sofar[0], "csv", false);
+      log.warn("Report 112 (CSV) broke off after {} students, {} notes", sofar[0], sofar[1], e);
+      reports.recordExport(user, request.filters(), new NotesReportService.Totals(sofar[0], sofar[1]), "csv",
+          false);
     }
   }
 

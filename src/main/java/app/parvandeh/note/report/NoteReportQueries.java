@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Report 112's read-only queries, a page at a time so that a whole faculty never sits in memory: the students in
  * scope that have notes in the range (keyset on the student number, optionally one student and/or one faculty), then
- * those students' notes in one query and those notes' addresses in one query. Notes are read as columns, not
+ * those students' notes a page at a time (keyset on student number, time and id) and each page's addresses in one
+ * query. Notes are read as columns, not
  * entities, so no note's addresses are loaded by a query of its own.
  */
 @Component
@@ -93,17 +94,29 @@ class NoteReportQueries {
     return query.setMaxResults(limit).getResultList();
   }
 
-  /** These students' notes in the range, by student then time (the caller orders the students). */
-  List<NoteRow> notes(Collection<Long> studentIds, Instant start, Instant end) {
+  /**
+   * Up to {@code limit} of these students' notes in the range, in report order (student number, time, id), after
+   * the note {@code after} (null: from the first), so that a page never holds more than {@code limit} notes however
+   * many one student has.
+   */
+  List<NoteRow> notes(Collection<Long> studentIds, Instant start, Instant end, NoteRow after, String afterNumber,
+      int limit) {
     if (studentIds.isEmpty()) {
       return List.of();
     }
-    return entityManager.createQuery("select new app.parvandeh.note.report.NoteReportQueries$NoteRow(n.id,"
-        + " n.studentId, n.kind, n.golestanScreen, n.body, n.author, n.createdAt) from Note n"
-        + " where n.studentId in :students and n.createdAt >= :start and n.createdAt < :end"
-        + " order by n.studentId, n.createdAt, n.id", NoteRow.class)
-        .setParameter("students", studentIds).setParameter("start", start).setParameter("end", end)
-        .getResultList();
+    String jpql = "select new app.parvandeh.note.report.NoteReportQueries$NoteRow(n.id, n.studentId, n.kind,"
+        + " n.golestanScreen, n.body, n.author, n.createdAt) from Note n, Student s where s.id = n.studentId"
+        + " and n.studentId in :students and n.createdAt >= :start and n.createdAt < :end"
+        + (after == null ? "" : " and (s.studentNumber > :afterNumber or (s.studentNumber = :afterNumber and"
+            + " (n.createdAt > :afterAt or (n.createdAt = :afterAt and n.id > :afterId))))")
+        + " order by s.studentNumber, n.createdAt, n.id";
+    TypedQuery<NoteRow> query = entityManager.createQuery(jpql, NoteRow.class)
+        .setParameter("students", studentIds).setParameter("start", start).setParameter("end", end);
+    if (after != null) {
+      query.setParameter("afterNumber", afterNumber).setParameter("afterAt", after.createdAt())
+          .setParameter("afterId", after.id());
+    }
+    return query.setMaxResults(limit).getResultList();
   }
 
   /** These notes' addresses, by note id, each note's in its order; one query per {@link #IN_LIST} notes. */

@@ -58,8 +58,11 @@ public class NotesReportService {
     this.clock = clock;
   }
 
-  /** Students read per page: their notes, then those notes' addresses, come in one query each. */
+  /** Students read per page (keyset on the student number). */
   static final int STUDENTS_PER_PAGE = 200;
+
+  /** Notes read per page, each page's addresses and versions in one query each. */
+  static final int NOTES_PER_PAGE = 1_000;
 
   /**
    * The most notes a report built whole in memory (JSON and PDF) may hold; more is refused with a pointer to the CSV,
@@ -135,26 +138,33 @@ public class NotesReportService {
             "This report has more than " + MAX_NOTES_IN_MEMORY
                 + " notes: take it as CSV, or give a shorter date range.");
       }
-      parts.add(part);
+      int last = parts.size() - 1;
+      if (last >= 0 && parts.get(last).student().studentNumber().equals(part.student().studentNumber())) {
+        List<NoteLine> joined = new ArrayList<>(parts.get(last).notes());
+        joined.addAll(part.notes());
+        parts.set(last, new StudentNotes(part.student(), List.copyOf(joined)));
+      } else {
+        parts.add(part);
+      }
     });
     return new NotesReport(request.generatedAtJalali(), request.filters(), List.copyOf(parts));
   }
 
   /**
-   * Reads the report a page of students at a time and hands each student with all their notes to {@code out} in
-   * report order as soon as the page is read; nothing of a page is kept after it, so memory does not grow with the
-   * report. Queries per page: the students, their notes, the notes' addresses, the addressed versions.
+   * Reads the report a page at a time and hands it to {@code out} in report order as soon as a page is read: a
+   * student with their notes, or with some of them when the notes run over a page (the next part goes on with the
+   * same student). Nothing of a page is kept after it, so memory does not grow with the report. Statements per page
+   * of notes: the notes, their addresses, the addressed versions; plus one per page of students.
    */
   @Transactional(readOnly = true)
   public Totals stream(ReportRequest request, Consumer<StudentNotes> out) {
-    return stream(request, STUDENTS_PER_PAGE, out);
+    return stream(request, STUDENTS_PER_PAGE, NOTES_PER_PAGE, out);
   }
 
   @Transactional(readOnly = true)
-  Totals stream(ReportRequest request, int studentsPerPage, Consumer<StudentNotes> out) {
+  Totals stream(ReportRequest request, int studentsPerPage, int notesPerPage, Consumer<StudentNotes> out) {
     Map<String, Optional<String>> authors = new HashMap<>();
-    int studentCount = 0;
-    int noteCount = 0;
+    Totals totals = new Totals(0, 0);
     String after = null;
     while (true) {
       List<Student> page = queries.students(request.scope(), request.studentId(), request.filters().faculty(),
@@ -162,20 +172,33 @@ public class NotesReportService {
       if (page.isEmpty()) {
         break;
       }
-      Map<Long, List<NoteRow>> notesByStudent = new HashMap<>();
-      List<NoteRow> rows = queries.notes(page.stream().map(Student::getId).toList(), request.start(), request.end());
-      rows.forEach(n -> notesByStudent.computeIfAbsent(n.studentId(), id -> new ArrayList<>()).add(n));
-      Map<Long, List<AddressRow>> addresses = queries.addresses(rows.stream().map(NoteRow::id).toList());
-      Map<Long, VersionSummary> versions = versions(addresses);
-      for (Student student : page) {
-        List<NoteLine> lines = notesByStudent.getOrDefault(student.getId(), List.of()).stream()
-            .map(n -> line(n, addresses.getOrDefault(n.id(), List.of()), versions,
-                authors.computeIfAbsent(n.author(), author -> Optional.ofNullable(names.of(author))).orElse(null)))
-            .toList();
-        if (!lines.isEmpty()) {
-          out.accept(new StudentNotes(info(student), lines));
-          studentCount++;
-          noteCount += lines.size();
+      Map<Long, Student> byId = new HashMap<>();
+      page.forEach(s -> byId.put(s.getId(), s));
+      NoteRow afterNote = null;
+      while (true) {
+        List<NoteRow> rows = queries.notes(byId.keySet(), request.start(), request.end(), afterNote,
+            afterNote == null ? null : byId.get(afterNote.studentId()).getStudentNumber(), notesPerPage);
+        if (rows.isEmpty()) {
+          break;
+        }
+        Map<Long, List<AddressRow>> addresses = queries.addresses(rows.stream().map(NoteRow::id).toList());
+        Map<Long, VersionSummary> versions = versions(addresses);
+        List<NoteLine> lines = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+          NoteRow n = rows.get(i);
+          lines.add(line(n, addresses.getOrDefault(n.id(), List.of()), versions,
+              authors.computeIfAbsent(n.author(), author -> Optional.ofNullable(names.of(author))).orElse(null)));
+          if (i == rows.size() - 1 || !rows.get(i + 1).studentId().equals(n.studentId())) {
+            boolean sameStudent = afterNote != null && lines.size() == i + 1
+                && afterNote.studentId().equals(n.studentId());
+            out.accept(new StudentNotes(info(byId.get(n.studentId())), List.copyOf(lines)));
+            totals = new Totals(totals.students() + (sameStudent ? 0 : 1), totals.notes() + lines.size());
+            lines.clear();
+          }
+        }
+        afterNote = rows.get(rows.size() - 1);
+        if (rows.size() < notesPerPage) {
+          break;
         }
       }
       after = page.get(page.size() - 1).getStudentNumber();
@@ -184,7 +207,7 @@ public class NotesReportService {
         break;
       }
     }
-    return new Totals(studentCount, noteCount);
+    return totals;
   }
 
   private Map<Long, VersionSummary> versions(Map<Long, List<AddressRow>> addresses) {

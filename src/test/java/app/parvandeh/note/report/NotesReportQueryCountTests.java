@@ -104,14 +104,20 @@ class NotesReportQueryCountTests {
   }
 
   @Test
-  void pagesOfOneStudentLoseAndRepeatNoStudent() {
+  void pagesOfOneStudentAndOfSevenNotesLoseAndRepeatNothing() {
     ReportRequest request = reports.check(clerk, null, f.faculty, null, null);
     List<StudentNotes> parts = new ArrayList<>();
-    NotesReportService.Totals totals = reports.stream(request, 1, parts::add);
+    NotesReportService.Totals totals = reports.stream(request, 1, 7, parts::add);
 
-    assertThat(parts).extracting(p -> p.student().studentNumber())
-        .containsExactly(f.first.getStudentNumber(), f.second.getStudentNumber());
+    List<Long> streamed = parts.stream().flatMap(p -> p.notes().stream()).map(NotesReport.NoteLine::id).toList();
+    List<Long> whole = reports.report(request).students().stream().flatMap(p -> p.notes().stream())
+        .map(NotesReport.NoteLine::id).toList();
+    assertThat(streamed).hasSize(3 + MANY + 1).doesNotHaveDuplicates().containsExactlyElementsOf(whole);
+    assertThat(parts).as("the first student's notes in parts of at most 7").hasSizeGreaterThan(6)
+        .allSatisfy(p -> assertThat(p.notes()).hasSizeLessThanOrEqualTo(7));
     assertThat(totals).isEqualTo(new NotesReportService.Totals(2, 3 + MANY + 1));
+    assertThat(reports.report(request).students()).extracting(p -> p.student().studentNumber())
+        .containsExactly(f.first.getStudentNumber(), f.second.getStudentNumber());
   }
 
   private long statements(Runnable work) {
