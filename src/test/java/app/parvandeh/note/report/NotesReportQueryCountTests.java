@@ -1,6 +1,7 @@
 package app.parvandeh.note.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.parvandeh.document.DocumentService;
 import app.parvandeh.note.NoteKind;
@@ -10,6 +11,7 @@ import app.parvandeh.note.NoteView;
 import app.parvandeh.note.report.NotesReport.StudentNotes;
 import app.parvandeh.note.report.NotesReportService.ReportRequest;
 import app.parvandeh.security.CurrentUser;
+import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.student.Faculty;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ParvandehIntegrationTest;
@@ -118,6 +120,17 @@ class NotesReportQueryCountTests {
     assertThat(totals).isEqualTo(new NotesReportService.Totals(2, 3 + MANY + 1));
     assertThat(reports.report(request).students()).extracting(p -> p.student().studentNumber())
         .containsExactly(f.first.getStudentNumber(), f.second.getStudentNumber());
+  }
+
+  @Test
+  void aReportBuiltWholeIsRefusedPastItsCapAndTheCsvIsNot() {
+    ReportRequest request = reports.check(clerk, null, f.faculty, null, null);
+    assertThatThrownBy(() -> reports.report(request, MANY))
+        .isInstanceOfSatisfying(ParvandehException.class, e -> {
+          assertThat(e.code()).isEqualTo("report-too-large");
+          assertThat(e.messageEn()).contains("take it as CSV");
+        });
+    assertThat(reports.report(request, 3 + MANY + 1).noteCount()).isEqualTo(3 + MANY + 1);
   }
 
   private long statements(Runnable work) {
