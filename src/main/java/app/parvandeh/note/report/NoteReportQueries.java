@@ -5,12 +5,14 @@ import app.parvandeh.student.FileScope;
 import app.parvandeh.student.Student;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.Session;
 import org.springframework.stereotype.Component;
 
 /**
@@ -130,6 +132,21 @@ class NoteReportQueries {
           .getResultList().forEach(a -> byNote.computeIfAbsent(a.noteId(), id -> new ArrayList<>()).add(a));
     }
     return byNote;
+  }
+
+  /**
+   * On PostgreSQL, plans each page's query for its own values for the rest of the transaction: after five runs of a
+   * prepared statement the server may switch to a generic plan, which for the notes' IN list and keyset took
+   * seconds per page on 1,000,000 notes, against milliseconds planned with the values.
+   */
+  void planWithValues() {
+    entityManager.unwrap(Session.class).doWork(connection -> {
+      if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+        try (Statement statement = connection.createStatement()) {
+          statement.execute("set local plan_cache_mode = force_custom_plan");
+        }
+      }
+    });
   }
 
   /** Forgets the page just read (its students), so the persistence context does not grow with the report. */

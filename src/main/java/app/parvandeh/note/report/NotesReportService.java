@@ -166,6 +166,7 @@ public class NotesReportService {
 
   @Transactional(readOnly = true)
   Totals stream(ReportRequest request, int studentsPerPage, int notesPerPage, Consumer<StudentNotes> out) {
+    queries.planWithValues();
     Map<String, Optional<String>> authors = new HashMap<>();
     Totals totals = new Totals(0, 0);
     String after = null;
