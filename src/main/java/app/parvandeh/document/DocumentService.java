@@ -240,10 +240,10 @@ public class DocumentService {
       return Map.of();
     }
     // A document deleted for correction no longer backs a note's address: report 112 flags it as unresolved.
-    return versions.findAllById(versionIds).stream().filter(v -> !v.getDocument().isDeleted())
-        .collect(Collectors.toMap(DocumentVersion::getId,
-        v -> new VersionSummary(v.getId(), v.getDocument().getId(), v.getDocument().getStudentId(),
-            v.getDocument().getType().getNameFa(), v.getFileName())));
+    // Columns in one query (not entities, whose documents would load one by one).
+    return versions.findSummaries(versionIds).stream()
+        .map(r -> new VersionSummary((Long) r[0], (Long) r[1], (Long) r[2], (String) r[3], (String) r[4]))
+        .collect(Collectors.toMap(VersionSummary::versionId, v -> v));
   }
 
   /** Every version's blob address (of one student's file, or of all when {@code studentId} is null). */

@@ -15,6 +15,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
 
 /** A note about the student; append-only. */
 @Entity
@@ -45,7 +47,9 @@ public class Note {
   @Column(name = "idempotency_key")
   private String idempotencyKey;
 
+  // The addresses of all the notes one query loaded (a file's notes) come in one more query, not one per note.
   @OneToMany(mappedBy = "note", cascade = CascadeType.ALL, fetch = FetchType.EAGER)
+  @Fetch(FetchMode.SUBSELECT)
   @OrderBy("sortOrder ASC")
   private List<NoteAddress> addresses = new ArrayList<>();
 

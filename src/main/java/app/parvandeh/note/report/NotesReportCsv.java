@@ -6,12 +6,14 @@ import app.parvandeh.note.report.NotesReport.StudentInfo;
 import app.parvandeh.note.report.NotesReport.StudentNotes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -29,29 +31,66 @@ public final class NotesReportCsv {
 
   private NotesReportCsv() {}
 
+  /**
+   * The last row of a report whose reading broke off midway, in the first column, so that a file saved from a broken
+   * download never passes for the whole report.
+   */
+  public static final String INCOMPLETE = "گزارش ناقص است: ساختن آن در میانه کار قطع شد؛ دوباره آن را بگیرید."
+      + " / REPORT INCOMPLETE: it broke off midway; take it again.";
+
   /** The CSV bytes; {@code documentLink} gives a version's absolute address (the web layer's), so it opens. */
   public static byte[] write(NotesReport report, Function<Long, String> documentLink) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(0xEF);
-    out.write(0xBB);
-    out.write(0xBF);
-    try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        CSVPrinter csv = CSVFormat.EXCEL.builder().setHeader(HEADERS.toArray(String[]::new)).get()
-            .print(writer)) {
-      for (StudentNotes studentNotes : report.students()) {
-        for (NoteLine note : studentNotes.notes()) {
-          if (note.addresses().isEmpty()) {
-            csv.printRecord(row(studentNotes.student(), note, null, documentLink));
-          }
-          for (AddressLine address : note.addresses()) {
-            csv.printRecord(row(studentNotes.student(), note, address, documentLink));
-          }
+    stream(out, documentLink, part -> {
+      report.students().forEach(part);
+      return null;
+    });
+    return out.toByteArray();
+  }
+
+  /**
+   * Writes the CSV to {@code out} as {@code source} hands it the report's students (the BOM and header first, each
+   * student's rows as they come), so no more of the report is in memory than the source holds. When the source
+   * fails, the rows so far are followed by the {@link #INCOMPLETE} row and the failure is rethrown.
+   */
+  public static <T> T stream(OutputStream out, Function<Long, String> documentLink,
+      Function<Consumer<StudentNotes>, T> source) {
+    try {
+      out.write(BOM);
+      Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+      CSVPrinter csv = CSVFormat.EXCEL.builder().setHeader(HEADERS.toArray(String[]::new)).get().print(writer);
+      T result;
+      try {
+        result = source.apply(studentNotes -> print(csv, studentNotes, documentLink));
+      } catch (RuntimeException e) {
+        if (!(e instanceof UncheckedIOException)) {
+          csv.printRecord(INCOMPLETE);
+          csv.flush();
+        }
+        throw e;
+      }
+      csv.flush();
+      return result;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+  private static void print(CSVPrinter csv, StudentNotes studentNotes, Function<Long, String> documentLink) {
+    try {
+      for (NoteLine note : studentNotes.notes()) {
+        if (note.addresses().isEmpty()) {
+          csv.printRecord(row(studentNotes.student(), note, null, documentLink));
+        }
+        for (AddressLine address : note.addresses()) {
+          csv.printRecord(row(studentNotes.student(), note, address, documentLink));
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toByteArray();
   }
 
   private static List<String> row(StudentInfo s, NoteLine n, AddressLine a,

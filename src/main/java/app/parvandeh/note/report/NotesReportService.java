@@ -4,8 +4,8 @@ import app.parvandeh.audit.AuditAction;
 import app.parvandeh.audit.AuditLog;
 import app.parvandeh.document.DocumentService;
 import app.parvandeh.document.DocumentService.VersionSummary;
-import app.parvandeh.note.Note;
-import app.parvandeh.note.NoteAddress;
+import app.parvandeh.note.report.NoteReportQueries.AddressRow;
+import app.parvandeh.note.report.NoteReportQueries.NoteRow;
 import app.parvandeh.note.report.NotesReport.AddressLine;
 import app.parvandeh.note.report.NotesReport.Filters;
 import app.parvandeh.note.report.NotesReport.NoteLine;
@@ -24,11 +24,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,9 +58,37 @@ public class NotesReportService {
     this.clock = clock;
   }
 
+  /** Students read per page (keyset on the student number). */
+  static final int STUDENTS_PER_PAGE = 200;
+
+  /** Notes read per page, each page's addresses and versions in one query each. */
+  static final int NOTES_PER_PAGE = 1_000;
+
+  /**
+   * The most notes a report built whole in memory (JSON and PDF) may hold; more is refused with a pointer to the CSV,
+   * which streams any size, or to a shorter date range.
+   */
+  public static final int MAX_NOTES_IN_MEMORY = 5_000;
+
+  /** Report 112 asked for and checked (the user may see it, the filters are valid); nothing of it read yet. */
+  public record ReportRequest(FileScope scope, Long studentId, Filters filters, Instant start, Instant end,
+      String generatedAtJalali) {}
+
+  /** How many students and notes a report held when it was taken away. */
+  public record Totals(int students, int notes) {}
+
   /** Report 112 for these filters (each optional, at least one given); refuses what the user may not see. */
   @Transactional(readOnly = true)
   public NotesReport report(CurrentUser user, String studentNumber, String facultyCode, String from, String to) {
+    return report(check(user, studentNumber, facultyCode, from, to));
+  }
+
+  /**
+   * Checks the filters and the user's access before anything is read or written, so a refusal is decided while the
+   * answer's status can still say so.
+   */
+  @Transactional(readOnly = true)
+  public ReportRequest check(CurrentUser user, String studentNumber, String facultyCode, String from, String to) {
     if (user.isStudent()) {
       throw ParvandehException.forbidden("گزارش توضیحات دانشجویان ویژه کارکنان است.",
           "The notes report is for staff.");
@@ -90,10 +118,111 @@ public class NotesReportService {
       access.checkView(user, student);
       studentId = student.getId();
     }
-    List<Object[]> rows = queries.notes(scope, studentId, code, range.start(), range.end());
     Filters filters = new Filters(number, code, faculty == null ? null : faculty.getNameFa(), range.fromText(),
         range.toText());
-    return new NotesReport(JalaliDates.dateTime(Instant.now(clock)), filters, group(rows));
+    return new ReportRequest(scope, studentId, filters, range.start(), range.end(),
+        JalaliDates.dateTime(Instant.now(clock)));
+  }
+
+  /** The report whole in memory, for JSON and PDF; refused past {@link #MAX_NOTES_IN_MEMORY} notes. */
+  @Transactional(readOnly = true)
+  public NotesReport report(ReportRequest request) {
+    return report(request, MAX_NOTES_IN_MEMORY);
+  }
+
+  NotesReport report(ReportRequest request, int maxNotes) {
+    List<StudentNotes> parts = new ArrayList<>();
+    int[] notes = {0};
+    stream(request, part -> {
+      notes[0] += part.notes().size();
+      if (notes[0] > maxNotes) {
+        throw ParvandehException.badRequest("report-too-large",
+            "این گزارش بیش از " + PersianText.toPersianDigits(String.valueOf(maxNotes))
+                + " توضیح دارد؛ آن را به صورت CSV بگیرید یا بازه تاریخ را کوتاه‌تر کنید.",
+            "This report has more than " + maxNotes + " notes: take it as CSV, or give a shorter date range.");
+      }
+      int last = parts.size() - 1;
+      if (last >= 0 && parts.get(last).student().studentNumber().equals(part.student().studentNumber())) {
+        List<NoteLine> joined = new ArrayList<>(parts.get(last).notes());
+        joined.addAll(part.notes());
+        parts.set(last, new StudentNotes(part.student(), List.copyOf(joined)));
+      } else {
+        parts.add(part);
+      }
+    });
+    return new NotesReport(request.generatedAtJalali(), request.filters(), List.copyOf(parts));
+  }
+
+  /**
+   * Reads the report a page at a time and hands it to {@code out} in report order as soon as a page is read: a
+   * student with their notes, or with some of them when the notes run over a page (the next part goes on with the
+   * same student). Nothing of a page is kept after it, so memory does not grow with the report. Statements per page
+   * of notes: the notes, their addresses, the addressed versions; plus one per page of students.
+   */
+  @Transactional(readOnly = true)
+  public Totals stream(ReportRequest request, Consumer<StudentNotes> out) {
+    return stream(request, STUDENTS_PER_PAGE, NOTES_PER_PAGE, out);
+  }
+
+  @Transactional(readOnly = true)
+  Totals stream(ReportRequest request, int studentsPerPage, int notesPerPage, Consumer<StudentNotes> out) {
+    queries.planWithValues();
+    Map<String, Optional<String>> authors = new HashMap<>();
+    Totals totals = new Totals(0, 0);
+    String after = null;
+    while (true) {
+      List<Student> page = queries.students(request.scope(), request.studentId(), request.filters().faculty(),
+          request.start(), request.end(), after, studentsPerPage);
+      if (page.isEmpty()) {
+        break;
+      }
+      Map<Long, Student> byId = new HashMap<>();
+      page.forEach(s -> byId.put(s.getId(), s));
+      NoteRow afterNote = null;
+      while (true) {
+        List<NoteRow> rows = queries.notes(byId.keySet(), request.start(), request.end(), afterNote,
+            afterNote == null ? null : byId.get(afterNote.studentId()).getStudentNumber(), notesPerPage);
+        if (rows.isEmpty()) {
+          break;
+        }
+        Map<Long, List<AddressRow>> addresses = queries.addresses(rows.stream().map(NoteRow::id).toList());
+        Map<Long, VersionSummary> versions = versions(addresses);
+        List<NoteLine> lines = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+          NoteRow n = rows.get(i);
+          lines.add(line(n, addresses.getOrDefault(n.id(), List.of()), versions,
+              authors.computeIfAbsent(n.author(), author -> Optional.ofNullable(names.of(author))).orElse(null)));
+          if (i == rows.size() - 1 || !rows.get(i + 1).studentId().equals(n.studentId())) {
+            boolean sameStudent = afterNote != null && lines.size() == i + 1
+                && afterNote.studentId().equals(n.studentId());
+            out.accept(new StudentNotes(info(byId.get(n.studentId())), List.copyOf(lines)));
+            totals = new Totals(totals.students() + (sameStudent ? 0 : 1), totals.notes() + lines.size());
+            lines.clear();
+          }
+        }
+        afterNote = rows.get(rows.size() - 1);
+        if (rows.size() < notesPerPage) {
+          break;
+        }
+      }
+      after = page.get(page.size() - 1).getStudentNumber();
+      queries.clear();
+      if (page.size() < studentsPerPage) {
+        break;
+      }
+    }
+    return totals;
+  }
+
+  private Map<Long, VersionSummary> versions(Map<Long, List<AddressRow>> addresses) {
+    List<Long> ids = addresses.values().stream().flatMap(List::stream).map(AddressRow::documentVersionId)
+        .filter(Objects::nonNull).distinct().toList();
+    Map<Long, VersionSummary> versions = new HashMap<>();
+    for (int from = 0; from < ids.size(); from += NoteReportQueries.IN_LIST) {
+      versions.putAll(documents.versionSummaries(ids.subList(from, Math.min(ids.size(),
+          from + NoteReportQueries.IN_LIST))));
+    }
+    return versions;
   }
 
   /** A faculty the report's filter offers. */
@@ -114,41 +243,28 @@ public class NotesReportService {
 
   /** Records that the user took the report away (shown or downloaded) in this format. */
   public void recordExport(CurrentUser user, NotesReport report, String format) {
-    Long studentId = report.filters().studentNumber() == null ? null
-        : students.find(report.filters().studentNumber()).map(Student::getId).orElse(null);
-    Filters f = report.filters();
+    recordExport(user, report.filters(), new Totals(report.students().size(), report.noteCount()), format, true);
+  }
+
+  /** Records a report taken away; {@code complete} false when its download broke off after these totals. */
+  public void recordExport(CurrentUser user, Filters f, Totals totals, String format, boolean complete) {
+    Long studentId = f.studentNumber() == null ? null
+        : students.find(f.studentNumber()).map(Student::getId).orElse(null);
     audit.read(user.id(), AuditAction.REPORT_EXPORTED, studentId, null,
         "report 112 (" + format + "): studentNumber=" + f.studentNumber() + ", faculty=" + f.faculty() + ", from="
-            + f.from() + ", to=" + f.to() + "; " + report.students().size() + " students, " + report.noteCount()
-            + " notes");
+            + f.from() + ", to=" + f.to() + "; " + totals.students() + " students, " + totals.notes() + " notes"
+            + (complete ? "" : "; incomplete, the download broke off"));
   }
 
-  private List<StudentNotes> group(List<Object[]> rows) {
-    List<Long> versionIds = rows.stream().map(r -> (Note) r[0]).flatMap(n -> n.getAddresses().stream())
-        .map(NoteAddress::getDocumentVersionId).filter(Objects::nonNull).distinct().toList();
-    Map<Long, VersionSummary> versions = documents.versionSummaries(versionIds);
-    Map<Long, Student> studentsById = new LinkedHashMap<>();
-    Map<Long, List<NoteLine>> notesByStudent = new LinkedHashMap<>();
-    Map<String, Optional<String>> authors = new HashMap<>();
-    for (Object[] row : rows) {
-      Note note = (Note) row[0];
-      Student student = (Student) row[1];
-      studentsById.putIfAbsent(student.getId(), student);
-      notesByStudent.computeIfAbsent(student.getId(), id -> new ArrayList<>()).add(line(note, versions,
-          authors.computeIfAbsent(note.getAuthor(), author -> Optional.ofNullable(names.of(author))).orElse(null)));
-    }
-    return studentsById.values().stream()
-        .map(s -> new StudentNotes(info(s), List.copyOf(notesByStudent.get(s.getId())))).toList();
-  }
-
-  private static NoteLine line(Note note, Map<Long, VersionSummary> versions, String authorName) {
-    List<AddressLine> addresses = note.getAddresses().stream().map(a -> address(note, a, versions)).toList();
-    return new NoteLine(note.getId(), note.getKind().name(), note.getKind().labelFa(), note.getGolestanScreen(),
-        note.getBody(), note.getAuthor(), authorName, JalaliDates.dateTime(note.getCreatedAt()), addresses);
+  private static NoteLine line(NoteRow note, List<AddressRow> rows, Map<Long, VersionSummary> versions,
+      String authorName) {
+    List<AddressLine> addresses = rows.stream().map(a -> address(note, a, versions)).toList();
+    return new NoteLine(note.id(), note.kind().name(), note.kind().labelFa(), note.golestanScreen(), note.body(),
+        note.author(), authorName, JalaliDates.dateTime(note.createdAt()), addresses);
   }
 
   /** A version that is gone (deleted for correction) or now belongs to another file no longer resolves. */
-  private static AddressLine address(Note note, NoteAddress a, Map<Long, VersionSummary> versions) {
+  private static AddressLine address(NoteRow note, AddressRow a, Map<Long, VersionSummary> versions) {
     Long versionId = a.getDocumentVersionId();
     if (versionId == null) {
       return new AddressLine(a.getAddress(), a.getLabel(), true, true, null, null, null);

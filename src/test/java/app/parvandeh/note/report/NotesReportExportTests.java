@@ -114,6 +114,17 @@ class NotesReportExportTests {
   }
 
   @Test
+  void aCsvTheClerkMayNotSeeIsRefusedAsJsonBeforeAnyRowIsWritten() {
+    Response answer = clerk.get("/api/reports/notes?faculty=" + f.otherFaculty + "&format=csv");
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(403);
+    assertThat(answer.header("Content-Type")).startsWith("application/json");
+    assertThat(answer.json().get("messageFa").asText()).isNotBlank();
+    Response unknown = clerk.get("/api/reports/notes?faculty=" + f.faculty + "&from=1405/13/40&format=csv");
+    assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
+    assertThat(unknown.header("Content-Type")).startsWith("application/json");
+  }
+
+  @Test
   void csvCellsThatLookLikeFormulasStayText() {
     assertThat(NotesReportCsv.defuse("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
     assertThat(NotesReportCsv.defuse("+98")).isEqualTo("'+98");
