@@ -4,7 +4,10 @@ import app.parvandeh.preservation.SystemRestore;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** Parvandeh: the electronic student file on Camunda 7. With {@code --parvandeh.restore=<backup>}: a restore. */
+/**
+ * Parvandeh: the electronic student file on Camunda 7. With {@code --parvandeh.restore=<backup>}: a
+ * restore.
+ */
 @SpringBootApplication
 public class ParvandehApplication {
 

@@ -11,7 +11,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.Immutable;
 
-/** One line of the audit trail. Immutable: Hibernate never updates it, and no code path deletes it. */
+/**
+ * One line of the audit trail. Immutable: Hibernate never updates it, and no code path deletes it.
+ */
 @Entity
 @Immutable
 @Table(name = "audit_entry")
@@ -43,7 +45,13 @@ public class AuditEntry {
 
   protected AuditEntry() {}
 
-  AuditEntry(Instant occurredAt, String actor, AuditAction action, Long studentId, Long documentId, String details,
+  AuditEntry(
+      Instant occurredAt,
+      String actor,
+      AuditAction action,
+      Long studentId,
+      Long documentId,
+      String details,
       String remoteAddress) {
     this.occurredAt = occurredAt;
     this.actor = actor;

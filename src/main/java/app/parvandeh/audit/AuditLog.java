@@ -12,8 +12,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Records operations on files and documents. A change is recorded in the transaction that makes it (both or
- * neither); a view or download is recorded on its own, since nothing else is written.
+ * Records operations on files and documents. A change is recorded in the transaction that makes it
+ * (both or neither); a view or download is recorded on its own, since nothing else is written.
  */
 @Service
 public class AuditLog {
@@ -27,46 +27,88 @@ public class AuditLog {
   }
 
   /** An audit line as managers read it. */
-  public record AuditView(Long id, Instant occurredAt, String occurredAtJalali, String actor, AuditAction action,
-      Long studentId, Long documentId, String details, String remoteAddress) {
+  public record AuditView(
+      Long id,
+      Instant occurredAt,
+      String occurredAtJalali,
+      String actor,
+      AuditAction action,
+      Long studentId,
+      Long documentId,
+      String details,
+      String remoteAddress) {
 
     static AuditView of(AuditEntry e) {
-      return new AuditView(e.getId(), e.getOccurredAt(), JalaliDates.dateTime(e.getOccurredAt()), e.getActor(),
-          e.getAction(), e.getStudentId(), e.getDocumentId(), e.getDetails(), e.getRemoteAddress());
+      return new AuditView(
+          e.getId(),
+          e.getOccurredAt(),
+          JalaliDates.dateTime(e.getOccurredAt()),
+          e.getActor(),
+          e.getAction(),
+          e.getStudentId(),
+          e.getDocumentId(),
+          e.getDetails(),
+          e.getRemoteAddress());
     }
   }
 
-  /** Records a change, joining the caller's transaction so the change and its record commit together. */
+  /**
+   * Records a change, joining the caller's transaction so the change and its record commit
+   * together.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void change(String actor, AuditAction action, Long studentId, Long documentId, String details) {
-    entries.save(new AuditEntry(Instant.now(clock), actor, action, studentId, documentId, truncate(details),
-        remoteAddress()));
+  public void change(
+      String actor, AuditAction action, Long studentId, Long documentId, String details) {
+    entries.save(
+        new AuditEntry(
+            Instant.now(clock),
+            actor,
+            action,
+            studentId,
+            documentId,
+            truncate(details),
+            remoteAddress()));
   }
 
   /** Records a read (view, download, export). */
   @Transactional
-  public void read(String actor, AuditAction action, Long studentId, Long documentId, String details) {
-    entries.save(new AuditEntry(Instant.now(clock), actor, action, studentId, documentId, truncate(details),
-        remoteAddress()));
+  public void read(
+      String actor, AuditAction action, Long studentId, Long documentId, String details) {
+    entries.save(
+        new AuditEntry(
+            Instant.now(clock),
+            actor,
+            action,
+            studentId,
+            documentId,
+            truncate(details),
+            remoteAddress()));
   }
 
   @Transactional(readOnly = true)
   public List<AuditView> ofStudent(Long studentId) {
-    return entries.findByStudentIdOrderByOccurredAtAscIdAsc(studentId).stream().map(AuditView::of).toList();
+    return entries.findByStudentIdOrderByOccurredAtAscIdAsc(studentId).stream()
+        .map(AuditView::of)
+        .toList();
   }
 
   @Transactional(readOnly = true)
   public List<AuditView> ofDocument(Long documentId) {
-    return entries.findByDocumentIdOrderByOccurredAtAscIdAsc(documentId).stream().map(AuditView::of).toList();
+    return entries.findByDocumentIdOrderByOccurredAtAscIdAsc(documentId).stream()
+        .map(AuditView::of)
+        .toList();
   }
 
   private static String truncate(String details) {
-    return details == null || details.length() <= 4000 ? details : details.substring(0, 3997) + "...";
+    return details == null || details.length() <= 4000
+        ? details
+        : details.substring(0, 3997) + "...";
   }
 
   /** The client's address when called within a web request; null for the engine's own jobs. */
   private static String remoteAddress() {
-    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+    if (RequestContextHolder.getRequestAttributes()
+        instanceof ServletRequestAttributes attributes) {
       HttpServletRequest request = attributes.getRequest();
       return request.getRemoteAddr();
     }

@@ -18,9 +18,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * One user per role, three faculties, and five students at different steps: one has uploaded and waits for the
- * engineering clerk's check, two are new, one studies with a letter in the file, one graduated and waits in
- * clearance. Runs once: a restart finds the data and leaves it.
+ * One user per role, three faculties, and five students at different steps: one has uploaded and
+ * waits for the engineering clerk's check, two are new, one studies with a letter in the file, one
+ * graduated and waits in clearance. Runs once: a restart finds the data and leaves it.
  */
 @Component
 @Profile("demo")
@@ -35,7 +35,11 @@ class DemoData implements ApplicationRunner {
   private final DemoJourneys journeys;
   private final DemoProperties properties;
 
-  DemoData(IdentityService identity, StudentService students, DemoJourneys journeys, DemoProperties properties) {
+  DemoData(
+      IdentityService identity,
+      StudentService students,
+      DemoJourneys journeys,
+      DemoProperties properties) {
     this.identity = identity;
     this.students = students;
     this.journeys = journeys;
@@ -59,23 +63,71 @@ class DemoData implements ApplicationRunner {
     user("manager", "شیما", "کاظمی", Groups.MANAGERS);
     user("process.owner", "الهام", "نوری", Groups.PROCESS_OWNERS);
 
-    Student uploaded = student(new NewStudent("4021100001", "0012345679", "نگار", "صادقی", "engineering",
-        Degree.BACHELOR, 1402, AdmissionType.REMOTE, false));
+    Student uploaded =
+        student(
+            new NewStudent(
+                "4021100001",
+                "0012345679",
+                "نگار",
+                "صادقی",
+                "engineering",
+                Degree.BACHELOR,
+                1402,
+                AdmissionType.REMOTE,
+                false));
     if (uploaded != null) {
       journeys.uploadAndSubmit(uploaded);
     }
-    student(new NewStudent("3991200002", "0023456787", "آزاده", "یوسفی", "science",
-        Degree.MASTER, 1399, AdmissionType.REMOTE, false));
-    student(new NewStudent("4031100003", "0034567895", "ریحانه", "طاهری", "engineering",
-        Degree.PHD, 1403, AdmissionType.REMOTE, true));
-    Student studying = student(new NewStudent("4001100004", "0045678901", "مهسا", "رحیمی", "engineering",
-        Degree.BACHELOR, 1400, AdmissionType.REMOTE, false));
+    student(
+        new NewStudent(
+            "3991200002",
+            "0023456787",
+            "آزاده",
+            "یوسفی",
+            "science",
+            Degree.MASTER,
+            1399,
+            AdmissionType.REMOTE,
+            false));
+    student(
+        new NewStudent(
+            "4031100003",
+            "0034567895",
+            "ریحانه",
+            "طاهری",
+            "engineering",
+            Degree.PHD,
+            1403,
+            AdmissionType.REMOTE,
+            true));
+    Student studying =
+        student(
+            new NewStudent(
+                "4001100004",
+                "0045678901",
+                "مهسا",
+                "رحیمی",
+                "engineering",
+                Degree.BACHELOR,
+                1400,
+                AdmissionType.REMOTE,
+                false));
     if (studying != null) {
       journeys.admit(studying, "clerk.eng");
       journeys.issueStudyLetter(studying, "clerk.eng");
     }
-    Student graduating = student(new NewStudent("3981200005", "0056789017", "زینب", "عباسی", "science",
-        Degree.MASTER, 1398, AdmissionType.REMOTE, false));
+    Student graduating =
+        student(
+            new NewStudent(
+                "3981200005",
+                "0056789017",
+                "زینب",
+                "عباسی",
+                "science",
+                Degree.MASTER,
+                1398,
+                AdmissionType.REMOTE,
+                false));
     if (graduating != null) {
       journeys.admit(graduating, "clerk.sci");
       journeys.issueStudyLetter(graduating, "clerk.sci");
@@ -96,14 +148,18 @@ class DemoData implements ApplicationRunner {
     identity.createMembership(id, group);
   }
 
-  /** Admits the student (which opens the file and their account) unless they exist; null when they already did. */
+  /**
+   * Admits the student (which opens the file and their account) unless they exist; null when they
+   * already did.
+   */
   private Student student(NewStudent data) {
     if (students.find(data.studentNumber()).isPresent()) {
       return null;
     }
     Student student = students.admit(data, "demo");
     journeys.prepare(student);
-    log.info("Demo student {} admitted; sign in with the student number and national ID",
+    log.info(
+        "Demo student {} admitted; sign in with the student number and national ID",
         student.getStudentNumber());
     return student;
   }

@@ -44,12 +44,13 @@ public final class DemoFiles {
   public static byte[] pdf(String title) {
     String stream = "BT /F1 18 Tf 72 720 Td (Parvandeh demo document: " + title + ") Tj ET";
     String[] objects = {
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
-            + " /Resources << /Font << /F1 5 0 R >> >> >>",
-        "<< /Length " + stream.length() + " >>\nstream\n" + stream + "\nendstream",
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+          + " /Resources << /Font << /F1 5 0 R >> >> >>",
+      "<< /Length " + stream.length() + " >>\nstream\n" + stream + "\nendstream",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+    };
     StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
     int[] offsets = new int[objects.length];
     for (int i = 0; i < objects.length; i++) {
@@ -61,8 +62,11 @@ public final class DemoFiles {
     for (int offset : offsets) {
       pdf.append(String.format("%010d 00000 n \n", offset));
     }
-    pdf.append("trailer\n<< /Size ").append(objects.length + 1).append(" /Root 1 0 R >>\nstartxref\n")
-        .append(xref).append("\n%%EOF\n");
+    pdf.append("trailer\n<< /Size ")
+        .append(objects.length + 1)
+        .append(" /Root 1 0 R >>\nstartxref\n")
+        .append(xref)
+        .append("\n%%EOF\n");
     return pdf.toString().getBytes(StandardCharsets.US_ASCII);
   }
 }

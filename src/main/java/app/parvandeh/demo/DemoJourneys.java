@@ -24,8 +24,8 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * Walks demo files along the process as their users would, so every stage has a file to look at: uploaded and
- * waiting for the faculty, during study with a letter, and in graduation clearance.
+ * Walks demo files along the process as their users would, so every stage has a file to look at:
+ * uploaded and waiting for the faculty, during study with a letter, and in graduation clearance.
  */
 @Component
 @Profile("demo")
@@ -40,8 +40,15 @@ class DemoJourneys {
   private final RuntimeService runtime;
   private final ManagementService management;
 
-  DemoJourneys(DocumentService documents, BatchDocuments batchDocuments, StudentFileWorkflow files, StudyDocumentWorkflow studyDocuments,
-      GraduationClearance clearance, TaskService tasks, RuntimeService runtime, ManagementService management) {
+  DemoJourneys(
+      DocumentService documents,
+      BatchDocuments batchDocuments,
+      StudentFileWorkflow files,
+      StudyDocumentWorkflow studyDocuments,
+      GraduationClearance clearance,
+      TaskService tasks,
+      RuntimeService runtime,
+      ManagementService management) {
     this.documents = documents;
     this.batchDocuments = batchDocuments;
     this.files = files;
@@ -59,40 +66,66 @@ class DemoJourneys {
 
   /** The student uploads every document they supply and sends them for review. */
   void uploadAndSubmit(Student student) {
-    List<Upload> uploads = documents.checklist(student.getId()).stream()
-        .filter(r -> r.supplier() == Supplier.STUDENT)
-        .map(r -> r.typeCode().equals("PHOTO")
-            ? new Upload(r.typeCode(), "عکس.png", () -> new ByteArrayInputStream(DemoFiles.png()))
-            : new Upload(r.typeCode(), r.typeName() + ".pdf",
-                () -> new ByteArrayInputStream(DemoFiles.pdf(r.typeCode()))))
-        .toList();
+    List<Upload> uploads =
+        documents.checklist(student.getId()).stream()
+            .filter(r -> r.supplier() == Supplier.STUDENT)
+            .map(
+                r ->
+                    r.typeCode().equals("PHOTO")
+                        ? new Upload(
+                            r.typeCode(),
+                            "عکس.png",
+                            () -> new ByteArrayInputStream(DemoFiles.png()))
+                        : new Upload(
+                            r.typeCode(),
+                            r.typeName() + ".pdf",
+                            () -> new ByteArrayInputStream(DemoFiles.pdf(r.typeCode()))))
+            .toList();
     documents.uploadAdmissionDocuments(student.getId(), uploads, student.getUserId());
     files.submitForReview(student, student.getUserId());
   }
 
   /**
-   * Faculty and central clerks accept everything, the card batch brings the exam card and report card, and the
-   * registration-complete note is recorded.
+   * Faculty and central clerks accept everything, the card batch brings the exam card and report
+   * card, and the registration-complete note is recorded.
    */
   void admit(Student student, String facultyClerk) {
     uploadAndSubmit(student);
     acceptAll(student, StudentFileProcess.TASK_CHECK_FACULTY, ReviewStage.FACULTY, facultyClerk);
-    acceptAll(student, StudentFileProcess.TASK_CHECK_CENTRAL, ReviewStage.CENTRAL, "central.admission");
-    documents.checklist(student.getId()).stream().filter(r -> r.supplier() == Supplier.BATCH).forEach(r -> {
-      String fileName = student.getStudentNumber() + "_" + r.typeCode() + ".pdf";
-      var card = batchDocuments.check(r.typeCode(), fileName,
-          new ByteArrayInputStream(DemoFiles.pdf(r.typeCode() + " " + student.getStudentNumber())));
-      batchDocuments.attach(student.getId(), r.typeCode(), card, "central.admission");
-    });
+    acceptAll(
+        student, StudentFileProcess.TASK_CHECK_CENTRAL, ReviewStage.CENTRAL, "central.admission");
+    documents.checklist(student.getId()).stream()
+        .filter(r -> r.supplier() == Supplier.BATCH)
+        .forEach(
+            r -> {
+              String fileName = student.getStudentNumber() + "_" + r.typeCode() + ".pdf";
+              var card =
+                  batchDocuments.check(
+                      r.typeCode(),
+                      fileName,
+                      new ByteArrayInputStream(
+                          DemoFiles.pdf(r.typeCode() + " " + student.getStudentNumber())));
+              batchDocuments.attach(student.getId(), r.typeCode(), card, "central.admission");
+            });
     runJobs(student);
   }
 
-  /** An enrolment certificate issued in office automation during study, noted with its address (17030). */
+  /**
+   * An enrolment certificate issued in office automation during study, noted with its address
+   * (17030).
+   */
   void issueStudyLetter(Student student, String facultyClerk) {
-    studyDocuments.registerOfficeLetter(student, "ENROLLMENT_CERTIFICATE",
-        new Upload("ENROLLMENT_CERTIFICATE", "گواهی اشتغال به تحصیل.pdf",
+    studyDocuments.registerOfficeLetter(
+        student,
+        "ENROLLMENT_CERTIFICATE",
+        new Upload(
+            "ENROLLMENT_CERTIFICATE",
+            "گواهی اشتغال به تحصیل.pdf",
             () -> new ByteArrayInputStream(DemoFiles.pdf("ENROLLMENT_CERTIFICATE"))),
-        "۱۲۳۴/۵۶", "1403/07/15", "گواهی اشتغال به تحصیل برای معرفی به سفارت", facultyClerk);
+        "۱۲۳۴/۵۶",
+        "1403/07/15",
+        "گواهی اشتغال به تحصیل برای معرفی به سفارت",
+        facultyClerk);
     runJobs(student);
   }
 
@@ -103,21 +136,47 @@ class DemoJourneys {
   }
 
   private void acceptAll(Student student, String taskKey, ReviewStage stage, String clerk) {
-    Task task = tasks.createTaskQuery().processInstanceBusinessKey(student.getStudentNumber())
-        .taskDefinitionKey(taskKey).singleResult();
+    Task task =
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(student.getStudentNumber())
+            .taskDefinitionKey(taskKey)
+            .singleResult();
     tasks.claim(task.getId(), clerk);
-    documents.admissionDocumentsOf(student.getId()).forEach(d -> documents.review(student.getId(), d.id(), stage,
-        ReviewDecision.ACCEPTED, null, clerk, task.getId()));
+    documents
+        .admissionDocumentsOf(student.getId())
+        .forEach(
+            d ->
+                documents.review(
+                    student.getId(),
+                    d.id(),
+                    stage,
+                    ReviewDecision.ACCEPTED,
+                    null,
+                    clerk,
+                    task.getId()));
     tasks.complete(task.getId());
   }
 
   /** Runs the file's due asynchronous steps now, so the demo is ready at once. */
   private void runJobs(Student student) {
     for (int round = 0; round < 10; round++) {
-      List<Job> due = runtime.createProcessInstanceQuery().processInstanceBusinessKey(student.getStudentNumber())
-          .list().stream().map(ProcessInstance::getId)
-          .flatMap(id -> management.createJobQuery().processInstanceId(id).executable().list().stream())
-          .toList();
+      List<Job> due =
+          runtime
+              .createProcessInstanceQuery()
+              .processInstanceBusinessKey(student.getStudentNumber())
+              .list()
+              .stream()
+              .map(ProcessInstance::getId)
+              .flatMap(
+                  id ->
+                      management
+                          .createJobQuery()
+                          .processInstanceId(id)
+                          .executable()
+                          .list()
+                          .stream())
+              .toList();
       if (due.isEmpty()) {
         return;
       }

@@ -13,7 +13,10 @@ final class ContentHashes {
 
   private ContentHashes() {}
 
-  /** Reads the stream to its end, at most as fast as the throttle allows, and returns its SHA-256 in hex. */
+  /**
+   * Reads the stream to its end, at most as fast as the throttle allows, and returns its SHA-256 in
+   * hex.
+   */
   static String sha256Of(InputStream in, ReadThrottle throttle) throws IOException {
     MessageDigest digest = sha256();
     byte[] buffer = new byte[BUFFER];

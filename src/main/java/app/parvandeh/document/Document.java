@@ -98,8 +98,14 @@ public class Document {
   }
 
   /** A letter issued during study in office automation, with its number and date. */
-  static Document officeLetter(Long studentId, DocumentType type, String description, String letterNumber,
-      String letterDate, String actor, Instant now) {
+  static Document officeLetter(
+      Long studentId,
+      DocumentType type,
+      String description,
+      String letterNumber,
+      String letterDate,
+      String actor,
+      Instant now) {
     Document document = new Document(studentId, type, description, actor, now);
     document.source = DocumentSource.OFFICE_AUTOMATION;
     document.letterNumber = letterNumber;
@@ -128,23 +134,37 @@ public class Document {
     this.deletionReason = null;
   }
 
-  /** Type names, description and letter number folded by PersianText, so any spelling finds the document. */
+  /**
+   * Type names, description and letter number folded by PersianText, so any spelling finds the
+   * document.
+   */
   void refreshSearchText() {
-    this.searchText = String.join("|", Stream.of(type.getCode(), type.getNameFa(), type.getNameEn(),
-        description, letterNumber).filter(Objects::nonNull)
-        .map(PersianText::compact).toList());
+    this.searchText =
+        String.join(
+            "|",
+            Stream.of(type.getCode(), type.getNameFa(), type.getNameEn(), description, letterNumber)
+                .filter(Objects::nonNull)
+                .map(PersianText::compact)
+                .toList());
   }
 
-  /** Adds new content as the next version; earlier versions (and their reviews) stay as they were. */
+  /**
+   * Adds new content as the next version; earlier versions (and their reviews) stay as they were.
+   */
   DocumentVersion addVersion(StoredContent content, String fileName, String actor, Instant now) {
-    DocumentVersion version = new DocumentVersion(this, versions.size() + 1, content, fileName, actor, now);
+    DocumentVersion version =
+        new DocumentVersion(this, versions.size() + 1, content, fileName, actor, now);
     versions.add(version);
-    status = source == DocumentSource.OFFICE_AUTOMATION ? DocumentStatus.RECORDED : DocumentStatus.SUBMITTED;
+    status =
+        source == DocumentSource.OFFICE_AUTOMATION
+            ? DocumentStatus.RECORDED
+            : DocumentStatus.SUBMITTED;
     return version;
   }
 
   void markReviewed(ReviewDecision decision) {
-    status = decision == ReviewDecision.ACCEPTED ? DocumentStatus.ACCEPTED : DocumentStatus.REJECTED;
+    status =
+        decision == ReviewDecision.ACCEPTED ? DocumentStatus.ACCEPTED : DocumentStatus.REJECTED;
   }
 
   DocumentVersion current() {

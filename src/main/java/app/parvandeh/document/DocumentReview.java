@@ -44,14 +44,21 @@ public class DocumentReview {
 
   protected DocumentReview() {}
 
-  DocumentReview(DocumentVersion version, ReviewStage stage, ReviewDecision decision, String reason,
-      String reviewer, String taskId, Instant now) {
+  DocumentReview(
+      DocumentVersion version,
+      ReviewStage stage,
+      ReviewDecision decision,
+      String reason,
+      String reviewer,
+      String taskId,
+      Instant now) {
     this.version = version;
     this.stage = stage;
     change(decision, reason, reviewer, taskId, now);
   }
 
-  final void change(ReviewDecision decision, String reason, String reviewer, String taskId, Instant now) {
+  final void change(
+      ReviewDecision decision, String reason, String reviewer, String taskId, Instant now) {
     this.decision = decision;
     this.reason = reason;
     this.reviewer = reviewer;

@@ -6,7 +6,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Fills the search text of documents stored before it existed (V4), once; new documents carry it from the start. */
+/**
+ * Fills the search text of documents stored before it existed (V4), once; new documents carry it
+ * from the start.
+ */
 @Component
 @Order(5)
 class DocumentSearchBackfill implements ApplicationRunner {

@@ -5,7 +5,10 @@ public enum DocumentStatus {
   SUBMITTED("در انتظار بررسی"),
   ACCEPTED("تأیید شده"),
   REJECTED("رد شده، نیاز به اصلاح"),
-  /** An official document issued elsewhere (an office-automation letter): recorded as it is, never reviewed. */
+  /**
+   * An official document issued elsewhere (an office-automation letter): recorded as it is, never
+   * reviewed.
+   */
   RECORDED("ثبت‌شده در پرونده (نامه رسمی)");
 
   private final String labelFa;

@@ -10,9 +10,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * A text extraction that failed for good is shown to managers as a Tasklist task (as fixity findings are): the
- * upload itself is safe, but its words cannot be found until someone looks. One open task names how many versions
- * wait and the latest failure; the admins' page lists them all and puts them back in the queue.
+ * A text extraction that failed for good is shown to managers as a Tasklist task (as fixity
+ * findings are): the upload itself is safe, but its words cannot be found until someone looks. One
+ * open task names how many versions wait and the latest failure; the admins' page lists them all
+ * and puts them back in the queue.
  */
 @Component
 class DocumentTextAlerts {
@@ -29,16 +30,24 @@ class DocumentTextAlerts {
   }
 
   synchronized void failed(long documentId, long failedVersions, String error) {
-    String description = "تعداد نسخه‌هایی که متنشان استخراج نشد: " + PersianText.toPersianDigits(
-        String.valueOf(failedVersions)) + "\nآخرین مورد " + JalaliDates.dateTime(Instant.now(clock)) + ": مدرک "
-        + PersianText.toPersianDigits(String.valueOf(documentId)) + " — " + error
-        + "\nفهرست و تلاش دوباره: " + PAGE;
+    String description =
+        "تعداد نسخه‌هایی که متنشان استخراج نشد: "
+            + PersianText.toPersianDigits(String.valueOf(failedVersions))
+            + "\nآخرین مورد "
+            + JalaliDates.dateTime(Instant.now(clock))
+            + ": مدرک "
+            + PersianText.toPersianDigits(String.valueOf(documentId))
+            + " — "
+            + error
+            + "\nفهرست و تلاش دوباره: "
+            + PAGE;
     Task task = openTask();
     if (task == null) {
       task = tasks.newTask();
       task.setName(TASK_NAME);
       task.setPriority(60);
-      task.setDescription(description.length() > 3900 ? description.substring(0, 3900) : description);
+      task.setDescription(
+          description.length() > 3900 ? description.substring(0, 3900) : description);
       tasks.saveTask(task);
       tasks.addCandidateGroup(task.getId(), Groups.MANAGERS);
       return;
@@ -48,6 +57,8 @@ class DocumentTextAlerts {
   }
 
   Task openTask() {
-    return tasks.createTaskQuery().taskName(TASK_NAME).active().list().stream().findFirst().orElse(null);
+    return tasks.createTaskQuery().taskName(TASK_NAME).active().list().stream()
+        .findFirst()
+        .orElse(null);
   }
 }

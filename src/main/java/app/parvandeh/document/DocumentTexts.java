@@ -4,13 +4,19 @@ import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.shared.UserText;
 import app.parvandeh.shared.UserText.Field;
 
-/** Free text a clerk types into a document's information: checked by {@link UserText}, required or optional. */
+/**
+ * Free text a clerk types into a document's information: checked by {@link UserText}, required or
+ * optional.
+ */
 final class DocumentTexts {
 
   /** The lengths are those of the columns in db/migration. */
   static final Field DESCRIPTION = Field.prose("description", "شرح مدرک", "description", 1000);
-  static final Field LETTER_NUMBER = Field.name("letter-number", "شماره نامه", "letter number", 100);
-  static final Field DELETION_REASON = Field.prose("deletion-reason", "دلیل حذف", "reason for deleting", 1000);
+
+  static final Field LETTER_NUMBER =
+      Field.name("letter-number", "شماره نامه", "letter number", 100);
+  static final Field DELETION_REASON =
+      Field.prose("deletion-reason", "دلیل حذف", "reason for deleting", 1000);
   static final Field REVIEW_REASON = Field.prose("reason", "دلیل رد", "reason", 1000);
 
   private DocumentTexts() {}

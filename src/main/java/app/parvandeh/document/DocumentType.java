@@ -13,8 +13,7 @@ import jakarta.persistence.Table;
 @Table(name = "document_type")
 public class DocumentType {
 
-  @Id
-  private String code;
+  @Id private String code;
 
   @Column(name = "name_fa")
   private String nameFa;

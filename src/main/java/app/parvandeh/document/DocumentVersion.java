@@ -55,7 +55,12 @@ public class DocumentVersion {
 
   protected DocumentVersion() {}
 
-  DocumentVersion(Document document, int versionNo, StoredContent content, String fileName, String actor,
+  DocumentVersion(
+      Document document,
+      int versionNo,
+      StoredContent content,
+      String fileName,
+      String actor,
       Instant now) {
     this.document = document;
     this.versionNo = versionNo;
@@ -68,7 +73,12 @@ public class DocumentVersion {
   }
 
   /** Records (or changes, while the task is open) this stage's decision on the version. */
-  void review(ReviewStage stage, ReviewDecision decision, String reason, String reviewer, String taskId,
+  void review(
+      ReviewStage stage,
+      ReviewDecision decision,
+      String reason,
+      String reviewer,
+      String taskId,
       Instant now) {
     Optional<DocumentReview> existing = reviewOf(stage);
     if (existing.isPresent()) {

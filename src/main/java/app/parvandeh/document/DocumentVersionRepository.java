@@ -8,8 +8,9 @@ interface DocumentVersionRepository extends JpaRepository<DocumentVersion, Long>
 
   boolean existsByContentSha256(String sha256);
 
-  String STORED = "select new app.parvandeh.document.StoredVersion(v.id, d.id, d.studentId, v.contentSha256,"
-      + " v.sizeBytes) from DocumentVersion v join v.document d";
+  String STORED =
+      "select new app.parvandeh.document.StoredVersion(v.id, d.id, d.studentId, v.contentSha256,"
+          + " v.sizeBytes) from DocumentVersion v join v.document d";
 
   @Query(STORED + " order by v.contentSha256, v.id")
   List<StoredVersion> findAllStored();
@@ -20,8 +21,12 @@ interface DocumentVersionRepository extends JpaRepository<DocumentVersion, Long>
   @Query(STORED + " where v.contentSha256 = ?1 order by v.id")
   List<StoredVersion> findStoredWithContent(String sha256);
 
-  /** Each row: version id, document id, student id, type name, file name; documents deleted for correction left out. */
-  @Query("select v.id, d.id, d.studentId, t.nameFa, v.fileName from DocumentVersion v join v.document d join d.type t"
-      + " where v.id in ?1 and d.deletedAt is null")
+  /**
+   * Each row: version id, document id, student id, type name, file name; documents deleted for
+   * correction left out.
+   */
+  @Query(
+      "select v.id, d.id, d.studentId, t.nameFa, v.fileName from DocumentVersion v join v.document d join d.type t"
+          + " where v.id in ?1 and d.deletedAt is null")
   List<Object[]> findSummaries(java.util.Collection<Long> versionIds);
 }

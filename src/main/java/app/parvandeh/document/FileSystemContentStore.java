@@ -20,7 +20,10 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** Content-addressed files: {@code <root>/ab/cd/abcd…} with a {@code tmp/} folder on the same filesystem. */
+/**
+ * Content-addressed files: {@code <root>/ab/cd/abcd…} with a {@code tmp/} folder on the same
+ * filesystem.
+ */
 class FileSystemContentStore implements BlobStore {
 
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
@@ -46,7 +49,8 @@ class FileSystemContentStore implements BlobStore {
       MessageDigest digest = ContentHashes.sha256();
       long size = 0;
       try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
-          OutputStream out = new DigestOutputStream(java.nio.channels.Channels.newOutputStream(channel), digest)) {
+          OutputStream out =
+              new DigestOutputStream(java.nio.channels.Channels.newOutputStream(channel), digest)) {
         byte[] buffer = new byte[BUFFER];
         int read;
         while ((read = content.read(buffer)) != -1) {
@@ -70,7 +74,8 @@ class FileSystemContentStore implements BlobStore {
   public void commit(StagedContent staged) throws IOException {
     Path target = pathOf(staged.sha256());
     if (Files.exists(target)) {
-      // Same bytes already kept: refresh the time so the sweeper's grace period covers this new reference too.
+      // Same bytes already kept: refresh the time so the sweeper's grace period covers this new
+      // reference too.
       Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(Instant.now()));
       Files.deleteIfExists(staged.tempFile());
       return;
@@ -95,7 +100,10 @@ class FileSystemContentStore implements BlobStore {
     }
   }
 
-  /** The stored bytes as they are, unchecked: {@link ReplicatedContentStore} verifies before it serves them. */
+  /**
+   * The stored bytes as they are, unchecked: {@link ReplicatedContentStore} verifies before it
+   * serves them.
+   */
   @Override
   public InputStream open(String sha256) throws IOException {
     return Files.newInputStream(pathOf(sha256));
@@ -104,7 +112,9 @@ class FileSystemContentStore implements BlobStore {
   @Override
   public ContentCopies.State check(String sha256, ReadThrottle throttle) throws IOException {
     try (InputStream in = Files.newInputStream(pathOf(sha256))) {
-      return ContentHashes.sha256Of(in, throttle).equals(sha256) ? ContentCopies.State.OK : ContentCopies.State.CHANGED;
+      return ContentHashes.sha256Of(in, throttle).equals(sha256)
+          ? ContentCopies.State.OK
+          : ContentCopies.State.CHANGED;
     } catch (NoSuchFileException e) {
       return ContentCopies.State.MISSING;
     }
@@ -116,7 +126,11 @@ class FileSystemContentStore implements BlobStore {
     Path target = pathOf(staged.sha256());
     Files.createDirectories(target.getParent());
     try {
-      Files.move(staged.tempFile(), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          staged.tempFile(),
+          target,
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.deleteIfExists(staged.tempFile());
       throw new IOException("The document store needs a filesystem with atomic rename: " + root, e);
@@ -133,20 +147,24 @@ class FileSystemContentStore implements BlobStore {
   public void forEachStored(Instant olderThan, Consumer<String> visitor) throws IOException {
     forEachAddress(olderThan, visitor);
     try (Stream<Path> temps = Files.list(tmp)) {
-      temps.filter(p -> lastModified(p).isBefore(olderThan)).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          // try again on the next sweep
-        }
-      });
+      temps
+          .filter(p -> lastModified(p).isBefore(olderThan))
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException e) {
+                  // try again on the next sweep
+                }
+              });
     }
   }
 
   @Override
   public void forEachAddress(Instant olderThan, Consumer<String> visitor) throws IOException {
     try (Stream<Path> files = Files.walk(root, 3)) {
-      files.filter(Files::isRegularFile)
+      files
+          .filter(Files::isRegularFile)
           .filter(p -> !p.startsWith(tmp))
           .filter(p -> SHA256.matcher(p.getFileName().toString()).matches())
           .filter(p -> lastModified(p).isBefore(olderThan))

@@ -19,9 +19,10 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * A JPEG or PNG is kept only if its structure ends exactly at the file's end (nothing rides along after the JPEG
- * end marker or the PNG IEND chunk), its size is sane before anything is decoded, and every pixel row decodes.
- * Large images are decoded subsampled: every byte is still read, but memory stays bounded.
+ * A JPEG or PNG is kept only if its structure ends exactly at the file's end (nothing rides along
+ * after the JPEG end marker or the PNG IEND chunk), its size is sane before anything is decoded,
+ * and every pixel row decodes. Large images are decoded subsampled: every byte is still read, but
+ * memory stays bounded.
  */
 final class ImageCheck {
 
@@ -40,11 +41,16 @@ final class ImageCheck {
     } catch (MalformedImage e) {
       throw undecodable(fileName, e.getMessage());
     } catch (EOFException e) {
-      throw ContentTypes.refusal("truncated-image", fileName, "ناقص است؛ تصویر پیش از پایانش بریده شده است.",
+      throw ContentTypes.refusal(
+          "truncated-image",
+          fileName,
+          "ناقص است؛ تصویر پیش از پایانش بریده شده است.",
           "is truncated: the image ends before its end marker.");
     }
     if (end < size) {
-      throw ContentTypes.refusal("trailing-data", fileName,
+      throw ContentTypes.refusal(
+          "trailing-data",
+          fileName,
           "پس از پایان تصویر " + fa(size - end) + " بایت دادهٔ اضافه دارد.",
           "has " + (size - end) + " bytes of other data after the image's end marker.");
     }
@@ -64,16 +70,34 @@ final class ImageCheck {
         reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
         long width = reader.getWidth(0);
         long height = reader.getHeight(0);
-        if (width <= 0 || height <= 0 || width > MAX_SIDE_PX || height > MAX_SIDE_PX
+        if (width <= 0
+            || height <= 0
+            || width > MAX_SIDE_PX
+            || height > MAX_SIDE_PX
             || width * height > MAX_PIXELS) {
-          throw ContentTypes.refusal("image-too-large", fileName,
-              "ابعاد " + fa(width + "×" + height) + " پیکسل دارد؛ حداکثر " + fa(MAX_SIDE_PX)
-                  + " پیکسل در هر ضلع و " + fa(MAX_PIXELS / 1_000_000) + " مگاپیکسل پذیرفته است.",
-              "is " + width + "×" + height + " pixels; at most " + MAX_SIDE_PX + " pixels a side and "
-                  + MAX_PIXELS / 1_000_000 + " megapixels are accepted.");
+          throw ContentTypes.refusal(
+              "image-too-large",
+              fileName,
+              "ابعاد "
+                  + fa(width + "×" + height)
+                  + " پیکسل دارد؛ حداکثر "
+                  + fa(MAX_SIDE_PX)
+                  + " پیکسل در هر ضلع و "
+                  + fa(MAX_PIXELS / 1_000_000)
+                  + " مگاپیکسل پذیرفته است.",
+              "is "
+                  + width
+                  + "×"
+                  + height
+                  + " pixels; at most "
+                  + MAX_SIDE_PX
+                  + " pixels a side and "
+                  + MAX_PIXELS / 1_000_000
+                  + " megapixels are accepted.");
         }
         ImageReadParam param = reader.getDefaultReadParam();
-        int step = (int) Math.max(1, (Math.max(width, height) + DECODED_SIDE_PX - 1) / DECODED_SIDE_PX);
+        int step =
+            (int) Math.max(1, (Math.max(width, height) + DECODED_SIDE_PX - 1) / DECODED_SIDE_PX);
         param.setSourceSubsampling(step, step, 0, 0);
         // A raster needs no colour conversion, so CMYK scans decode too.
         if (reader.canReadRaster()) {
@@ -93,10 +117,10 @@ final class ImageCheck {
   }
 
   /**
-   * What a failed decode means for the one who sent it. ImageIO's PNG reader wraps whatever went wrong, even the
-   * server running out of memory while other work filled the heap, into "Caught exception during read": that is
-   * the server's trouble, not a broken file, so it is a 503 to try again (nothing was stored), never "your image is
-   * broken".
+   * What a failed decode means for the one who sent it. ImageIO's PNG reader wraps whatever went
+   * wrong, even the server running out of memory while other work filled the heap, into "Caught
+   * exception during read": that is the server's trouble, not a broken file, so it is a 503 to try
+   * again (nothing was stored), never "your image is broken".
    */
   static RuntimeException refusalFor(String fileName, Throwable failure) {
     if (failure instanceof ParvandehException refusal) {
@@ -104,9 +128,15 @@ final class ImageCheck {
     }
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof VirtualMachineError) {
-        return new ParvandehException(503, "image-check-unavailable",
-            "سرور هم‌اکنون نتوانست تصویر «" + fileName + "» را بررسی کند؛ چیزی ذخیره نشد. چند لحظه دیگر دوباره بفرستید.",
-            "The server could not check the image '" + fileName + "' just now; nothing was stored. Send it again in a"
+        return new ParvandehException(
+            503,
+            "image-check-unavailable",
+            "سرور هم‌اکنون نتوانست تصویر «"
+                + fileName
+                + "» را بررسی کند؛ چیزی ذخیره نشد. چند لحظه دیگر دوباره بفرستید.",
+            "The server could not check the image '"
+                + fileName
+                + "' just now; nothing was stored. Send it again in a"
                 + " moment.");
       }
     }
@@ -118,7 +148,10 @@ final class ImageCheck {
   }
 
   private static RuntimeException undecodable(String fileName, String why) {
-    return ContentTypes.refusal("undecodable-image", fileName, "تصویر سالمی نیست و باز نمی‌شود.",
+    return ContentTypes.refusal(
+        "undecodable-image",
+        fileName,
+        "تصویر سالمی نیست و باز نمی‌شود.",
         "is not an image that decodes (" + why + ").");
   }
 
@@ -153,7 +186,10 @@ final class ImageCheck {
     }
   }
 
-  /** The offset just after the EOI marker, walking segments and the entropy-coded data of every scan. */
+  /**
+   * The offset just after the EOI marker, walking segments and the entropy-coded data of every
+   * scan.
+   */
   private static long jpegEnd(InputStream in) throws IOException {
     if (read(in) != 0xFF || read(in) != 0xD8) {
       throw new MalformedImage("no JPEG start marker");
@@ -181,7 +217,8 @@ final class ImageCheck {
         offset += 2;
         continue;
       }
-      // Entropy-coded data: a 0xFF is followed by 0x00 (a stuffed byte) or a restart marker, else a marker.
+      // Entropy-coded data: a 0xFF is followed by 0x00 (a stuffed byte) or a restart marker, else a
+      // marker.
       while (true) {
         int b = read(in);
         offset++;

@@ -5,7 +5,9 @@ import app.parvandeh.shared.PersianText;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A letter's Solar Hijri date as a clerk types it («۱۴۰۳/۵/۱۲», 1403-05-12), kept as yyyy/mm/dd. */
+/**
+ * A letter's Solar Hijri date as a clerk types it («۱۴۰۳/۵/۱۲», 1403-05-12), kept as yyyy/mm/dd.
+ */
 final class LetterDates {
 
   private static final Pattern DATE = Pattern.compile("(\\d{4})[/\\-.](\\d{1,2})[/\\-.](\\d{1,2})");
@@ -33,7 +35,8 @@ final class LetterDates {
   }
 
   private static ParvandehException invalid() {
-    return ParvandehException.badRequest("invalid-letter-date",
+    return ParvandehException.badRequest(
+        "invalid-letter-date",
         "تاریخ نامه باید به شکل سال/ماه/روز شمسی باشد، مانند ۱۴۰۳/۰۵/۱۲.",
         "The letter date must be a Solar Hijri date as year/month/day, e.g. 1403/05/12.");
   }

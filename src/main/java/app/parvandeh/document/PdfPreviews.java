@@ -16,8 +16,8 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.springframework.stereotype.Component;
 
 /**
- * A PNG of a PDF's first page. Tasklist's content security policy blocks the browser's PDF viewer inside forms,
- * so the review form shows this picture and links to the PDF itself.
+ * A PNG of a PDF's first page. Tasklist's content security policy blocks the browser's PDF viewer
+ * inside forms, so the review form shows this picture and links to the PDF itself.
  */
 @Component
 public class PdfPreviews {
@@ -32,13 +32,16 @@ public class PdfPreviews {
 
   public byte[] firstPage(ContentView content) throws IOException {
     if (!ContentTypes.PDF.equals(content.mediaType())) {
-      throw ParvandehException.badRequest("not-a-pdf", "پیش‌نمایش فقط برای PDF ساخته می‌شود.",
+      throw ParvandehException.badRequest(
+          "not-a-pdf",
+          "پیش‌نمایش فقط برای PDF ساخته می‌شود.",
           "Previews are made for PDF documents only.");
     }
     try (InputStream in = store.open(content.sha256());
         PDDocument pdf = Loader.loadPDF(new RandomAccessReadBuffer(in))) {
       if (pdf.getNumberOfPages() == 0) {
-        throw ParvandehException.badRequest("empty-pdf", "این PDF صفحه‌ای ندارد.", "This PDF has no pages.");
+        throw ParvandehException.badRequest(
+            "empty-pdf", "این PDF صفحه‌ای ندارد.", "This PDF has no pages.");
       }
       PDRectangle box = pdf.getPage(0).getCropBox();
       float scale = WIDTH_PX / Math.max(1f, box.getWidth());

@@ -1,8 +1,8 @@
 package app.parvandeh.document;
 
 /**
- * Keeps a long re-read (the fixity audit) below a byte rate, so clerks' downloads keep the disk. Not thread-safe:
- * one throttle per reader.
+ * Keeps a long re-read (the fixity audit) below a byte rate, so clerks' downloads keep the disk.
+ * Not thread-safe: one throttle per reader.
  */
 public final class ReadThrottle {
 

@@ -6,8 +6,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the replica's catch-up in the background ({@code parvandeh.documents.replica-catch-up-delay}), on one node
- * at a time: the node that takes the lease drains the backlog.
+ * Runs the replica's catch-up in the background ({@code
+ * parvandeh.documents.replica-catch-up-delay}), on one node at a time: the node that takes the
+ * lease drains the backlog.
  */
 @Component
 class ReplicaCatchUp {
@@ -23,7 +24,8 @@ class ReplicaCatchUp {
     this.leases = leases;
   }
 
-  @Scheduled(initialDelayString = "${parvandeh.documents.replica-catch-up-delay:PT10S}",
+  @Scheduled(
+      initialDelayString = "${parvandeh.documents.replica-catch-up-delay:PT10S}",
       fixedDelayString = "${parvandeh.documents.replica-catch-up-delay:PT10S}")
   void run() {
     if (!leases.tryAcquire(LEASE, LEASE_TIME)) {
@@ -31,7 +33,8 @@ class ReplicaCatchUp {
     }
     try {
       while (copies.catchUp() > 0 && leases.tryAcquire(LEASE, LEASE_TIME)) {
-        // drain in batches until a pass copies nothing (done, or only items waiting for their retry)
+        // drain in batches until a pass copies nothing (done, or only items waiting for their
+        // retry)
       }
     } finally {
       leases.release(LEASE);

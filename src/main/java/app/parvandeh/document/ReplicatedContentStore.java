@@ -21,12 +21,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * The content store the application uses: a primary and, when configured, a replica (each a directory or an S3
- * bucket; the replica meant for another disk or place). Writes are acknowledged once the primary is durable; the
- * replica catches up from {@link ReplicaBacklog}. Every read is verified before a byte is sent: the blob is hashed
- * once, then streamed and hashed again (a 64 KB buffer, no temporary copy: blobs are at most the upload limit, so on
- * a directory the second read comes from the page cache; on S3 it is a second GET). A bad primary is rewritten from a good replica and the reader gets the good bytes; a blob bad in
- * every copy is refused. Each bad copy found is published as {@link ContentDamaged}.
+ * The content store the application uses: a primary and, when configured, a replica (each a
+ * directory or an S3 bucket; the replica meant for another disk or place). Writes are acknowledged
+ * once the primary is durable; the replica catches up from {@link ReplicaBacklog}. Every read is
+ * verified before a byte is sent: the blob is hashed once, then streamed and hashed again (a 64 KB
+ * buffer, no temporary copy: blobs are at most the upload limit, so on a directory the second read
+ * comes from the page cache; on S3 it is a second GET). A bad primary is rewritten from a good
+ * replica and the reader gets the good bytes; a blob bad in every copy is refused. Each bad copy
+ * found is published as {@link ContentDamaged}.
  */
 class ReplicatedContentStore implements ContentStore, ContentCopies {
 
@@ -40,8 +42,12 @@ class ReplicatedContentStore implements ContentStore, ContentCopies {
   private final Clock clock;
 
   /** {@code replica} may be null: one copy only, reads still verified. */
-  ReplicatedContentStore(BlobStore primary, BlobStore replica, ReplicaBacklog backlog,
-      ApplicationEventPublisher events, Clock clock) {
+  ReplicatedContentStore(
+      BlobStore primary,
+      BlobStore replica,
+      ReplicaBacklog backlog,
+      ApplicationEventPublisher events,
+      Clock clock) {
     this.primary = primary;
     this.replica = replica;
     this.backlog = backlog;
@@ -92,20 +98,26 @@ class ReplicatedContentStore implements ContentStore, ContentCopies {
     return primary.contains(sha256) || (replica != null && replica.contains(sha256));
   }
 
-  /** Both copies' addresses, each once, so the sweeper also finds what only the replica still holds. */
+  /**
+   * Both copies' addresses, each once, so the sweeper also finds what only the replica still holds.
+   */
   @Override
   public void forEachStored(Instant olderThan, Consumer<String> visitor) throws IOException {
     Set<String> seen = new HashSet<>();
-    primary.forEachStored(olderThan, sha -> {
-      seen.add(sha);
-      visitor.accept(sha);
-    });
-    if (replica != null) {
-      replica.forEachStored(olderThan, sha -> {
-        if (!seen.contains(sha)) {
+    primary.forEachStored(
+        olderThan,
+        sha -> {
+          seen.add(sha);
           visitor.accept(sha);
-        }
-      });
+        });
+    if (replica != null) {
+      replica.forEachStored(
+          olderThan,
+          sha -> {
+            if (!seen.contains(sha)) {
+              visitor.accept(sha);
+            }
+          });
     }
   }
 
@@ -136,7 +148,11 @@ class ReplicatedContentStore implements ContentStore, ContentCopies {
     Copy source = damaged == Copy.PRIMARY ? Copy.REPLICA : Copy.PRIMARY;
     boolean copied = copy(store(source), store(damaged), sha256);
     if (copied) {
-      log.warn("Fixity repair: {} copy of {} rewritten from the verified {} copy", damaged, sha256, source);
+      log.warn(
+          "Fixity repair: {} copy of {} rewritten from the verified {} copy",
+          damaged,
+          sha256,
+          source);
       if (damaged == Copy.REPLICA) {
         backlog.forget(sha256);
       }
@@ -149,7 +165,10 @@ class ReplicatedContentStore implements ContentStore, ContentCopies {
     return replica != null && backlog.contains(sha256);
   }
 
-  /** Copies through the target's own temporary folder, hashing as it goes; only the exact bytes are put in place. */
+  /**
+   * Copies through the target's own temporary folder, hashing as it goes; only the exact bytes are
+   * put in place.
+   */
   private static boolean copy(BlobStore source, BlobStore target, String sha256)
       throws IOException {
     if (!source.contains(sha256)) {
@@ -168,7 +187,8 @@ class ReplicatedContentStore implements ContentStore, ContentCopies {
   }
 
   @Override
-  public void forEachAddress(Copy copy, Instant olderThan, Consumer<String> visitor) throws IOException {
+  public void forEachAddress(Copy copy, Instant olderThan, Consumer<String> visitor)
+      throws IOException {
     store(copy).forEachAddress(olderThan, visitor);
   }
 
@@ -202,8 +222,13 @@ class ReplicatedContentStore implements ContentStore, ContentCopies {
 
   private void retryLater(ReplicaBacklog.Item item, String error, Instant now) {
     Duration wait = Duration.ofSeconds(10).multipliedBy(1L << Math.min(item.attempts(), 10));
-    log.warn("Replica catch-up of {} failed (attempt {}): {}", item.sha256(), item.attempts() + 1, error);
-    backlog.retryLater(item, error, now.plus(wait.compareTo(MAX_RETRY_WAIT) > 0 ? MAX_RETRY_WAIT : wait));
+    log.warn(
+        "Replica catch-up of {} failed (attempt {}): {}",
+        item.sha256(),
+        item.attempts() + 1,
+        error);
+    backlog.retryLater(
+        item, error, now.plus(wait.compareTo(MAX_RETRY_WAIT) > 0 ? MAX_RETRY_WAIT : wait));
   }
 
   private boolean tryRepair(Copy damaged, String sha256) {
@@ -216,7 +241,11 @@ class ReplicatedContentStore implements ContentStore, ContentCopies {
   }
 
   private void damaged(String sha256, Copy copy, State state, boolean repaired) {
-    log.error("Fixity failure on read: {} copy of {} is {}{}", copy, sha256, state,
+    log.error(
+        "Fixity failure on read: {} copy of {} is {}{}",
+        copy,
+        sha256,
+        state,
         repaired ? "; rewritten from the other copy" : "");
     events.publishEvent(new ContentDamaged(sha256, copy, state, repaired));
   }
@@ -229,8 +258,9 @@ class ReplicatedContentStore implements ContentStore, ContentCopies {
   }
 
   /**
-   * Hashes the bytes again as they are sent: should they change between the check and the send, the stream fails
-   * at its end instead of finishing as if all were well (the answer is then cut off, not completed).
+   * Hashes the bytes again as they are sent: should they change between the check and the send, the
+   * stream fails at its end instead of finishing as if all were well (the answer is then cut off,
+   * not completed).
    */
   private static InputStream verified(InputStream in, String sha256) {
     MessageDigest digest;

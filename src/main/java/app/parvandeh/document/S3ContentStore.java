@@ -19,12 +19,12 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * Content-addressed objects in an S3 bucket: {@code <prefix>ab/cd/abcd…}, for installs with several nodes or a
- * storage service. Uploads are staged and hashed in a local directory first (the content checks read that file),
- * then sent in one PUT that carries the bytes' MD5 (and SHA-256 if configured): the service refuses bytes that do not
- * match, and an
- * S3 object is visible only once its PUT has completed, so a broken or refused upload leaves nothing under the
- * address. Blobs are at most the upload limit, well under the 5 GB of one PUT, so no multipart upload is needed.
+ * Content-addressed objects in an S3 bucket: {@code <prefix>ab/cd/abcd…}, for installs with several
+ * nodes or a storage service. Uploads are staged and hashed in a local directory first (the content
+ * checks read that file), then sent in one PUT that carries the bytes' MD5 (and SHA-256 if
+ * configured): the service refuses bytes that do not match, and an S3 object is visible only once
+ * its PUT has completed, so a broken or refused upload leaves nothing under the address. Blobs are
+ * at most the upload limit, well under the 5 GB of one PUT, so no multipart upload is needed.
  */
 class S3ContentStore implements BlobStore {
 
@@ -36,12 +36,16 @@ class S3ContentStore implements BlobStore {
   private final boolean checksumSha256;
   private final FileSystemContentStore staging;
 
-  /** {@code stagingDir} is local and private to this node; {@code prefix} is empty or ends in '/'. */
-  S3ContentStore(S3Client s3, String bucket, String prefix, boolean checksumSha256, Path stagingDir) {
+  /**
+   * {@code stagingDir} is local and private to this node; {@code prefix} is empty or ends in '/'.
+   */
+  S3ContentStore(
+      S3Client s3, String bucket, String prefix, boolean checksumSha256, Path stagingDir) {
     this.s3 = s3;
     this.checksumSha256 = checksumSha256;
     this.bucket = bucket;
-    this.prefix = prefix == null || prefix.isBlank() ? "" : prefix.endsWith("/") ? prefix : prefix + "/";
+    this.prefix =
+        prefix == null || prefix.isBlank() ? "" : prefix.endsWith("/") ? prefix : prefix + "/";
     this.staging = new FileSystemContentStore(stagingDir);
   }
 
@@ -50,7 +54,10 @@ class S3ContentStore implements BlobStore {
     return staging.stage(content, maxBytes);
   }
 
-  /** The same bytes stored twice are one object; the second PUT refreshes its time for the sweeper's grace. */
+  /**
+   * The same bytes stored twice are one object; the second PUT refreshes its time for the sweeper's
+   * grace.
+   */
   @Override
   public void commit(StagedContent staged) throws IOException {
     replace(staged);
@@ -66,8 +73,9 @@ class S3ContentStore implements BlobStore {
   }
 
   /**
-   * Hashes the staged file again, SHA-256 and MD5 in one read: bytes that changed since staging are refused here,
-   * and the MD5 sent lets the service refuse bytes changed on the way; so the object holds its address's bytes.
+   * Hashes the staged file again, SHA-256 and MD5 in one read: bytes that changed since staging are
+   * refused here, and the MD5 sent lets the service refuse bytes changed on the way; so the object
+   * holds its address's bytes.
    */
   private void put(StagedContent staged) throws IOException {
     MessageDigest sha256 = ContentHashes.sha256();
@@ -86,18 +94,26 @@ class S3ContentStore implements BlobStore {
       }
     }
     if (!HexFormat.of().formatHex(sha256.digest()).equals(staged.sha256())) {
-      throw new IOException("Staged bytes of " + staged.sha256() + " changed before they were stored");
+      throw new IOException(
+          "Staged bytes of " + staged.sha256() + " changed before they were stored");
     }
     String contentMd5 = Base64.getEncoder().encodeToString(md5.digest());
     try {
-      s3.putObject(b -> {
-        b.bucket(bucket).key(keyOf(staged.sha256())).contentLength(staged.sizeBytes()).contentMD5(contentMd5);
-        if (checksumSha256) {
-          b.checksumSHA256(Base64.getEncoder().encodeToString(HexFormat.of().parseHex(staged.sha256())));
-        }
-      }, RequestBody.fromFile(staged.tempFile()));
+      s3.putObject(
+          b -> {
+            b.bucket(bucket)
+                .key(keyOf(staged.sha256()))
+                .contentLength(staged.sizeBytes())
+                .contentMD5(contentMd5);
+            if (checksumSha256) {
+              b.checksumSHA256(
+                  Base64.getEncoder().encodeToString(HexFormat.of().parseHex(staged.sha256())));
+            }
+          },
+          RequestBody.fromFile(staged.tempFile()));
     } catch (SdkException e) {
-      throw new IOException("Could not store " + staged.sha256() + " in bucket " + bucket + ": " + e.getMessage(), e);
+      throw new IOException(
+          "Could not store " + staged.sha256() + " in bucket " + bucket + ": " + e.getMessage(), e);
     }
   }
 
@@ -114,16 +130,20 @@ class S3ContentStore implements BlobStore {
       if (e.statusCode() == 404) {
         throw new NoSuchFileException(keyOf(sha256));
       }
-      throw new IOException("Could not read " + sha256 + " from bucket " + bucket + ": " + e.getMessage(), e);
+      throw new IOException(
+          "Could not read " + sha256 + " from bucket " + bucket + ": " + e.getMessage(), e);
     } catch (SdkException e) {
-      throw new IOException("Could not read " + sha256 + " from bucket " + bucket + ": " + e.getMessage(), e);
+      throw new IOException(
+          "Could not read " + sha256 + " from bucket " + bucket + ": " + e.getMessage(), e);
     }
   }
 
   @Override
   public ContentCopies.State check(String sha256, ReadThrottle throttle) throws IOException {
     try (InputStream in = open(sha256)) {
-      return ContentHashes.sha256Of(in, throttle).equals(sha256) ? ContentCopies.State.OK : ContentCopies.State.CHANGED;
+      return ContentHashes.sha256Of(in, throttle).equals(sha256)
+          ? ContentCopies.State.OK
+          : ContentCopies.State.CHANGED;
     } catch (NoSuchFileException e) {
       return ContentCopies.State.MISSING;
     }
@@ -146,15 +166,17 @@ class S3ContentStore implements BlobStore {
   @Override
   public void forEachStored(Instant olderThan, Consumer<String> visitor) throws IOException {
     forEachAddress(olderThan, visitor);
-    staging.forEachStored(olderThan, sha256 -> { });
+    staging.forEachStored(olderThan, sha256 -> {});
   }
 
   @Override
   public void forEachAddress(Instant olderThan, Consumer<String> visitor) throws IOException {
     try {
-      for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
+      for (S3Object object :
+          s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
         String sha256 = object.key().substring(object.key().lastIndexOf('/') + 1);
-        if (SHA256.matcher(sha256).matches() && object.key().equals(keyOf(sha256))
+        if (SHA256.matcher(sha256).matches()
+            && object.key().equals(keyOf(sha256))
             && object.lastModified().isBefore(olderThan)) {
           visitor.accept(sha256);
         }
@@ -169,7 +191,8 @@ class S3ContentStore implements BlobStore {
     try {
       s3.deleteObject(b -> b.bucket(bucket).key(keyOf(sha256)));
     } catch (SdkException e) {
-      throw new IOException("Could not delete " + sha256 + " from bucket " + bucket + ": " + e.getMessage(), e);
+      throw new IOException(
+          "Could not delete " + sha256 + " from bucket " + bucket + ": " + e.getMessage(), e);
     }
   }
 

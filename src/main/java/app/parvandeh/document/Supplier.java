@@ -1,6 +1,8 @@
 package app.parvandeh.document;
 
-/** Who brings a required document into the file; only STUDENT documents are uploaded by the student. */
+/**
+ * Who brings a required document into the file; only STUDENT documents are uploaded by the student.
+ */
 public enum Supplier {
   STUDENT("بارگذاری توسط دانشجو"),
   BATCH("بارگذاری گروهی توسط آموزش (۱۸۰۹۰)"),

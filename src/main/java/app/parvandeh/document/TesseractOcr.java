@@ -13,10 +13,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a page image with the Tesseract command line ({@code tesseract <png> stdout -l fas+eng}, Debian's
- * tesseract-ocr and tesseract-ocr-fas). One OpenMP thread: pages are read one at a time in the background, and the
- * extra threads only slow the rest of the server on a small machine. A missing or failing Tesseract is an error
- * for the job's retries, never an empty text.
+ * Reads a page image with the Tesseract command line ({@code tesseract <png> stdout -l fas+eng},
+ * Debian's tesseract-ocr and tesseract-ocr-fas). One OpenMP thread: pages are read one at a time in
+ * the background, and the extra threads only slow the rest of the server on a small machine. A
+ * missing or failing Tesseract is an error for the job's retries, never an empty text.
  */
 @Component
 class TesseractOcr {
@@ -25,7 +25,8 @@ class TesseractOcr {
   private final String languages;
   private final long timeoutSeconds;
 
-  TesseractOcr(@Value("${parvandeh.documents.text.tesseract:tesseract}") String command,
+  TesseractOcr(
+      @Value("${parvandeh.documents.text.tesseract:tesseract}") String command,
       @Value("${parvandeh.documents.text.ocr-languages:fas+eng}") String languages,
       @Value("${parvandeh.documents.text.ocr-timeout-seconds:180}") long timeoutSeconds) {
     this.command = command;
@@ -33,7 +34,10 @@ class TesseractOcr {
     this.timeoutSeconds = timeoutSeconds;
   }
 
-  /** The page's text as Tesseract gives it; {@code dpi} is the image's resolution when known (0: let it guess). */
+  /**
+   * The page's text as Tesseract gives it; {@code dpi} is the image's resolution when known (0: let
+   * it guess).
+   */
   String read(BufferedImage page, int dpi) throws IOException {
     Path dir = Files.createTempDirectory("parvandeh-ocr");
     Path image = dir.resolve("page.png");
@@ -41,12 +45,14 @@ class TesseractOcr {
     Path log = dir.resolve("tesseract.log");
     try {
       ImageIO.write(page, "png", image.toFile());
-      List<String> args = new ArrayList<>(List.of(command, image.toString(), "stdout", "-l", languages));
+      List<String> args =
+          new ArrayList<>(List.of(command, image.toString(), "stdout", "-l", languages));
       if (dpi > 0) {
         args.addAll(List.of("--dpi", String.valueOf(dpi)));
       }
       // Both streams go to files, so a hung Tesseract cannot block this thread past the timeout.
-      ProcessBuilder builder = new ProcessBuilder(args).redirectOutput(text.toFile()).redirectError(log.toFile());
+      ProcessBuilder builder =
+          new ProcessBuilder(args).redirectOutput(text.toFile()).redirectError(log.toFile());
       builder.environment().put("OMP_THREAD_LIMIT", "1");
       Process process = builder.start();
       if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {

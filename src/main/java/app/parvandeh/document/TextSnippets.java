@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The passage of a page that a search matched, in the page's own letters, with the matches marked. The page is
- * searched folded ({@link PersianText#compact}); folding maps each character to at most one, so every folded
- * position points back at the character it came from.
+ * The passage of a page that a search matched, in the page's own letters, with the matches marked.
+ * The page is searched folded ({@link PersianText#compact}); folding maps each character to at most
+ * one, so every folded position points back at the character it came from.
  */
 final class TextSnippets {
 
@@ -35,7 +35,9 @@ final class TextSnippets {
     }
     List<int[]> found = new ArrayList<>();
     for (String word : words) {
-      for (int at = folded.indexOf(word); at >= 0 && !word.isEmpty(); at = folded.indexOf(word, at + word.length())) {
+      for (int at = folded.indexOf(word);
+          at >= 0 && !word.isEmpty();
+          at = folded.indexOf(word, at + word.length())) {
         found.add(new int[] {origin.get(at), origin.get(at + word.length() - 1) + 1});
       }
     }
@@ -58,7 +60,9 @@ final class TextSnippets {
   }
 
   private static String cut(String text, int from, int to) {
-    return (from > 0 ? "… " : "") + text.substring(from, to).replace('\n', ' ') + (to < text.length() ? " …" : "");
+    return (from > 0 ? "… " : "")
+        + text.substring(from, to).replace('\n', ' ')
+        + (to < text.length() ? " …" : "");
   }
 
   private static int wordStart(String text, int at) {

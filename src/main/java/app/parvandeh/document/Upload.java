@@ -5,17 +5,21 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * One file of an upload request, streamed from wherever the web layer keeps it. The name is checked on creation
- * (see {@link UserText}): a browser's full client path is cut to the file's own name, which must fit its column.
+ * One file of an upload request, streamed from wherever the web layer keeps it. The name is checked
+ * on creation (see {@link UserText}): a browser's full client path is cut to the file's own name,
+ * which must fit its column.
  */
 public record Upload(String typeCode, String fileName, Content content) {
 
   /** document_version.file_name. */
-  public static final UserText.Field FILE_NAME = UserText.Field.name("file-name", "نام فایل", "file name", 255);
+  public static final UserText.Field FILE_NAME =
+      UserText.Field.name("file-name", "نام فایل", "file name", 255);
 
   public Upload {
     String name = fileName == null ? "" : fileName;
-    name = UserText.clean(name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1), FILE_NAME);
+    name =
+        UserText.clean(
+            name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1), FILE_NAME);
     fileName = name.isEmpty() ? "file" : name;
   }
 

@@ -24,8 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Cohort lists from Golestan: the list is read and every row stored before the answer goes back; the rows are then
- * done in the background, each on its own, and the import can be watched row by row.
+ * Cohort lists from Golestan: the list is read and every row stored before the answer goes back;
+ * the rows are then done in the background, each on its own, and the import can be watched row by
+ * row.
  */
 @Service
 public class CohortImports {
@@ -39,8 +40,12 @@ public class CohortImports {
   private final TransactionTemplate transaction;
   private final Clock clock;
 
-  CohortImports(CohortImportRepository imports, CohortRowRepository rows, CohortImportRun run,
-      PlatformTransactionManager transactions, Clock clock) {
+  CohortImports(
+      CohortImportRepository imports,
+      CohortRowRepository rows,
+      CohortImportRun run,
+      PlatformTransactionManager transactions,
+      Clock clock) {
     this.imports = imports;
     this.rows = rows;
     this.run = run;
@@ -53,24 +58,34 @@ public class CohortImports {
     return CohortRowRules.COLUMNS;
   }
 
-  /** Stores the list and its rows and queues the work; a file that is no such list is refused (4xx). */
+  /**
+   * Stores the list and its rows and queues the work; a file that is no such list is refused (4xx).
+   */
   public CohortImportView start(String fileName, byte[] csv, String actor) {
     CsvTable table = CsvTable.read(csv, CohortRowRules.COLUMNS, MAX_ROWS);
     if (table.rows().isEmpty()) {
-      throw ParvandehException.badRequest("no-rows", "فهرست جز سطر عنوان ردیفی ندارد.",
-          "The list has no rows below its header.");
+      throw ParvandehException.badRequest(
+          "no-rows", "فهرست جز سطر عنوان ردیفی ندارد.", "The list has no rows below its header.");
     }
-    Long id = transaction.execute(status -> {
-      CohortImport cohort = imports.save(new CohortImport(fileName == null ? "cohort.csv" : fileName, sha256(csv),
-          actor, Instant.now(clock), table.rows().size()));
-      List<CohortRow> all = new ArrayList<>(table.rows().size());
-      int rowNo = 0;
-      for (Map<String, String> cells : table.rows()) {
-        all.add(new CohortRow(cohort.getId(), ++rowNo, cells));
-      }
-      rows.saveAll(all);
-      return cohort.getId();
-    });
+    Long id =
+        transaction.execute(
+            status -> {
+              CohortImport cohort =
+                  imports.save(
+                      new CohortImport(
+                          fileName == null ? "cohort.csv" : fileName,
+                          sha256(csv),
+                          actor,
+                          Instant.now(clock),
+                          table.rows().size()));
+              List<CohortRow> all = new ArrayList<>(table.rows().size());
+              int rowNo = 0;
+              for (Map<String, String> cells : table.rows()) {
+                all.add(new CohortRow(cohort.getId(), ++rowNo, cells));
+              }
+              rows.saveAll(all);
+              return cohort.getId();
+            });
     run.queue(id);
     return status(id);
   }
@@ -80,30 +95,67 @@ public class CohortImports {
     return status(id, true);
   }
 
-  /** The import's progress; without {@code withRows} only the counts (cheap enough to poll every second). */
+  /**
+   * The import's progress; without {@code withRows} only the counts (cheap enough to poll every
+   * second).
+   */
   @Transactional(readOnly = true)
   public CohortImportView status(Long id, boolean withRows) {
-    CohortImport cohort = imports.findById(id).orElseThrow(() -> ParvandehException.notFound("import-not-found",
-        "این ورود فهرست پیدا نشد.", "No such cohort import."));
+    CohortImport cohort =
+        imports
+            .findById(id)
+            .orElseThrow(
+                () ->
+                    ParvandehException.notFound(
+                        "import-not-found", "این ورود فهرست پیدا نشد.", "No such cohort import."));
     Map<RowOutcome, Long> counts = run.counts(id);
     long done = counts.values().stream().mapToLong(Long::longValue).sum();
-    List<CohortImportView.Row> lines = !withRows ? List.of() : rows.findByImportIdOrderByRowNo(id).stream()
-        .map(r -> new CohortImportView.Row(r.getRowNo(), r.getStudentNumber(),
-            r.getOutcome() == null ? null : r.getOutcome().name(), r.getField(), r.getReasonFa(), r.getReasonEn()))
-        .toList();
-    return new CohortImportView(cohort.getId(), cohort.getFileName(), cohort.getUploadedBy(),
-        cohort.getUploadedAt(), cohort.getStatus().name(), cohort.getTotal(), done, counts.get(RowOutcome.ACCEPTED),
-        counts.get(RowOutcome.UPDATED), counts.get(RowOutcome.UNCHANGED), counts.get(RowOutcome.REJECTED),
-        cohort.getFinishedAt(), lines);
+    List<CohortImportView.Row> lines =
+        !withRows
+            ? List.of()
+            : rows.findByImportIdOrderByRowNo(id).stream()
+                .map(
+                    r ->
+                        new CohortImportView.Row(
+                            r.getRowNo(),
+                            r.getStudentNumber(),
+                            r.getOutcome() == null ? null : r.getOutcome().name(),
+                            r.getField(),
+                            r.getReasonFa(),
+                            r.getReasonEn()))
+                .toList();
+    return new CohortImportView(
+        cohort.getId(),
+        cohort.getFileName(),
+        cohort.getUploadedBy(),
+        cohort.getUploadedAt(),
+        cohort.getStatus().name(),
+        cohort.getTotal(),
+        done,
+        counts.get(RowOutcome.ACCEPTED),
+        counts.get(RowOutcome.UPDATED),
+        counts.get(RowOutcome.UNCHANGED),
+        counts.get(RowOutcome.REJECTED),
+        cohort.getFinishedAt(),
+        lines);
   }
 
   /** The same as {@link #status}'s rows, as CSV for Excel. */
   public byte[] reportCsv(Long id) {
-    List<List<String>> lines = status(id).rows().stream().map(r -> List.of(String.valueOf(r.row()),
-        text(r.studentNumber()), text(r.outcome()), text(r.field()), text(r.reasonFa()), text(r.reasonEn())))
-        .toList();
-    return SpreadsheetCsv.write(List.of("row", "student_number", "outcome", "field", "reason_fa", "reason_en"),
-        lines);
+    List<List<String>> lines =
+        status(id).rows().stream()
+            .map(
+                r ->
+                    List.of(
+                        String.valueOf(r.row()),
+                        text(r.studentNumber()),
+                        text(r.outcome()),
+                        text(r.field()),
+                        text(r.reasonFa()),
+                        text(r.reasonEn())))
+            .toList();
+    return SpreadsheetCsv.write(
+        List.of("row", "student_number", "outcome", "field", "reason_fa", "reason_en"), lines);
   }
 
   private static String text(String value) {

@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
 /**
- * Faculties as reference data, added one by one or from a CSV list ({@code code,name_fa,name_en}). A new faculty
- * gets its clerks' Camunda group and Tasklist filters through {@code FacultyRegistered}; an existing one is left as
- * it is (renaming a faculty is not an import's business).
+ * Faculties as reference data, added one by one or from a CSV list ({@code code,name_fa,name_en}).
+ * A new faculty gets its clerks' Camunda group and Tasklist filters through {@code
+ * FacultyRegistered}; an existing one is left as it is (renaming a faculty is not an import's
+ * business).
  */
 @Service
 public class FacultyCatalogue {
@@ -25,7 +26,9 @@ public class FacultyCatalogue {
   /** The CSV header of a faculty list. */
   public static final List<String> CSV_COLUMNS = List.of("code", "name_fa", "name_en");
 
-  /** Becomes part of a Camunda group id ({@code faculty-<code>}), whose allowed characters are few. */
+  /**
+   * Becomes part of a Camunda group id ({@code faculty-<code>}), whose allowed characters are few.
+   */
   private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
 
   private static final int MAX_ROWS = 1000;
@@ -39,11 +42,23 @@ public class FacultyCatalogue {
   /** A faculty as an admin types it. */
   public record NewFaculty(String code, String nameFa, String nameEn) {}
 
-  public enum FacultyOutcome { CREATED, UNCHANGED, REJECTED }
+  public enum FacultyOutcome {
+    CREATED,
+    UNCHANGED,
+    REJECTED
+  }
 
   /** What happened to one faculty (a row of a list, or the single one posted). */
-  public record FacultyResult(int row, String code, String nameFa, String nameEn, String candidateGroup,
-      FacultyOutcome outcome, String field, String reasonFa, String reasonEn) {}
+  public record FacultyResult(
+      int row,
+      String code,
+      String nameFa,
+      String nameEn,
+      String candidateGroup,
+      FacultyOutcome outcome,
+      String field,
+      String reasonFa,
+      String reasonEn) {}
 
   /** Adds the faculty; refuses (400/409) what would not be a valid new or identical faculty. */
   public FacultyResult register(NewFaculty faculty) {
@@ -63,7 +78,9 @@ public class FacultyCatalogue {
     int row = 0;
     for (Map<String, String> cells : table.rows()) {
       row++;
-      results.add(registerOne(row, new NewFaculty(cells.get("code"), cells.get("name_fa"), cells.get("name_en"))));
+      results.add(
+          registerOne(
+              row, new NewFaculty(cells.get("code"), cells.get("name_fa"), cells.get("name_en"))));
     }
     return results;
   }
@@ -81,7 +98,8 @@ public class FacultyCatalogue {
       refusal = Cells.text("name_fa", "نام فارسی دانشکده", nullToEmpty(typed.nameFa()), true, 200);
     }
     if (refusal == null) {
-      refusal = Cells.text("name_en", "نام انگلیسی دانشکده", nullToEmpty(typed.nameEn()), true, 200);
+      refusal =
+          Cells.text("name_en", "نام انگلیسی دانشکده", nullToEmpty(typed.nameEn()), true, 200);
     }
     if (refusal != null) {
       return rejected(row, code, nameFa, nameEn, refusal);
@@ -90,21 +108,48 @@ public class FacultyCatalogue {
     if (existing.isPresent()) {
       Faculty f = existing.get();
       if (f.getNameFa().equals(nameFa) && f.getNameEn().equals(nameEn)) {
-        return new FacultyResult(row, code, nameFa, nameEn, f.getCandidateGroup(), FacultyOutcome.UNCHANGED,
-            null, null, null);
+        return new FacultyResult(
+            row,
+            code,
+            nameFa,
+            nameEn,
+            f.getCandidateGroup(),
+            FacultyOutcome.UNCHANGED,
+            null,
+            null,
+            null);
       }
-      return rejected(row, code, nameFa, nameEn, new Refusal("code",
-          "دانشکده‌ای با کد «" + code + "» با نام دیگری («" + f.getNameFa() + "») ثبت شده است.",
-          "A faculty with code '" + code + "' exists under another name ('" + f.getNameEn() + "')."));
+      return rejected(
+          row,
+          code,
+          nameFa,
+          nameEn,
+          new Refusal(
+              "code",
+              "دانشکده‌ای با کد «" + code + "» با نام دیگری («" + f.getNameFa() + "») ثبت شده است.",
+              "A faculty with code '"
+                  + code
+                  + "' exists under another name ('"
+                  + f.getNameEn()
+                  + "')."));
     }
     Faculty created = students.registerFaculty(code, nameFa, nameEn);
-    return new FacultyResult(row, code, nameFa, nameEn, created.getCandidateGroup(), FacultyOutcome.CREATED,
-        null, null, null);
+    return new FacultyResult(
+        row,
+        code,
+        nameFa,
+        nameEn,
+        created.getCandidateGroup(),
+        FacultyOutcome.CREATED,
+        null,
+        null,
+        null);
   }
 
   private static Refusal codeRefusal(String code) {
     if (!CODE.matcher(code).matches()) {
-      return new Refusal("code",
+      return new Refusal(
+          "code",
           "کد دانشکده باید با حروف کوچک لاتین یا رقم آغاز شود و فقط حروف کوچک لاتین، رقم، - و _ داشته باشد (حداکثر ۴۰).",
           "The faculty code must be lower-case Latin letters, digits, - and _ (at most 40), starting with a letter"
               + " or digit.");
@@ -112,9 +157,18 @@ public class FacultyCatalogue {
     return null;
   }
 
-  private static FacultyResult rejected(int row, String code, String nameFa, String nameEn, Refusal refusal) {
-    return new FacultyResult(row, code, nameFa, nameEn, null, FacultyOutcome.REJECTED, refusal.field(),
-        refusal.reasonFa(), refusal.reasonEn());
+  private static FacultyResult rejected(
+      int row, String code, String nameFa, String nameEn, Refusal refusal) {
+    return new FacultyResult(
+        row,
+        code,
+        nameFa,
+        nameEn,
+        null,
+        FacultyOutcome.REJECTED,
+        refusal.field(),
+        refusal.reasonFa(),
+        refusal.reasonEn());
   }
 
   private static String nullToEmpty(String text) {

@@ -14,9 +14,9 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
- * The missing-documents report: per faculty, every file that still lacks a document its student or a card batch
- * brings, and what it waits for. A file waiting for its exam card or report card appears here until the batch
- * brings it.
+ * The missing-documents report: per faculty, every file that still lacks a document its student or
+ * a card batch brings, and what it waits for. A file waiting for its exam card or report card
+ * appears here until the batch brings it.
  */
 @Service
 public class MissingDocumentsReport {
@@ -30,32 +30,74 @@ public class MissingDocumentsReport {
   }
 
   /** One missing document of one file. */
-  public record Line(String facultyCode, String facultyName, String studentNumber, String fullName,
-      String stage, String stageLabel, String typeCode, String typeName, String supplier, String waitsFor) {}
+  public record Line(
+      String facultyCode,
+      String facultyName,
+      String studentNumber,
+      String fullName,
+      String stage,
+      String stageLabel,
+      String typeCode,
+      String typeName,
+      String supplier,
+      String waitsFor) {}
 
-  /** The lines of the files in scope, optionally of one faculty, ordered by faculty and student number. */
+  /**
+   * The lines of the files in scope, optionally of one faculty, ordered by faculty and student
+   * number.
+   */
   public List<Line> lines(String facultyCode, FileScope scope) {
     List<Missing> all = missing.of(scope);
-    Map<Long, Student> byId = students.byIds(all.stream().map(Missing::studentId).collect(Collectors.toSet()))
-        .stream().collect(Collectors.toMap(Student::getId, Function.identity()));
+    Map<Long, Student> byId =
+        students.byIds(all.stream().map(Missing::studentId).collect(Collectors.toSet())).stream()
+            .collect(Collectors.toMap(Student::getId, Function.identity()));
     return all.stream()
         .filter(m -> byId.containsKey(m.studentId()))
         .map(m -> line(byId.get(m.studentId()), m))
-        .filter(l -> facultyCode == null || facultyCode.isBlank() || facultyCode.equals(l.facultyCode()))
+        .filter(
+            l ->
+                facultyCode == null || facultyCode.isBlank() || facultyCode.equals(l.facultyCode()))
         .sorted(Comparator.comparing(Line::facultyCode).thenComparing(Line::studentNumber))
         .toList();
   }
 
   public byte[] csv(List<Line> lines) {
-    return SpreadsheetCsv.write(List.of("کد دانشکده", "دانشکده", "شماره دانشجویی", "نام و نام خانوادگی",
-        "مرحله پرونده", "نوع مدرک", "مدرک", "در انتظار"), lines.stream().map(l -> List.of(l.facultyCode(),
-        l.facultyName(), l.studentNumber(), l.fullName(), l.stageLabel(), l.typeCode(), l.typeName(), l.waitsFor()))
-        .toList());
+    return SpreadsheetCsv.write(
+        List.of(
+            "کد دانشکده",
+            "دانشکده",
+            "شماره دانشجویی",
+            "نام و نام خانوادگی",
+            "مرحله پرونده",
+            "نوع مدرک",
+            "مدرک",
+            "در انتظار"),
+        lines.stream()
+            .map(
+                l ->
+                    List.of(
+                        l.facultyCode(),
+                        l.facultyName(),
+                        l.studentNumber(),
+                        l.fullName(),
+                        l.stageLabel(),
+                        l.typeCode(),
+                        l.typeName(),
+                        l.waitsFor()))
+            .toList());
   }
 
   private static Line line(Student s, Missing m) {
-    return new Line(s.getFaculty().getCode(), s.getFaculty().getNameFa(), s.getStudentNumber(), s.getFullName(),
-        s.getStage().name(), s.getStage().labelFa(), m.typeCode(), m.typeName(), m.supplier().name(),
+    return new Line(
+        s.getFaculty().getCode(),
+        s.getFaculty().getNameFa(),
+        s.getStudentNumber(),
+        s.getFullName(),
+        s.getStage().name(),
+        s.getStage().labelFa(),
+        m.typeCode(),
+        m.typeName(),
+        m.supplier().name(),
         m.supplierLabel());
   }
 }

@@ -43,23 +43,27 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The server folder the scanning station drops cards into ({@code parvandeh.intake.watch-folder}), taken up as
- * batches exactly like an uploaded archive: same guards, outcomes, unmatched queue and report.
+ * The server folder the scanning station drops cards into ({@code parvandeh.intake.watch-folder}),
+ * taken up as batches exactly like an uploaded archive: same guards, outcomes, unmatched queue and
+ * report.
  *
- * <p>When a file is taken: never while its name ends in {@code .part} (the station writes {@code x.pdf.part} and
- * renames it when done) or starts with a dot (hidden temporary files), and otherwise only once its size and time
- * have stayed the same across two looks and for {@code watch-settle}, so a file still being copied is left alone.
- * Only files at the top of the folder are taken, not folders.
+ * <p>When a file is taken: never while its name ends in {@code .part} (the station writes {@code
+ * x.pdf.part} and renames it when done) or starts with a dot (hidden temporary files), and
+ * otherwise only once its size and time have stayed the same across two looks and for {@code
+ * watch-settle}, so a file still being copied is left alone. Only files at the top of the folder
+ * are taken, not folders.
  *
- * <p>Claiming: the files ready at one look are moved with an atomic rename into a claim folder of their own under
- * {@code processing/}, so of several nodes watching one shared folder exactly one gets each file (the others' rename
- * finds nothing). The claiming process holds a file lock on the claim while it works; the batch it records names
- * the claim ({@code intake_batch.source_key}, unique), and only then are the files moved to {@code done/<claim>/}
- * (or {@code refused/<claim>/} for a refused archive). A process killed on the way leaves a claim whose lock the
- * operating system has released; whichever node looks next takes it up again: a claim with its batch recorded
- * only has its files moved, one without is recorded then, so no file becomes two batches and none is lost. Each
- * ZIP is a batch of its own; the loose cards of one claim are one batch together, except a file that would make
- * that batch hostile (an archive, a name with a backslash), which is a batch alone and is refused alone.
+ * <p>Claiming: the files ready at one look are moved with an atomic rename into a claim folder of
+ * their own under {@code processing/}, so of several nodes watching one shared folder exactly one
+ * gets each file (the others' rename finds nothing). The claiming process holds a file lock on the
+ * claim while it works; the batch it records names the claim ({@code intake_batch.source_key},
+ * unique), and only then are the files moved to {@code done/<claim>/} (or {@code refused/<claim>/}
+ * for a refused archive). A process killed on the way leaves a claim whose lock the operating
+ * system has released; whichever node looks next takes it up again: a claim with its batch recorded
+ * only has its files moved, one without is recorded then, so no file becomes two batches and none
+ * is lost. Each ZIP is a batch of its own; the loose cards of one claim are one batch together,
+ * except a file that would make that batch hostile (an archive, a name with a backslash), which is
+ * a batch alone and is refused alone.
  */
 @Component
 class WatchedFolder {
@@ -69,8 +73,8 @@ class WatchedFolder {
   static final String DONE = "done";
   static final String REFUSED = "refused";
   private static final String LOCK = ".lock";
-  private static final DateTimeFormatter CLAIM_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-      .withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter CLAIM_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
   private static final Logger log = LoggerFactory.getLogger(WatchedFolder.class);
 
   private record Seen(long size, FileTime modified) {}
@@ -78,8 +82,10 @@ class WatchedFolder {
   private final CardBatches batches;
   private final IntakeProperties properties;
   private final Clock clock;
+
   /** What each waiting file looked like at the last look (only the watching thread touches it). */
   private Map<Path, Seen> seen = new HashMap<>();
+
   private ScheduledExecutorService timer;
 
   WatchedFolder(CardBatches batches, IntakeProperties properties, Clock clock) {
@@ -90,28 +96,40 @@ class WatchedFolder {
 
   @EventListener(ApplicationReadyEvent.class)
   void start() {
-    properties.watched().ifPresent(folder -> {
-      try {
-        for (String sub : List.of(PROCESSING, DONE, REFUSED)) {
-          Files.createDirectories(folder.resolve(sub));
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot prepare the watched folder " + folder, e);
-      }
-      timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "intake-watch");
-        thread.setDaemon(true);
-        return thread;
-      });
-      timer.scheduleWithFixedDelay(() -> {
-        try {
-          look(folder);
-        } catch (RuntimeException e) {
-          log.error("Looking into the watched folder {} failed; it is tried again", folder, e);
-        }
-      }, 0, properties.watchInterval().toMillis(), TimeUnit.MILLISECONDS);
-      log.info("Watching {} for exam cards and report cards", folder);
-    });
+    properties
+        .watched()
+        .ifPresent(
+            folder -> {
+              try {
+                for (String sub : List.of(PROCESSING, DONE, REFUSED)) {
+                  Files.createDirectories(folder.resolve(sub));
+                }
+              } catch (IOException e) {
+                throw new UncheckedIOException("Cannot prepare the watched folder " + folder, e);
+              }
+              timer =
+                  Executors.newSingleThreadScheduledExecutor(
+                      r -> {
+                        Thread thread = new Thread(r, "intake-watch");
+                        thread.setDaemon(true);
+                        return thread;
+                      });
+              timer.scheduleWithFixedDelay(
+                  () -> {
+                    try {
+                      look(folder);
+                    } catch (RuntimeException e) {
+                      log.error(
+                          "Looking into the watched folder {} failed; it is tried again",
+                          folder,
+                          e);
+                    }
+                  },
+                  0,
+                  properties.watchInterval().toMillis(),
+                  TimeUnit.MILLISECONDS);
+              log.info("Watching {} for exam cards and report cards", folder);
+            });
   }
 
   @PreDestroy
@@ -133,30 +151,40 @@ class WatchedFolder {
     if (ready.isEmpty()) {
       return;
     }
-    Path claim = folder.resolve(PROCESSING).resolve(CLAIM_TIME.format(Instant.now(clock)) + "-"
-        + UUID.randomUUID().toString().substring(0, 8));
+    Path claim =
+        folder
+            .resolve(PROCESSING)
+            .resolve(
+                CLAIM_TIME.format(Instant.now(clock))
+                    + "-"
+                    + UUID.randomUUID().toString().substring(0, 8));
     try {
       Files.createDirectory(claim);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    withLock(claim, () -> {
-      for (Path file : ready) {
-        try {
-          Files.move(file, claim.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
-        } catch (NoSuchFileException | FileAlreadyExistsException takenByAnotherNode) {
-          // another node's rename came first: the file is its own
-        } catch (AtomicMoveNotSupportedException e) {
-          throw new IllegalStateException("The watched folder must allow renames within it", e);
-        } catch (IOException e) {
-          log.warn("Could not claim {}; it is tried again at the next look", file, e);
-        }
-      }
-      takeUp(folder, claim);
-    });
+    withLock(
+        claim,
+        () -> {
+          for (Path file : ready) {
+            try {
+              Files.move(file, claim.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+            } catch (NoSuchFileException | FileAlreadyExistsException takenByAnotherNode) {
+              // another node's rename came first: the file is its own
+            } catch (AtomicMoveNotSupportedException e) {
+              throw new IllegalStateException("The watched folder must allow renames within it", e);
+            } catch (IOException e) {
+              log.warn("Could not claim {}; it is tried again at the next look", file, e);
+            }
+          }
+          takeUp(folder, claim);
+        });
   }
 
-  /** Files whose size and time stayed the same since the last look, for at least {@code watch-settle}. */
+  /**
+   * Files whose size and time stayed the same since the last look, for at least {@code
+   * watch-settle}.
+   */
   private List<Path> ready(Path folder) {
     Map<Path, Seen> now = new HashMap<>();
     List<Path> ready = new ArrayList<>();
@@ -168,7 +196,8 @@ class WatchedFolder {
       }
       BasicFileAttributes attributes;
       try {
-        attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        attributes =
+            Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       } catch (IOException gone) {
         continue;
       }
@@ -182,7 +211,9 @@ class WatchedFolder {
     return ready;
   }
 
-  /** Makes the claim's batches (or finds those recorded before a crash), then files its files away. */
+  /**
+   * Makes the claim's batches (or finds those recorded before a crash), then files its files away.
+   */
   private void takeUp(Path folder, Path claim) {
     String key = claim.getFileName().toString();
     List<Path> loose = new ArrayList<>();
@@ -201,7 +232,8 @@ class WatchedFolder {
     }
   }
 
-  private void batch(Path folder, String claim, String key, String name, List<Path> files, boolean isZip) {
+  private void batch(
+      Path folder, String claim, String key, String name, List<Path> files, boolean isZip) {
     BatchView batch = batches.fromSource(key).orElse(null);
     if (batch == null || batches.lacksArchive(batch.id())) {
       Path archive = batches.newUploadFile();
@@ -214,7 +246,10 @@ class WatchedFolder {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      batch = batch == null ? batches.receive(name, archive, ACTOR, key) : batches.resume(batch.id(), archive);
+      batch =
+          batch == null
+              ? batches.receive(name, archive, ACTOR, key)
+              : batches.resume(batch.id(), archive);
     }
     Path to = folder.resolve("REFUSED".equals(batch.status()) ? REFUSED : DONE).resolve(claim);
     try {
@@ -225,13 +260,17 @@ class WatchedFolder {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    log.info("Watched folder: {} file(s) of claim {} are batch {} ({})", files.size(), claim, batch.id(),
+    log.info(
+        "Watched folder: {} file(s) of claim {} are batch {} ({})",
+        files.size(),
+        claim,
+        batch.id(),
         batch.status());
   }
 
   /**
-   * The batch takes over its own copy of a dropped ZIP (the original is filed away): a hard link where the file
-   * system has them, so half a gigabyte is not written again, otherwise a copy.
+   * The batch takes over its own copy of a dropped ZIP (the original is filed away): a hard link
+   * where the file system has them, so half a gigabyte is not written again, otherwise a copy.
    */
   private static void keepCopy(Path zip, Path archive) throws IOException {
     Files.delete(archive);
@@ -242,7 +281,9 @@ class WatchedFolder {
     }
   }
 
-  /** Loose cards as one archive, stored as they are (they are PDFs and JPEGs, compressed already). */
+  /**
+   * Loose cards as one archive, stored as they are (they are PDFs and JPEGs, compressed already).
+   */
   private static void zip(List<Path> files, Path archive) throws IOException {
     try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(archive))) {
       zip.setLevel(Deflater.NO_COMPRESSION);
@@ -264,20 +305,23 @@ class WatchedFolder {
 
   private boolean olderThanSettle(Path claim) {
     try {
-      return Files.getLastModifiedTime(claim).toInstant().isBefore(Instant.now(clock)
-          .minus(properties.watchSettle()));
+      return Files.getLastModifiedTime(claim)
+          .toInstant()
+          .isBefore(Instant.now(clock).minus(properties.watchSettle()));
     } catch (IOException gone) {
       return false;
     }
   }
 
   /**
-   * Runs {@code work} holding the claim's lock, then removes the claim; does nothing when a running process (this
-   * one included) holds it.
+   * Runs {@code work} holding the claim's lock, then removes the claim; does nothing when a running
+   * process (this one included) holds it.
    */
   private static void withLock(Path claim, Runnable work) {
-    try (FileChannel channel = FileChannel.open(claim.resolve(LOCK), StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE); FileLock lock = tryLock(channel)) {
+    try (FileChannel channel =
+            FileChannel.open(
+                claim.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = tryLock(channel)) {
       if (lock == null) {
         return;
       }

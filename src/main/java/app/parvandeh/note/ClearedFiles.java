@@ -5,8 +5,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A file's clearance is complete once its clearance-complete note exists: written once (idempotent) when the central
- * check announced the file to the graduates office, never edited or deleted, and kept after the process ends.
+ * A file's clearance is complete once its clearance-complete note exists: written once (idempotent)
+ * when the central check announced the file to the graduates office, never edited or deleted, and
+ * kept after the process ends.
  */
 @Component
 class ClearedFiles implements ClearanceRecords {

@@ -47,7 +47,8 @@ public class Note {
   @Column(name = "idempotency_key")
   private String idempotencyKey;
 
-  // The addresses of all the notes one query loaded (a file's notes) come in one more query, not one per note.
+  // The addresses of all the notes one query loaded (a file's notes) come in one more query, not
+  // one per note.
   @OneToMany(mappedBy = "note", cascade = CascadeType.ALL, fetch = FetchType.EAGER)
   @Fetch(FetchMode.SUBSELECT)
   @OrderBy("sortOrder ASC")
@@ -55,7 +56,13 @@ public class Note {
 
   protected Note() {}
 
-  Note(Long studentId, NoteKind kind, String body, String author, Instant now, String idempotencyKey) {
+  Note(
+      Long studentId,
+      NoteKind kind,
+      String body,
+      String author,
+      Instant now,
+      String idempotencyKey) {
     this.studentId = studentId;
     this.kind = kind;
     this.golestanScreen = kind.golestanScreen();

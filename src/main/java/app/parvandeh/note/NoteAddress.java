@@ -10,7 +10,10 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-/** Where a document the note speaks of lives: one of our document versions, or an external reference. */
+/**
+ * Where a document the note speaks of lives: one of our document versions, or an external
+ * reference.
+ */
 @Entity
 @Table(name = "note_address")
 public class NoteAddress {

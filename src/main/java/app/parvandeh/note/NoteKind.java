@@ -3,7 +3,9 @@ package app.parvandeh.note;
 /** What a note records; each kind names the Golestan screen clerks know it by. */
 public enum NoteKind {
   REGISTRATION_COMPLETE("10730", "تکمیل مدارک ثبت‌نامی"),
-  /** A document issued during study in office automation: uploaded (18090), noted with its address. */
+  /**
+   * A document issued during study in office automation: uploaded (18090), noted with its address.
+   */
   STUDY_DOCUMENT("17030", "مدرک صادرشده در طول تحصیل"),
   /** A document issued at a Golestan service counter: not uploaded, only its address is noted. */
   SERVICE_COUNTER_REFERENCE("10730", "ارجاع به مدرک پیشخوان خدمت"),
@@ -21,7 +23,9 @@ public enum NoteKind {
   FILE_ARCHIVED("10730", "بایگانی پرونده"),
   /** A document issued after graduation (stage switched off by default). */
   AFTER_GRADUATION_DOCUMENT("17030", "مدرک صادرشده پس از دانش‌آموختگی"),
-  /** An exam card or confidential report card attached from a batch (18090), noted with its address. */
+  /**
+   * An exam card or confidential report card attached from a batch (18090), noted with its address.
+   */
   BATCH_DOCUMENT("18090", "پیوست گروهی کارت آزمون یا کارنامه"),
   /** Any other note a clerk writes about the student. */
   GENERAL("10730", "یادداشت");

@@ -36,8 +36,9 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes what goes into a bag's {@code data/}: every version's bytes (copied as a stream from the content store and
- * checked against the SHA-256 it was stored under), {@code file.json}, {@code notes.csv} and {@code audit.csv}.
+ * Writes what goes into a bag's {@code data/}: every version's bytes (copied as a stream from the
+ * content store and checked against the SHA-256 it was stored under), {@code file.json}, {@code
+ * notes.csv} and {@code audit.csv}.
  */
 @Component
 class BagPayloadWriter {
@@ -50,8 +51,14 @@ class BagPayloadWriter {
   private final ObjectMapper json;
   private final Clock clock;
 
-  BagPayloadWriter(DocumentCorrections documents, DocumentService contents, NoteService notes, FileTimeline timeline,
-      AuditLog audit, ObjectMapper json, Clock clock) {
+  BagPayloadWriter(
+      DocumentCorrections documents,
+      DocumentService contents,
+      NoteService notes,
+      FileTimeline timeline,
+      AuditLog audit,
+      ObjectMapper json,
+      Clock clock) {
     this.documents = documents;
     this.contents = contents;
     this.notes = notes;
@@ -66,31 +73,89 @@ class BagPayloadWriter {
     Map<Long, String> pathOfVersion = new HashMap<>();
     List<ExportedDocument> exported = new ArrayList<>();
     for (FileDocumentView d : documents.documentsOf(student.getId())) {
-      String folder = "documents/" + ExportNames.sanitize(d.stage() == null ? "OTHER" : d.stage()) + "/"
-          + ExportNames.sanitize(d.typeCode() + "-" + d.id() + (d.deleted() ? "-deleted-for-correction" : ""));
+      String folder =
+          "documents/"
+              + ExportNames.sanitize(d.stage() == null ? "OTHER" : d.stage())
+              + "/"
+              + ExportNames.sanitize(
+                  d.typeCode() + "-" + d.id() + (d.deleted() ? "-deleted-for-correction" : ""));
       List<ExportedVersion> versions = new ArrayList<>();
-      for (VersionView v : d.versions().stream().sorted(Comparator.comparingInt(VersionView::versionNo)).toList()) {
-        String relative = folder + "/" + ExportNames.sanitize("v" + v.versionNo() + "-" + v.fileName());
+      for (VersionView v :
+          d.versions().stream().sorted(Comparator.comparingInt(VersionView::versionNo)).toList()) {
+        String relative =
+            folder + "/" + ExportNames.sanitize("v" + v.versionNo() + "-" + v.fileName());
         ContentView content = contents.content(v.id());
         copy(content, root.resolve(relative));
         pathOfVersion.put(v.id(), "data/" + relative);
-        versions.add(new ExportedVersion(v.id(), v.versionNo(), d.current() != null && d.current().id().equals(v.id()),
-            d.deleted(), v.fileName(), "data/" + relative, v.mediaType(), v.sizeBytes(), content.sha256(),
-            v.uploadedBy(), v.uploadedAt(), v.uploadedAtJalali(), v.facultyReview(), v.centralReview()));
+        versions.add(
+            new ExportedVersion(
+                v.id(),
+                v.versionNo(),
+                d.current() != null && d.current().id().equals(v.id()),
+                d.deleted(),
+                v.fileName(),
+                "data/" + relative,
+                v.mediaType(),
+                v.sizeBytes(),
+                content.sha256(),
+                v.uploadedBy(),
+                v.uploadedAt(),
+                v.uploadedAtJalali(),
+                v.facultyReview(),
+                v.centralReview()));
       }
-      exported.add(new ExportedDocument(d.id(), d.typeCode(), d.typeName(), d.stage(), d.status().name(),
-          d.statusLabel(), d.source(), d.description(), d.letterNumber(), d.letterDate(), d.createdBy(),
-          d.createdAt(), d.createdAtJalali(), d.deleted(),
-          d.deleted() ? new Deletion(d.deletedBy(), d.deletedAtJalali(), d.deletionReason()) : null, versions));
+      exported.add(
+          new ExportedDocument(
+              d.id(),
+              d.typeCode(),
+              d.typeName(),
+              d.stage(),
+              d.status().name(),
+              d.statusLabel(),
+              d.source(),
+              d.description(),
+              d.letterNumber(),
+              d.letterDate(),
+              d.createdBy(),
+              d.createdAt(),
+              d.createdAtJalali(),
+              d.deleted(),
+              d.deleted()
+                  ? new Deletion(d.deletedBy(), d.deletedAtJalali(), d.deletionReason())
+                  : null,
+              versions));
     }
-    List<ExportedNote> exportedNotes = notes.notesOf(student.getId()).stream().map(n -> ExportedNote.of(n,
-        n.addresses().stream().map(a -> new ExportedAddress(a.address(), a.label(), a.documentVersionId(),
-            a.documentVersionId() == null ? null : pathOfVersion.get(a.documentVersionId()))).toList())).toList();
+    List<ExportedNote> exportedNotes =
+        notes.notesOf(student.getId()).stream()
+            .map(
+                n ->
+                    ExportedNote.of(
+                        n,
+                        n.addresses().stream()
+                            .map(
+                                a ->
+                                    new ExportedAddress(
+                                        a.address(),
+                                        a.label(),
+                                        a.documentVersionId(),
+                                        a.documentVersionId() == null
+                                            ? null
+                                            : pathOfVersion.get(a.documentVersionId())))
+                            .toList()))
+            .toList();
     List<AuditView> trail = audit.ofStudent(student.getId());
     Instant now = Instant.now(clock);
-    FileManifest manifest = new FileManifest(FileManifest.FORMAT, now, JalaliDates.dateTime(now), actor,
-        StudentInfo.of(student), exported, exportedNotes, timeline.of(student.getStudentNumber()),
-        Counts.of(exported, exportedNotes, trail));
+    FileManifest manifest =
+        new FileManifest(
+            FileManifest.FORMAT,
+            now,
+            JalaliDates.dateTime(now),
+            actor,
+            StudentInfo.of(student),
+            exported,
+            exportedNotes,
+            timeline.of(student.getStudentNumber()),
+            Counts.of(exported, exportedNotes, trail));
     json.writerWithDefaultPrettyPrinter().writeValue(root.resolve("file.json").toFile(), manifest);
     ExportCsv.writeNotes(root.resolve("notes.csv"), exportedNotes);
     ExportCsv.writeAudit(root.resolve("audit.csv"), trail);
@@ -98,8 +163,8 @@ class BagPayloadWriter {
   }
 
   /**
-   * Streams one version's bytes into the bag; bytes that no longer match their address (in every copy the store
-   * keeps) stop the export with a Persian refusal, never a bag with damaged content.
+   * Streams one version's bytes into the bag; bytes that no longer match their address (in every
+   * copy the store keeps) stop the export with a Persian refusal, never a bag with damaged content.
    */
   private void copy(ContentView content, Path target) throws IOException {
     Files.createDirectories(target.getParent());
@@ -108,7 +173,8 @@ class BagPayloadWriter {
       Files.copy(in, target);
       String actual = HexFormat.of().formatHex(in.getMessageDigest().digest());
       if (!actual.equalsIgnoreCase(content.sha256())) {
-        // The store verified these bytes just before; changed since, they are damaged all the same: a clear refusal.
+        // The store verified these bytes just before; changed since, they are damaged all the same:
+        // a clear refusal.
         throw new ContentStore.DamagedContentException(content.sha256());
       }
     }

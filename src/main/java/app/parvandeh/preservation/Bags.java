@@ -22,8 +22,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * The BagIt steps, done by the Library of Congress' {@code gov.loc:bagit}: make a BagIt 1.0 bag in place with
- * SHA-256 payload and tag manifests, read it back and verify it complete and valid; then zip and remove it.
+ * The BagIt steps, done by the Library of Congress' {@code gov.loc:bagit}: make a BagIt 1.0 bag in
+ * place with SHA-256 payload and tag manifests, read it back and verify it complete and valid; then
+ * zip and remove it.
  */
 final class Bags {
 
@@ -32,7 +33,9 @@ final class Bags {
 
   private Bags() {}
 
-  /** Moves everything in {@code root} under data/, writes bagit.txt, bag-info.txt and the manifests. */
+  /**
+   * Moves everything in {@code root} under data/, writes bagit.txt, bag-info.txt and the manifests.
+   */
   static void bagInPlace(Path root, Metadata metadata) throws IOException {
     try {
       BagCreator.bagInPlace(root, List.of(StandardSupportedAlgorithms.SHA256), true, metadata);
@@ -41,7 +44,10 @@ final class Bags {
     }
   }
 
-  /** Reads the bag from disk and checks it the way a receiving archive would; throws when it is not sound. */
+  /**
+   * Reads the bag from disk and checks it the way a receiving archive would; throws when it is not
+   * sound.
+   */
   static Bag verify(Path root) throws IOException {
     try (BagVerifier verifier = new BagVerifier()) {
       Bag bag = new BagReader().read(root);
@@ -58,7 +64,9 @@ final class Bags {
     }
   }
 
-  /** Writes the bag as a ZIP whose entries sit under {@code folder}/, each file copied as a stream. */
+  /**
+   * Writes the bag as a ZIP whose entries sit under {@code folder}/, each file copied as a stream.
+   */
   static void zip(Path root, String folder, OutputStream target) throws IOException {
     ZipOutputStream zip = new ZipOutputStream(target);
     addToZip(root, folder, zip);
@@ -66,7 +74,10 @@ final class Bags {
     zip.flush();
   }
 
-  /** Adds the bag's files to an open ZIP under {@code folder}/ (a bulk export puts many bags in one ZIP). */
+  /**
+   * Adds the bag's files to an open ZIP under {@code folder}/ (a bulk export puts many bags in one
+   * ZIP).
+   */
   static long addToZip(Path root, String folder, ZipOutputStream zip) throws IOException {
     long bytes = 0;
     List<Path> files;
@@ -111,13 +122,15 @@ final class Bags {
       return;
     }
     try (Stream<Path> walk = Files.walk(directory)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-          // a leftover is removed by the next start-up sweep
-        }
-      });
+      walk.sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                  // a leftover is removed by the next start-up sweep
+                }
+              });
     } catch (IOException ignored) {
       // as above
     }

@@ -9,22 +9,23 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
-import java.util.zip.ZipOutputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.zip.ZipOutputStream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * A faculty's files or the whole archive as one ZIP of BagIt bags, one per student, each made and verified by
- * {@link FileExport} exactly as a single file's export (and recorded in that student's audit trail). It runs as a
- * background job: students are read a page of numbers at a time, each bag is built on disk, copied into the ZIP as a
- * stream and deleted before the next, so memory holds one page of numbers and one bag's manifests, whatever the
- * archive's size. The ZIP is written to {@code data/exports/} and given its final name when complete; a start-up
- * sweep removes ZIPs (and the partial ZIPs of interrupted jobs) older than {@link FileExport#LEFTOVER_AGE}.
+ * A faculty's files or the whole archive as one ZIP of BagIt bags, one per student, each made and
+ * verified by {@link FileExport} exactly as a single file's export (and recorded in that student's
+ * audit trail). It runs as a background job: students are read a page of numbers at a time, each
+ * bag is built on disk, copied into the ZIP as a stream and deleted before the next, so memory
+ * holds one page of numbers and one bag's manifests, whatever the archive's size. The ZIP is
+ * written to {@code data/exports/} and given its final name when complete; a start-up sweep removes
+ * ZIPs (and the partial ZIPs of interrupted jobs) older than {@link FileExport#LEFTOVER_AGE}.
  */
 @Service
 public class BulkExport {
@@ -37,7 +38,11 @@ public class BulkExport {
   private final Clock clock;
   private final Path exportRoot;
 
-  BulkExport(FileExport files, StudentService students, PreservationJobs jobs, Clock clock,
+  BulkExport(
+      FileExport files,
+      StudentService students,
+      PreservationJobs jobs,
+      Clock clock,
       @Value("${parvandeh.data-dir}/exports") Path exportRoot) {
     this.files = files;
     this.students = students;
@@ -51,9 +56,15 @@ public class BulkExport {
     FileExport.sweep(exportRoot, Instant.now(clock).minus(FileExport.LEFTOVER_AGE));
   }
 
-  /** Starts exporting the files in scope of one faculty ({@code facultyCode}) or of all ({@code null}). */
+  /**
+   * Starts exporting the files in scope of one faculty ({@code facultyCode}) or of all ({@code
+   * null}).
+   */
   public PreservationJobs.Job start(FileScope scope, String facultyCode, String actor) {
-    return jobs.start(PreservationJobs.Kind.EXPORT, actor, facultyCode == null ? "archive" : facultyCode,
+    return jobs.start(
+        PreservationJobs.Kind.EXPORT,
+        actor,
+        facultyCode == null ? "archive" : facultyCode,
         job -> export(job, scope, facultyCode, actor));
   }
 

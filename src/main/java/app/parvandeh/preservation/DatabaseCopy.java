@@ -16,10 +16,11 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
- * A consistent copy of the whole database (ours and Camunda's tables) made with the database's own tools while the
- * application runs, and put back onto an empty database. Embedded H2: {@code BACKUP TO} (an online, transactionally
- * consistent copy of the database file) and H2's {@code Restore} tool. PostgreSQL: {@code pg_dump --format=custom}
- * (one snapshot for the whole dump) and {@code pg_restore} in one transaction.
+ * A consistent copy of the whole database (ours and Camunda's tables) made with the database's own
+ * tools while the application runs, and put back onto an empty database. Embedded H2: {@code BACKUP
+ * TO} (an online, transactionally consistent copy of the database file) and H2's {@code Restore}
+ * tool. PostgreSQL: {@code pg_dump --format=custom} (one snapshot for the whole dump) and {@code
+ * pg_restore} in one transaction.
  */
 final class DatabaseCopy {
 
@@ -56,7 +57,8 @@ final class DatabaseCopy {
     checkSupported();
     if (isH2()) {
       Path file = folder.resolve(H2_FILE).toAbsolutePath();
-      try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+      try (Connection connection = dataSource.getConnection();
+          Statement sql = connection.createStatement()) {
         sql.execute("BACKUP TO '" + file.toString().replace("'", "''") + "'");
       } catch (SQLException e) {
         throw new IOException("H2 BACKUP TO failed: " + e.getMessage(), e);
@@ -64,8 +66,16 @@ final class DatabaseCopy {
       return file;
     }
     Path file = folder.resolve(POSTGRES_FILE).toAbsolutePath();
-    run(List.of(tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges", "--file=" + file,
-        "--dbname=" + libpqUri(), "--username=" + user), folder.resolve("pg_dump.log"));
+    run(
+        List.of(
+            tool("pg_dump"),
+            "--format=custom",
+            "--no-owner",
+            "--no-privileges",
+            "--file=" + file,
+            "--dbname=" + libpqUri(),
+            "--username=" + user),
+        folder.resolve("pg_dump.log"));
     return file;
   }
 
@@ -74,15 +84,21 @@ final class DatabaseCopy {
     return isH2() ? H2_FILE : POSTGRES_FILE;
   }
 
-  /** True when the target has no tables yet: a fresh install, which is the only place a restore goes. */
+  /**
+   * True when the target has no tables yet: a fresh install, which is the only place a restore
+   * goes.
+   */
   boolean targetIsEmpty() throws IOException {
     checkSupported();
     if (isH2()) {
       return !Files.exists(Path.of(h2Path() + ".mv.db"));
     }
     try (Connection connection = DriverManager.getConnection(url, user, password);
-        ResultSet tables = connection.createStatement().executeQuery(
-            "select count(*) from information_schema.tables where table_schema = current_schema()")) {
+        ResultSet tables =
+            connection
+                .createStatement()
+                .executeQuery(
+                    "select count(*) from information_schema.tables where table_schema = current_schema()")) {
       tables.next();
       return tables.getLong(1) == 0;
     } catch (SQLException e) {
@@ -94,12 +110,21 @@ final class DatabaseCopy {
     if (isH2()) {
       Path database = Path.of(h2Path()).toAbsolutePath();
       Files.createDirectories(database.getParent());
-      org.h2.tools.Restore.execute(file.toString(), database.getParent().toString(),
-          database.getFileName().toString());
+      org.h2.tools.Restore.execute(
+          file.toString(), database.getParent().toString(), database.getFileName().toString());
       return;
     }
-    run(List.of(tool("pg_restore"), "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction",
-        "--dbname=" + libpqUri(), "--username=" + user, file.toString()), logFolder.resolve("pg_restore.log"));
+    run(
+        List.of(
+            tool("pg_restore"),
+            "--no-owner",
+            "--no-privileges",
+            "--exit-on-error",
+            "--single-transaction",
+            "--dbname=" + libpqUri(),
+            "--username=" + user,
+            file.toString()),
+        logFolder.resolve("pg_restore.log"));
   }
 
   private boolean isH2() {
@@ -113,7 +138,10 @@ final class DatabaseCopy {
     return options < 0 ? rest : rest.substring(0, options);
   }
 
-  /** {@code jdbc:postgresql://host:port/db?…} as libpq's URI; the password goes through PGPASSWORD, not argv. */
+  /**
+   * {@code jdbc:postgresql://host:port/db?…} as libpq's URI; the password goes through PGPASSWORD,
+   * not argv.
+   */
   private String libpqUri() {
     URI jdbc = URI.create(url.substring("jdbc:".length()));
     String host = jdbc.getHost() == null ? "localhost" : jdbc.getHost();
@@ -126,8 +154,10 @@ final class DatabaseCopy {
   }
 
   private void run(List<String> command, Path log) throws IOException {
-    ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(new ArrayList<>(command))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     builder.environment().put("PGPASSWORD", password);
     Process process = builder.start();
     try {

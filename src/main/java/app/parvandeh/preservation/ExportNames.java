@@ -6,18 +6,23 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Turns names people gave their files into names safe in a bag, a ZIP and any file system: Persian letters, digits
- * and the zero-width non-joiner stay; path separators, control and bidirectional-override characters (which can
- * disguise an extension) go; the length is bounded in UTF-8 bytes, keeping the extension.
+ * Turns names people gave their files into names safe in a bag, a ZIP and any file system: Persian
+ * letters, digits and the zero-width non-joiner stay; path separators, control and
+ * bidirectional-override characters (which can disguise an extension) go; the length is bounded in
+ * UTF-8 bytes, keeping the extension.
  */
 final class ExportNames {
 
-  /** Well below the 255 bytes most file systems allow for one name; a Persian letter takes two bytes. */
+  /**
+   * Well below the 255 bytes most file systems allow for one name; a Persian letter takes two
+   * bytes.
+   */
   static final int MAX_BYTES = 120;
 
-  private static final Set<String> WINDOWS_DEVICES = Set.of("CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3",
-      "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8",
-      "LPT9");
+  private static final Set<String> WINDOWS_DEVICES =
+      Set.of(
+          "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7",
+          "COM8", "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");
 
   private ExportNames() {}
 
@@ -28,16 +33,18 @@ final class ExportNames {
   static String sanitize(String name, int maxBytes) {
     String text = name == null ? "" : Normalizer.normalize(name, Normalizer.Form.NFC);
     StringBuilder out = new StringBuilder(text.length());
-    text.codePoints().forEach(c -> {
-      if (dropped(c)) {
-        return;
-      }
-      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-        out.append(' ');
-      } else {
-        out.appendCodePoint(replaced(c) ? '_' : c);
-      }
-    });
+    text.codePoints()
+        .forEach(
+            c -> {
+              if (dropped(c)) {
+                return;
+              }
+              if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                out.append(' ');
+              } else {
+                out.appendCodePoint(replaced(c) ? '_' : c);
+              }
+            });
     String cleaned = out.toString().replaceAll(" {2,}", " ").strip();
     // No hidden files, no "." or "..", and no trailing dot or space (Windows drops them).
     cleaned = cleaned.replaceFirst("^[.\\s]+", "").replaceFirst("[.\\s]+$", "");
@@ -51,20 +58,28 @@ final class ExportNames {
     return bound(cleaned, maxBytes);
   }
 
-  /** Control, format (except ZWNJ/ZWJ, which Persian spelling needs), bidi overrides, unassigned, surrogates. */
+  /**
+   * Control, format (except ZWNJ/ZWJ, which Persian spelling needs), bidi overrides, unassigned,
+   * surrogates.
+   */
   private static boolean dropped(int c) {
     if (c == '\u200C' || c == '\u200D') {
       return false;
     }
     int type = Character.getType(c);
-    return type == Character.CONTROL || type == Character.FORMAT || type == Character.UNASSIGNED
-        || type == Character.SURROGATE || type == Character.PRIVATE_USE;
+    return type == Character.CONTROL
+        || type == Character.FORMAT
+        || type == Character.UNASSIGNED
+        || type == Character.SURROGATE
+        || type == Character.PRIVATE_USE;
   }
 
-  /** Path separators, characters Windows refuses, and '%' (BagIt manifests percent-encode paths). */
+  /**
+   * Path separators, characters Windows refuses, and '%' (BagIt manifests percent-encode paths).
+   */
   private static boolean replaced(int c) {
-    return c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' || c == '<' || c == '>'
-        || c == '|' || c == '%';
+    return c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' || c == '<'
+        || c == '>' || c == '|' || c == '%';
   }
 
   private static String bound(String name, int maxBytes) {

@@ -22,21 +22,25 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * Exports one student's whole file as a BagIt bag: every document version, file.json, notes.csv and the audit trail
- * (audit.csv), built in a working directory, verified complete and valid, its tag manifest signed with the office's
- * key (a detached CMS signature beside it, {@value #TAG_MANIFEST_SIGNATURE}), and recorded in the audit trail. Who
- * may export is the caller's decision (the web layer checks it before calling).
+ * Exports one student's whole file as a BagIt bag: every document version, file.json, notes.csv and
+ * the audit trail (audit.csv), built in a working directory, verified complete and valid, its tag
+ * manifest signed with the office's key (a detached CMS signature beside it, {@value
+ * #TAG_MANIFEST_SIGNATURE}), and recorded in the audit trail. Who may export is the caller's
+ * decision (the web layer checks it before calling).
  */
 @Service
 public class FileExport {
 
   private static final Logger log = LoggerFactory.getLogger(FileExport.class);
+
   /** A working directory older than this was left by a crash; the start-up sweep removes it. */
   static final Duration LEFTOVER_AGE = Duration.ofHours(6);
+
   /**
-   * The office's signature over tagmanifest-sha256.txt, which names the payload manifest's hash, so it covers every
-   * payload byte; a tag file outside the tag manifest, as BagIt allows, in a tag folder of its own (bagit-java
-   * reads every file at the root named {@code tagmanifest-*} as a manifest).
+   * The office's signature over tagmanifest-sha256.txt, which names the payload manifest's hash, so
+   * it covers every payload byte; a tag file outside the tag manifest, as BagIt allows, in a tag
+   * folder of its own (bagit-java reads every file at the root named {@code tagmanifest-*} as a
+   * manifest).
    */
   static final String TAG_MANIFEST_SIGNATURE = "signatures/tagmanifest-sha256.txt.p7s";
 
@@ -47,10 +51,15 @@ public class FileExport {
   private final Path workRoot;
   private final String sourceOrganization;
 
-  FileExport(BagPayloadWriter payload, OfficeSignatures signatures, AuditLog audit, Clock clock,
+  FileExport(
+      BagPayloadWriter payload,
+      OfficeSignatures signatures,
+      AuditLog audit,
+      Clock clock,
       @Value("${parvandeh.data-dir}/export-work") Path workRoot,
-      @Value("${parvandeh.preservation.source-organization:اداره آموزش دانشگاه (پرونده الکترونیکی دانشجو)}")
-      String sourceOrganization) {
+      @Value(
+              "${parvandeh.preservation.source-organization:اداره آموزش دانشگاه (پرونده الکترونیکی دانشجو)}")
+          String sourceOrganization) {
     this.payload = payload;
     this.signatures = signatures;
     this.audit = audit;
@@ -70,19 +79,36 @@ public class FileExport {
       FileManifest manifest = payload.write(root, student, actor);
       Bags.bagInPlace(root, metadata(student, actor));
       Files.createDirectories(root.resolve(TAG_MANIFEST_SIGNATURE).getParent());
-      Files.write(root.resolve(TAG_MANIFEST_SIGNATURE),
+      Files.write(
+          root.resolve(TAG_MANIFEST_SIGNATURE),
           signatures.signDetached(Files.readAllBytes(root.resolve(Bags.TAG_MANIFEST))));
       Bags.verify(root);
       String manifestSha256 = Bags.sha256Of(root.resolve(Bags.PAYLOAD_MANIFEST));
       FileManifest.Counts counts = manifest.counts();
-      audit.read(actor, AuditAction.FILE_EXPORTED, student.getId(), null, "BagIt export: " + counts.documents()
-          + " documents (" + counts.deletedDocuments() + " deleted for correction), " + counts.versions()
-          + " versions, " + counts.notes() + " notes, " + counts.auditEntries() + " audit entries; "
-          + Bags.PAYLOAD_MANIFEST + " sha256 " + manifestSha256);
+      audit.read(
+          actor,
+          AuditAction.FILE_EXPORTED,
+          student.getId(),
+          null,
+          "BagIt export: "
+              + counts.documents()
+              + " documents ("
+              + counts.deletedDocuments()
+              + " deleted for correction), "
+              + counts.versions()
+              + " versions, "
+              + counts.notes()
+              + " notes, "
+              + counts.auditEntries()
+              + " audit entries; "
+              + Bags.PAYLOAD_MANIFEST
+              + " sha256 "
+              + manifestSha256);
       return new ExportedBag(work, root, bagName, manifestSha256, counts);
     } catch (IOException e) {
       Bags.deleteQuietly(work);
-      throw new UncheckedIOException("Could not export the file of " + student.getStudentNumber(), e);
+      throw new UncheckedIOException(
+          "Could not export the file of " + student.getStudentNumber(), e);
     } catch (RuntimeException e) {
       Bags.deleteQuietly(work);
       throw e;
@@ -99,8 +125,15 @@ public class FileExport {
     Metadata metadata = new Metadata();
     metadata.add("Source-Organization", sourceOrganization);
     metadata.add("External-Identifier", student.getStudentNumber());
-    metadata.add("External-Description", "پرونده الکترونیکی دانشجو " + student.getFullName() + "، "
-        + student.getFaculty().getNameFa() + " (Student file " + student.getStudentNumber() + ")");
+    metadata.add(
+        "External-Description",
+        "پرونده الکترونیکی دانشجو "
+            + student.getFullName()
+            + "، "
+            + student.getFaculty().getNameFa()
+            + " (Student file "
+            + student.getStudentNumber()
+            + ")");
     metadata.add("Internal-Sender-Identifier", "parvandeh:student/" + student.getId());
     metadata.add("Bag-Software-Agent", "Parvandeh with gov.loc:bagit 5.2.0");
     metadata.add("Parvandeh-Exported-By", actor);
@@ -109,25 +142,35 @@ public class FileExport {
     return metadata;
   }
 
-  /** Removes working directories a crash left behind (old enough not to be another node's export in progress). */
+  /**
+   * Removes working directories a crash left behind (old enough not to be another node's export in
+   * progress).
+   */
   @EventListener(ApplicationReadyEvent.class)
   void sweepLeftovers() {
     sweep(workRoot, Instant.now(clock).minus(LEFTOVER_AGE));
   }
 
-  /** Deletes what an export left in {@code folder} ({@code export-…}) last changed before {@code before}. */
+  /**
+   * Deletes what an export left in {@code folder} ({@code export-…}) last changed before {@code
+   * before}.
+   */
   static void sweep(Path folder, Instant before) {
     if (!Files.isDirectory(folder)) {
       return;
     }
     try (Stream<Path> children = Files.list(folder)) {
-      children.filter(p -> p.getFileName().toString().startsWith("export-")).filter(p -> {
-        try {
-          return Files.getLastModifiedTime(p).toInstant().isBefore(before);
-        } catch (IOException e) {
-          return false;
-        }
-      }).forEach(Bags::deleteQuietly);
+      children
+          .filter(p -> p.getFileName().toString().startsWith("export-"))
+          .filter(
+              p -> {
+                try {
+                  return Files.getLastModifiedTime(p).toInstant().isBefore(before);
+                } catch (IOException e) {
+                  return false;
+                }
+              })
+          .forEach(Bags::deleteQuietly);
     } catch (IOException e) {
       log.warn("Could not sweep export leftovers in {}: {}", folder, e.toString());
     }

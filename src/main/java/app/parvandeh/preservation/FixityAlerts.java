@@ -9,9 +9,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells managers where they already look: an open task for the managers group in Tasklist (where stuck files are
- * followed up too). A Cockpit incident needs a running process execution, and damaged bytes belong to no process
- * step (often to a graduate's finished file). One open task at a time: a new finding updates its description.
+ * Tells managers where they already look: an open task for the managers group in Tasklist (where
+ * stuck files are followed up too). A Cockpit incident needs a running process execution, and
+ * damaged bytes belong to no process step (often to a graduate's finished file). One open task at a
+ * time: a new finding updates its description.
  */
 @Component
 class FixityAlerts {
@@ -51,6 +52,8 @@ class FixityAlerts {
 
   /** The open alert task, if any (its description says what was found last). */
   Task openTask() {
-    return tasks.createTaskQuery().taskName(TASK_NAME).active().list().stream().findFirst().orElse(null);
+    return tasks.createTaskQuery().taskName(TASK_NAME).active().list().stream()
+        .findFirst()
+        .orElse(null);
   }
 }

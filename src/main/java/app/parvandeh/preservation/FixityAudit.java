@@ -36,13 +36,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The fixity audit: re-reads every blob of the archive (or of one student's file) in every copy, at most
- * {@code parvandeh.preservation.fixity.bytes-per-second}, and compares its SHA-256 with the recorded one. A changed
- * or missing copy is rewritten from a good one (verified while copied); a blob with no good copy left is raised to
- * managers at once. A whole-archive run also reports untracked blobs (bytes no version points at, older than the
- * grace an upload in flight needs). Nightly by default ({@code parvandeh.preservation.fixity.cron}); one run at a
- * time, on any node (a run's heartbeat, see {@link Heartbeats}, tells the others it is alive). A run whose node
- * stopped (killed in the middle) is closed as interrupted and started again from the beginning, once.
+ * The fixity audit: re-reads every blob of the archive (or of one student's file) in every copy, at
+ * most {@code parvandeh.preservation.fixity.bytes-per-second}, and compares its SHA-256 with the
+ * recorded one. A changed or missing copy is rewritten from a good one (verified while copied); a
+ * blob with no good copy left is raised to managers at once. A whole-archive run also reports
+ * untracked blobs (bytes no version points at, older than the grace an upload in flight needs).
+ * Nightly by default ({@code parvandeh.preservation.fixity.cron}); one run at a time, on any node
+ * (a run's heartbeat, see {@link Heartbeats}, tells the others it is alive). A run whose node
+ * stopped (killed in the middle) is closed as interrupted and started again from the beginning,
+ * once.
  */
 @Service
 public class FixityAudit {
@@ -63,14 +65,24 @@ public class FixityAudit {
   private final Heartbeats heartbeats;
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile Long current;
-  private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-    Thread thread = new Thread(r, "fixity-audit");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService background =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread thread = new Thread(r, "fixity-audit");
+            thread.setDaemon(true);
+            return thread;
+          });
 
-  FixityAudit(DocumentService documents, StudentService students, ContentCopies copies, FixityFindings findings,
-      FixityRuns runs, FixityAlerts alerts, Heartbeats heartbeats, Clock clock, ClusterLeases leases,
+  FixityAudit(
+      DocumentService documents,
+      StudentService students,
+      ContentCopies copies,
+      FixityFindings findings,
+      FixityRuns runs,
+      FixityAlerts alerts,
+      Heartbeats heartbeats,
+      Clock clock,
+      ClusterLeases leases,
       @Value("${parvandeh.preservation.fixity.bytes-per-second:20MB}") DataSize bytesPerSecond,
       @Value("${parvandeh.preservation.fixity.untracked-grace:PT6H}") Duration untrackedGrace) {
     this.documents = documents;
@@ -87,7 +99,10 @@ public class FixityAudit {
     heartbeats.register(this::beat);
   }
 
-  /** Starts a run in the background and answers at once; {@code studentNumber} null audits the whole archive. */
+  /**
+   * Starts a run in the background and answers at once; {@code studentNumber} null audits the whole
+   * archive.
+   */
   public Run start(String studentNumber, String actor) {
     return start(studentNumber, actor, null);
   }
@@ -107,8 +122,13 @@ public class FixityAudit {
     return runs.find(id).orElseThrow();
   }
 
-  /** In the audit's own thread: a run of hours must not hold the scheduler the replica's catch-up also needs. */
-  /** On one node: every node's schedule fires, the first to take the night's lease runs the audit. */
+  /**
+   * In the audit's own thread: a run of hours must not hold the scheduler the replica's catch-up
+   * also needs.
+   */
+  /**
+   * On one node: every node's schedule fires, the first to take the night's lease runs the audit.
+   */
   @Scheduled(cron = "${parvandeh.preservation.fixity.cron:0 30 2 * * *}")
   void nightly() {
     if (!running.get() && leases.tryAcquire("fixity-nightly", Duration.ofHours(1))) {
@@ -122,8 +142,9 @@ public class FixityAudit {
   }
 
   /**
-   * Tells the other nodes this node's run is alive; closes runs whose node stopped beating and starts each again
-   * (the first beat is at start-up, so a run a kill interrupted is redone as soon as the application is back).
+   * Tells the other nodes this node's run is alive; closes runs whose node stopped beating and
+   * starts each again (the first beat is at start-up, so a run a kill interrupted is redone as soon
+   * as the application is back).
    */
   private void beat() {
     Instant now = Instant.now(clock);
@@ -132,7 +153,9 @@ public class FixityAudit {
       runs.beat(id, now);
     }
     for (Run interrupted : runs.closeInterrupted(now.minus(heartbeats.staleAfter()), now)) {
-      log.warn("Fixity audit {} was interrupted (its node stopped); starting it again", interrupted.id());
+      log.warn(
+          "Fixity audit {} was interrupted (its node stopped); starting it again",
+          interrupted.id());
       try {
         start(interrupted.studentNumber(), interrupted.startedBy(), interrupted.id());
       } catch (RuntimeException e) {
@@ -147,7 +170,9 @@ public class FixityAudit {
   }
 
   private Long studentId(String studentNumber) {
-    return studentNumber == null || studentNumber.isBlank() ? null : students.get(studentNumber).getId();
+    return studentNumber == null || studentNumber.isBlank()
+        ? null
+        : students.get(studentNumber).getId();
   }
 
   private long begin(String studentNumber, String actor, Long restartedFrom) {
@@ -159,8 +184,11 @@ public class FixityAudit {
       throw alreadyRunning();
     }
     try {
-      return runs.begin(studentNumber == null || studentNumber.isBlank() ? null : studentNumber, actor,
-          Instant.now(clock), restartedFrom);
+      return runs.begin(
+          studentNumber == null || studentNumber.isBlank() ? null : studentNumber,
+          actor,
+          Instant.now(clock),
+          restartedFrom);
     } catch (RuntimeException e) {
       running.set(false);
       throw e;
@@ -168,10 +196,11 @@ public class FixityAudit {
   }
 
   private static ParvandehException alreadyRunning() {
-    return ParvandehException.conflict("audit-running", "یک پایش سلامت بایگانی در حال اجراست؛ پس از پایان آن دوباره تلاش کنید.",
-          "A fixity audit is already running; try again when it has finished.");
+    return ParvandehException.conflict(
+        "audit-running",
+        "یک پایش سلامت بایگانی در حال اجراست؛ پس از پایان آن دوباره تلاش کنید.",
+        "A fixity audit is already running; try again when it has finished.");
   }
-
 
   private void execute(long runId, Long studentId) {
     Tally tally = new Tally();
@@ -194,27 +223,44 @@ public class FixityAudit {
       }
       runs.progress(runId, tally.blobs, throttle.bytesRead(), tally.findings, tally.repairs);
       runs.end(runId, Status.DONE, null, null, Instant.now(clock));
-      log.info("Fixity audit {} done: {} blobs, {} bytes, {} findings, {} repairs, {} without a good copy", runId,
-          tally.blobs, throttle.bytesRead(), tally.findings, tally.repairs, tally.lost);
+      log.info(
+          "Fixity audit {} done: {} blobs, {} bytes, {} findings, {} repairs, {} without a good copy",
+          runId,
+          tally.blobs,
+          throttle.bytesRead(),
+          tally.findings,
+          tally.repairs,
+          tally.lost);
       if (tally.findings > 0) {
-        alerts.raise("پایش سلامت بایگانی شماره " + PersianText.toPersianDigits(String.valueOf(runId)) + ": "
-            + PersianText.toPersianDigits(String.valueOf(tally.findings)) + " مورد یافت شد، "
-            + PersianText.toPersianDigits(String.valueOf(tally.repairs)) + " نسخه از نسخه سالم بازسازی شد، "
-            + PersianText.toPersianDigits(String.valueOf(tally.lost)) + " فایل هیچ نسخه سالمی ندارد.");
+        alerts.raise(
+            "پایش سلامت بایگانی شماره "
+                + PersianText.toPersianDigits(String.valueOf(runId))
+                + ": "
+                + PersianText.toPersianDigits(String.valueOf(tally.findings))
+                + " مورد یافت شد، "
+                + PersianText.toPersianDigits(String.valueOf(tally.repairs))
+                + " نسخه از نسخه سالم بازسازی شد، "
+                + PersianText.toPersianDigits(String.valueOf(tally.lost))
+                + " فایل هیچ نسخه سالمی ندارد.");
       }
     } catch (IOException | RuntimeException e) {
       log.error("Fixity audit {} failed", runId, e);
       runs.progress(runId, tally.blobs, throttle.bytesRead(), tally.findings, tally.repairs);
-      runs.end(runId, Status.FAILED, e.toString(), "پایش سلامت بایگانی ناموفق بود؛ شرح خطا (به انگلیسی) در ادامه"
-          + " آمده است.", Instant.now(clock));
+      runs.end(
+          runId,
+          Status.FAILED,
+          e.toString(),
+          "پایش سلامت بایگانی ناموفق بود؛ شرح خطا (به انگلیسی) در ادامه" + " آمده است.",
+          Instant.now(clock));
     } finally {
       current = null;
       running.set(false);
     }
   }
 
-  private void checkBlob(long runId, String sha256, List<StoredVersion> versions, ReadThrottle throttle,
-      Tally tally) throws IOException {
+  private void checkBlob(
+      long runId, String sha256, List<StoredVersion> versions, ReadThrottle throttle, Tally tally)
+      throws IOException {
     Map<Copy, State> states = new EnumMap<>(Copy.class);
     for (Copy copy : copies.copies()) {
       State state = copies.check(copy, sha256, throttle);
@@ -232,27 +278,36 @@ public class FixityAudit {
       tally.repairs += repaired ? 1 : 0;
       Kind kind = copy.getValue() == State.MISSING ? Kind.MISSING : Kind.CHANGED;
       for (StoredVersion v : versions) {
-        findings.record(Source.AUDIT, runId, kind, copy.getKey(), sha256, v, tally.studentNumber(v), repaired);
+        findings.record(
+            Source.AUDIT, runId, kind, copy.getKey(), sha256, v, tally.studentNumber(v), repaired);
         tally.findings++;
       }
     }
     if (!anyGood) {
       tally.lost++;
       StoredVersion v = versions.get(0);
-      alerts.raise("فایل مدرک " + PersianText.toPersianDigits(String.valueOf(v.documentId())) + " دانشجوی "
-          + tally.studentNumber(v) + " در هیچ نسخه‌ای سالم نیست (پایش شماره "
-          + PersianText.toPersianDigits(String.valueOf(runId)) + ")؛ باید از پشتیبان بازگردانده شود.");
+      alerts.raise(
+          "فایل مدرک "
+              + PersianText.toPersianDigits(String.valueOf(v.documentId()))
+              + " دانشجوی "
+              + tally.studentNumber(v)
+              + " در هیچ نسخه‌ای سالم نیست (پایش شماره "
+              + PersianText.toPersianDigits(String.valueOf(runId))
+              + ")؛ باید از پشتیبان بازگردانده شود.");
     }
   }
 
   private void findUntracked(long runId, Instant before, Tally tally) throws IOException {
     for (Copy copy : copies.copies()) {
-      copies.forEachAddress(copy, before, sha256 -> {
-        if (!documents.isReferenced(sha256)) {
-          findings.record(Source.AUDIT, runId, Kind.UNTRACKED, copy, sha256, null, null, false);
-          tally.findings++;
-        }
-      });
+      copies.forEachAddress(
+          copy,
+          before,
+          sha256 -> {
+            if (!documents.isReferenced(sha256)) {
+              findings.record(Source.AUDIT, runId, Kind.UNTRACKED, copy, sha256, null, null, false);
+              tally.findings++;
+            }
+          });
     }
   }
 

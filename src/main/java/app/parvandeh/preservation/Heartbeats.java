@@ -15,11 +15,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Long preservation work (audits, backups, exports) is recorded in the database with a heartbeat its node writes
- * every {@code parvandeh.preservation.jobs.heartbeat}; work whose heartbeat is older than
- * {@code parvandeh.preservation.jobs.stale-after} has lost its node (killed, crashed, switched off) and is closed as
- * interrupted by whichever node looks next. The beats run on a thread of their own: the shared scheduler has one
- * thread, and a long replica catch-up on it must not make running work look dead.
+ * Long preservation work (audits, backups, exports) is recorded in the database with a heartbeat
+ * its node writes every {@code parvandeh.preservation.jobs.heartbeat}; work whose heartbeat is
+ * older than {@code parvandeh.preservation.jobs.stale-after} has lost its node (killed, crashed,
+ * switched off) and is closed as interrupted by whichever node looks next. The beats run on a
+ * thread of their own: the shared scheduler has one thread, and a long replica catch-up on it must
+ * not make running work look dead.
  */
 @Component
 class Heartbeats {
@@ -29,23 +30,33 @@ class Heartbeats {
   private final List<Runnable> beats = new CopyOnWriteArrayList<>();
   private final Duration interval;
   private final Duration staleAfter;
-  private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "preservation-heartbeat");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService thread =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "preservation-heartbeat");
+            t.setDaemon(true);
+            return t;
+          });
 
-  Heartbeats(@Value("${parvandeh.preservation.jobs.heartbeat:PT5S}") Duration interval,
+  Heartbeats(
+      @Value("${parvandeh.preservation.jobs.heartbeat:PT5S}") Duration interval,
       @Value("${parvandeh.preservation.jobs.stale-after:PT1M}") Duration staleAfter) {
     if (staleAfter.compareTo(interval.multipliedBy(3)) < 0) {
-      throw new IllegalArgumentException("parvandeh.preservation.jobs.stale-after (" + staleAfter
-          + ") must be at least three heartbeats (" + interval + " each)");
+      throw new IllegalArgumentException(
+          "parvandeh.preservation.jobs.stale-after ("
+              + staleAfter
+              + ") must be at least three heartbeats ("
+              + interval
+              + " each)");
     }
     this.interval = interval;
     this.staleAfter = staleAfter;
   }
 
-  /** {@code beat} writes this node's heartbeats, then closes what other (or earlier) nodes left running. */
+  /**
+   * {@code beat} writes this node's heartbeats, then closes what other (or earlier) nodes left
+   * running.
+   */
   void register(Runnable beat) {
     beats.add(beat);
   }
@@ -54,7 +65,10 @@ class Heartbeats {
     return staleAfter;
   }
 
-  /** The first beat as soon as the application is up: work a kill left running is closed (and redone) at once. */
+  /**
+   * The first beat as soon as the application is up: work a kill left running is closed (and
+   * redone) at once.
+   */
   @EventListener(ApplicationReadyEvent.class)
   void startBeating() {
     thread.scheduleWithFixedDelay(this::beatAll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);

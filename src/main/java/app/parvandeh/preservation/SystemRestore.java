@@ -27,14 +27,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts a {@link SystemBackup} onto a fresh install: {@code java -jar parvandeh.jar --parvandeh.restore=<backup>}
- * with the install's own configuration (profile, database, data folder). The bag is verified first; the database
- * must be empty (no H2 file yet, or a PostgreSQL database without tables). The database is restored before the
- * application's context touches it; the application then starts once, without its job executor and listening on
- * loopback only, stores every blob through the document store (each checked against its address), checks that
- * every document row finds its blob, and exits. Start it normally afterwards. Storing a blob queues it for the
- * replica (see {@link SystemBackup} for why the backup holds one copy), so the replica is rebuilt by the normal
- * catch-up once the restored install runs; the fixity audit then finds both copies whole.
+ * Puts a {@link SystemBackup} onto a fresh install: {@code java -jar parvandeh.jar
+ * --parvandeh.restore=<backup>} with the install's own configuration (profile, database, data
+ * folder). The bag is verified first; the database must be empty (no H2 file yet, or a PostgreSQL
+ * database without tables). The database is restored before the application's context touches it;
+ * the application then starts once, without its job executor and listening on loopback only, stores
+ * every blob through the document store (each checked against its address), checks that every
+ * document row finds its blob, and exits. Start it normally afterwards. Storing a blob queues it
+ * for the replica (see {@link SystemBackup} for why the backup holds one copy), so the replica is
+ * rebuilt by the normal catch-up once the restored install runs; the fixity audit then finds both
+ * copies whole.
  */
 @Component
 @ConditionalOnProperty("parvandeh.restore")
@@ -47,7 +49,9 @@ public class SystemRestore implements ApplicationRunner {
   private final JdbcTemplate jdbc;
   private final Path backup;
 
-  SystemRestore(ContentStore store, DataSource dataSource,
+  SystemRestore(
+      ContentStore store,
+      DataSource dataSource,
       @org.springframework.beans.factory.annotation.Value("${parvandeh.restore}") Path backup) {
     this.store = store;
     this.jdbc = new JdbcTemplate(dataSource);
@@ -61,44 +65,67 @@ public class SystemRestore implements ApplicationRunner {
 
   /** Restores the database as soon as the configuration is known, before any bean opens it. */
   public static void prepare(SpringApplication application) {
-    application.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event -> {
-      try {
-        restoreDatabase(event.getEnvironment());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    application.addListeners(
+        (ApplicationListener<ApplicationEnvironmentPreparedEvent>)
+            event -> {
+              try {
+                restoreDatabase(event.getEnvironment());
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
   }
 
   private static void restoreDatabase(ConfigurableEnvironment environment) throws IOException {
     Path backup = Path.of(environment.getRequiredProperty(PROPERTY));
     Bags.verify(backup);
-    DatabaseCopy database = new DatabaseCopy(environment.getRequiredProperty("spring.datasource.url"),
-        environment.getProperty("spring.datasource.username", ""),
-        environment.getProperty("spring.datasource.password", ""),
-        environment.getProperty("parvandeh.backup.postgres-bin", ""));
+    DatabaseCopy database =
+        new DatabaseCopy(
+            environment.getRequiredProperty("spring.datasource.url"),
+            environment.getProperty("spring.datasource.username", ""),
+            environment.getProperty("spring.datasource.password", ""),
+            environment.getProperty("parvandeh.backup.postgres-bin", ""));
     Path dump = backup.resolve(SystemBackup.DATABASE_FOLDER + database.fileName());
     if (!Files.isRegularFile(dump)) {
-      throw new IOException("The backup at " + backup + " holds no " + database.kind() + " database ("
-          + dump.getFileName() + "); restore it onto the kind of database it was taken from");
+      throw new IOException(
+          "The backup at "
+              + backup
+              + " holds no "
+              + database.kind()
+              + " database ("
+              + dump.getFileName()
+              + "); restore it onto the kind of database it was taken from");
     }
     if (!database.targetIsEmpty()) {
-      throw new IOException("Refusing to restore: the " + database.kind() + " database of this install is not "
-          + "empty. A restore goes onto a fresh install (an empty data folder, or an empty PostgreSQL database)");
+      throw new IOException(
+          "Refusing to restore: the "
+              + database.kind()
+              + " database of this install is not "
+              + "empty. A restore goes onto a fresh install (an empty data folder, or an empty PostgreSQL database)");
     }
     Path logs = Files.createTempDirectory("parvandeh-restore-");
     database.restore(dump, logs);
     Bags.deleteQuietly(logs);
     log.info("Database restored from {}", dump);
-    environment.getPropertySources().addFirst(new MapPropertySource("parvandeh-restore", Map.of(
-        "camunda.bpm.job-execution.enabled", "false", "server.port", "0", "server.address", "127.0.0.1")));
+    environment
+        .getPropertySources()
+        .addFirst(
+            new MapPropertySource(
+                "parvandeh-restore",
+                Map.of(
+                    "camunda.bpm.job-execution.enabled",
+                    "false",
+                    "server.port",
+                    "0",
+                    "server.address",
+                    "127.0.0.1")));
   }
 
   @Override
   public void run(ApplicationArguments args) throws IOException {
     int blobs = 0;
-    try (BufferedReader manifest = Files.newBufferedReader(backup.resolve(Bags.PAYLOAD_MANIFEST),
-        StandardCharsets.UTF_8)) {
+    try (BufferedReader manifest =
+        Files.newBufferedReader(backup.resolve(Bags.PAYLOAD_MANIFEST), StandardCharsets.UTF_8)) {
       String line;
       while ((line = manifest.readLine()) != null) {
         String expected = line.substring(0, 64);
@@ -109,11 +136,18 @@ public class SystemRestore implements ApplicationRunner {
         }
       }
     }
-    List<String> missing = jdbc.queryForList("select distinct content_sha256 from document_version", String.class)
-        .stream().filter(sha256 -> !store.contains(sha256)).toList();
+    List<String> missing =
+        jdbc
+            .queryForList("select distinct content_sha256 from document_version", String.class)
+            .stream()
+            .filter(sha256 -> !store.contains(sha256))
+            .toList();
     if (!missing.isEmpty()) {
-      throw new IOException("The restored database names " + missing.size() + " blobs the backup lacks, e.g. "
-          + missing.get(0));
+      throw new IOException(
+          "The restored database names "
+              + missing.size()
+              + " blobs the backup lacks, e.g. "
+              + missing.get(0));
     }
     log.info("Restore from {} complete: database and {} documents", backup, blobs);
   }

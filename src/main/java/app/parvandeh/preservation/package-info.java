@@ -1,8 +1,9 @@
 /**
- * Preservation of student files: a whole file (every document version, notes, the audit trail) exported as a
- * verified BagIt bag, so it can be kept and checked outside Parvandeh.
+ * Preservation of student files: a whole file (every document version, notes, the audit trail)
+ * exported as a verified BagIt bag, so it can be kept and checked outside Parvandeh.
  */
-@ApplicationModule(allowedDependencies = {"audit", "document", "note", "shared", "signing", "student", "workflow"})
+@ApplicationModule(
+    allowedDependencies = {"audit", "document", "note", "shared", "signing", "student", "workflow"})
 package app.parvandeh.preservation;
 
 import org.springframework.modulith.ApplicationModule;

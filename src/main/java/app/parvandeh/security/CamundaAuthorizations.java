@@ -22,8 +22,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the role groups and grants each the least it needs in Camunda (engine authorization is on). Task rights
- * come from candidate groups: Camunda grants a task's candidate group read/work on that task only.
+ * Creates the role groups and grants each the least it needs in Camunda (engine authorization is
+ * on). Task rights come from candidate groups: Camunda grants a task's candidate group read/work on
+ * that task only.
  */
 @Component
 @Order(0)
@@ -38,7 +39,8 @@ class CamundaAuthorizations implements ApplicationRunner {
   private final AuthorizationService authorizations;
   private final StudentService students;
 
-  CamundaAuthorizations(IdentityService identity, AuthorizationService authorizations, StudentService students) {
+  CamundaAuthorizations(
+      IdentityService identity, AuthorizationService authorizations, StudentService students) {
     this.identity = identity;
     this.authorizations = authorizations;
     this.students = students;
@@ -57,15 +59,27 @@ class CamundaAuthorizations implements ApplicationRunner {
     grant(Groups.PROCESS_OWNERS, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
     grant(Groups.PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
     // Deploy and migrate models, but read no process instance, task or history: no student data.
-    grant(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
+    grant(
+        Groups.PROCESS_OWNERS,
+        Resources.PROCESS_DEFINITION,
+        ANY,
+        Permissions.READ,
         ProcessDefinitionPermissions.MIGRATE_INSTANCE);
-    grant(Groups.PROCESS_OWNERS, Resources.BATCH, ANY, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES);
+    grant(
+        Groups.PROCESS_OWNERS,
+        Resources.BATCH,
+        ANY,
+        BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES);
     grant(Groups.PROCESS_OWNERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
     for (Resources resource : Resources.values()) {
       grant(Groups.ADMINS, resource, ANY, Permissions.ALL);
     }
-    students.faculties().forEach(f -> onFacultyRegistered(
-        new FacultyRegistered(f.getCode(), f.getNameFa(), f.getCandidateGroup())));
+    students
+        .faculties()
+        .forEach(
+            f ->
+                onFacultyRegistered(
+                    new FacultyRegistered(f.getCode(), f.getNameFa(), f.getCandidateGroup())));
   }
 
   @EventListener
@@ -73,19 +87,32 @@ class CamundaAuthorizations implements ApplicationRunner {
     ensureGroup(faculty.candidateGroup(), "کارشناسان آموزش " + faculty.nameFa());
     grantClerk(faculty.candidateGroup());
     // Faculty clerks start StudyDocumentProcess from its Tasklist start form (and nothing else).
-    grant(faculty.candidateGroup(), Resources.PROCESS_DEFINITION, STUDY_DOCUMENT_PROCESS, Permissions.CREATE_INSTANCE);
+    grant(
+        faculty.candidateGroup(),
+        Resources.PROCESS_DEFINITION,
+        STUDY_DOCUMENT_PROCESS,
+        Permissions.CREATE_INSTANCE);
     grant(faculty.candidateGroup(), Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
   }
 
-  /** Tasklist and the process definitions whose forms it shows; each filter is granted to its own groups. */
+  /**
+   * Tasklist and the process definitions whose forms it shows; each filter is granted to its own
+   * groups.
+   */
   private void grantClerk(String group) {
     grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
     grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
   }
 
   private void grantReadEverything(String group) {
-    grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE,
-        Permissions.READ_HISTORY, Permissions.READ_TASK);
+    grant(
+        group,
+        Resources.PROCESS_DEFINITION,
+        ANY,
+        Permissions.READ,
+        Permissions.READ_INSTANCE,
+        Permissions.READ_HISTORY,
+        Permissions.READ_TASK);
     grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
     grant(group, Resources.TASK, ANY, Permissions.READ);
     grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
@@ -104,9 +131,17 @@ class CamundaAuthorizations implements ApplicationRunner {
 
   /** Adds permissions to the group's grant on the resource, creating it once. */
   void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizations.createAuthorizationQuery()
-        .groupIdIn(group).resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT)
-        .list().stream().findFirst().orElse(null);
+    Authorization authorization =
+        authorizations
+            .createAuthorizationQuery()
+            .groupIdIn(group)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .authorizationType(AUTH_TYPE_GRANT)
+            .list()
+            .stream()
+            .findFirst()
+            .orElse(null);
     if (authorization == null) {
       authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
       authorization.setGroupId(group);

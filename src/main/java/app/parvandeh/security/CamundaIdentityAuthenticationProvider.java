@@ -15,8 +15,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks passwords against Camunda's identity store, through the {@link LoginThrottle}, and maps the user's Camunda
- * groups to authorities.
+ * Checks passwords against Camunda's identity store, through the {@link LoginThrottle}, and maps
+ * the user's Camunda groups to authorities.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
@@ -37,8 +37,10 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     if (userId.isEmpty() || credentials == null) {
       throw new BadCredentialsException("Bad credentials");
     }
-    String client = authentication.getDetails() instanceof WebAuthenticationDetails details
-        ? details.getRemoteAddress() : "unknown";
+    String client =
+        authentication.getDetails() instanceof WebAuthenticationDetails details
+            ? details.getRemoteAddress()
+            : "unknown";
     Optional<Duration> wait = throttle.waitFor(client, userId);
     if (wait.isPresent()) {
       throw new LoginThrottledException(wait.get());
@@ -48,23 +50,26 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
       throw new BadCredentialsException("Bad credentials");
     }
     throttle.succeeded(client, userId);
-    List<SimpleGrantedAuthority> authorities = identity.createGroupQuery().groupMember(userId).list().stream()
-        .map(Group::getId)
-        .map(id -> new SimpleGrantedAuthority(CurrentUser.GROUP_AUTHORITY_PREFIX + id))
-        .toList();
+    List<SimpleGrantedAuthority> authorities =
+        identity.createGroupQuery().groupMember(userId).list().stream()
+            .map(Group::getId)
+            .map(id -> new SimpleGrantedAuthority(CurrentUser.GROUP_AUTHORITY_PREFIX + id))
+            .toList();
     return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
   }
 
   /**
-   * A password that is a number (a student's national ID) may be typed in Persian or Arabic-Indic digits on a Persian
-   * keyboard; it is also tried with its digits in ASCII, as it was stored. Other passwords are checked as typed.
+   * A password that is a number (a student's national ID) may be typed in Persian or Arabic-Indic
+   * digits on a Persian keyboard; it is also tried with its digits in ASCII, as it was stored.
+   * Other passwords are checked as typed.
    */
   private boolean passwordMatches(String userId, String password) {
     if (identity.checkPassword(userId, password)) {
       return true;
     }
     String asciiDigits = PersianText.digits(password);
-    return !asciiDigits.equals(password) && asciiDigits.length() == password.strip().length()
+    return !asciiDigits.equals(password)
+        && asciiDigits.length() == password.strip().length()
         && identity.checkPassword(userId, asciiDigits);
   }
 

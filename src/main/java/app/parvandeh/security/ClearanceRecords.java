@@ -1,8 +1,8 @@
 package app.parvandeh.security;
 
 /**
- * Whether a student's graduation clearance is complete, as the file itself records it (the note module answers),
- * so the graduates office is shown those files only.
+ * Whether a student's graduation clearance is complete, as the file itself records it (the note
+ * module answers), so the graduates office is shown those files only.
  */
 public interface ClearanceRecords {
 

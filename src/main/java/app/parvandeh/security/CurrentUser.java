@@ -11,11 +11,12 @@ public record CurrentUser(String id, Set<String> groups) {
   static final String GROUP_AUTHORITY_PREFIX = "GROUP_";
 
   public static CurrentUser of(Authentication authentication) {
-    Set<String> groups = authentication.getAuthorities().stream()
-        .map(GrantedAuthority::getAuthority)
-        .filter(a -> a.startsWith(GROUP_AUTHORITY_PREFIX))
-        .map(a -> a.substring(GROUP_AUTHORITY_PREFIX.length()))
-        .collect(Collectors.toUnmodifiableSet());
+    Set<String> groups =
+        authentication.getAuthorities().stream()
+            .map(GrantedAuthority::getAuthority)
+            .filter(a -> a.startsWith(GROUP_AUTHORITY_PREFIX))
+            .map(a -> a.substring(GROUP_AUTHORITY_PREFIX.length()))
+            .collect(Collectors.toUnmodifiableSet());
     return new CurrentUser(authentication.getName(), groups);
   }
 

@@ -31,25 +31,31 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The rules of our own pages, held at the engine's generic doors too: {@code /engine-rest} and the webapps'
- * {@code /camunda/api} (Tasklist, Cockpit, Admin). Camunda's authorizations decide what a user may read; they are too
- * coarse for what a user may change (a task comment needs no permission at all, completing a task may set any
- * variable), so every change is checked here before the engine sees it:
+ * The rules of our own pages, held at the engine's generic doors too: {@code /engine-rest} and the
+ * webapps' {@code /camunda/api} (Tasklist, Cockpit, Admin). Camunda's authorizations decide what a
+ * user may read; they are too coarse for what a user may change (a task comment needs no permission
+ * at all, completing a task may set any variable), so every change is checked here before the
+ * engine sees it:
+ *
  * <ul>
- *   <li>students have no engine access of their own: the portal completes their tasks once the work is done;</li>
- *   <li>a change is let through only if the caller's role does that work (a deny-by-default list below): task
- *       comments, attachments, identity links and variables are no one's work but an admin's (notes, documents and
- *       decisions go through Parvandeh's own API, which keeps them in the file); read-only roles change nothing but
- *       the state of their own tasks;</li>
- *   <li>a task is completed, and a process started, only with the variables its model declares as outputs;</li>
- *   <li>no one writes a variable that says whose file a process is, through any endpoint.</li>
+ *   <li>students have no engine access of their own: the portal completes their tasks once the work
+ *       is done;
+ *   <li>a change is let through only if the caller's role does that work (a deny-by-default list
+ *       below): task comments, attachments, identity links and variables are no one's work but an
+ *       admin's (notes, documents and decisions go through Parvandeh's own API, which keeps them in
+ *       the file); read-only roles change nothing but the state of their own tasks;
+ *   <li>a task is completed, and a process started, only with the variables its model declares as
+ *       outputs;
+ *   <li>no one writes a variable that says whose file a process is, through any endpoint.
  * </ul>
+ *
  * Admins ({@code camunda-admin}) keep the engine's own administration, but not the last two rules.
  *
- * <p>One read is answered here too: a task's comments. The engine finds the task for that read in its history,
- * which clerks may not read, and so answers 404 to Tasklist for every task a clerk opens. A non-admin gets the
- * comments of a task the engine shows them (a task query under their own authorizations), and an empty list for
- * any other task: no error, and nothing they could not see anyway.
+ * <p>One read is answered here too: a task's comments. The engine finds the task for that read in
+ * its history, which clerks may not read, and so answers 404 to Tasklist for every task a clerk
+ * opens. A non-admin gets the comments of a task the engine shows them (a task query under their
+ * own authorizations), and an empty list for any other task: no error, and nothing they could not
+ * see anyway.
  */
 class EngineDoorGuard extends OncePerRequestFilter {
 
@@ -57,39 +63,71 @@ class EngineDoorGuard extends OncePerRequestFilter {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
-  private static final Pattern ENGINE_REST = Pattern.compile("^/engine-rest(?:/engine/[^/]+)?(/.*)?$");
-  private static final Pattern WEBAPP_ENGINE = Pattern.compile("^/camunda/api/engine/engine/[^/]+(/.*)?$");
+  private static final Pattern ENGINE_REST =
+      Pattern.compile("^/engine-rest(?:/engine/[^/]+)?(/.*)?$");
+  private static final Pattern WEBAPP_ENGINE =
+      Pattern.compile("^/camunda/api/engine/engine/[^/]+(/.*)?$");
 
   /** POSTs that only query (Camunda takes long query bodies by POST). */
-  private static final Pattern QUERY = Pattern.compile("^/(?:(?:task|process-instance|execution|variable-instance"
-      + "|job|job-definition|external-task|incident|case-instance|case-execution)(?:/count)?"
-      + "|filter/[^/]+/(?:list|count|singleResult)"
-      + "|history/(?:activity-instance|process-instance|task|variable-instance|detail|decision-instance|incident"
-      + "|job-log|user-operation|batch|case-instance|case-activity-instance|external-task-log|identity-link-log)"
-      + "(?:/count)?"
-      + "|migration/(?:generate|validate))$");
-  /** Work on a task the engine lets the caller work on (candidate group or assignee): state, not content. */
-  private static final Pattern TASK_WORK = Pattern.compile("^/task/[^/]+/(?:claim|unclaim|assignee|complete"
-      + "|submit-form)$");
+  private static final Pattern QUERY =
+      Pattern.compile(
+          "^/(?:(?:task|process-instance|execution|variable-instance"
+              + "|job|job-definition|external-task|incident|case-instance|case-execution)(?:/count)?"
+              + "|filter/[^/]+/(?:list|count|singleResult)"
+              + "|history/(?:activity-instance|process-instance|task|variable-instance|detail|decision-instance|incident"
+              + "|job-log|user-operation|batch|case-instance|case-activity-instance|external-task-log|identity-link-log)"
+              + "(?:/count)?"
+              + "|migration/(?:generate|validate))$");
+
+  /**
+   * Work on a task the engine lets the caller work on (candidate group or assignee): state, not
+   * content.
+   */
+  private static final Pattern TASK_WORK =
+      Pattern.compile("^/task/[^/]+/(?:claim|unclaim|assignee|complete" + "|submit-form)$");
+
   /** Tasklist's follow-up and due dates: an update of the task itself ({@code PUT /task/{id}}). */
   private static final Pattern TASK_UPDATE = Pattern.compile("^/task/(?!create$)[^/]+$");
+
   /** The requests that hand the engine variables with a task's completion or a process's start. */
-  private static final Pattern TASK_OUTPUTS = Pattern.compile("^/task/([^/]+)/(?:complete|submit-form|resolve)$");
-  private static final Pattern START = Pattern.compile("^/process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?"
-      + "|([^/]+))/(?:start|submit-form)$");
+  private static final Pattern TASK_OUTPUTS =
+      Pattern.compile("^/task/([^/]+)/(?:complete|submit-form|resolve)$");
+
+  private static final Pattern START =
+      Pattern.compile(
+          "^/process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?"
+              + "|([^/]+))/(?:start|submit-form)$");
+
   /** The list of a task's comments ({@code GET /task/{id}/comment}). */
   private static final Pattern TASK_COMMENTS = Pattern.compile("^/task/([^/]+)/comment$");
+
   /** The engine REST API's date format (Camunda's default {@code dateFormat}). */
   private static final DateTimeFormatter ENGINE_DATE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
-  private static final Pattern MODELS = Pattern.compile("^/(?:deployment/create|deployment/[^/]+/redeploy"
-      + "|migration/(?:execute|executeAsync))$");
-  /** A variable named in the path: {@code …/variables/{name}}, {@code …/localVariables/{name}[/data]}. */
-  private static final Pattern VARIABLE_IN_PATH = Pattern.compile("/(?:variables|localVariables)/([^/]+)(?:/data)?$");
+
+  private static final Pattern MODELS =
+      Pattern.compile(
+          "^/(?:deployment/create|deployment/[^/]+/redeploy"
+              + "|migration/(?:execute|executeAsync))$");
+
+  /**
+   * A variable named in the path: {@code …/variables/{name}}, {@code
+   * …/localVariables/{name}[/data]}.
+   */
+  private static final Pattern VARIABLE_IN_PATH =
+      Pattern.compile("/(?:variables|localVariables)/([^/]+)(?:/data)?$");
+
   /** JSON fields whose object keys are variable names, wherever they sit in a body. */
-  private static final Set<String> VARIABLE_MAPS = Set.of("variables", "modifications", "processVariables",
-      "processVariablesLocal", "processVariablesToTriggeredScope", "localVariables", "correlationKeys",
-      "localCorrelationKeys");
+  private static final Set<String> VARIABLE_MAPS =
+      Set.of(
+          "variables",
+          "modifications",
+          "processVariables",
+          "processVariablesLocal",
+          "processVariablesToTriggeredScope",
+          "localVariables",
+          "correlationKeys",
+          "localCorrelationKeys");
 
   private final IdentityService identity;
   private final TaskService tasks;
@@ -102,7 +140,8 @@ class EngineDoorGuard extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String path = pathOf(request);
     CurrentUser user = caller(request);
@@ -111,15 +150,23 @@ class EngineDoorGuard extends OncePerRequestFilter {
       return;
     }
     if (user.isStudent()) {
-      refuse(request, response, 403, "engine-closed-to-students",
+      refuse(
+          request,
+          response,
+          403,
+          "engine-closed-to-students",
           "دانشجویان فقط از درگاه دانشجو کار می‌کنند؛ رابط‌های موتور فرایند برای آن‌ها بسته است.",
-          "Students work through the student portal only; the engine's APIs are closed to them.", null, user);
+          "Students work through the student portal only; the engine's APIs are closed to them.",
+          null,
+          user);
       return;
     }
     String engine = enginePath(path);
     if (READS.contains(request.getMethod())) {
-      Matcher comments = engine == null || isAdmin(user) || !"GET".equals(request.getMethod()) ? null
-          : TASK_COMMENTS.matcher(engine);
+      Matcher comments =
+          engine == null || isAdmin(user) || !"GET".equals(request.getMethod())
+              ? null
+              : TASK_COMMENTS.matcher(engine);
       if (comments != null && comments.matches()) {
         answerComments(comments.group(1), user, response);
       } else {
@@ -128,8 +175,10 @@ class EngineDoorGuard extends OncePerRequestFilter {
       return;
     }
     if (engine == null) {
-      // Webapp plugins: Cockpit's plugin queries are reads; the webapps' own sign-in and sign-out change no file.
-      if (isAdmin(user) || path.startsWith("/camunda/api/cockpit/plugin/")
+      // Webapp plugins: Cockpit's plugin queries are reads; the webapps' own sign-in and sign-out
+      // change no file.
+      if (isAdmin(user)
+          || path.startsWith("/camunda/api/cockpit/plugin/")
           || path.matches("^/camunda/api/admin/auth/user/[^/]+/(?:logout|login/[^/]+)$")) {
         chain.doFilter(request, response);
       } else {
@@ -145,37 +194,59 @@ class EngineDoorGuard extends OncePerRequestFilter {
     JsonNode body = cached == null ? null : parse(cached.body());
     String refusal = undeclared(engine, body);
     if (refusal != null) {
-      refuse(request, response, 400, "variable-not-declared",
-          "این کار فقط مقدارهایی را می‌پذیرد که در مدل فرایند برای آن تعریف شده است؛ این‌ها پذیرفته نیست: " + refusal,
-          "Only the task's declared outputs may be submitted; refused: " + refusal, refusal, user);
+      refuse(
+          request,
+          response,
+          400,
+          "variable-not-declared",
+          "این کار فقط مقدارهایی را می‌پذیرد که در مدل فرایند برای آن تعریف شده است؛ این‌ها پذیرفته نیست: "
+              + refusal,
+          "Only the task's declared outputs may be submitted; refused: " + refusal,
+          refusal,
+          user);
       return;
     }
     String identityVariable = START.matcher(engine).matches() ? null : fileIdentityIn(engine, body);
     if (identityVariable != null) {
-      refuse(request, response, 400, "file-identity-variable",
+      refuse(
+          request,
+          response,
+          400,
+          "file-identity-variable",
           "اینکه پرونده از آنِ کدام دانشجوست از کلید فرایند و جدول‌های سامانه خوانده می‌شود و تغییرپذیر نیست: "
               + identityVariable,
-          "Whose file a process works on comes from its business key and cannot be changed: " + identityVariable,
-          identityVariable, user);
+          "Whose file a process works on comes from its business key and cannot be changed: "
+              + identityVariable,
+          identityVariable,
+          user);
       return;
     }
     chain.doFilter(cached == null ? request : cached, response);
   }
 
-  /** The comments of a task the caller's own task query finds, else none; in the engine REST API's shape. */
-  private void answerComments(String taskId, CurrentUser user, HttpServletResponse response) throws IOException {
+  /**
+   * The comments of a task the caller's own task query finds, else none; in the engine REST API's
+   * shape.
+   */
+  private void answerComments(String taskId, CurrentUser user, HttpServletResponse response)
+      throws IOException {
     List<Map<String, Object>> shown = new ArrayList<>();
     if (visibleTo(user, taskId)) {
       for (Comment comment : tasks.getTaskComments(taskId)) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", comment.getId());
         json.put("userId", comment.getUserId());
-        json.put("time", comment.getTime() == null ? null : ENGINE_DATE.format(comment.getTime().toInstant()));
+        json.put(
+            "time",
+            comment.getTime() == null ? null : ENGINE_DATE.format(comment.getTime().toInstant()));
         json.put("taskId", comment.getTaskId());
         json.put("processInstanceId", comment.getProcessInstanceId());
         json.put("message", comment.getFullMessage());
-        json.put("removalTime",
-            comment.getRemovalTime() == null ? null : ENGINE_DATE.format(comment.getRemovalTime().toInstant()));
+        json.put(
+            "removalTime",
+            comment.getRemovalTime() == null
+                ? null
+                : ENGINE_DATE.format(comment.getRemovalTime().toInstant()));
         json.put("rootProcessInstanceId", comment.getRootProcessInstanceId());
         shown.add(json);
       }
@@ -186,7 +257,10 @@ class EngineDoorGuard extends OncePerRequestFilter {
     JSON.writeValue(response.getOutputStream(), shown);
   }
 
-  /** Whether the engine shows the task to the caller (their authorizations, as Tasklist's own queries see them). */
+  /**
+   * Whether the engine shows the task to the caller (their authorizations, as Tasklist's own
+   * queries see them).
+   */
   private boolean visibleTo(CurrentUser user, String taskId) {
     Authentication before = identity.getCurrentAuthentication();
     identity.setAuthentication(user.id(), List.copyOf(user.groups()));
@@ -201,26 +275,34 @@ class EngineDoorGuard extends OncePerRequestFilter {
     }
   }
 
-  /** Deny by default: each role changes only what its work needs; the engine's authorizations then apply too. */
+  /**
+   * Deny by default: each role changes only what its work needs; the engine's authorizations then
+   * apply too.
+   */
   private static boolean mayChange(CurrentUser user, String method, String engine) {
     if (isAdmin(user)) {
       return true;
     }
-    if ("POST".equals(method) ? QUERY.matcher(engine).matches() || TASK_WORK.matcher(engine).matches()
+    if ("POST".equals(method)
+        ? QUERY.matcher(engine).matches() || TASK_WORK.matcher(engine).matches()
         : "PUT".equals(method) && TASK_UPDATE.matcher(engine).matches()) {
       return true;
     }
     if (!"POST".equals(method)) {
       return false;
     }
-    // Starting a process is the file workers' (Tasklist's start form); its start listener checks the file.
+    // Starting a process is the file workers' (Tasklist's start form); its start listener checks
+    // the file.
     if (user.groups().stream().anyMatch(Groups::changesFiles) && START.matcher(engine).matches()) {
       return true;
     }
     return user.groups().contains(Groups.PROCESS_OWNERS) && MODELS.matcher(engine).matches();
   }
 
-  /** The undeclared variable names a completion or start carries, or null when it carries only declared ones. */
+  /**
+   * The undeclared variable names a completion or start carries, or null when it carries only
+   * declared ones.
+   */
   private String undeclared(String engine, JsonNode body) {
     Optional<Set<String>> declared;
     Matcher task = TASK_OUTPUTS.matcher(engine);
@@ -228,7 +310,10 @@ class EngineDoorGuard extends OncePerRequestFilter {
     if (task.matches()) {
       declared = outputs.ofTask(task.group(1));
     } else if (start.matches()) {
-      declared = start.group(1) != null ? outputs.ofStart(start.group(1), true) : outputs.ofStart(start.group(2), false);
+      declared =
+          start.group(1) != null
+              ? outputs.ofStart(start.group(1), true)
+              : outputs.ofStart(start.group(2), false);
     } else {
       return null;
     }
@@ -238,16 +323,22 @@ class EngineDoorGuard extends OncePerRequestFilter {
     Set<String> refused = new TreeSet<>();
     JsonNode variables = body == null ? null : body.get("variables");
     if (variables != null && variables.isObject()) {
-      variables.fieldNames().forEachRemaining(name -> {
-        if (!declared.get().contains(name)) {
-          refused.add(name);
-        }
-      });
+      variables
+          .fieldNames()
+          .forEachRemaining(
+              name -> {
+                if (!declared.get().contains(name)) {
+                  refused.add(name);
+                }
+              });
     }
     return refused.isEmpty() ? null : String.join(", ", refused);
   }
 
-  /** A file-identity variable named in the path or as a key of any variable map in the body, or null. */
+  /**
+   * A file-identity variable named in the path or as a key of any variable map in the body, or
+   * null.
+   */
   private String fileIdentityIn(String engine, JsonNode body) {
     Matcher inPath = VARIABLE_IN_PATH.matcher(engine);
     if (inPath.find() && outputs.fileIdentity().contains(inPath.group(1))) {
@@ -292,7 +383,9 @@ class EngineDoorGuard extends OncePerRequestFilter {
     return null;
   }
 
-  /** The task a completion call (complete, submit-form, resolve) through either door names, or null. */
+  /**
+   * The task a completion call (complete, submit-form, resolve) through either door names, or null.
+   */
   static String completedTaskId(HttpServletRequest request) {
     String engine = enginePath(pathOf(request));
     Matcher task = engine == null ? null : TASK_OUTPUTS.matcher(engine);
@@ -304,7 +397,9 @@ class EngineDoorGuard extends OncePerRequestFilter {
     return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
   }
 
-  /** The engine-relative path ({@code /task/…}) of an engine REST call through either door, or null. */
+  /**
+   * The engine-relative path ({@code /task/…}) of an engine REST call through either door, or null.
+   */
   static String enginePath(String path) {
     for (Pattern door : List.of(ENGINE_REST, WEBAPP_ENGINE)) {
       Matcher matcher = door.matcher(path);
@@ -315,15 +410,22 @@ class EngineDoorGuard extends OncePerRequestFilter {
     return null;
   }
 
-  /** The signed-in user: Spring's session for the webapps, Camunda's HTTP Basic authentication for /engine-rest. */
+  /**
+   * The signed-in user: Spring's session for the webapps, Camunda's HTTP Basic authentication for
+   * /engine-rest.
+   */
   private CurrentUser caller(HttpServletRequest request) {
-    org.springframework.security.core.Authentication spring = SecurityContextHolder.getContext().getAuthentication();
-    if (spring != null && spring.isAuthenticated() && !(spring instanceof AnonymousAuthenticationToken)) {
+    org.springframework.security.core.Authentication spring =
+        SecurityContextHolder.getContext().getAuthentication();
+    if (spring != null
+        && spring.isAuthenticated()
+        && !(spring instanceof AnonymousAuthenticationToken)) {
       return CurrentUser.of(spring);
     }
     Authentication engine = identity.getCurrentAuthentication();
     if (engine != null && engine.getUserId() != null) {
-      return new CurrentUser(engine.getUserId(),
+      return new CurrentUser(
+          engine.getUserId(),
           Set.copyOf(engine.getGroupIds() == null ? List.<String>of() : engine.getGroupIds()));
     }
     return null;
@@ -350,17 +452,37 @@ class EngineDoorGuard extends OncePerRequestFilter {
     }
   }
 
-  private static void refuseChange(HttpServletRequest request, HttpServletResponse response, CurrentUser user)
+  private static void refuseChange(
+      HttpServletRequest request, HttpServletResponse response, CurrentUser user)
       throws IOException {
-    refuse(request, response, 403, "engine-change-refused",
+    refuse(
+        request,
+        response,
+        403,
+        "engine-change-refused",
         "این تغییر با نقش شما از راه رابط موتور فرایند مجاز نیست؛ از صفحه‌های پرونده استفاده کنید.",
-        "Your role may not make this change through the engine's API; use Parvandeh's pages.", null, user);
+        "Your role may not make this change through the engine's API; use Parvandeh's pages.",
+        null,
+        user);
   }
 
-  private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String code,
-      String fa, String en, String detail, CurrentUser user) throws IOException {
-    log.warn("Refused at the engine's door: user={}, {} {}: {}{}", user.id(), request.getMethod(),
-        request.getRequestURI(), code, detail == null ? "" : " (" + detail + ")");
+  private static void refuse(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int status,
+      String code,
+      String fa,
+      String en,
+      String detail,
+      CurrentUser user)
+      throws IOException {
+    log.warn(
+        "Refused at the engine's door: user={}, {} {}: {}{}",
+        user.id(),
+        request.getMethod(),
+        request.getRequestURI(),
+        code,
+        detail == null ? "" : " (" + detail + ")");
     JsonRefusal.write(response, status, code, fa, en, detail);
   }
 }

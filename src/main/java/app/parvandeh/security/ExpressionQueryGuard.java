@@ -19,11 +19,12 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Camunda 7.24 CE gets no more security fixes, and its task queries and stored filters can evaluate JUEL
- * expressions ({@code assigneeExpression}, nested {@code orQueries}, a filter's {@code query}). No user of ours needs
- * them, so every call in front of the engine ({@code /engine-rest}, the webapps' {@code /camunda/api}) that names an
- * {@code …Expression} parameter or carries {@code ${…}}/{@code #{…}} in a query value is refused with a 400 before the
- * engine sees it. Variable values (JSON field {@code value}) are stored, never evaluated, so they pass.
+ * Camunda 7.24 CE gets no more security fixes, and its task queries and stored filters can evaluate
+ * JUEL expressions ({@code assigneeExpression}, nested {@code orQueries}, a filter's {@code
+ * query}). No user of ours needs them, so every call in front of the engine ({@code /engine-rest},
+ * the webapps' {@code /camunda/api}) that names an {@code …Expression} parameter or carries {@code
+ * ${…}}/{@code #{…}} in a query value is refused with a 400 before the engine sees it. Variable
+ * values (JSON field {@code value}) are stored, never evaluated, so they pass.
  */
 class ExpressionQueryGuard extends OncePerRequestFilter {
 
@@ -31,7 +32,8 @@ class ExpressionQueryGuard extends OncePerRequestFilter {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String found = inQueryString(request.getQueryString());
     HttpServletRequest forward = request;
@@ -43,15 +45,22 @@ class ExpressionQueryGuard extends OncePerRequestFilter {
       forward = cached;
     }
     if (found != null) {
-      log.warn("Refused an expression in an engine query: user={}, {} {}, at {}", request.getRemoteUser(),
-          request.getMethod(), request.getRequestURI(), found);
+      log.warn(
+          "Refused an expression in an engine query: user={}, {} {}, at {}",
+          request.getRemoteUser(),
+          request.getMethod(),
+          request.getRequestURI(),
+          found);
       refuse(response, found);
       return;
     }
     chain.doFilter(forward, response);
   }
 
-  /** The offending parameter, or null. Names and values are decoded as the engine's REST layer decodes them. */
+  /**
+   * The offending parameter, or null. Names and values are decoded as the engine's REST layer
+   * decodes them.
+   */
   static String inQueryString(String query) {
     if (query == null || query.isEmpty()) {
       return null;
@@ -70,7 +79,10 @@ class ExpressionQueryGuard extends OncePerRequestFilter {
     return null;
   }
 
-  /** Form posts (the webapps' login) are parsed by the container; their fields are checked like a query string. */
+  /**
+   * Form posts (the webapps' login) are parsed by the container; their fields are checked like a
+   * query string.
+   */
   static String inParameters(Map<String, String[]> parameters) {
     for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
       if (isExpressionName(parameter.getKey())) {
@@ -94,8 +106,10 @@ class ExpressionQueryGuard extends OncePerRequestFilter {
       return inJson(JSON.readTree(body), "$");
     } catch (JsonProcessingException e) {
       String text = new String(body, StandardCharsets.UTF_8);
-      return isExpression(text) || text.toLowerCase(Locale.ROOT).matches("(?s).*expression\\s*\"\\s*:.*")
-          ? "a body that is not valid JSON" : null;
+      return isExpression(text)
+              || text.toLowerCase(Locale.ROOT).matches("(?s).*expression\\s*\"\\s*:.*")
+          ? "a body that is not valid JSON"
+          : null;
     } catch (IOException e) {
       return "an unreadable body";
     }
@@ -155,7 +169,8 @@ class ExpressionQueryGuard extends OncePerRequestFilter {
 
   private static boolean isForm(HttpServletRequest request) {
     String type = request.getContentType();
-    return type != null && type.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
+    return type != null
+        && type.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
   }
 
   /** Bodies the engine parses as JSON; multipart deployments and form posts are not queries. */
@@ -169,9 +184,12 @@ class ExpressionQueryGuard extends OncePerRequestFilter {
   }
 
   private static void refuse(HttpServletResponse response, String found) throws IOException {
-    JsonRefusal.write(response, 400, "expression-refused",
+    JsonRefusal.write(
+        response,
+        400,
+        "expression-refused",
         "عبارت‌های محاسباتی (Expression) در جست‌وجوی کارها و فیلترها پذیرفته نیست.",
-        "Expressions are not allowed in task queries and filters.", found);
+        "Expressions are not allowed in task queries and filters.",
+        found);
   }
-
 }

@@ -11,17 +11,25 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Guards in front of the end-of-life engine: after authentication, before Camunda's REST resources. */
+/**
+ * Guards in front of the end-of-life engine: after authentication, before Camunda's REST resources.
+ */
 @Configuration(proxyBeanMethods = false)
 class HardeningConfiguration {
 
-  /** Before the engine's own password checks (HTTP Basic, the webapps' login), which it throttles. */
+  /**
+   * Before the engine's own password checks (HTTP Basic, the webapps' login), which it throttles.
+   */
   @Bean
   FilterRegistrationBean<PasswordDoorThrottle> passwordDoorThrottle(LoginThrottle throttle) {
-    return registered(new PasswordDoorThrottle(throttle), -1, "/engine-rest/*", "/camunda/api/admin/auth/*");
+    return registered(
+        new PasswordDoorThrottle(throttle), -1, "/engine-rest/*", "/camunda/api/admin/auth/*");
   }
 
-  /** Outside the engine's own authentication filters, so it sees their final answer (and checks history after). */
+  /**
+   * Outside the engine's own authentication filters, so it sees their final answer (and checks
+   * history after).
+   */
   @Bean
   FilterRegistrationBean<TaskCompletionRaces> taskCompletionRaces(HistoryService history) {
     return registered(new TaskCompletionRaces(history), -1, "/engine-rest/*", "/camunda/api/*");
@@ -32,17 +40,26 @@ class HardeningConfiguration {
     return registered(new ExpressionQueryGuard(), +2, "/engine-rest/*", "/camunda/api/*");
   }
 
-  /** After the expression guard: the rules of our pages at the engine's generic doors (see EngineDoorGuard). */
+  /**
+   * After the expression guard: the rules of our pages at the engine's generic doors (see
+   * EngineDoorGuard).
+   */
   @Bean
-  FilterRegistrationBean<EngineDoorGuard> engineDoorGuard(IdentityService identity, TaskService tasks,
-      DeclaredOutputs outputs) {
-    return registered(new EngineDoorGuard(identity, tasks, outputs), +3, "/engine-rest/*", "/camunda/*");
+  FilterRegistrationBean<EngineDoorGuard> engineDoorGuard(
+      IdentityService identity, TaskService tasks, DeclaredOutputs outputs) {
+    return registered(
+        new EngineDoorGuard(identity, tasks, outputs), +3, "/engine-rest/*", "/camunda/*");
   }
 
-  /** Cockpit's unbounded list of a definition's versions, bounded by the engine's own queryMaxResultsLimit. */
+  /**
+   * Cockpit's unbounded list of a definition's versions, bounded by the engine's own
+   * queryMaxResultsLimit.
+   */
   @Bean
   FilterRegistrationBean<BoundedWebappQueries> boundedWebappQueries(ProcessEngine engine) {
-    int limit = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getQueryMaxResultsLimit();
+    int limit =
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+            .getQueryMaxResultsLimit();
     return registered(new BoundedWebappQueries(limit), +4, "/camunda/api/*");
   }
 
@@ -52,8 +69,8 @@ class HardeningConfiguration {
   }
 
   /**
-   * Before Camunda's own webapp filters (registered after every Spring filter): the CSP nonce of each page its own
-   * (see RequestScopedCspNonce).
+   * Before Camunda's own webapp filters (registered after every Spring filter): the CSP nonce of
+   * each page its own (see RequestScopedCspNonce).
    */
   @Bean
   FilterRegistrationBean<RequestScopedCspNonce> requestScopedCspNonce() {
@@ -61,8 +78,8 @@ class HardeningConfiguration {
   }
 
   /** Registers a guard for the given paths, at an order relative to Spring Security's chain. */
-  private static <T extends Filter> FilterRegistrationBean<T> registered(T filter, int afterSecurity,
-      String... urlPatterns) {
+  private static <T extends Filter> FilterRegistrationBean<T> registered(
+      T filter, int afterSecurity, String... urlPatterns) {
     FilterRegistrationBean<T> registration = new FilterRegistrationBean<>(filter);
     registration.addUrlPatterns(urlPatterns);
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + afterSecurity);

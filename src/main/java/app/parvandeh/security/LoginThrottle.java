@@ -11,14 +11,16 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * The one throttle every password check goes through (our form login, HTTP Basic on {@code /engine-rest}, the
- * Camunda webapps' own login). Wrong passwords are counted per (client address, account), so a stranger who
- * guesses wrong only locks themselves out, never the account's owner on another computer, and per client across
- * accounts (a looser limit), so one client cannot spray guesses over many accounts. A client over a limit waits out
- * the rest of the window; the counters then start again.
+ * The one throttle every password check goes through (our form login, HTTP Basic on {@code
+ * /engine-rest}, the Camunda webapps' own login). Wrong passwords are counted per (client address,
+ * account), so a stranger who guesses wrong only locks themselves out, never the account's owner on
+ * another computer, and per client across accounts (a looser limit), so one client cannot spray
+ * guesses over many accounts. A client over a limit waits out the rest of the window; the counters
+ * then start again.
  *
- * <p>The counters live in memory, bounded by {@code max-tracked}: when full, the least recently touched counter is
- * forgotten. A client that keeps failing keeps its counter fresh, so it is never the one forgotten.
+ * <p>The counters live in memory, bounded by {@code max-tracked}: when full, the least recently
+ * touched counter is forgotten. A client that keeps failing keeps its counter fresh, so it is never
+ * the one forgotten.
  */
 @Component
 @EnableConfigurationProperties(LoginThrottleProperties.class)
@@ -31,15 +33,19 @@ public class LoginThrottle {
   LoginThrottle(LoginThrottleProperties limits, Clock clock) {
     this.limits = limits;
     this.clock = clock;
-    this.windows = new LinkedHashMap<>(64, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Window> eldest) {
-        return size() > limits.maxTracked();
-      }
-    };
+    this.windows =
+        new LinkedHashMap<>(64, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, Window> eldest) {
+            return size() > limits.maxTracked();
+          }
+        };
   }
 
-  /** How long this client must still wait before trying a password for this account; empty when it may try. */
+  /**
+   * How long this client must still wait before trying a password for this account; empty when it
+   * may try.
+   */
   public synchronized Optional<Duration> waitFor(String client, String account) {
     Instant now = clock.instant();
     Duration pair = waitFor(pairKey(client, account), limits.accountFailures(), now);
@@ -56,8 +62,9 @@ public class LoginThrottle {
   }
 
   /**
-   * The right password: this client's count for this account starts again. Its count across accounts stays, or a
-   * client could clear it by signing in to an account of its own between guesses.
+   * The right password: this client's count for this account starts again. Its count across
+   * accounts stays, or a client could clear it by signing in to an account of its own between
+   * guesses.
    */
   public synchronized void succeeded(String client, String account) {
     windows.remove(pairKey(client, account));
@@ -97,7 +104,10 @@ public class LoginThrottle {
     return client;
   }
 
-  /** The same account however it is typed (Persian digits, letter case), so spelling it differently counts too. */
+  /**
+   * The same account however it is typed (Persian digits, letter case), so spelling it differently
+   * counts too.
+   */
   static String account(String account) {
     return PersianText.normalize(account);
   }
@@ -105,10 +115,12 @@ public class LoginThrottle {
   /** The refusal's text: how long to wait, in Persian and in English. */
   public static String messageFa(Duration wait) {
     long seconds = seconds(wait);
-    String amount = seconds >= 60
-        ? PersianText.toPersianDigits(String.valueOf((seconds + 59) / 60)) + " دقیقه"
-        : PersianText.toPersianDigits(String.valueOf(seconds)) + " ثانیه";
-    return "به دلیل چند ورود ناموفق، ورود از این دستگاه موقتاً بسته شده است؛ لطفاً " + amount
+    String amount =
+        seconds >= 60
+            ? PersianText.toPersianDigits(String.valueOf((seconds + 59) / 60)) + " دقیقه"
+            : PersianText.toPersianDigits(String.valueOf(seconds)) + " ثانیه";
+    return "به دلیل چند ورود ناموفق، ورود از این دستگاه موقتاً بسته شده است؛ لطفاً "
+        + amount
         + " دیگر دوباره تلاش کنید.";
   }
 

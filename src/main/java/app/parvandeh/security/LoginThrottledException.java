@@ -3,7 +3,10 @@ package app.parvandeh.security;
 import java.time.Duration;
 import org.springframework.security.core.AuthenticationException;
 
-/** A sign-in refused before its password was checked: this client must wait (see {@link LoginThrottle}). */
+/**
+ * A sign-in refused before its password was checked: this client must wait (see {@link
+ * LoginThrottle}).
+ */
 class LoginThrottledException extends AuthenticationException {
 
   private final transient Duration wait;

@@ -13,15 +13,17 @@ import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The {@link LoginThrottle} in front of the password checks our form login does not see: HTTP Basic on
- * {@code /engine-rest} and the Camunda webapps' own login ({@code /camunda/api/admin/auth/user/{engine}/login/…}).
- * A throttled client gets 429 with Retry-After before any password is checked; afterwards a 401 from the engine's
- * check counts as a wrong password and any other answer as the right one.
+ * The {@link LoginThrottle} in front of the password checks our form login does not see: HTTP Basic
+ * on {@code /engine-rest} and the Camunda webapps' own login ({@code
+ * /camunda/api/admin/auth/user/{engine}/login/…}). A throttled client gets 429 with Retry-After
+ * before any password is checked; afterwards a 401 from the engine's check counts as a wrong
+ * password and any other answer as the right one.
  */
 final class PasswordDoorThrottle extends OncePerRequestFilter {
 
   static final String CODE = "login-throttled";
-  private static final Pattern WEBAPP_LOGIN = Pattern.compile("^/camunda/api/admin/auth/user/[^/]+/login(/.*)?$");
+  private static final Pattern WEBAPP_LOGIN =
+      Pattern.compile("^/camunda/api/admin/auth/user/[^/]+/login(/.*)?$");
 
   private final LoginThrottle throttle;
 
@@ -30,7 +32,8 @@ final class PasswordDoorThrottle extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String account = accountOf(request);
     if (account == null) {
@@ -41,7 +44,12 @@ final class PasswordDoorThrottle extends OncePerRequestFilter {
     Optional<Duration> wait = throttle.waitFor(client, account);
     if (wait.isPresent()) {
       response.setHeader("Retry-After", String.valueOf(LoginThrottle.seconds(wait.get())));
-      JsonRefusal.write(response, 429, CODE, LoginThrottle.messageFa(wait.get()), LoginThrottle.messageEn(wait.get()),
+      JsonRefusal.write(
+          response,
+          429,
+          CODE,
+          LoginThrottle.messageFa(wait.get()),
+          LoginThrottle.messageEn(wait.get()),
           null);
       return;
     }
@@ -60,7 +68,8 @@ final class PasswordDoorThrottle extends OncePerRequestFilter {
       return basicUser(request.getHeader("Authorization"));
     }
     if ("POST".equals(request.getMethod()) && WEBAPP_LOGIN.matcher(path).matches()) {
-      // A form post: reading the parameter parses the body, which Camunda's resource then reads as form params.
+      // A form post: reading the parameter parses the body, which Camunda's resource then reads as
+      // form params.
       String user = request.getParameter("username");
       return user == null || user.isBlank() ? null : user;
     }
@@ -72,7 +81,9 @@ final class PasswordDoorThrottle extends OncePerRequestFilter {
       return null;
     }
     try {
-      String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      String decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
       int colon = decoded.indexOf(':');
       return colon <= 0 ? null : decoded.substring(0, colon);
     } catch (IllegalArgumentException e) {

@@ -1,10 +1,10 @@
 package app.parvandeh.security;
 
+import app.parvandeh.signing.OfficeKey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import app.parvandeh.signing.OfficeKey;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -19,9 +19,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * The production profile ({@code postgres}) refuses to start with demo users or passwords anyone can guess, with
- * the end-of-life engine's risky switches on, or without the office's own signing keystore (certificates and
- * exports would otherwise go out unsigned, or signed with a demo key). Runs before every other start-up step, so nothing demo-like is made.
+ * The production profile ({@code postgres}) refuses to start with demo users or passwords anyone
+ * can guess, with the end-of-life engine's risky switches on, or without the office's own signing
+ * keystore (certificates and exports would otherwise go out unsigned, or signed with a demo key).
+ * Runs before every other start-up step, so nothing demo-like is made.
  */
 @Component
 @Profile("postgres")
@@ -29,7 +30,8 @@ import org.springframework.stereotype.Component;
 class ProductionSafety implements ApplicationRunner {
 
   /** Passwords that must not open any account in production (the demo password among them). */
-  static final Set<String> GUESSABLE = Set.of("parvandeh", "demo", "admin", "password", "camunda", "123456");
+  static final Set<String> GUESSABLE =
+      Set.of("parvandeh", "demo", "admin", "password", "camunda", "123456");
 
   private static final int PAGE = 500;
 
@@ -47,9 +49,11 @@ class ProductionSafety implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     List<String> problems = problems();
     if (!problems.isEmpty()) {
-      throw new IllegalStateException("Parvandeh refuses to start with the production profile 'postgres': "
-          + String.join("; ", problems) + ". سامانه در حالت عملیاتی با کاربران یا گذرواژه‌های نمایشی راه‌اندازی "
-          + "نمی‌شود؛ موارد بالا را برطرف کنید.");
+      throw new IllegalStateException(
+          "Parvandeh refuses to start with the production profile 'postgres': "
+              + String.join("; ", problems)
+              + ". سامانه در حالت عملیاتی با کاربران یا گذرواژه‌های نمایشی راه‌اندازی "
+              + "نمی‌شود؛ موارد بالا را برطرف کنید.");
     }
   }
 
@@ -63,13 +67,17 @@ class ProductionSafety implements ApplicationRunner {
     }
     List<String> guessable = usersWithGuessablePasswords();
     if (!guessable.isEmpty()) {
-      problems.add("users with a default or guessable password exist: " + String.join(", ", guessable)
-          + " (change them in Camunda Admin)");
+      problems.add(
+          "users with a default or guessable password exist: "
+              + String.join(", ", guessable)
+              + " (change them in Camunda Admin)");
     }
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    if (configuration.isEnableExpressionsInAdhocQueries() || configuration.isEnableExpressionsInStoredQueries()) {
-      problems.add("expressions in task queries are enabled (enableExpressionsInAdhocQueries/StoredQueries)");
+    if (configuration.isEnableExpressionsInAdhocQueries()
+        || configuration.isEnableExpressionsInStoredQueries()) {
+      problems.add(
+          "expressions in task queries are enabled (enableExpressionsInAdhocQueries/StoredQueries)");
     }
     if (!configuration.isDeserializationTypeValidationEnabled()) {
       problems.add("deserializationTypeValidationEnabled is off");
@@ -78,15 +86,21 @@ class ProductionSafety implements ApplicationRunner {
     return problems;
   }
 
-  /** Checks stored hashes directly: a failed {@code checkPassword} would count against and lock the account. */
+  /**
+   * Checks stored hashes directly: a failed {@code checkPassword} would count against and lock the
+   * account.
+   */
   List<String> usersWithGuessablePasswords() {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     List<String> found = new ArrayList<>();
     for (int first = 0; ; first += PAGE) {
-      List<User> users = engine.getIdentityService().createUserQuery().orderByUserId().asc().listPage(first, PAGE);
+      List<User> users =
+          engine.getIdentityService().createUserQuery().orderByUserId().asc().listPage(first, PAGE);
       for (User user : users) {
-        if (user instanceof UserEntity entity && entity.getPassword() != null && matchesAny(configuration, entity)) {
+        if (user instanceof UserEntity entity
+            && entity.getPassword() != null
+            && matchesAny(configuration, entity)) {
           found.add(user.getId());
         }
       }
@@ -105,8 +119,10 @@ class ProductionSafety implements ApplicationRunner {
     return matches(configuration, user, user.getId());
   }
 
-  private static boolean matches(ProcessEngineConfigurationImpl configuration, UserEntity user, String password) {
-    return configuration.getPasswordManager().check(EncryptionUtil.saltPassword(password, user.getSalt()),
-        user.getPassword());
+  private static boolean matches(
+      ProcessEngineConfigurationImpl configuration, UserEntity user, String password) {
+    return configuration
+        .getPasswordManager()
+        .check(EncryptionUtil.saltPassword(password, user.getSalt()), user.getPassword());
   }
 }

@@ -9,7 +9,10 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Component;
 
-/** After login: back to the page asked for, else to the person's working screen ({@link WorkingScreens}). */
+/**
+ * After login: back to the page asked for, else to the person's working screen ({@link
+ * WorkingScreens}).
+ */
 @Component
 class RoleLandingHandler extends SavedRequestAwareAuthenticationSuccessHandler {
 
@@ -21,15 +24,16 @@ class RoleLandingHandler extends SavedRequestAwareAuthenticationSuccessHandler {
   }
 
   @Override
-  public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-      Authentication authentication) throws IOException, jakarta.servlet.ServletException {
+  public void onAuthenticationSuccess(
+      HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+      throws IOException, jakarta.servlet.ServletException {
     SavedRequest saved = requestCache.getRequest(request, response);
     if (saved == null || saved.getRedirectUrl().contains("/api/")) {
       requestCache.removeRequest(request, response);
-      getRedirectStrategy().sendRedirect(request, response, screens.of(CurrentUser.of(authentication)));
+      getRedirectStrategy()
+          .sendRedirect(request, response, screens.of(CurrentUser.of(authentication)));
       return;
     }
     super.onAuthenticationSuccess(request, response, authentication);
   }
-
 }

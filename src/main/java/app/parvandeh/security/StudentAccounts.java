@@ -10,8 +10,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives every admitted student a Camunda account, in the admitting transaction: user id = student number, first
- * password = national ID (as Golestan does), member of the students group.
+ * Gives every admitted student a Camunda account, in the admitting transaction: user id = student
+ * number, first password = national ID (as Golestan does), member of the students group.
  */
 @Component
 class StudentAccounts {

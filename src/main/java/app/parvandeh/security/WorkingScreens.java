@@ -7,9 +7,10 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.stereotype.Component;
 
 /**
- * Where each person's work is: students in the portal, everyone else in the first Camunda webapp their groups may
- * open (Tasklist for clerks, Cockpit for process owners, Admin for administrators without tasks), else the reports.
- * Asked of the engine's own application authorizations, so a new role lands right without a list here.
+ * Where each person's work is: students in the portal, everyone else in the first Camunda webapp
+ * their groups may open (Tasklist for clerks, Cockpit for process owners, Admin for administrators
+ * without tasks), else the reports. Asked of the engine's own application authorizations, so a new
+ * role lands right without a list here.
  */
 @Component
 public class WorkingScreens {
@@ -30,7 +31,8 @@ public class WorkingScreens {
     }
     List<String> groups = List.copyOf(user.groups());
     for (String app : WEBAPPS) {
-      if (authorizations.isUserAuthorized(user.id(), groups, Permissions.ACCESS, Resources.APPLICATION, app)) {
+      if (authorizations.isUserAuthorized(
+          user.id(), groups, Permissions.ACCESS, Resources.APPLICATION, app)) {
         return "/camunda/app/" + app + "/default/";
       }
     }

@@ -1,4 +1,7 @@
-/** One login for everything: Spring Security backed by Camunda's identity store, groups and authorizations. */
+/**
+ * One login for everything: Spring Security backed by Camunda's identity store, groups and
+ * authorizations.
+ */
 @ApplicationModule(allowedDependencies = {"shared", "signing", "student"})
 package app.parvandeh.security;
 

@@ -19,9 +19,14 @@ public final class JalaliDates {
       return null;
     }
     PersianCalendar cal = calendar(instant);
-    return PersianText.toPersianDigits(String.format("%04d/%02d/%02d %02d:%02d",
-        cal.get(Calendar.YEAR), cal.get(Calendar.MONTH) + 1, cal.get(Calendar.DAY_OF_MONTH),
-        cal.get(Calendar.HOUR_OF_DAY), cal.get(Calendar.MINUTE)));
+    return PersianText.toPersianDigits(
+        String.format(
+            "%04d/%02d/%02d %02d:%02d",
+            cal.get(Calendar.YEAR),
+            cal.get(Calendar.MONTH) + 1,
+            cal.get(Calendar.DAY_OF_MONTH),
+            cal.get(Calendar.HOUR_OF_DAY),
+            cal.get(Calendar.MINUTE)));
   }
 
   /** «۱۴۰۵/۰۹/۰۷» */
@@ -30,8 +35,10 @@ public final class JalaliDates {
       return null;
     }
     PersianCalendar cal = calendar(instant);
-    return PersianText.toPersianDigits(String.format("%04d/%02d/%02d",
-        cal.get(Calendar.YEAR), cal.get(Calendar.MONTH) + 1, cal.get(Calendar.DAY_OF_MONTH)));
+    return PersianText.toPersianDigits(
+        String.format(
+            "%04d/%02d/%02d",
+            cal.get(Calendar.YEAR), cal.get(Calendar.MONTH) + 1, cal.get(Calendar.DAY_OF_MONTH)));
   }
 
   /** The Solar Hijri year of an instant, e.g. 1405 (ASCII digits: a number, not text). */

@@ -1,8 +1,8 @@
 package app.parvandeh.shared;
 
 /**
- * A refusal the user can act on: an HTTP status, a stable code, and the same message in Persian and English.
- * Every module throws this; the web layer turns it into a 4xx answer.
+ * A refusal the user can act on: an HTTP status, a stable code, and the same message in Persian and
+ * English. Every module throws this; the web layer turns it into a 4xx answer.
  */
 public class ParvandehException extends RuntimeException {
 

@@ -1,8 +1,9 @@
 package app.parvandeh.shared;
 
 /**
- * Persian text as clerks type it: Persian or Arabic digits, Arabic ي/ك instead of Persian ی/ک, zero-width
- * non-joiners or not. {@link #normalize} folds all of these so that a search or a student number still matches.
+ * Persian text as clerks type it: Persian or Arabic digits, Arabic ي/ك instead of Persian ی/ک,
+ * zero-width non-joiners or not. {@link #normalize} folds all of these so that a search or a
+ * student number still matches.
  */
 public final class PersianText {
 
@@ -10,7 +11,10 @@ public final class PersianText {
 
   private PersianText() {}
 
-  /** Folds digits to ASCII, Arabic letter forms to Persian, drops diacritics and joiners, collapses spaces. */
+  /**
+   * Folds digits to ASCII, Arabic letter forms to Persian, drops diacritics and joiners, collapses
+   * spaces.
+   */
   public static String normalize(String text) {
     if (text == null) {
       return "";
@@ -36,10 +40,10 @@ public final class PersianText {
   }
 
   /**
-   * Text as it should be kept (a name, a title): Arabic ي/ك/ى become Persian, Persian and Arabic-Indic digits
-   * ASCII, direction marks and byte-order marks go, spaces collapse to one, and a zero-width non-joiner stays only
-   * once between two letters. Unlike {@link #normalize} it keeps case, diacritics and the joiner that Persian
-   * spelling needs.
+   * Text as it should be kept (a name, a title): Arabic ي/ك/ى become Persian, Persian and
+   * Arabic-Indic digits ASCII, direction marks and byte-order marks go, spaces collapse to one, and
+   * a zero-width non-joiner stays only once between two letters. Unlike {@link #normalize} it keeps
+   * case, diacritics and the joiner that Persian spelling needs.
    */
   public static String tidy(String text) {
     if (text == null) {
@@ -81,12 +85,24 @@ public final class PersianText {
     return switch (c) {
       case 'ي', 'ى' -> 'ی';
       case 'ك' -> 'ک';
-      case '\u200D', '\u200E', '\u200F', '\uFEFF', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E' -> 0;
+      case '\u200D',
+          '\u200E',
+          '\u200F',
+          '\uFEFF',
+          '\u202A',
+          '\u202B',
+          '\u202C',
+          '\u202D',
+          '\u202E' ->
+          0;
       default -> c;
     };
   }
 
-  /** Like {@link #normalize} but also removes every space: for comparing identifiers and joined/split words. */
+  /**
+   * Like {@link #normalize} but also removes every space: for comparing identifiers and
+   * joined/split words.
+   */
   public static String compact(String text) {
     return normalize(text).replace(" ", "");
   }

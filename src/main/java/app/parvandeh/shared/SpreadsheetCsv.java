@@ -11,8 +11,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * A CSV report clerks open in Excel: UTF-8 with a byte-order mark (else Excel shows Persian as mojibake), one header
- * row, and every cell that would start a formula defused with a leading apostrophe.
+ * A CSV report clerks open in Excel: UTF-8 with a byte-order mark (else Excel shows Persian as
+ * mojibake), one header row, and every cell that would start a formula defused with a leading
+ * apostrophe.
  */
 public final class SpreadsheetCsv {
 
@@ -24,7 +25,12 @@ public final class SpreadsheetCsv {
     out.write(0xBB);
     out.write(0xBF);
     try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        CSVPrinter csv = CSVFormat.EXCEL.builder().setHeader(headers.toArray(String[]::new)).get().print(writer)) {
+        CSVPrinter csv =
+            CSVFormat.EXCEL
+                .builder()
+                .setHeader(headers.toArray(String[]::new))
+                .get()
+                .print(writer)) {
       for (List<String> row : rows) {
         csv.printRecord(row.stream().map(SpreadsheetCsv::defuse).toList());
       }
@@ -34,13 +40,21 @@ public final class SpreadsheetCsv {
     return out.toByteArray();
   }
 
-  /** A cell starting like a formula would run in a spreadsheet: a leading apostrophe keeps it text. */
+  /**
+   * A cell starting like a formula would run in a spreadsheet: a leading apostrophe keeps it text.
+   */
   public static String defuse(String cell) {
     if (cell == null || cell.isEmpty()) {
       return "";
     }
     char first = cell.charAt(0);
-    return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-        ? "'" + cell : cell;
+    return first == '='
+            || first == '+'
+            || first == '-'
+            || first == '@'
+            || first == '\t'
+            || first == '\r'
+        ? "'" + cell
+        : cell;
   }
 }

@@ -1,19 +1,25 @@
 package app.parvandeh.shared;
 
 /**
- * Text a user types or a browser sends that we store, checked in one place before it reaches a column: stripped,
- * bounded by the column's length, NUL and other control characters refused. Bidi controls (embeddings, overrides,
- * isolates and marks) can make {@code invoice\u202Egpj.exe} read as "invoiceexe.jpg": a name carrying one is
- * refused; in prose, where word processors leave marks behind, they are dropped.
+ * Text a user types or a browser sends that we store, checked in one place before it reaches a
+ * column: stripped, bounded by the column's length, NUL and other control characters refused. Bidi
+ * controls (embeddings, overrides, isolates and marks) can make {@code invoice\u202Egpj.exe} read
+ * as "invoiceexe.jpg": a name carrying one is refused; in prose, where word processors leave marks
+ * behind, they are dropped.
  */
 public final class UserText {
 
   private UserText() {}
 
-  /** A stored text: how a refusal names it, its column's length, and whether it is a name or prose. */
+  /**
+   * A stored text: how a refusal names it, its column's length, and whether it is a name or prose.
+   */
   public record Field(String code, String nameFa, String nameEn, int maxLength, boolean prose) {
 
-    /** A one-line name or number (file name, letter number, address): no line breaks, no bidi controls. */
+    /**
+     * A one-line name or number (file name, letter number, address): no line breaks, no bidi
+     * controls.
+     */
     public static Field name(String code, String nameFa, String nameEn, int maxLength) {
       return new Field(code, nameFa, nameEn, maxLength, false);
     }
@@ -24,7 +30,10 @@ public final class UserText {
     }
   }
 
-  /** The checked, stripped text; empty when nothing but spaces was sent (the caller decides if that is allowed). */
+  /**
+   * The checked, stripped text; empty when nothing but spaces was sent (the caller decides if that
+   * is allowed).
+   */
   public static String clean(String text, Field field) {
     if (text == null) {
       return "";
@@ -34,7 +43,12 @@ public final class UserText {
       char c = text.charAt(i);
       if (isBidiControl(c)) {
         if (!field.prose()) {
-          throw refusal(field, "bidi-control", c, "نویسهٔ کنترل جهت متن", "a text-direction control character");
+          throw refusal(
+              field,
+              "bidi-control",
+              c,
+              "نویسهٔ کنترل جهت متن",
+              "a text-direction control character");
         }
         continue;
       }
@@ -47,10 +61,21 @@ public final class UserText {
     }
     String value = out.toString().strip();
     if (value.length() > field.maxLength()) {
-      throw ParvandehException.badRequest(field.code() + "-too-long",
-          "«" + field.nameFa() + "» حداکثر " + PersianText.toPersianDigits(String.valueOf(field.maxLength()))
-              + " نویسه است؛ " + PersianText.toPersianDigits(String.valueOf(value.length())) + " نویسه فرستاده شد.",
-          "The " + field.nameEn() + " may have at most " + field.maxLength() + " characters; " + value.length()
+      throw ParvandehException.badRequest(
+          field.code() + "-too-long",
+          "«"
+              + field.nameFa()
+              + "» حداکثر "
+              + PersianText.toPersianDigits(String.valueOf(field.maxLength()))
+              + " نویسه است؛ "
+              + PersianText.toPersianDigits(String.valueOf(value.length()))
+              + " نویسه فرستاده شد.",
+          "The "
+              + field.nameEn()
+              + " may have at most "
+              + field.maxLength()
+              + " characters; "
+              + value.length()
               + " were sent.");
     }
     return value;
@@ -62,7 +87,10 @@ public final class UserText {
     return value.isEmpty() ? null : value;
   }
 
-  /** The text without bidi controls: for showing text stored before they were refused (e.g. in a report). */
+  /**
+   * The text without bidi controls: for showing text stored before they were refused (e.g. in a
+   * report).
+   */
   public static String withoutBidiControls(String text) {
     StringBuilder out = new StringBuilder(text.length());
     text.chars().filter(c -> !isBidiControl((char) c)).forEach(c -> out.append((char) c));
@@ -71,14 +99,25 @@ public final class UserText {
 
   /** U+202A–U+202E, U+2066–U+2069, LRM, RLM and the Arabic letter mark. */
   static boolean isBidiControl(char c) {
-    return c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069' || c == '\u200E' || c == '\u200F'
+    return c >= '\u202A' && c <= '\u202E'
+        || c >= '\u2066' && c <= '\u2069'
+        || c == '\u200E'
+        || c == '\u200F'
         || c == '\u061C';
   }
 
-  private static ParvandehException refusal(Field field, String what, char c, String fa, String en) {
+  private static ParvandehException refusal(
+      Field field, String what, char c, String fa, String en) {
     String code = String.format("U+%04X", (int) c);
-    return ParvandehException.badRequest(field.code() + "-" + what,
+    return ParvandehException.badRequest(
+        field.code() + "-" + what,
         "«" + field.nameFa() + "» " + fa + " (" + code + ") دارد که پذیرفته نیست؛ آن را حذف کنید.",
-        "The " + field.nameEn() + " contains " + en + " (" + code + "), which is not accepted; remove it.");
+        "The "
+            + field.nameEn()
+            + " contains "
+            + en
+            + " ("
+            + code
+            + "), which is not accepted; remove it.");
   }
 }

@@ -22,36 +22,49 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
 /**
- * The bags in a ZIP (one, as a file's export, or many, as a bulk export): for each, the detached CMS signature
- * {@code signatures/tagmanifest-sha256.txt.p7s} verified over the tag manifest, every tag manifest line against its
- * tag file,
- * every payload manifest line against the payload's bytes, and no payload file left out of the manifest. The ZIP
- * is read once as a stream, in memory only; its entries' names and inflated sizes are checked as they are read,
- * and a hostile archive is refused whole.
+ * The bags in a ZIP (one, as a file's export, or many, as a bulk export): for each, the detached
+ * CMS signature {@code signatures/tagmanifest-sha256.txt.p7s} verified over the tag manifest, every
+ * tag manifest line against its tag file, every payload manifest line against the payload's bytes,
+ * and no payload file left out of the manifest. The ZIP is read once as a stream, in memory only;
+ * its entries' names and inflated sizes are checked as they are read, and a hostile archive is
+ * refused whole.
  */
 final class BagSignatureCheck {
 
   static final String TAG_MANIFEST = "tagmanifest-sha256.txt";
-  /** In a tag folder of its own: bagit-java reads every root file named tagmanifest-* as a manifest. */
+
+  /**
+   * In a tag folder of its own: bagit-java reads every root file named tagmanifest-* as a manifest.
+   */
   static final String SIGNATURE = "signatures/" + TAG_MANIFEST + ".p7s";
+
   static final String PAYLOAD_MANIFEST = "manifest-sha256.txt";
 
   /** Limits of an archive we agree to read (the bytes as inflated, not as the headers claim). */
   record Limits(int maxEntries, long maxInflatedBytes, int maxRatio) {}
 
   static final Limits LIMITS = new Limits(100_000, 4L << 30, 200);
+
   /** Tag files are kept in memory to be parsed; anything larger is not a tag file we wrote. */
   private static final int MAX_TAG_FILE = 8 << 20;
+
   private static final long RATIO_GRACE_BYTES = 1 << 20;
 
   private BagSignatureCheck() {}
 
-  static Verification verify(InputStream zip, byte[] officeCertificate, Limits limits) throws IOException {
+  static Verification verify(InputStream zip, byte[] officeCertificate, Limits limits)
+      throws IOException {
     Entries entries = read(zip, limits);
-    List<String> roots = entries.hashes.keySet().stream().filter(p -> p.equals("bagit.txt")
-        || p.endsWith("/bagit.txt")).map(p -> p.substring(0, p.length() - "bagit.txt".length())).sorted().toList();
+    List<String> roots =
+        entries.hashes.keySet().stream()
+            .filter(p -> p.equals("bagit.txt") || p.endsWith("/bagit.txt"))
+            .map(p -> p.substring(0, p.length() - "bagit.txt".length()))
+            .sorted()
+            .toList();
     if (roots.isEmpty()) {
-      throw ParvandehException.badRequest("no-bag", "در این ZIP هیچ بسته BagIt (پرونده bagit.txt) نیست.",
+      throw ParvandehException.badRequest(
+          "no-bag",
+          "در این ZIP هیچ بسته BagIt (پرونده bagit.txt) نیست.",
           "The ZIP holds no BagIt bag (no bagit.txt).");
     }
     List<Verification.Item> items = new ArrayList<>();
@@ -70,7 +83,8 @@ final class BagSignatureCheck {
       changes.add((tagManifest == null ? TAG_MANIFEST : SIGNATURE) + " نیست / is missing");
       return new Verification.Item(name, false, false, null, false, null, null, false, changes);
     }
-    SignatureChecks.Checked checked = SignatureChecks.check(signature, tagManifest, officeCertificate);
+    SignatureChecks.Checked checked =
+        SignatureChecks.check(signature, tagManifest, officeCertificate);
     compare(root, tagManifest, entries, changes, false);
     byte[] payloadManifest = entries.tagFiles.get(root + PAYLOAD_MANIFEST);
     if (payloadManifest == null) {
@@ -84,13 +98,21 @@ final class BagSignatureCheck {
       }
     }
     Instant at = checked.signingTime();
-    return new Verification.Item(name, true, checked.valid(), checked.signer(), checked.byOffice(), at,
-        at == null ? null : JalaliDates.dateTime(at), changes.isEmpty(), changes);
+    return new Verification.Item(
+        name,
+        true,
+        checked.valid(),
+        checked.signer(),
+        checked.byOffice(),
+        at,
+        at == null ? null : JalaliDates.dateTime(at),
+        changes.isEmpty(),
+        changes);
   }
 
   /** Checks each "sha256 path" line; returns the paths listed. */
-  private static Set<String> compare(String root, byte[] manifest, Entries entries, List<String> changes,
-      boolean payload) {
+  private static Set<String> compare(
+      String root, byte[] manifest, Entries entries, List<String> changes, boolean payload) {
     Set<String> listed = new LinkedHashSet<>();
     for (String line : new String(manifest, StandardCharsets.UTF_8).split("\\r?\\n")) {
       if (line.isBlank()) {
@@ -137,15 +159,17 @@ final class BagSignatureCheck {
       ZipEntry entry;
       while ((entry = zip.getNextEntry()) != null) {
         if (++count > limits.maxEntries()) {
-          throw hostile("بیش از " + limits.maxEntries() + " پرونده دارد", "it has more than "
-              + limits.maxEntries() + " entries");
+          throw hostile(
+              "بیش از " + limits.maxEntries() + " پرونده دارد",
+              "it has more than " + limits.maxEntries() + " entries");
         }
         String name = checkedName(entry.getName());
         if (entry.isDirectory()) {
           continue;
         }
         if (!seen.add(name)) {
-          throw hostile("نام «" + name + "» دو بار آمده است", "the name " + name + " appears twice");
+          throw hostile(
+              "نام «" + name + "» دو بار آمده است", "the name " + name + " appears twice");
         }
         boolean tag = !isPayload(name);
         MessageDigest sha256 = sha256();
@@ -160,8 +184,11 @@ final class BagSignatureCheck {
             if (inflated > limits.maxInflatedBytes()) {
               throw hostile("باز شده بیش از اندازه مجاز است", "it inflates past the limit");
             }
-            if (inflated > RATIO_GRACE_BYTES && inflated > (long) limits.maxRatio() * Math.max(1, compressed.count)) {
-              throw hostile("نسبت فشرده‌سازی آن غیرعادی است (بمب ZIP)", "its compression ratio is abnormal (a ZIP bomb)");
+            if (inflated > RATIO_GRACE_BYTES
+                && inflated > (long) limits.maxRatio() * Math.max(1, compressed.count)) {
+              throw hostile(
+                  "نسبت فشرده‌سازی آن غیرعادی است (بمب ZIP)",
+                  "its compression ratio is abnormal (a ZIP bomb)");
             }
             if (kept != null) {
               if (entryBytes > MAX_TAG_FILE) {
@@ -178,24 +205,33 @@ final class BagSignatureCheck {
         }
       }
     } catch (ZipException | IllegalArgumentException e) {
-      throw ParvandehException.badRequest("unreadable-zip", "این فایل ZIP خوانا نیست.", "The ZIP cannot be read.");
+      throw ParvandehException.badRequest(
+          "unreadable-zip", "این فایل ZIP خوانا نیست.", "The ZIP cannot be read.");
     }
     if (count == 0) {
-      throw ParvandehException.badRequest("unreadable-zip", "این فایل ZIP خوانا نیست یا خالی است.",
+      throw ParvandehException.badRequest(
+          "unreadable-zip",
+          "این فایل ZIP خوانا نیست یا خالی است.",
           "The ZIP cannot be read or is empty.");
     }
     return entries;
   }
 
-  /** A payload file sits under a bag's data/ folder (the bag root being the top folder, or none). */
+  /**
+   * A payload file sits under a bag's data/ folder (the bag root being the top folder, or none).
+   */
   private static boolean isPayload(String name) {
-    return name.startsWith("data/") || name.indexOf('/') > 0 && name.substring(name.indexOf('/') + 1)
-        .startsWith("data/");
+    return name.startsWith("data/")
+        || name.indexOf('/') > 0 && name.substring(name.indexOf('/') + 1).startsWith("data/");
   }
 
   /** Relative, forward slashes only, no "..", no drive letters or control characters. */
   private static String checkedName(String name) {
-    if (name == null || name.isEmpty() || name.startsWith("/") || name.contains("\\") || name.matches("^[A-Za-z]:.*")
+    if (name == null
+        || name.isEmpty()
+        || name.startsWith("/")
+        || name.contains("\\")
+        || name.matches("^[A-Za-z]:.*")
         || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
       throw hostile("نام نادرست «" + name + "» دارد", "it has an unsafe entry name: " + name);
     }
@@ -208,8 +244,8 @@ final class BagSignatureCheck {
   }
 
   private static ParvandehException hostile(String fa, String en) {
-    return ParvandehException.badRequest("hostile-zip", "این ZIP پذیرفته نمی‌شود: " + fa + ".",
-        "The ZIP is refused: " + en + ".");
+    return ParvandehException.badRequest(
+        "hostile-zip", "این ZIP پذیرفته نمی‌شود: " + fa + ".", "The ZIP is refused: " + en + ".");
   }
 
   private static MessageDigest sha256() {

@@ -34,8 +34,9 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
  * A detached CMS SignedData (DER) with SHA-256 and RSA, the office's certificate inside, and the
- * signing-certificate-v2 attribute that binds the signature to that certificate (CAdES, as PAdES requires). A PAdES
- * signature leaves out the signing-time attribute (the PDF's /M entry carries the time); a bag's signature keeps it.
+ * signing-certificate-v2 attribute that binds the signature to that certificate (CAdES, as PAdES
+ * requires). A PAdES signature leaves out the signing-time attribute (the PDF's /M entry carries
+ * the time); a bag's signature keeps it.
  */
 final class CmsSigner {
 
@@ -63,26 +64,39 @@ final class CmsSigner {
     }
   }
 
-  private static SignerInfoGenerator signerInfo(OfficeKey office, X509Certificate certificate, boolean signingTime)
+  private static SignerInfoGenerator signerInfo(
+      OfficeKey office, X509Certificate certificate, boolean signingTime)
       throws GeneralSecurityException, OperatorCreationException, IOException {
     ASN1EncodableVector attributes = new ASN1EncodableVector();
-    attributes.add(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2,
-        new DERSet(new SigningCertificateV2(new ESSCertIDv2[] {essCertId(certificate)}))));
+    attributes.add(
+        new Attribute(
+            PKCSObjectIdentifiers.id_aa_signingCertificateV2,
+            new DERSet(new SigningCertificateV2(new ESSCertIDv2[] {essCertId(certificate)}))));
     DefaultSignedAttributeTableGenerator defaults =
         new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes));
-    CMSAttributeTableGenerator signed = signingTime ? defaults
-        : parameters -> defaults.getAttributes(parameters).remove(CMSAttributes.signingTime);
+    CMSAttributeTableGenerator signed =
+        signingTime
+            ? defaults
+            : parameters -> defaults.getAttributes(parameters).remove(CMSAttributes.signingTime);
     return new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
         .setSignedAttributeGenerator(signed)
-        .build(new JcaContentSignerBuilder("SHA256withRSA").build(office.privateKey()), certificate);
+        .build(
+            new JcaContentSignerBuilder("SHA256withRSA").build(office.privateKey()), certificate);
   }
 
-  /** SHA-256 of the certificate with its issuer and serial (the hash algorithm is SHA-256, the default one). */
+  /**
+   * SHA-256 of the certificate with its issuer and serial (the hash algorithm is SHA-256, the
+   * default one).
+   */
   private static ESSCertIDv2 essCertId(X509Certificate certificate)
       throws CertificateEncodingException, GeneralSecurityException {
     byte[] hash = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
-    IssuerSerial issuerSerial = new IssuerSerial(new GeneralNames(new GeneralName(
-        X500Name.getInstance(certificate.getIssuerX500Principal().getEncoded()))), certificate.getSerialNumber());
+    IssuerSerial issuerSerial =
+        new IssuerSerial(
+            new GeneralNames(
+                new GeneralName(
+                    X500Name.getInstance(certificate.getIssuerX500Principal().getEncoded()))),
+            certificate.getSerialNumber());
     return new ESSCertIDv2(hash, issuerSerial);
   }
 }

@@ -38,9 +38,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The office's signing key and certificate, read once from the configured PKCS#12 keystore. With
- * {@code create-demo-keystore} (demo profile only) a missing keystore is made at first start: a self-signed RSA key
- * in the data folder, never committed. Loading is lazy, so a production start without a keystore reaches
- * {@code ProductionSafety}'s clear refusal instead of failing somewhere in bean creation.
+ * {@code create-demo-keystore} (demo profile only) a missing keystore is made at first start: a
+ * self-signed RSA key in the data folder, never committed. Loading is lazy, so a production start
+ * without a keystore reaches {@code ProductionSafety}'s clear refusal instead of failing somewhere
+ * in bean creation.
  */
 @Component
 @EnableConfigurationProperties(SigningProperties.class)
@@ -76,23 +77,29 @@ public class OfficeKey {
     return loaded().key();
   }
 
-  /** What keeps the key from being used, in English, or empty when it loads; for the production start check. */
+  /**
+   * What keeps the key from being used, in English, or empty when it loads; for the production
+   * start check.
+   */
   public Optional<String> problem() {
     if (!properties.configured()) {
-      return Optional.of("no signing keystore is configured (set parvandeh.signing.keystore, .password and .alias "
-          + "to the office's PKCS#12 keystore)");
+      return Optional.of(
+          "no signing keystore is configured (set parvandeh.signing.keystore, .password and .alias "
+              + "to the office's PKCS#12 keystore)");
     }
     if (properties.createDemoKeystore()) {
       return Optional.of("parvandeh.signing.create-demo-keystore is on (a self-signed demo key)");
     }
     if (!Files.isReadable(Path.of(properties.keystore()))) {
-      return Optional.of("the signing keystore " + properties.keystore() + " does not exist or cannot be read");
+      return Optional.of(
+          "the signing keystore " + properties.keystore() + " does not exist or cannot be read");
     }
     try {
       read(Path.of(properties.keystore()));
       return Optional.empty();
     } catch (IOException | GeneralSecurityException | IllegalStateException e) {
-      return Optional.of("the signing keystore " + properties.keystore() + " cannot be used: " + e.getMessage());
+      return Optional.of(
+          "the signing keystore " + properties.keystore() + " cannot be used: " + e.getMessage());
     }
   }
 
@@ -111,7 +118,8 @@ public class OfficeKey {
 
   private Loaded load() {
     if (!properties.configured()) {
-      throw new IllegalStateException("No signing keystore is configured (parvandeh.signing.keystore)");
+      throw new IllegalStateException(
+          "No signing keystore is configured (parvandeh.signing.keystore)");
     }
     Path path = Path.of(properties.keystore());
     try {
@@ -122,7 +130,8 @@ public class OfficeKey {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the signing keystore " + path, e);
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Cannot open the signing keystore " + path + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot open the signing keystore " + path + ": " + e.getMessage(), e);
     }
   }
 
@@ -132,12 +141,15 @@ public class OfficeKey {
       store.load(in, properties.password().toCharArray());
     }
     if (!store.isKeyEntry(properties.alias())) {
-      throw new IllegalStateException("the keystore has no private key under the alias '" + properties.alias() + "'");
+      throw new IllegalStateException(
+          "the keystore has no private key under the alias '" + properties.alias() + "'");
     }
-    PrivateKey key = (PrivateKey) store.getKey(properties.alias(), properties.password().toCharArray());
+    PrivateKey key =
+        (PrivateKey) store.getKey(properties.alias(), properties.password().toCharArray());
     Certificate certificate = store.getCertificate(properties.alias());
     if (!(certificate instanceof X509Certificate x509)) {
-      throw new IllegalStateException("the key '" + properties.alias() + "' has no X.509 certificate");
+      throw new IllegalStateException(
+          "the key '" + properties.alias() + "' has no X.509 certificate");
     }
     return new Loaded(key, x509);
   }
@@ -149,22 +161,35 @@ public class OfficeKey {
     KeyPair pair = generator.generateKeyPair();
     Instant now = Instant.now(clock);
     X500Name subject = new X500Name(properties.demoSubject());
-    JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
-        new BigInteger(64, new SecureRandom()).abs().add(BigInteger.ONE), Date.from(now.minus(Duration.ofDays(1))),
-        Date.from(now.plus(DEMO_VALIDITY)), subject, pair.getPublic());
+    JcaX509v3CertificateBuilder builder =
+        new JcaX509v3CertificateBuilder(
+            subject,
+            new BigInteger(64, new SecureRandom()).abs().add(BigInteger.ONE),
+            Date.from(now.minus(Duration.ofDays(1))),
+            Date.from(now.plus(DEMO_VALIDITY)),
+            subject,
+            pair.getPublic());
     builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-    builder.addExtension(Extension.keyUsage, true,
+    builder.addExtension(
+        Extension.keyUsage,
+        true,
         new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
     X509Certificate certificate;
     try {
-      certificate = new JcaX509CertificateConverter().getCertificate(
-          builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
+      certificate =
+          new JcaX509CertificateConverter()
+              .getCertificate(
+                  builder.build(
+                      new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
     } catch (OperatorCreationException e) {
       throw new GeneralSecurityException(e);
     }
     KeyStore store = KeyStore.getInstance("PKCS12");
     store.load(null, null);
-    store.setKeyEntry(properties.alias(), pair.getPrivate(), properties.password().toCharArray(),
+    store.setKeyEntry(
+        properties.alias(),
+        pair.getPrivate(),
+        properties.password().toCharArray(),
         new Certificate[] {certificate});
     Files.createDirectories(path.toAbsolutePath().getParent());
     Path partial = path.resolveSibling(path.getFileName() + ".partial");
@@ -172,7 +197,9 @@ public class OfficeKey {
       store.store(out, properties.password().toCharArray());
     }
     Files.move(partial, path, StandardCopyOption.ATOMIC_MOVE);
-    log.warn("Created a self-signed DEMO signing key in {} ({}); production needs the office's own keystore", path,
+    log.warn(
+        "Created a self-signed DEMO signing key in {} ({}); production needs the office's own keystore",
+        path,
         certificate.getSubjectX500Principal().getName());
   }
 }

@@ -19,11 +19,17 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.springframework.stereotype.Service;
 
-/** Signs what the office hands out: PDFs as PAdES (incremental save), any other bytes as a detached CMS file. */
+/**
+ * Signs what the office hands out: PDFs as PAdES (incremental save), any other bytes as a detached
+ * CMS file.
+ */
 @Service
 public class OfficeSignatures {
 
-  /** Room for the CMS in the PDF: the certificate, RSA-3072 signature and attributes fit with margin. */
+  /**
+   * Room for the CMS in the PDF: the certificate, RSA-3072 signature and attributes fit with
+   * margin.
+   */
   private static final int SIGNATURE_SIZE = 16 * 1024;
 
   private final OfficeKey office;
@@ -35,11 +41,12 @@ public class OfficeSignatures {
   }
 
   /**
-   * The PDF with the office's PAdES signature (SubFilter ETSI.CAdES.detached) appended as an incremental update
-   * that covers every byte before it; {@code reason} is shown by PDF readers.
+   * The PDF with the office's PAdES signature (SubFilter ETSI.CAdES.detached) appended as an
+   * incremental update that covers every byte before it; {@code reason} is shown by PDF readers.
    */
   public byte[] signPdf(byte[] pdf, String reason) {
-    try (PDDocument document = Loader.loadPDF(pdf); SignatureOptions options = new SignatureOptions()) {
+    try (PDDocument document = Loader.loadPDF(pdf);
+        SignatureOptions options = new SignatureOptions()) {
       PDSignature signature = new PDSignature();
       signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
       signature.setSubFilter(PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
@@ -68,7 +75,8 @@ public class OfficeSignatures {
   public String certificatePem() {
     try {
       return "-----BEGIN CERTIFICATE-----\n"
-          + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(office.certificate().getEncoded())
+          + Base64.getMimeEncoder(64, "\n".getBytes())
+              .encodeToString(office.certificate().getEncoded())
           + "\n-----END CERTIFICATE-----\n";
     } catch (CertificateEncodingException e) {
       throw new IllegalStateException(e);
@@ -77,7 +85,8 @@ public class OfficeSignatures {
 
   /** The certificate subject's common name (the whole subject when it has none). */
   String signerName() {
-    return commonName(X500Name.getInstance(office.certificate().getSubjectX500Principal().getEncoded()));
+    return commonName(
+        X500Name.getInstance(office.certificate().getSubjectX500Principal().getEncoded()));
   }
 
   static String commonName(X500Name name) {

@@ -26,8 +26,9 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 
 /**
- * Checks one detached CMS signature over given bytes: the signature itself, that its signing-certificate-v2
- * attribute names the certificate it carries, and whether that certificate is the office's.
+ * Checks one detached CMS signature over given bytes: the signature itself, that its
+ * signing-certificate-v2 attribute names the certificate it carries, and whether that certificate
+ * is the office's.
  */
 final class SignatureChecks {
 
@@ -39,9 +40,12 @@ final class SignatureChecks {
   static Checked check(byte[] signature, byte[] content, byte[] officeCertificate) {
     CMSSignedData cms;
     try {
-      // A PDF's /Contents is zero-padded past the DER structure: read the one object and ignore the padding.
-      cms = new CMSSignedData(new CMSProcessableByteArray(content),
-          ContentInfo.getInstance(new ASN1InputStream(signature).readObject()));
+      // A PDF's /Contents is zero-padded past the DER structure: read the one object and ignore the
+      // padding.
+      cms =
+          new CMSSignedData(
+              new CMSProcessableByteArray(content),
+              ContentInfo.getInstance(new ASN1InputStream(signature).readObject()));
     } catch (CMSException | IOException | RuntimeException e) {
       return new Checked(false, null, false, null);
     }
@@ -59,9 +63,14 @@ final class SignatureChecks {
     String subject = certificate.getSubject().toString();
     boolean valid;
     try {
-      valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate))
-          && namesCertificate(signer.getSignedAttributes(), certificate);
-    } catch (CMSException | OperatorCreationException | CertificateException | IOException | RuntimeException e) {
+      valid =
+          signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate))
+              && namesCertificate(signer.getSignedAttributes(), certificate);
+    } catch (CMSException
+        | OperatorCreationException
+        | CertificateException
+        | IOException
+        | RuntimeException e) {
       valid = false;
     }
     boolean byOffice;
@@ -82,13 +91,17 @@ final class SignatureChecks {
   }
 
   /** The signing-certificate-v2 attribute must be there and hold this certificate's SHA-256. */
-  private static boolean namesCertificate(AttributeTable attributes, X509CertificateHolder certificate)
-      throws IOException {
-    Attribute attribute = attributes == null ? null : attributes.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2);
+  private static boolean namesCertificate(
+      AttributeTable attributes, X509CertificateHolder certificate) throws IOException {
+    Attribute attribute =
+        attributes == null
+            ? null
+            : attributes.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2);
     if (attribute == null) {
       return false;
     }
-    ESSCertIDv2[] ids = SigningCertificateV2.getInstance(attribute.getAttrValues().getObjectAt(0)).getCerts();
+    ESSCertIDv2[] ids =
+        SigningCertificateV2.getInstance(attribute.getAttrValues().getObjectAt(0)).getCerts();
     byte[] hash;
     try {
       hash = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());

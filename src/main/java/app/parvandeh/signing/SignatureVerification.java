@@ -9,8 +9,9 @@ import java.util.Arrays;
 import org.springframework.stereotype.Service;
 
 /**
- * Verifies an uploaded PDF (its PAdES signatures) or ZIP (its bags' tag-manifest signatures and manifests), told
- * apart by their first bytes, whatever the file is called. Nothing of the upload is stored.
+ * Verifies an uploaded PDF (its PAdES signatures) or ZIP (its bags' tag-manifest signatures and
+ * manifests), told apart by their first bytes, whatever the file is called. Nothing of the upload
+ * is stored.
  */
 @Service
 public class SignatureVerification {
@@ -39,12 +40,14 @@ public class SignatureVerification {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    throw ParvandehException.badRequest("not-pdf-or-zip",
+    throw ParvandehException.badRequest(
+        "not-pdf-or-zip",
         "فقط سند PDF یا بسته BagIt در قالب ZIP را می‌توان وارسی کرد.",
         "Only a PDF or a BagIt bag as a ZIP can be verified.");
   }
 
   private static boolean startsWith(byte[] head, byte[] magic) {
-    return head.length >= magic.length && Arrays.equals(head, 0, magic.length, magic, 0, magic.length);
+    return head.length >= magic.length
+        && Arrays.equals(head, 0, magic.length, magic, 0, magic.length);
   }
 }

@@ -7,8 +7,8 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 
 /**
- * A file whose graduation clearance is complete (the view {@code cleared_file} over the clearance-complete notes):
- * only named in {@link FileScope}'s queries, never loaded or written.
+ * A file whose graduation clearance is complete (the view {@code cleared_file} over the
+ * clearance-complete notes): only named in {@link FileScope}'s queries, never loaded or written.
  */
 @Entity
 @Immutable

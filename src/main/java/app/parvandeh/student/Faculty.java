@@ -5,7 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A faculty (دانشکده); its clerks form one Camunda group, the candidate group of its students' checks. */
+/**
+ * A faculty (دانشکده); its clerks form one Camunda group, the candidate group of its students'
+ * checks.
+ */
 @Entity
 @Table(name = "faculty")
 public class Faculty {
@@ -13,8 +16,7 @@ public class Faculty {
   /** Faculty clerks' groups are named {@code faculty-<code>}. */
   public static final String GROUP_PREFIX = "faculty-";
 
-  @Id
-  private String code;
+  @Id private String code;
 
   @Column(name = "name_fa")
   private String nameFa;

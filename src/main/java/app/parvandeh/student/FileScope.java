@@ -8,13 +8,15 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Which students' files a user may see, as one value that every list, search and report query takes and applies in
- * its where clause (so a page of results is full, and no query can forget the rule), and that the checks of a single
- * file ask too. A file is in scope when any grant holds: every file; the file's faculty is one of {@code faculties};
- * {@code clearedFiles} and the file's clearance is complete; or it is the file of the student {@code ownerUserId}.
- * Nothing granted ({@link #NONE}) sees no file. Security's {@code FileAccessPolicy} derives it from the user.
+ * Which students' files a user may see, as one value that every list, search and report query takes
+ * and applies in its where clause (so a page of results is full, and no query can forget the rule),
+ * and that the checks of a single file ask too. A file is in scope when any grant holds: every
+ * file; the file's faculty is one of {@code faculties}; {@code clearedFiles} and the file's
+ * clearance is complete; or it is the file of the student {@code ownerUserId}. Nothing granted
+ * ({@link #NONE}) sees no file. Security's {@code FileAccessPolicy} derives it from the user.
  */
-public record FileScope(boolean everyFile, Set<String> faculties, boolean clearedFiles, String ownerUserId) {
+public record FileScope(
+    boolean everyFile, Set<String> faculties, boolean clearedFiles, String ownerUserId) {
 
   public static final FileScope NONE = new FileScope(false, Set.of(), false, null);
   public static final FileScope EVERY_FILE = new FileScope(true, Set.of(), false, null);
@@ -28,7 +30,10 @@ public record FileScope(boolean everyFile, Set<String> faculties, boolean cleare
     return new FileScope(false, Set.of(), false, userId);
   }
 
-  /** The files of these faculties, and with {@code clearedFiles} every file whose clearance is complete. */
+  /**
+   * The files of these faculties, and with {@code clearedFiles} every file whose clearance is
+   * complete.
+   */
   public static FileScope of(Set<String> faculties, boolean clearedFiles) {
     return new FileScope(false, faculties, clearedFiles, null);
   }
@@ -43,22 +48,35 @@ public record FileScope(boolean everyFile, Set<String> faculties, boolean cleare
     return everyFile || clearedFiles || faculties.contains(facultyCode);
   }
 
-  /** Whether this student's file is in scope; {@code cleared} is asked only when nothing else decides. */
+  /**
+   * Whether this student's file is in scope; {@code cleared} is asked only when nothing else
+   * decides.
+   */
   public boolean covers(Student student, Predicate<Student> cleared) {
-    return everyFile || faculties.contains(student.getFaculty().getCode())
+    return everyFile
+        || faculties.contains(student.getFaculty().getCode())
         || ownerUserId != null && ownerUserId.equals(student.getUserId())
         || clearedFiles && cleared.test(student);
   }
 
-  /** The JPQL condition on the {@code Student} alias {@code s}; bind {@link #parameters()} with it. */
+  /**
+   * The JPQL condition on the {@code Student} alias {@code s}; bind {@link #parameters()} with it.
+   */
   public String jpql(String s) {
-    return condition(s + ".faculty.code", s + ".userId",
+    return condition(
+        s + ".faculty.code",
+        s + ".userId",
         "exists (select c.studentId from ClearedFile c where c.studentId = " + s + ".id)");
   }
 
-  /** The SQL condition on the {@code student} table alias {@code s}; bind {@link #parameters()} with it. */
+  /**
+   * The SQL condition on the {@code student} table alias {@code s}; bind {@link #parameters()} with
+   * it.
+   */
   public String sql(String s) {
-    return condition(s + ".faculty_code", s + ".user_id",
+    return condition(
+        s + ".faculty_code",
+        s + ".user_id",
         "exists (select c.student_id from cleared_file c where c.student_id = " + s + ".id)");
   }
 

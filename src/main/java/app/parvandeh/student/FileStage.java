@@ -1,6 +1,9 @@
 package app.parvandeh.student;
 
-/** The three stages of a student file, plus after graduation (modelled, not active at the university yet). */
+/**
+ * The three stages of a student file, plus after graduation (modelled, not active at the university
+ * yet).
+ */
 public enum FileStage {
   ADMISSION("پذیرش و ثبت‌نام"),
   DURING_STUDY("در طول تحصیل"),

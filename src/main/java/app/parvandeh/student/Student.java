@@ -15,7 +15,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 
-/** A student and the state of their file. The student number is the file's business key in Camunda. */
+/**
+ * A student and the state of their file. The student number is the file's business key in Camunda.
+ */
 @Entity
 @Table(name = "student")
 public class Student {
@@ -36,7 +38,9 @@ public class Student {
   @Column(name = "last_name")
   private String lastName;
 
-  /** Normalized number, national ID and names, so a search with any letter or digit variant matches. */
+  /**
+   * Normalized number, national ID and names, so a search with any letter or digit variant matches.
+   */
   @Column(name = "search_text")
   private String searchText;
 
@@ -85,7 +89,12 @@ public class Student {
 
   protected Student() {}
 
-  Student(NewStudent data, AdmissionDetails details, Faculty faculty, String studentNumber, String nationalId,
+  Student(
+      NewStudent data,
+      AdmissionDetails details,
+      Faculty faculty,
+      String studentNumber,
+      String nationalId,
       Instant now) {
     this.studentNumber = studentNumber;
     this.nationalId = nationalId;
@@ -106,7 +115,10 @@ public class Student {
     this.searchText = searchTextOf(studentNumber, nationalId, firstName, lastName);
   }
 
-  /** Number, national ID and names folded and joined without spaces, so any spelling of a part matches. */
+  /**
+   * Number, national ID and names folded and joined without spaces, so any spelling of a part
+   * matches.
+   */
   static String searchTextOf(String... parts) {
     return String.join("|", java.util.Arrays.stream(parts).map(PersianText::compact).toList());
   }
@@ -120,7 +132,10 @@ public class Student {
     this.searchText = searchTextOf(studentNumber, nationalId, firstName, lastName);
   }
 
-  /** Replaces the cohort list's details (names, father's name, programme, channel); the caller audits the change. */
+  /**
+   * Replaces the cohort list's details (names, father's name, programme, channel); the caller
+   * audits the change.
+   */
   void changeDetails(String firstName, String lastName, AdmissionDetails details) {
     this.firstName = firstName;
     this.lastName = lastName;

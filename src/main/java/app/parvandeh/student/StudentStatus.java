@@ -1,6 +1,9 @@
 package app.parvandeh.student;
 
-/** Where the student stands. Closed files (withdrawn, expelled) are completed exactly like ordinary ones. */
+/**
+ * Where the student stands. Closed files (withdrawn, expelled) are completed exactly like ordinary
+ * ones.
+ */
 public enum StudentStatus {
   ACTIVE("فعال"),
   WITHDRAWN("انصراف"),

@@ -23,9 +23,10 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place that spells the API's addresses of a document version. The document and note modules return
- * version ids; this web layer adds the links their JSON answers have always carried ({@code contentUrl} and
- * {@code previewUrl} of a version, {@code url} of a note address), so the modules need not know the web's paths.
+ * The one place that spells the API's addresses of a document version. The document and note
+ * modules return version ids; this web layer adds the links their JSON answers have always carried
+ * ({@code contentUrl} and {@code previewUrl} of a version, {@code url} of a note address), so the
+ * modules need not know the web's paths.
  */
 final class ApiLinks {
 
@@ -41,7 +42,10 @@ final class ApiLinks {
     return version.previewable() ? "/api/documents/versions/" + version.id() + "/preview" : null;
   }
 
-  /** Adds the links to the records when Spring's ObjectMapper writes them (Spring Boot registers Module beans). */
+  /**
+   * Adds the links to the records when Spring's ObjectMapper writes them (Spring Boot registers
+   * Module beans).
+   */
   @Component
   static class Json extends SimpleModule {
 
@@ -50,20 +54,28 @@ final class ApiLinks {
       setMixInAnnotation(VersionView.class, VersionLinks.class);
       setMixInAnnotation(AddressView.class, AddressLink.class);
       setMixInAnnotation(AddressLine.class, AddressLink.class);
-      setSerializerModifier(new BeanSerializerModifier() {
-        @Override
-        public List<BeanPropertyWriter> changeProperties(SerializationConfig config, BeanDescription bean,
-            List<BeanPropertyWriter> properties) {
-          return bean.getBeanClass() == VersionView.class ? linksAfter("uploadedBy", properties) : properties;
-        }
-      });
+      setSerializerModifier(
+          new BeanSerializerModifier() {
+            @Override
+            public List<BeanPropertyWriter> changeProperties(
+                SerializationConfig config,
+                BeanDescription bean,
+                List<BeanPropertyWriter> properties) {
+              return bean.getBeanClass() == VersionView.class
+                  ? linksAfter("uploadedBy", properties)
+                  : properties;
+            }
+          });
     }
 
-    /** Appended links go back where the record's fields had them, so the answers keep their order. */
-    private static List<BeanPropertyWriter> linksAfter(String field, List<BeanPropertyWriter> properties) {
+    /**
+     * Appended links go back where the record's fields had them, so the answers keep their order.
+     */
+    private static List<BeanPropertyWriter> linksAfter(
+        String field, List<BeanPropertyWriter> properties) {
       List<BeanPropertyWriter> links = properties.stream().filter(p -> p instanceof Link).toList();
-      List<BeanPropertyWriter> ordered = new ArrayList<>(
-          properties.stream().filter(p -> !(p instanceof Link)).toList());
+      List<BeanPropertyWriter> ordered =
+          new ArrayList<>(properties.stream().filter(p -> !(p instanceof Link)).toList());
       int at = ordered.stream().map(BeanPropertyWriter::getName).toList().indexOf(field) + 1;
       ordered.addAll(at, links);
       return ordered;
@@ -71,8 +83,11 @@ final class ApiLinks {
   }
 
   // A link that is null is written as null, as the records' fields were.
-  @JsonAppend(props = {@JsonAppend.Prop(value = Link.class, name = "contentUrl", include = Include.ALWAYS),
-      @JsonAppend.Prop(value = Link.class, name = "previewUrl", include = Include.ALWAYS)})
+  @JsonAppend(
+      props = {
+        @JsonAppend.Prop(value = Link.class, name = "contentUrl", include = Include.ALWAYS),
+        @JsonAppend.Prop(value = Link.class, name = "previewUrl", include = Include.ALWAYS)
+      })
   private abstract static class VersionLinks {}
 
   @JsonAppend(props = @JsonAppend.Prop(value = Link.class, name = "url", include = Include.ALWAYS))
@@ -100,8 +115,11 @@ final class ApiLinks {
     }
 
     @Override
-    public VirtualBeanPropertyWriter withConfig(MapperConfig<?> config, AnnotatedClass declaringClass,
-        BeanPropertyDefinition property, JavaType type) {
+    public VirtualBeanPropertyWriter withConfig(
+        MapperConfig<?> config,
+        AnnotatedClass declaringClass,
+        BeanPropertyDefinition property,
+        JavaType type) {
       return new Link(property, declaringClass.getAnnotations(), type);
     }
   }

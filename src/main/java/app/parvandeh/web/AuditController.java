@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A student's audit trail for managers and the central units: read only; there is no way to edit or purge it. */
+/**
+ * A student's audit trail for managers and the central units: read only; there is no way to edit or
+ * purge it.
+ */
 @RestController
 class AuditController {
 

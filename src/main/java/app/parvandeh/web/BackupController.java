@@ -14,9 +14,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A whole-system backup while the application runs (database and document store, see {@link SystemBackup}):
- * {@code POST /api/admin/backups} starts it (202 with the job), {@code GET /api/admin/backups/{id}} shows its
- * progress; {@code tools/backup.sh} does both. System administrators only: a backup holds everyone's files.
+ * A whole-system backup while the application runs (database and document store, see {@link
+ * SystemBackup}): {@code POST /api/admin/backups} starts it (202 with the job), {@code GET
+ * /api/admin/backups/{id}} shows its progress; {@code tools/backup.sh} does both. System
+ * administrators only: a backup holds everyone's files.
  */
 @RestController
 class BackupController {
@@ -44,7 +45,8 @@ class BackupController {
   private static String checkAdmin(Authentication authentication) {
     CurrentUser user = CurrentUser.of(authentication);
     if (!user.groups().contains(Groups.ADMINS)) {
-      throw ParvandehException.forbidden("پشتیبان‌گیری از کل سامانه ویژه مدیران سامانه است.",
+      throw ParvandehException.forbidden(
+          "پشتیبان‌گیری از کل سامانه ویژه مدیران سامانه است.",
           "Only system administrators back up the whole system.");
     }
     return user.id();

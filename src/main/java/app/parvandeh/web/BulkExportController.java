@@ -21,10 +21,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Bulk export of BagIt bags, one per student: {@code POST /api/exports} with {@code {"faculty": "engineering"}} (or
- * {@code {}} for the whole archive) starts a job (202), {@code GET /api/exports/{id}} shows how many files are done,
- * {@code GET /api/exports/{id}/download} streams the finished ZIP. For the audit trail's readers, as a single file's
- * export; only the user who started a job sees and downloads it.
+ * Bulk export of BagIt bags, one per student: {@code POST /api/exports} with {@code {"faculty":
+ * "engineering"}} (or {@code {}} for the whole archive) starts a job (202), {@code GET
+ * /api/exports/{id}} shows how many files are done, {@code GET /api/exports/{id}/download} streams
+ * the finished ZIP. For the audit trail's readers, as a single file's export; only the user who
+ * started a job sees and downloads it.
  */
 @RestController
 class BulkExportController {
@@ -34,7 +35,8 @@ class BulkExportController {
   private final FileAccessPolicy access;
   private final StudentService students;
 
-  BulkExportController(BulkExport exports, PreservationJobs jobs, FileAccessPolicy access, StudentService students) {
+  BulkExportController(
+      BulkExport exports, PreservationJobs jobs, FileAccessPolicy access, StudentService students) {
     this.exports = exports;
     this.jobs = jobs;
     this.access = access;
@@ -45,12 +47,17 @@ class BulkExportController {
 
   @PostMapping("/api/exports")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  PreservationJobs.View start(@RequestBody(required = false) ExportRequest request, Authentication authentication) {
+  PreservationJobs.View start(
+      @RequestBody(required = false) ExportRequest request, Authentication authentication) {
     CurrentUser user = checkReader(authentication);
-    String faculty = request == null || request.faculty() == null || request.faculty().isBlank() ? null
-        : request.faculty().strip();
-    if (faculty != null && students.faculties().stream().noneMatch(f -> f.getCode().equals(faculty))) {
-      throw ParvandehException.badRequest("unknown-faculty", "چنین دانشکده‌ای وجود ندارد.", "No such faculty.");
+    String faculty =
+        request == null || request.faculty() == null || request.faculty().isBlank()
+            ? null
+            : request.faculty().strip();
+    if (faculty != null
+        && students.faculties().stream().noneMatch(f -> f.getCode().equals(faculty))) {
+      throw ParvandehException.badRequest(
+          "unknown-faculty", "چنین دانشکده‌ای وجود ندارد.", "No such faculty.");
     }
     return exports.start(access.scope(user), faculty, user.id()).view();
   }
@@ -61,12 +68,15 @@ class BulkExportController {
   }
 
   @GetMapping("/api/exports/{id}/download")
-  void download(@PathVariable String id, Authentication authentication, HttpServletResponse response)
+  void download(
+      @PathVariable String id, Authentication authentication, HttpServletResponse response)
       throws IOException {
     PreservationJobs.View job = ownJob(id, authentication);
     Path zip = job.resultPath();
     if (!job.succeeded() || zip == null || !Files.isRegularFile(zip)) {
-      throw ParvandehException.conflict("export-not-ready", "خروجی هنوز آماده نیست (یا ناموفق بوده است).",
+      throw ParvandehException.conflict(
+          "export-not-ready",
+          "خروجی هنوز آماده نیست (یا ناموفق بوده است).",
           "The export is not ready (or it failed).");
     }
     DocumentHeaders.apply(response, "application/zip", exports.zipFileName(job));
@@ -81,8 +91,8 @@ class BulkExportController {
     CurrentUser user = checkReader(authentication);
     PreservationJobs.View job = jobs.get(PreservationJobs.Kind.EXPORT, id);
     if (!job.startedBy().equals(user.id())) {
-      throw ParvandehException.forbidden("این خروجی را کاربر دیگری گرفته است.",
-          "Another user started this export.");
+      throw ParvandehException.forbidden(
+          "این خروجی را کاربر دیگری گرفته است.", "Another user started this export.");
     }
     return job;
   }

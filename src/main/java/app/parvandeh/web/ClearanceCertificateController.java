@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The signed clearance certificate («گواهی تسویه پرونده») of a cleared file, as a PAdES-signed PDF; for whoever
- * may see the file, refused (409) while the file is not cleared.
+ * The signed clearance certificate («گواهی تسویه پرونده») of a cleared file, as a PAdES-signed PDF;
+ * for whoever may see the file, refused (409) while the file is not cleared.
  */
 @RestController
 class ClearanceCertificateController {
@@ -32,20 +32,31 @@ class ClearanceCertificateController {
   }
 
   @GetMapping("/api/students/{studentNumber}/clearance-certificate")
-  ResponseEntity<byte[]> certificate(@PathVariable String studentNumber, Authentication authentication) {
-    ClearanceCertificate certificate = certificates.issue(CurrentUser.of(authentication), studentNumber);
-    byte[] pdf = signatures.signPdf(ClearanceCertificatePdf.write(certificate),
-        ClearanceCertificatePdf.TITLE + " – " + PersianText.toPersianDigits(certificate.studentNumber()));
-    String name = "clearance-certificate-" + PersianText.digits(certificate.studentNumber())
-        .replaceAll("[^A-Za-z0-9_-]", "") + ".pdf";
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+  ResponseEntity<byte[]> certificate(
+      @PathVariable String studentNumber, Authentication authentication) {
+    ClearanceCertificate certificate =
+        certificates.issue(CurrentUser.of(authentication), studentNumber);
+    byte[] pdf =
+        signatures.signPdf(
+            ClearanceCertificatePdf.write(certificate),
+            ClearanceCertificatePdf.TITLE
+                + " – "
+                + PersianText.toPersianDigits(certificate.studentNumber()));
+    String name =
+        "clearance-certificate-"
+            + PersianText.digits(certificate.studentNumber()).replaceAll("[^A-Za-z0-9_-]", "")
+            + ".pdf";
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
         .headers(DocumentHeaders.of(MediaType.APPLICATION_PDF_VALUE, name))
-        .cacheControl(CacheControl.noStore().cachePrivate()).body(pdf);
+        .cacheControl(CacheControl.noStore().cachePrivate())
+        .body(pdf);
   }
 
   /** Where the file page and the portal link to the certificate, once the file is cleared. */
   static String urlIfCleared(Student student, ClearanceRecords clearance) {
     return clearance.clearanceComplete(student.getId())
-        ? "/api/students/" + student.getStudentNumber() + "/clearance-certificate" : null;
+        ? "/api/students/" + student.getStudentNumber() + "/clearance-certificate"
+        : null;
   }
 }

@@ -24,7 +24,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Graduation clearance: end of study (as Golestan signals it), the clearance forms, the graduate's request. */
+/**
+ * Graduation clearance: end of study (as Golestan signals it), the clearance forms, the graduate's
+ * request.
+ */
 @RestController
 class ClearanceController {
 
@@ -32,7 +35,8 @@ class ClearanceController {
   private final StudentService students;
   private final FileAccessPolicy access;
 
-  ClearanceController(GraduationClearance clearance, StudentService students, FileAccessPolicy access) {
+  ClearanceController(
+      GraduationClearance clearance, StudentService students, FileAccessPolicy access) {
     this.clearance = clearance;
     this.students = students;
     this.access = access;
@@ -46,16 +50,22 @@ class ClearanceController {
 
   record NoteIn(@NotBlank String body, List<AddressIn> addresses) {}
 
-  /** A clerk (or Golestan's integration user) records that study ended; the file enters clearance. */
+  /**
+   * A clerk (or Golestan's integration user) records that study ended; the file enters clearance.
+   */
   @PostMapping("/api/students/{studentNumber}/study-end")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  Map<String, String> endStudy(@PathVariable String studentNumber, @Valid @RequestBody StudyEnd body,
+  Map<String, String> endStudy(
+      @PathVariable String studentNumber,
+      @Valid @RequestBody StudyEnd body,
       Authentication authentication) {
     CurrentUser user = CurrentUser.of(authentication);
     Student student = students.get(studentNumber);
     access.checkRecordStudyEnd(user, student);
     clearance.endStudy(student.getStudentNumber(), body.reason(), user.id());
-    return Map.of("message", "پایان تحصیل («" + body.reason().labelFa() + "») ثبت شد و پرونده وارد تسویه شد.");
+    return Map.of(
+        "message",
+        "پایان تحصیل («" + body.reason().labelFa() + "») ثبت شد و پرونده وارد تسویه شد.");
   }
 
   @GetMapping("/api/clearance/tasks/{taskId}")
@@ -70,13 +80,19 @@ class ClearanceController {
   /** The faculty clerk records where a missing document lives (17030) while completing the file. */
   @PostMapping("/api/clearance/tasks/{taskId}/notes")
   @ResponseStatus(HttpStatus.CREATED)
-  NoteView note(@PathVariable String taskId, @Valid @RequestBody NoteIn note, Authentication authentication) {
+  NoteView note(
+      @PathVariable String taskId, @Valid @RequestBody NoteIn note, Authentication authentication) {
     CurrentUser user = CurrentUser.of(authentication);
     ClearanceTask task = clearance.clearanceTask(taskId, user.id(), user.groups());
     access.checkView(user, students.get(task.studentNumber()));
-    List<NewAddress> addresses = note.addresses() == null ? List.of() : note.addresses().stream()
-        .map(a -> new NewAddress(a.address(), a.label(), a.documentVersionId())).toList();
-    return clearance.recordDocumentAddress(taskId, user.id(), user.groups(), note.body(), addresses);
+    List<NewAddress> addresses =
+        note.addresses() == null
+            ? List.of()
+            : note.addresses().stream()
+                .map(a -> new NewAddress(a.address(), a.label(), a.documentVersionId()))
+                .toList();
+    return clearance.recordDocumentAddress(
+        taskId, user.id(), user.groups(), note.body(), addresses);
   }
 
   /** The graduate asks for their graduation documents from the portal. */
@@ -84,13 +100,23 @@ class ClearanceController {
   Map<String, Object> graduationRequest(Authentication authentication) {
     CurrentUser user = CurrentUser.of(authentication);
     if (!user.isStudent()) {
-      throw ParvandehException.forbidden("این درخواست را خود دانش‌آموخته می‌فرستد.",
-          "Only the graduate sends this request.");
+      throw ParvandehException.forbidden(
+          "این درخواست را خود دانش‌آموخته می‌فرستد.", "Only the graduate sends this request.");
     }
-    Student student = students.findByUser(user.id()).orElseThrow(() -> ParvandehException.notFound("no-file",
-        "پرونده‌ای برای شما ثبت نشده است.", "No file is registered for you."));
+    Student student =
+        students
+            .findByUser(user.id())
+            .orElseThrow(
+                () ->
+                    ParvandehException.notFound(
+                        "no-file",
+                        "پرونده‌ای برای شما ثبت نشده است.",
+                        "No file is registered for you."));
     NoteView note = clearance.requestGraduationDocuments(student.getStudentNumber(), user.id());
-    return Map.of("message", "درخواست شما برای صدور مدارک دانش‌آموختگی به اداره دانش‌آموختگان رسید.",
-        "noteId", note.id());
+    return Map.of(
+        "message",
+        "درخواست شما برای صدور مدارک دانش‌آموختگی به اداره دانش‌آموختگان رسید.",
+        "noteId",
+        note.id());
   }
 }

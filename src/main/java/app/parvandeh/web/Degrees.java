@@ -15,7 +15,8 @@ final class Degrees {
     try {
       return Degree.valueOf(name.strip());
     } catch (IllegalArgumentException e) {
-      throw ParvandehException.badRequest("unknown-degree", "مقطع تحصیلی ناشناخته است.", "Unknown degree.");
+      throw ParvandehException.badRequest(
+          "unknown-degree", "مقطع تحصیلی ناشناخته است.", "Unknown degree.");
     }
   }
 }

@@ -44,8 +44,13 @@ class DocumentController {
   private final PdfPreviews previews;
   private final AuditLog audit;
 
-  DocumentController(StudentService students, DocumentService documents, StudentFileWorkflow workflow,
-      FileAccessPolicy access, PdfPreviews previews, AuditLog audit) {
+  DocumentController(
+      StudentService students,
+      DocumentService documents,
+      StudentFileWorkflow workflow,
+      FileAccessPolicy access,
+      PdfPreviews previews,
+      AuditLog audit) {
     this.students = students;
     this.documents = documents;
     this.workflow = workflow;
@@ -55,42 +60,55 @@ class DocumentController {
   }
 
   /**
-   * Several files at once: repeated {@code typeCode} fields paired in order with {@code files} parts. The servlet
-   * container keeps parts on disk; each is streamed into the store. All are stored, or none.
+   * Several files at once: repeated {@code typeCode} fields paired in order with {@code files}
+   * parts. The servlet container keeps parts on disk; each is streamed into the store. All are
+   * stored, or none.
    */
-  @PostMapping(path = "/api/students/{studentNumber}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @PostMapping(
+      path = "/api/students/{studentNumber}/documents",
+      consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
-  Map<String, List<DocumentView>> upload(@PathVariable String studentNumber,
-      @RequestParam("typeCode") List<String> typeCodes, @RequestPart("files") List<MultipartFile> files,
+  Map<String, List<DocumentView>> upload(
+      @PathVariable String studentNumber,
+      @RequestParam("typeCode") List<String> typeCodes,
+      @RequestPart("files") List<MultipartFile> files,
       Authentication authentication) {
     Student student = students.get(studentNumber);
     CurrentUser user = CurrentUser.of(authentication);
     access.checkStudentUpload(user, student);
     if (workflow.openStudentTask(student.getStudentNumber()).isEmpty()) {
-      throw ParvandehException.conflict("upload-closed",
+      throw ParvandehException.conflict(
+          "upload-closed",
           "اکنون امکان بارگذاری نیست؛ مدارک شما در حال بررسی است.",
           "Uploads are closed while your documents are being checked.");
     }
     if (typeCodes.size() != files.size()) {
-      throw ParvandehException.badRequest("unpaired-files",
-          "برای هر فایل باید نوع مدرک مشخص شود.", "Each file needs exactly one document type.");
+      throw ParvandehException.badRequest(
+          "unpaired-files",
+          "برای هر فایل باید نوع مدرک مشخص شود.",
+          "Each file needs exactly one document type.");
     }
     List<Upload> uploads = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
       MultipartFile file = files.get(i);
       uploads.add(new Upload(typeCodes.get(i), file.getOriginalFilename(), file::getInputStream));
     }
-    return Map.of("documents", documents.uploadAdmissionDocuments(student.getId(), uploads, user.id()));
+    return Map.of(
+        "documents", documents.uploadAdmissionDocuments(student.getId(), uploads, user.id()));
   }
 
   @GetMapping("/api/documents/versions/{versionId}/content")
-  ResponseEntity<InputStreamResource> content(@PathVariable Long versionId, Authentication authentication)
-      throws IOException {
+  ResponseEntity<InputStreamResource> content(
+      @PathVariable Long versionId, Authentication authentication) throws IOException {
     ContentView content = documents.content(versionId);
     CurrentUser user = CurrentUser.of(authentication);
     access.checkView(user, students.getById(content.studentId()));
     InputStream in = documents.open(content);
-    audit.read(user.id(), AuditAction.DOCUMENT_DOWNLOADED, content.studentId(), content.documentId(),
+    audit.read(
+        user.id(),
+        AuditAction.DOCUMENT_DOWNLOADED,
+        content.studentId(),
+        content.documentId(),
         "version " + versionId + ": " + content.fileName());
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(content.mediaType()))
@@ -101,12 +119,16 @@ class DocumentController {
         .body(new InputStreamResource(in));
   }
 
-  /** A picture of a PDF's first page, for previews where the browser's PDF viewer is not allowed. */
+  /**
+   * A picture of a PDF's first page, for previews where the browser's PDF viewer is not allowed.
+   */
   @GetMapping("/api/documents/versions/{versionId}/preview")
-  ResponseEntity<byte[]> preview(@PathVariable Long versionId, Authentication authentication) throws IOException {
+  ResponseEntity<byte[]> preview(@PathVariable Long versionId, Authentication authentication)
+      throws IOException {
     ContentView content = documents.content(versionId);
     access.checkView(CurrentUser.of(authentication), students.getById(content.studentId()));
-    return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
+    return ResponseEntity.ok()
+        .contentType(MediaType.IMAGE_PNG)
         .headers(DocumentHeaders.of(MediaType.IMAGE_PNG_VALUE, content.fileName() + ".png"))
         .cacheControl(CacheControl.noStore().cachePrivate())
         .body(previews.firstPage(content));

@@ -12,11 +12,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Search inside documents, for those who look after the archive: how far the text index is (the backfill of
- * documents stored before it, new uploads waiting), the versions whose text could not be derived, and a retry of
- * those. The index holds no student data beyond what search shows, but its failures name documents: managers and
- * the central records office read it, as they read the fixity audit (system administrators run the engine, not the
- * archive); the central records office retries (managers are a read-only role).
+ * Search inside documents, for those who look after the archive: how far the text index is (the
+ * backfill of documents stored before it, new uploads waiting), the versions whose text could not
+ * be derived, and a retry of those. The index holds no student data beyond what search shows, but
+ * its failures name documents: managers and the central records office read it, as they read the
+ * fixity audit (system administrators run the engine, not the archive); the central records office
+ * retries (managers are a read-only role).
  */
 @RestController
 class DocumentTextIndexController {
@@ -43,7 +44,8 @@ class DocumentTextIndexController {
 
   private static void check(Authentication auth, Set<String> groups) {
     if (!CurrentUser.of(auth).inAny(groups)) {
-      throw ParvandehException.forbidden("وضعیت نمایه متن مدارک ویژه مدیران و واحد بایگانی ستاد است.",
+      throw ParvandehException.forbidden(
+          "وضعیت نمایه متن مدارک ویژه مدیران و واحد بایگانی ستاد است.",
           "The document text index is for managers and the central records office.");
     }
   }

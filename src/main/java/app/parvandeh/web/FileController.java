@@ -38,8 +38,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class FileController {
 
-  private static final Set<AuditAction> READS = EnumSet.of(AuditAction.FILE_VIEWED, AuditAction.DOCUMENT_VIEWED,
-      AuditAction.DOCUMENT_DOWNLOADED, AuditAction.REPORT_EXPORTED, AuditAction.CLEARANCE_CERTIFICATE_ISSUED);
+  private static final Set<AuditAction> READS =
+      EnumSet.of(
+          AuditAction.FILE_VIEWED,
+          AuditAction.DOCUMENT_VIEWED,
+          AuditAction.DOCUMENT_DOWNLOADED,
+          AuditAction.REPORT_EXPORTED,
+          AuditAction.CLEARANCE_CERTIFICATE_ISSUED);
 
   private final StudentService students;
   private final StudentInfoEdits edits;
@@ -51,8 +56,16 @@ class FileController {
   private final ClearanceRecords clearance;
   private final PeopleNames names;
 
-  FileController(StudentService students, StudentInfoEdits edits, DocumentCorrections documents, NoteService notes,
-      FileTimeline timeline, FileAccessPolicy access, AuditLog audit, ClearanceRecords clearance, PeopleNames names) {
+  FileController(
+      StudentService students,
+      StudentInfoEdits edits,
+      DocumentCorrections documents,
+      NoteService notes,
+      FileTimeline timeline,
+      FileAccessPolicy access,
+      AuditLog audit,
+      ClearanceRecords clearance,
+      PeopleNames names) {
     this.clearance = clearance;
     this.names = names;
     this.students = students;
@@ -64,7 +77,10 @@ class FileController {
     this.audit = audit;
   }
 
-  /** Creates a file (central admission, or a faculty clerk for their faculty); its process starts with it. */
+  /**
+   * Creates a file (central admission, or a faculty clerk for their faculty); its process starts
+   * with it.
+   */
   @PostMapping("/api/students")
   @ResponseStatus(HttpStatus.CREATED)
   StudentSummary create(@Valid @RequestBody NewStudent data, Authentication authentication) {
@@ -83,51 +99,82 @@ class FileController {
   }
 
   /** Edit of the file's information, based on the row version the clerk saw. */
-  record FileEdit(String firstName, String lastName, String nationalId, String degree, Long rowVersion) {}
+  record FileEdit(
+      String firstName, String lastName, String nationalId, String degree, Long rowVersion) {}
 
   @PutMapping("/api/students/{studentNumber}")
-  FileView edit(@PathVariable String studentNumber, @RequestBody FileEdit edit, Authentication authentication) {
+  FileView edit(
+      @PathVariable String studentNumber,
+      @RequestBody FileEdit edit,
+      Authentication authentication) {
     CurrentUser user = CurrentUser.of(authentication);
     Student student = students.get(studentNumber);
     access.checkChange(user, student);
-    Student edited = edits.edit(student.getStudentNumber(), edit.rowVersion(), new StudentInfo(edit.firstName(),
-        edit.lastName(), edit.nationalId(), Degrees.parse(edit.degree())), user.id());
+    Student edited =
+        edits.edit(
+            student.getStudentNumber(),
+            edit.rowVersion(),
+            new StudentInfo(
+                edit.firstName(), edit.lastName(), edit.nationalId(), Degrees.parse(edit.degree())),
+            user.id());
     return view(edited, user);
   }
 
   /** The timeline's assignees by name (the login stays beside it for the page's tooltip). */
   private List<Step> namedSteps(List<Step> steps) {
     Map<String, String> people = names.of(steps.stream().map(Step::assignee).toList());
-    return steps.stream().map(s -> people.containsKey(s.assignee()) ? s.named(people.get(s.assignee())) : s).toList();
+    return steps.stream()
+        .map(s -> people.containsKey(s.assignee()) ? s.named(people.get(s.assignee())) : s)
+        .toList();
   }
 
   private FileView view(Student student, CurrentUser user) {
     List<FileDocumentView> all = documents.documentsOf(student.getId());
     List<FileView.StageDocuments> stages = new ArrayList<>();
     for (FileStage stage : FileStage.values()) {
-      List<FileDocumentView> inStage = all.stream().filter(d -> stage.name().equals(d.stage())).toList();
+      List<FileDocumentView> inStage =
+          all.stream().filter(d -> stage.name().equals(d.stage())).toList();
       if (stage != FileStage.AFTER_GRADUATION || !inStage.isEmpty()) {
         stages.add(new FileView.StageDocuments(stage.name(), stage.labelFa(), inStage));
       }
     }
     List<NoteView> fileNotes = notes.notesOf(student.getId());
-    return new FileView(StudentSummary.of(student), FileView.FileInfo.of(student), access.canChange(user, student),
-        stages, fileNotes, names.of(fileNotes.stream().map(NoteView::author).toList()),
+    return new FileView(
+        StudentSummary.of(student),
+        FileView.FileInfo.of(student),
+        access.canChange(user, student),
+        stages,
+        fileNotes,
+        names.of(fileNotes.stream().map(NoteView::author).toList()),
         namedSteps(timeline.of(student.getStudentNumber())),
         FileHistory.of(history(user, student), all, names),
         ClearanceCertificateController.urlIfCleared(student, clearance));
   }
 
   /**
-   * The file's history: the whole audit trail for those who read it (managers, central units); for everyone else
-   * who may see the file only its changes, without who read what or from which address.
+   * The file's history: the whole audit trail for those who read it (managers, central units); for
+   * everyone else who may see the file only its changes, without who read what or from which
+   * address.
    */
   private List<AuditView> history(CurrentUser user, Student student) {
     List<AuditView> trail = audit.ofStudent(student.getId());
     if (access.canReadAudit(user)) {
       return trail;
     }
-    return trail.stream().filter(e -> !READS.contains(e.action())).map(e -> new AuditView(e.id(), e.occurredAt(),
-        e.occurredAtJalali(), e.actor(), e.action(), e.studentId(), e.documentId(), e.details(), null)).toList();
+    return trail.stream()
+        .filter(e -> !READS.contains(e.action()))
+        .map(
+            e ->
+                new AuditView(
+                    e.id(),
+                    e.occurredAt(),
+                    e.occurredAtJalali(),
+                    e.actor(),
+                    e.action(),
+                    e.studentId(),
+                    e.documentId(),
+                    e.details(),
+                    null))
+        .toList();
   }
 }

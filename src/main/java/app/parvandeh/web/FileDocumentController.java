@@ -24,7 +24,10 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Operations on one document of a file (edit, new version, delete for correction, restore) and document search. */
+/**
+ * Operations on one document of a file (edit, new version, delete for correction, restore) and
+ * document search.
+ */
 @RestController
 class FileDocumentController {
 
@@ -36,8 +39,12 @@ class FileDocumentController {
   private final StudyDocuments studyDocuments;
   private final FileAccessPolicy access;
 
-  FileDocumentController(StudentService students, DocumentCorrections corrections, DocumentSearch search,
-      StudyDocuments studyDocuments, FileAccessPolicy access) {
+  FileDocumentController(
+      StudentService students,
+      DocumentCorrections corrections,
+      DocumentSearch search,
+      StudyDocuments studyDocuments,
+      FileAccessPolicy access) {
     this.students = students;
     this.corrections = corrections;
     this.search = search;
@@ -46,45 +53,59 @@ class FileDocumentController {
   }
 
   /** A document information edit, based on the row version the clerk saw. */
-  record DocumentEdit(String description, String letterNumber, String letterDate, Long rowVersion) {}
+  record DocumentEdit(
+      String description, String letterNumber, String letterDate, Long rowVersion) {}
 
   /** A delete for correction needs a reason; a restore may say why. */
   record Deletion(String reason, Long rowVersion) {}
 
   @PutMapping("/api/documents/{documentId}")
-  FileDocumentView edit(@PathVariable Long documentId, @RequestBody DocumentEdit edit, Authentication auth) {
+  FileDocumentView edit(
+      @PathVariable Long documentId, @RequestBody DocumentEdit edit, Authentication auth) {
     String actor = checkChange(documentId, auth);
-    return corrections.editInfo(documentId, edit.rowVersion(),
-        new DocumentInfo(edit.description(), edit.letterNumber(), edit.letterDate()), actor);
+    return corrections.editInfo(
+        documentId,
+        edit.rowVersion(),
+        new DocumentInfo(edit.description(), edit.letterNumber(), edit.letterDate()),
+        actor);
   }
 
-  @PostMapping(path = "/api/documents/{documentId}/versions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  FileDocumentView newVersion(@PathVariable Long documentId, @RequestParam(required = false) Long rowVersion,
-      @RequestPart("file") MultipartFile file, Authentication auth) {
+  @PostMapping(
+      path = "/api/documents/{documentId}/versions",
+      consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  FileDocumentView newVersion(
+      @PathVariable Long documentId,
+      @RequestParam(required = false) Long rowVersion,
+      @RequestPart("file") MultipartFile file,
+      Authentication auth) {
     String actor = checkChange(documentId, auth);
     return corrections.addVersion(documentId, rowVersion, uploadOf(null, file), actor);
   }
 
   @PostMapping("/api/documents/{documentId}/deletion")
-  FileDocumentView delete(@PathVariable Long documentId, @RequestBody Deletion deletion, Authentication auth) {
+  FileDocumentView delete(
+      @PathVariable Long documentId, @RequestBody Deletion deletion, Authentication auth) {
     String actor = checkChange(documentId, auth);
-    return corrections.deleteForCorrection(documentId, deletion.rowVersion(), deletion.reason(), actor);
+    return corrections.deleteForCorrection(
+        documentId, deletion.rowVersion(), deletion.reason(), actor);
   }
 
   @PostMapping("/api/documents/{documentId}/restoration")
-  FileDocumentView restore(@PathVariable Long documentId, @RequestBody Deletion restoration, Authentication auth) {
+  FileDocumentView restore(
+      @PathVariable Long documentId, @RequestBody Deletion restoration, Authentication auth) {
     String actor = checkChange(documentId, auth);
     return corrections.restore(documentId, restoration.rowVersion(), actor);
   }
 
   /**
-   * Documents by student number, national ID, name, type, description words or words inside them, within what the
-   * caller sees, best match first.
+   * Documents by student number, national ID, name, type, description words or words inside them,
+   * within what the caller sees, best match first.
    */
   @GetMapping("/api/documents/search")
   List<DocumentSearch.Hit> search(@RequestParam("q") String query, Authentication auth) {
     CurrentUser user = CurrentUser.of(auth);
-    // Deletions for correction are read, with who deleted what and why, by the audit trail's readers.
+    // Deletions for correction are read, with who deleted what and why, by the audit trail's
+    // readers.
     return search.search(query, access.scope(user), access.canReadAudit(user), SEARCH_LIMIT);
   }
 
@@ -101,7 +122,8 @@ class FileDocumentController {
 
   static Upload uploadOf(String typeCode, MultipartFile file) {
     if (file == null) {
-      throw ParvandehException.badRequest("no-files", "هیچ فایلی انتخاب نشده است.", "No file was sent.");
+      throw ParvandehException.badRequest(
+          "no-files", "هیچ فایلی انتخاب نشده است.", "No file was sent.");
     }
     return new Upload(typeCode, file.getOriginalFilename(), file::getInputStream);
   }

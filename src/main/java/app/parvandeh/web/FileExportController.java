@@ -4,7 +4,6 @@ import app.parvandeh.preservation.ExportedBag;
 import app.parvandeh.preservation.FileExport;
 import app.parvandeh.security.CurrentUser;
 import app.parvandeh.security.FileAccessPolicy;
-import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,8 +15,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A student's whole file as a ZIP holding a verified BagIt bag. The bag carries the audit trail, so it is for the
- * audit trail's readers only (managers and the central units); faculty clerks and students are refused.
+ * A student's whole file as a ZIP holding a verified BagIt bag. The bag carries the audit trail, so
+ * it is for the audit trail's readers only (managers and the central units); faculty clerks and
+ * students are refused.
  */
 @RestController
 class FileExportController {
@@ -33,7 +33,10 @@ class FileExportController {
   }
 
   @GetMapping("/api/students/{studentNumber}/export")
-  void export(@PathVariable String studentNumber, Authentication authentication, HttpServletResponse response)
+  void export(
+      @PathVariable String studentNumber,
+      Authentication authentication,
+      HttpServletResponse response)
       throws IOException {
     CurrentUser user = CurrentUser.of(authentication);
     access.checkExport(user);

@@ -27,9 +27,10 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Records who looked at which student's file (FILE_VIEWED) after every successful read of a file page: one row per
- * (page, pattern) below, so a new file page is audited by adding a row. Cheap: one insert, and at most one per
- * session, student and page every few minutes (a portal reloads its file after each upload).
+ * Records who looked at which student's file (FILE_VIEWED) after every successful read of a file
+ * page: one row per (page, pattern) below, so a new file page is audited by adding a row. Cheap:
+ * one insert, and at most one per session, student and page every few minutes (a portal reloads its
+ * file after each upload).
  */
 @Configuration(proxyBeanMethods = false)
 class FileViewAuditing implements WebMvcConfigurer, HandlerInterceptor {
@@ -39,37 +40,50 @@ class FileViewAuditing implements WebMvcConfigurer, HandlerInterceptor {
   private static final String SEEN = FileViewAuditing.class.getName() + ".seen";
 
   /** A file page and how to find whose file it shows. */
-  private record Page(PathPattern pattern, BiFunction<HttpServletRequest, Map<String, String>, Optional<Student>> whose) {}
+  private record Page(
+      PathPattern pattern,
+      BiFunction<HttpServletRequest, Map<String, String>, Optional<Student>> whose) {}
 
   private final List<Page> pages;
   private final AuditLog audit;
   private final Clock clock;
 
-  FileViewAuditing(StudentService students, StudentFileWorkflow workflow, AuditLog audit, Clock clock) {
+  FileViewAuditing(
+      StudentService students, StudentFileWorkflow workflow, AuditLog audit, Clock clock) {
     this.audit = audit;
     this.clock = clock;
     PathPatternParser parser = PathPatternParser.defaultInstance;
-    this.pages = List.of(
-        // the student's own file in the portal
-        new Page(parser.parse("/api/portal/file"), (request, vars) -> Optional.ofNullable(request.getRemoteUser())
-            .flatMap(students::findByUser)),
-        // a clerk's review form shows the whole admission file
-        new Page(parser.parse("/api/tasks/{taskId}/review"), (request, vars) ->
-            workflow.studentNumberOfTask(vars.get("taskId")).flatMap(students::find)),
-        // file pages of staff: /api/students/{n}, /api/students/{n}/documents, notes, reports…
-        new Page(parser.parse("/api/students/{studentNumber}/**"), (request, vars) ->
-            students.find(vars.get("studentNumber"))));
+    this.pages =
+        List.of(
+            // the student's own file in the portal
+            new Page(
+                parser.parse("/api/portal/file"),
+                (request, vars) ->
+                    Optional.ofNullable(request.getRemoteUser()).flatMap(students::findByUser)),
+            // a clerk's review form shows the whole admission file
+            new Page(
+                parser.parse("/api/tasks/{taskId}/review"),
+                (request, vars) ->
+                    workflow.studentNumberOfTask(vars.get("taskId")).flatMap(students::find)),
+            // file pages of staff: /api/students/{n}, /api/students/{n}/documents, notes, reports…
+            new Page(
+                parser.parse("/api/students/{studentNumber}/**"),
+                (request, vars) -> students.find(vars.get("studentNumber"))));
   }
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(this).addPathPatterns("/api/portal/file", "/api/tasks/*/review", "/api/students/*/**");
+    registry
+        .addInterceptor(this)
+        .addPathPatterns("/api/portal/file", "/api/tasks/*/review", "/api/students/*/**");
   }
 
   @Override
-  public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
-      Exception failure) {
-    if (!"GET".equals(request.getMethod()) || response.getStatus() >= 300 || failure != null
+  public void afterCompletion(
+      HttpServletRequest request, HttpServletResponse response, Object handler, Exception failure) {
+    if (!"GET".equals(request.getMethod())
+        || response.getStatus() >= 300
+        || failure != null
         || request.getRemoteUser() == null) {
       return;
     }
@@ -78,7 +92,8 @@ class FileViewAuditing implements WebMvcConfigurer, HandlerInterceptor {
       PathPattern.PathMatchInfo match = page.pattern().matchAndExtract(path);
       if (match != null) {
         try {
-          page.whose().apply(request, match.getUriVariables())
+          page.whose()
+              .apply(request, match.getUriVariables())
               .ifPresent(student -> record(request, student, page.pattern().getPatternString()));
         } catch (RuntimeException e) {
           log.warn("Could not record a file view of {}: {}", request.getRequestURI(), e.toString());
@@ -105,6 +120,11 @@ class FileViewAuditing implements WebMvcConfigurer, HandlerInterceptor {
       }
       seen.put(key, now);
     }
-    audit.read(request.getRemoteUser(), AuditAction.FILE_VIEWED, student.getId(), null, request.getRequestURI());
+    audit.read(
+        request.getRemoteUser(),
+        AuditAction.FILE_VIEWED,
+        student.getId(),
+        null,
+        request.getRequestURI());
   }
 }

@@ -22,9 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The fixity audit for managers and the central records office: start a run (whole archive or one student's
- * file), see runs, findings, findings made by reads, and the replica's backlog. Managers may start a run although
- * they are otherwise read-only: an audit changes no file (a repair only puts back the recorded bytes).
+ * The fixity audit for managers and the central records office: start a run (whole archive or one
+ * student's file), see runs, findings, findings made by reads, and the replica's backlog. Managers
+ * may start a run although they are otherwise read-only: an audit changes no file (a repair only
+ * puts back the recorded bytes).
  */
 @RestController
 class FixityController {
@@ -36,7 +37,8 @@ class FixityController {
   private final FixityFindings findings;
   private final ContentCopies copies;
 
-  FixityController(FixityAudit audit, FixityRuns runs, FixityFindings findings, ContentCopies copies) {
+  FixityController(
+      FixityAudit audit, FixityRuns runs, FixityFindings findings, ContentCopies copies) {
     this.audit = audit;
     this.runs = runs;
     this.findings = findings;
@@ -48,7 +50,8 @@ class FixityController {
   record RunDetail(Run run, List<Finding> findings) {}
 
   @PostMapping("/api/preservation/audits")
-  ResponseEntity<Run> start(@RequestParam(required = false) String studentNumber, Authentication authentication) {
+  ResponseEntity<Run> start(
+      @RequestParam(required = false) String studentNumber, Authentication authentication) {
     CurrentUser user = checkAuditor(authentication);
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(audit.start(studentNumber, user.id()));
   }
@@ -62,15 +65,20 @@ class FixityController {
   @GetMapping("/api/preservation/audits/{runId}")
   RunDetail run(@PathVariable long runId, Authentication authentication) {
     checkAuditor(authentication);
-    Run run = runs.find(runId).orElseThrow(() -> ParvandehException.notFound("audit-not-found",
-        "این پایش سلامت پیدا نشد.", "No such fixity audit."));
+    Run run =
+        runs.find(runId)
+            .orElseThrow(
+                () ->
+                    ParvandehException.notFound(
+                        "audit-not-found", "این پایش سلامت پیدا نشد.", "No such fixity audit."));
     return new RunDetail(run, findings.ofRun(runId));
   }
 
   private static CurrentUser checkAuditor(Authentication authentication) {
     CurrentUser user = CurrentUser.of(authentication);
     if (!user.inAny(AUDITORS)) {
-      throw ParvandehException.forbidden("پایش سلامت بایگانی ویژه مدیران و مدیریت خدمات آموزشی است.",
+      throw ParvandehException.forbidden(
+          "پایش سلامت بایگانی ویژه مدیران و مدیریت خدمات آموزشی است.",
           "The fixity audit is for managers and the central records office.");
     }
     return user;

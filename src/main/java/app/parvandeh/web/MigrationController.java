@@ -13,9 +13,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Process owners move running files to a newer process version: {@code POST /api/admin/migrations} with
- * {@code {"sourceVersion": 3, "targetVersion": 4, "dryRun": true}} (target defaults to the latest version, the
- * process to StudentFileProcess). A dry run changes nothing and lists what cannot be mapped.
+ * Process owners move running files to a newer process version: {@code POST /api/admin/migrations}
+ * with {@code {"sourceVersion": 3, "targetVersion": 4, "dryRun": true}} (target defaults to the
+ * latest version, the process to StudentFileProcess). A dry run changes nothing and lists what
+ * cannot be mapped.
  */
 @RestController
 class MigrationController {
@@ -26,16 +27,21 @@ class MigrationController {
     this.migrations = migrations;
   }
 
-  record MigrationRequest(String processKey, @NotNull Integer sourceVersion, Integer targetVersion,
-      Boolean dryRun) {}
+  record MigrationRequest(
+      String processKey, @NotNull Integer sourceVersion, Integer targetVersion, Boolean dryRun) {}
 
   @PostMapping("/api/admin/migrations")
-  ProcessMigrations.Result migrate(@Valid @RequestBody MigrationRequest request, Authentication authentication) {
+  ProcessMigrations.Result migrate(
+      @Valid @RequestBody MigrationRequest request, Authentication authentication) {
     if (!CurrentUser.of(authentication).groups().contains(Groups.PROCESS_OWNERS)) {
-      throw ParvandehException.forbidden("انتقال پرونده‌ها به نسخه جدید فرایند ویژه مالکان فرایند است.",
+      throw ParvandehException.forbidden(
+          "انتقال پرونده‌ها به نسخه جدید فرایند ویژه مالکان فرایند است.",
           "Only process owners migrate running files.");
     }
-    return migrations.migrate(request.processKey() == null ? StudentFileProcess.PROCESS_ID : request.processKey(),
-        request.sourceVersion(), request.targetVersion(), request.dryRun() == null || request.dryRun());
+    return migrations.migrate(
+        request.processKey() == null ? StudentFileProcess.PROCESS_ID : request.processKey(),
+        request.sourceVersion(),
+        request.targetVersion(),
+        request.dryRun() == null || request.dryRun());
   }
 }

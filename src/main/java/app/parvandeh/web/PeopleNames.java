@@ -18,22 +18,35 @@ class PeopleNames {
     this.identity = identity;
   }
 
-  /** First and last name of a user, or the id itself (e.g. «golestan», a system author) when there is no user. */
+  /**
+   * First and last name of a user, or the id itself (e.g. «golestan», a system author) when there
+   * is no user.
+   */
   String of(String userId) {
     User user = identity.createUserQuery().userId(userId).singleResult();
-    return user == null ? userId : (Objects.toString(user.getFirstName(), "") + " "
-        + Objects.toString(user.getLastName(), "")).strip();
+    return user == null
+        ? userId
+        : (Objects.toString(user.getFirstName(), "")
+                + " "
+                + Objects.toString(user.getLastName(), ""))
+            .strip();
   }
 
-  /** Names of the given users, for a page that shows who did what; ids without a user are left out. */
+  /**
+   * Names of the given users, for a page that shows who did what; ids without a user are left out.
+   */
   Map<String, String> of(Collection<String> userIds) {
     Map<String, String> names = new LinkedHashMap<>();
-    userIds.stream().filter(Objects::nonNull).distinct().forEach(id -> {
-      String name = of(id);
-      if (!name.equals(id)) {
-        names.put(id, name);
-      }
-    });
+    userIds.stream()
+        .filter(Objects::nonNull)
+        .distinct()
+        .forEach(
+            id -> {
+              String name = of(id);
+              if (!name.equals(id)) {
+                names.put(id, name);
+              }
+            });
     return names;
   }
 }

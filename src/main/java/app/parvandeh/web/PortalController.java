@@ -34,8 +34,13 @@ class PortalController {
   private final ClearanceRecords cleared;
   private final PeopleNames names;
 
-  PortalController(StudentService students, DocumentService documents, StudentFileWorkflow workflow,
-      GraduationClearance clearance, ClearanceRecords cleared, PeopleNames names) {
+  PortalController(
+      StudentService students,
+      DocumentService documents,
+      StudentFileWorkflow workflow,
+      GraduationClearance clearance,
+      ClearanceRecords cleared,
+      PeopleNames names) {
     this.cleared = cleared;
     this.names = names;
     this.students = students;
@@ -46,8 +51,13 @@ class PortalController {
 
   record PortalTask(String id, String key, String name) {}
 
-  record PortalFile(StudentSummary student, PortalTask openTask, String phaseMessage,
-      List<RequirementView> requirements, boolean canRequestGraduationDocuments, Map<String, String> people,
+  record PortalFile(
+      StudentSummary student,
+      PortalTask openTask,
+      String phaseMessage,
+      List<RequirementView> requirements,
+      boolean canRequestGraduationDocuments,
+      Map<String, String> people,
       String clearanceCertificateUrl) {}
 
   @GetMapping("/file")
@@ -56,11 +66,15 @@ class PortalController {
     FileTask task = workflow.openStudentTask(student.getStudentNumber()).orElse(null);
     boolean graduationRequestOpen = clearance.graduationRequestOpen(student.getStudentNumber());
     List<RequirementView> checklist = documents.checklist(student.getId());
-    return new PortalFile(StudentSummary.of(student),
+    return new PortalFile(
+        StudentSummary.of(student),
         task == null ? null : new PortalTask(task.id(), task.key(), task.name()),
-        graduationRequestOpen ? "پرونده شما تسویه شد؛ برای صدور مدارک دانش‌آموختگی درخواست دهید."
+        graduationRequestOpen
+            ? "پرونده شما تسویه شد؛ برای صدور مدارک دانش‌آموختگی درخواست دهید."
             : phaseMessage(student, task),
-        checklist, graduationRequestOpen, names.of(whoActedOn(checklist)),
+        checklist,
+        graduationRequestOpen,
+        names.of(whoActedOn(checklist)),
         ClearanceCertificateController.urlIfCleared(student, cleared));
   }
 
@@ -71,23 +85,37 @@ class PortalController {
     return Map.of("message", "مدارک شما برای بررسی به کارشناس دانشکده ارسال شد.");
   }
 
-  /** Everyone who uploaded or reviewed a version in the checklist: the student reads their names. */
+  /**
+   * Everyone who uploaded or reviewed a version in the checklist: the student reads their names.
+   */
   private static List<String> whoActedOn(List<RequirementView> checklist) {
-    return checklist.stream().map(RequirementView::document).filter(Objects::nonNull)
+    return checklist.stream()
+        .map(RequirementView::document)
+        .filter(Objects::nonNull)
         .flatMap(d -> Stream.concat(Stream.of(d.current()), d.previous().stream()))
-        .flatMap(v -> Stream.of(v.uploadedBy(),
-            v.facultyReview() == null ? null : v.facultyReview().reviewer(),
-            v.centralReview() == null ? null : v.centralReview().reviewer()))
+        .flatMap(
+            v ->
+                Stream.of(
+                    v.uploadedBy(),
+                    v.facultyReview() == null ? null : v.facultyReview().reviewer(),
+                    v.centralReview() == null ? null : v.centralReview().reviewer()))
         .toList();
   }
 
   private Student ownStudent(Authentication authentication) {
     CurrentUser user = CurrentUser.of(authentication);
     if (!user.isStudent()) {
-      throw ParvandehException.forbidden("این صفحه ویژه دانشجویان است.", "The portal is for students.");
+      throw ParvandehException.forbidden(
+          "این صفحه ویژه دانشجویان است.", "The portal is for students.");
     }
-    return students.findByUser(user.id()).orElseThrow(() -> ParvandehException.notFound("no-file",
-        "پرونده‌ای برای شما ثبت نشده است.", "No file is registered for you."));
+    return students
+        .findByUser(user.id())
+        .orElseThrow(
+            () ->
+                ParvandehException.notFound(
+                    "no-file",
+                    "پرونده‌ای برای شما ثبت نشده است.",
+                    "No file is registered for you."));
   }
 
   private static String phaseMessage(Student student, FileTask task) {
@@ -99,6 +127,8 @@ class PortalController {
     if (student.getStage() == FileStage.ADMISSION) {
       return "مدارک شما در حال بررسی است؛ نتیجه در همین صفحه نمایش داده می‌شود.";
     }
-    return "مدارک ثبت‌نامی شما کامل است و پرونده در مرحله «" + student.getStage().labelFa() + "» است.";
+    return "مدارک ثبت‌نامی شما کامل است و پرونده در مرحله «"
+        + student.getStage().labelFa()
+        + "» است.";
   }
 }

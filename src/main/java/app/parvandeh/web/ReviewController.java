@@ -33,7 +33,10 @@ class ReviewController {
   private final DocumentService documents;
   private final FileAccessPolicy access;
 
-  ReviewController(StudentFileWorkflow workflow, StudentService students, DocumentService documents,
+  ReviewController(
+      StudentFileWorkflow workflow,
+      StudentService students,
+      DocumentService documents,
       FileAccessPolicy access) {
     this.workflow = workflow;
     this.students = students;
@@ -41,8 +44,15 @@ class ReviewController {
     this.access = access;
   }
 
-  record Review(String taskId, String taskName, String stage, String stageLabel, boolean claimed,
-      StudentSummary student, List<DocumentView> documents, List<RequirementView> notUploaded) {}
+  record Review(
+      String taskId,
+      String taskName,
+      String stage,
+      String stageLabel,
+      boolean claimed,
+      StudentSummary student,
+      List<DocumentView> documents,
+      List<RequirementView> notUploaded) {}
 
   record Decision(@NotNull Long documentId, @NotNull ReviewDecision decision, String reason) {}
 
@@ -50,7 +60,8 @@ class ReviewController {
   @GetMapping("/student")
   StudentSummary student(@PathVariable String taskId, Authentication authentication) {
     CurrentUser user = CurrentUser.of(authentication);
-    Student student = students.get(workflow.fileTask(taskId, user.id(), user.groups()).studentNumber());
+    Student student =
+        students.get(workflow.fileTask(taskId, user.id(), user.groups()).studentNumber());
     access.checkView(user, student);
     return StudentSummary.of(student);
   }
@@ -61,26 +72,43 @@ class ReviewController {
     ReviewTask task = workflow.reviewTask(taskId, user.id(), user.groups());
     Student student = students.get(task.task().studentNumber());
     access.checkView(user, student);
-    List<RequirementView> notUploaded = documents.checklist(student.getId()).stream()
-        .filter(r -> r.supplier() != Supplier.STUDENT || r.document() == null)
-        .toList();
-    return new Review(taskId, task.task().name(), task.stage().name(), task.stage().labelFa(),
-        task.claimedByCaller(), StudentSummary.of(student), documents.admissionDocumentsOf(student.getId()),
+    List<RequirementView> notUploaded =
+        documents.checklist(student.getId()).stream()
+            .filter(r -> r.supplier() != Supplier.STUDENT || r.document() == null)
+            .toList();
+    return new Review(
+        taskId,
+        task.task().name(),
+        task.stage().name(),
+        task.stage().labelFa(),
+        task.claimedByCaller(),
+        StudentSummary.of(student),
+        documents.admissionDocumentsOf(student.getId()),
         notUploaded);
   }
 
   @PostMapping("/reviews")
-  DocumentView decide(@PathVariable String taskId, @Valid @RequestBody Decision decision,
+  DocumentView decide(
+      @PathVariable String taskId,
+      @Valid @RequestBody Decision decision,
       Authentication authentication) {
     CurrentUser user = CurrentUser.of(authentication);
     ReviewTask task = workflow.reviewTask(taskId, user.id(), user.groups());
     if (!task.claimedByCaller()) {
-      throw ParvandehException.conflict("claim-first",
-          "برای بررسی، ابتدا کار را به خود اختصاص دهید.", "Claim the task before recording decisions.");
+      throw ParvandehException.conflict(
+          "claim-first",
+          "برای بررسی، ابتدا کار را به خود اختصاص دهید.",
+          "Claim the task before recording decisions.");
     }
     Student student = students.get(task.task().studentNumber());
     access.checkView(user, student);
-    return documents.review(student.getId(), decision.documentId(), task.stage(), decision.decision(),
-        decision.reason(), user.id(), taskId);
+    return documents.review(
+        student.getId(),
+        decision.documentId(),
+        task.stage(),
+        decision.decision(),
+        decision.reason(),
+        user.id(),
+        taskId);
   }
 }

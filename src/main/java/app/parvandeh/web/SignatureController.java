@@ -17,10 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Verifying what the office signed: upload a PDF or a bag's ZIP ({@code file}) and learn whether its signature is
- * valid, by whom and when, whether it is this office's key and whether anything changed since. The answer is
- * about the uploaded bytes only, which the caller holds anyway, so every signed-in user may ask; nothing is stored.
- * The office's certificate is published for checking signatures with other tools (openssl, PDF readers).
+ * Verifying what the office signed: upload a PDF or a bag's ZIP ({@code file}) and learn whether
+ * its signature is valid, by whom and when, whether it is this office's key and whether anything
+ * changed since. The answer is about the uploaded bytes only, which the caller holds anyway, so
+ * every signed-in user may ask; nothing is stored. The office's certificate is published for
+ * checking signatures with other tools (openssl, PDF readers).
  */
 @RestController
 class SignatureController {
@@ -34,9 +35,12 @@ class SignatureController {
   }
 
   @PostMapping("/api/signatures/verifications")
-  Verification verify(@RequestParam(value = "file", required = false) MultipartFile file) throws IOException {
+  Verification verify(@RequestParam(value = "file", required = false) MultipartFile file)
+      throws IOException {
     if (file == null || file.isEmpty()) {
-      throw ParvandehException.badRequest("file-required", "سند PDF یا بسته ZIP را برای وارسی انتخاب کنید.",
+      throw ParvandehException.badRequest(
+          "file-required",
+          "سند PDF یا بسته ZIP را برای وارسی انتخاب کنید.",
           "Choose a PDF or a bag's ZIP to verify.");
     }
     try (InputStream in = file.getInputStream()) {
@@ -46,7 +50,8 @@ class SignatureController {
 
   @GetMapping("/api/signatures/office-certificate")
   ResponseEntity<byte[]> officeCertificate() {
-    return ResponseEntity.ok().contentType(new MediaType("application", "x-pem-file"))
+    return ResponseEntity.ok()
+        .contentType(new MediaType("application", "x-pem-file"))
         .headers(DocumentHeaders.of("application/x-pem-file", "office.pem"))
         .cacheControl(CacheControl.noCache())
         .body(signatures.certificatePem().getBytes(StandardCharsets.US_ASCII));

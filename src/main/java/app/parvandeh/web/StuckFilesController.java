@@ -24,8 +24,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class StuckFilesController {
 
-  private static final List<String> HEADER = List.of("شماره دانشجویی", "نام", "دانشکده", "مرحله", "شناسه مرحله",
-      "علت", "از تاریخ", "سن (روز)", "مهلت", "پیام خطا");
+  private static final List<String> HEADER =
+      List.of(
+          "شماره دانشجویی",
+          "نام",
+          "دانشکده",
+          "مرحله",
+          "شناسه مرحله",
+          "علت",
+          "از تاریخ",
+          "سن (روز)",
+          "مهلت",
+          "پیام خطا");
 
   private final StuckFiles stuckFiles;
   private final AuditLog audit;
@@ -42,17 +52,31 @@ class StuckFilesController {
   }
 
   @GetMapping("/api/reports/stuck.csv")
-  ResponseEntity<byte[]> csv(@RequestParam(required = false) Integer idleDays, Authentication authentication) {
+  ResponseEntity<byte[]> csv(
+      @RequestParam(required = false) Integer idleDays, Authentication authentication) {
     CurrentUser user = checkManager(authentication);
     Report report = stuckFiles.report(idleDays(idleDays));
     StringBuilder csv = new StringBuilder("\uFEFF").append(line(HEADER));
     for (StuckFile f : report.files()) {
-      csv.append(line(List.of(f.studentNumber(), f.studentName(), f.facultyName(), f.stepName(), f.stepId(),
-          String.join(" ", f.reasons()), JalaliDates.dateTime(f.since()), String.valueOf(f.ageDays()),
-          f.due() == null ? "" : JalaliDates.dateTime(f.due()),
-          f.incidentMessage() == null ? "" : f.incidentMessage())));
+      csv.append(
+          line(
+              List.of(
+                  f.studentNumber(),
+                  f.studentName(),
+                  f.facultyName(),
+                  f.stepName(),
+                  f.stepId(),
+                  String.join(" ", f.reasons()),
+                  JalaliDates.dateTime(f.since()),
+                  String.valueOf(f.ageDays()),
+                  f.due() == null ? "" : JalaliDates.dateTime(f.due()),
+                  f.incidentMessage() == null ? "" : f.incidentMessage())));
     }
-    audit.read(user.id(), AuditAction.REPORT_EXPORTED, null, null,
+    audit.read(
+        user.id(),
+        AuditAction.REPORT_EXPORTED,
+        null,
+        null,
         "stuck files CSV, idle days " + report.idleDays() + ", " + report.files().size() + " rows");
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"stuck-files.csv\"")
@@ -62,7 +86,9 @@ class StuckFilesController {
 
   private int idleDays(Integer requested) {
     if (requested != null && (requested < 1 || requested > 3650)) {
-      throw ParvandehException.badRequest("invalid-idle-days", "تعداد روز بدون پیشرفت باید بین ۱ و ۳۶۵۰ باشد.",
+      throw ParvandehException.badRequest(
+          "invalid-idle-days",
+          "تعداد روز بدون پیشرفت باید بین ۱ و ۳۶۵۰ باشد.",
           "idleDays must be between 1 and 3650.");
     }
     return requested == null ? stuckFiles.defaultIdleDays() : requested;
@@ -71,20 +97,26 @@ class StuckFilesController {
   private static CurrentUser checkManager(Authentication authentication) {
     CurrentUser user = CurrentUser.of(authentication);
     if (!user.groups().contains(Groups.MANAGERS)) {
-      throw ParvandehException.forbidden("گزارش پرونده‌های معطل ویژه مدیران است.",
-          "The stuck-files report is for managers.");
+      throw ParvandehException.forbidden(
+          "گزارش پرونده‌های معطل ویژه مدیران است.", "The stuck-files report is for managers.");
     }
     return user;
   }
 
-  /** One CSV record; a cell that could start a formula is prefixed so spreadsheets show it as text. */
+  /**
+   * One CSV record; a cell that could start a formula is prefixed so spreadsheets show it as text.
+   */
   private static String line(List<String> cells) {
-    return cells.stream().map(c -> {
-      String v = c == null ? "" : c;
-      if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-        v = "'" + v;
-      }
-      return "\"" + v.replace("\"", "\"\"") + "\"";
-    }).collect(Collectors.joining(",")) + "\r\n";
+    return cells.stream()
+            .map(
+                c -> {
+                  String v = c == null ? "" : c;
+                  if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+                    v = "'" + v;
+                  }
+                  return "\"" + v.replace("\"", "\"\"") + "\"";
+                })
+            .collect(Collectors.joining(","))
+        + "\r\n";
   }
 }

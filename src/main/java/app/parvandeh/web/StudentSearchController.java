@@ -28,8 +28,11 @@ class StudentSearchController {
   List<StudentSummary> search(@RequestParam("q") String query, Authentication authentication) {
     CurrentUser user = CurrentUser.of(authentication);
     if (user.isStudent()) {
-      throw ParvandehException.forbidden("جست‌وجوی دانشجویان ویژه کارکنان است.", "Searching students is for staff.");
+      throw ParvandehException.forbidden(
+          "جست‌وجوی دانشجویان ویژه کارکنان است.", "Searching students is for staff.");
     }
-    return students.search(query, access.scope(user), LIMIT).stream().map(StudentSummary::of).toList();
+    return students.search(query, access.scope(user), LIMIT).stream()
+        .map(StudentSummary::of)
+        .toList();
   }
 }

@@ -20,8 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Documents issued during study (Golestan 18090 / 17030 / 10730). The file page registers and starts
- * StudyDocumentProcess in one call; Tasklist's start form stores the letter first and starts the process itself.
+ * Documents issued during study (Golestan 18090 / 17030 / 10730). The file page registers and
+ * starts StudyDocumentProcess in one call; Tasklist's start form stores the letter first and starts
+ * the process itself.
  */
 @RestController
 class StudyDocumentController {
@@ -30,38 +31,66 @@ class StudyDocumentController {
   private final StudyDocumentWorkflow workflow;
   private final FileAccessPolicy access;
 
-  StudyDocumentController(StudentService students, StudyDocumentWorkflow workflow, FileAccessPolicy access) {
+  StudyDocumentController(
+      StudentService students, StudyDocumentWorkflow workflow, FileAccessPolicy access) {
     this.students = students;
     this.workflow = workflow;
     this.access = access;
   }
 
-  /** From the file page: stores an office-automation letter and starts the process that notes it. */
-  @PostMapping(path = "/api/students/{studentNumber}/study-documents/office-letters",
+  /**
+   * From the file page: stores an office-automation letter and starts the process that notes it.
+   */
+  @PostMapping(
+      path = "/api/students/{studentNumber}/study-documents/office-letters",
       consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
-  Registered registerLetter(@PathVariable String studentNumber, @RequestParam(required = false) String typeCode,
-      @RequestParam(required = false) String letterNumber, @RequestParam(required = false) String letterDate,
-      @RequestParam(required = false) String description, @RequestPart("file") MultipartFile file,
+  Registered registerLetter(
+      @PathVariable String studentNumber,
+      @RequestParam(required = false) String typeCode,
+      @RequestParam(required = false) String letterNumber,
+      @RequestParam(required = false) String letterDate,
+      @RequestParam(required = false) String description,
+      @RequestPart("file") MultipartFile file,
       Authentication auth) {
     CurrentUser user = CurrentUser.of(auth);
     Student student = changeable(studentNumber, user);
-    return workflow.registerOfficeLetter(student, typeCode, FileDocumentController.uploadOf(typeCode, file),
-        letterNumber, letterDate, description, user.id());
+    return workflow.registerOfficeLetter(
+        student,
+        typeCode,
+        FileDocumentController.uploadOf(typeCode, file),
+        letterNumber,
+        letterDate,
+        description,
+        user.id());
   }
 
-  /** For Tasklist's start form: stores the letter only; the form then starts the process with its id. */
-  @PostMapping(path = "/api/students/{studentNumber}/study-documents/uploads",
+  /**
+   * For Tasklist's start form: stores the letter only; the form then starts the process with its
+   * id.
+   */
+  @PostMapping(
+      path = "/api/students/{studentNumber}/study-documents/uploads",
       consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
-  FileDocumentView storeForStartForm(@PathVariable String studentNumber,
-      @RequestParam(required = false) String typeCode, @RequestParam(required = false) String letterNumber,
-      @RequestParam(required = false) String letterDate, @RequestParam(required = false) String description,
-      @RequestPart("file") MultipartFile file, Authentication auth) {
+  FileDocumentView storeForStartForm(
+      @PathVariable String studentNumber,
+      @RequestParam(required = false) String typeCode,
+      @RequestParam(required = false) String letterNumber,
+      @RequestParam(required = false) String letterDate,
+      @RequestParam(required = false) String description,
+      @RequestPart("file") MultipartFile file,
+      Authentication auth) {
     CurrentUser user = CurrentUser.of(auth);
     Student student = changeable(studentNumber, user);
-    return workflow.storeLetterForStartForm(student, typeCode, FileDocumentController.uploadOf(typeCode, file),
-        letterNumber, letterDate, description, user.id());
+    return workflow.storeLetterForStartForm(
+        student,
+        typeCode,
+        FileDocumentController.uploadOf(typeCode, file),
+        letterNumber,
+        letterDate,
+        description,
+        user.id());
   }
 
   /** A service-counter document: where it lives (counter request number and document type). */
@@ -69,11 +98,14 @@ class StudyDocumentController {
 
   @PostMapping("/api/students/{studentNumber}/study-documents/service-counter")
   @ResponseStatus(HttpStatus.CREATED)
-  Registered registerCounter(@PathVariable String studentNumber, @RequestBody CounterReference reference,
+  Registered registerCounter(
+      @PathVariable String studentNumber,
+      @RequestBody CounterReference reference,
       Authentication auth) {
     CurrentUser user = CurrentUser.of(auth);
     Student student = changeable(studentNumber, user);
-    return workflow.registerServiceCounter(student, reference.requestNumber(), reference.documentType(), user.id());
+    return workflow.registerServiceCounter(
+        student, reference.requestNumber(), reference.documentType(), user.id());
   }
 
   private Student changeable(String studentNumber, CurrentUser user) {

@@ -21,20 +21,25 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Tomcat streams every multipart part to a temporary file and deletes it when the request ends, but a killed process
- * leaves its files behind, and Tomcat's default folder is a new one under {@code /tmp} on every start, so nobody ever
- * found them. Here each running process writes into a folder of its own under {@code spring.servlet.multipart.location}
- * (in the data folder) and holds a file lock on it while it runs. At start-up, before the server accepts a request,
- * every folder whose lock is free is deleted: its process is gone, so none of its uploads is still in flight. Nodes
- * that share the data folder (docker-compose.yml) never delete each other's running uploads; the operating system
- * releases a killed process's locks.
+ * Tomcat streams every multipart part to a temporary file and deletes it when the request ends, but
+ * a killed process leaves its files behind, and Tomcat's default folder is a new one under {@code
+ * /tmp} on every start, so nobody ever found them. Here each running process writes into a folder
+ * of its own under {@code spring.servlet.multipart.location} (in the data folder) and holds a file
+ * lock on it while it runs. At start-up, before the server accepts a request, every folder whose
+ * lock is free is deleted: its process is gone, so none of its uploads is still in flight. Nodes
+ * that share the data folder (docker-compose.yml) never delete each other's running uploads; the
+ * operating system releases a killed process's locks.
  */
 @Configuration(proxyBeanMethods = false)
 class UploadTempFolders {
 
   private static final Logger log = LoggerFactory.getLogger(UploadTempFolders.class);
   static final String LOCK = ".in-use";
-  /** Folders claimed in this JVM: never opened here again, since closing any channel on a lock file drops the lock. */
+
+  /**
+   * Folders claimed in this JVM: never opened here again, since closing any channel on a lock file
+   * drops the lock.
+   */
   private static final Set<Path> CLAIMED = ConcurrentHashMap.newKeySet();
 
   @Bean
@@ -54,20 +59,26 @@ class UploadTempFolders {
   @Bean
   MultipartConfigElement multipartConfigElement(MultipartProperties properties, OwnFolder folder) {
     MultipartConfigElement configured = properties.createMultipartConfig();
-    return new MultipartConfigElement(folder.path().toString(), configured.getMaxFileSize(),
-        configured.getMaxRequestSize(), configured.getFileSizeThreshold());
+    return new MultipartConfigElement(
+        folder.path().toString(),
+        configured.getMaxFileSize(),
+        configured.getMaxRequestSize(),
+        configured.getFileSizeThreshold());
   }
 
   /** Deletes the folders of processes that no longer run; returns how many files went. */
   static int removeLeftovers(Path root) throws IOException {
     List<Path> folders;
     try (Stream<Path> children = Files.list(root)) {
-      folders = children.filter(Files::isDirectory).filter(folder -> !CLAIMED.contains(folder)).toList();
+      folders =
+          children.filter(Files::isDirectory).filter(folder -> !CLAIMED.contains(folder)).toList();
     }
     int removed = 0;
     for (Path folder : folders) {
-      try (FileChannel channel = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.CREATE,
-          StandardOpenOption.WRITE); FileLock lock = tryLock(channel)) {
+      try (FileChannel channel =
+              FileChannel.open(
+                  folder.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock lock = tryLock(channel)) {
         if (lock == null) {
           continue;
         }
@@ -97,8 +108,10 @@ class UploadTempFolders {
   private static int deleteFiles(Path folder) throws IOException {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(folder)) {
-      files = walk.filter(path -> !path.equals(folder) && !path.getFileName().toString().equals(LOCK))
-          .sorted(Comparator.reverseOrder()).toList();
+      files =
+          walk.filter(path -> !path.equals(folder) && !path.getFileName().toString().equals(LOCK))
+              .sorted(Comparator.reverseOrder())
+              .toList();
     }
     int removed = 0;
     for (Path file : files) {
@@ -123,7 +136,8 @@ class UploadTempFolders {
 
     static OwnFolder claim(Path root) throws IOException {
       Path path = Files.createTempDirectory(root, "process-");
-      FileChannel channel = FileChannel.open(path.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileChannel channel =
+          FileChannel.open(path.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       try {
         OwnFolder own = new OwnFolder(path, channel, channel.lock());
         CLAIMED.add(path);

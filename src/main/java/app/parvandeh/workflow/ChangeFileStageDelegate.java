@@ -20,7 +20,8 @@ class ChangeFileStageDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    students.moveToStage(FileKeys.studentNumberOf(execution),
+    students.moveToStage(
+        FileKeys.studentNumberOf(execution),
         FileStage.valueOf((String) execution.getVariableLocal(INPUT_TARGET_STAGE)));
   }
 }

@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Sets {@code batchDocumentsInFile}: whether the exam card and report card the checklist asks for have arrived. */
+/**
+ * Sets {@code batchDocumentsInFile}: whether the exam card and report card the checklist asks for
+ * have arrived.
+ */
 @Component("checkBatchDocumentsDelegate")
 class CheckBatchDocumentsDelegate implements JavaDelegate {
 
@@ -21,7 +24,8 @@ class CheckBatchDocumentsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Long studentId = students.get(FileKeys.studentNumberOf(execution)).getId();
-    execution.setVariable(StudentFileProcess.VAR_BATCH_DOCUMENTS_IN_FILE,
+    execution.setVariable(
+        StudentFileProcess.VAR_BATCH_DOCUMENTS_IN_FILE,
         documents.missingBatchDocuments(studentId).isEmpty());
   }
 }

@@ -10,8 +10,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * On completing the central clearance check: the clerk must say complete, or say what is missing; what is missing
- * is recorded on the file as a note for the faculty, and the checking clerk is remembered for the record.
+ * On completing the central clearance check: the clerk must say complete, or say what is missing;
+ * what is missing is recorded on the file as a note for the faculty, and the checking clerk is
+ * remembered for the record.
  */
 @Component("clearanceDecisionListener")
 class ClearanceDecisionListener implements TaskListener {
@@ -28,22 +29,31 @@ class ClearanceDecisionListener implements TaskListener {
   public void notify(DelegateTask task) {
     Object complete = task.getVariable(StudentFileProcess.VAR_FILE_COMPLETE);
     if (!(complete instanceof Boolean)) {
-      throw new ProcessEngineException("مشخص کنید پرونده کامل است یا کسری دارد."
-          + " / Say whether the file is complete (fileComplete) before completing the task.");
+      throw new ProcessEngineException(
+          "مشخص کنید پرونده کامل است یا کسری دارد."
+              + " / Say whether the file is complete (fileComplete) before completing the task.");
     }
     Object missing = task.getVariable(StudentFileProcess.VAR_MISSING_ITEMS);
     String missingText = missing == null ? "" : missing.toString().strip();
     if (!(Boolean) complete && missingText.isEmpty()) {
-      throw new ProcessEngineException("کسری‌های پرونده و دلیل آن را برای دانشکده بنویسید."
-          + " / List what is missing (missingItems) for the faculty.");
+      throw new ProcessEngineException(
+          "کسری‌های پرونده و دلیل آن را برای دانشکده بنویسید."
+              + " / List what is missing (missingItems) for the faculty.");
     }
-    String clerk = task.getAssignee() == null ? RecordRegistrationCompleteNoteDelegate.SYSTEM_AUTHOR
-        : task.getAssignee();
+    String clerk =
+        task.getAssignee() == null
+            ? RecordRegistrationCompleteNoteDelegate.SYSTEM_AUTHOR
+            : task.getAssignee();
     task.setVariable(StudentFileProcess.VAR_CLEARANCE_CHECKED_BY, clerk);
     if (!(Boolean) complete) {
       Long studentId = students.get(FileKeys.studentNumberOf(task)).getId();
-      notes.record(studentId, NoteKind.CLEARANCE_MISSING, "کسری پرونده برای تسویه: " + missingText, clerk,
-          List.of(), "task:" + task.getId());
+      notes.record(
+          studentId,
+          NoteKind.CLEARANCE_MISSING,
+          "کسری پرونده برای تسویه: " + missingText,
+          clerk,
+          List.of(),
+          "task:" + task.getId());
     }
   }
 }

@@ -6,12 +6,15 @@ import app.parvandeh.document.Supplier;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
 import java.util.List;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.springframework.stereotype.Component;
 
-/** Evaluates RequiredDocuments.dmn on the student's attributes and records the checklist on their file. */
+/**
+ * Evaluates RequiredDocuments.dmn on the student's attributes and records the checklist on their
+ * file.
+ */
 @Component("determineRequiredDocumentsDelegate")
 class DetermineRequiredDocumentsDelegate implements JavaDelegate {
 
@@ -26,11 +29,19 @@ class DetermineRequiredDocumentsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Student student = students.get(FileKeys.studentNumberOf(execution));
-    DmnDecisionResult result = StudentDecisions.evaluate(execution.getProcessEngineServices().getDecisionService(),
-        StudentFileProcess.DECISION_REQUIRED_DOCUMENTS, student);
-    List<Requirement> requirements = result.stream()
-        .map(row -> new Requirement((String) row.get("documentType"), Supplier.valueOf((String) row.get("supplier"))))
-        .toList();
+    DmnDecisionResult result =
+        StudentDecisions.evaluate(
+            execution.getProcessEngineServices().getDecisionService(),
+            StudentFileProcess.DECISION_REQUIRED_DOCUMENTS,
+            student);
+    List<Requirement> requirements =
+        result.stream()
+            .map(
+                row ->
+                    new Requirement(
+                        (String) row.get("documentType"),
+                        Supplier.valueOf((String) row.get("supplier"))))
+            .toList();
     documents.recordRequirements(student.getId(), requirements);
   }
 }

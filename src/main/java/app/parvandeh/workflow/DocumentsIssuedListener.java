@@ -5,9 +5,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A graduates-office clerk completed an "issue documents" task: who issued them is kept for the file note. A named
- * bean instead of {@code ${task.setVariable(...)}} in the model, because deployed models may not call methods on the
- * task (see {@link ModelExpressions}).
+ * A graduates-office clerk completed an "issue documents" task: who issued them is kept for the
+ * file note. A named bean instead of {@code ${task.setVariable(...)}} in the model, because
+ * deployed models may not call methods on the task (see {@link ModelExpressions}).
  */
 @Component("documentsIssuedListener")
 class DocumentsIssuedListener implements TaskListener {

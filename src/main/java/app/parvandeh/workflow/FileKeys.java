@@ -7,10 +7,11 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
 /**
- * Whose file a process works on. Both file processes carry the student number as their business key, set by our code
- * when the process starts (StudentFileProcess by the admission, StudyDocumentProcess by its start listener after the
- * access check); no door lets a user change it. The {@code studentNumber} variable is kept for Tasklist's columns and
- * searches but is never trusted: a variable is data a user might have written.
+ * Whose file a process works on. Both file processes carry the student number as their business
+ * key, set by our code when the process starts (StudentFileProcess by the admission,
+ * StudyDocumentProcess by its start listener after the access check); no door lets a user change
+ * it. The {@code studentNumber} variable is kept for Tasklist's columns and searches but is never
+ * trusted: a variable is data a user might have written.
  */
 final class FileKeys {
 
@@ -25,15 +26,24 @@ final class FileKeys {
   }
 
   static String studentNumberOf(RuntimeService runtime, Task task) {
-    ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
-        .singleResult();
-    return required(instance == null ? null : instance.getBusinessKey(), task.getProcessInstanceId());
+    ProcessInstance instance =
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceId(task.getProcessInstanceId())
+            .singleResult();
+    return required(
+        instance == null ? null : instance.getBusinessKey(), task.getProcessInstanceId());
   }
 
   static String required(String businessKey, String processInstanceId) {
     if (businessKey == null || businessKey.isBlank()) {
-      throw new IllegalStateException("فرایند " + processInstanceId + " شماره دانشجویی (کلید فرایند) ندارد."
-          + " / Process instance " + processInstanceId + " has no business key (student number).");
+      throw new IllegalStateException(
+          "فرایند "
+              + processInstanceId
+              + " شماره دانشجویی (کلید فرایند) ندارد."
+              + " / Process instance "
+              + processInstanceId
+              + " has no business key (student number).");
     }
     return businessKey;
   }

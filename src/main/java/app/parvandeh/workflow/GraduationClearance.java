@@ -20,19 +20,24 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Graduation clearance as the web layer drives it: end of study, the graduate's request, the clearance tasks. */
+/**
+ * Graduation clearance as the web layer drives it: end of study, the graduate's request, the
+ * clearance tasks.
+ */
 @Service
 public class GraduationClearance {
 
-  private static final Set<String> CLEARANCE_TASKS = Set.of(StudentFileProcess.TASK_CHECK_CLEARANCE,
-      StudentFileProcess.TASK_COMPLETE_FOR_CLEARANCE);
+  private static final Set<String> CLEARANCE_TASKS =
+      Set.of(
+          StudentFileProcess.TASK_CHECK_CLEARANCE, StudentFileProcess.TASK_COMPLETE_FOR_CLEARANCE);
 
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final StudentService students;
   private final NoteService notes;
 
-  GraduationClearance(RuntimeService runtime, TaskService tasks, StudentService students, NoteService notes) {
+  GraduationClearance(
+      RuntimeService runtime, TaskService tasks, StudentService students, NoteService notes) {
     this.runtime = runtime;
     this.tasks = tasks;
     this.students = students;
@@ -40,28 +45,42 @@ public class GraduationClearance {
   }
 
   /** A clearance task with what the central clerk found missing (for the faculty's form). */
-  public record ClearanceTask(String taskId, String key, String name, String studentNumber, String missingItems,
-      String clearanceGroup, String closureReason, boolean claimedByCaller) {}
+  public record ClearanceTask(
+      String taskId,
+      String key,
+      String name,
+      String studentNumber,
+      String missingItems,
+      String clearanceGroup,
+      String closureReason,
+      boolean claimedByCaller) {}
 
-  /** Study ended (Golestan's signal or a clerk's action): the file waiting during study enters clearance. */
+  /**
+   * Study ended (Golestan's signal or a clerk's action): the file waiting during study enters
+   * clearance.
+   */
   @Transactional
   public void endStudy(String studentNumber, StudentStatus reason, String actor) {
     Student student = students.get(studentNumber);
     if (reason == null || reason == StudentStatus.ACTIVE) {
-      throw ParvandehException.badRequest("invalid-closure-reason",
+      throw ParvandehException.badRequest(
+          "invalid-closure-reason",
           "علت پایان تحصیل باید دانش‌آموخته، انصراف، اخراج یا بسته‌شده باشد.",
           "The reason must be GRADUATED, WITHDRAWN, EXPELLED or CLOSED.");
     }
     if (!waitsFor(student.getStudentNumber(), StudentFileProcess.MESSAGE_STUDY_ENDED)) {
-      throw ParvandehException.conflict("not-during-study",
+      throw ParvandehException.conflict(
+          "not-during-study",
           "پرونده این دانشجو در مرحله «در طول تحصیل» منتظر پایان تحصیل نیست.",
           "This file is not waiting for the end of study.");
     }
-    runtime.createMessageCorrelation(StudentFileProcess.MESSAGE_STUDY_ENDED)
+    runtime
+        .createMessageCorrelation(StudentFileProcess.MESSAGE_STUDY_ENDED)
         .processInstanceBusinessKey(student.getStudentNumber())
-        .setVariables(Variables.createVariables()
-            .putValue(StudentFileProcess.VAR_CLOSURE_REASON, reason.name())
-            .putValue(StudentFileProcess.VAR_STUDY_ENDED_BY, actor))
+        .setVariables(
+            Variables.createVariables()
+                .putValue(StudentFileProcess.VAR_CLOSURE_REASON, reason.name())
+                .putValue(StudentFileProcess.VAR_STUDY_ENDED_BY, actor))
         .correlate();
   }
 
@@ -71,18 +90,25 @@ public class GraduationClearance {
     return waitsFor(studentNumber, StudentFileProcess.MESSAGE_GRADUATION_REQUESTED);
   }
 
-  /** The graduate asks for their graduation documents from the portal; recorded on the file once. */
+  /**
+   * The graduate asks for their graduation documents from the portal; recorded on the file once.
+   */
   @Transactional
   public NoteView requestGraduationDocuments(String studentNumber, String actor) {
     Student student = students.get(studentNumber);
     if (!waitsFor(student.getStudentNumber(), StudentFileProcess.MESSAGE_GRADUATION_REQUESTED)) {
-      throw ParvandehException.conflict("graduation-request-not-open",
+      throw ParvandehException.conflict(
+          "graduation-request-not-open",
           "پرونده هنوز برای صدور مدارک دانش‌آموختگی آماده نیست یا درخواست قبلاً ثبت شده است.",
           "The file is not ready for graduation documents, or the request was already made.");
     }
-    NoteView note = recordGraduationRequest(student.getStudentNumber(), actor,
-        "دانش‌آموخته از درگاه دانشجو درخواست مدارک دانش‌آموختگی داد.");
-    runtime.createMessageCorrelation(StudentFileProcess.MESSAGE_GRADUATION_REQUESTED)
+    NoteView note =
+        recordGraduationRequest(
+            student.getStudentNumber(),
+            actor,
+            "دانش‌آموخته از درگاه دانشجو درخواست مدارک دانش‌آموختگی داد.");
+    runtime
+        .createMessageCorrelation(StudentFileProcess.MESSAGE_GRADUATION_REQUESTED)
         .processInstanceBusinessKey(student.getStudentNumber())
         .setVariable(StudentFileProcess.VAR_GRADUATION_REQUESTED_BY, actor)
         .correlate();
@@ -92,7 +118,12 @@ public class GraduationClearance {
   /** The request's note; one per file whichever way it came. */
   NoteView recordGraduationRequest(String studentNumber, String actor, String body) {
     Long studentId = students.get(studentNumber).getId();
-    return notes.record(studentId, NoteKind.GRADUATION_REQUESTED, body, actor, List.of(),
+    return notes.record(
+        studentId,
+        NoteKind.GRADUATION_REQUESTED,
+        body,
+        actor,
+        List.of(),
         "graduation-request:" + studentId);
   }
 
@@ -101,39 +132,68 @@ public class GraduationClearance {
   public ClearanceTask clearanceTask(String taskId, String userId, Collection<String> groups) {
     Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
     if (task == null || !CLEARANCE_TASKS.contains(task.getTaskDefinitionKey())) {
-      throw ParvandehException.notFound("task-not-found",
-          "این کار تسویه پیدا نشد یا پایان یافته است.", "No such open clearance task.");
+      throw ParvandehException.notFound(
+          "task-not-found",
+          "این کار تسویه پیدا نشد یا پایان یافته است.",
+          "No such open clearance task.");
     }
     boolean assignee = userId.equals(task.getAssignee());
-    boolean candidate = tasks.getIdentityLinksForTask(taskId).stream()
-        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
-        .map(IdentityLink::getGroupId).anyMatch(groups::contains);
+    boolean candidate =
+        tasks.getIdentityLinksForTask(taskId).stream()
+            .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
+            .map(IdentityLink::getGroupId)
+            .anyMatch(groups::contains);
     if (!assignee && !candidate) {
-      throw ParvandehException.forbidden("این کار به گروه شما سپرده نشده است.", "This task is not for your group.");
+      throw ParvandehException.forbidden(
+          "این کار به گروه شما سپرده نشده است.", "This task is not for your group.");
     }
     String studentNumber = FileKeys.studentNumberOf(runtime, task);
-    return new ClearanceTask(taskId, task.getTaskDefinitionKey(), task.getName(), studentNumber,
+    return new ClearanceTask(
+        taskId,
+        task.getTaskDefinitionKey(),
+        task.getName(),
+        studentNumber,
         (String) tasks.getVariable(taskId, StudentFileProcess.VAR_MISSING_ITEMS),
         (String) tasks.getVariable(taskId, StudentFileProcess.VAR_CLEARANCE_GROUP),
-        (String) tasks.getVariable(taskId, StudentFileProcess.VAR_CLOSURE_REASON), assignee);
+        (String) tasks.getVariable(taskId, StudentFileProcess.VAR_CLOSURE_REASON),
+        assignee);
   }
 
-  /** The faculty clerk records where a missing document lives (Golestan 17030) while completing the file. */
+  /**
+   * The faculty clerk records where a missing document lives (Golestan 17030) while completing the
+   * file.
+   */
   @Transactional
-  public NoteView recordDocumentAddress(String taskId, String userId, Collection<String> groups, String body,
+  public NoteView recordDocumentAddress(
+      String taskId,
+      String userId,
+      Collection<String> groups,
+      String body,
       List<NewAddress> addresses) {
     ClearanceTask task = clearanceTask(taskId, userId, groups);
-    if (!task.claimedByCaller() || !StudentFileProcess.TASK_COMPLETE_FOR_CLEARANCE.equals(task.key())) {
-      throw ParvandehException.conflict("claim-first",
+    if (!task.claimedByCaller()
+        || !StudentFileProcess.TASK_COMPLETE_FOR_CLEARANCE.equals(task.key())) {
+      throw ParvandehException.conflict(
+          "claim-first",
           "برای ثبت یادداشت، ابتدا کار تکمیل پرونده را به خود اختصاص دهید.",
           "Claim the faculty's completion task before recording notes.");
     }
-    return notes.record(students.get(task.studentNumber()).getId(), NoteKind.DOCUMENT_ADDRESS, body, userId,
-        addresses, null);
+    return notes.record(
+        students.get(task.studentNumber()).getId(),
+        NoteKind.DOCUMENT_ADDRESS,
+        body,
+        userId,
+        addresses,
+        null);
   }
 
   private boolean waitsFor(String studentNumber, String message) {
-    return runtime.createExecutionQuery().processDefinitionKey(StudentFileProcess.PROCESS_ID)
-        .processInstanceBusinessKey(studentNumber).messageEventSubscriptionName(message).count() > 0;
+    return runtime
+            .createExecutionQuery()
+            .processDefinitionKey(StudentFileProcess.PROCESS_ID)
+            .processInstanceBusinessKey(studentNumber)
+            .messageEventSubscriptionName(message)
+            .count()
+        > 0;
   }
 }

@@ -9,10 +9,10 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.util.ClassUtils;
 
 /**
- * The one place that says which Spring beans a deployed model may name: the delegates and listeners of this package,
- * and {@link WorkflowSettings}. Everything else in the context (services, repositories, the engine itself) is out of
- * reach of BPMN, both when a model is deployed ({@link ModelDeploymentGuard}) and when an expression is evaluated
- * ({@link ModelDeploymentGuardPlugin}).
+ * The one place that says which Spring beans a deployed model may name: the delegates and listeners
+ * of this package, and {@link WorkflowSettings}. Everything else in the context (services,
+ * repositories, the engine itself) is out of reach of BPMN, both when a model is deployed ({@link
+ * ModelDeploymentGuard}) and when an expression is evaluated ({@link ModelDeploymentGuardPlugin}).
  */
 final class ModelBeans {
 
@@ -20,8 +20,10 @@ final class ModelBeans {
 
   static boolean isModelBean(Class<?> type) {
     return type.getPackageName().equals(ModelBeans.class.getPackageName())
-        && (JavaDelegate.class.isAssignableFrom(type) || TaskListener.class.isAssignableFrom(type)
-        || ExecutionListener.class.isAssignableFrom(type) || type == WorkflowSettings.class);
+        && (JavaDelegate.class.isAssignableFrom(type)
+            || TaskListener.class.isAssignableFrom(type)
+            || ExecutionListener.class.isAssignableFrom(type)
+            || type == WorkflowSettings.class);
   }
 
   /** Name → class of the model beans, read from bean definitions without creating any bean. */

@@ -24,18 +24,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads each user task's and start event's declared outputs from its model: the extension property
- * {@value #OUTPUTS_PROPERTY}, a comma-separated list of variable names (Modeler: Extension properties). A task that
- * declares none takes no variables: its work is recorded through Parvandeh's own API.
+ * {@value #OUTPUTS_PROPERTY}, a comma-separated list of variable names (Modeler: Extension
+ * properties). A task that declares none takes no variables: its work is recorded through
+ * Parvandeh's own API.
  */
 @Component
 class ModelDeclaredOutputs implements DeclaredOutputs {
 
   static final String OUTPUTS_PROPERTY = "outputs";
 
-  private static final Set<String> FILE_IDENTITY = Set.of(StudentFileProcess.VAR_STUDENT_NUMBER,
-      StudentFileProcess.VAR_STUDENT_USER_ID, StudentFileProcess.VAR_FACULTY_GROUP,
-      StudentFileProcess.VAR_CLEARANCE_GROUP, StudyDocumentProcess.VAR_STUDENT_FILE_INSTANCE_ID,
-      StudyDocumentProcess.VAR_REGISTERED_BY);
+  private static final Set<String> FILE_IDENTITY =
+      Set.of(
+          StudentFileProcess.VAR_STUDENT_NUMBER,
+          StudentFileProcess.VAR_STUDENT_USER_ID,
+          StudentFileProcess.VAR_FACULTY_GROUP,
+          StudentFileProcess.VAR_CLEARANCE_GROUP,
+          StudyDocumentProcess.VAR_STUDENT_FILE_INSTANCE_ID,
+          StudyDocumentProcess.VAR_REGISTERED_BY);
 
   /** The key under which the process's none start event's outputs are kept. */
   private static final String START = "";
@@ -43,6 +48,7 @@ class ModelDeclaredOutputs implements DeclaredOutputs {
   private final RepositoryService repository;
   private final TaskService tasks;
   private final IdentityService identity;
+
   /** Outputs by element id, per process definition id; a deployed definition never changes. */
   private final Map<String, Map<String, Set<String>>> byDefinition = new ConcurrentHashMap<>();
 
@@ -54,31 +60,42 @@ class ModelDeclaredOutputs implements DeclaredOutputs {
 
   @Override
   public Optional<Set<String>> ofTask(String taskId) {
-    return asSystem(() -> {
-      Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-      if (task == null) {
-        return Optional.empty();
-      }
-      if (task.getProcessDefinitionId() == null) {
-        return Optional.of(Set.of());
-      }
-      return Optional.of(outputs(task.getProcessDefinitionId()).getOrDefault(task.getTaskDefinitionKey(), Set.of()));
-    });
+    return asSystem(
+        () -> {
+          Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+          if (task == null) {
+            return Optional.empty();
+          }
+          if (task.getProcessDefinitionId() == null) {
+            return Optional.of(Set.of());
+          }
+          return Optional.of(
+              outputs(task.getProcessDefinitionId())
+                  .getOrDefault(task.getTaskDefinitionKey(), Set.of()));
+        });
   }
 
   @Override
   public Optional<Set<String>> ofStart(String definitionIdOrKey, boolean byKey) {
-    return asSystem(() -> {
-      ProcessDefinition definition = byKey
-          ? repository.createProcessDefinitionQuery().processDefinitionKey(definitionIdOrKey).latestVersion()
-              .singleResult()
-          : repository.createProcessDefinitionQuery().processDefinitionId(definitionIdOrKey).singleResult();
-      if (definition == null) {
-        return Optional.empty();
-      }
-      Map<String, Set<String>> outputs = outputs(definition.getId());
-      return Optional.of(outputs.getOrDefault(START, Set.of()));
-    });
+    return asSystem(
+        () -> {
+          ProcessDefinition definition =
+              byKey
+                  ? repository
+                      .createProcessDefinitionQuery()
+                      .processDefinitionKey(definitionIdOrKey)
+                      .latestVersion()
+                      .singleResult()
+                  : repository
+                      .createProcessDefinitionQuery()
+                      .processDefinitionId(definitionIdOrKey)
+                      .singleResult();
+          if (definition == null) {
+            return Optional.empty();
+          }
+          Map<String, Set<String>> outputs = outputs(definition.getId());
+          return Optional.of(outputs.getOrDefault(START, Set.of()));
+        });
   }
 
   @Override
@@ -87,19 +104,22 @@ class ModelDeclaredOutputs implements DeclaredOutputs {
   }
 
   private Map<String, Set<String>> outputs(String definitionId) {
-    return byDefinition.computeIfAbsent(definitionId, id -> {
-      BpmnModelInstance model = repository.getBpmnModelInstance(id);
-      Map<String, Set<String>> outputs = new HashMap<>();
-      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-        outputs.put(task.getId(), declared(task));
-      }
-      for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
-        if (start.getParentElement() instanceof Process && start.getEventDefinitions().isEmpty()) {
-          outputs.put(START, declared(start));
-        }
-      }
-      return Map.copyOf(outputs);
-    });
+    return byDefinition.computeIfAbsent(
+        definitionId,
+        id -> {
+          BpmnModelInstance model = repository.getBpmnModelInstance(id);
+          Map<String, Set<String>> outputs = new HashMap<>();
+          for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            outputs.put(task.getId(), declared(task));
+          }
+          for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+            if (start.getParentElement() instanceof Process
+                && start.getEventDefinitions().isEmpty()) {
+              outputs.put(START, declared(start));
+            }
+          }
+          return Map.copyOf(outputs);
+        });
   }
 
   private static Set<String> declared(BaseElement element) {
@@ -107,7 +127,8 @@ class ModelDeclaredOutputs implements DeclaredOutputs {
         .filter(property -> OUTPUTS_PROPERTY.equals(property.getCamundaName()))
         .map(CamundaProperty::getCamundaValue)
         .flatMap(value -> Arrays.stream(value.split(",")))
-        .map(String::strip).filter(name -> !name.isEmpty())
+        .map(String::strip)
+        .filter(name -> !name.isEmpty())
         .collect(Collectors.toUnmodifiableSet());
   }
 

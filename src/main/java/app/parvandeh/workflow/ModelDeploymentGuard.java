@@ -26,16 +26,18 @@ import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 
 /**
- * Runs before the engine's own deployers on every new deployment (our start-up deployment, engine REST, the webapps'
- * API behind Cockpit and Modeler, redeploy, the Java API) and refuses any model that could run code rather than
- * steps: script tasks and scripts, {@code camunda:class}, external script resources, script or non-JUEL expression
- * languages, expressions beyond {@link ModelExpressions}, delegate expressions that are not a model bean, custom form
- * validators, forms that are not ours, and resources of unknown kinds.
+ * Runs before the engine's own deployers on every new deployment (our start-up deployment, engine
+ * REST, the webapps' API behind Cockpit and Modeler, redeploy, the Java API) and refuses any model
+ * that could run code rather than steps: script tasks and scripts, {@code camunda:class}, external
+ * script resources, script or non-JUEL expression languages, expressions beyond {@link
+ * ModelExpressions}, delegate expressions that are not a model bean, custom form validators, forms
+ * that are not ours, and resources of unknown kinds.
  *
- * <p>Every attribute and text of every element is inspected rather than a list of known expression attributes, so an
- * attribute added by a later Camunda version is checked too. Deployments already stored are not checked again when the
- * engine re-reads them into its cache: they were accepted when deployed, and running files of older versions must keep
- * working; at run time {@link ModelDeploymentGuardPlugin} still keeps their expressions away from other beans.
+ * <p>Every attribute and text of every element is inspected rather than a list of known expression
+ * attributes, so an attribute added by a later Camunda version is checked too. Deployments already
+ * stored are not checked again when the engine re-reads them into its cache: they were accepted
+ * when deployed, and running files of older versions must keep working; at run time {@link
+ * ModelDeploymentGuardPlugin} still keeps their expressions away from other beans.
  */
 final class ModelDeploymentGuard implements Deployer {
 
@@ -44,20 +46,25 @@ final class ModelDeploymentGuard implements Deployer {
   private static final List<String> FORM_SUFFIXES = List.of(".html", ".form");
   private static final String XMLNS = XMLConstants.XMLNS_ATTRIBUTE_NS_URI;
   private static final String FORM_KEY_PREFIX = "embedded:deployment:";
+
   /** The names the DMN engine reads as FEEL (lower case). */
-  private static final Set<String> FEEL_NAMES = Stream.of(DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE,
-      DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_ALTERNATIVE,
-      DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN12,
-      DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN13,
-      DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN14,
-      DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN15)
-      .map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+  private static final Set<String> FEEL_NAMES =
+      Stream.of(
+              DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE,
+              DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_ALTERNATIVE,
+              DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN12,
+              DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN13,
+              DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN14,
+              DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN15)
+          .map(name -> name.toLowerCase(Locale.ROOT))
+          .collect(Collectors.toUnmodifiableSet());
 
   private final Supplier<ModelExpressions> expressions;
   private final Map<String, byte[]> shippedForms;
 
   /**
-   * @param expressions  the expression check, asked for at the first deployment (the bean list is complete by then)
+   * @param expressions the expression check, asked for at the first deployment (the bean list is
+   *     complete by then)
    * @param shippedForms deployment name ({@code forms/…}) → bytes of each form this build ships
    */
   ModelDeploymentGuard(Supplier<ModelExpressions> expressions, Map<String, byte[]> shippedForms) {
@@ -92,17 +99,24 @@ final class ModelDeploymentGuard implements Deployer {
       walk(name, bytes, true, problems);
     } else if (endsWithAny(lower, FORM_SUFFIXES)) {
       if (!shippedForms.containsKey(name) || !Arrays.equals(shippedForms.get(name), bytes)) {
-        problems.add(problem(name, new Refusal(
-            "فرم‌ها فقط عین فرم‌های همین نسخه سامانه پذیرفته می‌شوند (فرم در مرورگر کارشناس اجرا می‌شود): "
-                + shippedForms.keySet(),
-            "Forms are accepted only byte for byte as shipped with this build of the application, because a form "
-                + "runs script in the clerk's browser: " + shippedForms.keySet())));
+        problems.add(
+            problem(
+                name,
+                new Refusal(
+                    "فرم‌ها فقط عین فرم‌های همین نسخه سامانه پذیرفته می‌شوند (فرم در مرورگر کارشناس اجرا می‌شود): "
+                        + shippedForms.keySet(),
+                    "Forms are accepted only byte for byte as shipped with this build of the application, because a form "
+                        + "runs script in the clerk's browser: "
+                        + shippedForms.keySet())));
       }
     } else {
-      problems.add(problem(name, new Refusal(
-          "نوع این فایل پذیرفته نیست؛ فقط ‎.bpmn، ‎.dmn و فرم‌های سامانه.",
-          "This kind of resource is not accepted; only .bpmn, .bpmn20.xml, .dmn, .dmn11.xml and the application's "
-              + "forms.")));
+      problems.add(
+          problem(
+              name,
+              new Refusal(
+                  "نوع این فایل پذیرفته نیست؛ فقط ‎.bpmn، ‎.dmn و فرم‌های سامانه.",
+                  "This kind of resource is not accepted; only .bpmn, .bpmn20.xml, .dmn, .dmn11.xml and the application's "
+                      + "forms.")));
     }
     return problems;
   }
@@ -115,10 +129,15 @@ final class ModelDeploymentGuard implements Deployer {
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
       factory.setExpandEntityReferences(false);
-      root = factory.newDocumentBuilder().parse(new ByteArrayInputStream(bytes)).getDocumentElement();
+      root =
+          factory.newDocumentBuilder().parse(new ByteArrayInputStream(bytes)).getDocumentElement();
     } catch (Exception e) {
-      problems.add(problem(name, new Refusal("فایل XML خوانا نیست: " + e.getMessage(),
-          "The file is not readable XML: " + e.getMessage())));
+      problems.add(
+          problem(
+              name,
+              new Refusal(
+                  "فایل XML خوانا نیست: " + e.getMessage(),
+                  "The file is not readable XML: " + e.getMessage())));
       return;
     }
     element(root, decision, problems);
@@ -127,17 +146,27 @@ final class ModelDeploymentGuard implements Deployer {
   private void element(Element element, boolean decision, List<Problem> problems) {
     String local = element.getLocalName();
     if (Set.of("documentation", "description", "text").contains(local) && !isCamunda(element)) {
-      return; // prose for people, never evaluated (DMN's <text> is FEEL, checked by its language instead)
+      return; // prose for people, never evaluated (DMN's <text> is FEEL, checked by its language
+      // instead)
     }
     if (Set.of("scriptTask", "globalScriptTask", "script", "connector").contains(local)) {
-      problems.add(problem(element, "<" + element.getTagName() + ">", new Refusal(
-          "اسکریپت و connector در مدل مجاز نیست؛ از delegateهای نام‌دار سامانه استفاده کنید.",
-          "Scripts and connectors are not allowed in a model; use the application's named delegate beans.")));
+      problems.add(
+          problem(
+              element,
+              "<" + element.getTagName() + ">",
+              new Refusal(
+                  "اسکریپت و connector در مدل مجاز نیست؛ از delegateهای نام‌دار سامانه استفاده کنید.",
+                  "Scripts and connectors are not allowed in a model; use the application's named delegate beans.")));
       return;
     }
     if (local.equals("constraint") && "validator".equals(element.getAttribute("name"))) {
-      problems.add(problem(element, "validator=" + element.getAttribute("config"), new Refusal(
-          "اعتبارسنج سفارشی فرم مجاز نیست.", "Custom form field validators are not allowed (they name code).")));
+      problems.add(
+          problem(
+              element,
+              "validator=" + element.getAttribute("config"),
+              new Refusal(
+                  "اعتبارسنج سفارشی فرم مجاز نیست.",
+                  "Custom form field validators are not allowed (they name code).")));
     }
     NamedNodeMap attributes = element.getAttributes();
     for (int i = 0; i < attributes.getLength(); i++) {
@@ -145,14 +174,17 @@ final class ModelDeploymentGuard implements Deployer {
       if (!XMLNS.equals(attribute.getNamespaceURI())) {
         Refusal refusal = attribute(attribute, decision);
         if (refusal != null) {
-          problems.add(problem(element, attribute.getName() + "=\"" + attribute.getValue() + "\"", refusal));
+          problems.add(
+              problem(element, attribute.getName() + "=\"" + attribute.getValue() + "\"", refusal));
         }
       }
     }
     for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
       if (child instanceof Element nested) {
         element(nested, decision, problems);
-      } else if (!decision && (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE)
+      } else if (!decision
+          && (child.getNodeType() == Node.TEXT_NODE
+              || child.getNodeType() == Node.CDATA_SECTION_NODE)
           && isExpression(child.getNodeValue())) {
         Refusal refusal = expressions.get().check(child.getNodeValue());
         if (refusal != null) {
@@ -163,21 +195,31 @@ final class ModelDeploymentGuard implements Deployer {
   }
 
   private Refusal attribute(Attr attribute, boolean decision) {
-    String local = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
+    String local =
+        attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
     String value = attribute.getValue();
     if (local.equals("class") || local.endsWith("Class")) {
-      return new Refusal("نام کلاس جاوا (camunda:class) در مدل مجاز نیست؛ از delegateهای نام‌دار استفاده کنید.",
+      return new Refusal(
+          "نام کلاس جاوا (camunda:class) در مدل مجاز نیست؛ از delegateهای نام‌دار استفاده کنید.",
           "Java class names (camunda:class) are not allowed in a model; use the named delegate beans.");
     }
     if (local.equals("resource") || local.equals("scriptFormat")) {
-      return new Refusal("اسکریپت و منبع خارجی در مدل مجاز نیست.",
+      return new Refusal(
+          "اسکریپت و منبع خارجی در مدل مجاز نیست.",
           "Scripts and external resources are not allowed in a model.");
     }
     if (local.equals("language") || local.equals("expressionLanguage")) {
-      return decision ? (isFeel(value) ? null : new Refusal("در جدول تصمیم فقط زبان FEEL مجاز است.",
-          "Decisions may only use FEEL as expression language."))
-          : (value.equalsIgnoreCase("juel") || isBpmnDefault(local, value) ? null : new Refusal("در فرایند فقط عبارت‌های JUEL مجاز است.",
-              "Processes may only use JUEL expressions, no other (script) language."));
+      return decision
+          ? (isFeel(value)
+              ? null
+              : new Refusal(
+                  "در جدول تصمیم فقط زبان FEEL مجاز است.",
+                  "Decisions may only use FEEL as expression language."))
+          : (value.equalsIgnoreCase("juel") || isBpmnDefault(local, value)
+              ? null
+              : new Refusal(
+                  "در فرایند فقط عبارت‌های JUEL مجاز است.",
+                  "Processes may only use JUEL expressions, no other (script) language."));
     }
     if (decision) {
       return null; // DMN attributes carry names and FEEL, no JUEL
@@ -186,10 +228,15 @@ final class ModelDeploymentGuard implements Deployer {
       return expressions.get().checkDelegate(value);
     }
     if (local.equals("formKey")) {
-      String form = value.startsWith(FORM_KEY_PREFIX) ? value.substring(FORM_KEY_PREFIX.length()) : "";
-      return shippedForms.containsKey(form) ? null : new Refusal(
-          "کلید فرم باید یکی از فرم‌های سامانه باشد: embedded:deployment:" + shippedForms.keySet(),
-          "The form key must name one of the application's forms: embedded:deployment:" + shippedForms.keySet());
+      String form =
+          value.startsWith(FORM_KEY_PREFIX) ? value.substring(FORM_KEY_PREFIX.length()) : "";
+      return shippedForms.containsKey(form)
+          ? null
+          : new Refusal(
+              "کلید فرم باید یکی از فرم‌های سامانه باشد: embedded:deployment:"
+                  + shippedForms.keySet(),
+              "The form key must name one of the application's forms: embedded:deployment:"
+                  + shippedForms.keySet());
     }
     return isExpression(value) ? expressions.get().check(value) : null;
   }
@@ -199,20 +246,24 @@ final class ModelDeploymentGuard implements Deployer {
   }
 
   /**
-   * The BPMN schema's default on {@code <definitions>}, which the model API and Modeler write out; Camunda ignores
-   * it and evaluates JUEL, so it changes nothing.
+   * The BPMN schema's default on {@code <definitions>}, which the model API and Modeler write out;
+   * Camunda ignores it and evaluates JUEL, so it changes nothing.
    */
   private static boolean isBpmnDefault(String attribute, String value) {
     return attribute.equals("expressionLanguage") && value.equals("http://www.w3.org/1999/XPath");
   }
 
-  /** FEEL is side-effect free and cannot reach beans; JUEL in a decision could, so a decision must use FEEL. */
+  /**
+   * FEEL is side-effect free and cannot reach beans; JUEL in a decision could, so a decision must
+   * use FEEL.
+   */
   private static boolean isFeel(String language) {
     return FEEL_NAMES.contains(language.toLowerCase(Locale.ROOT));
   }
 
   private static boolean isCamunda(Element element) {
-    return element.getNamespaceURI() != null && element.getNamespaceURI().startsWith("http://camunda.org/schema/");
+    return element.getNamespaceURI() != null
+        && element.getNamespaceURI().startsWith("http://camunda.org/schema/");
   }
 
   private static boolean endsWithAny(String name, List<String> suffixes) {
@@ -225,16 +276,31 @@ final class ModelDeploymentGuard implements Deployer {
       owner = owner.getParentNode() instanceof Element parent ? parent : null;
     }
     String id = owner == null ? element.getTagName() : owner.getAttribute("id");
-    return new ModelProblem("«" + id + "» (" + offending + "): " + refusal.fa() + " / Element '" + id + "' ("
-        + offending + "): " + refusal.en(), id);
+    return new ModelProblem(
+        "«"
+            + id
+            + "» ("
+            + offending
+            + "): "
+            + refusal.fa()
+            + " / Element '"
+            + id
+            + "' ("
+            + offending
+            + "): "
+            + refusal.en(),
+        id);
   }
 
   private static Problem problem(String resourceName, Refusal refusal) {
-    return new ModelProblem("«" + resourceName + "»: " + refusal.fa() + " / '" + resourceName + "': " + refusal.en(),
+    return new ModelProblem(
+        "«" + resourceName + "»: " + refusal.fa() + " / '" + resourceName + "': " + refusal.en(),
         null);
   }
 
-  /** One refused element (or resource), named by its id as Cockpit and Modeler show parse problems. */
+  /**
+   * One refused element (or resource), named by its id as Cockpit and Modeler show parse problems.
+   */
   record ModelProblem(String getMessage, String getMainElementId) implements Problem {
 
     @Override
@@ -254,15 +320,20 @@ final class ModelDeploymentGuard implements Deployer {
   }
 
   /**
-   * A refused deployment. A {@link ParseException}, so Camunda's REST layer (engine REST and the webapps' API)
-   * answers 400 with the problems per resource; the message leads with the first problem in Persian and English.
+   * A refused deployment. A {@link ParseException}, so Camunda's REST layer (engine REST and the
+   * webapps' API) answers 400 with the problems per resource; the message leads with the first
+   * problem in Persian and English.
    */
   static final class ModelRefusedException extends ParseException {
 
     ModelRefusedException(List<ResourceReportImpl> reports) {
-      super("مدل پذیرفته نشد؛ مدل فرایند فقط گام‌ها را تغییر می‌دهد، نه کد را. / The model was refused: a deployed "
-          + "model may change steps, not run code. " + reports.get(0).getErrors().get(0).getMessage(),
-          reports.get(0).getResourceName(), reports.get(0).getErrors(), List.of());
+      super(
+          "مدل پذیرفته نشد؛ مدل فرایند فقط گام‌ها را تغییر می‌دهد، نه کد را. / The model was refused: a deployed "
+              + "model may change steps, not run code. "
+              + reports.get(0).getErrors().get(0).getMessage(),
+          reports.get(0).getResourceName(),
+          reports.get(0).getErrors(),
+          List.of());
       resorceReports.clear();
       resorceReports.addAll(reports);
     }

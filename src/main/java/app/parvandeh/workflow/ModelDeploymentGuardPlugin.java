@@ -15,16 +15,21 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Puts the model checks inside the engine, so that no door (engine REST, Cockpit's and Modeler's webapp API,
- * redeploy, Java API, our own start-up deployment) can deploy around them: a pre-deployer that refuses models which
- * run code ({@link ModelDeploymentGuard}), and, in depth, an expression manager that only sees the model beans and
- * refuses reflection ({@link ModelExpressionManager}), for anything evaluated that was never checked at deployment.
+ * Puts the model checks inside the engine, so that no door (engine REST, Cockpit's and Modeler's
+ * webapp API, redeploy, Java API, our own start-up deployment) can deploy around them: a
+ * pre-deployer that refuses models which run code ({@link ModelDeploymentGuard}), and, in depth, an
+ * expression manager that only sees the model beans and refuses reflection ({@link
+ * ModelExpressionManager}), for anything evaluated that was never checked at deployment.
  */
 @Component
 class ModelDeploymentGuardPlugin extends AbstractProcessEnginePlugin {
 
   private final ApplicationContext context;
-  /** Read on first use: bean definitions are all registered by then, and no bean has to be created for it. */
+
+  /**
+   * Read on first use: bean definitions are all registered by then, and no bean has to be created
+   * for it.
+   */
   private final SingletonSupplier<Map<String, Class<?>>> modelBeans;
 
   ModelDeploymentGuardPlugin(ApplicationContext context) {
@@ -34,12 +39,19 @@ class ModelDeploymentGuardPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<Deployer> preDeployers = configuration.getCustomPreDeployers() == null ? new ArrayList<>()
-        : new ArrayList<>(configuration.getCustomPreDeployers());
-    preDeployers.add(0, new ModelDeploymentGuard(
-        SingletonSupplier.of(() -> new ModelExpressions(modelBeans.obtain(), context::containsBean)), shippedForms()));
+    List<Deployer> preDeployers =
+        configuration.getCustomPreDeployers() == null
+            ? new ArrayList<>()
+            : new ArrayList<>(configuration.getCustomPreDeployers());
+    preDeployers.add(
+        0,
+        new ModelDeploymentGuard(
+            SingletonSupplier.of(
+                () -> new ModelExpressions(modelBeans.obtain(), context::containsBean)),
+            shippedForms()));
     configuration.setCustomPreDeployers(preDeployers);
-    configuration.setExpressionManager(new ModelExpressionManager(context, () -> modelBeans.obtain().keySet()));
+    configuration.setExpressionManager(
+        new ModelExpressionManager(context, () -> modelBeans.obtain().keySet()));
   }
 
   /** {@code forms/<name>} → bytes, as {@link ProcessDeploymentConfiguration} deploys them. */

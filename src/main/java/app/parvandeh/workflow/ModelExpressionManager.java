@@ -15,15 +15,25 @@ import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 import org.springframework.context.ApplicationContext;
 
 /**
- * The engine's expression manager with two limits, for expressions that were never checked at deployment (stored
- * before the check existed, or evaluated through an API): only the model beans ({@link ModelBeans}) resolve by name,
- * not every bean of the context, and no expression may step into reflection or the engine's services.
+ * The engine's expression manager with two limits, for expressions that were never checked at
+ * deployment (stored before the check existed, or evaluated through an API): only the model beans
+ * ({@link ModelBeans}) resolve by name, not every bean of the context, and no expression may step
+ * into reflection or the engine's services.
  */
 class ModelExpressionManager extends SpringExpressionManager {
 
   /** Members that lead from any object to classes, class loaders or the engine API. */
-  static final Set<String> REFUSED_MEMBERS = Set.of("class", "getClass", "forName", "classLoader", "getClassLoader",
-      "processEngine", "getProcessEngine", "processEngineServices", "getProcessEngineServices");
+  static final Set<String> REFUSED_MEMBERS =
+      Set.of(
+          "class",
+          "getClass",
+          "forName",
+          "classLoader",
+          "getClassLoader",
+          "processEngine",
+          "getProcessEngine",
+          "processEngineServices",
+          "getProcessEngineServices");
 
   ModelExpressionManager(ApplicationContext context, Supplier<Set<String>> modelBeanNames) {
     super(context, new ModelBeanMap(context, modelBeanNames));
@@ -37,7 +47,10 @@ class ModelExpressionManager extends SpringExpressionManager {
     return resolver;
   }
 
-  /** The model beans by name, fetched from the context when an expression asks (they are created after the engine). */
+  /**
+   * The model beans by name, fetched from the context when an expression asks (they are created
+   * after the engine).
+   */
   private static final class ModelBeanMap extends AbstractMap<Object, Object> {
 
     private final ApplicationContext context;
@@ -60,7 +73,8 @@ class ModelExpressionManager extends SpringExpressionManager {
 
     @Override
     public Set<Entry<Object, Object>> entrySet() {
-      return names.get().stream().map(name -> Map.entry((Object) name, context.getBean(name)))
+      return names.get().stream()
+          .map(name -> Map.entry((Object) name, context.getBean(name)))
           .collect(Collectors.toUnmodifiableSet());
     }
   }
@@ -75,15 +89,20 @@ class ModelExpressionManager extends SpringExpressionManager {
     }
 
     @Override
-    public Object invoke(ELContext context, Object base, Object method, Class<?>[] types, Object[] params) {
+    public Object invoke(
+        ELContext context, Object base, Object method, Class<?>[] types, Object[] params) {
       refuse(base, method);
       return null;
     }
 
     private static void refuse(Object base, Object member) {
-      if (base != null && (base instanceof Class<?> || base instanceof ClassLoader
-          || base instanceof java.lang.reflect.Member || REFUSED_MEMBERS.contains(String.valueOf(member)))) {
-        throw new ELException("Expressions may not use '" + member + "' on " + base.getClass().getName());
+      if (base != null
+          && (base instanceof Class<?>
+              || base instanceof ClassLoader
+              || base instanceof java.lang.reflect.Member
+              || REFUSED_MEMBERS.contains(String.valueOf(member)))) {
+        throw new ELException(
+            "Expressions may not use '" + member + "' on " + base.getClass().getName());
       }
     }
 

@@ -18,10 +18,11 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * What a deployed process says about its steps in extension properties (Modeler: Extension properties), so a process
- * owner changes it in the model rather than in Java: {@value #REVIEW_STAGE} on a document check
- * ({@code FACULTY} or {@code CENTRAL}) and {@value #NORMAL_WAIT}{@code =true} on a step where a file rightly waits for
- * months (not reported as stuck). Read once per process definition id; a deployed definition never changes.
+ * What a deployed process says about its steps in extension properties (Modeler: Extension
+ * properties), so a process owner changes it in the model rather than in Java: {@value
+ * #REVIEW_STAGE} on a document check ({@code FACULTY} or {@code CENTRAL}) and {@value
+ * #NORMAL_WAIT}{@code =true} on a step where a file rightly waits for months (not reported as
+ * stuck). Read once per process definition id; a deployed definition never changes.
  */
 @Component
 class ModelProperties {
@@ -31,8 +32,10 @@ class ModelProperties {
 
   private final RepositoryService repository;
   private final IdentityService identity;
+
   /** Property values by name, by element id, per process definition id. */
-  private final Map<String, Map<String, Map<String, String>>> byDefinition = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Map<String, String>>> byDefinition =
+      new ConcurrentHashMap<>();
 
   ModelProperties(RepositoryService repository, IdentityService identity) {
     this.repository = repository;
@@ -46,30 +49,37 @@ class ModelProperties {
 
   /** Whether the element's property is {@code true}. */
   boolean isTrue(String definitionId, String elementId, String name) {
-    return value(definitionId, elementId, name).map(v -> v.strip().equalsIgnoreCase("true")).orElse(false);
+    return value(definitionId, elementId, name)
+        .map(v -> v.strip().equalsIgnoreCase("true"))
+        .orElse(false);
   }
 
   /** The ids of the definition's elements whose property is {@code true}. */
   Set<String> elementsWhereTrue(String definitionId, String name) {
-    return of(definitionId).keySet().stream().filter(id -> isTrue(definitionId, id, name))
+    return of(definitionId).keySet().stream()
+        .filter(id -> isTrue(definitionId, id, name))
         .collect(Collectors.toUnmodifiableSet());
   }
 
-  /** Whether any element of the definition has the property: versions deployed before it existed have none. */
+  /**
+   * Whether any element of the definition has the property: versions deployed before it existed
+   * have none.
+   */
   boolean declares(String definitionId, String name) {
     return of(definitionId).values().stream().anyMatch(properties -> properties.containsKey(name));
   }
 
   private Map<String, Map<String, String>> of(String definitionId) {
-    return byDefinition.computeIfAbsent(definitionId,
-        id -> asSystem(identity, () -> read(repository.getBpmnModelInstance(id))));
+    return byDefinition.computeIfAbsent(
+        definitionId, id -> asSystem(identity, () -> read(repository.getBpmnModelInstance(id))));
   }
 
   private static Map<String, Map<String, String>> read(BpmnModelInstance model) {
     Map<String, Map<String, String>> byElement = new HashMap<>();
     for (BaseElement element : model.getModelElementsByType(BaseElement.class)) {
       Map<String, String> properties = new HashMap<>();
-      properties(element).forEach(p -> properties.putIfAbsent(p.getCamundaName(), p.getCamundaValue()));
+      properties(element)
+          .forEach(p -> properties.putIfAbsent(p.getCamundaName(), p.getCamundaValue()));
       if (!properties.isEmpty() && element.getId() != null) {
         byElement.put(element.getId(), Map.copyOf(properties));
       }
@@ -82,12 +92,21 @@ class ModelProperties {
     if (element.getExtensionElements() == null) {
       return Stream.empty();
     }
-    return element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+    return element
+        .getExtensionElements()
+        .getElementsQuery()
+        .filterByType(CamundaProperties.class)
+        .list()
+        .stream()
         .flatMap(properties -> properties.getCamundaProperties().stream())
-        .filter(property -> property.getCamundaName() != null && property.getCamundaValue() != null);
+        .filter(
+            property -> property.getCamundaName() != null && property.getCamundaValue() != null);
   }
 
-  /** Reads the models as the application: the caller's own authorizations are checked by the engine afterwards. */
+  /**
+   * Reads the models as the application: the caller's own authorizations are checked by the engine
+   * afterwards.
+   */
   static <T> T asSystem(IdentityService identity, Supplier<T> read) {
     Authentication caller = identity.getCurrentAuthentication();
     identity.clearAuthentication();

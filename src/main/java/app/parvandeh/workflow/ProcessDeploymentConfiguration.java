@@ -11,18 +11,23 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys {@code processes/} (BPMN, DMN) and {@code forms/} together under classpath-relative names.
+ * Deploys {@code processes/} (BPMN, DMN) and {@code forms/} together under classpath-relative
+ * names.
  *
- * <p>The starter names resources by absolute path when run from {@code target/classes} and by bare file name in the
- * fat jar, so {@code embedded:deployment:forms/…} would resolve in neither. A context resource keeps the name
- * {@code forms/check-admission-documents.html} in both; the starter backs off its own deployment bean.
+ * <p>The starter names resources by absolute path when run from {@code target/classes} and by bare
+ * file name in the fat jar, so {@code embedded:deployment:forms/…} would resolve in neither. A
+ * context resource keeps the name {@code forms/check-admission-documents.html} in both; the starter
+ * backs off its own deployment bean.
  */
 @Component
 class ProcessDeploymentConfiguration extends DefaultDeploymentConfiguration {
 
-  static final String[] FOLDERS_AND_PATTERNS = {"processes", "*.bpmn", "processes", "*.dmn", "forms", "*.html"};
+  static final String[] FOLDERS_AND_PATTERNS = {
+    "processes", "*.bpmn", "processes", "*.dmn", "forms", "*.html"
+  };
 
-  private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+  private final PathMatchingResourcePatternResolver resolver =
+      new PathMatchingResourcePatternResolver();
   private final DefaultResourceLoader relativeLoader = new DefaultResourceLoader();
 
   @Override
@@ -31,7 +36,8 @@ class ProcessDeploymentConfiguration extends DefaultDeploymentConfiguration {
     try {
       for (int i = 0; i < FOLDERS_AND_PATTERNS.length; i += 2) {
         String folder = FOLDERS_AND_PATTERNS[i];
-        for (Resource found : resolver.getResources("classpath*:" + folder + "/" + FOLDERS_AND_PATTERNS[i + 1])) {
+        for (Resource found :
+            resolver.getResources("classpath*:" + folder + "/" + FOLDERS_AND_PATTERNS[i + 1])) {
           resources.add(relativeLoader.getResource(folder + "/" + found.getFilename()));
         }
       }

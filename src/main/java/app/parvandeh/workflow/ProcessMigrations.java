@@ -27,9 +27,10 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Service;
 
 /**
- * Moves running student files from one version of a process to another with Camunda's migration API (the
- * community edition's Cockpit has no migration screen). Steps with the same id in both versions are mapped; a
- * dry run lists the steps that cannot be mapped and the files that wait at one of them, which stay where they are.
+ * Moves running student files from one version of a process to another with Camunda's migration API
+ * (the community edition's Cockpit has no migration screen). Steps with the same id in both
+ * versions are mapped; a dry run lists the steps that cannot be mapped and the files that wait at
+ * one of them, which stay where they are.
  */
 @Service
 public class ProcessMigrations {
@@ -38,9 +39,13 @@ public class ProcessMigrations {
     if (node instanceof IntermediateCatchEvent || node instanceof BoundaryEvent) {
       return true;
     }
-    return node instanceof Activity && (node instanceof UserTask || node instanceof ReceiveTask
-        || node instanceof SubProcess || node instanceof CallActivity || node.isCamundaAsyncBefore()
-        || node.isCamundaAsyncAfter());
+    return node instanceof Activity
+        && (node instanceof UserTask
+            || node instanceof ReceiveTask
+            || node instanceof SubProcess
+            || node instanceof CallActivity
+            || node.isCamundaAsyncBefore()
+            || node.isCamundaAsyncAfter());
   }
 
   private final RepositoryService repository;
@@ -54,39 +59,70 @@ public class ProcessMigrations {
   /** A running file that cannot move, and the steps it waits at that the new version lacks. */
   public record Blocked(String processInstanceId, String businessKey, List<String> activityIds) {}
 
-  public record Result(String processKey, int sourceVersion, int targetVersion, boolean dryRun,
-      List<String> mappedActivities, List<String> unmappedActivities, List<String> planProblems,
-      List<String> migratable, List<Blocked> blocked, int migrated) {}
+  public record Result(
+      String processKey,
+      int sourceVersion,
+      int targetVersion,
+      boolean dryRun,
+      List<String> mappedActivities,
+      List<String> unmappedActivities,
+      List<String> planProblems,
+      List<String> migratable,
+      List<Blocked> blocked,
+      int migrated) {}
 
   /** Plans (dry run) or runs the migration of every running instance of {@code sourceVersion}. */
-  public Result migrate(String processKey, int sourceVersion, Integer targetVersion, boolean dryRun) {
+  public Result migrate(
+      String processKey, int sourceVersion, Integer targetVersion, boolean dryRun) {
     ProcessDefinition source = definition(processKey, sourceVersion);
-    ProcessDefinition target = targetVersion == null
-        ? repository.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion().singleResult()
-        : definition(processKey, targetVersion);
+    ProcessDefinition target =
+        targetVersion == null
+            ? repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(processKey)
+                .latestVersion()
+                .singleResult()
+            : definition(processKey, targetVersion);
     MigrationPlan plan = null;
     List<String> problems = new ArrayList<>();
     try {
-      plan = runtime.createMigrationPlan(source.getId(), target.getId()).mapEqualActivities().updateEventTriggers()
-          .build();
+      plan =
+          runtime
+              .createMigrationPlan(source.getId(), target.getId())
+              .mapEqualActivities()
+              .updateEventTriggers()
+              .build();
     } catch (MigrationPlanValidationException e) {
-      e.getValidationReport().getInstructionReports().forEach(r -> problems.addAll(r.getFailures()));
+      e.getValidationReport()
+          .getInstructionReports()
+          .forEach(r -> problems.addAll(r.getFailures()));
       if (problems.isEmpty()) {
         problems.add(e.getMessage());
       }
     }
     Set<String> mapped = new LinkedHashSet<>();
     if (plan != null) {
-      plan.getInstructions().stream().map(MigrationInstruction::getSourceActivityId).forEach(mapped::add);
+      plan.getInstructions().stream()
+          .map(MigrationInstruction::getSourceActivityId)
+          .forEach(mapped::add);
     }
-    // Only steps a file can wait at need a mapping; gateways, start/end events and synchronous service tasks (run
+    // Only steps a file can wait at need a mapping; gateways, start/end events and synchronous
+    // service tasks (run
     // within the step before them) hold no state.
-    List<String> unmapped = repository.getBpmnModelInstance(source.getId()).getModelElementsByType(FlowNode.class)
-        .stream().filter(ProcessMigrations::canWaitAt)
-        .map(FlowNode::getId).filter(id -> !mapped.contains(id)).sorted().toList();
+    List<String> unmapped =
+        repository
+            .getBpmnModelInstance(source.getId())
+            .getModelElementsByType(FlowNode.class)
+            .stream()
+            .filter(ProcessMigrations::canWaitAt)
+            .map(FlowNode::getId)
+            .filter(id -> !mapped.contains(id))
+            .sorted()
+            .toList();
     List<String> migratable = new ArrayList<>();
     List<Blocked> blocked = new ArrayList<>();
-    for (ProcessInstance instance : runtime.createProcessInstanceQuery().processDefinitionId(source.getId()).list()) {
+    for (ProcessInstance instance :
+        runtime.createProcessInstanceQuery().processDefinitionId(source.getId()).list()) {
       Set<String> at = new LinkedHashSet<>();
       collect(runtime.getActivityInstance(instance.getId()), at);
       boolean planned = plan != null;
@@ -103,28 +139,48 @@ public class ProcessMigrations {
         runtime.newMigration(plan).processInstanceIds(migratable).execute();
         migrated = migratable.size();
       } catch (ProcessEngineException e) {
-        throw ParvandehException.conflict("migration-failed", "انتقال پرونده‌ها انجام نشد: " + e.getMessage(),
+        throw ParvandehException.conflict(
+            "migration-failed",
+            "انتقال پرونده‌ها انجام نشد: " + e.getMessage(),
             "The migration failed: " + e.getMessage());
       }
     }
-    return new Result(processKey, source.getVersion(), target.getVersion(), dryRun, List.copyOf(mapped), unmapped,
-        problems, migratable, blocked, migrated);
+    return new Result(
+        processKey,
+        source.getVersion(),
+        target.getVersion(),
+        dryRun,
+        List.copyOf(mapped),
+        unmapped,
+        problems,
+        migratable,
+        blocked,
+        migrated);
   }
 
   private ProcessDefinition definition(String processKey, int version) {
-    ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
-        .processDefinitionVersion(version).singleResult();
+    ProcessDefinition definition =
+        repository
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(processKey)
+            .processDefinitionVersion(version)
+            .singleResult();
     if (definition == null) {
-      throw ParvandehException.notFound("definition-not-found", "این نسخه از فرایند پیدا نشد.",
+      throw ParvandehException.notFound(
+          "definition-not-found",
+          "این نسخه از فرایند پیدا نشد.",
           "No such process version: " + processKey + " v" + version);
     }
     return definition;
   }
 
-  /** The ids of the steps an instance waits at (including async steps whose job has not run yet). */
+  /**
+   * The ids of the steps an instance waits at (including async steps whose job has not run yet).
+   */
   private static void collect(ActivityInstance instance, Collection<String> ids) {
     for (ActivityInstance child : instance.getChildActivityInstances()) {
-      if (child.getChildActivityInstances().length == 0 && child.getChildTransitionInstances().length == 0) {
+      if (child.getChildActivityInstances().length == 0
+          && child.getChildTransitionInstances().length == 0) {
         ids.add(child.getActivityId());
       }
       collect(child, ids);

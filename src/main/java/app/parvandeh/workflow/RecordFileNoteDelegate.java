@@ -9,9 +9,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Records a note on the file, as the model says with input parameters {@code noteKind}, {@code noteBody} and
- * optionally {@code noteAuthor} and {@code noteKeySuffix}. The note's idempotency key is the process instance and
- * activity (plus the suffix), so a retried job finds the first note instead of writing a second.
+ * Records a note on the file, as the model says with input parameters {@code noteKind}, {@code
+ * noteBody} and optionally {@code noteAuthor} and {@code noteKeySuffix}. The note's idempotency key
+ * is the process instance and activity (plus the suffix), so a retried job finds the first note
+ * instead of writing a second.
  */
 @Component("recordFileNoteDelegate")
 class RecordFileNoteDelegate implements JavaDelegate {
@@ -34,14 +35,21 @@ class RecordFileNoteDelegate implements JavaDelegate {
     Long studentId = students.get(FileKeys.studentNumberOf(execution)).getId();
     NoteKind kind = NoteKind.valueOf((String) execution.getVariableLocal(INPUT_KIND));
     Object author = execution.getVariableLocal(INPUT_AUTHOR);
-    notes.record(studentId, kind, (String) execution.getVariableLocal(INPUT_BODY),
-        author == null ? RecordRegistrationCompleteNoteDelegate.SYSTEM_AUTHOR : author.toString(), List.of(),
+    notes.record(
+        studentId,
+        kind,
+        (String) execution.getVariableLocal(INPUT_BODY),
+        author == null ? RecordRegistrationCompleteNoteDelegate.SYSTEM_AUTHOR : author.toString(),
+        List.of(),
         idempotencyKey(execution));
   }
 
   static String idempotencyKey(DelegateExecution execution) {
     Object suffix = execution.getVariableLocal(INPUT_KEY_SUFFIX);
-    return "pi:" + execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId()
+    return "pi:"
+        + execution.getProcessInstanceId()
+        + ":"
+        + execution.getCurrentActivityId()
         + (suffix == null ? "" : ":" + suffix);
   }
 }

@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Records the registration-complete note (Golestan 10730) in the name of the faculty clerk who checked. */
+/**
+ * Records the registration-complete note (Golestan 10730) in the name of the faculty clerk who
+ * checked.
+ */
 @Component("recordRegistrationCompleteNoteDelegate")
 class RecordRegistrationCompleteNoteDelegate implements JavaDelegate {
 
@@ -24,6 +27,7 @@ class RecordRegistrationCompleteNoteDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Long studentId = students.get(FileKeys.studentNumberOf(execution)).getId();
     Object checkedBy = execution.getVariable(StudentFileProcess.VAR_FACULTY_CHECKED_BY);
-    notes.recordRegistrationComplete(studentId, checkedBy == null ? SYSTEM_AUTHOR : checkedBy.toString());
+    notes.recordRegistrationComplete(
+        studentId, checkedBy == null ? SYSTEM_AUTHOR : checkedBy.toString());
   }
 }

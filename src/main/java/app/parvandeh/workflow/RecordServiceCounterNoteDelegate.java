@@ -14,8 +14,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Records the reference note (Golestan 10730) for a document issued at a Golestan service counter: nothing is
- * uploaded; the address says where it lives. Keyed by the process instance, so a retried job adds nothing.
+ * Records the reference note (Golestan 10730) for a document issued at a Golestan service counter:
+ * nothing is uploaded; the address says where it lives. Keyed by the process instance, so a retried
+ * job adds nothing.
  */
 @Component("recordServiceCounterNoteDelegate")
 class RecordServiceCounterNoteDelegate implements JavaDelegate {
@@ -33,12 +34,24 @@ class RecordServiceCounterNoteDelegate implements JavaDelegate {
     Student student = students.get(FileKeys.studentNumberOf(execution));
     String requestNumber = (String) execution.getVariable(VAR_COUNTER_REQUEST_NUMBER);
     String type = (String) execution.getVariable(VAR_COUNTER_DOCUMENT_TYPE);
-    String body = "مدرک «" + type + "» از پیشخوان خدمت سامانه گلستان صادر شده است و بارگذاری نمی‌شود؛ نشانی آن: "
-        + "درخواست پیشخوان شماره " + PersianText.toPersianDigits(requestNumber) + ".";
-    NewAddress address = new NewAddress("golestan:service-counter/" + requestNumber,
-        type + " — درخواست پیشخوان خدمت شماره " + PersianText.toPersianDigits(requestNumber), null);
-    notes.record(student.getId(), NoteKind.SERVICE_COUNTER_REFERENCE, body,
-        (String) execution.getVariable(VAR_REGISTERED_BY), List.of(address),
+    String body =
+        "مدرک «"
+            + type
+            + "» از پیشخوان خدمت سامانه گلستان صادر شده است و بارگذاری نمی‌شود؛ نشانی آن: "
+            + "درخواست پیشخوان شماره "
+            + PersianText.toPersianDigits(requestNumber)
+            + ".";
+    NewAddress address =
+        new NewAddress(
+            "golestan:service-counter/" + requestNumber,
+            type + " — درخواست پیشخوان خدمت شماره " + PersianText.toPersianDigits(requestNumber),
+            null);
+    notes.record(
+        student.getId(),
+        NoteKind.SERVICE_COUNTER_REFERENCE,
+        body,
+        (String) execution.getVariable(VAR_REGISTERED_BY),
+        List.of(address),
         idempotencyKey(execution.getProcessInstanceId()));
   }
 

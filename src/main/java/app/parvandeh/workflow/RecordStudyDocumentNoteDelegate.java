@@ -17,8 +17,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Records the note (Golestan 17030) that an office-automation letter is in the file, addressing its current
- * version. Keyed by the document, so a retried job or a second registration of the same letter adds nothing.
+ * Records the note (Golestan 17030) that an office-automation letter is in the file, addressing its
+ * current version. Keyed by the document, so a retried job or a second registration of the same
+ * letter adds nothing.
  */
 @Component("recordStudyDocumentNoteDelegate")
 class RecordStudyDocumentNoteDelegate implements JavaDelegate {
@@ -27,7 +28,8 @@ class RecordStudyDocumentNoteDelegate implements JavaDelegate {
   private final StudyDocuments studyDocuments;
   private final NoteService notes;
 
-  RecordStudyDocumentNoteDelegate(StudentService students, StudyDocuments studyDocuments, NoteService notes) {
+  RecordStudyDocumentNoteDelegate(
+      StudentService students, StudyDocuments studyDocuments, NoteService notes) {
     this.students = students;
     this.studyDocuments = studyDocuments;
     this.notes = notes;
@@ -39,16 +41,39 @@ class RecordStudyDocumentNoteDelegate implements JavaDelegate {
     Long documentId = ((Number) execution.getVariable(VAR_DOCUMENT_ID)).longValue();
     FileDocumentView document = studyDocuments.studyDocumentOf(student.getId(), documentId);
     VersionView current = document.current();
-    String body = "مدرک «" + document.typeName() + "» صادرشده در اتوماسیون اداری، نامه شماره "
-        + PersianText.toPersianDigits(document.letterNumber()) + " مورخ " + document.letterDateFa() + ": "
-        + document.description() + " — در پرونده بارگذاری شد (۱۸۰۹۰).";
-    NewAddress address = new NewAddress("parvandeh:document/" + documentId + "/version/" + current.versionNo(),
-        label(document.typeName() + ": " + document.description() + " (" + current.fileName() + ")"), current.id());
-    notes.record(student.getId(), NoteKind.STUDY_DOCUMENT, body, (String) execution.getVariable(VAR_REGISTERED_BY),
-        List.of(address), idempotencyKey(documentId));
+    String body =
+        "مدرک «"
+            + document.typeName()
+            + "» صادرشده در اتوماسیون اداری، نامه شماره "
+            + PersianText.toPersianDigits(document.letterNumber())
+            + " مورخ "
+            + document.letterDateFa()
+            + ": "
+            + document.description()
+            + " — در پرونده بارگذاری شد (۱۸۰۹۰).";
+    NewAddress address =
+        new NewAddress(
+            "parvandeh:document/" + documentId + "/version/" + current.versionNo(),
+            label(
+                document.typeName()
+                    + ": "
+                    + document.description()
+                    + " ("
+                    + current.fileName()
+                    + ")"),
+            current.id());
+    notes.record(
+        student.getId(),
+        NoteKind.STUDY_DOCUMENT,
+        body,
+        (String) execution.getVariable(VAR_REGISTERED_BY),
+        List.of(address),
+        idempotencyKey(documentId));
   }
 
-  /** The address label names the document as its description does; the column holds 300 characters. */
+  /**
+   * The address label names the document as its description does; the column holds 300 characters.
+   */
   private static String label(String text) {
     return text.length() <= 300 ? text : text.substring(0, 299) + "…";
   }

@@ -10,8 +10,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * On completing a check task, derives {@code documentsAccepted} from the decisions stored per document, never
- * from what the form says, and refuses completion while a document has no decision.
+ * On completing a check task, derives {@code documentsAccepted} from the decisions stored per
+ * document, never from what the form says, and refuses completion while a document has no decision.
  */
 @Component("reviewOutcomeListener")
 class ReviewOutcomeListener implements TaskListener {
@@ -20,7 +20,8 @@ class ReviewOutcomeListener implements TaskListener {
   private final DocumentService documents;
   private final ReviewTasks reviewTasks;
 
-  ReviewOutcomeListener(StudentService students, DocumentService documents, ReviewTasks reviewTasks) {
+  ReviewOutcomeListener(
+      StudentService students, DocumentService documents, ReviewTasks reviewTasks) {
     this.students = students;
     this.documents = documents;
     this.reviewTasks = reviewTasks;
@@ -28,14 +29,17 @@ class ReviewOutcomeListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    ReviewStage stage = reviewTasks.requireStage(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
+    ReviewStage stage =
+        reviewTasks.requireStage(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
     Long studentId = students.get(FileKeys.studentNumberOf(task)).getId();
     ReviewOutcome outcome = documents.outcome(studentId, stage);
     if (outcome == ReviewOutcome.INCOMPLETE) {
-      throw new ProcessEngineException("همه مدارک باید پیش از پایان کار تأیید یا رد شوند."
-          + " / Every document needs a decision before the task can be completed.");
+      throw new ProcessEngineException(
+          "همه مدارک باید پیش از پایان کار تأیید یا رد شوند."
+              + " / Every document needs a decision before the task can be completed.");
     }
-    task.setVariable(StudentFileProcess.VAR_DOCUMENTS_ACCEPTED, outcome == ReviewOutcome.ALL_ACCEPTED);
+    task.setVariable(
+        StudentFileProcess.VAR_DOCUMENTS_ACCEPTED, outcome == ReviewOutcome.ALL_ACCEPTED);
     if (stage == ReviewStage.FACULTY) {
       task.setVariable(StudentFileProcess.VAR_FACULTY_CHECKED_BY, task.getAssignee());
     }

@@ -7,16 +7,20 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Which review stage a check task is, as its model says: the extension property
- * {@value ModelProperties#REVIEW_STAGE} ({@code FACULTY} or {@code CENTRAL}) on the user task.
+ * Which review stage a check task is, as its model says: the extension property {@value
+ * ModelProperties#REVIEW_STAGE} ({@code FACULTY} or {@code CENTRAL}) on the user task.
  */
 @Component
 class ReviewTasks {
 
-  /** The checks of versions deployed before the model said their stage; their running files must keep working. */
-  private static final Map<String, ReviewStage> BEFORE_THE_PROPERTY = Map.of(
-      StudentFileProcess.TASK_CHECK_FACULTY, ReviewStage.FACULTY,
-      StudentFileProcess.TASK_CHECK_CENTRAL, ReviewStage.CENTRAL);
+  /**
+   * The checks of versions deployed before the model said their stage; their running files must
+   * keep working.
+   */
+  private static final Map<String, ReviewStage> BEFORE_THE_PROPERTY =
+      Map.of(
+          StudentFileProcess.TASK_CHECK_FACULTY, ReviewStage.FACULTY,
+          StudentFileProcess.TASK_CHECK_CENTRAL, ReviewStage.CENTRAL);
 
   private final ModelProperties model;
 
@@ -32,23 +36,37 @@ class ReviewTasks {
     if (!model.declares(processDefinitionId, ModelProperties.REVIEW_STAGE)) {
       return Optional.ofNullable(BEFORE_THE_PROPERTY.get(taskDefinitionKey));
     }
-    return model.value(processDefinitionId, taskDefinitionKey, ModelProperties.REVIEW_STAGE)
+    return model
+        .value(processDefinitionId, taskDefinitionKey, ModelProperties.REVIEW_STAGE)
         .map(value -> stage(taskDefinitionKey, value));
   }
 
   /** The stage of a task that must be a document check. */
   ReviewStage requireStage(String processDefinitionId, String taskDefinitionKey) {
-    return stageOf(processDefinitionId, taskDefinitionKey).orElseThrow(() -> ParvandehException.badRequest(
-        "not-a-review-task", "این کار، بررسی مدارک نیست.", "This task is not a document check."));
+    return stageOf(processDefinitionId, taskDefinitionKey)
+        .orElseThrow(
+            () ->
+                ParvandehException.badRequest(
+                    "not-a-review-task",
+                    "این کار، بررسی مدارک نیست.",
+                    "This task is not a document check."));
   }
 
   private static ReviewStage stage(String taskDefinitionKey, String value) {
     try {
       return ReviewStage.valueOf(value.strip());
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("مرحله بررسی «" + value + "» در مدل برای گام " + taskDefinitionKey
-          + " نامعتبر است؛ آن را FACULTY یا CENTRAL کنید. / The model gives step " + taskDefinitionKey
-          + " the unknown reviewStage '" + value + "': use FACULTY or CENTRAL.", e);
+      throw new IllegalStateException(
+          "مرحله بررسی «"
+              + value
+              + "» در مدل برای گام "
+              + taskDefinitionKey
+              + " نامعتبر است؛ آن را FACULTY یا CENTRAL کنید. / The model gives step "
+              + taskDefinitionKey
+              + " the unknown reviewStage '"
+              + value
+              + "': use FACULTY or CENTRAL.",
+          e);
     }
   }
 }

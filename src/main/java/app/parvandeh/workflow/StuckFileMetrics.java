@@ -22,17 +22,21 @@ public class StuckFileMetrics {
 
   StuckFileMetrics(StuckFiles stuckFiles, MeterRegistry registry) {
     this.stuckFiles = stuckFiles;
-    this.gauge = MultiGauge.builder(METRIC)
-        .description("Student files stuck at a step: overdue task, incident, or no progress for the idle days")
-        .baseUnit("files")
-        .register(registry);
+    this.gauge =
+        MultiGauge.builder(METRIC)
+            .description(
+                "Student files stuck at a step: overdue task, incident, or no progress for the idle days")
+            .baseUnit("files")
+            .register(registry);
   }
 
-  @Scheduled(initialDelayString = "${parvandeh.stuck.metrics-delay:PT1M}",
+  @Scheduled(
+      initialDelayString = "${parvandeh.stuck.metrics-delay:PT1M}",
       fixedDelayString = "${parvandeh.stuck.metrics-delay:PT1M}")
   public void refresh() {
     List<MultiGauge.Row<?>> rows = new ArrayList<>();
-    for (StuckFiles.StepCount count : stuckFiles.report(stuckFiles.defaultIdleDays()).byFacultyAndStep()) {
+    for (StuckFiles.StepCount count :
+        stuckFiles.report(stuckFiles.defaultIdleDays()).byFacultyAndStep()) {
       Tags tags = Tags.of("faculty", count.facultyCode(), "step", count.stepId());
       rows.add(MultiGauge.Row.of(tags.and("reason", "overdue"), count.overdue()));
       rows.add(MultiGauge.Row.of(tags.and("reason", "incident"), count.incidents()));

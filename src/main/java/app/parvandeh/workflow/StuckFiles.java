@@ -31,8 +31,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Which student files are stuck, and where: a task past its due date, a failed step (incident), or no progress for
- * some days at a step that should move. Waiting for the end of study or for a graduate's request is not stuck.
+ * Which student files are stuck, and where: a task past its due date, a failed step (incident), or
+ * no progress for some days at a step that should move. Waiting for the end of study or for a
+ * graduate's request is not stuck.
  */
 @Service
 public class StuckFiles {
@@ -42,11 +43,15 @@ public class StuckFiles {
   public static final String IDLE = "IDLE";
 
   /**
-   * Where a file rightly waits for months or years in versions deployed before the model marked such steps
-   * ({@value ModelProperties#NORMAL_WAIT}); their running files must not turn up as stuck.
+   * Where a file rightly waits for months or years in versions deployed before the model marked
+   * such steps ({@value ModelProperties#NORMAL_WAIT}); their running files must not turn up as
+   * stuck.
    */
-  private static final Set<String> NORMAL_WAITS_BEFORE_THE_PROPERTY = Set.of(StudentFileProcess.EVENT_STUDY_ENDED,
-      StudentFileProcess.TASK_AWAIT_GRADUATION_REQUEST, StudentFileProcess.EVENT_AFTER_GRADUATION_REQUEST);
+  private static final Set<String> NORMAL_WAITS_BEFORE_THE_PROPERTY =
+      Set.of(
+          StudentFileProcess.EVENT_STUDY_ENDED,
+          StudentFileProcess.TASK_AWAIT_GRADUATION_REQUEST,
+          StudentFileProcess.EVENT_AFTER_GRADUATION_REQUEST);
 
   private final RuntimeService runtime;
   private final TaskService tasks;
@@ -57,8 +62,14 @@ public class StuckFiles {
   private final ModelProperties model;
   private final int defaultIdleDays;
 
-  StuckFiles(RuntimeService runtime, TaskService tasks, HistoryService history, RepositoryService repository,
-      ManagementService management, StudentService students, ModelProperties model,
+  StuckFiles(
+      RuntimeService runtime,
+      TaskService tasks,
+      HistoryService history,
+      RepositoryService repository,
+      ManagementService management,
+      StudentService students,
+      ModelProperties model,
       @Value("${parvandeh.stuck.idle-days:30}") int defaultIdleDays) {
     this.runtime = runtime;
     this.tasks = tasks;
@@ -71,15 +82,33 @@ public class StuckFiles {
   }
 
   /** A file stuck at one step, with every reason that applies and how long it has been there. */
-  public record StuckFile(String studentNumber, String studentName, String facultyCode, String facultyName,
-      String stepId, String stepName, Set<String> reasons, Instant since, long ageDays, Instant due,
-      String incidentMessage, String processInstanceId) {}
+  public record StuckFile(
+      String studentNumber,
+      String studentName,
+      String facultyCode,
+      String facultyName,
+      String stepId,
+      String stepName,
+      Set<String> reasons,
+      Instant since,
+      long ageDays,
+      Instant due,
+      String incidentMessage,
+      String processInstanceId) {}
 
   /** How many files are stuck at one step of one faculty, per reason. */
-  public record StepCount(String facultyCode, String facultyName, String stepId, String stepName, long overdue,
-      long incidents, long idle, long files) {}
+  public record StepCount(
+      String facultyCode,
+      String facultyName,
+      String stepId,
+      String stepName,
+      long overdue,
+      long incidents,
+      long idle,
+      long files) {}
 
-  public record Report(int idleDays, Instant generatedAt, List<StuckFile> files, List<StepCount> byFacultyAndStep) {}
+  public record Report(
+      int idleDays, Instant generatedAt, List<StuckFile> files, List<StepCount> byFacultyAndStep) {}
 
   public int defaultIdleDays() {
     return defaultIdleDays;
@@ -89,55 +118,99 @@ public class StuckFiles {
   public Report report(int idleDays) {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     Map<String, Row> rows = new LinkedHashMap<>();
-    for (Task task : tasks.createTaskQuery().processDefinitionKey(StudentFileProcess.PROCESS_ID)
-        .dueBefore(Date.from(now)).list()) {
-      row(rows, task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getName(),
-          task.getCreateTime().toInstant()).overdue(task.getDueDate().toInstant());
+    for (Task task :
+        tasks
+            .createTaskQuery()
+            .processDefinitionKey(StudentFileProcess.PROCESS_ID)
+            .dueBefore(Date.from(now))
+            .list()) {
+      row(
+              rows,
+              task.getProcessInstanceId(),
+              task.getTaskDefinitionKey(),
+              task.getName(),
+              task.getCreateTime().toInstant())
+          .overdue(task.getDueDate().toInstant());
     }
     for (ProcessDefinition definition : definitions()) {
-      for (Incident incident : runtime.createIncidentQuery().processDefinitionId(definition.getId()).list()) {
-        row(rows, incident.getProcessInstanceId(), incident.getActivityId(),
-            stepName(definition.getId(), incident.getActivityId()), incident.getIncidentTimestamp().toInstant())
+      for (Incident incident :
+          runtime.createIncidentQuery().processDefinitionId(definition.getId()).list()) {
+        row(
+                rows,
+                incident.getProcessInstanceId(),
+                incident.getActivityId(),
+                stepName(definition.getId(), incident.getActivityId()),
+                incident.getIncidentTimestamp().toInstant())
             .incident(incident.getIncidentMessage());
       }
       unfinishedSteps(definition.getId(), Date.from(now.minus(Duration.ofDays(idleDays)))).stream()
-          .filter(a -> a.getActivityType().endsWith("Task") || a.getActivityType().startsWith("intermediate"))
-          .forEach(a -> row(rows, a.getProcessInstanceId(), a.getActivityId(),
-              a.getActivityName() == null ? a.getActivityId() : a.getActivityName(), a.getStartTime().toInstant())
-              .idle());
+          .filter(
+              a ->
+                  a.getActivityType().endsWith("Task")
+                      || a.getActivityType().startsWith("intermediate"))
+          .forEach(
+              a ->
+                  row(
+                          rows,
+                          a.getProcessInstanceId(),
+                          a.getActivityId(),
+                          a.getActivityName() == null ? a.getActivityId() : a.getActivityName(),
+                          a.getStartTime().toInstant())
+                      .idle());
     }
     identify(rows.values());
-    List<StuckFile> files = rows.values().stream().map(r -> r.toFile(now))
-        .sorted(Comparator.comparing(StuckFile::ageDays).reversed()).toList();
+    List<StuckFile> files =
+        rows.values().stream()
+            .map(r -> r.toFile(now))
+            .sorted(Comparator.comparing(StuckFile::ageDays).reversed())
+            .toList();
     return new Report(idleDays, now, files, count(files));
   }
 
   /**
-   * The steps of this definition's files that started before {@code before} and are still open, except the normal
-   * waits. The waits are left out in SQL: nearly every file of an archive waits for the end of study, so the
-   * engine's query returned (and mapped) one row per file, 50,000 at archive scale, to be dropped here.
+   * The steps of this definition's files that started before {@code before} and are still open,
+   * except the normal waits. The waits are left out in SQL: nearly every file of an archive waits
+   * for the end of study, so the engine's query returned (and mapped) one row per file, 50,000 at
+   * archive scale, to be dropped here.
    */
   private List<HistoricActivityInstance> unfinishedSteps(String definitionId, Date before) {
-    String normalWaits = normalWaits(definitionId).stream().sorted().map(id -> "'" + id + "'")
-        .collect(Collectors.joining(", "));
-    return history.createNativeHistoricActivityInstanceQuery()
-        .sql("select * from " + management.getTableName(HistoricActivityInstance.class)
-            + " where PROC_DEF_ID_ = #{definitionId} and END_TIME_ is null and START_TIME_ < #{before}"
-            + (normalWaits.isEmpty() ? "" : " and ACT_ID_ not in (" + normalWaits + ")"))
-        .parameter("definitionId", definitionId).parameter("before", before).list();
+    String normalWaits =
+        normalWaits(definitionId).stream()
+            .sorted()
+            .map(id -> "'" + id + "'")
+            .collect(Collectors.joining(", "));
+    return history
+        .createNativeHistoricActivityInstanceQuery()
+        .sql(
+            "select * from "
+                + management.getTableName(HistoricActivityInstance.class)
+                + " where PROC_DEF_ID_ = #{definitionId} and END_TIME_ is null and START_TIME_ < #{before}"
+                + (normalWaits.isEmpty() ? "" : " and ACT_ID_ not in (" + normalWaits + ")"))
+        .parameter("definitionId", definitionId)
+        .parameter("before", before)
+        .list();
   }
 
-  /** Each row's student number (its instance's business key) and student, in two queries for all rows. */
+  /**
+   * Each row's student number (its instance's business key) and student, in two queries for all
+   * rows.
+   */
   private void identify(Collection<Row> rows) {
     if (rows.isEmpty()) {
       return;
     }
-    Map<String, String> numbers = runtime.createProcessInstanceQuery()
-        .processInstanceIds(rows.stream().map(r -> r.processInstanceId).collect(Collectors.toSet())).list().stream()
-        .filter(p -> p.getBusinessKey() != null)
-        .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
-    Map<String, Student> byNumber = students.byNumbers(numbers.values()).stream()
-        .collect(Collectors.toMap(Student::getStudentNumber, s -> s));
+    Map<String, String> numbers =
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceIds(
+                rows.stream().map(r -> r.processInstanceId).collect(Collectors.toSet()))
+            .list()
+            .stream()
+            .filter(p -> p.getBusinessKey() != null)
+            .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+    Map<String, Student> byNumber =
+        students.byNumbers(numbers.values()).stream()
+            .collect(Collectors.toMap(Student::getStudentNumber, s -> s));
     for (Row row : rows) {
       row.studentNumber = numbers.getOrDefault(row.processInstanceId, "");
       row.student = byNumber.get(row.studentNumber);
@@ -145,49 +218,76 @@ public class StuckFiles {
   }
 
   private List<ProcessDefinition> definitions() {
-    return repository.createProcessDefinitionQuery().processDefinitionKey(StudentFileProcess.PROCESS_ID).list();
+    return repository
+        .createProcessDefinitionQuery()
+        .processDefinitionKey(StudentFileProcess.PROCESS_ID)
+        .list();
   }
 
-  /** A step the model marks as a normal wait ({@value ModelProperties#NORMAL_WAIT}{@code =true}). */
   /**
-   * The steps of this definition marked {@value ModelProperties#NORMAL_WAIT} in its model; a version deployed before
-   * the property existed marks none, and its waits are the ones it always had. Ids are BPMN ids (XML names: no
-   * quotes), so they can stand as literals in the query.
+   * A step the model marks as a normal wait ({@value ModelProperties#NORMAL_WAIT}{@code =true}).
+   */
+  /**
+   * The steps of this definition marked {@value ModelProperties#NORMAL_WAIT} in its model; a
+   * version deployed before the property existed marks none, and its waits are the ones it always
+   * had. Ids are BPMN ids (XML names: no quotes), so they can stand as literals in the query.
    */
   private Set<String> normalWaits(String definitionId) {
-    Set<String> waits = model.declares(definitionId, ModelProperties.NORMAL_WAIT)
-        ? model.elementsWhereTrue(definitionId, ModelProperties.NORMAL_WAIT) : NORMAL_WAITS_BEFORE_THE_PROPERTY;
-    return waits.stream().filter(id -> id.matches("[A-Za-z_][A-Za-z0-9_.-]*")).collect(Collectors.toSet());
+    Set<String> waits =
+        model.declares(definitionId, ModelProperties.NORMAL_WAIT)
+            ? model.elementsWhereTrue(definitionId, ModelProperties.NORMAL_WAIT)
+            : NORMAL_WAITS_BEFORE_THE_PROPERTY;
+    return waits.stream()
+        .filter(id -> id.matches("[A-Za-z_][A-Za-z0-9_.-]*"))
+        .collect(Collectors.toSet());
   }
 
   private String stepName(String definitionId, String activityId) {
-    FlowElement element = repository.getBpmnModelInstance(definitionId).getModelElementById(activityId);
+    FlowElement element =
+        repository.getBpmnModelInstance(definitionId).getModelElementById(activityId);
     return element == null || element.getName() == null ? activityId : element.getName();
   }
 
-  private Row row(Map<String, Row> rows, String processInstanceId, String stepId, String stepName, Instant since) {
-    return rows.computeIfAbsent(processInstanceId + "/" + stepId,
-        k -> new Row(processInstanceId, stepId, stepName, since));
+  private Row row(
+      Map<String, Row> rows,
+      String processInstanceId,
+      String stepId,
+      String stepName,
+      Instant since) {
+    return rows.computeIfAbsent(
+        processInstanceId + "/" + stepId, k -> new Row(processInstanceId, stepId, stepName, since));
   }
 
   private static List<StepCount> count(List<StuckFile> files) {
     Map<String, long[]> counts = new LinkedHashMap<>();
     Map<String, StuckFile> first = new LinkedHashMap<>();
-    files.stream().sorted(Comparator.comparing(StuckFile::facultyCode).thenComparing(StuckFile::stepId))
-        .forEach(f -> {
-          String key = f.facultyCode() + "/" + f.stepId();
-          first.putIfAbsent(key, f);
-          long[] c = counts.computeIfAbsent(key, k -> new long[4]);
-          c[0] += f.reasons().contains(OVERDUE) ? 1 : 0;
-          c[1] += f.reasons().contains(INCIDENT) ? 1 : 0;
-          c[2] += f.reasons().contains(IDLE) ? 1 : 0;
-          c[3]++;
-        });
+    files.stream()
+        .sorted(Comparator.comparing(StuckFile::facultyCode).thenComparing(StuckFile::stepId))
+        .forEach(
+            f -> {
+              String key = f.facultyCode() + "/" + f.stepId();
+              first.putIfAbsent(key, f);
+              long[] c = counts.computeIfAbsent(key, k -> new long[4]);
+              c[0] += f.reasons().contains(OVERDUE) ? 1 : 0;
+              c[1] += f.reasons().contains(INCIDENT) ? 1 : 0;
+              c[2] += f.reasons().contains(IDLE) ? 1 : 0;
+              c[3]++;
+            });
     List<StepCount> result = new ArrayList<>();
-    counts.forEach((key, c) -> {
-      StuckFile f = first.get(key);
-      result.add(new StepCount(f.facultyCode(), f.facultyName(), f.stepId(), f.stepName(), c[0], c[1], c[2], c[3]));
-    });
+    counts.forEach(
+        (key, c) -> {
+          StuckFile f = first.get(key);
+          result.add(
+              new StepCount(
+                  f.facultyCode(),
+                  f.facultyName(),
+                  f.stepId(),
+                  f.stepName(),
+                  c[0],
+                  c[1],
+                  c[2],
+                  c[3]));
+        });
     return result;
   }
 
@@ -228,9 +328,18 @@ public class StuckFiles {
     }
 
     StuckFile toFile(Instant now) {
-      return new StuckFile(studentNumber, student == null ? "" : student.getFullName(),
-          student == null ? "" : student.getFaculty().getCode(), student == null ? "" : student.getFaculty().getNameFa(),
-          stepId, stepName, reasons, since, Duration.between(since, now).toDays(), due, incidentMessage,
+      return new StuckFile(
+          studentNumber,
+          student == null ? "" : student.getFullName(),
+          student == null ? "" : student.getFaculty().getCode(),
+          student == null ? "" : student.getFaculty().getNameFa(),
+          stepId,
+          stepName,
+          reasons,
+          since,
+          Duration.between(since, now).toDays(),
+          due,
+          incidentMessage,
           processInstanceId);
     }
   }

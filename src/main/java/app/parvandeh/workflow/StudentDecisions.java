@@ -8,23 +8,26 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 
 /**
- * Evaluates the process owner's decision tables ({@code processes/*.dmn}) on a student. Every table gets the same
- * inputs, the student's attributes, so a process owner can write a rule on any of them without a change in Java.
+ * Evaluates the process owner's decision tables ({@code processes/*.dmn}) on a student. Every table
+ * gets the same inputs, the student's attributes, so a process owner can write a rule on any of
+ * them without a change in Java.
  */
 final class StudentDecisions {
 
   /** ClearanceGroup.dmn: who clears a file at the end of study. */
   static final String CLEARANCE_GROUP = "ClearanceGroup";
+
   static final String CLEARANCE_GROUP_OUTPUT = "clearanceGroup";
 
   private StudentDecisions() {}
 
   /**
-   * The student's attributes as the decision tables read them, by these input names: {@code degree} (BACHELOR,
-   * MASTER, PHD), {@code entryYear} (solar year), {@code brilliantTalent}, {@code admissionType} (REMOTE,
-   * IN_PERSON), {@code admissionChannel} and {@code program} (as Golestan's cohort list writes them),
-   * {@code facultyCode} and {@code status} (ACTIVE, GRADUATED, WITHDRAWN, EXPELLED, CLOSED). Enums go by name; a
-   * value the file does not have is null, which only a {@code -} entry matches.
+   * The student's attributes as the decision tables read them, by these input names: {@code degree}
+   * (BACHELOR, MASTER, PHD), {@code entryYear} (solar year), {@code brilliantTalent}, {@code
+   * admissionType} (REMOTE, IN_PERSON), {@code admissionChannel} and {@code program} (as Golestan's
+   * cohort list writes them), {@code facultyCode} and {@code status} (ACTIVE, GRADUATED, WITHDRAWN,
+   * EXPELLED, CLOSED). Enums go by name; a value the file does not have is null, which only a
+   * {@code -} entry matches.
    */
   static VariableMap inputsOf(Student student) {
     return Variables.createVariables()
@@ -34,7 +37,8 @@ final class StudentDecisions {
         .putValue("admissionType", nameOf(student.getAdmissionType()))
         .putValue("admissionChannel", student.getAdmissionChannel())
         .putValue("program", student.getProgram())
-        .putValue("facultyCode", student.getFaculty() == null ? null : student.getFaculty().getCode())
+        .putValue(
+            "facultyCode", student.getFaculty() == null ? null : student.getFaculty().getCode())
         .putValue("status", nameOf(student.getStatus()));
   }
 
@@ -42,18 +46,26 @@ final class StudentDecisions {
     return value == null ? null : value.name();
   }
 
-  static DmnDecisionResult evaluate(DecisionService decisions, String decisionKey, Student student) {
+  static DmnDecisionResult evaluate(
+      DecisionService decisions, String decisionKey, Student student) {
     return decisions.evaluateDecisionByKey(decisionKey).variables(inputsOf(student)).evaluate();
   }
 
-  /** The staff group that clears the student's file; a table that names none is an error the owner must fix. */
+  /**
+   * The staff group that clears the student's file; a table that names none is an error the owner
+   * must fix.
+   */
   static String clearanceGroupOf(DecisionService decisions, Student student) {
     DmnDecisionResultEntries row = evaluate(decisions, CLEARANCE_GROUP, student).getFirstResult();
     Object group = row == null ? null : row.getEntry(CLEARANCE_GROUP_OUTPUT);
     if (group == null || group.toString().isBlank()) {
-      throw new IllegalStateException("جدول تصمیم تسویه‌کننده پرونده برای دانشجوی " + student.getStudentNumber()
-          + " گروهی تعیین نکرد؛ سطر پیش‌فرض را به جدول برگردانید و دوباره اجرا کنید. / ClearanceGroup.dmn named no "
-          + "clearance group for student " + student.getStudentNumber() + ": restore its fallback row and retry.");
+      throw new IllegalStateException(
+          "جدول تصمیم تسویه‌کننده پرونده برای دانشجوی "
+              + student.getStudentNumber()
+              + " گروهی تعیین نکرد؛ سطر پیش‌فرض را به جدول برگردانید و دوباره اجرا کنید. / ClearanceGroup.dmn named no "
+              + "clearance group for student "
+              + student.getStudentNumber()
+              + ": restore its fallback row and retry.");
     }
     return group.toString();
   }

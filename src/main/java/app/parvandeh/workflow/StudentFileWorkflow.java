@@ -30,8 +30,12 @@ public class StudentFileWorkflow {
   private final DocumentService documents;
   private final ReviewTasks reviewTasks;
 
-  StudentFileWorkflow(RuntimeService runtime, TaskService tasks, StudentService students,
-      DocumentService documents, ReviewTasks reviewTasks) {
+  StudentFileWorkflow(
+      RuntimeService runtime,
+      TaskService tasks,
+      StudentService students,
+      DocumentService documents,
+      ReviewTasks reviewTasks) {
     this.runtime = runtime;
     this.tasks = tasks;
     this.students = students;
@@ -40,10 +44,15 @@ public class StudentFileWorkflow {
   }
 
   /** A task of the file process, as the web layer needs it. */
-  public record FileTask(String id, String key, String name, String studentNumber, String assignee) {
+  public record FileTask(
+      String id, String key, String name, String studentNumber, String assignee) {
 
     static FileTask of(Task task, String studentNumber) {
-      return new FileTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), studentNumber,
+      return new FileTask(
+          task.getId(),
+          task.getTaskDefinitionKey(),
+          task.getName(),
+          studentNumber,
           task.getAssignee());
     }
   }
@@ -51,92 +60,133 @@ public class StudentFileWorkflow {
   /** A check task the current clerk may look at, with its review stage. */
   public record ReviewTask(FileTask task, ReviewStage stage, boolean claimedByCaller) {}
 
-  /** Opens the file's process in the same transaction that admitted the student: both happen, or neither. */
+  /**
+   * Opens the file's process in the same transaction that admitted the student: both happen, or
+   * neither.
+   */
   @EventListener
   void onStudentAdmitted(StudentAdmitted event) {
     openFile(students.get(event.studentNumber()));
   }
 
   /**
-   * A card batch attached one of the file's batch documents: a file waiting for its cards checks again, in the
-   * attaching transaction. A file not waiting (still in review, or already past) is left alone.
+   * A card batch attached one of the file's batch documents: a file waiting for its cards checks
+   * again, in the attaching transaction. A file not waiting (still in review, or already past) is
+   * left alone.
    */
   @EventListener
   void onBatchDocumentAttached(BatchDocumentAttached event) {
-    runtime.createMessageCorrelation(StudentFileProcess.MESSAGE_BATCH_DOCUMENTS_ARRIVED)
+    runtime
+        .createMessageCorrelation(StudentFileProcess.MESSAGE_BATCH_DOCUMENTS_ARRIVED)
         .processInstanceBusinessKey(students.getById(event.studentId()).getStudentNumber())
         .correlateAll();
   }
 
   void openFile(Student student) {
-    runtime.startProcessInstanceByKey(StudentFileProcess.PROCESS_ID, student.getStudentNumber(),
+    runtime.startProcessInstanceByKey(
+        StudentFileProcess.PROCESS_ID,
+        student.getStudentNumber(),
         Variables.createVariables()
             .putValue(StudentFileProcess.VAR_STUDENT_NUMBER, student.getStudentNumber())
             .putValue(StudentFileProcess.VAR_STUDENT_USER_ID, student.getUserId())
-            .putValue(StudentFileProcess.VAR_FACULTY_GROUP, student.getFaculty().getCandidateGroup()));
+            .putValue(
+                StudentFileProcess.VAR_FACULTY_GROUP, student.getFaculty().getCandidateGroup()));
   }
 
   /** The student's open upload or correction task, if the file is waiting for them. */
   @Transactional(readOnly = true)
   public Optional<FileTask> openStudentTask(String studentNumber) {
-    return tasks.createTaskQuery()
+    return tasks
+        .createTaskQuery()
         .processDefinitionKey(StudentFileProcess.PROCESS_ID)
         .processInstanceBusinessKey(studentNumber)
-        .taskDefinitionKeyIn(StudentFileProcess.TASK_UPLOAD_DOCUMENTS, StudentFileProcess.TASK_CORRECT_DOCUMENTS)
-        .list().stream().findFirst().map(t -> FileTask.of(t, studentNumber));
+        .taskDefinitionKeyIn(
+            StudentFileProcess.TASK_UPLOAD_DOCUMENTS, StudentFileProcess.TASK_CORRECT_DOCUMENTS)
+        .list()
+        .stream()
+        .findFirst()
+        .map(t -> FileTask.of(t, studentNumber));
   }
 
   /** Every open task of the file (for the file page and the portal's phase message). */
   @Transactional(readOnly = true)
   public List<FileTask> openTasks(String studentNumber) {
     return tasks.createTaskQuery().processInstanceBusinessKey(studentNumber).list().stream()
-        .map(t -> FileTask.of(t, studentNumber)).toList();
+        .map(t -> FileTask.of(t, studentNumber))
+        .toList();
   }
 
-  /** Whose file the open task belongs to (its process's business key), or empty when there is no such task. */
+  /**
+   * Whose file the open task belongs to (its process's business key), or empty when there is no
+   * such task.
+   */
   @Transactional(readOnly = true)
   public Optional<String> studentNumberOfTask(String taskId) {
     return Optional.ofNullable(tasks.createTaskQuery().taskId(taskId).singleResult())
         .map(task -> FileKeys.studentNumberOf(runtime, task));
   }
 
-  /** Completes the student's upload/correction task once every student-supplied document is there and unrejected. */
+  /**
+   * Completes the student's upload/correction task once every student-supplied document is there
+   * and unrejected.
+   */
   @Transactional
   public void submitForReview(Student student, String userId) {
-    FileTask task = openStudentTask(student.getStudentNumber()).filter(t -> userId.equals(t.assignee()))
-        .orElseThrow(() -> ParvandehException.conflict("no-open-upload",
-            "اکنون کاری برای ارسال مدارک ندارید؛ مدارک شما در حال بررسی است.",
-            "There is nothing to submit now: your documents are being checked."));
+    FileTask task =
+        openStudentTask(student.getStudentNumber())
+            .filter(t -> userId.equals(t.assignee()))
+            .orElseThrow(
+                () ->
+                    ParvandehException.conflict(
+                        "no-open-upload",
+                        "اکنون کاری برای ارسال مدارک ندارید؛ مدارک شما در حال بررسی است.",
+                        "There is nothing to submit now: your documents are being checked."));
     List<String> missing = documents.missingForReview(student.getId());
     if (!missing.isEmpty()) {
-      throw ParvandehException.conflict("documents-missing",
+      throw ParvandehException.conflict(
+          "documents-missing",
           "این مدارک هنوز بارگذاری یا اصلاح نشده است: " + String.join("، ", missing),
           "Some required documents are missing or still rejected (" + missing.size() + ").");
     }
     tasks.complete(task.id());
   }
 
-  /** The check task with this id, if the caller is its assignee or in one of its candidate groups. */
+  /**
+   * The check task with this id, if the caller is its assignee or in one of its candidate groups.
+   */
   @Transactional(readOnly = true)
   public ReviewTask reviewTask(String taskId, String userId, Collection<String> userGroups) {
     Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-    Optional<ReviewStage> stage = task == null ? Optional.empty()
-        : reviewTasks.stageOf(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
+    Optional<ReviewStage> stage =
+        task == null
+            ? Optional.empty()
+            : reviewTasks.stageOf(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
     if (stage.isEmpty()) {
-      throw ParvandehException.notFound("task-not-found",
-          "این کار بررسی مدارک پیدا نشد یا پایان یافته است.", "No such open document check.");
+      throw ParvandehException.notFound(
+          "task-not-found",
+          "این کار بررسی مدارک پیدا نشد یا پایان یافته است.",
+          "No such open document check.");
     }
     FileTask file = callersTask(task, userId, userGroups);
     return new ReviewTask(file, stage.get(), userId.equals(task.getAssignee()));
   }
 
-  /** Any open task of a student's file that the caller holds or that is offered to one of their groups. */
+  /**
+   * Any open task of a student's file that the caller holds or that is offered to one of their
+   * groups.
+   */
   @Transactional(readOnly = true)
   public FileTask fileTask(String taskId, String userId, Collection<String> userGroups) {
-    Task task = tasks.createTaskQuery().taskId(taskId).processDefinitionKey(StudentFileProcess.PROCESS_ID)
-        .singleResult();
+    Task task =
+        tasks
+            .createTaskQuery()
+            .taskId(taskId)
+            .processDefinitionKey(StudentFileProcess.PROCESS_ID)
+            .singleResult();
     if (task == null) {
-      throw ParvandehException.notFound("task-not-found", "این کار پیدا نشد یا پایان یافته است.",
+      throw ParvandehException.notFound(
+          "task-not-found",
+          "این کار پیدا نشد یا پایان یافته است.",
           "No such open task of a student file.");
     }
     return callersTask(task, userId, userGroups);
@@ -144,12 +194,14 @@ public class StudentFileWorkflow {
 
   private FileTask callersTask(Task task, String userId, Collection<String> userGroups) {
     boolean assignee = userId.equals(task.getAssignee());
-    boolean candidate = tasks.getIdentityLinksForTask(task.getId()).stream()
-        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
-        .map(IdentityLink::getGroupId)
-        .anyMatch(userGroups::contains);
+    boolean candidate =
+        tasks.getIdentityLinksForTask(task.getId()).stream()
+            .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
+            .map(IdentityLink::getGroupId)
+            .anyMatch(userGroups::contains);
     if (!assignee && !candidate) {
-      throw ParvandehException.forbidden("این کار به گروه شما سپرده نشده است.", "This task is not for your group.");
+      throw ParvandehException.forbidden(
+          "این کار به گروه شما سپرده نشده است.", "This task is not for your group.");
     }
     return FileTask.of(task, FileKeys.studentNumberOf(runtime, task));
   }

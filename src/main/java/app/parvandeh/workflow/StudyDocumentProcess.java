@@ -5,13 +5,17 @@ public final class StudyDocumentProcess {
 
   public static final String PROCESS_ID = "StudyDocumentProcess";
 
-  /** Variables: references and routing flags only; the letter itself lives in the document store. */
+  /**
+   * Variables: references and routing flags only; the letter itself lives in the document store.
+   */
   public static final String VAR_STUDENT_NUMBER = "studentNumber";
+
   public static final String VAR_SOURCE = "source";
   public static final String VAR_DOCUMENT_ID = "documentId";
   public static final String VAR_COUNTER_REQUEST_NUMBER = "counterRequestNumber";
   public static final String VAR_COUNTER_DOCUMENT_TYPE = "counterDocumentType";
   public static final String VAR_REGISTERED_BY = "registeredBy";
+
   /** The running StudentFileProcess this document belongs to (same business key). */
   public static final String VAR_STUDENT_FILE_INSTANCE_ID = "studentFileInstanceId";
 

@@ -20,9 +20,10 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a study-document registration as it starts, whoever starts it (Tasklist's start form, the REST API, the
- * file page): the student exists and their file process runs (its id is kept), the starting clerk may change this
- * file, the business key is the student number, and the source has what its note needs. A refusal starts nothing.
+ * Checks a study-document registration as it starts, whoever starts it (Tasklist's start form, the
+ * REST API, the file page): the student exists and their file process runs (its id is kept), the
+ * starting clerk may change this file, the business key is the student number, and the source has
+ * what its note needs. A refusal starts nothing.
  */
 @Component("studyDocumentStartListener")
 class StudyDocumentStartListener implements ExecutionListener {
@@ -33,8 +34,12 @@ class StudyDocumentStartListener implements ExecutionListener {
   private final FileAccessPolicy access;
   private final IdentityService identity;
 
-  StudyDocumentStartListener(StudentService students, StudyDocuments studyDocuments, StudyDocumentWorkflow workflow,
-      FileAccessPolicy access, IdentityService identity) {
+  StudyDocumentStartListener(
+      StudentService students,
+      StudyDocuments studyDocuments,
+      StudyDocumentWorkflow workflow,
+      FileAccessPolicy access,
+      IdentityService identity) {
     this.students = students;
     this.studyDocuments = studyDocuments;
     this.workflow = workflow;
@@ -47,7 +52,8 @@ class StudyDocumentStartListener implements ExecutionListener {
     try {
       check(execution);
     } catch (ParvandehException e) {
-      // Tasklist starts through submit-form, which answers a form validation failure with 400 and an authorization
+      // Tasklist starts through submit-form, which answers a form validation failure with 400 and
+      // an authorization
       // failure with 403, showing the message; both roll the start back.
       String message = e.messageFa() + " — " + e.messageEn() + " [" + e.code() + "]";
       if (e.status() == 403) {
@@ -64,20 +70,26 @@ class StudyDocumentStartListener implements ExecutionListener {
     execution.setVariable(VAR_STUDENT_NUMBER, number);
     Authentication starter = identity.getCurrentAuthentication();
     if (starter != null) {
-      CurrentUser user = new CurrentUser(starter.getUserId(),
-          Set.copyOf(starter.getGroupIds() == null ? new HashSet<>() : starter.getGroupIds()));
+      CurrentUser user =
+          new CurrentUser(
+              starter.getUserId(),
+              Set.copyOf(starter.getGroupIds() == null ? new HashSet<>() : starter.getGroupIds()));
       access.checkChange(user, student);
       execution.setVariable(VAR_REGISTERED_BY, starter.getUserId());
     } else if (execution.getVariable(VAR_REGISTERED_BY) == null) {
-      throw ParvandehException.badRequest("registered-by-required", "ثبت‌کننده مدرک معلوم نیست.",
+      throw ParvandehException.badRequest(
+          "registered-by-required",
+          "ثبت‌کننده مدرک معلوم نیست.",
           "Who registers the document is not known.");
     }
     String businessKey = execution.getProcessBusinessKey();
     if (businessKey == null || businessKey.isBlank()) {
       execution.setProcessBusinessKey(number);
     } else if (!number.equals(PersianText.digits(businessKey))) {
-      throw ParvandehException.badRequest("business-key-mismatch",
-          "کلید فرایند باید همان شماره دانشجویی باشد.", "The business key must be the student number.");
+      throw ParvandehException.badRequest(
+          "business-key-mismatch",
+          "کلید فرایند باید همان شماره دانشجویی باشد.",
+          "The business key must be the student number.");
     } else {
       execution.setProcessBusinessKey(number);
     }
@@ -88,10 +100,13 @@ class StudyDocumentStartListener implements ExecutionListener {
       studyDocuments.studyDocumentOf(student.getId(), documentId);
       execution.setVariable(VAR_DOCUMENT_ID, documentId);
     } else if (SOURCE_SERVICE_COUNTER.equals(source)) {
-      execution.setVariables(StudyDocumentWorkflow.counterReference(
-          execution.getVariable(VAR_COUNTER_REQUEST_NUMBER), execution.getVariable(VAR_COUNTER_DOCUMENT_TYPE)));
+      execution.setVariables(
+          StudyDocumentWorkflow.counterReference(
+              execution.getVariable(VAR_COUNTER_REQUEST_NUMBER),
+              execution.getVariable(VAR_COUNTER_DOCUMENT_TYPE)));
     } else {
-      throw ParvandehException.badRequest("unknown-source",
+      throw ParvandehException.badRequest(
+          "unknown-source",
           "منبع مدرک باید اتوماسیون اداری یا پیشخوان خدمت باشد.",
           "The source must be OFFICE_AUTOMATION or SERVICE_COUNTER.");
     }

@@ -19,9 +19,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Documents issued during study: checks a registration against the student's running file and starts
- * StudyDocumentProcess for it. The file page stores the letter and starts the process in one transaction; the
- * Tasklist start form stores the letter first, then starts the process with the document's id.
+ * Documents issued during study: checks a registration against the student's running file and
+ * starts StudyDocumentProcess for it. The file page stores the letter and starts the process in one
+ * transaction; the Tasklist start form stores the letter first, then starts the process with the
+ * document's id.
  */
 @Service
 public class StudyDocumentWorkflow {
@@ -34,18 +35,27 @@ public class StudyDocumentWorkflow {
     this.studyDocuments = studyDocuments;
   }
 
-  /** What was registered: the stored letter (office automation only) and the process instance that notes it. */
+  /**
+   * What was registered: the stored letter (office automation only) and the process instance that
+   * notes it.
+   */
   public record Registered(FileDocumentView document, String processInstanceId) {}
 
   /** The id of the student's running StudentFileProcess; a 409 when the file is not open. */
   public String runningFileInstanceId(String studentNumber) {
-    Callable<ProcessInstance> query = () -> runtime.createProcessInstanceQuery()
-        .processDefinitionKey(StudentFileProcess.PROCESS_ID).processInstanceBusinessKey(studentNumber).active()
-        .singleResult();
+    Callable<ProcessInstance> query =
+        () ->
+            runtime
+                .createProcessInstanceQuery()
+                .processDefinitionKey(StudentFileProcess.PROCESS_ID)
+                .processInstanceBusinessKey(studentNumber)
+                .active()
+                .singleResult();
     ProcessInstance file;
     CommandContext context = Context.getCommandContext();
     try {
-      // Inside the engine (Tasklist's start) the clerk may not read the file's instance; the check is ours to make.
+      // Inside the engine (Tasklist's start) the clerk may not read the file's instance; the check
+      // is ours to make.
       file = context == null ? query.call() : context.runWithoutAuthorization(query);
     } catch (RuntimeException e) {
       throw e;
@@ -53,29 +63,47 @@ public class StudyDocumentWorkflow {
       throw new IllegalStateException(e);
     }
     if (file == null) {
-      throw ParvandehException.conflict("no-running-file",
+      throw ParvandehException.conflict(
+          "no-running-file",
           "پرونده این دانشجو در جریان نیست (فرایند پرونده دانشجو اجرا نمی‌شود)؛ مدرک دوران تحصیل ثبت نمی‌شود.",
           "This student has no running student file process; a study document cannot be registered.");
     }
     return file.getId();
   }
 
-  /** Stores a letter for the Tasklist start form, after making sure the file is open to receive it. */
+  /**
+   * Stores a letter for the Tasklist start form, after making sure the file is open to receive it.
+   */
   @Transactional
-  public FileDocumentView storeLetterForStartForm(Student student, String typeCode, Upload upload,
-      String letterNumber, String letterDate, String description, String actor) {
+  public FileDocumentView storeLetterForStartForm(
+      Student student,
+      String typeCode,
+      Upload upload,
+      String letterNumber,
+      String letterDate,
+      String description,
+      String actor) {
     runningFileInstanceId(student.getStudentNumber());
-    return studyDocuments.registerOfficeLetter(student.getId(), typeCode, upload, letterNumber, letterDate,
-        description, actor);
+    return studyDocuments.registerOfficeLetter(
+        student.getId(), typeCode, upload, letterNumber, letterDate, description, actor);
   }
 
-  /** From the file page: stores the letter and starts the process that notes it, both or neither. */
+  /**
+   * From the file page: stores the letter and starts the process that notes it, both or neither.
+   */
   @Transactional
-  public Registered registerOfficeLetter(Student student, String typeCode, Upload upload, String letterNumber,
-      String letterDate, String description, String actor) {
+  public Registered registerOfficeLetter(
+      Student student,
+      String typeCode,
+      Upload upload,
+      String letterNumber,
+      String letterDate,
+      String description,
+      String actor) {
     runningFileInstanceId(student.getStudentNumber());
-    FileDocumentView document = studyDocuments.registerOfficeLetter(student.getId(), typeCode, upload, letterNumber,
-        letterDate, description, actor);
+    FileDocumentView document =
+        studyDocuments.registerOfficeLetter(
+            student.getId(), typeCode, upload, letterNumber, letterDate, description, actor);
     Map<String, Object> variables = new HashMap<>();
     variables.put(VAR_DOCUMENT_ID, document.id());
     return new Registered(document, start(student, SOURCE_OFFICE_AUTOMATION, variables, actor));
@@ -83,7 +111,8 @@ public class StudyDocumentWorkflow {
 
   /** From the file page: a service-counter document, nothing uploaded, only where it lives. */
   @Transactional
-  public Registered registerServiceCounter(Student student, String requestNumber, String documentType, String actor) {
+  public Registered registerServiceCounter(
+      Student student, String requestNumber, String documentType, String actor) {
     runningFileInstanceId(student.getStudentNumber());
     Map<String, Object> variables = new HashMap<>();
     variables.put(VAR_COUNTER_REQUEST_NUMBER, requestNumber);
@@ -96,7 +125,8 @@ public class StudyDocumentWorkflow {
     String number = PersianText.normalize(requestNumber == null ? null : requestNumber.toString());
     String type = documentType == null ? "" : documentType.toString().strip();
     if (number.isEmpty() || type.isEmpty() || number.length() > 60 || type.length() > 200) {
-      throw ParvandehException.badRequest("address-required",
+      throw ParvandehException.badRequest(
+          "address-required",
           "شماره درخواست پیشخوان خدمت و نوع مدرک را بنویسید تا نشانی مدرک معلوم باشد.",
           "A service-counter reference needs the counter request number and the document type (where it lives).");
     }
@@ -106,14 +136,18 @@ public class StudyDocumentWorkflow {
     return reference;
   }
 
-  private String start(Student student, String source, Map<String, Object> variables, String actor) {
+  private String start(
+      Student student, String source, Map<String, Object> variables, String actor) {
     variables.put(VAR_STUDENT_NUMBER, student.getStudentNumber());
     variables.put(VAR_SOURCE, source);
     variables.put(VAR_REGISTERED_BY, actor);
     if (SOURCE_SERVICE_COUNTER.equals(source)) {
-      variables.putAll(counterReference(variables.get(VAR_COUNTER_REQUEST_NUMBER),
-          variables.get(VAR_COUNTER_DOCUMENT_TYPE)));
+      variables.putAll(
+          counterReference(
+              variables.get(VAR_COUNTER_REQUEST_NUMBER), variables.get(VAR_COUNTER_DOCUMENT_TYPE)));
     }
-    return runtime.startProcessInstanceByKey(PROCESS_ID, student.getStudentNumber(), variables).getId();
+    return runtime
+        .startProcessInstanceByKey(PROCESS_ID, student.getStudentNumber(), variables)
+        .getId();
   }
 }

@@ -9,8 +9,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Tasklist shows "No filter available" until a filter exists. This one lists every task the clerk may see (engine
- * authorization narrows it to their groups' tasks), newest first; each task's name says whose file it is.
+ * Tasklist shows "No filter available" until a filter exists. This one lists every task the clerk
+ * may see (engine authorization narrows it to their groups' tasks), newest first; each task's name
+ * says whose file it is.
  */
 @Component
 @Order(20)
@@ -33,11 +34,14 @@ class TasklistFilters implements ApplicationRunner {
       GroupTasklistFilters.dropVariableColumns(filters, existing);
       return;
     }
-    Filter filter = filters.newTaskFilter(MY_TASKS)
-        .setQuery(tasks.createTaskQuery().orderByTaskCreateTime().desc())
-        .setProperties(GroupTasklistFilters.properties(
-            "کارهایی که به شما یا گروه شما سپرده شده است؛ نام هر کار شماره و نام دانشجو را دارد و با «نام» جستجو می‌شود",
-            -10));
+    Filter filter =
+        filters
+            .newTaskFilter(MY_TASKS)
+            .setQuery(tasks.createTaskQuery().orderByTaskCreateTime().desc())
+            .setProperties(
+                GroupTasklistFilters.properties(
+                    "کارهایی که به شما یا گروه شما سپرده شده است؛ نام هر کار شماره و نام دانشجو را دارد و با «نام» جستجو می‌شود",
+                    -10));
     filters.saveFilter(filter);
   }
 }

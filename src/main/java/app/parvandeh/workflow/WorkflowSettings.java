@@ -12,10 +12,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * What the office may tune without touching BPMN: days until each kind of task is due
- * ({@code parvandeh.due-days.<task type>}), days after that until managers are asked to follow up
- * ({@code parvandeh.escalation-days}), and whether the after-graduation stage is on
- * ({@code parvandeh.after-graduation.enabled}). The model reads it as {@code ${workflowSettings...}}.
+ * What the office may tune without touching BPMN: days until each kind of task is due ({@code
+ * parvandeh.due-days.<task type>}), days after that until managers are asked to follow up ({@code
+ * parvandeh.escalation-days}), and whether the after-graduation stage is on ({@code
+ * parvandeh.after-graduation.enabled}). The model reads it as {@code ${workflowSettings...}}.
  */
 @Component("workflowSettings")
 public class WorkflowSettings {
@@ -27,15 +27,21 @@ public class WorkflowSettings {
   private final boolean afterGraduationEnabled;
 
   @org.springframework.beans.factory.annotation.Autowired
-  WorkflowSettings(Environment environment,
+  WorkflowSettings(
+      Environment environment,
       @Value("${parvandeh.escalation-days:3}") int escalationDays,
       @Value("${parvandeh.after-graduation.enabled:false}") boolean afterGraduationEnabled) {
-    this(Binder.get(environment).bind("parvandeh.due-days", Bindable.mapOf(String.class, Integer.class))
-        .orElse(Map.of()), escalationDays, afterGraduationEnabled);
+    this(
+        Binder.get(environment)
+            .bind("parvandeh.due-days", Bindable.mapOf(String.class, Integer.class))
+            .orElse(Map.of()),
+        escalationDays,
+        afterGraduationEnabled);
   }
 
   /** For process tests, which have no Spring context. */
-  WorkflowSettings(Map<String, Integer> dueDays, int escalationDays, boolean afterGraduationEnabled) {
+  WorkflowSettings(
+      Map<String, Integer> dueDays, int escalationDays, boolean afterGraduationEnabled) {
     this.dueDays = new HashMap<>(dueDays);
     this.escalationDays = escalationDays;
     this.afterGraduationEnabled = afterGraduationEnabled;
@@ -50,9 +56,12 @@ public class WorkflowSettings {
     return escalationDays;
   }
 
-  /** The due date of a task of this type created now (the engine's clock, so tests can move time). */
+  /**
+   * The due date of a task of this type created now (the engine's clock, so tests can move time).
+   */
   public Date dueDate(String taskType) {
-    return Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(dueDays(taskType))));
+    return Date.from(
+        ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(dueDays(taskType))));
   }
 
   /** ISO-8601 duration for the reminder timer: when the task falls due. */

@@ -1,4 +1,6 @@
-/** BPMN glue only: process and variable names, delegates, listeners, deployment and form support. */
+/**
+ * BPMN glue only: process and variable names, delegates, listeners, deployment and form support.
+ */
 @ApplicationModule(allowedDependencies = {"document", "note", "security", "shared", "student"})
 package app.parvandeh.workflow;
 

@@ -6,12 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** What the benchmark programs share: the machine's load, the JVM's CPU time, medians, valid national IDs. */
+/**
+ * What the benchmark programs share: the machine's load, the JVM's CPU time, medians, valid
+ * national IDs.
+ */
 final class BenchSupport {
 
   private BenchSupport() {}
 
-  /** The application's arguments when a benchmark runs under surefire ({@code -Dbench.args="--a=b --c=d"}). */
+  /**
+   * The application's arguments when a benchmark runs under surefire ({@code -Dbench.args="--a=b
+   * --c=d"}).
+   */
   static String[] argsFromProperty() {
     String args = System.getProperty("bench.args", "").trim();
     return args.isEmpty() ? new String[0] : args.split("\\s+");
@@ -39,10 +45,16 @@ final class BenchSupport {
     return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
   }
 
-  /** A national ID with a valid check digit, derived from the student number (unique enough for a run). */
+  /**
+   * A national ID with a valid check digit, derived from the student number (unique enough for a
+   * run).
+   */
   static String nationalId(String studentNumber) {
-    String digits = String.format("%09d", Math.floorMod(studentNumber.hashCode() * 31L + studentNumber.length(),
-        999_999_998L) + 1);
+    String digits =
+        String.format(
+            "%09d",
+            Math.floorMod(studentNumber.hashCode() * 31L + studentNumber.length(), 999_999_998L)
+                + 1);
     int sum = 0;
     for (int i = 0; i < 9; i++) {
       sum += (digits.charAt(i) - '0') * (10 - i);

@@ -19,12 +19,13 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Opening files: our way (a student admitted through {@link StudentService#admit}, as the API and the cohort import
- * do: the student row, the login, the audit line and {@code StudentFileProcess}, then its first asynchronous step,
- * the RequiredDocuments DMN, run by the job executor) against the bare engine starting a one-user-task process with
- * two variables, in the same JVM on the same database, alternating rounds so both see the same machine load.
- * The application's arguments (database, data folder, port) are this program's arguments; see bench/opening.sh.
- * Not part of the normal build (the name ends in Bench); {@code -Pbench} runs it.
+ * Opening files: our way (a student admitted through {@link StudentService#admit}, as the API and
+ * the cohort import do: the student row, the login, the audit line and {@code StudentFileProcess},
+ * then its first asynchronous step, the RequiredDocuments DMN, run by the job executor) against the
+ * bare engine starting a one-user-task process with two variables, in the same JVM on the same
+ * database, alternating rounds so both see the same machine load. The application's arguments
+ * (database, data folder, port) are this program's arguments; see bench/opening.sh. Not part of the
+ * normal build (the name ends in Bench); {@code -Pbench} runs it.
  */
 public class OpeningFilesBench {
 
@@ -55,8 +56,9 @@ public class OpeningFilesBench {
       bare(runtime, prefix + "0", warmUp);
       int perRound = files / rounds;
       List<double[]> results = new ArrayList<>();
-      System.out.println("BENCH | round | files | ours: commit s | ours: through DMN s | ours files/s | ours CPU ms/file"
-          + " | ours SQL/file | bare s | bare files/s | bare CPU ms/file | bare SQL/file | ratio | load avg");
+      System.out.println(
+          "BENCH | round | files | ours: commit s | ours: through DMN s | ours files/s | ours CPU ms/file"
+              + " | ours SQL/file | bare s | bare files/s | bare CPU ms/file | bare SQL/file | ratio | load avg");
       for (int round = 1; round <= rounds; round++) {
         String key = prefix + round;
         double[] o;
@@ -80,22 +82,46 @@ public class OpeningFilesBench {
         double oursRate = perRound / o[1];
         double bareRate = perRound / b[0];
         results.add(new double[] {oursRate, bareRate, oursRate / bareRate});
-        System.out.printf("BENCH | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f %% | %s%n",
-            round, perRound, o[0], o[1], oursRate, o[2] / perRound, (double) oursStatements / perRound, b[0],
-            bareRate, b[1] / perRound, (double) bareStatements / perRound, 100 * oursRate / bareRate,
+        System.out.printf(
+            "BENCH | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f %% | %s%n",
+            round,
+            perRound,
+            o[0],
+            o[1],
+            oursRate,
+            o[2] / perRound,
+            (double) oursStatements / perRound,
+            b[0],
+            bareRate,
+            b[1] / perRound,
+            (double) bareStatements / perRound,
+            100 * oursRate / bareRate,
             BenchSupport.loadAverage());
       }
-      System.out.printf("BENCH median | ours %.1f files/s | bare %.1f files/s | ratio %.0f %% (of the rounds' ratios)%n",
-          BenchSupport.median(results, 0), BenchSupport.median(results, 1), 100 * BenchSupport.median(results, 2));
+      System.out.printf(
+          "BENCH median | ours %.1f files/s | bare %.1f files/s | ratio %.0f %% (of the rounds' ratios)%n",
+          BenchSupport.median(results, 0),
+          BenchSupport.median(results, 1),
+          100 * BenchSupport.median(results, 2));
     } finally {
       context.close();
     }
   }
 
   static void deployBare(RepositoryService repository) {
-    BpmnModelInstance model = Bpmn.createExecutableProcess(BARE_PROCESS).camundaHistoryTimeToLive(180)
-        .startEvent().userTask("Task_Bare").camundaAssignee("${studentUserId}").endEvent().done();
-    repository.createDeployment().name("bench-bare").addModelInstance("bench-bare.bpmn", model).deploy();
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess(BARE_PROCESS)
+            .camundaHistoryTimeToLive(180)
+            .startEvent()
+            .userTask("Task_Bare")
+            .camundaAssignee("${studentUserId}")
+            .endEvent()
+            .done();
+    repository
+        .createDeployment()
+        .name("bench-bare")
+        .addModelInstance("bench-bare.bpmn", model)
+        .deploy();
   }
 
   /** {wall seconds, CPU milliseconds of the whole JVM}. */
@@ -104,40 +130,68 @@ public class OpeningFilesBench {
     long start = System.nanoTime();
     for (int i = 0; i < count; i++) {
       String number = prefix + String.format("%05d", i);
-      runtime.startProcessInstanceByKey(BARE_PROCESS, "bare-" + number, Variables.createVariables()
-          .putValue("studentNumber", number).putValue("studentUserId", "s" + number));
+      runtime.startProcessInstanceByKey(
+          BARE_PROCESS,
+          "bare-" + number,
+          Variables.createVariables()
+              .putValue("studentNumber", number)
+              .putValue("studentUserId", "s" + number));
     }
     return new double[] {(System.nanoTime() - start) / 1e9, (BenchSupport.cpuNanos() - cpu) / 1e6};
   }
 
-  /** Admits students the product's way and waits until the job executor has run each new file's DMN step. */
+  /**
+   * Admits students the product's way and waits until the job executor has run each new file's DMN
+   * step.
+   */
   record Opener(StudentService students, ManagementService management) {
 
     /**
-     * {seconds until the last commit, seconds until the last DMN step, CPU milliseconds of the whole JVM, job queries
-     * made while waiting (one statement each, taken out of the statement count)}.
+     * {seconds until the last commit, seconds until the last DMN step, CPU milliseconds of the
+     * whole JVM, job queries made while waiting (one statement each, taken out of the statement
+     * count)}.
      */
     double[] open(String prefix, int count) throws InterruptedException {
       long cpu = BenchSupport.cpuNanos();
       long start = System.nanoTime();
       for (int i = 0; i < count; i++) {
         String number = "9" + prefix + String.format("%05d", i);
-        students.admit(new NewStudent(number, BenchSupport.nationalId(number), "نرگس", "کاظمی", "engineering",
-            Degree.BACHELOR, 1405, AdmissionType.REMOTE, false), "bench");
+        students.admit(
+            new NewStudent(
+                number,
+                BenchSupport.nationalId(number),
+                "نرگس",
+                "کاظمی",
+                "engineering",
+                Degree.BACHELOR,
+                1405,
+                AdmissionType.REMOTE,
+                false),
+            "bench");
       }
       long committed = System.nanoTime();
       long deadline = committed + 600_000_000_000L;
       int polls = 1;
-      for (; management.createJobQuery().processDefinitionKey(StudentFileProcess.PROCESS_ID)
-          .activityId("Task_DetermineRequiredDocuments").count() > 0; polls++) {
+      for (;
+          management
+                  .createJobQuery()
+                  .processDefinitionKey(StudentFileProcess.PROCESS_ID)
+                  .activityId("Task_DetermineRequiredDocuments")
+                  .count()
+              > 0;
+          polls++) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("the DMN steps did not finish within 10 minutes");
         }
         Thread.sleep(20);
       }
       long done = System.nanoTime();
-      return new double[] {(committed - start) / 1e9, (done - start) / 1e9, (BenchSupport.cpuNanos() - cpu) / 1e6,
-          polls};
+      return new double[] {
+        (committed - start) / 1e9,
+        (done - start) / 1e9,
+        (BenchSupport.cpuNanos() - cpu) / 1e6,
+        polls
+      };
     }
   }
 }

@@ -6,6 +6,7 @@ import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.document.DocumentProperties;
 import app.parvandeh.document.DocumentService;
 import app.parvandeh.document.DocumentViews.DocumentView;
+import app.parvandeh.student.NewStudent;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient;
@@ -13,7 +14,6 @@ import app.parvandeh.support.ApiClient.FilePart;
 import app.parvandeh.support.ApiClient.Response;
 import app.parvandeh.support.DueJobs;
 import app.parvandeh.support.TestStudents;
-import app.parvandeh.student.NewStudent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,29 +34,25 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Twenty sessions of one student upload the same document type at the same instant, each with its own bytes.
- * Uploads of one student's documents serialize: each answer is a new version or a 409, never a 500 or a second
- * document of the type, and no bytes stay in the store that no version points at. Runs on H2 and PostgreSQL.
+ * Twenty sessions of one student upload the same document type at the same instant, each with its
+ * own bytes. Uploads of one student's documents serialize: each answer is a new version or a 409,
+ * never a 500 or a second document of the type, and no bytes stay in the store that no version
+ * points at. Runs on H2 and PostgreSQL.
  */
 abstract class ConcurrentUploadScenario {
 
   static final int CLIENTS = 20;
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  StudentService students;
-  @Autowired
-  DocumentService documents;
-  @Autowired
-  DocumentProperties properties;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  ManagementService management;
+  @LocalServerPort int port;
+  @Autowired StudentService students;
+  @Autowired DocumentService documents;
+  @Autowired DocumentProperties properties;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
 
   @Test
-  void parallelUploadsOfOneTypeBecomeVersionsOfOneDocumentOrConflictsAndLeaveNoOrphanBytes() throws Exception {
+  void parallelUploadsOfOneTypeBecomeVersionsOfOneDocumentOrConflictsAndLeaveNoOrphanBytes()
+      throws Exception {
     String faculty = "up" + (100000 + ThreadLocalRandom.current().nextInt(900000));
     students.registerFaculty(faculty, "دانشکده آزمون " + faculty, "Test faculty " + faculty);
     NewStudent data = TestStudents.newStudent(faculty, 1402, false);
@@ -76,13 +72,19 @@ abstract class ConcurrentUploadScenario {
     try {
       for (int i = 0; i < CLIENTS; i++) {
         ApiClient session = sessions.get(i);
-        FilePart file = new FilePart("BIRTH_CERTIFICATE", "birth-" + i + ".pdf", "application/pdf",
-            DemoFiles.pdf("birth certificate, copy " + i));
+        FilePart file =
+            new FilePart(
+                "BIRTH_CERTIFICATE",
+                "birth-" + i + ".pdf",
+                "application/pdf",
+                DemoFiles.pdf("birth certificate, copy " + i));
         shaByFileName.put(file.fileName(), sha256(file.bytes()));
-        answers.add(pool.submit(() -> {
-          start.await();
-          return session.upload(path, List.of(file));
-        }));
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return session.upload(path, List.of(file));
+                }));
       }
       List<Response> responses = new ArrayList<>();
       for (Future<Response> answer : answers) {
@@ -98,20 +100,26 @@ abstract class ConcurrentUploadScenario {
         }
       }
       assertThat(succeeded).isNotEmpty();
-      List<DocumentView> ofType = documents.documentsOf(student.getId()).stream()
-          .filter(d -> d.typeCode().equals("BIRTH_CERTIFICATE")).toList();
+      List<DocumentView> ofType =
+          documents.documentsOf(student.getId()).stream()
+              .filter(d -> d.typeCode().equals("BIRTH_CERTIFICATE"))
+              .toList();
       assertThat(ofType).hasSize(1);
       assertThat(1 + ofType.get(0).previous().size()).isEqualTo(succeeded.size());
-      Set<Integer> versionNumbers = succeeded.stream()
-          .map(r -> r.json().at("/documents/0/current/versionNo").asInt()).collect(Collectors.toSet());
+      Set<Integer> versionNumbers =
+          succeeded.stream()
+              .map(r -> r.json().at("/documents/0/current/versionNo").asInt())
+              .collect(Collectors.toSet());
       assertThat(versionNumbers).hasSize(succeeded.size());
 
       Set<Path> added = storeFiles();
       added.removeAll(before);
-      Set<String> referenced = succeeded.stream()
-          .map(r -> shaByFileName.get(r.json().at("/documents/0/current/fileName").asText()))
-          .collect(Collectors.toSet());
-      assertThat(added).as("files the uploads left in the store")
+      Set<String> referenced =
+          succeeded.stream()
+              .map(r -> shaByFileName.get(r.json().at("/documents/0/current/fileName").asText()))
+              .collect(Collectors.toSet());
+      assertThat(added)
+          .as("files the uploads left in the store")
           .allSatisfy(p -> assertThat(referenced).contains(p.getFileName().toString()));
       assertThat(added).hasSize(referenced.size());
     } finally {
@@ -120,7 +128,8 @@ abstract class ConcurrentUploadScenario {
   }
 
   private static String sha256(byte[] bytes) throws java.security.NoSuchAlgorithmException {
-    return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    return java.util.HexFormat.of()
+        .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
   }
 
   /** Every file under the store, temporary ones included. */
@@ -130,7 +139,9 @@ abstract class ConcurrentUploadScenario {
       return new java.util.HashSet<>();
     }
     try (Stream<Path> files = Files.walk(root)) {
-      return files.filter(Files::isRegularFile).collect(Collectors.toCollection(java.util.HashSet::new));
+      return files
+          .filter(Files::isRegularFile)
+          .collect(Collectors.toCollection(java.util.HashSet::new));
     }
   }
 }

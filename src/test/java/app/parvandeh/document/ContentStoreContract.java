@@ -20,15 +20,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every kind of blob store promises, run against each kind: a directory and a real S3 server. A subclass
- * makes a fresh, empty store per test and knows how to damage a stored blob behind the store's back.
+ * What every kind of blob store promises, run against each kind: a directory and a real S3 server.
+ * A subclass makes a fresh, empty store per test and knows how to damage a stored blob behind the
+ * store's back.
  */
 abstract class ContentStoreContract {
 
   /** A fresh, empty store. */
   abstract BlobStore store() throws Exception;
 
-  /** Overwrites the stored blob with other bytes, as a failing disk or an operator's mistake would. */
+  /**
+   * Overwrites the stored blob with other bytes, as a failing disk or an operator's mistake would.
+   */
   abstract void overwriteBehindTheStoresBack(String sha256, byte[] bytes) throws Exception;
 
   /** Staging files still left in the store's local staging folder. */
@@ -85,10 +88,12 @@ abstract class ContentStoreContract {
 
     assertThat(store.check(staged.sha256(), ReadThrottle.UNLIMITED)).isEqualTo(State.CHANGED);
     List<Object> published = new ArrayList<>();
-    ReplicatedContentStore verified = new ReplicatedContentStore(store, null, null, published::add,
-        Clock.systemUTC());
-    assertThatThrownBy(() -> verified.open(staged.sha256())).isInstanceOf(DamagedContentException.class);
-    assertThat(published).containsExactly(new ContentDamaged(staged.sha256(), Copy.PRIMARY, State.CHANGED, false));
+    ReplicatedContentStore verified =
+        new ReplicatedContentStore(store, null, null, published::add, Clock.systemUTC());
+    assertThatThrownBy(() -> verified.open(staged.sha256()))
+        .isInstanceOf(DamagedContentException.class);
+    assertThat(published)
+        .containsExactly(new ContentDamaged(staged.sha256(), Copy.PRIMARY, State.CHANGED, false));
   }
 
   @Test
@@ -101,8 +106,8 @@ abstract class ContentStoreContract {
     replica.commit(replica.stage(new ByteArrayInputStream(bytes), 1024));
     overwriteBehindTheStoresBack(toPrimary.sha256(), new byte[] {0});
 
-    ReplicatedContentStore both = new ReplicatedContentStore(primary, replica, null, event -> { },
-        Clock.systemUTC());
+    ReplicatedContentStore both =
+        new ReplicatedContentStore(primary, replica, null, event -> {}, Clock.systemUTC());
     try (InputStream in = both.open(toPrimary.sha256())) {
       assertThat(in.readAllBytes()).isEqualTo(bytes);
     }
@@ -112,17 +117,18 @@ abstract class ContentStoreContract {
   @Test
   void anUploadBrokenOffWhileStagingLeavesNothingVisible() throws Exception {
     BlobStore store = store();
-    InputStream breaksOff = new InputStream() {
-      private int sent;
+    InputStream breaksOff =
+        new InputStream() {
+          private int sent;
 
-      @Override
-      public int read() throws IOException {
-        if (sent++ == 70_000) {
-          throw new IOException("connection reset by the student's browser");
-        }
-        return 'x';
-      }
-    };
+          @Override
+          public int read() throws IOException {
+            if (sent++ == 70_000) {
+              throw new IOException("connection reset by the student's browser");
+            }
+            return 'x';
+          }
+        };
     assertThatThrownBy(() -> store.stage(breaksOff, 1_000_000)).isInstanceOf(IOException.class);
     assertThatThrownBy(() -> store.stage(new ByteArrayInputStream(new byte[101]), 100))
         .isInstanceOf(ContentStore.ContentTooLargeException.class);
@@ -155,7 +161,8 @@ abstract class ContentStoreContract {
   @Test
   void aNameThatIsNotAContentAddressIsRefused() throws Exception {
     BlobStore store = store();
-    assertThatThrownBy(() -> store.open("../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store.open("../../etc/passwd"))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> store.delete("AB")).isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -8,8 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The blob store contract on a directory. */
 class FileSystemContentStoreContractTests extends ContentStoreContract {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private int stores;
   private FileSystemContentStore last;

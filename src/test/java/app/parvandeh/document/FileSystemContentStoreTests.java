@@ -9,19 +9,18 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.security.MessageDigest;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FileSystemContentStoreTests {
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   @Test
   void contentIsAddressedByItsSha256AndReadBackUnchanged() throws Exception {
@@ -39,8 +38,11 @@ class FileSystemContentStoreTests {
     try (InputStream in = store.open(expected)) {
       assertThat(in.readAllBytes()).isEqualTo(bytes);
     }
-    assertThat(store.pathOf(expected)).isEqualTo(root.resolve(expected.substring(0, 2))
-        .resolve(expected.substring(2, 4)).resolve(expected));
+    assertThat(store.pathOf(expected))
+        .isEqualTo(
+            root.resolve(expected.substring(0, 2))
+                .resolve(expected.substring(2, 4))
+                .resolve(expected));
   }
 
   @Test
@@ -82,7 +84,8 @@ class FileSystemContentStoreTests {
   @Test
   void aNameThatIsNotAContentAddressIsRefused() {
     FileSystemContentStore store = new FileSystemContentStore(root);
-    assertThatThrownBy(() -> store.open("../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store.open("../../etc/passwd"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   private List<Path> regularFiles() {

@@ -31,19 +31,25 @@ import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
- * Persian pages whose text the tests know: drawn with Debian's Noto Naskh Arabic (fonts-noto-core) into images
- * (clean, or like a scanner: lower resolution, noise, a slight tilt) and into PDFs with a text layer written the way
- * different producers write it. Also the character error rate that compares an extraction with the known text.
+ * Persian pages whose text the tests know: drawn with Debian's Noto Naskh Arabic (fonts-noto-core)
+ * into images (clean, or like a scanner: lower resolution, noise, a slight tilt) and into PDFs with
+ * a text layer written the way different producers write it. Also the character error rate that
+ * compares an extraction with the known text.
  */
 public final class PersianPages {
 
-  public static final File NASKH = new File("/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf");
+  public static final File NASKH =
+      new File("/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf");
+
   /** For the few characters Noto Naskh Arabic lacks (the slash of a date). */
   public static final File FALLBACK = new File("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
 
   /** How a PDF's text layer is written. */
   public enum Producer {
-    /** Unshaped letters in the order typed, drawn left to right: text extraction reads every line reversed. */
+    /**
+     * Unshaped letters in the order typed, drawn left to right: text extraction reads every line
+     * reversed.
+     */
     LOGICAL_GLYPHS,
     /** Shaped glyphs (presentation forms) in visual order, as a right-to-left page is drawn. */
     VISUAL_SHAPED
@@ -63,7 +69,8 @@ public final class PersianPages {
     int height = (int) (dpi * 0.8 + lines.size() * size * 2.1);
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
     Graphics2D g = image.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, width, height);
     g.setColor(Color.BLACK);
@@ -73,7 +80,8 @@ public final class PersianPages {
     for (String line : lines) {
       AttributedString text = new AttributedString(line);
       for (int i = 0; i < line.length(); i++) {
-        text.addAttribute(TextAttribute.FONT, font.canDisplay(line.charAt(i)) ? font : fallback, i, i + 1);
+        text.addAttribute(
+            TextAttribute.FONT, font.canDisplay(line.charAt(i)) ? font : fallback, i, i + 1);
       }
       TextLayout layout = new TextLayout(text.getIterator(), g.getFontRenderContext());
       layout.draw(g, width - dpi * 0.6f - (float) layout.getAdvance(), y);
@@ -86,12 +94,14 @@ public final class PersianPages {
   private static BufferedImage scanned(BufferedImage clean, Scan scan) {
     BufferedImage image = clean;
     if (scan.tiltDegrees() != 0) {
-      BufferedImage tilted = new BufferedImage(clean.getWidth(), clean.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+      BufferedImage tilted =
+          new BufferedImage(clean.getWidth(), clean.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
       Graphics2D g = tilted.createGraphics();
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, tilted.getWidth(), tilted.getHeight());
-      AffineTransform turn = AffineTransform.getRotateInstance(Math.toRadians(scan.tiltDegrees()),
-          clean.getWidth() / 2.0, clean.getHeight() / 2.0);
+      AffineTransform turn =
+          AffineTransform.getRotateInstance(
+              Math.toRadians(scan.tiltDegrees()), clean.getWidth() / 2.0, clean.getHeight() / 2.0);
       g.drawImage(clean, new AffineTransformOp(turn, AffineTransformOp.TYPE_BILINEAR), 0, 0);
       g.dispose();
       image = tilted;
@@ -99,7 +109,9 @@ public final class PersianPages {
     Random random = new Random(scan.seed());
     int specks = (int) (image.getWidth() * (long) image.getHeight() * scan.noise());
     for (int i = 0; i < specks; i++) {
-      image.setRGB(random.nextInt(image.getWidth()), random.nextInt(image.getHeight()),
+      image.setRGB(
+          random.nextInt(image.getWidth()),
+          random.nextInt(image.getHeight()),
           random.nextBoolean() ? 0x000000 : 0xFFFFFF);
     }
     return image;
@@ -130,7 +142,8 @@ public final class PersianPages {
   public static byte[] scannedPdf(List<BufferedImage> pages, int dpi) {
     try (PDDocument pdf = new PDDocument()) {
       for (BufferedImage page : pages) {
-        PDPage p = new PDPage(new PDRectangle(page.getWidth() * 72f / dpi, page.getHeight() * 72f / dpi));
+        PDPage p =
+            new PDPage(new PDRectangle(page.getWidth() * 72f / dpi, page.getHeight() * 72f / dpi));
         pdf.addPage(p);
         PDImageXObject image = LosslessFactory.createFromImage(pdf, page);
         try (PDPageContentStream content = new PDPageContentStream(pdf, p)) {
@@ -143,7 +156,10 @@ public final class PersianPages {
     }
   }
 
-  /** A born-digital PDF, one list of lines per page, its text layer written as {@code producer} writes it. */
+  /**
+   * A born-digital PDF, one list of lines per page, its text layer written as {@code producer}
+   * writes it.
+   */
   public static byte[] textPdf(List<List<String>> pages, Producer producer) {
     try (PDDocument pdf = new PDDocument()) {
       PDType0Font font = PDType0Font.load(pdf, NASKH);
@@ -181,8 +197,9 @@ public final class PersianPages {
   }
 
   /**
-   * Edit distance over the expected length, both sides folded by {@link PersianText#normalize} (letter variants,
-   * digits of any script, joiners, spaces collapsed): the errors a reader or a search would notice.
+   * Edit distance over the expected length, both sides folded by {@link PersianText#normalize}
+   * (letter variants, digits of any script, joiners, spaces collapsed): the errors a reader or a
+   * search would notice.
    */
   public static double characterErrorRate(String expected, String actual) {
     String a = PersianText.normalize(expected);
@@ -213,7 +230,8 @@ public final class PersianPages {
     try {
       return Font.createFont(Font.TRUETYPE_FONT, file).deriveFont(size);
     } catch (FontFormatException | IOException e) {
-      throw new IllegalStateException("Noto/DejaVu fonts (fonts-noto-core, fonts-dejavu-core) are needed", e);
+      throw new IllegalStateException(
+          "Noto/DejaVu fonts (fonts-noto-core, fonts-dejavu-core) are needed", e);
     }
   }
 

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Extracted Persian comes back in logical order with base letters, whatever the producer or OCR did to it. */
+/**
+ * Extracted Persian comes back in logical order with base letters, whatever the producer or OCR did
+ * to it.
+ */
 class PersianTextLayersTests {
 
   private static final String LINE = "نامه شماره ۱۲۳۴۵ دانشجوی کارشناسی (مهندسی) در سال 1402";
@@ -19,27 +22,36 @@ class PersianTextLayersTests {
   void aLineReadBackInVisualOrderIsTurnedToLogicalOrderWithItsNumbersIntact() {
     String visual = PersianPages.visual(LINE);
     assertThat(PersianTextLayers.fromTextLayer(visual)).isEqualTo(LINE);
-    // the same reversal without presentation forms (base letters drawn left to right): found by its words
+    // the same reversal without presentation forms (base letters drawn left to right): found by its
+    // words
     String reversedBase = PersianTextLayers.baseLetters(visual);
-    assertThat(PersianTextLayers.fromTextLayer(reversedBase + "\n" + PersianTextLayers.baseLetters(
-        PersianPages.visual("این گواهی به درخواست دانشجو صادر شد")))).isEqualTo(LINE
-        + "\nاین گواهی به درخواست دانشجو صادر شد");
+    assertThat(
+            PersianTextLayers.fromTextLayer(
+                reversedBase
+                    + "\n"
+                    + PersianTextLayers.baseLetters(
+                        PersianPages.visual("این گواهی به درخواست دانشجو صادر شد"))))
+        .isEqualTo(LINE + "\nاین گواهی به درخواست دانشجو صادر شد");
   }
 
   @Test
   void textAlreadyInLogicalOrderIsLeftAsItIs() {
-    assertThat(PersianTextLayers.fromTextLayer(LINE + "\r\n\n\n  Parvandeh   demo ")).isEqualTo(LINE
-        + "\n\nParvandeh demo");
+    assertThat(PersianTextLayers.fromTextLayer(LINE + "\r\n\n\n  Parvandeh   demo "))
+        .isEqualTo(LINE + "\n\nParvandeh demo");
     assertThat(PersianTextLayers.fromTextLayer("Student number 4011234 and date 2024/05/01"))
         .isEqualTo("Student number 4011234 and date 2024/05/01");
   }
 
   @Test
   void tesseractsBidiMarksSpacedLettersAndTurnedDatesAreRepaired() {
-    assertThat(PersianTextLayers.fromOcr("نامه \u200E۱۲۳\u200F م د ر ک ثبت شد")).isEqualTo("نامه ۱۲۳ مدرک ثبت شد");
-    assertThat(PersianTextLayers.fromOcr("مورخ ۱۵/۰۶/۱۴۰۲ صادر شد")).isEqualTo("مورخ ۱۴۰۲/۰۶/۱۵ صادر شد");
-    assertThat(PersianTextLayers.fromOcr("مورخ ۱۴۰۲/۰۶/۱۵ صادر شد")).isEqualTo("مورخ ۱۴۰۲/۰۶/۱۵ صادر شد");
-    // a joiner next to a space or doubled is noise; between two letters it is Persian spelling and stays
+    assertThat(PersianTextLayers.fromOcr("نامه \u200E۱۲۳\u200F م د ر ک ثبت شد"))
+        .isEqualTo("نامه ۱۲۳ مدرک ثبت شد");
+    assertThat(PersianTextLayers.fromOcr("مورخ ۱۵/۰۶/۱۴۰۲ صادر شد"))
+        .isEqualTo("مورخ ۱۴۰۲/۰۶/۱۵ صادر شد");
+    assertThat(PersianTextLayers.fromOcr("مورخ ۱۴۰۲/۰۶/۱۵ صادر شد"))
+        .isEqualTo("مورخ ۱۴۰۲/۰۶/۱۵ صادر شد");
+    // a joiner next to a space or doubled is noise; between two letters it is Persian spelling and
+    // stays
     assertThat(PersianTextLayers.fromOcr("می\u200C\u200Cشود \u200Cگواهی\u200C نامه"))
         .isEqualTo("می\u200Cشود گواهی نامه");
   }

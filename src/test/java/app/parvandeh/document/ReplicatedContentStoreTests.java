@@ -1,5 +1,8 @@
 package app.parvandeh.document;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import app.parvandeh.document.ContentCopies.Copy;
 import app.parvandeh.document.ContentCopies.State;
 import app.parvandeh.document.ContentStore.DamagedContentException;
@@ -14,22 +17,22 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** With one copy only (no replica configured), reads still verify: damaged bytes are refused, not served. */
+/**
+ * With one copy only (no replica configured), reads still verify: damaged bytes are refused, not
+ * served.
+ */
 class ReplicatedContentStoreTests {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   final List<Object> published = new ArrayList<>();
 
   @Test
   void withoutAReplicaAFlippedByteIsRefusedAndPublished() throws IOException {
     FileSystemContentStore primary = new FileSystemContentStore(dir);
-    ReplicatedContentStore store = new ReplicatedContentStore(primary, null, null, published::add,
-        Clock.systemUTC());
+    ReplicatedContentStore store =
+        new ReplicatedContentStore(primary, null, null, published::add, Clock.systemUTC());
     byte[] bytes = "a scanned diploma".getBytes(StandardCharsets.UTF_8);
     StagedContent staged = store.stage(new ByteArrayInputStream(bytes), 1000);
     store.commit(staged);
@@ -41,8 +44,10 @@ class ReplicatedContentStoreTests {
     damaged[3] ^= 0x01;
     Files.write(file, damaged);
 
-    assertThatThrownBy(() -> store.open(staged.sha256())).isInstanceOf(DamagedContentException.class);
-    assertThat(published).containsExactly(new ContentDamaged(staged.sha256(), Copy.PRIMARY, State.CHANGED, false));
+    assertThatThrownBy(() -> store.open(staged.sha256()))
+        .isInstanceOf(DamagedContentException.class);
+    assertThat(published)
+        .containsExactly(new ContentDamaged(staged.sha256(), Copy.PRIMARY, State.CHANGED, false));
     assertThat(store.repair(Copy.PRIMARY, staged.sha256())).isFalse();
     assertThat(Files.readAllBytes(file)).isEqualTo(damaged);
   }
@@ -50,8 +55,8 @@ class ReplicatedContentStoreTests {
   @Test
   void bytesChangedBetweenTheCheckAndTheSendFailTheStreamAtItsEnd() throws IOException {
     FileSystemContentStore primary = new FileSystemContentStore(dir);
-    ReplicatedContentStore store = new ReplicatedContentStore(primary, null, null, published::add,
-        Clock.systemUTC());
+    ReplicatedContentStore store =
+        new ReplicatedContentStore(primary, null, null, published::add, Clock.systemUTC());
     byte[] bytes = "an enrollment certificate".getBytes(StandardCharsets.UTF_8);
     StagedContent staged = store.stage(new ByteArrayInputStream(bytes), 1000);
     store.commit(staged);
@@ -60,7 +65,9 @@ class ReplicatedContentStoreTests {
     damaged[0] ^= 0x01;
     Files.write(primary.pathOf(staged.sha256()), damaged);
 
-    assertThatThrownBy(in::readAllBytes).isInstanceOf(IOException.class).hasMessageContaining("Fixity failure");
+    assertThatThrownBy(in::readAllBytes)
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("Fixity failure");
     in.close();
   }
 }

@@ -48,20 +48,23 @@ public final class CardArchive {
   }
 
   /**
-   * A real one-page card PDF of about {@code kilobytes}, padded with an unreferenced stream of random text so it
-   * does not compress (like a scan): for archives larger than the upload limits.
+   * A real one-page card PDF of about {@code kilobytes}, padded with an unreferenced stream of
+   * random text so it does not compress (like a scan): for archives larger than the upload limits.
    */
   public static byte[] paddedPdf(String label, int kilobytes, java.util.Random random) {
     byte[] noise = new byte[kilobytes * 750];
     random.nextBytes(noise);
     String text = "BT /F1 18 Tf 72 720 Td (" + label + ") Tj ET";
     String payload = java.util.Base64.getEncoder().encodeToString(noise);
-    List<String> objects = List.of("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
-            + " /Resources << /Font << /F1 5 0 R >> >> >>",
-        "<< /Length " + text.length() + " >>\nstream\n" + text + "\nendstream",
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        "<< /Length " + payload.length() + " >>\nstream\n" + payload + "\nendstream");
+    List<String> objects =
+        List.of(
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+                + " /Resources << /Font << /F1 5 0 R >> >> >>",
+            "<< /Length " + text.length() + " >>\nstream\n" + text + "\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            "<< /Length " + payload.length() + " >>\nstream\n" + payload + "\nendstream");
     StringBuilder out = new StringBuilder("%PDF-1.4\n");
     List<Integer> offsets = new ArrayList<>();
     for (int i = 0; i < objects.size(); i++) {
@@ -71,12 +74,18 @@ public final class CardArchive {
     int xref = out.length();
     out.append("xref\n0 ").append(objects.size() + 1).append("\n0000000000 65535 f \n");
     offsets.forEach(o -> out.append(String.format("%010d 00000 n \n", o)));
-    out.append("trailer\n<< /Size ").append(objects.size() + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref)
+    out.append("trailer\n<< /Size ")
+        .append(objects.size() + 1)
+        .append(" /Root 1 0 R >>\nstartxref\n")
+        .append(xref)
         .append("\n%%EOF\n");
     return out.toString().getBytes(StandardCharsets.US_ASCII);
   }
 
-  /** A JPEG no other test has: a small image in a colour of its own, ending at its end marker like a real scan. */
+  /**
+   * A JPEG no other test has: a small image in a colour of its own, ending at its end marker like a
+   * real scan.
+   */
   public static byte[] jpeg() {
     BufferedImage image = new BufferedImage(120, 160, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
@@ -111,7 +120,10 @@ public final class CardArchive {
     return out.toByteArray();
   }
 
-  /** The archive with its first entry flagged as encrypted (general-purpose bit 0 of the local header). */
+  /**
+   * The archive with its first entry flagged as encrypted (general-purpose bit 0 of the local
+   * header).
+   */
   byte[] withFirstEntryEncrypted() {
     byte[] zip = bytes();
     zip[6] |= 1;
@@ -119,7 +131,10 @@ public final class CardArchive {
   }
 
   public static Response upload(ApiClient api, byte[] zip) {
-    return api.multipart("/api/intake/batches", Map.of(), "file",
+    return api.multipart(
+        "/api/intake/batches",
+        Map.of(),
+        "file",
         new FilePart(null, "cards-1403.zip", "application/zip", zip));
   }
 

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * A card batch survives the application being killed in the middle (SIGKILL): after the restart it goes on with
- * the entries not yet recorded, and every card is attached exactly once, with one note.
+ * A card batch survives the application being killed in the middle (SIGKILL): after the restart it
+ * goes on with the entries not yet recorded, and every card is attached exactly once, with one
+ * note.
  */
 class CardBatchRestartTests {
 
@@ -35,8 +36,10 @@ class CardBatchRestartTests {
       byte[] card = DemoFiles.pdf("card " + i + " " + Long.toHexString(random.nextLong()));
       archive.add("cards/" + list.get(i, "student_number") + "_EXAM_CARD.pdf", card);
     }
-    String[] largeUploads = ChildApplication.demoWithoutJobs("--spring.servlet.multipart.max-file-size=100MB",
-        "--spring.servlet.multipart.max-request-size=100MB");
+    String[] largeUploads =
+        ChildApplication.demoWithoutJobs(
+            "--spring.servlet.multipart.max-file-size=100MB",
+            "--spring.servlet.multipart.max-request-size=100MB");
     long id;
     long doneAtKill;
     try (ChildApplication first = ChildApplication.start(dataDir, "first.log", largeUploads)) {
@@ -47,33 +50,55 @@ class CardBatchRestartTests {
       doneAtKill = waitForSomeEntries(api, id, uploaded);
       first.kill();
     }
-    assertThat(doneAtKill).as("killed in the middle of the batch").isBetween(CARDS / 5L, CARDS - 1L);
+    assertThat(doneAtKill)
+        .as("killed in the middle of the batch")
+        .isBetween(CARDS / 5L, CARDS - 1L);
 
     JsonNode finished;
     try (ChildApplication second = ChildApplication.start(dataDir, "second.log", largeUploads)) {
-      finished = CardArchive.waitUntilDone(ApiClient.signedIn(second.port(), "central.admission", "parvandeh"), id);
+      finished =
+          CardArchive.waitUntilDone(
+              ApiClient.signedIn(second.port(), "central.admission", "parvandeh"), id);
     }
 
     assertThat(finished.path("status").asText()).isEqualTo("DONE");
     assertThat(finished.path("attached").asInt()).as(finished.toString()).isEqualTo(CARDS);
     try (Connection db = ChildApplication.h2(dataDir)) {
-      assertThat(ChildApplication.count(db, "select count(*) from batch_entry where batch_id = " + id)).isEqualTo(CARDS);
-      String students = "(select s.id from student s join batch_entry e on e.student_number = s.student_number"
-          + " where e.batch_id = " + id + ")";
-      assertThat(ChildApplication.count(db, "select count(*) from document_version v join document d on d.id = v.document_id"
-          + " where d.type_code = 'EXAM_CARD' and d.student_id in " + students)).isEqualTo(CARDS);
-      assertThat(ChildApplication.count(db, "select count(*) from note where kind = 'BATCH_DOCUMENT' and student_id in " + students))
+      assertThat(
+              ChildApplication.count(db, "select count(*) from batch_entry where batch_id = " + id))
+          .isEqualTo(CARDS);
+      String students =
+          "(select s.id from student s join batch_entry e on e.student_number = s.student_number"
+              + " where e.batch_id = "
+              + id
+              + ")";
+      assertThat(
+              ChildApplication.count(
+                  db,
+                  "select count(*) from document_version v join document d on d.id = v.document_id"
+                      + " where d.type_code = 'EXAM_CARD' and d.student_id in "
+                      + students))
+          .isEqualTo(CARDS);
+      assertThat(
+              ChildApplication.count(
+                  db,
+                  "select count(*) from note where kind = 'BATCH_DOCUMENT' and student_id in "
+                      + students))
           .isEqualTo(CARDS);
     }
-    assertThat(dataDir.resolve("intake/batches/batch-" + id + ".zip")).as("released: nothing waits").doesNotExist();
+    assertThat(dataDir.resolve("intake/batches/batch-" + id + ".zip"))
+        .as("released: nothing waits")
+        .doesNotExist();
     FileSystemUtils.deleteRecursively(dataDir);
   }
 
   /**
-   * Waits until a fifth of the entries are done and two seconds have passed since the upload: H2 writes its file
-   * about once a second, and the batch itself must be on disk for there to be something to resume.
+   * Waits until a fifth of the entries are done and two seconds have passed since the upload: H2
+   * writes its file about once a second, and the batch itself must be on disk for there to be
+   * something to resume.
    */
-  private static long waitForSomeEntries(ApiClient api, long id, long uploaded) throws InterruptedException {
+  private static long waitForSomeEntries(ApiClient api, long id, long uploaded)
+      throws InterruptedException {
     while (true) {
       long done = api.get("/api/intake/batches/" + id + "?rows=false").json().path("done").asLong();
       if (done >= CARDS / 5 && System.nanoTime() - uploaded > 2_000_000_000L) {

@@ -27,22 +27,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Exam cards and report cards arrive in archives; each file is matched, checked and attached, or accounted for. */
+/**
+ * Exam cards and report cards arrive in archives; each file is matched, checked and attached, or
+ * accounted for.
+ */
 @ParvandehIntegrationTest
 class CardBatchTests {
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  StudentService students;
-  @Autowired
-  DocumentService documents;
-  @Autowired
-  NoteService notes;
-  @Autowired
-  IntakeProperties properties;
-  @Autowired
-  app.parvandeh.document.DocumentProperties documentProperties;
+  @LocalServerPort int port;
+  @Autowired StudentService students;
+  @Autowired DocumentService documents;
+  @Autowired NoteService notes;
+  @Autowired IntakeProperties properties;
+  @Autowired app.parvandeh.document.DocumentProperties documentProperties;
 
   private ApiClient central() {
     return ApiClient.signedIn(port, "central.admission", "parvandeh");
@@ -54,13 +51,18 @@ class CardBatchTests {
 
   private static Map<String, String> outcomes(JsonNode batch) {
     Map<String, String> byName = new java.util.LinkedHashMap<>();
-    batch.path("entries").forEach(e -> byName.put(e.path("name").asText(), e.path("outcome").asText()));
+    batch
+        .path("entries")
+        .forEach(e -> byName.put(e.path("name").asText(), e.path("outcome").asText()));
     return byName;
   }
 
   private List<DocumentView> cardsOf(Student student) {
     return documents.documentsOf(student.getId()).stream()
-        .filter(d -> d.typeCode().equals("EXAM_CARD") || d.typeCode().equals("CONFIDENTIAL_REPORT_CARD")).toList();
+        .filter(
+            d ->
+                d.typeCode().equals("EXAM_CARD") || d.typeCode().equals("CONFIDENTIAL_REPORT_CARD"))
+        .toList();
   }
 
   @Test
@@ -69,48 +71,79 @@ class CardBatchTests {
     Student b = admitted();
     byte[] examA = CardArchive.pdf();
     String persianA = PersianText.toPersianDigits(a.getStudentNumber());
-    byte[] zip = CardArchive.create()
-        .folder("cards/")
-        .add("cards/" + persianA + "_EXAM_CARD.PDF", examA)
-        .add("cards/" + a.getStudentNumber() + "_confidential_report_card.jpg", CardArchive.jpeg())
-        .add(b.getStudentNumber() + "_EXAM_CARD.pdf", CardArchive.pdf())
-        .add("copy/" + a.getStudentNumber() + "_EXAM_CARD.pdf", examA)
-        .add("99999999_EXAM_CARD.pdf", CardArchive.pdf())
-        .add(a.getStudentNumber() + "_DIPLOMA.pdf", CardArchive.pdf())
-        .add("scan 001.pdf", CardArchive.pdf())
-        .add(b.getStudentNumber() + "_CONFIDENTIAL_REPORT_CARD.pdf", "MZ not a pdf at all".getBytes(StandardCharsets.US_ASCII))
-        .add("__MACOSX/cards/._" + a.getStudentNumber() + "_EXAM_CARD.PDF", new byte[] {0, 5, 22, 7})
-        .add("cards/.DS_Store", new byte[] {0, 0, 0, 1})
-        .add("Thumbs.db", new byte[] {1, 2})
-        .bytes();
+    byte[] zip =
+        CardArchive.create()
+            .folder("cards/")
+            .add("cards/" + persianA + "_EXAM_CARD.PDF", examA)
+            .add(
+                "cards/" + a.getStudentNumber() + "_confidential_report_card.jpg",
+                CardArchive.jpeg())
+            .add(b.getStudentNumber() + "_EXAM_CARD.pdf", CardArchive.pdf())
+            .add("copy/" + a.getStudentNumber() + "_EXAM_CARD.pdf", examA)
+            .add("99999999_EXAM_CARD.pdf", CardArchive.pdf())
+            .add(a.getStudentNumber() + "_DIPLOMA.pdf", CardArchive.pdf())
+            .add("scan 001.pdf", CardArchive.pdf())
+            .add(
+                b.getStudentNumber() + "_CONFIDENTIAL_REPORT_CARD.pdf",
+                "MZ not a pdf at all".getBytes(StandardCharsets.US_ASCII))
+            .add(
+                "__MACOSX/cards/._" + a.getStudentNumber() + "_EXAM_CARD.PDF",
+                new byte[] {0, 5, 22, 7})
+            .add("cards/.DS_Store", new byte[] {0, 0, 0, 1})
+            .add("Thumbs.db", new byte[] {1, 2})
+            .bytes();
 
     JsonNode batch = CardArchive.uploadAndWait(central(), zip);
 
     assertThat(batch.path("status").asText()).isEqualTo("DONE");
-    assertThat(outcomes(batch).values()).containsExactly("IGNORED", "ATTACHED", "ATTACHED", "ATTACHED", "DUPLICATE",
-        "UNMATCHED", "UNMATCHED", "UNMATCHED", "REFUSED", "IGNORED", "IGNORED", "IGNORED");
+    assertThat(outcomes(batch).values())
+        .containsExactly(
+            "IGNORED",
+            "ATTACHED",
+            "ATTACHED",
+            "ATTACHED",
+            "DUPLICATE",
+            "UNMATCHED",
+            "UNMATCHED",
+            "UNMATCHED",
+            "REFUSED",
+            "IGNORED",
+            "IGNORED",
+            "IGNORED");
     assertThat(batch.path("attached").asInt()).isEqualTo(3);
     assertThat(batch.path("unmatched").asInt()).isEqualTo(3);
-    batch.path("entries").forEach(e -> {
-      if (!e.path("outcome").asText().equals("ATTACHED")) {
-        assertThat(e.path("reasonFa").asText()).as(e.toString()).isNotBlank();
-        assertThat(e.path("reasonEn").asText()).as(e.toString()).isNotBlank();
-      }
-    });
+    batch
+        .path("entries")
+        .forEach(
+            e -> {
+              if (!e.path("outcome").asText().equals("ATTACHED")) {
+                assertThat(e.path("reasonFa").asText()).as(e.toString()).isNotBlank();
+                assertThat(e.path("reasonEn").asText()).as(e.toString()).isNotBlank();
+              }
+            });
     assertThat(batch.path("entries").get(8).path("reasonEn").asText()).contains("not a PDF");
-    assertThat(cardsOf(a)).extracting(DocumentView::typeCode)
+    assertThat(cardsOf(a))
+        .extracting(DocumentView::typeCode)
         .containsExactlyInAnyOrder("EXAM_CARD", "CONFIDENTIAL_REPORT_CARD");
     assertThat(cardsOf(a)).allSatisfy(d -> assertThat(d.current().versionNo()).isEqualTo(1));
     assertThat(cardsOf(b)).extracting(DocumentView::typeCode).containsExactly("EXAM_CARD");
-    assertThat(notes.notesOf(a.getId())).filteredOn(n -> n.kind().equals(NoteKind.BATCH_DOCUMENT.name())).hasSize(2)
-        .allSatisfy(n -> assertThat(n.addresses()).singleElement()
-            .satisfies(address -> assertThat(address.documentVersionId()).isNotNull()));
+    assertThat(notes.notesOf(a.getId()))
+        .filteredOn(n -> n.kind().equals(NoteKind.BATCH_DOCUMENT.name()))
+        .hasSize(2)
+        .allSatisfy(
+            n ->
+                assertThat(n.addresses())
+                    .singleElement()
+                    .satisfies(address -> assertThat(address.documentVersionId()).isNotNull()));
   }
 
   @Test
   void theSameArchiveAgainAttachesNothingTwice() {
     Student a = admitted();
-    byte[] zip = CardArchive.create().add(a.getStudentNumber() + "_EXAM_CARD.pdf", CardArchive.pdf()).bytes();
+    byte[] zip =
+        CardArchive.create()
+            .add(a.getStudentNumber() + "_EXAM_CARD.pdf", CardArchive.pdf())
+            .bytes();
     CardArchive.uploadAndWait(central(), zip);
 
     JsonNode again = CardArchive.uploadAndWait(central(), zip);
@@ -135,38 +168,71 @@ class CardBatchTests {
       large.add("4030000" + (100 + i) + "_EXAM_CARD.pdf", lowEntropy);
     }
     return Stream.of(
-        Map.entry("escapes", CardArchive.create().add("../../etc/4031234567_EXAM_CARD.pdf", CardArchive.pdf()).bytes()),
-        Map.entry("escapes", CardArchive.create().add("/tmp/4031234567_EXAM_CARD.pdf", CardArchive.pdf()).bytes()),
-        Map.entry("escapes", CardArchive.create().add("cards\\..\\4031234567_EXAM_CARD.pdf", CardArchive.pdf()).bytes()),
-        Map.entry("escapes", CardArchive.create().add("C:/x/4031234567_EXAM_CARD.pdf", CardArchive.pdf()).bytes()),
-        Map.entry("ZIP bomb", CardArchive.create().add("4031234567_EXAM_CARD.pdf", new byte[30_000_000]).bytes()),
+        Map.entry(
+            "escapes",
+            CardArchive.create()
+                .add("../../etc/4031234567_EXAM_CARD.pdf", CardArchive.pdf())
+                .bytes()),
+        Map.entry(
+            "escapes",
+            CardArchive.create().add("/tmp/4031234567_EXAM_CARD.pdf", CardArchive.pdf()).bytes()),
+        Map.entry(
+            "escapes",
+            CardArchive.create()
+                .add("cards\\..\\4031234567_EXAM_CARD.pdf", CardArchive.pdf())
+                .bytes()),
+        Map.entry(
+            "escapes",
+            CardArchive.create().add("C:/x/4031234567_EXAM_CARD.pdf", CardArchive.pdf()).bytes()),
+        Map.entry(
+            "ZIP bomb",
+            CardArchive.create().add("4031234567_EXAM_CARD.pdf", new byte[30_000_000]).bytes()),
         Map.entry("over the limit", large.bytes()),
         Map.entry("entries in one archive", many.bytes()),
-        Map.entry("nested", CardArchive.create().add("inner.zip", CardArchive.create()
-            .add("4031234567_EXAM_CARD.pdf", CardArchive.pdf()).bytes()).bytes()),
-        Map.entry("nested", CardArchive.create().add("4031234567_EXAM_CARD.pdf", CardArchive.create()
-            .add("x.pdf", CardArchive.pdf()).bytes()).bytes()),
-        Map.entry("encrypted", CardArchive.create().add("4031234567_EXAM_CARD.pdf", CardArchive.pdf())
-            .withFirstEntryEncrypted()));
+        Map.entry(
+            "nested",
+            CardArchive.create()
+                .add(
+                    "inner.zip",
+                    CardArchive.create().add("4031234567_EXAM_CARD.pdf", CardArchive.pdf()).bytes())
+                .bytes()),
+        Map.entry(
+            "nested",
+            CardArchive.create()
+                .add(
+                    "4031234567_EXAM_CARD.pdf",
+                    CardArchive.create().add("x.pdf", CardArchive.pdf()).bytes())
+                .bytes()),
+        Map.entry(
+            "encrypted",
+            CardArchive.create()
+                .add("4031234567_EXAM_CARD.pdf", CardArchive.pdf())
+                .withFirstEntryEncrypted()));
   }
 
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.MethodSource("hostile")
-  void aHostileArchiveIsRefusedWholeWithAReportAndNothingOfItIsKept(Map.Entry<String, byte[]> archive)
-      throws IOException {
+  void aHostileArchiveIsRefusedWholeWithAReportAndNothingOfItIsKept(
+      Map.Entry<String, byte[]> archive) throws IOException {
     assertThat(archive.getValue().length).as("fits the test upload limit").isLessThan(1_000_000);
 
     JsonNode batch = CardArchive.uploadAndWait(central(), archive.getValue());
 
     assertThat(batch.path("status").asText()).isEqualTo("REFUSED");
-    assertThat(batch.path("reasonEn").asText()).contains(archive.getKey()).contains("nothing was stored");
+    assertThat(batch.path("reasonEn").asText())
+        .contains(archive.getKey())
+        .contains("nothing was stored");
     assertThat(batch.path("reasonFa").asText()).contains("رد شد");
-    assertThat(batch.path("entries")).singleElement()
+    assertThat(batch.path("entries"))
+        .singleElement()
         .satisfies(e -> assertThat(e.path("outcome").asText()).isEqualTo("REFUSED"));
     assertThat(batch.path("attached").asInt()).isZero();
     try (Stream<java.nio.file.Path> kept = Files.list(properties.batchDir())) {
       assertThat(kept.map(p -> p.getFileName().toString()))
-          .noneMatch(n -> n.equals("batch-" + batch.path("id").asLong() + ".zip") || n.startsWith("upload-"));
+          .noneMatch(
+              n ->
+                  n.equals("batch-" + batch.path("id").asLong() + ".zip")
+                      || n.startsWith("upload-"));
     }
   }
 
@@ -174,36 +240,56 @@ class CardBatchTests {
   void theUnmatchedQueueIsWorkedToTheEnd() throws IOException {
     Student a = admitted();
     byte[] known = CardArchive.pdf();
-    byte[] zip = CardArchive.create()
-        .add("scan-" + a.getStudentNumber() + ".pdf", CardArchive.pdf())
-        .add("4039999999_EXAM_CARD.jpg", CardArchive.jpeg())
-        .add("note_for_clerk.pdf", known)
-        .add(a.getStudentNumber() + "_EXAM_CARD.pdf", known)
-        .bytes();
+    byte[] zip =
+        CardArchive.create()
+            .add("scan-" + a.getStudentNumber() + ".pdf", CardArchive.pdf())
+            .add("4039999999_EXAM_CARD.jpg", CardArchive.jpeg())
+            .add("note_for_clerk.pdf", known)
+            .add(a.getStudentNumber() + "_EXAM_CARD.pdf", known)
+            .bytes();
     ApiClient api = central();
     JsonNode batch = CardArchive.uploadAndWait(api, zip);
     long batchId = batch.path("id").asLong();
     Function<Integer, Long> entryId = i -> batch.path("entries").get(i).path("id").asLong();
     assertThat(api.get("/api/intake/unmatched").json().findValuesAsText("id"))
-        .contains(String.valueOf(entryId.apply(0)), String.valueOf(entryId.apply(1)),
+        .contains(
+            String.valueOf(entryId.apply(0)),
+            String.valueOf(entryId.apply(1)),
             String.valueOf(entryId.apply(2)));
     assertThat(Files.exists(properties.archiveOf(batchId))).as("kept while entries wait").isTrue();
 
-    Response assigned = api.postJson("/api/intake/unmatched/" + entryId.apply(0) + "/assign",
-        Map.of("studentNumber", a.getStudentNumber(), "typeCode", "CONFIDENTIAL_REPORT_CARD"));
-    Response twice = api.postJson("/api/intake/unmatched/" + entryId.apply(0) + "/assign",
-        Map.of("studentNumber", a.getStudentNumber(), "typeCode", "CONFIDENTIAL_REPORT_CARD"));
-    Response nobody = api.postJson("/api/intake/unmatched/" + entryId.apply(1) + "/assign",
-        Map.of("studentNumber", "4039999999", "typeCode", "EXAM_CARD"));
-    Response noReason = api.postJson("/api/intake/unmatched/" + entryId.apply(1) + "/discard", Map.of("reason", " "));
-    Response discarded = api.postJson("/api/intake/unmatched/" + entryId.apply(1) + "/discard",
-        Map.of("reason", "دانشجو انصراف داده و پرونده‌ای ندارد"));
-    Response sameBytes = api.postJson("/api/intake/unmatched/" + entryId.apply(2) + "/assign",
-        Map.of("studentNumber", a.getStudentNumber(), "typeCode", "EXAM_CARD"));
-    Response clerk = ApiClient.signedIn(port, "clerk.eng", "parvandeh").postJson("/api/intake/unmatched/"
-        + entryId.apply(2) + "/discard", Map.of("reason", "تکراری"));
-    Response last = api.postJson("/api/intake/unmatched/" + entryId.apply(2) + "/discard",
-        Map.of("reason", "همان کارت آزمون است که پیوست شد"));
+    Response assigned =
+        api.postJson(
+            "/api/intake/unmatched/" + entryId.apply(0) + "/assign",
+            Map.of("studentNumber", a.getStudentNumber(), "typeCode", "CONFIDENTIAL_REPORT_CARD"));
+    Response twice =
+        api.postJson(
+            "/api/intake/unmatched/" + entryId.apply(0) + "/assign",
+            Map.of("studentNumber", a.getStudentNumber(), "typeCode", "CONFIDENTIAL_REPORT_CARD"));
+    Response nobody =
+        api.postJson(
+            "/api/intake/unmatched/" + entryId.apply(1) + "/assign",
+            Map.of("studentNumber", "4039999999", "typeCode", "EXAM_CARD"));
+    Response noReason =
+        api.postJson(
+            "/api/intake/unmatched/" + entryId.apply(1) + "/discard", Map.of("reason", " "));
+    Response discarded =
+        api.postJson(
+            "/api/intake/unmatched/" + entryId.apply(1) + "/discard",
+            Map.of("reason", "دانشجو انصراف داده و پرونده‌ای ندارد"));
+    Response sameBytes =
+        api.postJson(
+            "/api/intake/unmatched/" + entryId.apply(2) + "/assign",
+            Map.of("studentNumber", a.getStudentNumber(), "typeCode", "EXAM_CARD"));
+    Response clerk =
+        ApiClient.signedIn(port, "clerk.eng", "parvandeh")
+            .postJson(
+                "/api/intake/unmatched/" + entryId.apply(2) + "/discard",
+                Map.of("reason", "تکراری"));
+    Response last =
+        api.postJson(
+            "/api/intake/unmatched/" + entryId.apply(2) + "/discard",
+            Map.of("reason", "همان کارت آزمون است که پیوست شد"));
 
     assertThat(assigned.status()).as(assigned.text()).isEqualTo(200);
     assertThat(assigned.json().path("resolution").asText()).isEqualTo("ASSIGNED");
@@ -214,14 +300,21 @@ class CardBatchTests {
     assertThat(sameBytes.status()).isEqualTo(409);
     assertThat(clerk.status()).isEqualTo(403);
     assertThat(last.status()).isEqualTo(200);
-    assertThat(cardsOf(a)).extracting(DocumentView::typeCode)
+    assertThat(cardsOf(a))
+        .extracting(DocumentView::typeCode)
         .containsExactlyInAnyOrder("EXAM_CARD", "CONFIDENTIAL_REPORT_CARD");
     assertThat(api.get("/api/intake/unmatched").json().findValuesAsText("id"))
-        .doesNotContain(String.valueOf(entryId.apply(0)), String.valueOf(entryId.apply(1)),
+        .doesNotContain(
+            String.valueOf(entryId.apply(0)),
+            String.valueOf(entryId.apply(1)),
             String.valueOf(entryId.apply(2)));
-    assertThat(Files.exists(properties.archiveOf(batchId))).as("released once nothing waits").isFalse();
+    assertThat(Files.exists(properties.archiveOf(batchId)))
+        .as("released once nothing waits")
+        .isFalse();
     String report = api.get("/api/intake/batches/" + batchId + "/report.csv").text();
-    assertThat(report).contains("ASSIGNED").contains("DISCARDED,دانشجو انصراف داده و پرونده‌ای ندارد");
+    assertThat(report)
+        .contains("ASSIGNED")
+        .contains("DISCARDED,دانشجو انصراف داده و پرونده‌ای ندارد");
   }
 
   @Test
@@ -230,10 +323,13 @@ class CardBatchTests {
     Random random = new Random(21);
     CardArchive archive = CardArchive.create();
     for (Student s : three) {
-      archive.add(s.getStudentNumber() + "_EXAM_CARD.pdf", CardArchive.paddedPdf(s.getStudentNumber(), 600, random));
+      archive.add(
+          s.getStudentNumber() + "_EXAM_CARD.pdf",
+          CardArchive.paddedPdf(s.getStudentNumber(), 600, random));
     }
     byte[] zip = archive.bytes();
-    assertThat((long) zip.length).as("over the per-file multipart limit")
+    assertThat((long) zip.length)
+        .as("over the per-file multipart limit")
         .isGreaterThan(documentProperties.maxFileSize().toBytes())
         .isLessThan(properties.maxBatchSize().toBytes());
 
@@ -241,8 +337,12 @@ class CardBatchTests {
 
     assertThat(batch.path("status").asText()).isEqualTo("DONE");
     assertThat(batch.path("attached").asInt()).as(batch.toString()).isEqualTo(3);
-    assertThat(three).allSatisfy(s -> assertThat(cardsOf(s)).extracting(DocumentView::typeCode)
-        .containsExactly("EXAM_CARD"));
+    assertThat(three)
+        .allSatisfy(
+            s ->
+                assertThat(cardsOf(s))
+                    .extracting(DocumentView::typeCode)
+                    .containsExactly("EXAM_CARD"));
   }
 
   @Test
@@ -250,7 +350,9 @@ class CardBatchTests {
     Random random = new Random(22);
     CardArchive archive = CardArchive.create();
     for (int i = 0; i < 6; i++) {
-      archive.add("40300001" + (10 + i) + "_EXAM_CARD.pdf", CardArchive.paddedPdf("over " + i, 750, random));
+      archive.add(
+          "40300001" + (10 + i) + "_EXAM_CARD.pdf",
+          CardArchive.paddedPdf("over " + i, 750, random));
     }
     byte[] zip = archive.bytes();
     assertThat((long) zip.length).isGreaterThan(properties.maxBatchSize().toBytes());
@@ -267,8 +369,10 @@ class CardBatchTests {
 
   @Test
   void onlyCentralAdmissionUploadsArchives() {
-    Response clerk = CardArchive.upload(ApiClient.signedIn(port, "clerk.eng", "parvandeh"),
-        CardArchive.create().add("4031234567_EXAM_CARD.pdf", CardArchive.pdf()).bytes());
+    Response clerk =
+        CardArchive.upload(
+            ApiClient.signedIn(port, "clerk.eng", "parvandeh"),
+            CardArchive.create().add("4031234567_EXAM_CARD.pdf", CardArchive.pdf()).bytes());
     Response notZip = CardArchive.upload(central(), "not a zip".getBytes(StandardCharsets.UTF_8));
 
     assertThat(clerk.status()).isEqualTo(403);

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * An import survives the application being killed in the middle (a real process, SIGKILL): after the restart it
- * resumes, and no row is done twice: one student, one login, one file process and one audit line per row.
+ * An import survives the application being killed in the middle (a real process, SIGKILL): after
+ * the restart it resumes, and no row is done twice: one student, one login, one file process and
+ * one audit line per row.
  */
 class CohortImportRestartTests {
 
@@ -28,7 +29,8 @@ class CohortImportRestartTests {
     }
     long id;
     long doneAtKill;
-    try (ChildApplication first = ChildApplication.start(dataDir, "first.log", ChildApplication.demoWithoutJobs())) {
+    try (ChildApplication first =
+        ChildApplication.start(dataDir, "first.log", ChildApplication.demoWithoutJobs())) {
       ApiClient api = ApiClient.signedIn(first.port(), "central.admission", "parvandeh");
       id = CohortList.upload(api, list.bytes()).json().path("id").asLong();
       doneAtKill = waitForSomeRows(api, id);
@@ -37,29 +39,54 @@ class CohortImportRestartTests {
     assertThat(doneAtKill).as("killed in the middle of the import").isBetween(ROWS / 5L, ROWS - 1L);
 
     JsonNode finished;
-    try (ChildApplication second = ChildApplication.start(dataDir, "second.log", ChildApplication.demoWithoutJobs())) {
-      finished = CohortList.waitUntilDone(ApiClient.signedIn(second.port(), "central.admission", "parvandeh"), id);
+    try (ChildApplication second =
+        ChildApplication.start(dataDir, "second.log", ChildApplication.demoWithoutJobs())) {
+      finished =
+          CohortList.waitUntilDone(
+              ApiClient.signedIn(second.port(), "central.admission", "parvandeh"), id);
     }
 
-    assertThat(finished.path("rows").findValuesAsText("outcome")).containsOnly("ACCEPTED").hasSize(ROWS);
+    assertThat(finished.path("rows").findValuesAsText("outcome"))
+        .containsOnly("ACCEPTED")
+        .hasSize(ROWS);
     try (Connection db = ChildApplication.h2(dataDir)) {
-      assertThat(ChildApplication.count(db, "select count(*) from cohort_row where import_id = " + id + " and outcome is null"))
+      assertThat(
+              ChildApplication.count(
+                  db,
+                  "select count(*) from cohort_row where import_id = "
+                      + id
+                      + " and outcome is null"))
           .isZero();
       String numbers = "(select student_number from cohort_row where import_id = " + id + ")";
-      assertThat(ChildApplication.count(db, "select count(*) from student where student_number in " + numbers)).isEqualTo(ROWS);
-      assertThat(ChildApplication.count(db, "select count(*) from act_id_user where id_ in " + numbers)).isEqualTo(ROWS);
-      assertThat(ChildApplication.count(db, "select count(*) from act_ru_execution where parent_id_ is null and business_key_ in "
-          + numbers)).isEqualTo(ROWS);
-      assertThat(ChildApplication.count(db, "select count(*) from audit_entry a join student s on s.id = a.student_id"
-          + " where a.action = 'FILE_CREATED' and s.student_number in " + numbers)).isEqualTo(ROWS);
+      assertThat(
+              ChildApplication.count(
+                  db, "select count(*) from student where student_number in " + numbers))
+          .isEqualTo(ROWS);
+      assertThat(
+              ChildApplication.count(
+                  db, "select count(*) from act_id_user where id_ in " + numbers))
+          .isEqualTo(ROWS);
+      assertThat(
+              ChildApplication.count(
+                  db,
+                  "select count(*) from act_ru_execution where parent_id_ is null and business_key_ in "
+                      + numbers))
+          .isEqualTo(ROWS);
+      assertThat(
+              ChildApplication.count(
+                  db,
+                  "select count(*) from audit_entry a join student s on s.id = a.student_id"
+                      + " where a.action = 'FILE_CREATED' and s.student_number in "
+                      + numbers))
+          .isEqualTo(ROWS);
     }
     FileSystemUtils.deleteRecursively(dataDir);
   }
 
   /**
-   * Waits until a fifth of the rows are done. Not sooner: H2 writes its file about once a second, so a SIGKILL
-   * right after the upload could take the whole import with it (committed, but not yet on disk), and there would
-   * be nothing to resume.
+   * Waits until a fifth of the rows are done. Not sooner: H2 writes its file about once a second,
+   * so a SIGKILL right after the upload could take the whole import with it (committed, but not yet
+   * on disk), and there would be nothing to resume.
    */
   private static long waitForSomeRows(ApiClient api, long id) throws InterruptedException {
     while (true) {

@@ -24,18 +24,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** A whole cohort's files opened from Golestan's list: every row judged on its own, nothing silently dropped. */
+/**
+ * A whole cohort's files opened from Golestan's list: every row judged on its own, nothing silently
+ * dropped.
+ */
 @ParvandehIntegrationTest
 class CohortImportTests {
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  StudentService students;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  AuditLog audit;
+  @LocalServerPort int port;
+  @Autowired StudentService students;
+  @Autowired RuntimeService runtime;
+  @Autowired AuditLog audit;
 
   private ApiClient central() {
     return ApiClient.signedIn(port, "central.admission", "parvandeh");
@@ -43,19 +42,34 @@ class CohortImportTests {
 
   private static String arabicIndic(String ascii) {
     StringBuilder out = new StringBuilder();
-    ascii.chars().forEach(c -> out.append(c >= '0' && c <= '9' ? (char) ('٠' + c - '0') : (char) c));
+    ascii
+        .chars()
+        .forEach(c -> out.append(c >= '0' && c <= '9' ? (char) ('٠' + c - '0') : (char) c));
     return out.toString();
   }
 
   @Test
   void messyButValidRowsOpenEveryFileWithItsLoginAndProcess() {
-    CohortList list = CohortList.create().bom().crlf()
-        .row().set("student_number", PersianText.toPersianDigits(CohortList.freshNumber()))
-        .set("first_name", "  علي  ").set("last_name", "كريمي\u200C\u200Cنژاد ").set("father_name", "محمد\u00A0رضا")
-        .row().set("national_id", arabicIndic(TestStudents.nationalId(ThreadLocalRandom.current())))
-        .set("degree_level", "کارشناسی\u200Cارشد").set("admission_type", "استعداد درخشان")
-        .set("brilliant_talent", "TRUE").set("program", "فیزیک، گرایش حالت جامد").set("faculty_code", " Science ")
-        .row().set("entry_year", "۱۴۰۲").set("degree_level", "دکتري").set("admission_type", " پرديس ");
+    CohortList list =
+        CohortList.create()
+            .bom()
+            .crlf()
+            .row()
+            .set("student_number", PersianText.toPersianDigits(CohortList.freshNumber()))
+            .set("first_name", "  علي  ")
+            .set("last_name", "كريمي\u200C\u200Cنژاد ")
+            .set("father_name", "محمد\u00A0رضا")
+            .row()
+            .set("national_id", arabicIndic(TestStudents.nationalId(ThreadLocalRandom.current())))
+            .set("degree_level", "کارشناسی\u200Cارشد")
+            .set("admission_type", "استعداد درخشان")
+            .set("brilliant_talent", "TRUE")
+            .set("program", "فیزیک، گرایش حالت جامد")
+            .set("faculty_code", " Science ")
+            .row()
+            .set("entry_year", "۱۴۰۲")
+            .set("degree_level", "دکتري")
+            .set("admission_type", " پرديس ");
 
     JsonNode done = CohortList.importAndWait(central(), list.bytes());
 
@@ -77,53 +91,102 @@ class CohortImportTests {
     assertThat(third.getEntryYear()).isEqualTo(1402);
     assertThat(third.getDegree()).isEqualTo(Degree.PHD);
     assertThat(third.getAdmissionChannel()).isEqualTo("پردیس");
-    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("StudentFileProcess")
-        .processInstanceBusinessKey(third.getStudentNumber()).count()).isEqualTo(1);
+    assertThat(
+            runtime
+                .createProcessInstanceQuery()
+                .processDefinitionKey("StudentFileProcess")
+                .processInstanceBusinessKey(third.getStudentNumber())
+                .count())
+        .isEqualTo(1);
     ApiClient.signedIn(port, third.getStudentNumber(), third.getNationalId());
   }
 
   @Test
   void theSampleListInTheDocsImportsCleanly() throws java.io.IOException {
-    JsonNode done = CohortList.importAndWait(central(),
-        java.nio.file.Files.readAllBytes(java.nio.file.Path.of("docs/samples/cohort-1405.csv")));
+    JsonNode done =
+        CohortList.importAndWait(
+            central(),
+            java.nio.file.Files.readAllBytes(
+                java.nio.file.Path.of("docs/samples/cohort-1405.csv")));
 
-    assertThat(done.path("rows").findValuesAsText("outcome")).as(done.toString()).containsOnly("ACCEPTED");
+    assertThat(done.path("rows").findValuesAsText("outcome"))
+        .as(done.toString())
+        .containsOnly("ACCEPTED");
     assertThat(students.get("4051200102").getLastName()).isEqualTo("کریمی");
   }
 
   @Test
   void eachBrokenRuleRejectsItsRowWithAReasonAndGoodRowsAroundItStillGetIn() {
-    Student archived = students.admit(TestStudents.newStudent("engineering", 1403, false), "central.admission");
+    Student archived =
+        students.admit(TestStudents.newStudent("engineering", 1403, false), "central.admission");
     CohortList list = CohortList.create().row();
     String repeated = list.get(0, "student_number");
-    list.row().set("student_number", "")
-        .row().set("student_number", "40A12345")
-        .row().set("national_id", "0012345678")
-        .row().set("national_id", "1111111111")
-        .row().set("national_id", "12345")
-        .row().set("first_name", "")
-        .row().set("first_name", "=HYPERLINK(\"http://evil\",\"x\")")
-        .row().set("last_name", "@SUM(A1:A2)")
-        .row().set("father_name", "+98 912")
-        .row().set("father_name", "-2+3")
-        .row().set("last_name", "\tرضایی")
-        .row().set("faculty_code", "medicine")
-        .row().set("degree_level", "کاردانی")
-        .row().set("entry_year", "1250")
-        .row().set("entry_year", "1499")
-        .row().set("entry_year", "۱۴۰")
-        .row().set("admission_type", "")
-        .row().set("brilliant_talent", "بله")
-        .row().set("student_number", PersianText.toPersianDigits(repeated))
-        .row().set("student_number", archived.getStudentNumber())
+    list.row()
+        .set("student_number", "")
+        .row()
+        .set("student_number", "40A12345")
+        .row()
+        .set("national_id", "0012345678")
+        .row()
+        .set("national_id", "1111111111")
+        .row()
+        .set("national_id", "12345")
+        .row()
+        .set("first_name", "")
+        .row()
+        .set("first_name", "=HYPERLINK(\"http://evil\",\"x\")")
+        .row()
+        .set("last_name", "@SUM(A1:A2)")
+        .row()
+        .set("father_name", "+98 912")
+        .row()
+        .set("father_name", "-2+3")
+        .row()
+        .set("last_name", "\tرضایی")
+        .row()
+        .set("faculty_code", "medicine")
+        .row()
+        .set("degree_level", "کاردانی")
+        .row()
+        .set("entry_year", "1250")
+        .row()
+        .set("entry_year", "1499")
+        .row()
+        .set("entry_year", "۱۴۰")
+        .row()
+        .set("admission_type", "")
+        .row()
+        .set("brilliant_talent", "بله")
+        .row()
+        .set("student_number", PersianText.toPersianDigits(repeated))
+        .row()
+        .set("student_number", archived.getStudentNumber())
         .row();
 
     JsonNode done = CohortList.importAndWait(central(), list.bytes());
 
-    List<String> fields = List.of("student_number", "student_number", "national_id", "national_id",
-        "national_id", "first_name", "first_name", "last_name", "father_name", "father_name", "last_name",
-        "faculty_code", "degree_level", "entry_year", "entry_year", "entry_year", "admission_type",
-        "brilliant_talent", "student_number", "student_number");
+    List<String> fields =
+        List.of(
+            "student_number",
+            "student_number",
+            "national_id",
+            "national_id",
+            "national_id",
+            "first_name",
+            "first_name",
+            "last_name",
+            "father_name",
+            "father_name",
+            "last_name",
+            "faculty_code",
+            "degree_level",
+            "entry_year",
+            "entry_year",
+            "entry_year",
+            "admission_type",
+            "brilliant_talent",
+            "student_number",
+            "student_number");
     JsonNode rows = done.path("rows");
     assertThat(rows.get(0).path("outcome").asText()).isEqualTo("ACCEPTED");
     assertThat(rows.get(21).path("outcome").asText()).isEqualTo("ACCEPTED");
@@ -149,17 +212,41 @@ class CohortImportTests {
   void theSamePersonWithANewStudentNumberGetsASecondFileFromTheListAndFromTheApi() {
     var bachelor = TestStudents.newStudent("engineering", 1399, false);
     students.admit(bachelor, "central.admission");
-    CohortList list = CohortList.create().row().set("national_id", bachelor.nationalId())
-        .set("degree_level", "کارشناسی ارشد");
+    CohortList list =
+        CohortList.create()
+            .row()
+            .set("national_id", bachelor.nationalId())
+            .set("degree_level", "کارشناسی ارشد");
 
     JsonNode done = CohortList.importAndWait(central(), list.bytes());
     String thirdNumber = CohortList.freshNumber();
-    Response viaApi = central().postJson("/api/students", Map.of("studentNumber", thirdNumber,
-        "nationalId", bachelor.nationalId(), "firstName", "سمیرا", "lastName", "کریمی", "facultyCode", "science",
-        "degree", "PHD", "entryYear", 1404, "admissionType", "REMOTE", "brilliantTalent", false));
+    Response viaApi =
+        central()
+            .postJson(
+                "/api/students",
+                Map.of(
+                    "studentNumber",
+                    thirdNumber,
+                    "nationalId",
+                    bachelor.nationalId(),
+                    "firstName",
+                    "سمیرا",
+                    "lastName",
+                    "کریمی",
+                    "facultyCode",
+                    "science",
+                    "degree",
+                    "PHD",
+                    "entryYear",
+                    1404,
+                    "admissionType",
+                    "REMOTE",
+                    "brilliantTalent",
+                    false));
 
     assertThat(done.path("rows").get(0).path("outcome").asText()).isEqualTo("ACCEPTED");
-    assertThat(students.get(list.get(0, "student_number")).getNationalId()).isEqualTo(bachelor.nationalId());
+    assertThat(students.get(list.get(0, "student_number")).getNationalId())
+        .isEqualTo(bachelor.nationalId());
     assertThat(viaApi.status()).as(viaApi.text()).isEqualTo(201);
     assertThat(students.get(thirdNumber).getNationalId()).isEqualTo(bachelor.nationalId());
   }
@@ -171,25 +258,39 @@ class CohortImportTests {
 
     JsonNode again = CohortList.importAndWait(central(), list.bytes());
     Student before = students.get(list.get(1, "student_number"));
-    list = CohortList.create().crlf().copyRow(rowOf(list, 0)).copyRow(rowOf(list, 1))
-        .set("last_name", "رضایی‌فر").set("program", "مهندسی برق").copyRow(rowOf(list, 2))
-        .set("faculty_code", "science");
+    list =
+        CohortList.create()
+            .crlf()
+            .copyRow(rowOf(list, 0))
+            .copyRow(rowOf(list, 1))
+            .set("last_name", "رضایی‌فر")
+            .set("program", "مهندسی برق")
+            .copyRow(rowOf(list, 2))
+            .set("faculty_code", "science");
     JsonNode changed = CohortList.importAndWait(central(), list.bytes());
 
     assertThat(again.path("rows").findValuesAsText("outcome")).containsOnly("UNCHANGED");
     assertThat(again.path("unchanged").asInt()).isEqualTo(3);
     JsonNode rows = changed.path("rows");
-    assertThat(rows.findValuesAsText("outcome")).containsExactly("UNCHANGED", "UPDATED", "REJECTED");
+    assertThat(rows.findValuesAsText("outcome"))
+        .containsExactly("UNCHANGED", "UPDATED", "REJECTED");
     assertThat(rows.get(1).path("field").asText()).isEqualTo("last_name,program");
-    assertThat(rows.get(1).path("reasonEn").asText()).contains("«رضایی» → «رضایی‌فر»").contains("«مهندسی برق»");
+    assertThat(rows.get(1).path("reasonEn").asText())
+        .contains("«رضایی» → «رضایی‌فر»")
+        .contains("«مهندسی برق»");
     assertThat(rows.get(2).path("field").asText()).isEqualTo("faculty_code");
     Student after = students.get(list.get(1, "student_number"));
     assertThat(after.getLastName()).isEqualTo("رضایی‌فر");
     assertThat(after.getProgram()).isEqualTo("مهندسی برق");
-    assertThat(audit.ofStudent(before.getId())).filteredOn(e -> e.action() == AuditAction.FILE_EDITED)
-        .singleElement().satisfies(e -> assertThat(e.details()).contains("lastName"));
-    assertThat(audit.ofStudent(before.getId())).filteredOn(e -> e.action() == AuditAction.FILE_CREATED).hasSize(1);
-    assertThat(students.get(list.get(2, "student_number")).getFaculty().getCode()).isEqualTo("engineering");
+    assertThat(audit.ofStudent(before.getId()))
+        .filteredOn(e -> e.action() == AuditAction.FILE_EDITED)
+        .singleElement()
+        .satisfies(e -> assertThat(e.details()).contains("lastName"));
+    assertThat(audit.ofStudent(before.getId()))
+        .filteredOn(e -> e.action() == AuditAction.FILE_CREATED)
+        .hasSize(1);
+    assertThat(students.get(list.get(2, "student_number")).getFaculty().getCode())
+        .isEqualTo("engineering");
   }
 
   private static Map<String, String> rowOf(CohortList list, int index) {
@@ -201,7 +302,8 @@ class CohortImportTests {
     CohortList list = CohortList.create().row().row().set("student_number", "=1+2");
     JsonNode done = CohortList.importAndWait(central(), list.bytes());
 
-    Response report = central().get("/api/intake/cohorts/" + done.path("id").asLong() + "/report.csv");
+    Response report =
+        central().get("/api/intake/cohorts/" + done.path("id").asLong() + "/report.csv");
 
     assertThat(report.status()).isEqualTo(200);
     assertThat(report.header("Content-Type")).startsWith("text/csv");
@@ -214,13 +316,23 @@ class CohortImportTests {
   @Test
   void aFileThatIsNoCohortListIsRefusedWholeAndOnlyCentralAdmissionImports() {
     ApiClient api = central();
-    Response legacy = CohortList.upload(api, (CohortList.HEADER + "\nعلی\n").getBytes(Charset.forName("windows-1256")));
-    Response header = CohortList.upload(api, "student_number,name\n1,2\n".getBytes(StandardCharsets.UTF_8));
-    Response empty = CohortList.upload(api, (CohortList.HEADER + "\r\n").getBytes(StandardCharsets.UTF_8));
-    Response clerk = CohortList.upload(ApiClient.signedIn(port, "clerk.eng", "parvandeh"),
-        CohortList.create().row().bytes());
-    Response manager = ApiClient.signedIn(port, "manager", "parvandeh").multipart("/api/intake/cohorts", Map.of(),
-        "file", new FilePart(null, "c.csv", "text/csv", CohortList.create().row().bytes()));
+    Response legacy =
+        CohortList.upload(
+            api, (CohortList.HEADER + "\nعلی\n").getBytes(Charset.forName("windows-1256")));
+    Response header =
+        CohortList.upload(api, "student_number,name\n1,2\n".getBytes(StandardCharsets.UTF_8));
+    Response empty =
+        CohortList.upload(api, (CohortList.HEADER + "\r\n").getBytes(StandardCharsets.UTF_8));
+    Response clerk =
+        CohortList.upload(
+            ApiClient.signedIn(port, "clerk.eng", "parvandeh"), CohortList.create().row().bytes());
+    Response manager =
+        ApiClient.signedIn(port, "manager", "parvandeh")
+            .multipart(
+                "/api/intake/cohorts",
+                Map.of(),
+                "file",
+                new FilePart(null, "c.csv", "text/csv", CohortList.create().row().bytes()));
 
     assertThat(legacy.status()).isEqualTo(400);
     assertThat(legacy.json().path("code").asText()).isEqualTo("not-utf8");

@@ -15,8 +15,9 @@ import java.util.concurrent.ThreadLocalRandom;
 /** Builds cohort lists the way Golestan or a clerk's spreadsheet writes them, and uploads them. */
 final class CohortList {
 
-  static final String HEADER = "student_number,national_id,first_name,last_name,father_name,faculty_code,"
-      + "degree_level,program,entry_year,admission_type,brilliant_talent";
+  static final String HEADER =
+      "student_number,national_id,first_name,last_name,father_name,faculty_code,"
+          + "degree_level,program,entry_year,admission_type,brilliant_talent";
 
   static final List<String> HEADER_COLUMNS = List.of(HEADER.split(","));
 
@@ -74,7 +75,10 @@ final class CohortList {
     return this;
   }
 
-  /** From a random start, then one after another: never the same number twice in a run (no chance collisions). */
+  /**
+   * From a random start, then one after another: never the same number twice in a run (no chance
+   * collisions).
+   */
   private static final java.util.concurrent.atomic.AtomicInteger NEXT =
       new java.util.concurrent.atomic.AtomicInteger(ThreadLocalRandom.current().nextInt(4_000_000));
 
@@ -93,11 +97,15 @@ final class CohortList {
 
   private static String quoted(String cell) {
     return cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")
-        ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
+        ? "\"" + cell.replace("\"", "\"\"") + "\""
+        : cell;
   }
 
   static Response upload(ApiClient api, byte[] csv) {
-    return api.multipart("/api/intake/cohorts", Map.of(), "file",
+    return api.multipart(
+        "/api/intake/cohorts",
+        Map.of(),
+        "file",
         new FilePart(null, "cohort-1403.csv", "text/csv", csv));
   }
 

@@ -2,7 +2,6 @@ package app.parvandeh.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.parvandeh.shared.PersianText;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient;
@@ -17,17 +16,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Cohort lists as they really come: Arabic-Indic digits, joiners and stray spaces, quoted cells with commas and
- * line breaks, blank lines and rows, a row repeated, a name admission itself refuses among good rows, and files in
- * another encoding, which are refused whole with a message that says so instead of being read as garbage.
+ * Cohort lists as they really come: Arabic-Indic digits, joiners and stray spaces, quoted cells
+ * with commas and line breaks, blank lines and rows, a row repeated, a name admission itself
+ * refuses among good rows, and files in another encoding, which are refused whole with a message
+ * that says so instead of being read as garbage.
  */
 @ParvandehIntegrationTest
 class CohortMessyInputTests {
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  StudentService students;
+  @LocalServerPort int port;
+  @Autowired StudentService students;
 
   private ApiClient central() {
     return ApiClient.signedIn(port, "central.admission", "parvandeh");
@@ -35,13 +33,27 @@ class CohortMessyInputTests {
 
   private static String arabicIndic(String ascii) {
     StringBuilder out = new StringBuilder();
-    ascii.chars().forEach(c -> out.append(c >= '0' && c <= '9' ? (char) ('٠' + c - '0') : (char) c));
+    ascii
+        .chars()
+        .forEach(c -> out.append(c >= '0' && c <= '9' ? (char) ('٠' + c - '0') : (char) c));
     return out.toString();
   }
 
-  private static String row(String number, String nationalId, String firstName, String lastName, String program) {
-    return String.join(",", number, nationalId, firstName, lastName, "علی", "engineering", "کارشناسی", program,
-        "1403", "سراسری", "false");
+  private static String row(
+      String number, String nationalId, String firstName, String lastName, String program) {
+    return String.join(
+        ",",
+        number,
+        nationalId,
+        firstName,
+        lastName,
+        "علی",
+        "engineering",
+        "کارشناسی",
+        program,
+        "1403",
+        "سراسری",
+        "false");
   }
 
   @Test
@@ -54,15 +66,39 @@ class CohortMessyInputTests {
     String nationalA = TestStudents.nationalId(ThreadLocalRandom.current());
     String nationalB = TestStudents.nationalId(ThreadLocalRandom.current());
     String typedA = arabicIndic(a.substring(0, 3)) + " " + arabicIndic(a.substring(3));
-    String csv = CohortList.HEADER + "\r\n"
-        + row(typedA, arabicIndic(nationalA), "\u200Cمريم  \u200C", " رضايي\u200C\u200Cفر ", "\"مهندسی کامپیوتر, نرم‌افزار\"") + "\r\n"
-        + "\r\n"
-        + ",,,,,,,,,,\r\n"
-        + row(b, nationalB, "\"سارا\nاحمدی\"", "کریمی", "فیزیک") + "\r\n"
-        + row(typedA, arabicIndic(nationalA), "مریم", "رضایی‌فر", "مهندسی کامپیوتر") + "\r\n"
-        + row(c, TestStudents.nationalId(ThreadLocalRandom.current()), "\u2066علی", "کاظمی", "شیمی") + "\r\n"
-        + row(d, TestStudents.nationalId(ThreadLocalRandom.current()), "زهرا", "@SUM(1)", "ریاضی") + "\r\n"
-        + row(e, TestStudents.nationalId(ThreadLocalRandom.current()), "حسین", "\"موسوی \"\"نژاد\"\"\"", "آمار") + "\r\n";
+    String csv =
+        CohortList.HEADER
+            + "\r\n"
+            + row(
+                typedA,
+                arabicIndic(nationalA),
+                "\u200Cمريم  \u200C",
+                " رضايي\u200C\u200Cفر ",
+                "\"مهندسی کامپیوتر, نرم‌افزار\"")
+            + "\r\n"
+            + "\r\n"
+            + ",,,,,,,,,,\r\n"
+            + row(b, nationalB, "\"سارا\nاحمدی\"", "کریمی", "فیزیک")
+            + "\r\n"
+            + row(typedA, arabicIndic(nationalA), "مریم", "رضایی‌فر", "مهندسی کامپیوتر")
+            + "\r\n"
+            + row(
+                c,
+                TestStudents.nationalId(ThreadLocalRandom.current()),
+                "\u2066علی",
+                "کاظمی",
+                "شیمی")
+            + "\r\n"
+            + row(
+                d, TestStudents.nationalId(ThreadLocalRandom.current()), "زهرا", "@SUM(1)", "ریاضی")
+            + "\r\n"
+            + row(
+                e,
+                TestStudents.nationalId(ThreadLocalRandom.current()),
+                "حسین",
+                "\"موسوی \"\"نژاد\"\"\"",
+                "آمار")
+            + "\r\n";
 
     JsonNode done = CohortList.importAndWait(central(), csv.getBytes(StandardCharsets.UTF_8));
 
@@ -78,13 +114,17 @@ class CohortMessyInputTests {
     assertThat(rows.get(1).path("field").asText()).isEqualTo("first_name");
     assertThat(rows.get(2).path("field").asText()).isEqualTo("student_number");
     assertThat(rows.get(2).path("reasonEn").asText()).contains("row 1");
-    assertThat(rows.get(3).path("reasonEn").asText()).as("refused by admission itself").contains("direction");
+    assertThat(rows.get(3).path("reasonEn").asText())
+        .as("refused by admission itself")
+        .contains("direction");
     assertThat(rows.get(4).path("field").asText()).isEqualTo("last_name");
-    assertThat(rows).allSatisfy(r -> {
-      if (r.path("outcome").asText().equals("REJECTED")) {
-        assertThat(r.path("reasonFa").asText()).isNotBlank();
-      }
-    });
+    assertThat(rows)
+        .allSatisfy(
+            r -> {
+              if (r.path("outcome").asText().equals("REJECTED")) {
+                assertThat(r.path("reasonFa").asText()).isNotBlank();
+              }
+            });
     assertThat(students.find(b)).isEmpty();
     assertThat(students.find(c)).isEmpty();
     assertThat(students.get(e).getLastName()).isEqualTo("موسوی \"نژاد\"");
@@ -92,13 +132,22 @@ class CohortMessyInputTests {
 
   @Test
   void aListInUtf16OrWindows1256IsRefusedWholeSayingSo() {
-    String list = CohortList.HEADER + "\r\n" + row(CohortList.freshNumber(),
-        TestStudents.nationalId(ThreadLocalRandom.current()), "مریم", "رضایی", "فیزیک") + "\r\n";
+    String list =
+        CohortList.HEADER
+            + "\r\n"
+            + row(
+                CohortList.freshNumber(),
+                TestStudents.nationalId(ThreadLocalRandom.current()),
+                "مریم",
+                "رضایی",
+                "فیزیک")
+            + "\r\n";
     ApiClient api = central();
 
     Response utf16le = CohortList.upload(api, list.getBytes(StandardCharsets.UTF_16LE));
     Response utf16bom = CohortList.upload(api, list.getBytes(StandardCharsets.UTF_16));
-    Response windows = CohortList.upload(api, list.getBytes(java.nio.charset.Charset.forName("windows-1256")));
+    Response windows =
+        CohortList.upload(api, list.getBytes(java.nio.charset.Charset.forName("windows-1256")));
 
     for (Response refused : new Response[] {utf16le, utf16bom, windows}) {
       assertThat(refused.status()).as(refused.toString()).isEqualTo(400);

@@ -25,26 +25,21 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Faculties are reference data that central admission keeps; a new one is at once a working faculty. */
+/**
+ * Faculties are reference data that central admission keeps; a new one is at once a working
+ * faculty.
+ */
 @ParvandehIntegrationTest
 class FacultyCatalogueTests {
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  IdentityService identity;
-  @Autowired
-  AuthorizationService authorizations;
-  @Autowired
-  FilterService filters;
-  @Autowired
-  StudentService students;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  ManagementService management;
-  @Autowired
-  TaskService tasks;
+  @LocalServerPort int port;
+  @Autowired IdentityService identity;
+  @Autowired AuthorizationService authorizations;
+  @Autowired FilterService filters;
+  @Autowired StudentService students;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+  @Autowired TaskService tasks;
 
   private ApiClient central() {
     return ApiClient.signedIn(port, "central.admission", "parvandeh");
@@ -57,19 +52,42 @@ class FacultyCatalogueTests {
   @Test
   void aPostedFacultyGetsItsClerksGroupTasklistFiltersAndItsStudentsFiles() {
     String code = freshCode();
-    Response created = central().postJson("/api/faculties",
-        Map.of("code", code, "nameFa", "دانشكده  كشاورزي", "nameEn", "Faculty of Agriculture"));
+    Response created =
+        central()
+            .postJson(
+                "/api/faculties",
+                Map.of(
+                    "code",
+                    code,
+                    "nameFa",
+                    "دانشكده  كشاورزي",
+                    "nameEn",
+                    "Faculty of Agriculture"));
 
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.json().path("nameFa").asText()).isEqualTo("دانشکده کشاورزی");
     String group = "faculty-" + code;
     assertThat(identity.createGroupQuery().groupId(group).count()).isEqualTo(1);
-    filters.createFilterQuery().filterName("کارهای دانشکده من").list().forEach(filter ->
-        assertThat(authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.FILTER)
-            .resourceId(filter.getId()).hasPermission(Permissions.READ).count()).isEqualTo(1));
+    filters
+        .createFilterQuery()
+        .filterName("کارهای دانشکده من")
+        .list()
+        .forEach(
+            filter ->
+                assertThat(
+                        authorizations
+                            .createAuthorizationQuery()
+                            .groupIdIn(group)
+                            .resourceType(Resources.FILTER)
+                            .resourceId(filter.getId())
+                            .hasPermission(Permissions.READ)
+                            .count())
+                    .isEqualTo(1));
     var student = students.admit(TestStudents.newStudent(code, 1403, false), "central.admission");
     DueJobs.runForFile(runtime, management, student.getStudentNumber());
-    assertThat(runtime.getVariable(DueJobs.fileInstanceOf(runtime, student.getStudentNumber()), "facultyGroup"))
+    assertThat(
+            runtime.getVariable(
+                DueJobs.fileInstanceOf(runtime, student.getStudentNumber()), "facultyGroup"))
         .isEqualTo(group);
   }
 
@@ -77,12 +95,19 @@ class FacultyCatalogueTests {
   void theSameFacultyAgainChangesNothingButAnotherNameUnderItsCodeIsAConflict() {
     String code = freshCode();
     ApiClient api = central();
-    api.postJson("/api/faculties", Map.of("code", code, "nameFa", "دانشکده هنر", "nameEn", "Faculty of Arts"));
+    api.postJson(
+        "/api/faculties",
+        Map.of("code", code, "nameFa", "دانشکده هنر", "nameEn", "Faculty of Arts"));
 
-    Response again = api.postJson("/api/faculties",
-        Map.of("code", code.toUpperCase(), "nameFa", "دانشکده هنر", "nameEn", "Faculty of Arts"));
-    Response renamed = api.postJson("/api/faculties",
-        Map.of("code", code, "nameFa", "دانشکده معماری", "nameEn", "Faculty of Architecture"));
+    Response again =
+        api.postJson(
+            "/api/faculties",
+            Map.of(
+                "code", code.toUpperCase(), "nameFa", "دانشکده هنر", "nameEn", "Faculty of Arts"));
+    Response renamed =
+        api.postJson(
+            "/api/faculties",
+            Map.of("code", code, "nameFa", "دانشکده معماری", "nameEn", "Faculty of Architecture"));
 
     assertThat(again.status()).isEqualTo(200);
     assertThat(again.json().path("outcome").asText()).isEqualTo("UNCHANGED");
@@ -94,9 +119,13 @@ class FacultyCatalogueTests {
   @Test
   void aBadCodeOrAFormulaNameIsRefusedInPersianAndEnglish() {
     ApiClient api = central();
-    Response badCode = api.postJson("/api/faculties", Map.of("code", "دانشکده فنی", "nameFa", "فنی", "nameEn", "Eng"));
-    Response formula = api.postJson("/api/faculties",
-        Map.of("code", freshCode(), "nameFa", "=HYPERLINK(\"http://x\")", "nameEn", "Evil"));
+    Response badCode =
+        api.postJson(
+            "/api/faculties", Map.of("code", "دانشکده فنی", "nameFa", "فنی", "nameEn", "Eng"));
+    Response formula =
+        api.postJson(
+            "/api/faculties",
+            Map.of("code", freshCode(), "nameFa", "=HYPERLINK(\"http://x\")", "nameEn", "Evil"));
 
     assertThat(badCode.status()).isEqualTo(400);
     assertThat(badCode.json().path("messageFa").asText()).contains("کد دانشکده");
@@ -106,14 +135,20 @@ class FacultyCatalogueTests {
 
   @Test
   void onlyCentralAdmissionKeepsTheFacultyList() {
-    Map<String, String> faculty = Map.of("code", freshCode(), "nameFa", "دانشکده پزشکی", "nameEn", "Medicine");
+    Map<String, String> faculty =
+        Map.of("code", freshCode(), "nameFa", "دانشکده پزشکی", "nameEn", "Medicine");
     for (String user : new String[] {"clerk.eng", "manager", "admin", "central.records"}) {
-      Response refused = ApiClient.signedIn(port, user, "parvandeh").postJson("/api/faculties", faculty);
+      Response refused =
+          ApiClient.signedIn(port, user, "parvandeh").postJson("/api/faculties", faculty);
       assertThat(refused.status()).as(user).isEqualTo(403);
       assertThat(refused.json().path("messageFa").asText()).as(user).isNotBlank();
     }
     assertThat(students.faculty(faculty.get("code"))).isEmpty();
-    assertThat(ApiClient.signedIn(port, "clerk.eng", "parvandeh").get("/api/faculties").json().findValuesAsText("code"))
+    assertThat(
+            ApiClient.signedIn(port, "clerk.eng", "parvandeh")
+                .get("/api/faculties")
+                .json()
+                .findValuesAsText("code"))
         .contains("engineering", "science");
   }
 
@@ -121,16 +156,28 @@ class FacultyCatalogueTests {
   void aFacultyListIsImportedRowByRowWithEachRefusalReported() {
     String fresh = freshCode();
     String fresh2 = freshCode();
-    String csv = "\uFEFFcode,name_fa,name_en\r\n"
-        + fresh + ",دانشكده علوم دريايي,Faculty of Marine Science\r\n"
-        + "engineering,دانشکده فنی و مهندسی,Faculty of Engineering\r\n"
-        + "bad code!,دانشکده بد,Bad\r\n"
-        + fresh2 + ",\"@SUM(A1:A9)\",Formula\r\n"
-        + freshCode() + ",,Nameless\r\n"
-        + " " + fresh2.toUpperCase() + " ,دانشکده\u200C\u200Cحقوق ,  Faculty of Law\r\n";
+    String csv =
+        "\uFEFFcode,name_fa,name_en\r\n"
+            + fresh
+            + ",دانشكده علوم دريايي,Faculty of Marine Science\r\n"
+            + "engineering,دانشکده فنی و مهندسی,Faculty of Engineering\r\n"
+            + "bad code!,دانشکده بد,Bad\r\n"
+            + fresh2
+            + ",\"@SUM(A1:A9)\",Formula\r\n"
+            + freshCode()
+            + ",,Nameless\r\n"
+            + " "
+            + fresh2.toUpperCase()
+            + " ,دانشکده\u200C\u200Cحقوق ,  Faculty of Law\r\n";
 
-    Response imported = central().multipart("/api/faculties/import", Map.of(), "file",
-        new FilePart(null, "faculties.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
+    Response imported =
+        central()
+            .multipart(
+                "/api/faculties/import",
+                Map.of(),
+                "file",
+                new FilePart(
+                    null, "faculties.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
 
     assertThat(imported.status()).as(imported.text()).isEqualTo(200);
     JsonNode rows = imported.json().path("rows");
@@ -147,8 +194,14 @@ class FacultyCatalogueTests {
 
   @Test
   void aListWithoutTheExpectedHeaderIsRefusedWhole() {
-    Response refused = central().multipart("/api/faculties/import", Map.of(), "file",
-        new FilePart(null, "f.csv", "text/csv", "کد,نام\nx,y\n".getBytes(StandardCharsets.UTF_8)));
+    Response refused =
+        central()
+            .multipart(
+                "/api/faculties/import",
+                Map.of(),
+                "file",
+                new FilePart(
+                    null, "f.csv", "text/csv", "کد,نام\nx,y\n".getBytes(StandardCharsets.UTF_8)));
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.json().path("code").asText()).isEqualTo("bad-header");

@@ -14,13 +14,18 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Central admission's intake pages in a real browser: the cohort list's progress, and the unmatched queue. */
+/**
+ * Central admission's intake pages in a real browser: the cohort list's progress, and the unmatched
+ * queue.
+ */
 class IntakePagesBrowserTests extends BrowserTest {
 
-  @Autowired
-  StudentService students;
+  @Autowired StudentService students;
 
-  /** Signs in and waits for the landing page, so the next page is not asked for on the login page's session. */
+  /**
+   * Signs in and waits for the landing page, so the next page is not asked for on the login page's
+   * session.
+   */
   private void signIn() {
     browser.signIn("central.admission", "parvandeh");
     browser.waiting().until(d -> !d.getCurrentUrl().contains("/login"));
@@ -38,9 +43,15 @@ class IntakePagesBrowserTests extends BrowserTest {
     browser.driver().findElement(By.id("file")).sendKeys(csv.toString());
     browser.press(browser.driver().findElement(By.cssSelector("#upload-form button")));
 
-    browser.waiting().until(d -> browser.driver().findElement(By.id("progress-text")).getText().contains("پایان"));
-    browser.waiting().until(d -> !browser.driver().findElements(By.cssSelector("#rows tr")).isEmpty());
-    assertThat(browser.driver().findElement(By.tagName("html")).getDomAttribute("dir")).isEqualTo("rtl");
+    browser
+        .waiting()
+        .until(
+            d -> browser.driver().findElement(By.id("progress-text")).getText().contains("پایان"));
+    browser
+        .waiting()
+        .until(d -> !browser.driver().findElements(By.cssSelector("#rows tr")).isEmpty());
+    assertThat(browser.driver().findElement(By.tagName("html")).getDomAttribute("dir"))
+        .isEqualTo("rtl");
     assertThat(browser.driver().findElement(By.id("progress-text")).getText()).startsWith("۳ از ۳");
     assertThat(browser.driver().findElement(By.id("accepted")).getText()).isEqualTo("۲");
     WebElement first = browser.driver().findElement(By.cssSelector("#rows tr"));
@@ -51,7 +62,8 @@ class IntakePagesBrowserTests extends BrowserTest {
 
   @Test
   void aClerkAssignsAnUnmatchedCardFromTheQueue() throws IOException {
-    Student student = students.admit(TestStudents.newStudent("engineering", 1403, false), "central.admission");
+    Student student =
+        students.admit(TestStudents.newStudent("engineering", 1403, false), "central.admission");
     String name = "scan-" + student.getStudentNumber() + "-card.pdf";
     Path zip = Files.createTempFile("cards-", ".zip");
     Files.write(zip, CardArchive.create().add(name, CardArchive.pdf()).bytes());

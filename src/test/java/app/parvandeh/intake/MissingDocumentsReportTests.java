@@ -17,32 +17,34 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The missing-documents report lists, per faculty, what each file still waits for, batch cards included. */
+/**
+ * The missing-documents report lists, per faculty, what each file still waits for, batch cards
+ * included.
+ */
 @ParvandehIntegrationTest
 class MissingDocumentsReportTests {
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  StudentService students;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  ManagementService management;
+  @LocalServerPort int port;
+  @Autowired StudentService students;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
 
   private Student admitted(String faculty, boolean brilliantTalent) {
-    Student student = students.admit(TestStudents.newStudent(faculty, 1403, brilliantTalent), "central.admission");
+    Student student =
+        students.admit(
+            TestStudents.newStudent(faculty, 1403, brilliantTalent), "central.admission");
     DueJobs.runForFile(runtime, management, student.getStudentNumber());
     return student;
   }
 
   private static List<String> missingOf(JsonNode report, String studentNumber) {
     List<String> types = new ArrayList<>();
-    report.forEach(line -> {
-      if (line.path("studentNumber").asText().equals(studentNumber)) {
-        types.add(line.path("typeCode").asText());
-      }
-    });
+    report.forEach(
+        line -> {
+          if (line.path("studentNumber").asText().equals(studentNumber)) {
+            types.add(line.path("typeCode").asText());
+          }
+        });
     return types;
   }
 
@@ -52,31 +54,53 @@ class MissingDocumentsReportTests {
     ApiClient central = ApiClient.signedIn(port, "central.admission", "parvandeh");
 
     JsonNode before = central.get("/api/reports/missing-documents?faculty=engineering").json();
-    CardArchive.uploadAndWait(central, CardArchive.create()
-        .add(student.getStudentNumber() + "_EXAM_CARD.pdf", CardArchive.pdf()).bytes());
+    CardArchive.uploadAndWait(
+        central,
+        CardArchive.create()
+            .add(student.getStudentNumber() + "_EXAM_CARD.pdf", CardArchive.pdf())
+            .bytes());
     JsonNode after = central.get("/api/reports/missing-documents?faculty=engineering").json();
 
-    assertThat(missingOf(before, student.getStudentNumber())).containsExactly("PHOTO", "NATIONAL_ID_CARD",
-        "BIRTH_CERTIFICATE", "PREVIOUS_DEGREE_CERTIFICATE", "EXAM_CARD", "CONFIDENTIAL_REPORT_CARD");
-    assertThat(missingOf(after, student.getStudentNumber())).containsExactly("PHOTO", "NATIONAL_ID_CARD",
-        "BIRTH_CERTIFICATE", "PREVIOUS_DEGREE_CERTIFICATE", "CONFIDENTIAL_REPORT_CARD");
+    assertThat(missingOf(before, student.getStudentNumber()))
+        .containsExactly(
+            "PHOTO",
+            "NATIONAL_ID_CARD",
+            "BIRTH_CERTIFICATE",
+            "PREVIOUS_DEGREE_CERTIFICATE",
+            "EXAM_CARD",
+            "CONFIDENTIAL_REPORT_CARD");
+    assertThat(missingOf(after, student.getStudentNumber()))
+        .containsExactly(
+            "PHOTO",
+            "NATIONAL_ID_CARD",
+            "BIRTH_CERTIFICATE",
+            "PREVIOUS_DEGREE_CERTIFICATE",
+            "CONFIDENTIAL_REPORT_CARD");
     assertThat(after.findValuesAsText("facultyCode")).containsOnly("engineering");
-    before.forEach(line -> {
-      if (line.path("typeCode").asText().equals("EXAM_CARD")) {
-        assertThat(line.path("waitsFor").asText()).contains("۱۸۰۹۰");
-      }
-    });
+    before.forEach(
+        line -> {
+          if (line.path("typeCode").asText().equals("EXAM_CARD")) {
+            assertThat(line.path("waitsFor").asText()).contains("۱۸۰۹۰");
+          }
+        });
   }
 
   @Test
   void aBrilliantTalentFileWaitsForNoCardsAndDocumentsSeenElsewhereNeverCount() {
     Student talent = admitted("engineering", true);
 
-    JsonNode report = ApiClient.signedIn(port, "central.admission", "parvandeh")
-        .get("/api/reports/missing-documents").json();
+    JsonNode report =
+        ApiClient.signedIn(port, "central.admission", "parvandeh")
+            .get("/api/reports/missing-documents")
+            .json();
 
-    assertThat(missingOf(report, talent.getStudentNumber())).doesNotContain("EXAM_CARD", "CONFIDENTIAL_REPORT_CARD",
-        "BRILLIANT_TALENT_QUALIFICATION", "PREVIOUS_DEGREE_CONFIRMATION").contains("PHOTO");
+    assertThat(missingOf(report, talent.getStudentNumber()))
+        .doesNotContain(
+            "EXAM_CARD",
+            "CONFIDENTIAL_REPORT_CARD",
+            "BRILLIANT_TALENT_QUALIFICATION",
+            "PREVIOUS_DEGREE_CONFIRMATION")
+        .contains("PHOTO");
   }
 
   @Test
@@ -91,9 +115,14 @@ class MissingDocumentsReportTests {
     assertThat(missingOf(own, engineering.getStudentNumber())).isNotEmpty();
     assertThat(missingOf(own, science.getStudentNumber())).isEmpty();
     assertThat(own.findValuesAsText("facultyCode")).containsOnly("engineering");
-    assertThat(csv).startsWith("\uFEFFکد دانشکده,").contains(engineering.getStudentNumber())
+    assertThat(csv)
+        .startsWith("\uFEFFکد دانشکده,")
+        .contains(engineering.getStudentNumber())
         .doesNotContain(science.getStudentNumber());
-    assertThat(ApiClient.signedIn(port, "graduates.office", "parvandeh").get("/api/reports/missing-documents")
-        .status()).isEqualTo(403);
+    assertThat(
+            ApiClient.signedIn(port, "graduates.office", "parvandeh")
+                .get("/api/reports/missing-documents")
+                .status())
+        .isEqualTo(403);
   }
 }

@@ -27,21 +27,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The scanning station's folder ({@code parvandeh.intake.watch-folder}, set for the tests): what is dropped there
- * becomes a batch like an uploaded archive, is filed away under done/ or refused/, and a claim left half done by a
- * stopped process is taken up again without a second batch or a second attachment.
+ * The scanning station's folder ({@code parvandeh.intake.watch-folder}, set for the tests): what is
+ * dropped there becomes a batch like an uploaded archive, is filed away under done/ or refused/,
+ * and a claim left half done by a stopped process is taken up again without a second batch or a
+ * second attachment.
  */
 @ParvandehIntegrationTest
 class WatchedFolderTests {
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  StudentService students;
-  @Autowired
-  DocumentService documents;
-  @Autowired
-  IntakeProperties properties;
+  @LocalServerPort int port;
+  @Autowired StudentService students;
+  @Autowired DocumentService documents;
+  @Autowired IntakeProperties properties;
 
   private Path folder() {
     return properties.watched().orElseThrow();
@@ -60,19 +57,24 @@ class WatchedFolderTests {
     Student a = admitted();
     Student b = admitted();
     String examA = a.getStudentNumber() + "_EXAM_CARD.pdf";
-    String reportB = PersianText.toPersianDigits(b.getStudentNumber()) + "_confidential_report_card.JPG";
+    String reportB =
+        PersianText.toPersianDigits(b.getStudentNumber()) + "_confidential_report_card.JPG";
     String unknown = "40" + (10_000_000 + (int) (Math.random() * 9_000_000)) + "_EXAM_CARD.pdf";
     Files.write(folder().resolve(examA), CardArchive.pdf());
     Files.write(folder().resolve(reportB), CardArchive.jpeg());
     Files.write(folder().resolve(unknown), CardArchive.pdf());
-    Path stillWritten = folder().resolve(a.getStudentNumber() + "_CONFIDENTIAL_REPORT_CARD.jpg.part");
+    Path stillWritten =
+        folder().resolve(a.getStudentNumber() + "_CONFIDENTIAL_REPORT_CARD.jpg.part");
     Files.write(stillWritten, CardArchive.jpeg());
 
     JsonNode batch = awaitBatchWith(examA);
 
     assertThat(batch.path("uploadedBy").asText()).isEqualTo(WatchedFolder.ACTOR);
-    assertThat(outcomes(batch)).containsEntry(examA, "ATTACHED").containsEntry(reportB, "ATTACHED")
-        .containsEntry(unknown, "UNMATCHED").doesNotContainKey(stillWritten.getFileName().toString());
+    assertThat(outcomes(batch))
+        .containsEntry(examA, "ATTACHED")
+        .containsEntry(reportB, "ATTACHED")
+        .containsEntry(unknown, "UNMATCHED")
+        .doesNotContainKey(stillWritten.getFileName().toString());
     assertThat(central().get("/api/intake/unmatched").text()).contains(unknown);
     assertThat(filed(WatchedFolder.DONE)).contains(examA, reportB, unknown);
     assertThat(folder().resolve(examA)).doesNotExist();
@@ -88,22 +90,33 @@ class WatchedFolderTests {
   }
 
   @Test
-  void aZipDroppedInTheFolderIsOneBatchAndAHostileOneIsRefusedAndFiledUnderRefused() throws Exception {
+  void aZipDroppedInTheFolderIsOneBatchAndAHostileOneIsRefusedAndFiledUnderRefused()
+      throws Exception {
     Student a = admitted();
     String sound = "cards-" + UUID.randomUUID() + ".zip";
     String hostile = "evil-" + UUID.randomUUID() + ".ZIP";
-    Files.write(folder().resolve(sound), CardArchive.create()
-        .add("1403/" + a.getStudentNumber() + "_EXAM_CARD.pdf", CardArchive.pdf()).bytes());
-    Files.write(folder().resolve(hostile), CardArchive.create()
-        .add("../../" + a.getStudentNumber() + "_CONFIDENTIAL_REPORT_CARD.pdf", CardArchive.pdf()).bytes());
+    Files.write(
+        folder().resolve(sound),
+        CardArchive.create()
+            .add("1403/" + a.getStudentNumber() + "_EXAM_CARD.pdf", CardArchive.pdf())
+            .bytes());
+    Files.write(
+        folder().resolve(hostile),
+        CardArchive.create()
+            .add(
+                "../../" + a.getStudentNumber() + "_CONFIDENTIAL_REPORT_CARD.pdf",
+                CardArchive.pdf())
+            .bytes());
 
     JsonNode accepted = awaitBatchNamed(sound);
     JsonNode refused = awaitBatchNamed(hostile);
 
-    assertThat(outcomes(accepted)).containsExactly(Map.entry("1403/" + a.getStudentNumber() + "_EXAM_CARD.pdf",
-        "ATTACHED"));
+    assertThat(outcomes(accepted))
+        .containsExactly(Map.entry("1403/" + a.getStudentNumber() + "_EXAM_CARD.pdf", "ATTACHED"));
     assertThat(refused.path("status").asText()).isEqualTo("REFUSED");
-    assertThat(refused.path("reasonEn").asText()).contains("escapes").contains("nothing was stored");
+    assertThat(refused.path("reasonEn").asText())
+        .contains("escapes")
+        .contains("nothing was stored");
     assertThat(filed(WatchedFolder.DONE)).contains(sound).doesNotContain(hostile);
     assertThat(filed(WatchedFolder.REFUSED)).contains(hostile);
     assertThat(cardTypes(a)).containsExactly("EXAM_CARD");
@@ -114,7 +127,8 @@ class WatchedFolderTests {
     Student a = admitted();
     String card = a.getStudentNumber() + "_EXAM_CARD.pdf";
     String disguised = a.getStudentNumber() + "_CONFIDENTIAL_REPORT_CARD.pdf";
-    Files.write(folder().resolve(disguised), CardArchive.create().add("x.pdf", CardArchive.pdf()).bytes());
+    Files.write(
+        folder().resolve(disguised), CardArchive.create().add("x.pdf", CardArchive.pdf()).bytes());
     Files.write(folder().resolve(card), CardArchive.pdf());
 
     JsonNode cards = awaitBatchWith(card);
@@ -128,13 +142,16 @@ class WatchedFolderTests {
   }
 
   @Test
-  void aClaimLeftByAStoppedProcessIsTakenUpAndAClaimAlreadyRecordedIsOnlyFiledAway() throws Exception {
+  void aClaimLeftByAStoppedProcessIsTakenUpAndAClaimAlreadyRecordedIsOnlyFiledAway()
+      throws Exception {
     Student a = admitted();
     String card = a.getStudentNumber() + "_EXAM_CARD.pdf";
     byte[] bytes = CardArchive.pdf();
-    // What a process killed right after claiming leaves: the files in its claim, no batch, no lock held.
+    // What a process killed right after claiming leaves: the files in its claim, no batch, no lock
+    // held.
     String claimName = "20261201T000000Z-" + UUID.randomUUID().toString().substring(0, 8);
-    Path claim = Files.createDirectories(folder().resolve(WatchedFolder.PROCESSING).resolve(claimName));
+    Path claim =
+        Files.createDirectories(folder().resolve(WatchedFolder.PROCESSING).resolve(claimName));
     Files.write(claim.resolve(card), bytes);
     Files.setLastModifiedTime(claim, FileTime.from(Instant.now().minusSeconds(3600)));
 
@@ -144,7 +161,8 @@ class WatchedFolderTests {
     assertThat(outcomes(batch)).containsExactly(Map.entry(card, "ATTACHED"));
     assertThat(folder().resolve(WatchedFolder.DONE).resolve(claimName).resolve(card)).exists();
 
-    // What a process killed after recording that claim's batch but before filing its files away leaves.
+    // What a process killed after recording that claim's batch but before filing its files away
+    // leaves.
     Files.createDirectories(claim);
     Files.write(claim.resolve(card), bytes);
     Files.setLastModifiedTime(claim, FileTime.from(Instant.now().minusSeconds(3600)));
@@ -156,13 +174,17 @@ class WatchedFolderTests {
   }
 
   private List<String> cardTypes(Student student) {
-    return documents.documentsOf(student.getId()).stream().map(d -> d.typeCode())
-        .filter(t -> t.equals("EXAM_CARD") || t.equals("CONFIDENTIAL_REPORT_CARD")).toList();
+    return documents.documentsOf(student.getId()).stream()
+        .map(d -> d.typeCode())
+        .filter(t -> t.equals("EXAM_CARD") || t.equals("CONFIDENTIAL_REPORT_CARD"))
+        .toList();
   }
 
   private static Map<String, String> outcomes(JsonNode batch) {
     Map<String, String> byName = new LinkedHashMap<>();
-    batch.path("entries").forEach(e -> byName.put(e.path("name").asText(), e.path("outcome").asText()));
+    batch
+        .path("entries")
+        .forEach(e -> byName.put(e.path("name").asText(), e.path("outcome").asText()));
     return byName;
   }
 
@@ -179,7 +201,8 @@ class WatchedFolderTests {
     for (JsonNode summary : api.get("/api/intake/batches").json()) {
       if (summary.path("uploadedBy").asText().equals(WatchedFolder.ACTOR)) {
         JsonNode batch = api.get("/api/intake/batches/" + summary.path("id").asLong()).json();
-        if (outcomes(batch).containsKey(entryName) || batch.path("fileName").asText().equals(entryName)) {
+        if (outcomes(batch).containsKey(entryName)
+            || batch.path("fileName").asText().equals(entryName)) {
           found.add(batch);
         }
       }

@@ -2,7 +2,9 @@ package app.parvandeh.preservation;
 
 import java.util.List;
 
-/** The backup and restore round trip on the embedded H2 database (each install its own data folder). */
+/**
+ * The backup and restore round trip on the embedded H2 database (each install its own data folder).
+ */
 class BackupRestoreTests extends BackupRestoreScenario {
 
   @Override

@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-/** Unpacking exported ZIPs and checking the bags in them as a receiving archive would, with two tools. */
+/**
+ * Unpacking exported ZIPs and checking the bags in them as a receiving archive would, with two
+ * tools.
+ */
 final class BagChecks {
 
   private BagChecks() {}
@@ -30,17 +33,25 @@ final class BagChecks {
     }
   }
 
-  /** Complete and valid for the Library of Congress' verifier, and every payload line passes {@code sha256sum -c}. */
+  /**
+   * Complete and valid for the Library of Congress' verifier, and every payload line passes {@code
+   * sha256sum -c}.
+   */
   static Bag assertValid(Path root) throws Exception {
     Bag bag = new BagReader().read(root);
     try (BagVerifier verifier = new BagVerifier()) {
       verifier.isComplete(bag, false);
       verifier.isValid(bag, false);
     }
-    Process check = new ProcessBuilder("sha256sum", "--strict", "--quiet", "-c", Bags.PAYLOAD_MANIFEST)
-        .directory(root.toFile()).redirectErrorStream(true).start();
+    Process check =
+        new ProcessBuilder("sha256sum", "--strict", "--quiet", "-c", Bags.PAYLOAD_MANIFEST)
+            .directory(root.toFile())
+            .redirectErrorStream(true)
+            .start();
     String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(check.waitFor()).as("sha256sum -c " + Bags.PAYLOAD_MANIFEST + " in " + root + ": " + output).isZero();
+    assertThat(check.waitFor())
+        .as("sha256sum -c " + Bags.PAYLOAD_MANIFEST + " in " + root + ": " + output)
+        .isZero();
     return bag;
   }
 }

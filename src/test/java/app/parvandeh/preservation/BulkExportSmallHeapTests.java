@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The whole archive exported by the real application in a JVM whose heap is far smaller than the export: the bags
- * are built on disk and streamed into the ZIP, so the export succeeds and every bag in it is valid. Figures (heap
- * used, time) are printed for docs/benchmarks.md, not asserted.
+ * The whole archive exported by the real application in a JVM whose heap is far smaller than the
+ * export: the bags are built on disk and streamed into the ZIP, so the export succeeds and every
+ * bag in it is valid. Figures (heap used, time) are printed for docs/benchmarks.md, not asserted.
  */
 class BulkExportSmallHeapTests {
 
@@ -49,8 +49,13 @@ class BulkExportSmallHeapTests {
   @Test
   void theWholeArchiveExportsInAHeapMuchSmallerThanTheExport() throws Exception {
     dataDir = Files.createTempDirectory("parvandeh-small-heap-");
-    app = ChildApplication.startWithHeap(dataDir, "app.log", HEAP, "--spring.profiles.active=demo",
-        "--parvandeh.backup.dir=" + dataDir.resolve("backups"));
+    app =
+        ChildApplication.startWithHeap(
+            dataDir,
+            "app.log",
+            HEAP,
+            "--spring.profiles.active=demo",
+            "--parvandeh.backup.dir=" + dataDir.resolve("backups"));
     ApiClient clerk = ApiClient.signedIn(app.port(), "clerk.eng", "parvandeh");
     JsonNode photo = photoOf(clerk.get("/api/students/" + STUDYING + "/file").json());
     long rowVersion = photo.get("rowVersion").asLong();
@@ -59,16 +64,20 @@ class BulkExportSmallHeapTests {
     for (int i = 0; i < VERSIONS; i++) {
       byte[] noise = noisePng(random);
       Response added;
-      // In this small heap the background text extraction can leave too little room to check an image: the
+      // In this small heap the background text extraction can leave too little room to check an
+      // image: the
       // server then answers 503 (nothing stored) and the clerk sends it again.
       int tries = 0;
       do {
         if (tries++ > 0) {
           Thread.sleep(1000);
         }
-        added = clerk.multipart("/api/documents/" + photo.get("id").asLong() + "/versions",
-            Map.of("rowVersion", String.valueOf(rowVersion)), "file",
-            new FilePart(null, "scan-" + i + ".png", "image/png", noise));
+        added =
+            clerk.multipart(
+                "/api/documents/" + photo.get("id").asLong() + "/versions",
+                Map.of("rowVersion", String.valueOf(rowVersion)),
+                "file",
+                new FilePart(null, "scan-" + i + ".png", "image/png", noise));
       } while (added.status() == 503 && tries < 10);
       assertThat(added.status()).as(added.toString()).isEqualTo(200);
       rowVersion = added.json().get("rowVersion").asLong();
@@ -93,12 +102,19 @@ class BulkExportSmallHeapTests {
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     assertThat(end.get("status").asText()).as(end + "\n" + app.log()).isEqualTo("SUCCEEDED");
-    assertThat(end.get("bytes").asLong()).isGreaterThan(uploadedBytes).isGreaterThan(2L * 128 * 1024 * 1024);
+    assertThat(end.get("bytes").asLong())
+        .isGreaterThan(uploadedBytes)
+        .isGreaterThan(2L * 128 * 1024 * 1024);
 
     Path unzipped = Files.createDirectory(dataDir.resolve("unzipped"));
-    HttpResponse<InputStream> zip = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + app.port() + status + "/download"))
-        .header("Cookie", "JSESSIONID=" + manager.cookie("JSESSIONID")).build(), HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> zip =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + app.port() + status + "/download"))
+                    .header("Cookie", "JSESSIONID=" + manager.cookie("JSESSIONID"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
     assertThat(zip.statusCode()).isEqualTo(200);
     try (InputStream in = zip.body()) {
       BagChecks.unzip(in, unzipped);
@@ -108,14 +124,21 @@ class BulkExportSmallHeapTests {
         BagChecks.assertValid(bag);
       }
     }
-    System.out.printf("bulk export in %s: %d students, %d bytes in bags, %.1f s, heap used %.1f MB before,"
-        + " at most %.1f MB seen during%n", HEAP, end.get("done").asInt(), end.get("bytes").asLong(), seconds,
-        heapBefore / 1024 / 1024, maxHeapUsed / 1024 / 1024);
+    System.out.printf(
+        "bulk export in %s: %d students, %d bytes in bags, %.1f s, heap used %.1f MB before,"
+            + " at most %.1f MB seen during%n",
+        HEAP,
+        end.get("done").asInt(),
+        end.get("bytes").asLong(),
+        seconds,
+        heapBefore / 1024 / 1024,
+        maxHeapUsed / 1024 / 1024);
 
     // The same archive backed up in the same heap (a figure for docs/benchmarks.md).
     long backupStarted = System.nanoTime();
-    ProcessBuilder command = new ProcessBuilder("bash", "tools/backup.sh", "http://127.0.0.1:" + app.port(), "admin")
-        .redirectError(ProcessBuilder.Redirect.DISCARD);
+    ProcessBuilder command =
+        new ProcessBuilder("bash", "tools/backup.sh", "http://127.0.0.1:" + app.port(), "admin")
+            .redirectError(ProcessBuilder.Redirect.DISCARD);
     command.environment().put("PARVANDEH_ADMIN_PASSWORD", "parvandeh");
     Process backup = command.start();
     String name = new String(backup.getInputStream().readAllBytes()).strip();
@@ -124,12 +147,16 @@ class BulkExportSmallHeapTests {
     try (Stream<Path> files = Files.walk(dataDir.resolve("backups").resolve(name))) {
       backupBytes = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
     }
-    System.out.printf("backup in %s: %d bytes written and verified in %.1f s%n", HEAP, backupBytes,
-        (System.nanoTime() - backupStarted) / 1e9);
+    System.out.printf(
+        "backup in %s: %d bytes written and verified in %.1f s%n",
+        HEAP, backupBytes, (System.nanoTime() - backupStarted) / 1e9);
   }
 
   private static double heapUsed(ApiClient manager) {
-    return manager.get("/actuator/metrics/jvm.memory.used?tag=area:heap").json().at("/measurements/0/value")
+    return manager
+        .get("/actuator/metrics/jvm.memory.used?tag=area:heap")
+        .json()
+        .at("/measurements/0/value")
         .asDouble();
   }
 

@@ -33,25 +33,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A faculty's files exported in bulk: one ZIP of bags, one per student, made by the single file's export; progress
- * shown by a job; each bag valid for the BagIt verifier and for {@code sha256sum -c}; for the audit trail's readers.
+ * A faculty's files exported in bulk: one ZIP of bags, one per student, made by the single file's
+ * export; progress shown by a job; each bag valid for the BagIt verifier and for {@code sha256sum
+ * -c}; for the audit trail's readers.
  */
 @ParvandehIntegrationTest
 class BulkExportTests {
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  StudentService students;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  ManagementService management;
-  @Autowired
-  AuditLog audit;
+  @LocalServerPort int port;
+  @Autowired StudentService students;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+  @Autowired AuditLog audit;
 
-  @TempDir
-  Path unzipped;
+  @TempDir Path unzipped;
 
   String faculty;
   final List<Student> admitted = new ArrayList<>();
@@ -67,10 +62,14 @@ class BulkExportTests {
       Student student = students.admit(data, "admission-office");
       DueJobs.run(management, DueJobs.fileInstanceOf(runtime, student.getStudentNumber()));
       byte[] bytes = DemoFiles.pdf("bulk export " + faculty + " " + i);
-      Response upload = ApiClient.signedIn(port, student.getStudentNumber(), data.nationalId())
-          .upload("/api/students/" + student.getStudentNumber() + "/documents",
-              List.of(new FilePart("BIRTH_CERTIFICATE", "شناسنامه " + i + ".pdf", "application/pdf", bytes),
-                  new FilePart("PHOTO", "عکس.png", "image/png", DemoFiles.png())));
+      Response upload =
+          ApiClient.signedIn(port, student.getStudentNumber(), data.nationalId())
+              .upload(
+                  "/api/students/" + student.getStudentNumber() + "/documents",
+                  List.of(
+                      new FilePart(
+                          "BIRTH_CERTIFICATE", "شناسنامه " + i + ".pdf", "application/pdf", bytes),
+                      new FilePart("PHOTO", "عکس.png", "image/png", DemoFiles.png())));
       assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
       admitted.add(student);
       uploaded.add(bytes);
@@ -93,10 +92,12 @@ class BulkExportTests {
     assertThat(zip.header("Content-Disposition")).contains("parvandeh-" + faculty + "-bags.zip");
     BagChecks.unzip(new ByteArrayInputStream(zip.body()), unzipped);
     try (Stream<Path> bags = Files.list(unzipped)) {
-      assertThat(bags.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(
-          admitted.stream().map(s -> "parvandeh-" + s.getStudentNumber() + "-bag").toList());
+      assertThat(bags.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrderElementsOf(
+              admitted.stream().map(s -> "parvandeh-" + s.getStudentNumber() + "-bag").toList());
     }
-    JsonNode verified = SignatureTools.verify(manager, "bags.zip", "application/zip", zip.body()).json();
+    JsonNode verified =
+        SignatureTools.verify(manager, "bags.zip", "application/zip", zip.body()).json();
     assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
     assertThat(verified.get("signedByThisOffice").asBoolean()).isTrue();
     assertThat(verified.get("items")).hasSize(3);
@@ -107,28 +108,35 @@ class BulkExportTests {
       assertThat(BagChecks.assertValid(root).getMetadata().get("External-Identifier"))
           .containsExactly(student.getStudentNumber());
       SignatureTools.Run openssl = SignatureTools.openssl(root, officePem);
-      assertThat(openssl.exitCode()).as("each bag's tag manifest signed: " + openssl.output()).isZero();
+      assertThat(openssl.exitCode())
+          .as("each bag's tag manifest signed: " + openssl.output())
+          .isZero();
       try (Stream<Path> files = Files.walk(root.resolve("data/documents"))) {
         byte[] expected = uploaded.get(i);
-        assertThat(files.filter(Files::isRegularFile).anyMatch(f -> sameBytes(f, expected))).isTrue();
+        assertThat(files.filter(Files::isRegularFile).anyMatch(f -> sameBytes(f, expected)))
+            .isTrue();
       }
-      assertThat(audit.ofStudent(student.getId())).anySatisfy(e -> {
-        assertThat(e.action()).isEqualTo(AuditAction.FILE_EXPORTED);
-        assertThat(e.actor()).isEqualTo("manager");
-      });
+      assertThat(audit.ofStudent(student.getId()))
+          .anySatisfy(
+              e -> {
+                assertThat(e.action()).isEqualTo(AuditAction.FILE_EXPORTED);
+                assertThat(e.actor()).isEqualTo("manager");
+              });
     }
   }
 
   @Test
   void onlyTheAuditTrailsReadersExportAndOnlyTheStarterSeesTheJob() throws Exception {
     for (String user : List.of("clerk.eng", "graduates.office")) {
-      Response refused = ApiClient.signedIn(port, user, "parvandeh").postJson("/api/exports", Map.of());
+      Response refused =
+          ApiClient.signedIn(port, user, "parvandeh").postJson("/api/exports", Map.of());
       assertThat(refused.status()).as(user + ": " + refused).isEqualTo(403);
       assertThat(refused.text()).contains("audit trail");
     }
     Student student = admitted.get(0);
-    Response byStudent = ApiClient.signedIn(port, student.getStudentNumber(), student.getNationalId())
-        .postJson("/api/exports", Map.of());
+    Response byStudent =
+        ApiClient.signedIn(port, student.getStudentNumber(), student.getNationalId())
+            .postJson("/api/exports", Map.of());
     assertThat(byStudent.status()).isEqualTo(403);
 
     ApiClient central = ApiClient.signedIn(port, "central.records", "parvandeh");
@@ -140,7 +148,8 @@ class BulkExportTests {
     ApiClient manager = ApiClient.signedIn(port, "manager", "parvandeh");
     assertThat(manager.get("/api/exports/" + id).status()).isEqualTo(403);
     assertThat(manager.get("/api/exports/" + id + "/download").status()).isEqualTo(403);
-    assertThat(awaitEnd(central, "/api/exports/" + id).get("status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(awaitEnd(central, "/api/exports/" + id).get("status").asText())
+        .isEqualTo("SUCCEEDED");
   }
 
   static JsonNode awaitEnd(ApiClient api, String statusPath) throws InterruptedException {

@@ -1,13 +1,15 @@
 package app.parvandeh.preservation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.document.ContentCopies;
+import app.parvandeh.document.ContentCopies.Copy;
 import app.parvandeh.document.DocumentProperties;
 import app.parvandeh.document.DocumentService;
 import app.parvandeh.preservation.FixityFindings.Finding;
 import app.parvandeh.preservation.FixityFindings.Kind;
 import app.parvandeh.preservation.FixityFindings.Source;
-import app.parvandeh.document.ContentCopies.Copy;
 import app.parvandeh.student.NewStudent;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
@@ -27,34 +29,25 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every read checks what it serves: a flipped or deleted primary copy is served from the replica's good bytes and
- * rewritten; a blob bad in both copies is a Persian refusal (download, preview, BagIt export), never the bad bytes;
- * each bad copy is recorded as a finding, and a blob with no good copy left is raised to managers.
+ * Every read checks what it serves: a flipped or deleted primary copy is served from the replica's
+ * good bytes and rewritten; a blob bad in both copies is a Persian refusal (download, preview,
+ * BagIt export), never the bad bytes; each bad copy is recorded as a finding, and a blob with no
+ * good copy left is raised to managers.
  */
 @ParvandehIntegrationTest
 class ContentFixityOnReadTests {
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  StudentService students;
-  @Autowired
-  DocumentService documents;
-  @Autowired
-  ContentCopies copies;
-  @Autowired
-  DocumentProperties properties;
-  @Autowired
-  FixityFindings findings;
-  @Autowired
-  FixityAlerts alerts;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  ManagementService management;
+  @LocalServerPort int port;
+  @Autowired StudentService students;
+  @Autowired DocumentService documents;
+  @Autowired ContentCopies copies;
+  @Autowired DocumentProperties properties;
+  @Autowired FixityFindings findings;
+  @Autowired FixityAlerts alerts;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
 
   Student student;
   ApiClient studentApi;
@@ -72,8 +65,10 @@ class ContentFixityOnReadTests {
     DueJobs.run(management, DueJobs.fileInstanceOf(runtime, student.getStudentNumber()));
     studentApi = ApiClient.signedIn(port, student.getStudentNumber(), data.nationalId());
     pdf = DemoFiles.pdf("birth certificate " + UUID.randomUUID());
-    Response upload = studentApi.upload("/api/students/" + student.getStudentNumber() + "/documents",
-        List.of(new FilePart("BIRTH_CERTIFICATE", "شناسنامه.pdf", "application/pdf", pdf)));
+    Response upload =
+        studentApi.upload(
+            "/api/students/" + student.getStudentNumber() + "/documents",
+            List.of(new FilePart("BIRTH_CERTIFICATE", "شناسنامه.pdf", "application/pdf", pdf)));
     assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
     contentUrl = upload.json().at("/documents/0/current/contentUrl").asText();
     previewUrl = upload.json().at("/documents/0/current/previewUrl").asText();
@@ -92,13 +87,16 @@ class ContentFixityOnReadTests {
     assertThat(read.status()).isEqualTo(200);
     assertThat(read.body()).isEqualTo(pdf);
     assertThat(Files.readAllBytes(blobs.primary(sha256))).isEqualTo(pdf);
-    assertThat(findings.ofContent(sha256)).singleElement().satisfies(f -> {
-      assertThat(f.source()).isEqualTo(Source.READ);
-      assertThat(f.kind()).isEqualTo(Kind.CHANGED);
-      assertThat(f.copy()).isEqualTo(Copy.PRIMARY);
-      assertThat(f.repaired()).isTrue();
-      assertThat(f.studentNumber()).isEqualTo(student.getStudentNumber());
-    });
+    assertThat(findings.ofContent(sha256))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.source()).isEqualTo(Source.READ);
+              assertThat(f.kind()).isEqualTo(Kind.CHANGED);
+              assertThat(f.copy()).isEqualTo(Copy.PRIMARY);
+              assertThat(f.repaired()).isTrue();
+              assertThat(f.studentNumber()).isEqualTo(student.getStudentNumber());
+            });
   }
 
   @Test
@@ -110,7 +108,8 @@ class ContentFixityOnReadTests {
     assertThat(read.status()).isEqualTo(200);
     assertThat(read.body()).isEqualTo(pdf);
     assertThat(Files.readAllBytes(blobs.primary(sha256))).isEqualTo(pdf);
-    assertThat(findings.ofContent(sha256)).extracting(Finding::kind, Finding::repaired)
+    assertThat(findings.ofContent(sha256))
+        .extracting(Finding::kind, Finding::repaired)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.MISSING, true));
   }
 
@@ -126,8 +125,10 @@ class ContentFixityOnReadTests {
     assertThat(read.json().get("code").asText()).isEqualTo("content-damaged");
     assertThat(read.json().get("messageFa").asText()).contains("آسیب");
     assertThat(new String(read.body(), StandardCharsets.ISO_8859_1)).doesNotContain("%PDF");
-    assertThat(findings.ofContent(sha256)).extracting(Finding::copy, Finding::kind, Finding::repaired)
-        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(Copy.PRIMARY, Kind.CHANGED, false),
+    assertThat(findings.ofContent(sha256))
+        .extracting(Finding::copy, Finding::kind, Finding::repaired)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(Copy.PRIMARY, Kind.CHANGED, false),
             org.assertj.core.groups.Tuple.tuple(Copy.REPLICA, Kind.MISSING, false));
     assertThat(alerts.openTask()).isNotNull();
     String description = alerts.openTask().getDescription();
@@ -154,8 +155,9 @@ class ContentFixityOnReadTests {
     Files.delete(blobs.primary(sha256));
     StoredBlobs.flipAByte(blobs.replica(sha256));
 
-    Response export = ApiClient.signedIn(port, "manager", "parvandeh")
-        .get("/api/students/" + student.getStudentNumber() + "/export");
+    Response export =
+        ApiClient.signedIn(port, "manager", "parvandeh")
+            .get("/api/students/" + student.getStudentNumber() + "/export");
 
     assertThat(export.status()).isEqualTo(409);
     assertThat(export.json().get("code").asText()).isEqualTo("content-damaged");

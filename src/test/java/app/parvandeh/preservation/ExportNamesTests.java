@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** File names in an export: Persian kept, anything that could escape a folder or disguise a name removed. */
+/**
+ * File names in an export: Persian kept, anything that could escape a folder or disguise a name
+ * removed.
+ */
 class ExportNamesTests {
 
   @Test
   void persianNamesWithZeroWidthNonJoinerAreKeptAsTheyAre() {
     assertThat(ExportNames.sanitize("کارت ملی.png")).isEqualTo("کارت ملی.png");
-    assertThat(ExportNames.sanitize("گواهی\u200Cنامه ۱۴۰۳.pdf")).isEqualTo("گواهی\u200Cنامه ۱۴۰۳.pdf");
+    assertThat(ExportNames.sanitize("گواهی\u200Cنامه ۱۴۰۳.pdf"))
+        .isEqualTo("گواهی\u200Cنامه ۱۴۰۳.pdf");
   }
 
   @Test
@@ -43,7 +47,8 @@ class ExportNamesTests {
   void longNamesAreCutToTheByteBoundKeepingTheExtensionAndWholeLetters() {
     String name = "م".repeat(300) + ".pdf";
     String safe = ExportNames.sanitize(name);
-    assertThat(safe.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(ExportNames.MAX_BYTES);
+    assertThat(safe.getBytes(StandardCharsets.UTF_8).length)
+        .isLessThanOrEqualTo(ExportNames.MAX_BYTES);
     assertThat(safe).endsWith(".pdf").startsWith("مممم");
     assertThat(safe.replace(".pdf", "")).matches("م+");
     String emoji = "\uD83D\uDCC4".repeat(100) + ".jpg";

@@ -1,5 +1,7 @@
 package app.parvandeh.preservation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.parvandeh.audit.AuditAction;
 import app.parvandeh.audit.AuditLog;
 import app.parvandeh.demo.DemoFiles;
@@ -15,9 +17,9 @@ import app.parvandeh.note.NoteService;
 import app.parvandeh.student.NewStudent;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
+import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
 import app.parvandeh.support.ApiClient.Response;
-import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.DueJobs;
 import app.parvandeh.support.ParvandehIntegrationTest;
 import app.parvandeh.support.TestStudents;
@@ -50,43 +52,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A student's file exported as a BagIt bag: read back with the Library of Congress' reader it is complete and
- * valid, holds every version's exact bytes (a version deleted for correction too), the notes and the whole audit
- * trail; only the audit trail's readers may export, and the export itself is recorded.
+ * A student's file exported as a BagIt bag: read back with the Library of Congress' reader it is
+ * complete and valid, holds every version's exact bytes (a version deleted for correction too), the
+ * notes and the whole audit trail; only the audit trail's readers may export, and the export itself
+ * is recorded.
  */
 @ParvandehIntegrationTest
 class FileExportTests {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  StudentService students;
-  @Autowired
-  DocumentService documents;
-  @Autowired
-  DocumentCorrections corrections;
-  @Autowired
-  StudyDocuments studyDocuments;
-  @Autowired
-  NoteService notes;
-  @Autowired
-  AuditLog audit;
-  @Autowired
-  FileExport fileExport;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  ManagementService management;
-  @Autowired
-  TaskService tasks;
+  @LocalServerPort int port;
+  @Autowired StudentService students;
+  @Autowired DocumentService documents;
+  @Autowired DocumentCorrections corrections;
+  @Autowired StudyDocuments studyDocuments;
+  @Autowired NoteService notes;
+  @Autowired AuditLog audit;
+  @Autowired FileExport fileExport;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+  @Autowired TaskService tasks;
 
-  @TempDir
-  Path unzipped;
+  @TempDir Path unzipped;
 
   Student student;
   ApiClient studentApi;
@@ -104,43 +94,85 @@ class FileExportTests {
     String instance = DueJobs.fileInstanceOf(runtime, student.getStudentNumber());
     DueJobs.run(management, instance);
     studentApi = ApiClient.signedIn(port, student.getStudentNumber(), data.nationalId());
-    Response upload = studentApi.upload("/api/students/" + student.getStudentNumber() + "/documents", List.of(
-        new FilePart("PHOTO", "عکس پرسنلی.jpg", "image/jpeg", DemoFiles.jpeg()),
-        new FilePart("NATIONAL_ID_CARD", "کارت ملی.png", "image/png", DemoFiles.png()),
-        new FilePart("BIRTH_CERTIFICATE", "شناسنامه.pdf", "application/pdf", BIRTH),
-        new FilePart("PREVIOUS_DEGREE_CERTIFICATE", "دیپلم: متوسطه*.pdf", "application/pdf", DIPLOMA_1)));
+    Response upload =
+        studentApi.upload(
+            "/api/students/" + student.getStudentNumber() + "/documents",
+            List.of(
+                new FilePart("PHOTO", "عکس پرسنلی.jpg", "image/jpeg", DemoFiles.jpeg()),
+                new FilePart("NATIONAL_ID_CARD", "کارت ملی.png", "image/png", DemoFiles.png()),
+                new FilePart("BIRTH_CERTIFICATE", "شناسنامه.pdf", "application/pdf", BIRTH),
+                new FilePart(
+                    "PREVIOUS_DEGREE_CERTIFICATE",
+                    "دیپلم: متوسطه*.pdf",
+                    "application/pdf",
+                    DIPLOMA_1)));
     assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
     // the student opens their diploma once: a download in the trail
-    assertThat(studentApi.get(upload.json().at("/documents/3/current/contentUrl").asText()).status()).isEqualTo(200);
+    assertThat(
+            studentApi.get(upload.json().at("/documents/3/current/contentUrl").asText()).status())
+        .isEqualTo(200);
     assertThat(studentApi.post("/api/portal/submit").status()).isEqualTo(200);
 
     String task = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
     Long diploma = idOf("PREVIOUS_DEGREE_CERTIFICATE");
-    documents.review(student.getId(), diploma, ReviewStage.FACULTY, ReviewDecision.REJECTED, "تصویر ناخوانا است",
-        "clerk.eng", task);
-    documents.review(student.getId(), idOf("PHOTO"), ReviewStage.FACULTY, ReviewDecision.ACCEPTED, null, "clerk.eng",
+    documents.review(
+        student.getId(),
+        diploma,
+        ReviewStage.FACULTY,
+        ReviewDecision.REJECTED,
+        "تصویر ناخوانا است",
+        "clerk.eng",
         task);
-    corrections.addVersion(diploma, document(diploma).rowVersion(), new Upload(null, "دیپلم خوانا.pdf",
-        () -> new ByteArrayInputStream(DIPLOMA_2)), "central.admission");
+    documents.review(
+        student.getId(),
+        idOf("PHOTO"),
+        ReviewStage.FACULTY,
+        ReviewDecision.ACCEPTED,
+        null,
+        "clerk.eng",
+        task);
+    corrections.addVersion(
+        diploma,
+        document(diploma).rowVersion(),
+        new Upload(null, "دیپلم خوانا.pdf", () -> new ByteArrayInputStream(DIPLOMA_2)),
+        "central.admission");
     Long birth = idOf("BIRTH_CERTIFICATE");
-    corrections.deleteForCorrection(birth, document(birth).rowVersion(), "شناسنامه شخص دیگری است", "clerk.eng");
-    FileDocumentView letter = studyDocuments.registerOfficeLetter(student.getId(), "ENROLLMENT_CERTIFICATE",
-        new Upload("ENROLLMENT_CERTIFICATE", "گواهی اشتغال به تحصیل.pdf", () -> new ByteArrayInputStream(LETTER)),
-        "۱۲۳۴/۵۶", "1403/07/15", "گواهی اشتغال به تحصیل برای سفارت", "clerk.eng");
-    notes.record(student.getId(), NoteKind.GENERAL, "گواهی اشتغال به تحصیل صادر شد", "clerk.eng", List.of(
-        new NoteService.NewAddress("parvandeh:document/" + letter.id() + "/version/1", "گواهی",
-            letter.current().id()),
-        new NoteService.NewAddress("بایگانی دانشکده، قفسه ۳", "پرونده کاغذی", null)), null);
+    corrections.deleteForCorrection(
+        birth, document(birth).rowVersion(), "شناسنامه شخص دیگری است", "clerk.eng");
+    FileDocumentView letter =
+        studyDocuments.registerOfficeLetter(
+            student.getId(),
+            "ENROLLMENT_CERTIFICATE",
+            new Upload(
+                "ENROLLMENT_CERTIFICATE",
+                "گواهی اشتغال به تحصیل.pdf",
+                () -> new ByteArrayInputStream(LETTER)),
+            "۱۲۳۴/۵۶",
+            "1403/07/15",
+            "گواهی اشتغال به تحصیل برای سفارت",
+            "clerk.eng");
+    notes.record(
+        student.getId(),
+        NoteKind.GENERAL,
+        "گواهی اشتغال به تحصیل صادر شد",
+        "clerk.eng",
+        List.of(
+            new NoteService.NewAddress(
+                "parvandeh:document/" + letter.id() + "/version/1", "گواهی", letter.current().id()),
+            new NoteService.NewAddress("بایگانی دانشکده، قفسه ۳", "پرونده کاغذی", null)),
+        null);
   }
 
   @Test
   void aManagerGetsAVerifiedBagWithEveryVersionNotesAndTheWholeAuditTrail() throws Exception {
     int entriesBefore = audit.ofStudent(student.getId()).size();
-    Response answer = ApiClient.signedIn(port, "manager", "parvandeh")
-        .get("/api/students/" + student.getStudentNumber() + "/export");
+    Response answer =
+        ApiClient.signedIn(port, "manager", "parvandeh")
+            .get("/api/students/" + student.getStudentNumber() + "/export");
     assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
     assertThat(answer.header("Content-Type")).startsWith("application/zip");
-    assertThat(answer.header("Content-Disposition")).contains("parvandeh-" + student.getStudentNumber() + "-bag.zip");
+    assertThat(answer.header("Content-Disposition"))
+        .contains("parvandeh-" + student.getStudentNumber() + "-bag.zip");
     unzip(answer.body());
     Path root = unzipped.resolve("parvandeh-" + student.getStudentNumber() + "-bag");
 
@@ -150,11 +182,14 @@ class FileExportTests {
       verifier.isValid(bag, false);
     }
     assertThat(bag.getVersion()).isEqualTo(new Version(1, 0));
-    assertThat(bag.getPayLoadManifests()).extracting(Manifest::getAlgorithm)
+    assertThat(bag.getPayLoadManifests())
+        .extracting(Manifest::getAlgorithm)
         .containsExactly(StandardSupportedAlgorithms.SHA256);
-    assertThat(bag.getTagManifests()).extracting(Manifest::getAlgorithm)
+    assertThat(bag.getTagManifests())
+        .extracting(Manifest::getAlgorithm)
         .containsExactly(StandardSupportedAlgorithms.SHA256);
-    assertThat(bag.getMetadata().get("External-Identifier")).containsExactly(student.getStudentNumber());
+    assertThat(bag.getMetadata().get("External-Identifier"))
+        .containsExactly(student.getStudentNumber());
     assertThat(bag.getMetadata().get("Source-Organization")).hasSize(1);
     assertThat(bag.getMetadata().get("Bagging-Date")).hasSize(1);
     assertThat(bag.getMetadata().get("Payload-Oxum")).hasSize(1);
@@ -173,7 +208,8 @@ class FileExportTests {
     assertThat(bytesAt(root, diploma.at("/versions/0"))).isEqualTo(DIPLOMA_1);
     assertThat(bytesAt(root, diploma.at("/versions/1"))).isEqualTo(DIPLOMA_2);
     assertThat(diploma.at("/versions/0/path").asText())
-        .startsWith("data/documents/ADMISSION/PREVIOUS_DEGREE_CERTIFICATE-").endsWith("/v1-دیپلم_ متوسطه_.pdf");
+        .startsWith("data/documents/ADMISSION/PREVIOUS_DEGREE_CERTIFICATE-")
+        .endsWith("/v1-دیپلم_ متوسطه_.pdf");
     assertThat(diploma.at("/versions/0/facultyReview/decision").asText()).isEqualTo("REJECTED");
     assertThat(diploma.at("/versions/1/current").asBoolean()).isTrue();
     JsonNode birth = documentNode(file, "BIRTH_CERTIFICATE");
@@ -183,15 +219,19 @@ class FileExportTests {
     assertThat(birth.at("/versions/0/deletedForCorrection").asBoolean()).isTrue();
     assertThat(birth.at("/versions/0/path").asText()).contains("deleted-for-correction");
     assertThat(bytesAt(root, birth.at("/versions/0"))).isEqualTo(BIRTH);
-    assertThat(bytesAt(root, documentNode(file, "PHOTO").at("/versions/0"))).isEqualTo(DemoFiles.jpeg());
-    assertThat(bytesAt(root, documentNode(file, "NATIONAL_ID_CARD").at("/versions/0"))).isEqualTo(DemoFiles.png());
+    assertThat(bytesAt(root, documentNode(file, "PHOTO").at("/versions/0")))
+        .isEqualTo(DemoFiles.jpeg());
+    assertThat(bytesAt(root, documentNode(file, "NATIONAL_ID_CARD").at("/versions/0")))
+        .isEqualTo(DemoFiles.png());
     JsonNode letter = documentNode(file, "ENROLLMENT_CERTIFICATE");
     assertThat(letter.get("stage").asText()).isEqualTo("DURING_STUDY");
     assertThat(bytesAt(root, letter.at("/versions/0"))).isEqualTo(LETTER);
-    assertThat(file.at("/notes/0/addresses/0/path").asText()).isEqualTo(letter.at("/versions/0/path").asText());
+    assertThat(file.at("/notes/0/addresses/0/path").asText())
+        .isEqualTo(letter.at("/versions/0/path").asText());
 
     List<CSVRecord> trail = csv(root.resolve("data/audit.csv"));
-    assertThat(trail).anySatisfy(r -> assertRow(r, "DOCUMENT_UPLOADED", student.getStudentNumber()))
+    assertThat(trail)
+        .anySatisfy(r -> assertRow(r, "DOCUMENT_UPLOADED", student.getStudentNumber()))
         .anySatisfy(r -> assertRow(r, "DOCUMENT_UPLOADED", "central.admission"))
         .anySatisfy(r -> assertRow(r, "DOCUMENT_UPLOADED", "clerk.eng"))
         .anySatisfy(r -> assertRow(r, "DOCUMENT_DOWNLOADED", student.getStudentNumber()))
@@ -200,31 +240,42 @@ class FileExportTests {
         .anySatisfy(r -> assertRow(r, "NOTE_RECORDED", "clerk.eng"))
         .anySatisfy(r -> assertRow(r, "FILE_CREATED", "admission-office"));
     assertThat(trail).as("the whole trail up to the export").hasSize(entriesBefore);
-    assertThat(trail).allSatisfy(r -> {
-      assertThat(Instant.parse(r.get("زمان (ISO)"))).isNotNull();
-      assertThat(r.get("زمان (شمسی)")).startsWith("۱۴");
-    });
+    assertThat(trail)
+        .allSatisfy(
+            r -> {
+              assertThat(Instant.parse(r.get("زمان (ISO)"))).isNotNull();
+              assertThat(r.get("زمان (شمسی)")).startsWith("۱۴");
+            });
     List<CSVRecord> noteRows = csv(root.resolve("data/notes.csv"));
-    assertThat(noteRows).hasSize(2).allSatisfy(r -> assertThat(r.get("متن یادداشت"))
-        .isEqualTo("گواهی اشتغال به تحصیل صادر شد"));
-    assertThat(noteRows.get(0).get("مسیر در بسته")).isEqualTo(letter.at("/versions/0/path").asText());
+    assertThat(noteRows)
+        .hasSize(2)
+        .allSatisfy(
+            r -> assertThat(r.get("متن یادداشت")).isEqualTo("گواهی اشتغال به تحصیل صادر شد"));
+    assertThat(noteRows.get(0).get("مسیر در بسته"))
+        .isEqualTo(letter.at("/versions/0/path").asText());
     assertThat(noteRows.get(1).get("نشانی")).isEqualTo("بایگانی دانشکده، قفسه ۳");
 
     String manifestSha = Bags.sha256Of(root.resolve("manifest-sha256.txt"));
     assertThat(answer.header("X-Parvandeh-Manifest-Sha256")).isEqualTo(manifestSha);
-    assertThat(audit.ofStudent(student.getId())).filteredOn(e -> e.action() == AuditAction.FILE_EXPORTED)
-        .singleElement().satisfies(e -> {
-          assertThat(e.actor()).isEqualTo("manager");
-          assertThat(e.details()).contains("6 versions").contains("1 deleted for correction")
-              .contains("sha256 " + manifestSha);
-        });
+    assertThat(audit.ofStudent(student.getId()))
+        .filteredOn(e -> e.action() == AuditAction.FILE_EXPORTED)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.actor()).isEqualTo("manager");
+              assertThat(e.details())
+                  .contains("6 versions")
+                  .contains("1 deleted for correction")
+                  .contains("sha256 " + manifestSha);
+            });
     assertThat(leftovers()).as("the working directory is removed").isEmpty();
   }
 
   @Test
   void onlyTheAuditTrailsReadersMayExport() {
     String path = "/api/students/" + student.getStudentNumber() + "/export";
-    assertThat(ApiClient.signedIn(port, "central.records", "parvandeh").get(path).status()).isEqualTo(200);
+    assertThat(ApiClient.signedIn(port, "central.records", "parvandeh").get(path).status())
+        .isEqualTo(200);
     for (String refused : List.of("clerk.sci", "clerk.eng", "graduates.office", "process.owner")) {
       Response answer = ApiClient.signedIn(port, refused, "parvandeh").get(path);
       assertThat(answer.status()).as(refused).isEqualTo(403);
@@ -232,10 +283,15 @@ class FileExportTests {
     }
     assertThat(studentApi.get(path).status()).isEqualTo(403);
     assertThat(ApiClient.anonymous(port).get(path).status()).isEqualTo(401);
-    assertThat(ApiClient.signedIn(port, "manager", "parvandeh").get("/api/students/0000000000/export").status())
+    assertThat(
+            ApiClient.signedIn(port, "manager", "parvandeh")
+                .get("/api/students/0000000000/export")
+                .status())
         .isEqualTo(404);
-    assertThat(audit.ofStudent(student.getId())).filteredOn(e -> e.action() == AuditAction.FILE_EXPORTED)
-        .extracting(AuditLog.AuditView::actor).containsExactly("central.records");
+    assertThat(audit.ofStudent(student.getId()))
+        .filteredOn(e -> e.action() == AuditAction.FILE_EXPORTED)
+        .extracting(AuditLog.AuditView::actor)
+        .containsExactly("central.records");
   }
 
   private static void assertRow(CSVRecord r, String action, String actor) {
@@ -244,12 +300,17 @@ class FileExportTests {
   }
 
   private Long idOf(String typeCode) {
-    return corrections.documentsOf(student.getId()).stream().filter(d -> d.typeCode().equals(typeCode))
-        .findFirst().orElseThrow().id();
+    return corrections.documentsOf(student.getId()).stream()
+        .filter(d -> d.typeCode().equals(typeCode))
+        .findFirst()
+        .orElseThrow()
+        .id();
   }
 
   private FileDocumentView document(Long id) {
-    return corrections.documentsOf(student.getId()).stream().filter(d -> d.id().equals(id)).findFirst()
+    return corrections.documentsOf(student.getId()).stream()
+        .filter(d -> d.id().equals(id))
+        .findFirst()
         .orElseThrow();
   }
 
@@ -269,8 +330,15 @@ class FileExportTests {
   private static List<CSVRecord> csv(Path file) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
-    try (Reader reader = new java.io.StringReader(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8))) {
-      return CSVFormat.EXCEL.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+    try (Reader reader =
+        new java.io.StringReader(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8))) {
+      return CSVFormat.EXCEL
+          .builder()
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .get()
+          .parse(reader)
+          .getRecords();
     }
   }
 

@@ -1,5 +1,7 @@
 package app.parvandeh.preservation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.document.ContentCopies;
 import app.parvandeh.document.DocumentProperties;
@@ -23,45 +25,45 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The replica's backlog, the audit's runs and its findings on PostgreSQL (the production database): a stored
- * letter is queued and copied, a deleted primary copy is found and repaired. Same context as the other PostgreSQL
- * tests; runs when {@code PARVANDEH_DB_URL} names a database.
+ * The replica's backlog, the audit's runs and its findings on PostgreSQL (the production database):
+ * a stored letter is queued and copied, a deleted primary copy is found and repaired. Same context
+ * as the other PostgreSQL tests; runs when {@code PARVANDEH_DB_URL} names a database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "server.servlet.session.cookie.secure=false")
 @ActiveProfiles({"test", "postgres"})
 @EnabledIfEnvironmentVariable(named = "PARVANDEH_DB_URL", matches = ".+")
 class FixityOnPostgresTests {
 
-  @Autowired
-  StudentService students;
-  @Autowired
-  StudyDocuments studyDocuments;
-  @Autowired
-  DocumentService documents;
-  @Autowired
-  ContentCopies copies;
-  @Autowired
-  DocumentProperties properties;
-  @Autowired
-  FixityAudit audit;
-  @Autowired
-  FixityFindings findings;
-  @Autowired
-  FixityRuns runs;
+  @Autowired StudentService students;
+  @Autowired StudyDocuments studyDocuments;
+  @Autowired DocumentService documents;
+  @Autowired ContentCopies copies;
+  @Autowired DocumentProperties properties;
+  @Autowired FixityAudit audit;
+  @Autowired FixityFindings findings;
+  @Autowired FixityRuns runs;
 
   @Test
   void aQueuedLetterReachesTheReplicaAndADeletedPrimaryCopyIsRepairedByTheAudit() throws Exception {
     String faculty = "fix" + (100000 + ThreadLocalRandom.current().nextInt(900000));
     students.registerFaculty(faculty, "دانشکده آزمون " + faculty, "Test faculty " + faculty);
-    Student student = students.admit(TestStudents.newStudent(faculty, 1402, false), "admission-office");
+    Student student =
+        students.admit(TestStudents.newStudent(faculty, 1402, false), "admission-office");
     byte[] letter = DemoFiles.pdf("enrollment certificate " + UUID.randomUUID());
-    FileDocumentView document = studyDocuments.registerOfficeLetter(student.getId(), "ENROLLMENT_CERTIFICATE",
-        new Upload("ENROLLMENT_CERTIFICATE", "گواهی.pdf", () -> new ByteArrayInputStream(letter)), "۱۲/۳۴",
-        "1403/07/15", "گواهی اشتغال به تحصیل", "clerk.eng");
+    FileDocumentView document =
+        studyDocuments.registerOfficeLetter(
+            student.getId(),
+            "ENROLLMENT_CERTIFICATE",
+            new Upload(
+                "ENROLLMENT_CERTIFICATE", "گواهی.pdf", () -> new ByteArrayInputStream(letter)),
+            "۱۲/۳۴",
+            "1403/07/15",
+            "گواهی اشتغال به تحصیل",
+            "clerk.eng");
     String sha = documents.content(document.current().id()).sha256();
     StoredBlobs blobs = new StoredBlobs(properties);
     assertThat(copies.awaitingReplica(sha)).isTrue();
@@ -74,7 +76,8 @@ class FixityOnPostgresTests {
     Run run = audit.runNow(student.getStudentNumber(), "manager");
 
     assertThat(run.status()).isEqualTo(Status.DONE);
-    assertThat(findings.ofRun(run.id())).extracting(Finding::kind, Finding::repaired)
+    assertThat(findings.ofRun(run.id()))
+        .extracting(Finding::kind, Finding::repaired)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.MISSING, true));
     assertThat(Files.readAllBytes(blobs.primary(sha))).isEqualTo(letter);
     assertThat(runs.recent(5)).extracting(Run::id).contains(run.id());

@@ -8,8 +8,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
- * {@link KillDuringEverythingScenario} on PostgreSQL, when {@code PARVANDEH_DB_URL} names a database: the
- * application starts on an empty schema and the database is put back as this test found it afterwards.
+ * {@link KillDuringEverythingScenario} on PostgreSQL, when {@code PARVANDEH_DB_URL} names a
+ * database: the application starts on an empty schema and the database is put back as this test
+ * found it afterwards.
  */
 @EnabledIfEnvironmentVariable(named = "PARVANDEH_DB_URL", matches = ".+")
 class KillDuringEverythingOnPostgresTests extends KillDuringEverythingScenario {

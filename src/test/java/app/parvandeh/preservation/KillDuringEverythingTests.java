@@ -6,7 +6,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
-/** {@link KillDuringEverythingScenario} on the embedded H2 database in the data folder (the default install). */
+/**
+ * {@link KillDuringEverythingScenario} on the embedded H2 database in the data folder (the default
+ * install).
+ */
 class KillDuringEverythingTests extends KillDuringEverythingScenario {
 
   @Override

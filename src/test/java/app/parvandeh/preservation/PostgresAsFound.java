@@ -10,9 +10,10 @@ import java.util.List;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The PostgreSQL database {@code PARVANDEH_DB_URL} names, for tests that start the application on an empty schema
- * (rows other tests left point at blobs in their own stores) and may not create databases: {@link #keep} dumps it
- * as found and empties it, {@link #putBack} empties it and restores the dump (pg_dump and pg_restore).
+ * The PostgreSQL database {@code PARVANDEH_DB_URL} names, for tests that start the application on
+ * an empty schema (rows other tests left point at blobs in their own stores) and may not create
+ * databases: {@link #keep} dumps it as found and empties it, {@link #putBack} empties it and
+ * restores the dump (pg_dump and pg_restore).
  */
 final class PostgresAsFound {
 
@@ -35,7 +36,9 @@ final class PostgresAsFound {
   }
 
   List<String> arguments() {
-    return List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
+    return List.of(
+        "--spring.datasource.url=" + url,
+        "--spring.datasource.username=" + user,
         "--spring.datasource.password=" + password);
   }
 
@@ -44,7 +47,8 @@ final class PostgresAsFound {
   }
 
   void empty() throws SQLException {
-    try (Connection connection = connect(); Statement sql = connection.createStatement()) {
+    try (Connection connection = connect();
+        Statement sql = connection.createStatement()) {
       sql.execute("drop schema public cascade");
       sql.execute("create schema public");
     }

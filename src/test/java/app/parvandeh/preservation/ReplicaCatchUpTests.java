@@ -1,5 +1,7 @@
 package app.parvandeh.preservation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.document.ContentCopies;
 import app.parvandeh.document.DocumentProperties;
@@ -24,33 +26,24 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The replica catches up from its backlog: an upload is acknowledged with the primary only, queued, and copied
- * exactly; an item that cannot be copied stays queued with its error and is retried later, never dropped.
+ * The replica catches up from its backlog: an upload is acknowledged with the primary only, queued,
+ * and copied exactly; an item that cannot be copied stays queued with its error and is retried
+ * later, never dropped.
  */
 @ParvandehIntegrationTest
 class ReplicaCatchUpTests {
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  StudentService students;
-  @Autowired
-  DocumentService documents;
-  @Autowired
-  ContentCopies copies;
-  @Autowired
-  DocumentProperties properties;
-  @Autowired
-  JdbcTemplate jdbc;
-  @Autowired
-  FixityAudit audit;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  ManagementService management;
+  @LocalServerPort int port;
+  @Autowired StudentService students;
+  @Autowired DocumentService documents;
+  @Autowired ContentCopies copies;
+  @Autowired DocumentProperties properties;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired FixityAudit audit;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
 
   StoredBlobs blobs;
   Student student;
@@ -64,9 +57,11 @@ class ReplicaCatchUpTests {
     student = students.admit(data, "admission-office");
     DueJobs.run(management, DueJobs.fileInstanceOf(runtime, student.getStudentNumber()));
     pdf = DemoFiles.pdf("birth certificate " + UUID.randomUUID());
-    Response upload = ApiClient.signedIn(port, student.getStudentNumber(), data.nationalId()).upload(
-        "/api/students/" + student.getStudentNumber() + "/documents",
-        List.of(new FilePart("BIRTH_CERTIFICATE", "شناسنامه.pdf", "application/pdf", pdf)));
+    Response upload =
+        ApiClient.signedIn(port, student.getStudentNumber(), data.nationalId())
+            .upload(
+                "/api/students/" + student.getStudentNumber() + "/documents",
+                List.of(new FilePart("BIRTH_CERTIFICATE", "شناسنامه.pdf", "application/pdf", pdf)));
     assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
     sha = documents.content(upload.json().at("/documents/0/current/id").asLong()).sha256();
     assertThat(blobs.replica(sha)).as("acknowledged with the primary only").doesNotExist();
@@ -97,7 +92,8 @@ class ReplicaCatchUpTests {
     assertThat((String) item.get("last_error")).contains("missing or changed");
 
     Files.write(blobs.primary(sha), good);
-    jdbc.update("update replica_backlog set next_attempt_at = next_attempt_at - interval '1' hour where sha256 = ?",
+    jdbc.update(
+        "update replica_backlog set next_attempt_at = next_attempt_at - interval '1' hour where sha256 = ?",
         sha);
     copies.catchUp();
 
@@ -106,6 +102,7 @@ class ReplicaCatchUpTests {
   }
 
   private List<Map<String, Object>> queued(String sha) {
-    return jdbc.queryForList("select attempts, last_error from replica_backlog where sha256 = ?", sha);
+    return jdbc.queryForList(
+        "select attempts, last_error from replica_backlog where sha256 = ?", sha);
   }
 }

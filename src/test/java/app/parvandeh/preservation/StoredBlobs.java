@@ -30,7 +30,10 @@ final class StoredBlobs {
   }
 
   private static Path at(Path root, String sha256) {
-    return root.toAbsolutePath().normalize().resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4))
+    return root.toAbsolutePath()
+        .normalize()
+        .resolve(sha256.substring(0, 2))
+        .resolve(sha256.substring(2, 4))
         .resolve(sha256);
   }
 }

@@ -20,31 +20,59 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 /**
- * An engineering bachelor in graduation clearance, with an office-automation letter in the file: waiting for the
- * central check, for the faculty's completion, or cleared and waiting for the graduate's request.
+ * An engineering bachelor in graduation clearance, with an office-automation letter in the file:
+ * waiting for the central check, for the faculty's completion, or cleared and waiting for the
+ * graduate's request.
  */
 public record ClearanceFixture(Student student, String taskId, String contentUrl) {
 
   /** Where in clearance the file should wait. */
-  public enum Step { CENTRAL_CHECK, FACULTY_COMPLETION, CLEARED }
+  public enum Step {
+    CENTRAL_CHECK,
+    FACULTY_COMPLETION,
+    CLEARED
+  }
 
   /** The services that walk a file there. */
-  public record Services(StudentService students, StudyDocumentWorkflow studyDocuments, GraduationClearance clearance,
-      RuntimeService runtime, TaskService tasks, ManagementService management) {}
+  public record Services(
+      StudentService students,
+      StudyDocumentWorkflow studyDocuments,
+      GraduationClearance clearance,
+      RuntimeService runtime,
+      TaskService tasks,
+      ManagementService management) {}
 
   public static ClearanceFixture at(Step step, Services s) {
     NewStudent data = TestStudents.newStudent("engineering", 1399, false);
     Student student = s.students().admit(data, "admission-office");
     String number = student.getStudentNumber();
-    String instance = s.runtime().createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult()
-        .getId();
-    s.runtime().createProcessInstanceModification(instance)
+    String instance =
+        s.runtime()
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(number)
+            .singleResult()
+            .getId();
+    s.runtime()
+        .createProcessInstanceModification(instance)
         .cancelAllForActivity("Task_DetermineRequiredDocuments")
         .startBeforeActivity("Event_StudyEnded")
         .execute();
-    Long letterVersion = s.studyDocuments().registerOfficeLetter(student, "ENROLLMENT_CERTIFICATE",
-        new Upload("ENROLLMENT_CERTIFICATE", "گواهی.pdf", () -> new ByteArrayInputStream(DemoFiles.pdf("letter"))),
-        "۱۲۳۴/۵۶", "1403/07/15", "گواهی اشتغال به تحصیل", "clerk.eng").document().current().id();
+    Long letterVersion =
+        s.studyDocuments()
+            .registerOfficeLetter(
+                student,
+                "ENROLLMENT_CERTIFICATE",
+                new Upload(
+                    "ENROLLMENT_CERTIFICATE",
+                    "گواهی.pdf",
+                    () -> new ByteArrayInputStream(DemoFiles.pdf("letter"))),
+                "۱۲۳۴/۵۶",
+                "1403/07/15",
+                "گواهی اشتغال به تحصیل",
+                "clerk.eng")
+            .document()
+            .current()
+            .id();
     String contentUrl = "/api/documents/versions/" + letterVersion + "/content";
     runJobs(number, s);
     s.clearance().endStudy(number, StudentStatus.GRADUATED, "golestan");
@@ -52,10 +80,16 @@ public record ClearanceFixture(Student student, String taskId, String contentUrl
     String check = task(number, s);
     if (step != Step.CENTRAL_CHECK) {
       s.tasks().claim(check, "central.records");
-      s.tasks().complete(check, step == Step.CLEARED
-          ? Map.of(StudentFileProcess.VAR_FILE_COMPLETE, true)
-          : Map.of(StudentFileProcess.VAR_FILE_COMPLETE, false,
-              StudentFileProcess.VAR_MISSING_ITEMS, "گواهی کارآموزی"));
+      s.tasks()
+          .complete(
+              check,
+              step == Step.CLEARED
+                  ? Map.of(StudentFileProcess.VAR_FILE_COMPLETE, true)
+                  : Map.of(
+                      StudentFileProcess.VAR_FILE_COMPLETE,
+                      false,
+                      StudentFileProcess.VAR_MISSING_ITEMS,
+                      "گواهی کارآموزی"));
       runJobs(number, s);
     }
     return new ClearanceFixture(s.students().get(number), task(number, s), contentUrl);
@@ -66,16 +100,35 @@ public record ClearanceFixture(Student student, String taskId, String contentUrl
   }
 
   private static String task(String number, Services s) {
-    return s.tasks().createTaskQuery().processDefinitionKey(StudentFileProcess.PROCESS_ID)
-        .processInstanceBusinessKey(number).singleResult().getId();
+    return s.tasks()
+        .createTaskQuery()
+        .processDefinitionKey(StudentFileProcess.PROCESS_ID)
+        .processInstanceBusinessKey(number)
+        .singleResult()
+        .getId();
   }
 
   private static void runJobs(String number, Services s) {
     for (int round = 0; round < 10; round++) {
-      List<Job> due = s.runtime().createProcessInstanceQuery().processInstanceBusinessKey(number).list().stream()
-          .map(ProcessInstance::getId)
-          .flatMap(id -> s.management().createJobQuery().processInstanceId(id).executable().messages().list().stream())
-          .toList();
+      List<Job> due =
+          s
+              .runtime()
+              .createProcessInstanceQuery()
+              .processInstanceBusinessKey(number)
+              .list()
+              .stream()
+              .map(ProcessInstance::getId)
+              .flatMap(
+                  id ->
+                      s
+                          .management()
+                          .createJobQuery()
+                          .processInstanceId(id)
+                          .executable()
+                          .messages()
+                          .list()
+                          .stream())
+              .toList();
       if (due.isEmpty()) {
         return;
       }

@@ -33,10 +33,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Two people finish the same task at the same instant, through each door: our API (the student's "send for review"
- * from two sessions), {@code /engine-rest} (HTTP Basic) and the webapps' API (Tasklist's submit-form). Every round
- * exactly one succeeds and the other gets 409 with a Persian and an English message, never a 500 or the engine's
- * internals.
+ * Two people finish the same task at the same instant, through each door: our API (the student's
+ * "send for review" from two sessions), {@code /engine-rest} (HTTP Basic) and the webapps' API
+ * (Tasklist's submit-form). Every round exactly one succeeds and the other gets 409 with a Persian
+ * and an English message, never a 500 or the engine's internals.
  */
 @ParvandehIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -44,20 +44,13 @@ class ConcurrentTaskCompletionTests {
 
   static final int ROUNDS = 5;
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  StudentService students;
-  @Autowired
-  DocumentService documents;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  ManagementService management;
-  @Autowired
-  TaskService tasks;
-  @Autowired
-  IdentityService identity;
+  @LocalServerPort int port;
+  @Autowired StudentService students;
+  @Autowired DocumentService documents;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+  @Autowired TaskService tasks;
+  @Autowired IdentityService identity;
 
   String secondClerk;
   ExecutorService pool;
@@ -83,8 +76,16 @@ class ConcurrentTaskCompletionTests {
   @Test
   void twoSessionsOfAStudentSendingForReviewAtOnceGetOneSuccessAndOneConflict() throws Exception {
     for (int round = 0; round < ROUNDS; round++) {
-      FileFixture file = FileFixture.admit(port, FileFixture.bachelor("engineering"), FileFixture.ADMISSION_1402,
-          false, students, runtime, management, tasks);
+      FileFixture file =
+          FileFixture.admit(
+              port,
+              FileFixture.bachelor("engineering"),
+              FileFixture.ADMISSION_1402,
+              false,
+              students,
+              runtime,
+              management,
+              tasks);
       ApiClient first = ApiClient.signedIn(port, file.number(), file.password());
       ApiClient second = ApiClient.signedIn(port, file.number(), file.password());
       assertOneWinsOneConflicts(race(first, second, c -> c.post("/api/portal/submit")));
@@ -92,13 +93,17 @@ class ConcurrentTaskCompletionTests {
   }
 
   @Test
-  void twoClerksCompletingTheSameCheckThroughEngineRestGetOneSuccessAndOneConflict() throws Exception {
+  void twoClerksCompletingTheSameCheckThroughEngineRestGetOneSuccessAndOneConflict()
+      throws Exception {
     for (int round = 0; round < ROUNDS; round++) {
       FileFixture file = reviewedCheck();
       ApiClient first = ApiClient.signedIn(port, "clerk.eng", "parvandeh");
       ApiClient second = ApiClient.signedIn(port, secondClerk, "parvandeh");
-      assertOneWinsOneConflicts(race(first, second,
-          c -> c.engineRest("POST", "/task/" + file.checkTaskId() + "/complete", Map.of())));
+      assertOneWinsOneConflicts(
+          race(
+              first,
+              second,
+              c -> c.engineRest("POST", "/task/" + file.checkTaskId() + "/complete", Map.of())));
     }
   }
 
@@ -110,19 +115,45 @@ class ConcurrentTaskCompletionTests {
       ApiClient second = ApiClient.signedIn(port, secondClerk, "parvandeh");
       Map<String, String> firstHeaders = ExpressionQueryExploitTests.webappHeaders(first);
       Map<String, String> secondHeaders = ExpressionQueryExploitTests.webappHeaders(second);
-      String path = "/camunda/api/engine/engine/default/task/" + file.checkTaskId() + "/submit-form";
-      assertOneWinsOneConflicts(race(first, second, c -> c.call("POST", path,
-          c == first ? firstHeaders : secondHeaders, "{\"variables\":{}}")));
+      String path =
+          "/camunda/api/engine/engine/default/task/" + file.checkTaskId() + "/submit-form";
+      assertOneWinsOneConflicts(
+          race(
+              first,
+              second,
+              c ->
+                  c.call(
+                      "POST",
+                      path,
+                      c == first ? firstHeaders : secondHeaders,
+                      "{\"variables\":{}}")));
     }
   }
 
-  /** A file sent for the faculty check with a decision on every document, so the check may be completed. */
+  /**
+   * A file sent for the faculty check with a decision on every document, so the check may be
+   * completed.
+   */
   private FileFixture reviewedCheck() {
-    FileFixture file = FileFixture.admit(port, FileFixture.bachelor("engineering"), FileFixture.ADMISSION_1402,
-        true, students, runtime, management, tasks);
+    FileFixture file =
+        FileFixture.admit(
+            port,
+            FileFixture.bachelor("engineering"),
+            FileFixture.ADMISSION_1402,
+            true,
+            students,
+            runtime,
+            management,
+            tasks);
     for (DocumentView document : documents.admissionDocumentsOf(file.student().getId())) {
-      documents.review(file.student().getId(), document.id(), ReviewStage.FACULTY, ReviewDecision.ACCEPTED, null,
-          "clerk.eng", file.checkTaskId());
+      documents.review(
+          file.student().getId(),
+          document.id(),
+          ReviewStage.FACULTY,
+          ReviewDecision.ACCEPTED,
+          null,
+          "clerk.eng",
+          file.checkTaskId());
     }
     return file;
   }
@@ -132,10 +163,12 @@ class ConcurrentTaskCompletionTests {
     CyclicBarrier start = new CyclicBarrier(2);
     List<Future<Response>> answers = new ArrayList<>();
     for (ApiClient client : List.of(first, second)) {
-      answers.add(pool.submit(() -> {
-        start.await();
-        return call.apply(client);
-      }));
+      answers.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return call.apply(client);
+              }));
     }
     List<Response> responses = new ArrayList<>();
     for (Future<Response> answer : answers) {
@@ -145,12 +178,18 @@ class ConcurrentTaskCompletionTests {
   }
 
   private static void assertOneWinsOneConflicts(List<Response> responses) {
-    assertThat(responses).as(responses.toString()).filteredOn(r -> r.status() / 100 == 2).hasSize(1);
-    Response loser = responses.stream().filter(r -> r.status() / 100 != 2).findFirst().orElseThrow();
+    assertThat(responses)
+        .as(responses.toString())
+        .filteredOn(r -> r.status() / 100 == 2)
+        .hasSize(1);
+    Response loser =
+        responses.stream().filter(r -> r.status() / 100 != 2).findFirst().orElseThrow();
     assertThat(loser.status()).as(loser.toString()).isEqualTo(409);
     JsonNode body = loser.json();
     assertThat(body.get("messageFa").asText()).as(loser.toString()).isNotBlank();
     assertThat(body.get("messageEn").asText()).as(loser.toString()).isNotBlank();
-    assertThat(loser.text()).as("engine internals").doesNotContain("ENGINE-", "Exception", "UPDATE ", "Entity");
+    assertThat(loser.text())
+        .as("engine internals")
+        .doesNotContain("ENGINE-", "Exception", "UPDATE ", "Entity");
   }
 }

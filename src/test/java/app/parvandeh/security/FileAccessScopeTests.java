@@ -6,12 +6,16 @@ import app.parvandeh.student.FileScope;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The scope each group's users see files in, as every list and every single-file check applies it. */
+/**
+ * The scope each group's users see files in, as every list and every single-file check applies it.
+ */
 class FileAccessScopeTests {
 
-  private final FileAccessPolicy policy = new FileAccessPolicy(studentId -> {
-    throw new AssertionError("deriving a scope asks no file's clearance");
-  });
+  private final FileAccessPolicy policy =
+      new FileAccessPolicy(
+          studentId -> {
+            throw new AssertionError("deriving a scope asks no file's clearance");
+          });
 
   @Test
   void aStudentSeesTheirOwnFileOnly() {
@@ -20,7 +24,8 @@ class FileAccessScopeTests {
 
   @Test
   void aFacultyClerkSeesTheirFacultiesFiles() {
-    assertThat(scopeOf("clerk", "faculty-engineering")).isEqualTo(FileScope.of(Set.of("engineering"), false));
+    assertThat(scopeOf("clerk", "faculty-engineering"))
+        .isEqualTo(FileScope.of(Set.of("engineering"), false));
     assertThat(scopeOf("clerk", "faculty-engineering", "faculty-science"))
         .isEqualTo(FileScope.of(Set.of("engineering", "science"), false));
   }
@@ -29,7 +34,9 @@ class FileAccessScopeTests {
   void theCentralGroupsAndManagersSeeEveryFile() {
     for (String group : Groups.ALL_FILES) {
       assertThat(scopeOf("staff", group)).as(group).isEqualTo(FileScope.EVERY_FILE);
-      assertThat(scopeOf("staff", group, Groups.GRADUATES_OFFICE)).as(group).isEqualTo(FileScope.EVERY_FILE);
+      assertThat(scopeOf("staff", group, Groups.GRADUATES_OFFICE))
+          .as(group)
+          .isEqualTo(FileScope.EVERY_FILE);
     }
   }
 

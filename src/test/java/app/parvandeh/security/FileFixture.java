@@ -4,9 +4,9 @@ import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.student.NewStudent;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
+import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
 import app.parvandeh.support.ApiClient.Response;
-import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.DueJobs;
 import app.parvandeh.support.TestStudents;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,19 +15,42 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 
-/** A freshly admitted student, optionally with documents uploaded and sent for the faculty check. */
-public record FileFixture(Student student, String password, String processInstanceId, String checkTaskId,
-    String contentUrl, long documentId) {
+/**
+ * A freshly admitted student, optionally with documents uploaded and sent for the faculty check.
+ */
+public record FileFixture(
+    Student student,
+    String password,
+    String processInstanceId,
+    String checkTaskId,
+    String contentUrl,
+    long documentId) {
 
-  public static final List<FilePart> ADMISSION_1402 = List.of(
-      new FilePart("PHOTO", "عکس.jpg", "image/jpeg", DemoFiles.jpeg()),
-      new FilePart("NATIONAL_ID_CARD", "کارت ملی.png", "image/png", DemoFiles.png()),
-      new FilePart("BIRTH_CERTIFICATE", "شناسنامه.pdf", "application/pdf", DemoFiles.pdf("birth")),
-      new FilePart("PREVIOUS_DEGREE_CERTIFICATE", "دیپلم.pdf", "application/pdf", DemoFiles.pdf("diploma")));
+  public static final List<FilePart> ADMISSION_1402 =
+      List.of(
+          new FilePart("PHOTO", "عکس.jpg", "image/jpeg", DemoFiles.jpeg()),
+          new FilePart("NATIONAL_ID_CARD", "کارت ملی.png", "image/png", DemoFiles.png()),
+          new FilePart(
+              "BIRTH_CERTIFICATE", "شناسنامه.pdf", "application/pdf", DemoFiles.pdf("birth")),
+          new FilePart(
+              "PREVIOUS_DEGREE_CERTIFICATE",
+              "دیپلم.pdf",
+              "application/pdf",
+              DemoFiles.pdf("diploma")));
 
-  /** Admits a bachelor student of 1402, uploads {@code files} as them, and submits when {@code submit}. */
-  public static FileFixture admit(int port, NewStudent data, List<FilePart> files, boolean submit,
-      StudentService students, RuntimeService runtime, ManagementService management, TaskService tasks) {
+  /**
+   * Admits a bachelor student of 1402, uploads {@code files} as them, and submits when {@code
+   * submit}.
+   */
+  public static FileFixture admit(
+      int port,
+      NewStudent data,
+      List<FilePart> files,
+      boolean submit,
+      StudentService students,
+      RuntimeService runtime,
+      ManagementService management,
+      TaskService tasks) {
     Student student = students.admit(data, "admission-office");
     String instance = DueJobs.fileInstanceOf(runtime, student.getStudentNumber());
     DueJobs.run(management, instance);
@@ -35,7 +58,8 @@ public record FileFixture(Student student, String password, String processInstan
     String contentUrl = null;
     long documentId = -1;
     if (!files.isEmpty()) {
-      Response uploaded = api.upload("/api/students/" + student.getStudentNumber() + "/documents", files);
+      Response uploaded =
+          api.upload("/api/students/" + student.getStudentNumber() + "/documents", files);
       if (uploaded.status() != 201) {
         throw new AssertionError("upload failed: " + uploaded);
       }

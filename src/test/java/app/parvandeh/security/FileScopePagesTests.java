@@ -24,9 +24,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Every door that lists files applies the user's scope inside its query: the graduates office gets a full page of
- * cleared files even when a thousand uncleared files of the same faculty come first, a faculty clerk their faculty's
- * files only, a student their own file only.
+ * Every door that lists files applies the user's scope inside its query: the graduates office gets
+ * a full page of cleared files even when a thousand uncleared files of the same faculty come first,
+ * a faculty clerk their faculty's files only, a student their own file only.
  */
 @ParvandehIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -34,15 +34,16 @@ class FileScopePagesTests {
 
   /** The page size of student and document search. */
   static final int PAGE = 50;
-  /** More uncleared files than the old filtered search looked through (twenty pages) before giving up. */
+
+  /**
+   * More uncleared files than the old filtered search looked through (twenty pages) before giving
+   * up.
+   */
   static final int UNCLEARED_FIRST = 1000;
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  JdbcTemplate jdbc;
-  @Autowired
-  StudentService students;
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired StudentService students;
 
   private ScopedFilesFixture files;
   private Files engUncleared;
@@ -99,8 +100,9 @@ class FileScopePagesTests {
   void aFacultyClerkFindsTheirFacultysDocumentsOnlyAndAStudentTheirOwnOnly() {
     assertThat(documentOwners(signedIn("clerk.sci")))
         .containsExactlyInAnyOrderElementsOf(concat(sciUncleared.numbers(), sciCleared.numbers()));
-    Response mine = ApiClient.signedIn(port, own.getStudentNumber(), own.getNationalId())
-        .get("/api/documents/search?q=" + encode(files.word));
+    Response mine =
+        ApiClient.signedIn(port, own.getStudentNumber(), own.getNationalId())
+            .get("/api/documents/search?q=" + encode(files.word));
     assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
     assertThat(mine.json()).hasSize(1);
     assertThat(mine.json().get(0).at("/document/id").asLong()).isEqualTo(ownDocument);
@@ -112,9 +114,13 @@ class FileScopePagesTests {
         .containsExactlyElementsOf(sciCleared.numbers());
     assertThat(reportedStudents(signedIn("clerk.sci"), "science"))
         .containsExactlyElementsOf(concat(sciUncleared.numbers(), sciCleared.numbers()));
-    assertThat(signedIn("clerk.sci").get("/api/reports/notes?faculty=engineering").status()).isEqualTo(403);
-    assertThat(signedIn("graduates.office").get("/api/reports/notes?studentNumber="
-        + sciUncleared.numbers().get(0)).status()).isEqualTo(403);
+    assertThat(signedIn("clerk.sci").get("/api/reports/notes?faculty=engineering").status())
+        .isEqualTo(403);
+    assertThat(
+            signedIn("graduates.office")
+                .get("/api/reports/notes?studentNumber=" + sciUncleared.numbers().get(0))
+                .status())
+        .isEqualTo(403);
   }
 
   private ApiClient signedIn(String user) {
@@ -145,7 +151,8 @@ class FileScopePagesTests {
     List<String> numbers = new ArrayList<>();
     for (JsonNode s : answer.json().get("students")) {
       String number = s.at("/student/studentNumber").asText();
-      if (Stream.of(sciUncleared, sciCleared, engUncleared, engCleared).anyMatch(f -> f.numbers().contains(number))) {
+      if (Stream.of(sciUncleared, sciCleared, engUncleared, engCleared)
+          .anyMatch(f -> f.numbers().contains(number))) {
         numbers.add(number);
       }
     }

@@ -15,7 +15,8 @@ class LoginThrottleTests {
   static final Duration WINDOW = Duration.ofMinutes(15);
 
   final MovableClock clock = new MovableClock();
-  final LoginThrottle throttle = new LoginThrottle(new LoginThrottleProperties(5, 30, WINDOW, 100), clock);
+  final LoginThrottle throttle =
+      new LoginThrottle(new LoginThrottleProperties(5, 30, WINDOW, 100), clock);
 
   @Test
   void fiveWrongPasswordsMakeThatClientWaitForThatAccountOnly() {
@@ -76,13 +77,16 @@ class LoginThrottleTests {
       throttle.waitFor("10.0.0.1", "clerk.hum");
     }
     assertThat(throttle.tracked()).isLessThanOrEqualTo(100);
-    assertThat(throttle.waitFor("10.0.0.1", "clerk.hum")).as("the busy guesser is never the one forgotten")
+    assertThat(throttle.waitFor("10.0.0.1", "clerk.hum"))
+        .as("the busy guesser is never the one forgotten")
         .isPresent();
   }
 
   @Test
   void theMessageSaysHowLongToWaitInPersian() {
-    assertThat(LoginThrottle.messageFa(Duration.ofSeconds(90))).contains("۲ دقیقه").contains("دوباره تلاش کنید");
+    assertThat(LoginThrottle.messageFa(Duration.ofSeconds(90)))
+        .contains("۲ دقیقه")
+        .contains("دوباره تلاش کنید");
     assertThat(LoginThrottle.messageFa(Duration.ofMillis(2500))).contains("۳ ثانیه");
     assertThat(LoginThrottle.seconds(Duration.ofMillis(2500))).isEqualTo(3);
   }

@@ -17,10 +17,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Wrong passwords are throttled per (client, account) at every door that checks one (form login, HTTP Basic on
- * /engine-rest, the Camunda webapps' login), never by locking the account: a stranger guessing from one computer
- * (a second loopback address) does not stop the account's owner signing in from another, the stranger waits (429
- * with Retry-After and a Persian message where there is no page), and the wait ends.
+ * Wrong passwords are throttled per (client, account) at every door that checks one (form login,
+ * HTTP Basic on /engine-rest, the Camunda webapps' login), never by locking the account: a stranger
+ * guessing from one computer (a second loopback address) does not stop the account's owner signing
+ * in from another, the stranger waits (429 with Retry-After and a Persian message where there is no
+ * page), and the wait ends.
  */
 @ParvandehIntegrationTest
 class LoginThrottlingTests {
@@ -28,12 +29,9 @@ class LoginThrottlingTests {
   static final String PASSWORD = "Hum-Pass-2024";
   static final ObjectMapper JSON = new ObjectMapper();
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  IdentityService identity;
-  @Autowired
-  LoginThrottleProperties limits;
+  @LocalServerPort int port;
+  @Autowired IdentityService identity;
+  @Autowired LoginThrottleProperties limits;
 
   String clerk;
 
@@ -60,11 +58,13 @@ class LoginThrottlingTests {
     for (int i = 0; i < 11; i++) {
       Answer wrong = stranger.login(clerk, "guess-" + i);
       assertThat(wrong.status()).isEqualTo(302);
-      assertThat(wrong.header("Location")).as("attempt " + (i + 1))
+      assertThat(wrong.header("Location"))
+          .as("attempt " + (i + 1))
           .contains(i < limits.accountFailures() ? "/login?error" : "/login?wait=");
     }
     Answer throttled = stranger.login(clerk, PASSWORD);
-    assertThat(throttled.header("Location")).as("even the right password waits on the guessing client")
+    assertThat(throttled.header("Location"))
+        .as("even the right password waits on the guessing client")
         .contains("/login?wait=");
 
     Answer owner = new LoopbackClient("127.0.0.3", port).login(clerk, PASSWORD);
@@ -81,17 +81,24 @@ class LoginThrottlingTests {
     Answer throttled = stranger.engineRest("/task/count", clerk, PASSWORD);
     assertThrottled(throttled);
 
-    assertThat(new LoopbackClient("127.0.0.5", port).engineRest("/task/count", clerk, PASSWORD).status())
+    assertThat(
+            new LoopbackClient("127.0.0.5", port)
+                .engineRest("/task/count", clerk, PASSWORD)
+                .status())
         .isEqualTo(200);
     ApiClient owner = ApiClient.signedIn(port, clerk, PASSWORD);
     assertThat(owner.engineRest("GET", "/task/count", null).status()).isEqualTo(200);
   }
 
-  /** Camunda's login answers only a signed-in session: a signed-in user could guess another's password there. */
+  /**
+   * Camunda's login answers only a signed-in session: a signed-in user could guess another's
+   * password there.
+   */
   @Test
   void theWebappsOwnLoginIsThrottledTheSameWay() {
     LoopbackClient stranger = new LoopbackClient("127.0.0.6", port);
-    assertThat(stranger.login("clerk.sci", "parvandeh").header("Location")).doesNotContain("/login");
+    assertThat(stranger.login("clerk.sci", "parvandeh").header("Location"))
+        .doesNotContain("/login");
     for (int i = 0; i < limits.accountFailures(); i++) {
       Answer wrong = stranger.webappLogin(clerk, "guess-" + i);
       assertThat(wrong.status()).as(wrong.toString()).isEqualTo(401);
@@ -111,7 +118,10 @@ class LoginThrottlingTests {
       assertThat(sprayer.engineRest("/task/count", "nobody" + i, "guess").status()).isEqualTo(401);
     }
     assertThrottled(sprayer.engineRest("/task/count", clerk, PASSWORD));
-    assertThat(new LoopbackClient("127.0.0.9", port).engineRest("/task/count", clerk, PASSWORD).status())
+    assertThat(
+            new LoopbackClient("127.0.0.9", port)
+                .engineRest("/task/count", clerk, PASSWORD)
+                .status())
         .isEqualTo(200);
   }
 

@@ -15,10 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** The sign-in page tells a throttled user, in Persian, to wait and for how long. */
 class LoginWaitMessageBrowserTests extends BrowserTest {
 
-  @Autowired
-  IdentityService identity;
-  @Autowired
-  LoginThrottleProperties limits;
+  @Autowired IdentityService identity;
+  @Autowired LoginThrottleProperties limits;
 
   @Test
   void afterTooManyWrongPasswordsTheSignInPageSaysHowLongToWait() {
@@ -29,18 +27,23 @@ class LoginWaitMessageBrowserTests extends BrowserTest {
     user.setPassword("Wait-Pass-2024");
     identity.saveUser(user);
     try {
-      // By address, not "localhost", which Chromium may reach over IPv6: the same computer as the guesses below.
+      // By address, not "localhost", which Chromium may reach over IPv6: the same computer as the
+      // guesses below.
       browser.driver().get("http://127.0.0.1:" + port + "/login");
       browser.driver().findElement(By.name("username")).sendKeys(clerk);
       browser.driver().findElement(By.name("password")).sendKeys("guess-again");
-      // The guesses come fast, just before the click (the browser is slower than the test profile's short window).
+      // The guesses come fast, just before the click (the browser is slower than the test profile's
+      // short window).
       ApiClient sameComputer = ApiClient.anonymous(port);
       for (int i = 0; i < limits.accountFailures(); i++) {
-        assertThat(sameComputer.login(clerk, "guess-" + i).header("Location")).contains("/login?error");
+        assertThat(sameComputer.login(clerk, "guess-" + i).header("Location"))
+            .contains("/login?error");
       }
       browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
       browser.waiting().until(ExpectedConditions.urlContains("/login?wait="));
-      assertThat(browser.text()).contains("ورود از این دستگاه موقتاً بسته شده است").contains("ثانیه")
+      assertThat(browser.text())
+          .contains("ورود از این دستگاه موقتاً بسته شده است")
+          .contains("ثانیه")
           .contains("دوباره تلاش کنید");
     } finally {
       identity.deleteUser(clerk);

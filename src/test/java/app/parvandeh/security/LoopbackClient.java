@@ -15,9 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Another computer, as far as the server can tell: plain HTTP/1.1 from a chosen loopback source address
- * (127.0.0.2, 127.0.0.3, …), which {@code java.net.http.HttpClient} on Java 17 cannot bind. Keeps cookies, so it can
- * sign in through the form like a browser.
+ * Another computer, as far as the server can tell: plain HTTP/1.1 from a chosen loopback source
+ * address (127.0.0.2, 127.0.0.3, …), which {@code java.net.http.HttpClient} on Java 17 cannot bind.
+ * Keeps cookies, so it can sign in through the form like a browser.
  */
 final class LoopbackClient {
 
@@ -45,43 +45,79 @@ final class LoopbackClient {
     this.port = port;
   }
 
-  /** The form login: fetches the page for the CSRF cookie, then posts the form; the answer is the redirect. */
+  /**
+   * The form login: fetches the page for the CSRF cookie, then posts the form; the answer is the
+   * redirect.
+   */
   Answer login(String user, String password) {
     send("GET", "/login", Map.of(), null);
-    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-        + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
-        + URLEncoder.encode(cookies.getOrDefault("PARVANDEH-XSRF", ""), StandardCharsets.UTF_8);
-    return send("POST", "/login", Map.of("Content-Type", "application/x-www-form-urlencoded"), form);
+    String form =
+        "username="
+            + URLEncoder.encode(user, StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(password, StandardCharsets.UTF_8)
+            + "&_csrf="
+            + URLEncoder.encode(cookies.getOrDefault("PARVANDEH-XSRF", ""), StandardCharsets.UTF_8);
+    return send(
+        "POST", "/login", Map.of("Content-Type", "application/x-www-form-urlencoded"), form);
   }
 
   Answer engineRest(String path, String user, String password) {
-    String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    String basic =
+        Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     return send("GET", "/engine-rest" + path, Map.of("Authorization", "Basic " + basic), null);
   }
 
   /** The Camunda webapps' own login form, as their sign-in page posts it. */
   Answer webappLogin(String user, String password) {
-    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-        + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    String form =
+        "username="
+            + URLEncoder.encode(user, StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(password, StandardCharsets.UTF_8);
     if (!cookies.containsKey("XSRF-TOKEN")) {
-      // Camunda's CSRF cookie, set when its app page and auth resource are visited (as Tasklist does).
+      // Camunda's CSRF cookie, set when its app page and auth resource are visited (as Tasklist
+      // does).
       send("GET", "/camunda/app/tasklist/default/", Map.of(), null);
-      send("GET", "/camunda/api/admin/auth/user/default", Map.of("Accept", "application/json"), null);
+      send(
+          "GET",
+          "/camunda/api/admin/auth/user/default",
+          Map.of("Accept", "application/json"),
+          null);
     }
-    return send("POST", "/camunda/api/admin/auth/user/default/login/tasklist",
-        Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json",
-            "X-XSRF-TOKEN", cookies.getOrDefault("XSRF-TOKEN", "")), form);
+    return send(
+        "POST",
+        "/camunda/api/admin/auth/user/default/login/tasklist",
+        Map.of(
+            "Content-Type",
+            "application/x-www-form-urlencoded",
+            "Accept",
+            "application/json",
+            "X-XSRF-TOKEN",
+            cookies.getOrDefault("XSRF-TOKEN", "")),
+        form);
   }
 
   Answer send(String method, String path, Map<String, String> headers, String body) {
     byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port, source, 0)) {
-      StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost:" + port
-          + "\r\nConnection: close\r\nContent-Length: " + content.length + "\r\n");
-      headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+      StringBuilder request =
+          new StringBuilder(
+              method
+                  + " "
+                  + path
+                  + " HTTP/1.1\r\nHost: localhost:"
+                  + port
+                  + "\r\nConnection: close\r\nContent-Length: "
+                  + content.length
+                  + "\r\n");
+      headers.forEach(
+          (name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
       if (!cookies.isEmpty()) {
         request.append("Cookie: ");
-        cookies.forEach((name, value) -> request.append(name).append('=').append(value).append("; "));
+        cookies.forEach(
+            (name, value) -> request.append(name).append('=').append(value).append("; "));
         request.append("\r\n");
       }
       request.append("\r\n");

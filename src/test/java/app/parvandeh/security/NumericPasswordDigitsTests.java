@@ -16,25 +16,29 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** A national-ID password typed on a Persian keyboard signs the student in; a word-and-digits password is exact. */
+/**
+ * A national-ID password typed on a Persian keyboard signs the student in; a word-and-digits
+ * password is exact.
+ */
 @ParvandehIntegrationTest
 class NumericPasswordDigitsTests {
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  StudentService students;
-  @Autowired
-  IdentityService identity;
+  @LocalServerPort int port;
+  @Autowired StudentService students;
+  @Autowired IdentityService identity;
 
   @Test
   void aStudentSignsInWithTheNationalIdInPersianOrArabicIndicDigits() {
     NewStudent data = TestStudents.newStudent("humanities", 1403, false);
     Student student = students.admit(data, "admission-office");
 
-    Response persian = ApiClient.anonymous(port).login(PersianText.toPersianDigits(student.getStudentNumber()),
-        PersianText.toPersianDigits(data.nationalId()));
-    Response arabicIndic = ApiClient.anonymous(port).login(student.getStudentNumber(), arabicIndic(data.nationalId()));
+    Response persian =
+        ApiClient.anonymous(port)
+            .login(
+                PersianText.toPersianDigits(student.getStudentNumber()),
+                PersianText.toPersianDigits(data.nationalId()));
+    Response arabicIndic =
+        ApiClient.anonymous(port).login(student.getStudentNumber(), arabicIndic(data.nationalId()));
 
     assertThat(persian.status()).isEqualTo(302);
     assertThat(persian.header("Location")).endsWith("/portal/");

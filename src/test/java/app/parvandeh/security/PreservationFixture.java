@@ -9,14 +9,20 @@ import app.parvandeh.student.StudentService;
 import java.util.UUID;
 
 /**
- * What the authorization matrix tries the preservation endpoints on: a finished fixity audit of one file, a faculty
- * without students (its export is an empty ZIP, made at once), a finished export the manager started and a
- * backup an administrator started.
+ * What the authorization matrix tries the preservation endpoints on: a finished fixity audit of one
+ * file, a faculty without students (its export is an empty ZIP, made at once), a finished export
+ * the manager started and a backup an administrator started.
  */
-record PreservationFixture(long auditRunId, String emptyFaculty, String managersExport, String backup) {
+record PreservationFixture(
+    long auditRunId, String emptyFaculty, String managersExport, String backup) {
 
-  static PreservationFixture create(FixityAudit audit, BulkExport exports, SystemBackup backups,
-      PreservationJobs jobs, StudentService students, FileFixture file) {
+  static PreservationFixture create(
+      FixityAudit audit,
+      BulkExport exports,
+      SystemBackup backups,
+      PreservationJobs jobs,
+      StudentService students,
+      FileFixture file) {
     long run = audit.runNow(file.number(), "manager").id();
     String faculty = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
     students.registerFaculty(faculty, "دانشکده بی‌دانشجو", "A faculty without students");

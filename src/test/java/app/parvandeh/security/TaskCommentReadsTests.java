@@ -20,9 +20,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Tasklist reads a task's comments whenever a clerk opens it. The engine looks the task up in its history for that
- * read, which clerks may not read, and answered 404 (a console error on every task). Through both doors a clerk now
- * gets the comments of a task the engine shows them, and an empty list for another faculty's task.
+ * Tasklist reads a task's comments whenever a clerk opens it. The engine looks the task up in its
+ * history for that read, which clerks may not read, and answered 404 (a console error on every
+ * task). Through both doors a clerk now gets the comments of a task the engine shows them, and an
+ * empty list for another faculty's task.
  */
 @ParvandehIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -30,18 +31,12 @@ class TaskCommentReadsTests {
 
   static final String NOTE = "یادداشت مدیر سامانه برای این کار";
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  StudentService students;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  ManagementService management;
-  @Autowired
-  TaskService tasks;
-  @Autowired
-  IdentityService identity;
+  @LocalServerPort int port;
+  @Autowired StudentService students;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+  @Autowired TaskService tasks;
+  @Autowired IdentityService identity;
 
   FileFixture eng;
   ApiClient engClerk;
@@ -49,8 +44,16 @@ class TaskCommentReadsTests {
 
   @BeforeAll
   void aTaskWithAComment() {
-    eng = FileFixture.admit(port, FileFixture.bachelor("engineering"), FileFixture.ADMISSION_1402, true,
-        students, runtime, management, tasks);
+    eng =
+        FileFixture.admit(
+            port,
+            FileFixture.bachelor("engineering"),
+            FileFixture.ADMISSION_1402,
+            true,
+            students,
+            runtime,
+            management,
+            tasks);
     identity.setAuthenticatedUserId("admin");
     try {
       tasks.createComment(eng.checkTaskId(), eng.processInstanceId(), NOTE);
@@ -88,8 +91,12 @@ class TaskCommentReadsTests {
   @ParameterizedTest
   @EnumSource(EngineDoor.class)
   void writingACommentIsStillRefusedToAClerk(EngineDoor door) {
-    Response answer = door.call(engClerk, "POST", "/task/" + eng.checkTaskId() + "/comment/create",
-        Map.of("message", "probe"));
+    Response answer =
+        door.call(
+            engClerk,
+            "POST",
+            "/task/" + eng.checkTaskId() + "/comment/create",
+            Map.of("message", "probe"));
 
     assertThat(answer.status()).isEqualTo(403);
     assertThat(tasks.getTaskComments(eng.checkTaskId())).hasSize(1);

@@ -20,33 +20,35 @@ import org.openqa.selenium.support.ui.FluentWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The declared outputs hold in the real Tasklist too: its forms submit exactly the variables their tasks declare,
- * so the central clearance check, the graduates office's request and the issue of the documents complete through
- * Tasklist's own submit-form, in headless Chromium.
+ * The declared outputs hold in the real Tasklist too: its forms submit exactly the variables their
+ * tasks declare, so the central clearance check, the graduates office's request and the issue of
+ * the documents complete through Tasklist's own submit-form, in headless Chromium.
  */
 class TasklistFormsSubmitDeclaredOutputsBrowserTests extends BrowserTest {
 
-  @Autowired
-  StudentService students;
-  @Autowired
-  GraduationClearance clearance;
-  @Autowired
-  StudyDocumentWorkflow studyDocuments;
-  @Autowired
-  HistoryService history;
+  @Autowired StudentService students;
+  @Autowired GraduationClearance clearance;
+  @Autowired StudyDocumentWorkflow studyDocuments;
+  @Autowired HistoryService history;
 
   @Test
-  void theClearanceAndGraduationFormsCompleteInTasklistWithTheirDeclaredOutputs() throws IOException {
-    ClearanceFixture file = ClearanceFixture.at(ClearanceFixture.Step.CENTRAL_CHECK,
-        new ClearanceFixture.Services(students, studyDocuments, clearance, runtime, tasks, management));
+  void theClearanceAndGraduationFormsCompleteInTasklistWithTheirDeclaredOutputs()
+      throws IOException {
+    ClearanceFixture file =
+        ClearanceFixture.at(
+            ClearanceFixture.Step.CENTRAL_CHECK,
+            new ClearanceFixture.Services(
+                students, studyDocuments, clearance, runtime, tasks, management));
     String instance = DueJobs.fileInstanceOf(runtime, file.number());
 
     FluentWait<WebDriver> wait = browser.waiting();
     browser.signIn("central.records", "parvandeh");
     wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
     open(file.taskId());
-    browser.press(wait.until(ExpectedConditions.elementToBeClickable(
-        By.cssSelector("input[name='pv-decision'][value='complete']"))));
+    browser.press(
+        wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("input[name='pv-decision'][value='complete']"))));
     browser.screenshot("declared-1-clearance-check");
     complete(file.taskId());
     DueJobs.run(management, instance);
@@ -57,8 +59,10 @@ class TasklistFormsSubmitDeclaredOutputsBrowserTests extends BrowserTest {
     wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
     Task request = waitingAt(instance, StudentFileProcess.TASK_AWAIT_GRADUATION_REQUEST);
     open(request.getId());
-    browser.press(wait.until(ExpectedConditions.elementToBeClickable(
-        By.cssSelector("input[cam-variable-name='graduateAskedInPerson']"))));
+    browser.press(
+        wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("input[cam-variable-name='graduateAskedInPerson']"))));
     assertShowsTheStudent(file);
     browser.screenshot("declared-2-graduation-request");
     complete(request.getId());
@@ -66,15 +70,23 @@ class TasklistFormsSubmitDeclaredOutputsBrowserTests extends BrowserTest {
 
     Task issue = waitingAt(instance, StudentFileProcess.TASK_ISSUE_GRADUATION_DOCUMENTS);
     open(issue.getId());
-    wait.until(ExpectedConditions.elementToBeClickable(By.id("pv-issued"))).sendKeys("دانشنامه، ریزنمرات");
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("pv-issued")))
+        .sendKeys("دانشنامه، ریزنمرات");
     assertShowsTheStudent(file);
     browser.screenshot("declared-3-issue-documents");
     complete(issue.getId());
     DueJobs.run(management, instance);
-    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance)
-        .variableName(StudentFileProcess.VAR_ISSUED_DOCUMENTS).singleResult().getValue())
+    assertThat(
+            history
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(instance)
+                .variableName(StudentFileProcess.VAR_ISSUED_DOCUMENTS)
+                .singleResult()
+                .getValue())
         .isEqualTo("دانشنامه، ریزنمرات");
-    assertThat(tasks.createTaskQuery().processInstanceId(instance).count()).as("the file moved past issuing").isZero();
+    assertThat(tasks.createTaskQuery().processInstanceId(instance).count())
+        .as("the file moved past issuing")
+        .isZero();
   }
 
   /** The graduates office sees whom it issues for: the shared student header opens the form. */
@@ -88,18 +100,28 @@ class TasklistFormsSubmitDeclaredOutputsBrowserTests extends BrowserTest {
   private void open(String taskId) throws IOException {
     browser.go("/camunda/app/tasklist/default/#/?task=" + taskId);
     try {
-      browser.press(browser.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector(".claim"))));
+      browser.press(
+          browser
+              .waiting()
+              .until(ExpectedConditions.elementToBeClickable(By.cssSelector(".claim"))));
     } catch (RuntimeException e) {
       browser.screenshot("declared-no-claim-" + taskId);
-      throw new AssertionError("Tasklist shows no claim button for " + taskId + ": " + browser.text(), e);
+      throw new AssertionError(
+          "Tasklist shows no claim button for " + taskId + ": " + browser.text(), e);
     }
   }
 
   private void complete(String taskId) throws IOException {
-    browser.waiting().until(d -> d.findElements(By.cssSelector("button.btn-primary")).stream()
-        .anyMatch(b -> b.getText().strip().equals("تکمیل") && b.isEnabled()));
+    browser
+        .waiting()
+        .until(
+            d ->
+                d.findElements(By.cssSelector("button.btn-primary")).stream()
+                    .anyMatch(b -> b.getText().strip().equals("تکمیل") && b.isEnabled()));
     browser.driver().findElements(By.cssSelector("button.btn-primary")).stream()
-        .filter(b -> b.getText().strip().equals("تکمیل")).findFirst().ifPresent(browser::press);
+        .filter(b -> b.getText().strip().equals("تکمیل"))
+        .findFirst()
+        .ifPresent(browser::press);
     try {
       browser.waiting().until(d -> tasks.createTaskQuery().taskId(taskId).count() == 0);
     } catch (RuntimeException e) {
@@ -109,6 +131,10 @@ class TasklistFormsSubmitDeclaredOutputsBrowserTests extends BrowserTest {
   }
 
   private Task waitingAt(String instance, String activity) {
-    return tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(activity).singleResult();
+    return tasks
+        .createTaskQuery()
+        .processInstanceId(instance)
+        .taskDefinitionKey(activity)
+        .singleResult();
   }
 }

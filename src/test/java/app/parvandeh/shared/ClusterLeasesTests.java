@@ -13,14 +13,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** Two nodes (two lease holders) on one database: one holds a lease at a time, and a dead holder's expires. */
+/**
+ * Two nodes (two lease holders) on one database: one holds a lease at a time, and a dead holder's
+ * expires.
+ */
 @ParvandehIntegrationTest
 class ClusterLeasesTests {
 
-  @Autowired
-  JdbcTemplate jdbc;
-  @Autowired
-  PlatformTransactionManager transactions;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired PlatformTransactionManager transactions;
 
   private final String lease = "test-" + UUID.randomUUID();
 
@@ -52,7 +53,9 @@ class ClusterLeasesTests {
     ClusterLeases later = node("live", Clock.fixed(now.plusSeconds(31), ZoneOffset.UTC));
     assertThat(later.held(lease)).isFalse();
     assertThat(later.tryAcquire(lease, Duration.ofSeconds(30))).isTrue();
-    assertThat(jdbc.queryForObject("select holder from cluster_lease where name = ?", String.class, lease))
+    assertThat(
+            jdbc.queryForObject(
+                "select holder from cluster_lease where name = ?", String.class, lease))
         .isEqualTo("live");
   }
 

@@ -11,11 +11,13 @@ import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Only an embedded H2 file that commits in the foreground is compacted, and compacting gives dead space back. */
+/**
+ * Only an embedded H2 file that commits in the foreground is compacted, and compacting gives dead
+ * space back.
+ */
 class EmbeddedDatabaseCompactionTests {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void aFileDatabaseCommittingInTheForegroundIsCompactedWhenMostOfItIsDead() throws Exception {
@@ -25,7 +27,8 @@ class EmbeddedDatabaseCompactionTests {
         ddl.execute("create table t(id int primary key, v varchar(200))");
         ddl.execute("insert into t select x, 'row ' || x from system_range(1, 2000)");
       }
-      try (PreparedStatement update = connection.prepareStatement("update t set v = ? where id = ?")) {
+      try (PreparedStatement update =
+          connection.prepareStatement("update t set v = ? where id = ?")) {
         for (int i = 0; i < 3000; i++) {
           update.setString(1, "version " + i);
           update.setInt(2, 1 + i % 2000);
@@ -35,8 +38,9 @@ class EmbeddedDatabaseCompactionTests {
       MVStore store = EmbeddedDatabaseCompaction.fileStoreWithoutBackgroundWriter(connection);
       assertThat(store).isNotNull();
       int before = store.getFileStore().getChunksFillRate();
-      assertThat(before).as("one chunk per commit leaves most of the file dead").isLessThan(
-          EmbeddedDatabaseCompaction.MIN_CHUNKS_FILL_RATE);
+      assertThat(before)
+          .as("one chunk per commit leaves most of the file dead")
+          .isLessThan(EmbeddedDatabaseCompaction.MIN_CHUNKS_FILL_RATE);
 
       new EmbeddedDatabaseCompaction(dataSource).compact();
 

@@ -30,32 +30,24 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The clearance certificate of a cleared file: a Persian PDF signed as PAdES with the office's key, checked by
- * poppler's pdfsig, by BouncyCastle alone, by our verification API, and read back from its rendered pixels.
+ * The clearance certificate of a cleared file: a Persian PDF signed as PAdES with the office's key,
+ * checked by poppler's pdfsig, by BouncyCastle alone, by our verification API, and read back from
+ * its rendered pixels.
  */
 @ParvandehIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClearanceCertificateTests {
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  StudentService students;
-  @Autowired
-  StudyDocumentWorkflow studyDocuments;
-  @Autowired
-  GraduationClearance clearance;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  TaskService tasks;
-  @Autowired
-  ManagementService management;
-  @Autowired
-  OfficeKey office;
+  @LocalServerPort int port;
+  @Autowired StudentService students;
+  @Autowired StudyDocumentWorkflow studyDocuments;
+  @Autowired GraduationClearance clearance;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired OfficeKey office;
 
-  @TempDir
-  Path work;
+  @TempDir Path work;
 
   ClearanceFixture cleared;
   ClearanceFixture atCentralCheck;
@@ -64,8 +56,9 @@ class ClearanceCertificateTests {
 
   @BeforeAll
   void files() {
-    ClearanceFixture.Services services = new ClearanceFixture.Services(students, studyDocuments, clearance, runtime,
-        tasks, management);
+    ClearanceFixture.Services services =
+        new ClearanceFixture.Services(
+            students, studyDocuments, clearance, runtime, tasks, management);
     cleared = ClearanceFixture.at(ClearanceFixture.Step.CLEARED, services);
     atCentralCheck = ClearanceFixture.at(ClearanceFixture.Step.CENTRAL_CHECK, services);
     central = ApiClient.signedIn(port, "central.records", "parvandeh");
@@ -78,8 +71,12 @@ class ClearanceCertificateTests {
   @Test
   void pdfsigFindsTheCertificatesPadesSignatureValidAndCoveringTheWholeDocument() throws Exception {
     String report = SignatureTools.pdfsig(certificate, work);
-    assertThat(report).contains("Signature Type: ETSI.CAdES.detached", "Total document signed",
-        "Signature is Valid", office.certificate().getSubjectX500Principal().getName().split(",")[0].substring(3));
+    assertThat(report)
+        .contains(
+            "Signature Type: ETSI.CAdES.detached",
+            "Total document signed",
+            "Signature is Valid",
+            office.certificate().getSubjectX500Principal().getName().split(",")[0].substring(3));
   }
 
   @Test
@@ -91,7 +88,8 @@ class ClearanceCertificateTests {
 
   @Test
   void theVerificationApiSaysValidByThisOfficeWhenAndUnchanged() {
-    Response answer = SignatureTools.verify(central, "certificate.pdf", "application/pdf", certificate);
+    Response answer =
+        SignatureTools.verify(central, "certificate.pdf", "application/pdf", certificate);
     assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
     JsonNode v = answer.json();
     assertThat(v.get("valid").asBoolean()).as(v.toString()).isTrue();
@@ -109,7 +107,8 @@ class ClearanceCertificateTests {
     byte[] changed = certificate.clone();
     int inHeaderComment = SignatureTools.indexOf(certificate, "\n%".getBytes()) + 2;
     changed[inHeaderComment] ^= 0x01;
-    assertThat(SignatureTools.pdfsig(changed, work)).doesNotContain("Signature is Valid")
+    assertThat(SignatureTools.pdfsig(changed, work))
+        .doesNotContain("Signature is Valid")
         .contains("Digest Mismatch");
     JsonNode v = SignatureTools.verify(central, "changed.pdf", "application/pdf", changed).json();
     assertThat(v.get("valid").asBoolean()).as(v.toString()).isFalse();
@@ -126,17 +125,21 @@ class ClearanceCertificateTests {
       document.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
       document.saveIncremental(appended);
     }
-    JsonNode v = SignatureTools.verify(central, "appended.pdf", "application/pdf", appended.toByteArray()).json();
+    JsonNode v =
+        SignatureTools.verify(central, "appended.pdf", "application/pdf", appended.toByteArray())
+            .json();
     assertThat(v.get("valid").asBoolean()).as(v.toString()).isFalse();
     assertThat(v.at("/items/0/signatureValid").asBoolean()).isTrue();
     assertThat(v.at("/items/0/unchanged").asBoolean()).isFalse();
     assertThat(v.at("/items/0/changes/0").asText()).contains("incremental");
-    assertThat(SignatureTools.pdfsig(appended.toByteArray(), work)).contains("Not total document signed");
+    assertThat(SignatureTools.pdfsig(appended.toByteArray(), work))
+        .contains("Not total document signed");
   }
 
   /**
-   * From pixels, not from the text layer: the page as pdftoppm draws it, read by Tesseract's Persian model. Two
-   * resolutions, because Tesseract reads the large title best small and the body best large.
+   * From pixels, not from the text layer: the page as pdftoppm draws it, read by Tesseract's
+   * Persian model. Two resolutions, because Tesseract reads the large title best small and the body
+   * best large.
    */
   @Test
   void theRenderedCertificateReadsAsPersianWithTheTitleTheStudentsNameAndNumber() throws Exception {
@@ -146,18 +149,38 @@ class ClearanceCertificateTests {
     StringBuilder read = new StringBuilder();
     for (String dpi : new String[] {"100", "200"}) {
       Path png = work.resolve("page-" + dpi + ".png");
-      SignatureTools.Run raster = SignatureTools.run(work, "pdftoppm", "-r", dpi, "-png", "-f", "1", "-l", "1",
-          "-singlefile", pdf.toString(), work.resolve("page-" + dpi).toString());
+      SignatureTools.Run raster =
+          SignatureTools.run(
+              work,
+              "pdftoppm",
+              "-r",
+              dpi,
+              "-png",
+              "-f",
+              "1",
+              "-l",
+              "1",
+              "-singlefile",
+              pdf.toString(),
+              work.resolve("page-" + dpi).toString());
       assertThat(raster.exitCode()).as(raster.output()).isZero();
-      Files.copy(png, kept.resolve("clearance-certificate-" + dpi + "dpi.png"), StandardCopyOption.REPLACE_EXISTING);
-      SignatureTools.Run ocr = SignatureTools.run(work, "tesseract", png.toString(), "stdout", "-l", "fas");
+      Files.copy(
+          png,
+          kept.resolve("clearance-certificate-" + dpi + "dpi.png"),
+          StandardCopyOption.REPLACE_EXISTING);
+      SignatureTools.Run ocr =
+          SignatureTools.run(work, "tesseract", png.toString(), "stdout", "-l", "fas");
       assertThat(ocr.exitCode()).as(ocr.output()).isZero();
       read.append(ocr.output()).append('\n');
     }
     String text = compact(read.toString());
-    assertThat(text).as(read.toString()).contains(compact(ClearanceCertificatePdf.TITLE))
-        .contains(compact(cleared.student().getFirstName()), compact(cleared.student().getLastName()))
-        .contains(PersianText.toPersianDigits(cleared.number())).contains(compact("دانش‌آموختگان"));
+    assertThat(text)
+        .as(read.toString())
+        .contains(compact(ClearanceCertificatePdf.TITLE))
+        .contains(
+            compact(cleared.student().getFirstName()), compact(cleared.student().getLastName()))
+        .contains(PersianText.toPersianDigits(cleared.number()))
+        .contains(compact("دانش‌آموختگان"));
   }
 
   @Test
@@ -171,14 +194,26 @@ class ClearanceCertificateTests {
 
   @Test
   void theStudentFetchesTheirOwnCertificateAndThePortalAndFilePageLinkItOnceCleared() {
-    ApiClient graduate = ApiClient.signedIn(port, cleared.number(), cleared.student().getNationalId());
-    assertThat(graduate.get("/api/portal/file").json().get("clearanceCertificateUrl").asText()).isEqualTo(url(cleared));
+    ApiClient graduate =
+        ApiClient.signedIn(port, cleared.number(), cleared.student().getNationalId());
+    assertThat(graduate.get("/api/portal/file").json().get("clearanceCertificateUrl").asText())
+        .isEqualTo(url(cleared));
     Response own = graduate.get(url(cleared), "application/pdf");
     assertThat(own.status()).as(own.toString()).isEqualTo(200);
-    assertThat(central.get("/api/students/" + cleared.number() + "/file").json().get("clearanceCertificateUrl")
-        .asText()).isEqualTo(url(cleared));
-    assertThat(central.get("/api/students/" + atCentralCheck.number() + "/file").json()
-        .get("clearanceCertificateUrl").isNull()).isTrue();
+    assertThat(
+            central
+                .get("/api/students/" + cleared.number() + "/file")
+                .json()
+                .get("clearanceCertificateUrl")
+                .asText())
+        .isEqualTo(url(cleared));
+    assertThat(
+            central
+                .get("/api/students/" + atCentralCheck.number() + "/file")
+                .json()
+                .get("clearanceCertificateUrl")
+                .isNull())
+        .isTrue();
   }
 
   private static String url(ClearanceFixture file) {

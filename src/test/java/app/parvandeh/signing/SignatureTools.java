@@ -27,8 +27,9 @@ import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 
 /**
- * Checks of signatures with tools that share nothing with our signing and verification code: poppler's
- * {@code pdfsig}, {@code openssl cms -verify}, {@code sha256sum -c}, and BouncyCastle's CMS classes used directly.
+ * Checks of signatures with tools that share nothing with our signing and verification code:
+ * poppler's {@code pdfsig}, {@code openssl cms -verify}, {@code sha256sum -c}, and BouncyCastle's
+ * CMS classes used directly.
  */
 public final class SignatureTools {
 
@@ -36,8 +37,10 @@ public final class SignatureTools {
 
   public record Run(int exitCode, String output) {}
 
-  public static Run run(Path directory, String... command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+  public static Run run(Path directory, String... command)
+      throws IOException, InterruptedException {
+    Process process =
+        new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     return new Run(process.waitFor(), output);
   }
@@ -49,10 +52,26 @@ public final class SignatureTools {
     return run(work, "pdfsig", file.toString()).output();
   }
 
-  /** {@code openssl cms -verify} of a bag's detached tag-manifest signature against the office's certificate. */
+  /**
+   * {@code openssl cms -verify} of a bag's detached tag-manifest signature against the office's
+   * certificate.
+   */
   public static Run openssl(Path bagRoot, Path officePem) throws IOException, InterruptedException {
-    return run(bagRoot, "openssl", "cms", "-verify", "-binary", "-content", "tagmanifest-sha256.txt", "-in",
-        "signatures/tagmanifest-sha256.txt.p7s", "-inform", "DER", "-CAfile", officePem.toString(), "-out",
+    return run(
+        bagRoot,
+        "openssl",
+        "cms",
+        "-verify",
+        "-binary",
+        "-content",
+        "tagmanifest-sha256.txt",
+        "-in",
+        "signatures/tagmanifest-sha256.txt.p7s",
+        "-inform",
+        "DER",
+        "-CAfile",
+        officePem.toString(),
+        "-out",
         "/dev/null");
   }
 
@@ -66,14 +85,17 @@ public final class SignatureTools {
   }
 
   public static Response verify(ApiClient api, String fileName, String contentType, byte[] bytes) {
-    return api.multipart("/api/signatures/verifications", Map.of(), "file",
+    return api.multipart(
+        "/api/signatures/verifications",
+        Map.of(),
+        "file",
         new FilePart(null, fileName, contentType, bytes));
   }
 
   /**
-   * The PDF's one signature, verified with BouncyCastle alone: the CMS over the ByteRange's bytes, the
-   * ETSI.CAdES.detached SubFilter, a signing-certificate-v2 attribute naming the certificate, and the ByteRange
-   * running to the end of the file. Returns the signer's certificate.
+   * The PDF's one signature, verified with BouncyCastle alone: the CMS over the ByteRange's bytes,
+   * the ETSI.CAdES.detached SubFilter, a signing-certificate-v2 attribute naming the certificate,
+   * and the ByteRange running to the end of the file. Returns the signer's certificate.
    */
   public static X509CertificateHolder assertPadesSignatureVerifies(byte[] pdf) throws Exception {
     try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -82,26 +104,36 @@ public final class SignatureTools {
       PDSignature signature = signatures.get(0);
       assertThat(signature.getSubFilter()).isEqualTo("ETSI.CAdES.detached");
       int[] range = signature.getByteRange();
-      assertThat((long) range[2] + range[3]).as("ByteRange to the end of the file").isEqualTo(pdf.length);
+      assertThat((long) range[2] + range[3])
+          .as("ByteRange to the end of the file")
+          .isEqualTo(pdf.length);
       return assertCmsVerifies(signature.getContents(pdf), signature.getSignedContent(pdf));
     }
   }
 
-  public static X509CertificateHolder assertCmsVerifies(byte[] cms, byte[] content) throws Exception {
-    CMSSignedData signed = new CMSSignedData(new CMSProcessableByteArray(content),
-        ContentInfo.getInstance(new ASN1InputStream(cms).readObject()));
+  public static X509CertificateHolder assertCmsVerifies(byte[] cms, byte[] content)
+      throws Exception {
+    CMSSignedData signed =
+        new CMSSignedData(
+            new CMSProcessableByteArray(content),
+            ContentInfo.getInstance(new ASN1InputStream(cms).readObject()));
     Collection<SignerInformation> signers = signed.getSignerInfos().getSigners();
     assertThat(signers).hasSize(1);
     SignerInformation signer = signers.iterator().next();
     @SuppressWarnings("unchecked")
     X509CertificateHolder certificate =
-        (X509CertificateHolder) signed.getCertificates().getMatches(signer.getSID()).iterator().next();
+        (X509CertificateHolder)
+            signed.getCertificates().getMatches(signer.getSID()).iterator().next();
     assertThat(signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate))).isTrue();
-    var attribute = signer.getSignedAttributes().get(PKCSObjectIdentifiers.id_aa_signingCertificateV2);
+    var attribute =
+        signer.getSignedAttributes().get(PKCSObjectIdentifiers.id_aa_signingCertificateV2);
     assertThat(attribute).as("signing-certificate-v2").isNotNull();
-    byte[] hash = SigningCertificateV2.getInstance(attribute.getAttrValues().getObjectAt(0)).getCerts()[0]
-        .getCertHash();
-    assertThat(hash).isEqualTo(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+    byte[] hash =
+        SigningCertificateV2.getInstance(attribute.getAttrValues().getObjectAt(0))
+            .getCerts()[0]
+            .getCertHash();
+    assertThat(hash)
+        .isEqualTo(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
     return certificate;
   }
 

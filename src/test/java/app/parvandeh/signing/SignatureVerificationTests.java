@@ -22,19 +22,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The verification API on what is not ours to vouch for: unsigned PDFs, PDFs signed by another key, and input
- * that is no PDF or ZIP or a hostile ZIP, refused with a Persian and English 400 and nothing kept.
+ * The verification API on what is not ours to vouch for: unsigned PDFs, PDFs signed by another key,
+ * and input that is no PDF or ZIP or a hostile ZIP, refused with a Persian and English 400 and
+ * nothing kept.
  */
 @ParvandehIntegrationTest
 class SignatureVerificationTests {
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  SigningProperties signing;
+  @LocalServerPort int port;
+  @Autowired SigningProperties signing;
 
-  @TempDir
-  Path work;
+  @TempDir Path work;
 
   @Test
   void anUnsignedPdfIsNotValid() {
@@ -46,9 +44,18 @@ class SignatureVerificationTests {
 
   @Test
   void aPdfSignedWithAnotherKeyVerifiesButIsNotThisOfficesSignature() {
-    OfficeKey stranger = new OfficeKey(new SigningProperties(work.resolve("other.p12").toString(), "pw", "other",
-        true, "CN=Someone else,O=Elsewhere"), Clock.systemUTC());
-    byte[] signed = new OfficeSignatures(stranger, Clock.systemUTC()).signPdf(DemoFiles.pdf("foreign"), "probe");
+    OfficeKey stranger =
+        new OfficeKey(
+            new SigningProperties(
+                work.resolve("other.p12").toString(),
+                "pw",
+                "other",
+                true,
+                "CN=Someone else,O=Elsewhere"),
+            Clock.systemUTC());
+    byte[] signed =
+        new OfficeSignatures(stranger, Clock.systemUTC())
+            .signPdf(DemoFiles.pdf("foreign"), "probe");
     JsonNode v = verify("foreign.pdf", "application/pdf", signed).json();
     assertThat(v.get("valid").asBoolean()).as(v.toString()).isTrue();
     assertThat(v.get("signedByThisOffice").asBoolean()).isFalse();
@@ -58,10 +65,12 @@ class SignatureVerificationTests {
 
   @Test
   void aFileThatIsNeitherPdfNorZipIsRefusedAndNothingIsKept() throws IOException {
-    // The test data folder, as bound once (${random.uuid} in its name differs on each new resolution).
+    // The test data folder, as bound once (${random.uuid} in its name differs on each new
+    // resolution).
     Path dataDir = Path.of(signing.keystore()).getParent().getParent();
     long before = filesIn(dataDir);
-    Response refused = verify("notes.pdf", "application/pdf", "just text".getBytes(StandardCharsets.UTF_8));
+    Response refused =
+        verify("notes.pdf", "application/pdf", "just text".getBytes(StandardCharsets.UTF_8));
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.json().get("code").asText()).isEqualTo("not-pdf-or-zip");
     assertThat(refused.json().get("messageFa").asText()).contains("PDF");
@@ -71,7 +80,8 @@ class SignatureVerificationTests {
 
   @Test
   void aZipWhoseEntryClimbsOutOfItsFolderIsRefusedAsHostile() throws IOException {
-    Response refused = verify("bag.zip", "application/zip", zip("../../etc/bagit.txt", "BagIt-Version: 1.0\n"));
+    Response refused =
+        verify("bag.zip", "application/zip", zip("../../etc/bagit.txt", "BagIt-Version: 1.0\n"));
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.json().get("code").asText()).isEqualTo("hostile-zip");
     assertThat(refused.json().get("messageFa").asText()).contains("ZIP");
@@ -104,13 +114,15 @@ class SignatureVerificationTests {
 
   @Test
   void anUnsignedBagIsNotValid() throws IOException {
-    JsonNode v = verify("bag.zip", "application/zip", zip("bag/bagit.txt", "BagIt-Version: 1.0\n")).json();
+    JsonNode v =
+        verify("bag.zip", "application/zip", zip("bag/bagit.txt", "BagIt-Version: 1.0\n")).json();
     assertThat(v.get("valid").asBoolean()).isFalse();
     assertThat(v.get("messageEn").asText()).contains("not signed");
   }
 
   private Response verify(String name, String type, byte[] bytes) {
-    return SignatureTools.verify(ApiClient.signedIn(port, "graduates.office", "parvandeh"), name, type, bytes);
+    return SignatureTools.verify(
+        ApiClient.signedIn(port, "graduates.office", "parvandeh"), name, type, bytes);
   }
 
   private static byte[] zip(String name, String content) throws IOException {

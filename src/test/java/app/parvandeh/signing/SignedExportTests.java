@@ -33,24 +33,24 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Report 112 PDFs are PAdES-signed; an exported bag carries {@code signatures/tagmanifest-sha256.txt.p7s}, a
- * detached CMS signature that openssl verifies with the office's published certificate. One changed byte, in the tag manifest
- * or in a payload file, is caught by the tools and by our verification API.
+ * Report 112 PDFs are PAdES-signed; an exported bag carries {@code
+ * signatures/tagmanifest-sha256.txt.p7s}, a detached CMS signature that openssl verifies with the
+ * office's published certificate. One changed byte, in the tag manifest or in a payload file, is
+ * caught by the tools and by our verification API.
  */
 @ParvandehIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SignedExportTests {
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  StudentService students;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  ManagementService management;
+  @LocalServerPort int port;
+  @Autowired StudentService students;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
 
-  /** Made in {@link #anExportedFile}: a class-wide {@code @TempDir} is not there yet in a {@code @BeforeAll}. */
+  /**
+   * Made in {@link #anExportedFile}: a class-wide {@code @TempDir} is not there yet in a
+   * {@code @BeforeAll}.
+   */
   Path work;
 
   Student student;
@@ -65,12 +65,20 @@ class SignedExportTests {
     NewStudent data = TestStudents.newStudent("engineering", 1402, false);
     student = students.admit(data, "admission-office");
     DueJobs.run(management, DueJobs.fileInstanceOf(runtime, student.getStudentNumber()));
-    Response upload = ApiClient.signedIn(port, student.getStudentNumber(), data.nationalId())
-        .upload("/api/students/" + student.getStudentNumber() + "/documents",
-            List.of(new FilePart("BIRTH_CERTIFICATE", "شناسنامه.pdf", "application/pdf", DemoFiles.pdf("signed bag"))));
+    Response upload =
+        ApiClient.signedIn(port, student.getStudentNumber(), data.nationalId())
+            .upload(
+                "/api/students/" + student.getStudentNumber() + "/documents",
+                List.of(
+                    new FilePart(
+                        "BIRTH_CERTIFICATE",
+                        "شناسنامه.pdf",
+                        "application/pdf",
+                        DemoFiles.pdf("signed bag"))));
     assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
     central = ApiClient.signedIn(port, "central.records", "parvandeh");
-    Response export = central.get("/api/students/" + student.getStudentNumber() + "/export", "application/zip");
+    Response export =
+        central.get("/api/students/" + student.getStudentNumber() + "/export", "application/zip");
     assertThat(export.status()).as(export.toString()).isEqualTo(200);
     bagZip = export.body();
     Path unzipped = Files.createDirectories(work.resolve("bag"));
@@ -81,11 +89,14 @@ class SignedExportTests {
 
   @Test
   void aReport112PdfIsSignedAndVerifiesInPdfsigBouncyCastleAndTheApi() throws Exception {
-    Response pdf = central.get("/api/reports/notes?studentNumber=" + student.getStudentNumber() + "&format=pdf",
-        "application/pdf");
+    Response pdf =
+        central.get(
+            "/api/reports/notes?studentNumber=" + student.getStudentNumber() + "&format=pdf",
+            "application/pdf");
     assertThat(pdf.status()).as(pdf.toString()).isEqualTo(200);
-    assertThat(SignatureTools.pdfsig(pdf.body(), work)).contains("Signature Type: ETSI.CAdES.detached",
-        "Total document signed", "Signature is Valid");
+    assertThat(SignatureTools.pdfsig(pdf.body(), work))
+        .contains(
+            "Signature Type: ETSI.CAdES.detached", "Total document signed", "Signature is Valid");
     SignatureTools.assertPadesSignatureVerifies(pdf.body());
     JsonNode v = SignatureTools.verify(central, "report.pdf", "application/pdf", pdf.body()).json();
     assertThat(v.get("valid").asBoolean()).as(v.toString()).isTrue();
@@ -98,7 +109,8 @@ class SignedExportTests {
     SignatureTools.Run openssl = SignatureTools.openssl(bag, officePem);
     assertThat(openssl.exitCode()).as(openssl.output()).isZero();
     assertThat(openssl.output()).contains("Verification successful");
-    SignatureTools.assertCmsVerifies(Files.readAllBytes(bag.resolve("signatures/tagmanifest-sha256.txt.p7s")),
+    SignatureTools.assertCmsVerifies(
+        Files.readAllBytes(bag.resolve("signatures/tagmanifest-sha256.txt.p7s")),
         Files.readAllBytes(bag.resolve("tagmanifest-sha256.txt")));
   }
 
@@ -108,7 +120,8 @@ class SignedExportTests {
     assertThat(v.get("kind").asText()).isEqualTo("BAG");
     assertThat(v.get("valid").asBoolean()).as(v.toString()).isTrue();
     assertThat(v.get("signedByThisOffice").asBoolean()).isTrue();
-    assertThat(v.at("/items/0/name").asText()).isEqualTo("parvandeh-" + student.getStudentNumber() + "-bag");
+    assertThat(v.at("/items/0/name").asText())
+        .isEqualTo("parvandeh-" + student.getStudentNumber() + "-bag");
     assertThat(v.at("/items/0/signedAtJalali").asText()).isNotBlank();
   }
 
@@ -133,12 +146,14 @@ class SignedExportTests {
     byte[] bytes = Files.readAllBytes(json);
     bytes[bytes.length / 2] ^= 0x01;
     Files.write(json, bytes);
-    SignatureTools.Run sha256sum = SignatureTools.run(copy, "sha256sum", "--strict", "--quiet", "-c",
-        "manifest-sha256.txt");
+    SignatureTools.Run sha256sum =
+        SignatureTools.run(copy, "sha256sum", "--strict", "--quiet", "-c", "manifest-sha256.txt");
     assertThat(sha256sum.exitCode()).as(sha256sum.output()).isNotZero();
     JsonNode v = SignatureTools.verify(central, "bag.zip", "application/zip", zip(copy)).json();
     assertThat(v.get("valid").asBoolean()).as(v.toString()).isFalse();
-    assertThat(v.at("/items/0/signatureValid").asBoolean()).as("the tag manifest itself is intact").isTrue();
+    assertThat(v.at("/items/0/signatureValid").asBoolean())
+        .as("the tag manifest itself is intact")
+        .isTrue();
     assertThat(v.at("/items/0/unchanged").asBoolean()).isFalse();
     assertThat(v.at("/items/0/changes").toString()).contains("changed: data/file.json");
     assertThat(v.get("messageFa").asText()).contains("تغییر کرده");
@@ -160,7 +175,8 @@ class SignedExportTests {
   }
 
   static void unzip(byte[] zip, Path target) throws IOException {
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+    try (ZipInputStream in =
+        new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
       for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
         Path file = target.resolve(entry.getName()).normalize();
         assertThat(file).startsWithRaw(target);
@@ -173,9 +189,12 @@ class SignedExportTests {
   /** The bag folder zipped again, under its own name. */
   static byte[] zip(Path root) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(out); Stream<Path> files = Files.walk(root)) {
+    try (ZipOutputStream zip = new ZipOutputStream(out);
+        Stream<Path> files = Files.walk(root)) {
       for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-        zip.putNextEntry(new ZipEntry(root.getFileName() + "/" + root.relativize(file).toString().replace('\\', '/')));
+        zip.putNextEntry(
+            new ZipEntry(
+                root.getFileName() + "/" + root.relativize(file).toString().replace('\\', '/')));
         Files.copy(file, zip);
         zip.closeEntry();
       }

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** A file is in scope when any of the scope's grants holds; the clearance is asked only when nothing else decides. */
+/**
+ * A file is in scope when any of the scope's grants holds; the clearance is asked only when nothing
+ * else decides.
+ */
 class FileScopeTests {
 
   private final Student eng = student("engineering", "4011100001");
@@ -38,9 +41,13 @@ class FileScopeTests {
     assertThat(cleared.covers(sci, s -> false)).isFalse();
     assertThat(cleared.reachesFaculty("science")).isTrue();
     FileScope withFaculty = FileScope.of(Set.of("engineering"), true);
-    assertThat(withFaculty.covers(eng, s -> {
-      throw new AssertionError("the faculty decides, the clearance is not asked");
-    })).isTrue();
+    assertThat(
+            withFaculty.covers(
+                eng,
+                s -> {
+                  throw new AssertionError("the faculty decides, the clearance is not asked");
+                }))
+        .isTrue();
     assertThat(withFaculty.covers(sci, s -> s == sci)).isTrue();
   }
 
@@ -53,8 +60,21 @@ class FileScopeTests {
   }
 
   private static Student student(String faculty, String number) {
-    return new Student(new NewStudent(number, "0012345679", "سارا", "رضایی", faculty, Degree.BACHELOR, 1401,
-        AdmissionType.REMOTE, false), AdmissionDetails.NONE, new Faculty(faculty, faculty, faculty), number,
-        "0012345679", Instant.EPOCH);
+    return new Student(
+        new NewStudent(
+            number,
+            "0012345679",
+            "سارا",
+            "رضایی",
+            faculty,
+            Degree.BACHELOR,
+            1401,
+            AdmissionType.REMOTE,
+            false),
+        AdmissionDetails.NONE,
+        new Faculty(faculty, faculty, faculty),
+        number,
+        "0012345679",
+        Instant.EPOCH);
   }
 }

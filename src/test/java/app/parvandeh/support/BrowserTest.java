@@ -11,21 +11,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A browser test in the shared application context: a fresh headless Chromium per test, closed afterwards, and the
- * engine services the scenarios drive. Skipped where Chromium is not installed.
+ * A browser test in the shared application context: a fresh headless Chromium per test, closed
+ * afterwards, and the engine services the scenarios drive. Skipped where Chromium is not installed.
  */
 @ParvandehIntegrationTest
 @EnabledIf("app.parvandeh.support.HeadlessBrowser#installed")
 public abstract class BrowserTest {
 
-  @LocalServerPort
-  protected int port;
-  @Autowired
-  protected RuntimeService runtime;
-  @Autowired
-  protected ManagementService management;
-  @Autowired
-  protected TaskService tasks;
+  @LocalServerPort protected int port;
+  @Autowired protected RuntimeService runtime;
+  @Autowired protected ManagementService management;
+  @Autowired protected TaskService tasks;
 
   protected HeadlessBrowser browser;
 

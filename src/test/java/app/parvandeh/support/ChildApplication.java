@@ -19,21 +19,25 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real application ({@code ParvandehApplication}, as {@code java -jar} would run it) in a JVM of its own, on a
- * data folder the caller keeps across starts and a free loopback port: for tests that kill and restart it.
+ * The real application ({@code ParvandehApplication}, as {@code java -jar} would run it) in a JVM
+ * of its own, on a data folder the caller keeps across starts and a free loopback port: for tests
+ * that kill and restart it.
  *
- * <p>A child never outlives its test: {@link #close} (use try-with-resources or call it in a {@code finally})
- * kills it, a shutdown hook of the test JVM kills every child still alive, and should the test JVM itself be
- * killed, the child sees its pipe to the parent close and halts ({@link ChildMain}).
+ * <p>A child never outlives its test: {@link #close} (use try-with-resources or call it in a {@code
+ * finally}) kills it, a shutdown hook of the test JVM kills every child still alive, and should the
+ * test JVM itself be killed, the child sees its pipe to the parent close and halts ({@link
+ * ChildMain}).
  */
 public final class ChildApplication implements AutoCloseable {
 
   private static final String MAIN_CLASS = ChildMain.class.getName();
-  private static final java.util.Set<Process> ALIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private static final java.util.Set<Process> ALIVE =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> ALIVE.forEach(Process::destroyForcibly),
-        "kill-child-applications"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> ALIVE.forEach(Process::destroyForcibly), "kill-child-applications"));
   }
 
   private final Process process;
@@ -47,8 +51,9 @@ public final class ChildApplication implements AutoCloseable {
   }
 
   /**
-   * Starts the application with the given extra arguments and waits until it is ready ({@code /actuator/health/readiness}
-   * answers 200 only after the start-up runners, e.g. the demo users, are done).
+   * Starts the application with the given extra arguments and waits until it is ready ({@code
+   * /actuator/health/readiness} answers 200 only after the start-up runners, e.g. the demo users,
+   * are done).
    */
   public static ChildApplication start(Path dataDir, String logName, String... arguments)
       throws IOException, InterruptedException {
@@ -56,18 +61,22 @@ public final class ChildApplication implements AutoCloseable {
   }
 
   /**
-   * The demo install (its users sign in with the demo password) with the job executor off, so no process step runs
-   * beside what the test looks at; then {@code more}.
+   * The demo install (its users sign in with the demo password) with the job executor off, so no
+   * process step runs beside what the test looks at; then {@code more}.
    */
   public static String[] demoWithoutJobs(String... more) {
-    List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=demo",
-        "--camunda.bpm.job-execution.enabled=false"));
+    List<String> arguments =
+        new ArrayList<>(
+            List.of("--spring.profiles.active=demo", "--camunda.bpm.job-execution.enabled=false"));
     arguments.addAll(List.of(more));
     return arguments.toArray(String[]::new);
   }
 
-  /** As {@link #start(Path, String, String...)} with the given maximum heap, e.g. {@code -Xmx160m}. */
-  public static ChildApplication startWithHeap(Path dataDir, String logName, String maxHeap, String... arguments)
+  /**
+   * As {@link #start(Path, String, String...)} with the given maximum heap, e.g. {@code -Xmx160m}.
+   */
+  public static ChildApplication startWithHeap(
+      Path dataDir, String logName, String maxHeap, String... arguments)
       throws IOException, InterruptedException {
     int port = freePort();
     Path log = dataDir.resolve(logName);
@@ -83,14 +92,16 @@ public final class ChildApplication implements AutoCloseable {
   }
 
   /**
-   * Runs the application as a command that ends by itself (e.g. a restore) and returns its exit code; its output is
-   * in {@code log}.
+   * Runs the application as a command that ends by itself (e.g. a restore) and returns its exit
+   * code; its output is in {@code log}.
    */
-  public static int runToExit(Path dataDir, Path log, String... arguments) throws IOException, InterruptedException {
+  public static int runToExit(Path dataDir, Path log, String... arguments)
+      throws IOException, InterruptedException {
     Process process = launch(command(dataDir, freePort(), "-Xmx512m", arguments), log);
     try {
       if (!process.waitFor(5, TimeUnit.MINUTES)) {
-        throw new AssertionError("the command did not end within 5 minutes:\n" + Files.readString(log));
+        throw new AssertionError(
+            "the command did not end within 5 minutes:\n" + Files.readString(log));
       }
       return process.exitValue();
     } finally {
@@ -99,19 +110,31 @@ public final class ChildApplication implements AutoCloseable {
     }
   }
 
-  /** Starts the child with its output in {@code log} and its stdin a pipe from this JVM (see {@link ChildMain}). */
+  /**
+   * Starts the child with its output in {@code log} and its stdin a pipe from this JVM (see {@link
+   * ChildMain}).
+   */
   private static Process launch(List<String> command, Path log) throws IOException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     ALIVE.add(process);
     return process;
   }
 
   private static List<String> command(Path dataDir, int port, String maxHeap, String... arguments) {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), maxHeap, "-XX:TieredStopAtLevel=1",
-        "-cp", System.getProperty("java.class.path"), MAIN_CLASS,
-        "--server.port=" + port, "--server.address=127.0.0.1", "--parvandeh.data-dir=" + dataDir,
-        "--logging.level.root=warn"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                maxHeap,
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                MAIN_CLASS,
+                "--server.port=" + port,
+                "--server.address=127.0.0.1",
+                "--parvandeh.data-dir=" + dataDir,
+                "--logging.level.root=warn"));
     command.addAll(List.of(arguments));
     return command;
   }
@@ -121,8 +144,8 @@ public final class ChildApplication implements AutoCloseable {
   }
 
   /**
-   * The child's embedded H2 database in {@code dataDir} (the default install's), to look into once no child runs
-   * on it: H2 holds the file locked while the application runs.
+   * The child's embedded H2 database in {@code dataDir} (the default install's), to look into once
+   * no child runs on it: H2 holds the file locked while the application runs.
    */
   public static Connection h2(Path dataDir) throws SQLException {
     return DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("db/parvandeh"), "sa", "");
@@ -130,7 +153,8 @@ public final class ChildApplication implements AutoCloseable {
 
   /** The single number a {@code select count(*) …} answers. */
   public static long count(Connection db, String sql) throws SQLException {
-    try (Statement statement = db.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+    try (Statement statement = db.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
       result.next();
       return result.getLong(1);
     }
@@ -168,11 +192,15 @@ public final class ChildApplication implements AutoCloseable {
 
   private void awaitHealthy() throws InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
-    HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build();
+    HttpRequest health =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+            .build();
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new AssertionError("the application exited with " + process.exitValue() + ":\n" + log());
+        throw new AssertionError(
+            "the application exited with " + process.exitValue() + ":\n" + log());
       }
       try {
         if (http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {

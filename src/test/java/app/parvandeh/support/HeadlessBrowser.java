@@ -26,8 +26,9 @@ import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's headless Chromium driven as a person would use our pages and Tasklist: signs in, clicks, waits, and
- * keeps screenshots in {@code target/browser-screenshots}. Browser tests run only where Chromium is installed.
+ * Debian's headless Chromium driven as a person would use our pages and Tasklist: signs in, clicks,
+ * waits, and keeps screenshots in {@code target/browser-screenshots}. Browser tests run only where
+ * Chromium is installed.
  */
 public final class HeadlessBrowser implements AutoCloseable {
 
@@ -41,16 +42,27 @@ public final class HeadlessBrowser implements AutoCloseable {
   private HeadlessBrowser(int port) throws IOException {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
         "--window-size=1500,1100");
     // The page's console, for tests that a page logs no errors.
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-    // The driver is given, so Selenium Manager never tries to download one (this network reaches no vendor).
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+    // The driver is given, so Selenium Manager never tries to download one (this network reaches no
+    // vendor).
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER))
+            .usingAnyFreePort()
+            .build();
     this.driver = new ChromeDriver(service, options);
     this.port = port;
     this.screenshots = Files.createDirectories(Path.of("target", "browser-screenshots"));
@@ -70,9 +82,9 @@ public final class HeadlessBrowser implements AutoCloseable {
   }
 
   /**
-   * Waits up to 20 s, ignoring elements a page redraws while we look. A wait that runs out says where the browser
-   * was: its address, title, the start of the page's text and its console errors, and leaves a screenshot
-   * {@code timeout-<n>.png}.
+   * Waits up to 20 s, ignoring elements a page redraws while we look. A wait that runs out says
+   * where the browser was: its address, title, the start of the page's text and its console errors,
+   * and leaves a screenshot {@code timeout-<n>.png}.
    */
   public FluentWait<WebDriver> waiting() {
     return new WebDriverWait(driver, Duration.ofSeconds(20)) {
@@ -86,35 +98,58 @@ public final class HeadlessBrowser implements AutoCloseable {
   private String whereAmI() {
     StringBuilder where = new StringBuilder();
     try {
-      where.append("at ").append(driver.getCurrentUrl()).append(" titled \"").append(driver.getTitle()).append('"');
-      String text = String.valueOf(((JavascriptExecutor) driver).executeScript(
-          "return document.body ? document.body.innerText : '(no body)';"));
+      where
+          .append("at ")
+          .append(driver.getCurrentUrl())
+          .append(" titled \"")
+          .append(driver.getTitle())
+          .append('"');
+      String text =
+          String.valueOf(
+              ((JavascriptExecutor) driver)
+                  .executeScript("return document.body ? document.body.innerText : '(no body)';"));
       where.append("\npage text: ").append(text, 0, Math.min(text.length(), 600));
       where.append("\nconsole errors: ").append(consoleErrors());
       String name = "timeout-" + System.currentTimeMillis();
       screenshot(name);
       where.append("\nscreenshot: target/browser-screenshots/").append(name).append(".png");
-      where.append("\nrequests the page made: ").append(((JavascriptExecutor) driver).executeScript(
-          "return performance.getEntriesByType('resource').map(e => e.name.replace(location.origin, '') + ' '"
-          + " + Math.round(e.startTime) + '+' + Math.round(e.duration) + 'ms').join('\\n');"));
+      where
+          .append("\nrequests the page made: ")
+          .append(
+              ((JavascriptExecutor) driver)
+                  .executeScript(
+                      "return performance.getEntriesByType('resource').map(e => e.name.replace(location.origin, '') + ' '"
+                          + " + Math.round(e.startTime) + '+' + Math.round(e.duration) + 'ms').join('\\n');"));
       Files.writeString(screenshots.resolve(name + "-threads.txt"), serverThreads());
-      where.append("\nthis JVM's threads: target/browser-screenshots/").append(name).append("-threads.txt");
+      where
+          .append("\nthis JVM's threads: target/browser-screenshots/")
+          .append(name)
+          .append("-threads.txt");
     } catch (RuntimeException | IOException e) {
       where.append(" (could not read the page: ").append(e).append(')');
     }
     return where.toString();
   }
 
-  /** The stacks of this JVM's threads (the application under test runs in it): what a stuck request waits for. */
+  /**
+   * The stacks of this JVM's threads (the application under test runs in it): what a stuck request
+   * waits for.
+   */
   private static String serverThreads() {
     StringBuilder out = new StringBuilder();
-    Thread.getAllStackTraces().forEach((thread, stack) -> {
-      out.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
-      for (StackTraceElement frame : stack) {
-        out.append("    at ").append(frame).append('\n');
-      }
-      out.append('\n');
-    });
+    Thread.getAllStackTraces()
+        .forEach(
+            (thread, stack) -> {
+              out.append('"')
+                  .append(thread.getName())
+                  .append("\" ")
+                  .append(thread.getState())
+                  .append('\n');
+              for (StackTraceElement frame : stack) {
+                out.append("    at ").append(frame).append('\n');
+              }
+              out.append('\n');
+            });
     return out.toString();
   }
 
@@ -135,25 +170,39 @@ public final class HeadlessBrowser implements AutoCloseable {
     driver.manage().deleteAllCookies();
   }
 
-  /** Clicks like a person: scrolled to the middle of the (scrolling) page first, clear of headers and footers. */
+  /**
+   * Clicks like a person: scrolled to the middle of the (scrolling) page first, clear of headers
+   * and footers.
+   */
   public void press(WebElement element) {
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    ((JavascriptExecutor) driver)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
     element.click();
   }
 
-  /** Emulates a device this wide and high (CSS pixels, a phone's viewport meta honoured when {@code mobile}). */
+  /**
+   * Emulates a device this wide and high (CSS pixels, a phone's viewport meta honoured when {@code
+   * mobile}).
+   */
   public void viewport(int width, int height) {
-    ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of(
-        "width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 800));
+    ((ChromeDriver) driver)
+        .executeCdpCommand(
+            "Emulation.setDeviceMetricsOverride",
+            java.util.Map.of(
+                "width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 800));
   }
 
   /**
-   * What makes the page scroll sideways: the page's own width when it exceeds the viewport, and each element that
-   * reaches outside it (left or right) and is not inside a box that scrolls on its own. Empty when nothing does.
+   * What makes the page scroll sideways: the page's own width when it exceeds the viewport, and
+   * each element that reaches outside it (left or right) and is not inside a box that scrolls on
+   * its own. Empty when nothing does.
    */
   @SuppressWarnings("unchecked")
   public java.util.List<String> sidewaysOverflow() {
-    return (java.util.List<String>) ((JavascriptExecutor) driver).executeScript("""
+    return (java.util.List<String>)
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                """
         var vw = document.documentElement.clientWidth, out = [];
         if (document.documentElement.scrollWidth > vw + 1) {
           out.push('page ' + document.documentElement.scrollWidth + 'px in ' + vw + 'px');
@@ -182,12 +231,18 @@ public final class HeadlessBrowser implements AutoCloseable {
     return driver.findElement(By.tagName("body")).getText();
   }
 
-  /** Runs the page's clock in a time zone, as a clerk's computer in Iran does (Chromium's own emulation). */
+  /**
+   * Runs the page's clock in a time zone, as a clerk's computer in Iran does (Chromium's own
+   * emulation).
+   */
   public void inTimeZone(String zone) {
-    ((ChromeDriver) driver).executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zone));
+    ((ChromeDriver) driver)
+        .executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zone));
   }
 
-  /** The window's outer size; the page's width is the window's less nothing in headless Chromium. */
+  /**
+   * The window's outer size; the page's width is the window's less nothing in headless Chromium.
+   */
   public void resize(int width, int height) {
     driver.manage().window().setSize(new Dimension(width, height));
   }
@@ -195,16 +250,22 @@ public final class HeadlessBrowser implements AutoCloseable {
   /** The console's errors (failed requests included) since the last call. */
   public List<String> consoleErrors() {
     return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+        .map(LogEntry::getMessage)
+        .toList();
   }
 
   /**
-   * Whether the page scrolls sideways, and the visible elements that reach past the viewport's left or right edge
-   * (an element clipped by a scrolling or hidden-overflow box inside the viewport is not visible there).
+   * Whether the page scrolls sideways, and the visible elements that reach past the viewport's left
+   * or right edge (an element clipped by a scrolling or hidden-overflow box inside the viewport is
+   * not visible there).
    */
   @SuppressWarnings("unchecked")
   public List<String> widerThanViewport() {
-    return (List<String>) ((JavascriptExecutor) driver).executeScript("""
+    return (List<String>)
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                """
         const width = document.documentElement.clientWidth;
         const out = [];
         if (document.documentElement.scrollWidth > width) {
@@ -234,7 +295,9 @@ public final class HeadlessBrowser implements AutoCloseable {
   }
 
   public void screenshot(String name) throws IOException {
-    Files.write(screenshots.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    Files.write(
+        screenshots.resolve(name + ".png"),
+        ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
   }
 
   @Override

@@ -18,15 +18,17 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.Profiles;
 
 /**
- * The second run of the database tests, on PostgreSQL: when the build sets {@code parvandeh.test.database} to
- * {@code postgresql} (the {@code postgres-suite} execution in pom.xml), a test context keeps its profiles (test,
- * demo) and everything else, but its database is the one {@code PARVANDEH_DB_URL} names, in a schema of its own
- * ({@value #SCHEMA}, or the one a context names in {@code parvandeh.test.database-schema}) that is emptied when the
- * JVM first uses it, so every run begins on an empty database as H2's in-memory one does, and dropped when the
- * context closes. Only these schemas, inside the database the variable names, are ever dropped; the
- * {@code *OnPostgresTests} (production profile) keep to the public schema of the same database.
+ * The second run of the database tests, on PostgreSQL: when the build sets {@code
+ * parvandeh.test.database} to {@code postgresql} (the {@code postgres-suite} execution in pom.xml),
+ * a test context keeps its profiles (test, demo) and everything else, but its database is the one
+ * {@code PARVANDEH_DB_URL} names, in a schema of its own ({@value #SCHEMA}, or the one a context
+ * names in {@code parvandeh.test.database-schema}) that is emptied when the JVM first uses it, so
+ * every run begins on an empty database as H2's in-memory one does, and dropped when the context
+ * closes. Only these schemas, inside the database the variable names, are ever dropped; the {@code
+ * *OnPostgresTests} (production profile) keep to the public schema of the same database.
  */
-public class PostgresTestDatabase implements EnvironmentPostProcessor, ApplicationListener<ContextClosedEvent> {
+public class PostgresTestDatabase
+    implements EnvironmentPostProcessor, ApplicationListener<ContextClosedEvent> {
 
   static final String SWITCH = "parvandeh.test.database";
   static final String SCHEMA = "parvandeh_suite";
@@ -41,7 +43,8 @@ public class PostgresTestDatabase implements EnvironmentPostProcessor, Applicati
   }
 
   @Override
-  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
     if (!active() || environment.acceptsProfiles(Profiles.of("postgres"))) {
       return;
     }
@@ -55,7 +58,8 @@ public class PostgresTestDatabase implements EnvironmentPostProcessor, Applicati
     properties.put("spring.test.database.replace", "none");
     properties.put("spring.flyway.locations", "classpath:db/migration,classpath:db/{vendor}");
     properties.put("camunda.bpm.database.type", "postgres");
-    // Camunda looks for its tables in this schema only (unnamed, it would find the public schema's and not create its
+    // Camunda looks for its tables in this schema only (unnamed, it would find the public schema's
+    // and not create its
     // own), and then wants the schema as its table prefix
     properties.put("camunda.bpm.database.schema-name", schema);
     properties.put("camunda.bpm.database.table-prefix", schema + ".");
@@ -63,25 +67,31 @@ public class PostgresTestDatabase implements EnvironmentPostProcessor, Applicati
     environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, properties));
   }
 
-  /** Leaves no tables behind: in another schema they would still be found by Camunda's look for its own. */
+  /**
+   * Leaves no tables behind: in another schema they would still be found by Camunda's look for its
+   * own.
+   */
   @Override
   public void onApplicationEvent(ContextClosedEvent event) {
     Environment environment = event.getApplicationContext().getEnvironment();
-    if (environment instanceof ConfigurableEnvironment configurable && configurable.getPropertySources().contains(SOURCE)
+    if (environment instanceof ConfigurableEnvironment configurable
+        && configurable.getPropertySources().contains(SOURCE)
         && event.getApplicationContext().getParent() == null) {
       drop(environment.getProperty(SCHEMA_PROPERTY));
     }
   }
 
   /**
-   * The JDBC URL of {@code schema}, emptied if this JVM has not used it yet. Public stays on the search path for the
-   * extensions installed there (pg_trgm's operator classes).
+   * The JDBC URL of {@code schema}, emptied if this JVM has not used it yet. Public stays on the
+   * search path for the extensions installed there (pg_trgm's operator classes).
    */
   public static String emptied(String schema) {
     if (EMPTIED.add(schema)) {
       run("drop schema if exists " + schema + " cascade", "create schema " + schema);
-      // Extensions are one per database: installed in public, where the *OnPostgresTests contexts' migrations look
-      // for pg_trgm too, rather than in this schema by the migration (first on the search path), whence the drop
+      // Extensions are one per database: installed in public, where the *OnPostgresTests contexts'
+      // migrations look
+      // for pg_trgm too, rather than in this schema by the migration (first on the search path),
+      // whence the drop
       // would take it from them.
       try {
         run("create extension if not exists pg_trgm schema public");
@@ -112,7 +122,8 @@ public class PostgresTestDatabase implements EnvironmentPostProcessor, Applicati
   }
 
   private static void run(String... statements) {
-    try (Connection connection = DriverManager.getConnection(required("PARVANDEH_DB_URL"), user(), password());
+    try (Connection connection =
+            DriverManager.getConnection(required("PARVANDEH_DB_URL"), user(), password());
         Statement sql = connection.createStatement()) {
       for (String statement : statements) {
         sql.execute(statement);

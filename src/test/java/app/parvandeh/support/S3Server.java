@@ -16,8 +16,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * A real S3 server (S3Proxy over a jclouds filesystem backend) on a free loopback port, with signature-v4
- * authentication like AWS: what the S3 document store is tested against, in this JVM.
+ * A real S3 server (S3Proxy over a jclouds filesystem backend) on a free loopback port, with
+ * signature-v4 authentication like AWS: what the S3 document store is tested against, in this JVM.
  */
 public final class S3Server implements AutoCloseable {
 
@@ -37,10 +37,17 @@ public final class S3Server implements AutoCloseable {
   public static S3Server start(Path dir) throws Exception {
     Properties properties = new Properties();
     properties.setProperty(FilesystemConstants.PROPERTY_BASEDIR, dir.toString());
-    BlobStoreContext backend = ContextBuilder.newBuilder("filesystem").overrides(properties)
-        .credentials("unused", "unused").build(BlobStoreContext.class);
-    S3Proxy proxy = S3Proxy.builder().blobStore(backend.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
-        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
+    BlobStoreContext backend =
+        ContextBuilder.newBuilder("filesystem")
+            .overrides(properties)
+            .credentials("unused", "unused")
+            .build(BlobStoreContext.class);
+    S3Proxy proxy =
+        S3Proxy.builder()
+            .blobStore(backend.getBlobStore())
+            .endpoint(URI.create("http://127.0.0.1:0"))
+            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+            .build();
     proxy.start();
     long deadline = System.nanoTime() + 30_000_000_000L;
     while (!"STARTED".equals(proxy.getState())) {
@@ -58,10 +65,14 @@ public final class S3Server implements AutoCloseable {
 
   /** A client of this server, path-style, adding no checksums of its own (as the application's). */
   public S3Client client() {
-    return S3Client.builder().endpointOverride(endpoint()).region(Region.of(REGION)).forcePathStyle(true)
+    return S3Client.builder()
+        .endpointOverride(endpoint())
+        .region(Region.of(REGION))
+        .forcePathStyle(true)
         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
         .build();
   }
 

@@ -4,8 +4,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 
 /**
- * Staff users a scenario makes for itself (so it runs on a database that has no demo users, e.g. PostgreSQL in the
- * production profile): named «کاربر <id>», in one group, with the scenarios' shared test password.
+ * Staff users a scenario makes for itself (so it runs on a database that has no demo users, e.g.
+ * PostgreSQL in the production profile): named «کاربر <id>», in one group, with the scenarios'
+ * shared test password.
  */
 public final class StaffUsers {
 

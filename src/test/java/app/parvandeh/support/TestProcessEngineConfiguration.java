@@ -4,10 +4,11 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 
 /**
- * The standalone engine of the process and decision tests (camunda-test.cfg.xml): in-memory H2 as configured there,
- * and in the PostgreSQL run of the suite ({@link PostgresTestDatabase}) the database {@code PARVANDEH_DB_URL} names, in
- * a schema of its own, apart from the shared context's engine, emptied at start and dropped when the JVM ends (the
- * process tests' engines live as long as it).
+ * The standalone engine of the process and decision tests (camunda-test.cfg.xml): in-memory H2 as
+ * configured there, and in the PostgreSQL run of the suite ({@link PostgresTestDatabase}) the
+ * database {@code PARVANDEH_DB_URL} names, in a schema of its own, apart from the shared context's
+ * engine, emptied at start and dropped when the JVM ends (the process tests' engines live as long
+ * as it).
  */
 public class TestProcessEngineConfiguration extends StandaloneInMemProcessEngineConfiguration {
 
@@ -23,8 +24,8 @@ public class TestProcessEngineConfiguration extends StandaloneInMemProcessEngine
       setDatabaseType("postgres");
       setDatabaseSchema(SCHEMA);
       setDatabaseTablePrefix(SCHEMA + ".");
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> PostgresTestDatabase.drop(SCHEMA),
-          "drop-" + SCHEMA));
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(() -> PostgresTestDatabase.drop(SCHEMA), "drop-" + SCHEMA));
     }
     return super.buildProcessEngine();
   }

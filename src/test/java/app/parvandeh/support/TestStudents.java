@@ -7,22 +7,33 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Fresh students with unique numbers and valid national IDs, so tests never collide. The numbers of one test run
- * follow each other from a random start: random numbers alone collided within a run (a suite makes about 2,000
- * students of the same entry year in 900,000 numbers, so two equal numbers are more likely than not), and the
- * random start keeps a kept database's earlier runs out of the way.
+ * Fresh students with unique numbers and valid national IDs, so tests never collide. The numbers of
+ * one test run follow each other from a random start: random numbers alone collided within a run (a
+ * suite makes about 2,000 students of the same entry year in 900,000 numbers, so two equal numbers
+ * are more likely than not), and the random start keeps a kept database's earlier runs out of the
+ * way.
  */
 public final class TestStudents {
 
-  private static final AtomicInteger NEXT = new AtomicInteger(ThreadLocalRandom.current().nextInt(900000));
+  private static final AtomicInteger NEXT =
+      new AtomicInteger(ThreadLocalRandom.current().nextInt(900000));
 
   private TestStudents() {}
 
   public static NewStudent newStudent(String facultyCode, int entryYear, boolean brilliantTalent) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    String number = String.valueOf(entryYear) + (100000 + Math.floorMod(NEXT.getAndIncrement(), 900000));
-    return new NewStudent(number, nationalId(random), "سمیرا", "كريمي", facultyCode, Degree.BACHELOR, entryYear,
-        AdmissionType.REMOTE, brilliantTalent);
+    String number =
+        String.valueOf(entryYear) + (100000 + Math.floorMod(NEXT.getAndIncrement(), 900000));
+    return new NewStudent(
+        number,
+        nationalId(random),
+        "سمیرا",
+        "كريمي",
+        facultyCode,
+        Degree.BACHELOR,
+        entryYear,
+        AdmissionType.REMOTE,
+        brilliantTalent);
   }
 
   /** Nine random digits and the check digit the national ID rule asks for. */

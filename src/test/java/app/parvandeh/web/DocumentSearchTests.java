@@ -29,10 +29,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ParvandehIntegrationTest
 class DocumentSearchTests {
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  StudentService students;
+  @LocalServerPort int port;
+  @Autowired StudentService students;
 
   private Student student;
   private String marker;
@@ -42,13 +40,34 @@ class DocumentSearchTests {
   void aStudentWithALetter() {
     // A word of our own keeps this test's documents apart from every other test's.
     marker = "پيوست" + (1000 + ThreadLocalRandom.current().nextInt(9000));
-    student = students.admit(new NewStudent(TestStudents.newStudent("engineering", 1402, false).studentNumber(),
-        TestStudents.nationalId(ThreadLocalRandom.current()), "علی‌رضا", "كاظمي", "engineering", Degree.BACHELOR,
-        1402, AdmissionType.REMOTE, false), "admission-office");
-    Response registered = ApiClient.signedIn(port, "clerk.eng", "parvandeh").multipart("/api/students/"
-        + student.getStudentNumber() + "/study-documents/office-letters",
-        Map.of("typeCode", "STUDY_LEAVE_APPROVAL", "letterNumber", "۴۵۶/د", "letterDate", "1403/02/03",
-            "description", "موافقت‌نامه مرخصی تحصیلی نیمسال اول " + marker), "file", pdf());
+    student =
+        students.admit(
+            new NewStudent(
+                TestStudents.newStudent("engineering", 1402, false).studentNumber(),
+                TestStudents.nationalId(ThreadLocalRandom.current()),
+                "علی‌رضا",
+                "كاظمي",
+                "engineering",
+                Degree.BACHELOR,
+                1402,
+                AdmissionType.REMOTE,
+                false),
+            "admission-office");
+    Response registered =
+        ApiClient.signedIn(port, "clerk.eng", "parvandeh")
+            .multipart(
+                "/api/students/" + student.getStudentNumber() + "/study-documents/office-letters",
+                Map.of(
+                    "typeCode",
+                    "STUDY_LEAVE_APPROVAL",
+                    "letterNumber",
+                    "۴۵۶/د",
+                    "letterDate",
+                    "1403/02/03",
+                    "description",
+                    "موافقت‌نامه مرخصی تحصیلی نیمسال اول " + marker),
+                "file",
+                pdf());
     assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
     letterId = registered.json().at("/document/id").asLong();
   }
@@ -62,10 +81,12 @@ class DocumentSearchTests {
     assertThat(found(clerk, "موافقتنامه " + marker)).containsExactly(letterId);
     assertThat(found(clerk, "موافقت نامه " + persianMarker)).containsExactly(letterId);
     assertThat(found(clerk, "مرخصي تحصيلي " + persianMarker)).containsExactly(letterId);
-    // the student's number in Persian digits, national ID in Arabic digits, name with other letter forms
+    // the student's number in Persian digits, national ID in Arabic digits, name with other letter
+    // forms
     assertThat(found(clerk, PersianText.toPersianDigits(student.getStudentNumber()) + " " + marker))
         .containsExactly(letterId);
-    assertThat(found(clerk, arabicDigits(student.getNationalId()) + " " + marker)).containsExactly(letterId);
+    assertThat(found(clerk, arabicDigits(student.getNationalId()) + " " + marker))
+        .containsExactly(letterId);
     assertThat(found(clerk, "علیرضا کاظمی " + marker)).containsExactly(letterId);
     assertThat(found(clerk, "علي رضا " + marker)).containsExactly(letterId);
     // the document type's name, the letter number in Persian digits
@@ -76,7 +97,8 @@ class DocumentSearchTests {
 
   @Test
   void resultsAreLimitedToWhatTheCallerMaySee() {
-    assertThat(found(ApiClient.signedIn(port, "central.admission", "parvandeh"), marker)).containsExactly(letterId);
+    assertThat(found(ApiClient.signedIn(port, "central.admission", "parvandeh"), marker))
+        .containsExactly(letterId);
     assertThat(found(ApiClient.signedIn(port, "clerk.sci", "parvandeh"), marker)).isEmpty();
     assertThat(found(ApiClient.signedIn(port, "4021100001", "0012345679"), marker)).isEmpty();
     ApiClient own = ApiClient.signedIn(port, student.getStudentNumber(), student.getNationalId());
@@ -89,8 +111,14 @@ class DocumentSearchTests {
     JsonNode hit = clerk.get("/api/documents/search?q=" + encode(marker)).json().get(0);
     assertThat(hit.get("studentNumber").asText()).isEqualTo(student.getStudentNumber());
     assertThat(hit.get("studentName").asText()).isEqualTo("علی‌رضا كاظمي");
-    assertThat(clerk.postJson("/api/documents/" + letterId + "/deletion", Map.of("reason", "تکراری",
-        "rowVersion", hit.at("/document/rowVersion").asLong())).status()).isEqualTo(200);
+    assertThat(
+            clerk
+                .postJson(
+                    "/api/documents/" + letterId + "/deletion",
+                    Map.of(
+                        "reason", "تکراری", "rowVersion", hit.at("/document/rowVersion").asLong()))
+                .status())
+        .isEqualTo(200);
     assertThat(found(clerk, marker)).isEmpty();
   }
 

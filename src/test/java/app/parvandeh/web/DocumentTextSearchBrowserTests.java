@@ -20,22 +20,24 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Search inside documents as the clerk and the manager see it: the file page's document search shows a hit's page
- * and its passage with the typed words marked; the archive report page shows the text index's progress and
- * refreshes it while versions wait.
+ * Search inside documents as the clerk and the manager see it: the file page's document search
+ * shows a hit's page and its passage with the typed words marked; the archive report page shows the
+ * text index's progress and refreshes it while versions wait.
  */
 class DocumentTextSearchBrowserTests extends BrowserTest {
 
-  @Autowired
-  StudentService students;
-  @Autowired
-  DocumentTextIndex index;
+  @Autowired StudentService students;
+  @Autowired DocumentTextIndex index;
 
   @Test
   void aWordOnTheSecondPageIsFoundFromTheFilePageWithItsPageAndMarkedPassage() throws Exception {
     String marker = String.valueOf(100000 + ThreadLocalRandom.current().nextInt(900000));
-    JsonNode letter = letter(marker, List.of(List.of("نامه اداره آموزش"),
-        List.of("گواهی می‌شود دانشجوی کارشناسی", "به شماره ثبت " + persian(marker))));
+    JsonNode letter =
+        letter(
+            marker,
+            List.of(
+                List.of("نامه اداره آموزش"),
+                List.of("گواهی می‌شود دانشجوی کارشناسی", "به شماره ثبت " + persian(marker))));
     index.runFor(List.of(letter.at("/current/id").asLong()));
 
     browser.signIn("clerk.eng", "parvandeh");
@@ -43,9 +45,11 @@ class DocumentTextSearchBrowserTests extends BrowserTest {
     browser.go("/file/");
     WebElement box = browser.waiting().until(d -> d.findElement(By.id("dq")));
     box.sendKeys("كارشناسي " + arabic(marker));
-    browser.press(browser.driver().findElement(By.cssSelector("#doc-search-form button[type=submit]")));
+    browser.press(
+        browser.driver().findElement(By.cssSelector("#doc-search-form button[type=submit]")));
 
-    WebElement passage = browser.waiting().until(d -> d.findElement(By.cssSelector("#doc-results .passage")));
+    WebElement passage =
+        browser.waiting().until(d -> d.findElement(By.cssSelector("#doc-results .passage")));
     assertThat(passage.findElement(By.tagName("small")).getText()).contains("صفحه ۲");
     assertThat(passage.getText()).contains("دانشجوی کارشناسی", persian(marker));
     assertThat(passage.findElements(By.tagName("mark")).stream().map(WebElement::getText))
@@ -55,7 +59,8 @@ class DocumentTextSearchBrowserTests extends BrowserTest {
   }
 
   @Test
-  void theArchiveReportPageShowsTheTextIndexProgressAndRefreshesItWhileDocumentsWait() throws Exception {
+  void theArchiveReportPageShowsTheTextIndexProgressAndRefreshesItWhileDocumentsWait()
+      throws Exception {
     String marker = String.valueOf(100000 + ThreadLocalRandom.current().nextInt(900000));
     JsonNode letter = letter(marker, List.of(List.of("گزارش پیشرفت نمایه " + persian(marker))));
 
@@ -63,7 +68,8 @@ class DocumentTextSearchBrowserTests extends BrowserTest {
     browser.waiting().until(d -> !d.getCurrentUrl().contains("/login"));
     browser.go("/reports/fixity.html");
     browser.waiting().until(d -> d.findElement(By.id("text-index-panel")).isDisplayed());
-    assertThat(browser.driver().findElement(By.id("text-index-state")).getText()).contains("تازه می‌شود");
+    assertThat(browser.driver().findElement(By.id("text-index-state")).getText())
+        .contains("تازه می‌شود");
     long indexed = shownIndexed();
     assertThat(shownCount(2)).isPositive();
 
@@ -77,7 +83,9 @@ class DocumentTextSearchBrowserTests extends BrowserTest {
     browser.signIn("clerk.eng", "parvandeh");
     browser.waiting().until(d -> !d.getCurrentUrl().contains("/login"));
     browser.go("/reports/fixity.html");
-    browser.waiting().until(d -> !d.findElement(By.id("message")).getText().contains("در حال دریافت"));
+    browser
+        .waiting()
+        .until(d -> !d.findElement(By.id("message")).getText().contains("در حال دریافت"));
     assertThat(browser.driver().findElement(By.id("text-index-panel")).isDisplayed()).isFalse();
   }
 
@@ -86,14 +94,24 @@ class DocumentTextSearchBrowserTests extends BrowserTest {
   }
 
   private long shownCount(int column) {
-    return Long.parseLong(browser.driver().findElement(By.cssSelector("#text-index td:nth-child(" + column + ")"))
-        .getAttribute("data-count"));
+    return Long.parseLong(
+        browser
+            .driver()
+            .findElement(By.cssSelector("#text-index td:nth-child(" + column + ")"))
+            .getAttribute("data-count"));
   }
 
   private JsonNode letter(String marker, List<List<String>> pages) {
-    String number = students.admit(TestStudents.newStudent("engineering", 1402, false), "admission-office")
-        .getStudentNumber();
-    return DocumentTextSearchScenario.register(ApiClient.signedIn(port, "clerk.eng", "parvandeh"), number,
-        "نامه " + marker, "letter.pdf", "application/pdf", PersianPages.textPdf(pages, Producer.LOGICAL_GLYPHS));
+    String number =
+        students
+            .admit(TestStudents.newStudent("engineering", 1402, false), "admission-office")
+            .getStudentNumber();
+    return DocumentTextSearchScenario.register(
+        ApiClient.signedIn(port, "clerk.eng", "parvandeh"),
+        number,
+        "نامه " + marker,
+        "letter.pdf",
+        "application/pdf",
+        PersianPages.textPdf(pages, Producer.LOGICAL_GLYPHS));
   }
 }

@@ -6,8 +6,8 @@ import app.parvandeh.document.DocumentTextIndex;
 import app.parvandeh.document.PersianPages;
 import app.parvandeh.document.PersianPages.Producer;
 import app.parvandeh.document.PersianPages.Scan;
-import app.parvandeh.shared.PersianText;
 import app.parvandeh.security.Groups;
+import app.parvandeh.shared.PersianText;
 import app.parvandeh.student.AdmissionType;
 import app.parvandeh.student.Degree;
 import app.parvandeh.student.Faculty;
@@ -33,32 +33,32 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Words inside documents are found through the document search: a born-digital letter by its text layer, a scan by
- * OCR, typed with either letter form and any digit script, on the right page, best match first, within the caller's
- * scope; a new version's text replaces the old; a deletion for correction hides it from all but the audit readers.
- * One scenario, run on H2 ({@link DocumentTextSearchTests}) and PostgreSQL ({@link DocumentTextSearchOnPostgresTests});
- * it makes its own faculties and staff, since the PostgreSQL context has no demo data.
+ * Words inside documents are found through the document search: a born-digital letter by its text
+ * layer, a scan by OCR, typed with either letter form and any digit script, on the right page, best
+ * match first, within the caller's scope; a new version's text replaces the old; a deletion for
+ * correction hides it from all but the audit readers. One scenario, run on H2 ({@link
+ * DocumentTextSearchTests}) and PostgreSQL ({@link DocumentTextSearchOnPostgresTests}); it makes
+ * its own faculties and staff, since the PostgreSQL context has no demo data.
  */
 abstract class DocumentTextSearchScenario {
 
   static final String PASSWORD = StaffUsers.PASSWORD;
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  StudentService students;
-  @Autowired
-  DocumentTextIndex index;
-  @Autowired
-  IdentityService identity;
+  @LocalServerPort int port;
+  @Autowired StudentService students;
+  @Autowired DocumentTextIndex index;
+  @Autowired IdentityService identity;
 
   private Student student;
+
   /** Another student of the same faculty: a file the first student may not search. */
   private Student classmate;
+
   private ApiClient clerk;
   private String otherClerk;
   private String centralRecords;
   private String manager;
+
   /** Digits of our own (in ASCII) keep this test's documents apart from every other test's. */
   private String marker;
 
@@ -68,9 +68,19 @@ abstract class DocumentTextSearchScenario {
     String faculty = "txt" + marker;
     students.registerFaculty(faculty, "دانشکده آزمون " + marker, "Test faculty " + marker);
     students.registerFaculty("oxt" + marker, "دانشکده دیگر " + marker, "Other faculty " + marker);
-    student = students.admit(new NewStudent(TestStudents.newStudent(faculty, 1402, false).studentNumber(),
-        TestStudents.nationalId(ThreadLocalRandom.current()), "مریم", "کاظمی", faculty, Degree.BACHELOR,
-        1402, AdmissionType.REMOTE, false), "admission-office");
+    student =
+        students.admit(
+            new NewStudent(
+                TestStudents.newStudent(faculty, 1402, false).studentNumber(),
+                TestStudents.nationalId(ThreadLocalRandom.current()),
+                "مریم",
+                "کاظمی",
+                faculty,
+                Degree.BACHELOR,
+                1402,
+                AdmissionType.REMOTE,
+                false),
+            "admission-office");
     classmate = students.admit(TestStudents.newStudent(faculty, 1402, false), "admission-office");
     clerk = ApiClient.signedIn(port, user("clerk" + marker, Faculty.groupOf(faculty)), PASSWORD);
     otherClerk = user("other" + marker, Faculty.groupOf("oxt" + marker));
@@ -84,10 +94,18 @@ abstract class DocumentTextSearchScenario {
 
   @Test
   void aWordOnTheSecondPageOfALetterIsFoundInEitherLetterFormAndDigitScriptWithItsPassage() {
-    JsonNode letter = register("نامه", "letter.pdf", "application/pdf", PersianPages.textPdf(List.of(
-        List.of("نامه اداره آموزش دانشگاه"),
-        List.of("گواهی می‌شود خانم مریم کاظمی دانشجوی کارشناسی", "شماره پرونده " + persian(marker) + " ثبت شد")),
-        Producer.LOGICAL_GLYPHS));
+    JsonNode letter =
+        register(
+            "نامه",
+            "letter.pdf",
+            "application/pdf",
+            PersianPages.textPdf(
+                List.of(
+                    List.of("نامه اداره آموزش دانشگاه"),
+                    List.of(
+                        "گواهی می‌شود خانم مریم کاظمی دانشجوی کارشناسی",
+                        "شماره پرونده " + persian(marker) + " ثبت شد")),
+                Producer.LOGICAL_GLYPHS));
     assertThat(searchHits("كارشناسي " + arabic(marker))).as("not indexed yet").isEmpty();
     assertThat(index.runFor(List.of(letter.at("/current/id").asLong()))).isEqualTo(1);
 
@@ -99,17 +117,29 @@ abstract class DocumentTextSearchScenario {
     assertThat(highlighted(hit)).containsExactlyInAnyOrder("کارشناسی", persian(marker));
     // ASCII digits, the Persian form, with a joiner or without: the same document
     assertThat(ids(searchHits("ميشود " + marker))).containsExactly(letter.get("id").asLong());
-    assertThat(ids(searchHits("می‌شود " + persian(marker)))).containsExactly(letter.get("id").asLong());
+    assertThat(ids(searchHits("می‌شود " + persian(marker))))
+        .containsExactly(letter.get("id").asLong());
     assertThat(searchHits("دکتری " + marker)).isEmpty();
   }
 
   @Test
   void aScannedImageIsFoundByTheWordsTesseractReadsOnIt() {
-    // digits Tesseract's Persian model reads reliably in Noto Naskh (it takes ۴, ۶ and ۷ for ۲); the student's
+    // digits Tesseract's Persian model reads reliably in Noto Naskh (it takes ۴, ۶ and ۷ for ۲);
+    // the student's
     // number (information, not text) keeps the hit to this test's document
-    JsonNode scan = register("اسکن", "scan.jpg", "image/jpeg", PersianPages.jpeg(PersianPages.image(List.of(
-        "اداره کل آموزش دانشگاه", "گواهی اشتغال به تحصیل دانشجوی رشته فیزیک", "شماره ۱۳۸۵۹"), 200,
-        new Scan(0.001, 0.5, 11))));
+    JsonNode scan =
+        register(
+            "اسکن",
+            "scan.jpg",
+            "image/jpeg",
+            PersianPages.jpeg(
+                PersianPages.image(
+                    List.of(
+                        "اداره کل آموزش دانشگاه",
+                        "گواهی اشتغال به تحصیل دانشجوی رشته فیزیک",
+                        "شماره ۱۳۸۵۹"),
+                    200,
+                    new Scan(0.001, 0.5, 11))));
     index.runFor(List.of(scan.at("/current/id").asLong()));
 
     JsonNode hit = only(searchHits("فيزيك 13859 " + student.getStudentNumber()));
@@ -120,72 +150,127 @@ abstract class DocumentTextSearchScenario {
 
   @Test
   void documentsMatchingInTheirInformationComeBeforeThoseMatchingOnlyInTheirText() {
-    JsonNode inText = register("نامه", "a.pdf", "application/pdf", PersianPages.textPdf(List.of(List.of(
-        "در پاسخ به نامه شماره " + persian(marker) + " اعلام می‌شود")), Producer.VISUAL_SHAPED));
-    JsonNode inDescription = register("پاسخ نامه " + marker, "b.pdf", "application/pdf",
-        PersianPages.textPdf(List.of(List.of("متن دیگری بدون آن شماره")), Producer.VISUAL_SHAPED));
-    index.runFor(List.of(inText.at("/current/id").asLong(), inDescription.at("/current/id").asLong()));
+    JsonNode inText =
+        register(
+            "نامه",
+            "a.pdf",
+            "application/pdf",
+            PersianPages.textPdf(
+                List.of(List.of("در پاسخ به نامه شماره " + persian(marker) + " اعلام می‌شود")),
+                Producer.VISUAL_SHAPED));
+    JsonNode inDescription =
+        register(
+            "پاسخ نامه " + marker,
+            "b.pdf",
+            "application/pdf",
+            PersianPages.textPdf(
+                List.of(List.of("متن دیگری بدون آن شماره")), Producer.VISUAL_SHAPED));
+    index.runFor(
+        List.of(inText.at("/current/id").asLong(), inDescription.at("/current/id").asLong()));
 
     List<JsonNode> hits = searchHits(marker);
-    assertThat(ids(hits)).containsExactly(inDescription.get("id").asLong(), inText.get("id").asLong());
-    assertThat(hits.get(0).path("text").isNull() || hits.get(0).path("text").isMissingNode()).isTrue();
+    assertThat(ids(hits))
+        .containsExactly(inDescription.get("id").asLong(), inText.get("id").asLong());
+    assertThat(hits.get(0).path("text").isNull() || hits.get(0).path("text").isMissingNode())
+        .isTrue();
     assertThat(hits.get(1).at("/text/page").asInt()).isEqualTo(1);
   }
 
   @Test
   void aNewVersionsTextReplacesTheOldOneAndADeletedDocumentIsFoundOnlyByTheAuditReaders() {
-    JsonNode letter = register("نامه", "old.pdf", "application/pdf", PersianPages.textPdf(List.of(List.of(
-        "نسخه نخست نامه با کد " + persian(marker))), Producer.LOGICAL_GLYPHS));
+    JsonNode letter =
+        register(
+            "نامه",
+            "old.pdf",
+            "application/pdf",
+            PersianPages.textPdf(
+                List.of(List.of("نسخه نخست نامه با کد " + persian(marker))),
+                Producer.LOGICAL_GLYPHS));
     long id = letter.get("id").asLong();
     index.runFor(List.of(letter.at("/current/id").asLong()));
     assertThat(ids(searchHits("نخست " + marker))).containsExactly(id);
 
-    Response replaced = clerk.multipart("/api/documents/" + id + "/versions",
-        Map.of("rowVersion", letter.get("rowVersion").asText()), "file", new FilePart(null, "new.pdf",
-            "application/pdf", PersianPages.textPdf(List.of(List.of("نسخه اصلاح‌شده با کد " + persian(marker))),
-                Producer.LOGICAL_GLYPHS)));
+    Response replaced =
+        clerk.multipart(
+            "/api/documents/" + id + "/versions",
+            Map.of("rowVersion", letter.get("rowVersion").asText()),
+            "file",
+            new FilePart(
+                null,
+                "new.pdf",
+                "application/pdf",
+                PersianPages.textPdf(
+                    List.of(List.of("نسخه اصلاح‌شده با کد " + persian(marker))),
+                    Producer.LOGICAL_GLYPHS)));
     assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
     assertThat(searchHits("نخست " + marker)).as("the old version is no longer current").isEmpty();
     index.runFor(List.of(replaced.json().at("/current/id").asLong()));
     assertThat(searchHits("نخست " + marker)).isEmpty();
     assertThat(ids(searchHits("اصلاحشده " + marker))).containsExactly(id);
 
-    Response deleted = clerk.postJson("/api/documents/" + id + "/deletion",
-        Map.of("reason", "تکراری", "rowVersion", replaced.json().get("rowVersion").asLong()));
+    Response deleted =
+        clerk.postJson(
+            "/api/documents/" + id + "/deletion",
+            Map.of("reason", "تکراری", "rowVersion", replaced.json().get("rowVersion").asLong()));
     assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
     assertThat(searchHits("اصلاحشده " + marker)).isEmpty();
-    assertThat(searchHits(ApiClient.signedIn(port, student.getStudentNumber(), student.getNationalId()),
-        "اصلاحشده " + marker)).isEmpty();
-    JsonNode seen = only(searchHits(ApiClient.signedIn(port, centralRecords, PASSWORD),
-        "اصلاحشده " + marker));
+    assertThat(
+            searchHits(
+                ApiClient.signedIn(port, student.getStudentNumber(), student.getNationalId()),
+                "اصلاحشده " + marker))
+        .isEmpty();
+    JsonNode seen =
+        only(searchHits(ApiClient.signedIn(port, centralRecords, PASSWORD), "اصلاحشده " + marker));
     assertThat(seen.at("/document/deleted").asBoolean()).isTrue();
     assertThat(seen.at("/text/page").asInt()).isEqualTo(1);
   }
 
   @Test
   void wordsInsideAFileAreFoundOnlyByThoseWhoMaySeeIt() {
-    JsonNode letter = register("نامه", "c.pdf", "application/pdf", PersianPages.textPdf(List.of(List.of(
-        "معرفی‌نامه کارآموزی شماره " + persian(marker))), Producer.VISUAL_SHAPED));
+    JsonNode letter =
+        register(
+            "نامه",
+            "c.pdf",
+            "application/pdf",
+            PersianPages.textPdf(
+                List.of(List.of("معرفی‌نامه کارآموزی شماره " + persian(marker))),
+                Producer.VISUAL_SHAPED));
     index.runFor(List.of(letter.at("/current/id").asLong()));
     long id = letter.get("id").asLong();
-    assertThat(ids(searchHits(ApiClient.signedIn(port, student.getStudentNumber(), student.getNationalId()),
-        "کارآموزی " + marker))).containsExactly(id);
-    assertThat(searchHits(ApiClient.signedIn(port, otherClerk, PASSWORD), "کارآموزی " + marker)).isEmpty();
-    assertThat(searchHits(ApiClient.signedIn(port, classmate.getStudentNumber(), classmate.getNationalId()), "کارآموزی " + marker)).isEmpty();
+    assertThat(
+            ids(
+                searchHits(
+                    ApiClient.signedIn(port, student.getStudentNumber(), student.getNationalId()),
+                    "کارآموزی " + marker)))
+        .containsExactly(id);
+    assertThat(searchHits(ApiClient.signedIn(port, otherClerk, PASSWORD), "کارآموزی " + marker))
+        .isEmpty();
+    assertThat(
+            searchHits(
+                ApiClient.signedIn(port, classmate.getStudentNumber(), classmate.getNationalId()),
+                "کارآموزی " + marker))
+        .isEmpty();
   }
 
   @Test
   void theIndexProgressIsShownToManagersAndRefusedToClerks() {
-    JsonNode letter = register("نامه", "d.pdf", "application/pdf", PersianPages.textPdf(List.of(List.of(
-        "گزارش پیشرفت نمایه " + persian(marker))), Producer.VISUAL_SHAPED));
+    JsonNode letter =
+        register(
+            "نامه",
+            "d.pdf",
+            "application/pdf",
+            PersianPages.textPdf(
+                List.of(List.of("گزارش پیشرفت نمایه " + persian(marker))), Producer.VISUAL_SHAPED));
     Response before = ApiClient.signedIn(port, manager, PASSWORD).get("/api/documents/text-index");
     assertThat(before.status()).as(before.toString()).isEqualTo(200);
     index.runFor(List.of(letter.at("/current/id").asLong()));
     Response after = ApiClient.signedIn(port, manager, PASSWORD).get("/api/documents/text-index");
     assertThat(after.json().at("/progress/indexed").asLong())
         .isGreaterThan(before.json().at("/progress/indexed").asLong());
-    assertThat(after.json().at("/progress/versions").asLong()).isGreaterThanOrEqualTo(
-        after.json().at("/progress/indexed").asLong() + after.json().at("/progress/pending").asLong());
+    assertThat(after.json().at("/progress/versions").asLong())
+        .isGreaterThanOrEqualTo(
+            after.json().at("/progress/indexed").asLong()
+                + after.json().at("/progress/pending").asLong());
     assertThat(clerk.get("/api/documents/text-index").status()).isEqualTo(403);
   }
 
@@ -193,13 +278,30 @@ abstract class DocumentTextSearchScenario {
     return register(clerk, student.getStudentNumber(), description, fileName, contentType, bytes);
   }
 
-  /** A letter of the office on the student's file, as the faculty clerk registers it; its document. */
-  static JsonNode register(ApiClient clerk, String studentNumber, String description, String fileName,
-      String contentType, byte[] bytes) {
-    Response registered = clerk.multipart("/api/students/" + studentNumber
-        + "/study-documents/office-letters", Map.of("typeCode", "STUDY_LEAVE_APPROVAL", "letterNumber", "۱۲/د",
-        "letterDate", "1403/02/03", "description", description), "file",
-        new FilePart(null, fileName, contentType, bytes));
+  /**
+   * A letter of the office on the student's file, as the faculty clerk registers it; its document.
+   */
+  static JsonNode register(
+      ApiClient clerk,
+      String studentNumber,
+      String description,
+      String fileName,
+      String contentType,
+      byte[] bytes) {
+    Response registered =
+        clerk.multipart(
+            "/api/students/" + studentNumber + "/study-documents/office-letters",
+            Map.of(
+                "typeCode",
+                "STUDY_LEAVE_APPROVAL",
+                "letterNumber",
+                "۱۲/د",
+                "letterDate",
+                "1403/02/03",
+                "description",
+                description),
+            "file",
+            new FilePart(null, fileName, contentType, bytes));
     assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
     return registered.json().get("document");
   }
@@ -209,7 +311,8 @@ abstract class DocumentTextSearchScenario {
   }
 
   private static List<JsonNode> searchHits(ApiClient api, String query) {
-    Response answer = api.get("/api/documents/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+    Response answer =
+        api.get("/api/documents/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
     assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
     List<JsonNode> hits = new ArrayList<>();
     answer.json().forEach(hits::add);
@@ -228,7 +331,8 @@ abstract class DocumentTextSearchScenario {
   private static List<String> highlighted(JsonNode hit) {
     String text = hit.at("/text/text").asText();
     List<String> marked = new ArrayList<>();
-    hit.at("/text/highlights").forEach(h -> marked.add(text.substring(h.get("start").asInt(), h.get("end").asInt())));
+    hit.at("/text/highlights")
+        .forEach(h -> marked.add(text.substring(h.get("start").asInt(), h.get("end").asInt())));
     return marked;
   }
 

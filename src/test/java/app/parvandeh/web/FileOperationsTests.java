@@ -1,16 +1,21 @@
 package app.parvandeh.web;
 
+import static app.parvandeh.web.StudyDocumentRegistrationTests.assertRefused;
+import static app.parvandeh.web.StudyDocumentRegistrationTests.letter;
+import static app.parvandeh.web.StudyDocumentRegistrationTests.pdf;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.parvandeh.audit.AuditAction;
-import app.parvandeh.audit.AuditLog.AuditView;
 import app.parvandeh.audit.AuditLog;
+import app.parvandeh.audit.AuditLog.AuditView;
 import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.note.NoteKind;
 import app.parvandeh.note.NoteService;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
+import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
 import app.parvandeh.support.ApiClient.Response;
-import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.DueJobs;
 import app.parvandeh.support.ParvandehIntegrationTest;
 import app.parvandeh.support.TestStudents;
@@ -23,48 +28,56 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import static app.parvandeh.web.StudyDocumentRegistrationTests.assertRefused;
-import static app.parvandeh.web.StudyDocumentRegistrationTests.letter;
-import static app.parvandeh.web.StudyDocumentRegistrationTests.pdf;
-import static org.assertj.core.api.Assertions.assertThat;
 
-/** The four operations on a file over HTTP: create, edit, view, delete for correction; authorized and audited. */
+/**
+ * The four operations on a file over HTTP: create, edit, view, delete for correction; authorized
+ * and audited.
+ */
 @ParvandehIntegrationTest
 class FileOperationsTests {
 
   static final String PASSWORD = "parvandeh";
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  StudentService students;
-  @Autowired
-  AuditLog audit;
-  @Autowired
-  org.camunda.bpm.engine.IdentityService identity;
-  @Autowired
-  NoteService notes;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  ManagementService management;
+  @LocalServerPort int port;
+  @Autowired StudentService students;
+  @Autowired AuditLog audit;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
+  @Autowired NoteService notes;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
 
   @Test
   void centralAdmissionOrTheFacultysOwnClerkCreatesAFileAndItsProcessStarts() {
     Map<String, Object> data = newFile("engineering");
-    Response created = ApiClient.signedIn(port, "central.admission", PASSWORD).postJson("/api/students", data);
+    Response created =
+        ApiClient.signedIn(port, "central.admission", PASSWORD).postJson("/api/students", data);
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     String number = created.json().get("studentNumber").asText();
-    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("StudentFileProcess")
-        .processInstanceBusinessKey(number).count()).isEqualTo(1);
-    assertThat(audit.ofStudent(students.get(number).getId())).filteredOn(e -> e.action() == AuditAction.FILE_CREATED)
-        .extracting(AuditView::actor).containsExactly("central.admission");
+    assertThat(
+            runtime
+                .createProcessInstanceQuery()
+                .processDefinitionKey("StudentFileProcess")
+                .processInstanceBusinessKey(number)
+                .count())
+        .isEqualTo(1);
+    assertThat(audit.ofStudent(students.get(number).getId()))
+        .filteredOn(e -> e.action() == AuditAction.FILE_CREATED)
+        .extracting(AuditView::actor)
+        .containsExactly("central.admission");
 
-    assertThat(ApiClient.signedIn(port, "clerk.eng", PASSWORD).postJson("/api/students", newFile("engineering"))
-        .status()).isEqualTo(201);
+    assertThat(
+            ApiClient.signedIn(port, "clerk.eng", PASSWORD)
+                .postJson("/api/students", newFile("engineering"))
+                .status())
+        .isEqualTo(201);
     Map<String, Object> foreign = newFile("engineering");
-    assertRefused(ApiClient.signedIn(port, "clerk.sci", PASSWORD).postJson("/api/students", foreign), 403, "forbidden");
-    assertRefused(ApiClient.signedIn(port, "4021100001", "0012345679").postJson("/api/students", foreign), 403,
+    assertRefused(
+        ApiClient.signedIn(port, "clerk.sci", PASSWORD).postJson("/api/students", foreign),
+        403,
+        "forbidden");
+    assertRefused(
+        ApiClient.signedIn(port, "4021100001", "0012345679").postJson("/api/students", foreign),
+        403,
         "forbidden");
     assertThat(students.find(foreign.get("studentNumber").toString())).isEmpty();
   }
@@ -74,29 +87,54 @@ class FileOperationsTests {
     Student student = admitted();
     ApiClient clerk = ApiClient.signedIn(port, "clerk.eng", PASSWORD);
     JsonNode info = clerk.get(fileOf(student)).json().get("info");
-    Map<String, Object> edit = new HashMap<>(Map.of("firstName", "سمیه", "lastName", info.get("lastName").asText(),
-        "nationalId", info.get("nationalId").asText(), "degree", "MASTER",
-        "rowVersion", info.get("rowVersion").asLong()));
+    Map<String, Object> edit =
+        new HashMap<>(
+            Map.of(
+                "firstName",
+                "سمیه",
+                "lastName",
+                info.get("lastName").asText(),
+                "nationalId",
+                info.get("nationalId").asText(),
+                "degree",
+                "MASTER",
+                "rowVersion",
+                info.get("rowVersion").asLong()));
 
     Response edited = clerk.putJson("/api/students/" + student.getStudentNumber(), edit);
     assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
     assertThat(edited.json().at("/student/fullName").asText()).startsWith("سمیه");
     assertThat(edited.json().at("/student/degree").asText()).isEqualTo("MASTER");
     assertThat(identity.createUserQuery().userId(student.getUserId()).singleResult().getFirstName())
-        .as("the student's account follows the corrected name").isEqualTo("سمیه");
-    assertThat(audit.ofStudent(student.getId())).filteredOn(e -> e.action() == AuditAction.FILE_EDITED)
-        .singleElement().satisfies(e -> {
-          assertThat(e.actor()).isEqualTo("clerk.eng");
-          assertThat(e.details()).contains("firstName: «سمیرا» → «سمیه»").contains("degree: «BACHELOR» → «MASTER»");
-        });
+        .as("the student's account follows the corrected name")
+        .isEqualTo("سمیه");
+    assertThat(audit.ofStudent(student.getId()))
+        .filteredOn(e -> e.action() == AuditAction.FILE_EDITED)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.actor()).isEqualTo("clerk.eng");
+              assertThat(e.details())
+                  .contains("firstName: «سمیرا» → «سمیه»")
+                  .contains("degree: «BACHELOR» → «MASTER»");
+            });
 
     edit.put("firstName", "سارا");
-    assertRefused(clerk.putJson("/api/students/" + student.getStudentNumber(), edit), 409, "version-conflict");
+    assertRefused(
+        clerk.putJson("/api/students/" + student.getStudentNumber(), edit),
+        409,
+        "version-conflict");
     edit.put("rowVersion", edited.json().at("/info/rowVersion").asLong());
-    assertRefused(ApiClient.signedIn(port, "clerk.sci", PASSWORD).putJson("/api/students/" + student.getStudentNumber(),
-        edit), 403, "forbidden");
-    assertRefused(ApiClient.signedIn(port, "graduates.office", PASSWORD)
-        .putJson("/api/students/" + student.getStudentNumber(), edit), 403, "forbidden");
+    assertRefused(
+        ApiClient.signedIn(port, "clerk.sci", PASSWORD)
+            .putJson("/api/students/" + student.getStudentNumber(), edit),
+        403,
+        "forbidden");
+    assertRefused(
+        ApiClient.signedIn(port, "graduates.office", PASSWORD)
+            .putJson("/api/students/" + student.getStudentNumber(), edit),
+        403,
+        "forbidden");
     assertThat(students.get(student.getStudentNumber()).getFirstName()).isEqualTo("سمیه");
   }
 
@@ -108,34 +146,88 @@ class FileOperationsTests {
     long id = letter.get("id").asLong();
     long version = letter.get("rowVersion").asLong();
 
-    Response edited = clerk.putJson("/api/documents/" + id, Map.of("description", "گواهی اشتغال به تحصیل (اصلاح‌شده)",
-        "letterNumber", "۷۷", "letterDate", "۱۴۰۳/۰۶/۰۱", "rowVersion", version));
+    Response edited =
+        clerk.putJson(
+            "/api/documents/" + id,
+            Map.of(
+                "description",
+                "گواهی اشتغال به تحصیل (اصلاح‌شده)",
+                "letterNumber",
+                "۷۷",
+                "letterDate",
+                "۱۴۰۳/۰۶/۰۱",
+                "rowVersion",
+                version));
     assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
     assertThat(edited.json().get("letterDate").asText()).isEqualTo("1403/06/01");
     // A second clerk still holding the old row version is refused, and nothing of theirs is stored.
-    assertRefused(clerk.putJson("/api/documents/" + id, Map.of("description", "دیگر", "letterNumber", "1",
-        "letterDate", "1403/01/01", "rowVersion", version)), 409, "version-conflict");
-    assertRefused(clerk.putJson("/api/documents/" + id, Map.of("description", " ", "letterNumber", "1",
-        "letterDate", "1403/01/01", "rowVersion", edited.json().get("rowVersion").asLong())), 400,
+    assertRefused(
+        clerk.putJson(
+            "/api/documents/" + id,
+            Map.of(
+                "description",
+                "دیگر",
+                "letterNumber",
+                "1",
+                "letterDate",
+                "1403/01/01",
+                "rowVersion",
+                version)),
+        409,
+        "version-conflict");
+    assertRefused(
+        clerk.putJson(
+            "/api/documents/" + id,
+            Map.of(
+                "description",
+                " ",
+                "letterNumber",
+                "1",
+                "letterDate",
+                "1403/01/01",
+                "rowVersion",
+                edited.json().get("rowVersion").asLong())),
+        400,
         "description-required");
-    assertRefused(ApiClient.signedIn(port, "clerk.hum", PASSWORD).putJson("/api/documents/" + id, Map.of(
-        "description", "x", "rowVersion", edited.json().get("rowVersion").asLong())), 403, "forbidden");
+    assertRefused(
+        ApiClient.signedIn(port, "clerk.hum", PASSWORD)
+            .putJson(
+                "/api/documents/" + id,
+                Map.of("description", "x", "rowVersion", edited.json().get("rowVersion").asLong())),
+        403,
+        "forbidden");
 
-    Response newVersion = clerk.multipart("/api/documents/" + id + "/versions",
-        Map.of("rowVersion", edited.json().get("rowVersion").asText()), "file",
-        new FilePart(null, "نسخه دوم.jpg", "image/jpeg", DemoFiles.jpeg()));
+    Response newVersion =
+        clerk.multipart(
+            "/api/documents/" + id + "/versions",
+            Map.of("rowVersion", edited.json().get("rowVersion").asText()),
+            "file",
+            new FilePart(null, "نسخه دوم.jpg", "image/jpeg", DemoFiles.jpeg()));
     assertThat(newVersion.status()).as(newVersion.toString()).isEqualTo(200);
     assertThat(newVersion.json().at("/current/versionNo").asInt()).isEqualTo(2);
     assertThat(newVersion.json().get("versions")).hasSize(2);
-    assertThat(newVersion.json().get("rowVersion").asLong()).isGreaterThan(edited.json().get("rowVersion").asLong());
-    assertRefused(clerk.multipart("/api/documents/" + id + "/versions", Map.of("rowVersion", String.valueOf(version)),
-        "file", pdf()), 409, "version-conflict");
+    assertThat(newVersion.json().get("rowVersion").asLong())
+        .isGreaterThan(edited.json().get("rowVersion").asLong());
+    assertRefused(
+        clerk.multipart(
+            "/api/documents/" + id + "/versions",
+            Map.of("rowVersion", String.valueOf(version)),
+            "file",
+            pdf()),
+        409,
+        "version-conflict");
 
     List<AuditView> trail = audit.ofDocument(id);
-    assertThat(trail).filteredOn(e -> e.action() == AuditAction.DOCUMENT_EDITED).singleElement()
-        .satisfies(e -> assertThat(e.details())
-            .contains("description: «گواهی اشتغال به تحصیل برای سفارت» → «گواهی اشتغال به تحصیل (اصلاح‌شده)»")
-            .contains("letterNumber: «12» → «۷۷»").contains("letterDate: «1403/05/12» → «1403/06/01»"));
+    assertThat(trail)
+        .filteredOn(e -> e.action() == AuditAction.DOCUMENT_EDITED)
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.details())
+                    .contains(
+                        "description: «گواهی اشتغال به تحصیل برای سفارت» → «گواهی اشتغال به تحصیل (اصلاح‌شده)»")
+                    .contains("letterNumber: «12» → «۷۷»")
+                    .contains("letterDate: «1403/05/12» → «1403/06/01»"));
     assertThat(trail).filteredOn(e -> e.action() == AuditAction.DOCUMENT_UPLOADED).hasSize(2);
   }
 
@@ -146,16 +238,37 @@ class FileOperationsTests {
     JsonNode letter = register(clerk, student);
     long id = letter.get("id").asLong();
     String contentUrl = letter.at("/current/contentUrl").asText();
-    notes.record(student.getId(), NoteKind.DOCUMENT_ADDRESS, "نشانی نامه برای تسویه", "clerk.eng",
-        List.of(new NoteService.NewAddress("parvandeh:document/" + id, "نامه", letter.at("/current/id").asLong())),
+    notes.record(
+        student.getId(),
+        NoteKind.DOCUMENT_ADDRESS,
+        "نشانی نامه برای تسویه",
+        "clerk.eng",
+        List.of(
+            new NoteService.NewAddress(
+                "parvandeh:document/" + id, "نامه", letter.at("/current/id").asLong())),
         null);
 
-    assertRefused(clerk.postJson("/api/documents/" + id + "/deletion", Map.of("reason", "  ",
-        "rowVersion", letter.get("rowVersion").asLong())), 400, "reason-required");
-    assertRefused(ApiClient.signedIn(port, "4021100001", "0012345679").postJson("/api/documents/" + id + "/deletion",
-        Map.of("reason", "x", "rowVersion", letter.get("rowVersion").asLong())), 403, "forbidden");
-    Response deleted = clerk.postJson("/api/documents/" + id + "/deletion", Map.of("reason", "شماره نامه اشتباه است",
-        "rowVersion", letter.get("rowVersion").asLong()));
+    assertRefused(
+        clerk.postJson(
+            "/api/documents/" + id + "/deletion",
+            Map.of("reason", "  ", "rowVersion", letter.get("rowVersion").asLong())),
+        400,
+        "reason-required");
+    assertRefused(
+        ApiClient.signedIn(port, "4021100001", "0012345679")
+            .postJson(
+                "/api/documents/" + id + "/deletion",
+                Map.of("reason", "x", "rowVersion", letter.get("rowVersion").asLong())),
+        403,
+        "forbidden");
+    Response deleted =
+        clerk.postJson(
+            "/api/documents/" + id + "/deletion",
+            Map.of(
+                "reason",
+                "شماره نامه اشتباه است",
+                "rowVersion",
+                letter.get("rowVersion").asLong()));
     assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
     assertThat(deleted.json().get("deleted").asBoolean()).isTrue();
     assertThat(deleted.json().get("deletedBy").asText()).isEqualTo("clerk.eng");
@@ -166,19 +279,31 @@ class FileOperationsTests {
     assertThat(shown.get("deleted").asBoolean()).isTrue();
     assertThat(shown.get("deletionReason").asText()).isEqualTo("شماره نامه اشتباه است");
     assertThat(clerk.get(contentUrl).body()).as("the bytes are kept").isEqualTo(pdf().bytes());
-    assertThat(reportAddressResolved(clerk, student)).as("report 112 flags the deleted document's address")
+    assertThat(reportAddressResolved(clerk, student))
+        .as("report 112 flags the deleted document's address")
         .isFalse();
-    assertThat(file.get("history").findValuesAsText("action")).contains("DOCUMENT_DELETED_FOR_CORRECTION");
+    assertThat(file.get("history").findValuesAsText("action"))
+        .contains("DOCUMENT_DELETED_FOR_CORRECTION");
 
-    Response restored = clerk.postJson("/api/documents/" + id + "/restoration",
-        Map.of("rowVersion", deleted.json().get("rowVersion").asLong()));
+    Response restored =
+        clerk.postJson(
+            "/api/documents/" + id + "/restoration",
+            Map.of("rowVersion", deleted.json().get("rowVersion").asLong()));
     assertThat(restored.status()).as(restored.toString()).isEqualTo(200);
     assertThat(restored.json().get("deleted").asBoolean()).isFalse();
     assertThat(reportAddressResolved(clerk, student)).isTrue();
-    assertThat(audit.ofDocument(id)).filteredOn(e -> e.action() == AuditAction.DOCUMENT_RESTORED).singleElement()
-        .satisfies(e -> assertThat(e.details()).contains("deleted: yes → no").contains("شماره نامه اشتباه است"));
-    assertThat(audit.ofDocument(id)).filteredOn(e -> e.action() == AuditAction.DOCUMENT_DELETED_FOR_CORRECTION)
-        .singleElement().satisfies(e -> assertThat(e.details()).contains("شماره نامه اشتباه است"));
+    assertThat(audit.ofDocument(id))
+        .filteredOn(e -> e.action() == AuditAction.DOCUMENT_RESTORED)
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.details())
+                    .contains("deleted: yes → no")
+                    .contains("شماره نامه اشتباه است"));
+    assertThat(audit.ofDocument(id))
+        .filteredOn(e -> e.action() == AuditAction.DOCUMENT_DELETED_FOR_CORRECTION)
+        .singleElement()
+        .satisfies(e -> assertThat(e.details()).contains("شماره نامه اشتباه است"));
   }
 
   @Test
@@ -190,30 +315,52 @@ class FileOperationsTests {
     JsonNode file = clerk.get(fileOf(student)).json();
     assertThat(file.get("canChange").asBoolean()).isTrue();
     List<String> stages = new java.util.ArrayList<>();
-    file.get("stages").forEach(stage -> stages.add(stage.get("stage").asText() + " " + stage.get("label").asText()));
-    assertThat(stages).containsExactly("ADMISSION پذیرش و ثبت‌نام", "DURING_STUDY در طول تحصیل",
-        "GRADUATION دانش‌آموختگی");
+    file.get("stages")
+        .forEach(
+            stage -> stages.add(stage.get("stage").asText() + " " + stage.get("label").asText()));
+    assertThat(stages)
+        .containsExactly(
+            "ADMISSION پذیرش و ثبت‌نام", "DURING_STUDY در طول تحصیل", "GRADUATION دانش‌آموختگی");
     assertThat(duringStudy(file)).hasSize(1);
     assertThat(duringStudy(file).get(0).at("/current/previewUrl").asText()).endsWith("/preview");
     assertThat(file.get("notes")).hasSize(1);
     assertThat(file.at("/notes/0/kind").asText()).isEqualTo("STUDY_DOCUMENT");
     JsonNode timeline = file.get("timeline");
-    assertThat(timeline.findValuesAsText("activityId")).contains("StartEvent_FileOpened",
-        "StartEvent_StudyDocumentIssued", "Task_RecordStudyDocumentNote", "EndEvent_StudyDocumentNoted");
+    assertThat(timeline.findValuesAsText("activityId"))
+        .contains(
+            "StartEvent_FileOpened",
+            "StartEvent_StudyDocumentIssued",
+            "Task_RecordStudyDocumentNote",
+            "EndEvent_StudyDocumentNoted");
     assertThat(timeline.get(0).get("startedAtJalali").asText()).startsWith("۱۴");
-    assertThat(file.get("history").findValuesAsText("action")).contains("FILE_CREATED", "DOCUMENT_UPLOADED",
-        "NOTE_RECORDED");
-    assertThat(audit.ofStudent(student.getId())).extracting(AuditView::action).contains(AuditAction.FILE_VIEWED);
+    assertThat(file.get("history").findValuesAsText("action"))
+        .contains("FILE_CREATED", "DOCUMENT_UPLOADED", "NOTE_RECORDED");
+    assertThat(audit.ofStudent(student.getId()))
+        .extracting(AuditView::action)
+        .contains(AuditAction.FILE_VIEWED);
 
-    assertThat(ApiClient.signedIn(port, "manager", PASSWORD).get(fileOf(student)).json().get("canChange").asBoolean())
+    assertThat(
+            ApiClient.signedIn(port, "manager", PASSWORD)
+                .get(fileOf(student))
+                .json()
+                .get("canChange")
+                .asBoolean())
         .isFalse();
-    assertRefused(ApiClient.signedIn(port, "clerk.sci", PASSWORD).get(fileOf(student)), 403, "forbidden");
-    assertRefused(ApiClient.signedIn(port, "4021100001", "0012345679").get(fileOf(student)), 403, "forbidden");
+    assertRefused(
+        ApiClient.signedIn(port, "clerk.sci", PASSWORD).get(fileOf(student)), 403, "forbidden");
+    assertRefused(
+        ApiClient.signedIn(port, "4021100001", "0012345679").get(fileOf(student)),
+        403,
+        "forbidden");
   }
 
   private JsonNode register(ApiClient clerk, Student student) {
-    Response registered = clerk.multipart("/api/students/" + student.getStudentNumber()
-        + "/study-documents/office-letters", letter("12", "1403/05/12", "گواهی اشتغال به تحصیل برای سفارت"), "file", pdf());
+    Response registered =
+        clerk.multipart(
+            "/api/students/" + student.getStudentNumber() + "/study-documents/office-letters",
+            letter("12", "1403/05/12", "گواهی اشتغال به تحصیل برای سفارت"),
+            "file",
+            pdf());
     assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
     runJobs(registered.json().get("processInstanceId").asText());
     return registered.json().get("document");
@@ -242,17 +389,39 @@ class FileOperationsTests {
 
   private static Map<String, Object> newFile(String faculty) {
     var data = TestStudents.newStudent(faculty, 1403, false);
-    return new HashMap<>(Map.of("studentNumber", data.studentNumber(), "nationalId", data.nationalId(),
-        "firstName", data.firstName(), "lastName", data.lastName(), "facultyCode", faculty, "degree", "BACHELOR",
-        "entryYear", 1403, "admissionType", "REMOTE", "brilliantTalent", false));
+    return new HashMap<>(
+        Map.of(
+            "studentNumber",
+            data.studentNumber(),
+            "nationalId",
+            data.nationalId(),
+            "firstName",
+            data.firstName(),
+            "lastName",
+            data.lastName(),
+            "facultyCode",
+            faculty,
+            "degree",
+            "BACHELOR",
+            "entryYear",
+            1403,
+            "admissionType",
+            "REMOTE",
+            "brilliantTalent",
+            false));
   }
 
-  /** Whether report 112 resolves the address of the note that vouches for the student's study letter. */
+  /**
+   * Whether report 112 resolves the address of the note that vouches for the student's study
+   * letter.
+   */
   private boolean reportAddressResolved(ApiClient clerk, Student student) {
-    JsonNode report = clerk.get("/api/reports/notes?studentNumber=" + student.getStudentNumber()).json();
+    JsonNode report =
+        clerk.get("/api/reports/notes?studentNumber=" + student.getStudentNumber()).json();
     for (JsonNode note : report.at("/students/0/notes")) {
       for (JsonNode address : note.get("addresses")) {
-        if (!address.get("external").asBoolean() && note.get("kind").asText().equals("DOCUMENT_ADDRESS")) {
+        if (!address.get("external").asBoolean()
+            && note.get("kind").asText().equals("DOCUMENT_ADDRESS")) {
           return address.get("resolved").asBoolean();
         }
       }

@@ -14,13 +14,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * One front-end kit (static/js/kit.js): the CSRF token, API calls and refusals are handled there, and the pages and
- * Tasklist forms use it instead of carrying their own copies (which had already begun to disagree).
+ * One front-end kit (static/js/kit.js): the CSRF token, API calls and refusals are handled there,
+ * and the pages and Tasklist forms use it instead of carrying their own copies (which had already
+ * begun to disagree).
  */
 class FrontEndKitTests {
 
   private static final Path STATIC = Path.of("src/main/resources/static");
-  private static final Path WEBAPPS = Path.of("src/main/resources/META-INF/resources/webjars/camunda/app");
+  private static final Path WEBAPPS =
+      Path.of("src/main/resources/META-INF/resources/webjars/camunda/app");
   private static final Path FORMS = Path.of("forms");
   private static final Path KIT = STATIC.resolve("js/kit.js");
 
@@ -28,7 +30,10 @@ class FrontEndKitTests {
   void onlyTheKitReadsTheCsrfCookie() {
     for (Path source : sources(STATIC, WEBAPPS, FORMS)) {
       if (!source.equals(KIT)) {
-        assertThat(code(source)).as(source.toString()).doesNotContain("document.cookie").doesNotContain("PARVANDEH-XSRF");
+        assertThat(code(source))
+            .as(source.toString())
+            .doesNotContain("document.cookie")
+            .doesNotContain("PARVANDEH-XSRF");
       }
     }
     assertThat(code(KIT)).contains("document.cookie", "PARVANDEH-XSRF");
@@ -37,19 +42,24 @@ class FrontEndKitTests {
   @Test
   void noFormLoadsScriptsOrCallsTheServerByItself() {
     for (Path form : sources(FORMS)) {
-      assertThat(code(form)).as(form.toString()).doesNotContain("createElement('script')").doesNotContain("fetch(")
+      assertThat(code(form))
+          .as(form.toString())
+          .doesNotContain("createElement('script')")
+          .doesNotContain("fetch(")
           .doesNotContain("XMLHttpRequest");
     }
     // Tasklist loads the kit and the student header once, for every form.
-    assertThat(code(WEBAPPS.resolve("tasklist/scripts/config.js"))).contains("'../parvandeh/forms'");
-    assertThat(code(WEBAPPS.resolve("parvandeh/forms.js"))).contains("import '/js/kit.js';",
-        "import '/js/task-student.js';");
+    assertThat(code(WEBAPPS.resolve("tasklist/scripts/config.js")))
+        .contains("'../parvandeh/forms'");
+    assertThat(code(WEBAPPS.resolve("parvandeh/forms.js")))
+        .contains("import '/js/kit.js';", "import '/js/task-student.js';");
   }
 
   @Test
   void everyPageLoadsTheKitBeforeItsOwnScripts() {
     Pattern script = Pattern.compile("<script src=\"([^\"]+)\"");
-    for (Path page : sources(STATIC).stream().filter(p -> p.toString().endsWith(".html")).toList()) {
+    for (Path page :
+        sources(STATIC).stream().filter(p -> p.toString().endsWith(".html")).toList()) {
       Matcher m = script.matcher(code(page));
       if (m.find()) {
         assertThat(m.group(1)).as(page + "'s first script").isEqualTo("/js/kit.js");
@@ -59,17 +69,24 @@ class FrontEndKitTests {
 
   @Test
   void noPageOrFormNamesAStatusOrDecisionItself() {
-    // The names of document statuses, review stages, degrees and audit actions come from GET /api/labels (a
+    // The names of document statuses, review stages, degrees and audit actions come from GET
+    // /api/labels (a
     // status's look, {cls: …}, stays the page's own).
-    Pattern copies = Pattern.compile("\\b(SUBMITTED|RECORDED|FACULTY|CENTRAL|BACHELOR|FILE_CREATED)\\s*:\\s*['\"]");
+    Pattern copies =
+        Pattern.compile(
+            "\\b(SUBMITTED|RECORDED|FACULTY|CENTRAL|BACHELOR|FILE_CREATED)\\s*:\\s*['\"]");
     for (Path source : sources(STATIC, FORMS)) {
-      assertThat(copies.matcher(code(source)).find()).as(source + " keeps its own names of codes").isFalse();
+      assertThat(copies.matcher(code(source)).find())
+          .as(source + " keeps its own names of codes")
+          .isFalse();
     }
   }
 
   private static List<Path> sources(Path... roots) {
     try (Stream<Path> files = Stream.of(roots).flatMap(FrontEndKitTests::walk)) {
-      return files.filter(p -> p.toString().endsWith(".js") || p.toString().endsWith(".html")).toList();
+      return files
+          .filter(p -> p.toString().endsWith(".js") || p.toString().endsWith(".html"))
+          .toList();
     }
   }
 
@@ -84,8 +101,10 @@ class FrontEndKitTests {
   /** The source without its comments. */
   private static String code(Path source) {
     try {
-      return Files.readString(source, StandardCharsets.UTF_8).replaceAll("(?s)/\\*.*?\\*/", "")
-          .replaceAll("(?m)^\\s*//.*$", "").replaceAll("(?s)<!--.*?-->", "");
+      return Files.readString(source, StandardCharsets.UTF_8)
+          .replaceAll("(?s)/\\*.*?\\*/", "")
+          .replaceAll("(?m)^\\s*//.*$", "")
+          .replaceAll("(?s)<!--.*?-->", "");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -5,26 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.Response;
 import app.parvandeh.support.ParvandehIntegrationTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Every role lands on its working screen; the error pages a browser can reach are Persian; the API keeps JSON. */
+/**
+ * Every role lands on its working screen; the error pages a browser can reach are Persian; the API
+ * keeps JSON.
+ */
 @ParvandehIntegrationTest
 class LandingAndErrorPagesTests {
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   @ParameterizedTest
   @CsvSource({
-      "process.owner, /camunda/app/cockpit/default/",
-      "clerk.eng, /camunda/app/tasklist/default/",
-      "central.records, /camunda/app/tasklist/default/",
-      "graduates.office, /camunda/app/tasklist/default/",
-      "manager, /camunda/app/tasklist/default/",
-      "4021100001, /portal/"})
+    "process.owner, /camunda/app/cockpit/default/",
+    "clerk.eng, /camunda/app/tasklist/default/",
+    "central.records, /camunda/app/tasklist/default/",
+    "graduates.office, /camunda/app/tasklist/default/",
+    "manager, /camunda/app/tasklist/default/",
+    "4021100001, /portal/"
+  })
   void eachRoleLandsOnAScreenItMayOpen(String user, String landing) {
     ApiClient client = ApiClient.anonymous(port);
     Response login = client.login(user, user.equals("4021100001") ? "0012345679" : "parvandeh");
@@ -43,8 +46,14 @@ class LandingAndErrorPagesTests {
 
     assertThat(tasklist.status()).isEqualTo(403);
     assertThat(tasklist.header("Content-Type")).startsWith("text/html");
-    assertThat(tasklist.text()).contains("dir=\"rtl\"", "/css/common.css", "اجازه دیدن این صفحه را ندارید",
-        "۴۰۳", "رفتن به صفحه کار من").doesNotContain("Whitelabel");
+    assertThat(tasklist.text())
+        .contains(
+            "dir=\"rtl\"",
+            "/css/common.css",
+            "اجازه دیدن این صفحه را ندارید",
+            "۴۰۳",
+            "رفتن به صفحه کار من")
+        .doesNotContain("Whitelabel");
   }
 
   @Test

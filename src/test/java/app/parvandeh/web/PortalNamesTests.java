@@ -21,20 +21,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The student reads who uploaded and who reviewed by name («زهرا احمدی»), never a login or a bare number. */
+/**
+ * The student reads who uploaded and who reviewed by name («زهرا احمدی»), never a login or a bare
+ * number.
+ */
 @ParvandehIntegrationTest
 class PortalNamesTests {
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  StudentService students;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  ManagementService management;
-  @Autowired
-  TaskService tasks;
+  @LocalServerPort int port;
+  @Autowired StudentService students;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+  @Autowired TaskService tasks;
 
   @Test
   void thePortalNamesTheReviewerAndTheUploader() {
@@ -42,18 +40,42 @@ class PortalNamesTests {
     Student student = students.admit(data, "admission-office");
     DueJobs.runForFile(runtime, management, student.getStudentNumber());
     ApiClient studentApi = ApiClient.signedIn(port, student.getStudentNumber(), data.nationalId());
-    long documentId = studentApi.upload("/api/students/" + student.getStudentNumber() + "/documents", List.of(
-        new FilePart("PHOTO", "عکس.jpg", "image/jpeg", DemoFiles.jpeg()),
-        new FilePart("NATIONAL_ID_CARD", "کارت ملی.pdf", "application/pdf", DemoFiles.pdf("national id")),
-        new FilePart("BIRTH_CERTIFICATE", "شناسنامه.png", "image/png", DemoFiles.png()),
-        new FilePart("PREVIOUS_DEGREE_CERTIFICATE", "دیپلم.pdf", "application/pdf", DemoFiles.pdf("diploma"))))
-        .json().at("/documents/0/id").asLong();
+    long documentId =
+        studentApi
+            .upload(
+                "/api/students/" + student.getStudentNumber() + "/documents",
+                List.of(
+                    new FilePart("PHOTO", "عکس.jpg", "image/jpeg", DemoFiles.jpeg()),
+                    new FilePart(
+                        "NATIONAL_ID_CARD",
+                        "کارت ملی.pdf",
+                        "application/pdf",
+                        DemoFiles.pdf("national id")),
+                    new FilePart("BIRTH_CERTIFICATE", "شناسنامه.png", "image/png", DemoFiles.png()),
+                    new FilePart(
+                        "PREVIOUS_DEGREE_CERTIFICATE",
+                        "دیپلم.pdf",
+                        "application/pdf",
+                        DemoFiles.pdf("diploma"))))
+            .json()
+            .at("/documents/0/id")
+            .asLong();
     assertThat(studentApi.post("/api/portal/submit").status()).isEqualTo(200);
-    String check = tasks.createTaskQuery().processInstanceBusinessKey(student.getStudentNumber()).singleResult()
-        .getId();
+    String check =
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(student.getStudentNumber())
+            .singleResult()
+            .getId();
     tasks.claim(check, "clerk.eng");
-    assertThat(ApiClient.signedIn(port, "clerk.eng", "parvandeh").postJson("/api/tasks/" + check + "/reviews",
-        Map.of("documentId", documentId, "decision", "REJECTED", "reason", "عکس تار است")).status()).isEqualTo(200);
+    assertThat(
+            ApiClient.signedIn(port, "clerk.eng", "parvandeh")
+                .postJson(
+                    "/api/tasks/" + check + "/reviews",
+                    Map.of(
+                        "documentId", documentId, "decision", "REJECTED", "reason", "عکس تار است"))
+                .status())
+        .isEqualTo(200);
 
     JsonNode people = studentApi.get("/api/portal/file").json().get("people");
 

@@ -23,17 +23,16 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.util.unit.DataSize;
 
 /**
- * A student picks files in the portal and uploads them: the picker offers the types the server keeps, a file the
- * server would refuse is refused on the page with the server's limit, and a good one lands in the file.
+ * A student picks files in the portal and uploads them: the picker offers the types the server
+ * keeps, a file the server would refuse is refused on the page with the server's limit, and a good
+ * one lands in the file.
  */
 class PortalUploadBrowserTests extends BrowserTest {
 
-  @Autowired
-  StudentService students;
-  @Autowired
-  DocumentService documents;
-  @TempDir
-  Path folder;
+  @Autowired StudentService students;
+  @Autowired DocumentService documents;
+  @TempDir Path folder;
+
   @Value("${parvandeh.documents.max-file-size}")
   DataSize maxFileSize;
 
@@ -48,25 +47,37 @@ class PortalUploadBrowserTests extends BrowserTest {
 
     browser.signIn(student.getStudentNumber(), data.nationalId());
     WebElement idCard = browser.waiting().until(d -> d.findElement(By.id("file-NATIONAL_ID_CARD")));
-    assertThat(idCard.getAttribute("accept")).contains(".pdf", ".jpg", ".png", "application/pdf", "image/jpeg");
+    assertThat(idCard.getAttribute("accept"))
+        .contains(".pdf", ".jpg", ".png", "application/pdf", "image/jpeg");
     // The limit the server enforces (1 MB in the tests), not a number written into the page.
-    String limit = PersianText.toPersianDigits(String.valueOf(maxFileSize.toMegabytes())) + " مگابایت";
-    assertThat(browser.driver().findElement(By.id("help-NATIONAL_ID_CARD")).getText()).endsWith("حداکثر " + limit);
+    String limit =
+        PersianText.toPersianDigits(String.valueOf(maxFileSize.toMegabytes())) + " مگابایت";
+    assertThat(browser.driver().findElement(By.id("help-NATIONAL_ID_CARD")).getText())
+        .endsWith("حداکثر " + limit);
     assertThat(browser.driver().findElement(By.id("max-file-size")).getText()).isEqualTo(limit);
 
     browser.driver().findElement(By.id("file-PHOTO")).sendKeys(text.toString());
-    browser.waiting().until(d -> d.findElement(By.id("err-PHOTO")).getText().contains("پذیرفته نیست"));
+    browser
+        .waiting()
+        .until(d -> d.findElement(By.id("err-PHOTO")).getText().contains("پذیرفته نیست"));
     idCard.sendKeys(pdf.toString());
     browser.driver().findElement(By.id("file-PHOTO")).sendKeys(jpeg.toString());
-    browser.press(browser.waiting().until(d -> {
-      WebElement upload = d.findElement(By.id("upload-btn"));
-      return upload.isEnabled() ? upload : null;
-    }));
+    browser.press(
+        browser
+            .waiting()
+            .until(
+                d -> {
+                  WebElement upload = d.findElement(By.id("upload-btn"));
+                  return upload.isEnabled() ? upload : null;
+                }));
     browser.waiting().until(d -> documents.documentsOf(student.getId()).size() == 2);
-    browser.waiting().until(d -> d.findElement(By.id("flash")).getText().contains("با موفقیت بارگذاری شد"));
+    browser
+        .waiting()
+        .until(d -> d.findElement(By.id("flash")).getText().contains("با موفقیت بارگذاری شد"));
     browser.screenshot("portal-uploaded");
 
-    assertThat(documents.documentsOf(student.getId())).extracting(d -> d.current().fileName())
+    assertThat(documents.documentsOf(student.getId()))
+        .extracting(d -> d.current().fileName())
         .containsExactlyInAnyOrder("کارت ملی.pdf", "عکس.JPG");
     assertThat(browser.text()).contains("در انتظار بررسی");
     assertThat(browser.consoleErrors()).isEmpty();

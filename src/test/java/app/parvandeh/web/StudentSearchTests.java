@@ -21,23 +21,29 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ParvandehIntegrationTest
 class StudentSearchTests {
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  StudentService students;
+  @LocalServerPort int port;
+  @Autowired StudentService students;
 
   @Test
   void persianDigitsArabicLettersAndJoinersDoNotHideAMatch() {
-    NewStudent data = new NewStudent(TestStudents.newStudent("engineering", 1403, false).studentNumber(),
-        TestStudents.nationalId(java.util.concurrent.ThreadLocalRandom.current()), "محمدعلی",
-        "مهدوی‌كيا", "engineering", app.parvandeh.student.Degree.MASTER, 1403,
-        app.parvandeh.student.AdmissionType.REMOTE, false);
+    NewStudent data =
+        new NewStudent(
+            TestStudents.newStudent("engineering", 1403, false).studentNumber(),
+            TestStudents.nationalId(java.util.concurrent.ThreadLocalRandom.current()),
+            "محمدعلی",
+            "مهدوی‌كيا",
+            "engineering",
+            app.parvandeh.student.Degree.MASTER,
+            1403,
+            app.parvandeh.student.AdmissionType.REMOTE,
+            false);
     String number = students.admit(data, "admission-office").getStudentNumber();
     ApiClient clerk = ApiClient.signedIn(port, "clerk.eng", "parvandeh");
 
     assertThat(found(clerk, PersianText.toPersianDigits(number))).containsExactly(number);
     assertThat(found(clerk, arabicDigits(number))).containsExactly(number);
-    assertThat(found(clerk, PersianText.toPersianDigits(data.nationalId()))).containsExactly(number);
+    assertThat(found(clerk, PersianText.toPersianDigits(data.nationalId())))
+        .containsExactly(number);
     assertThat(found(clerk, "مهدوی کیا " + number.substring(0, 4))).contains(number);
     assertThat(found(clerk, "مهدویکیا")).contains(number);
     assertThat(found(clerk, "محمد علی مهدوي")).contains(number);
@@ -45,14 +51,19 @@ class StudentSearchTests {
 
   @Test
   void aFacultyClerkFindsOnlyTheirFacultysStudents() {
-    String number = students.admit(TestStudents.newStudent("engineering", 1402, false), "admission-office").getStudentNumber();
+    String number =
+        students
+            .admit(TestStudents.newStudent("engineering", 1402, false), "admission-office")
+            .getStudentNumber();
     assertThat(found(ApiClient.signedIn(port, "clerk.sci", "parvandeh"), number)).isEmpty();
-    assertThat(found(ApiClient.signedIn(port, "central.admission", "parvandeh"), number)).containsExactly(number);
+    assertThat(found(ApiClient.signedIn(port, "central.admission", "parvandeh"), number))
+        .containsExactly(number);
   }
 
   @Test
   void studentsCannotSearch() {
-    assertThat(ApiClient.signedIn(port, "4021100001", "0012345679").get("/api/students?q=40").status())
+    assertThat(
+            ApiClient.signedIn(port, "4021100001", "0012345679").get("/api/students?q=40").status())
         .isEqualTo(403);
   }
 
@@ -63,7 +74,8 @@ class StudentSearchTests {
   }
 
   private static List<String> found(ApiClient api, String query) {
-    ApiClient.Response answer = api.get("/api/students?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+    ApiClient.Response answer =
+        api.get("/api/students?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
     assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
     List<String> numbers = new ArrayList<>();
     for (JsonNode student : answer.json()) {

@@ -1,19 +1,21 @@
 package app.parvandeh.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.parvandeh.audit.AuditAction;
 import app.parvandeh.audit.AuditLog;
 import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.document.DocumentCorrections;
 import app.parvandeh.note.NoteKind;
-import app.parvandeh.note.NoteService.NewAddress;
 import app.parvandeh.note.NoteService;
+import app.parvandeh.note.NoteService.NewAddress;
 import app.parvandeh.note.NoteView;
 import app.parvandeh.shared.PersianText;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
+import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
 import app.parvandeh.support.ApiClient.Response;
-import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.DueJobs;
 import app.parvandeh.support.ParvandehIntegrationTest;
 import app.parvandeh.support.StaffUsers;
@@ -30,40 +32,37 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import static org.assertj.core.api.Assertions.assertThat;
 
-/** A faculty clerk registers documents issued during study: from the file page, and as Tasklist's start form does. */
+/**
+ * A faculty clerk registers documents issued during study: from the file page, and as Tasklist's
+ * start form does.
+ */
 @ParvandehIntegrationTest
 class StudyDocumentRegistrationTests {
 
   static final String PASSWORD = "parvandeh";
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  StudentService students;
-  @Autowired
-  NoteService notes;
-  @Autowired
-  DocumentCorrections documents;
-  @Autowired
-  AuditLog audit;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  HistoryService history;
-  @Autowired
-  ManagementService management;
-  @Autowired
-  IdentityService identity;
+  @LocalServerPort int port;
+  @Autowired StudentService students;
+  @Autowired NoteService notes;
+  @Autowired DocumentCorrections documents;
+  @Autowired AuditLog audit;
+  @Autowired RuntimeService runtime;
+  @Autowired HistoryService history;
+  @Autowired ManagementService management;
+  @Autowired IdentityService identity;
 
   @Test
   void anOfficeLetterIsStoredInTheDuringStudyStageAndNotedWithItsAddress() {
     Student student = admitted();
     ApiClient clerk = ApiClient.signedIn(port, "clerk.eng", PASSWORD);
 
-    Response registered = clerk.multipart(lettersOf(student), letter("۱۲۳۴/الف", "۱۴۰۳/۵/۱۲",
-        "گواهی اشتغال به تحصیل برای سفارت"), "file", pdf());
+    Response registered =
+        clerk.multipart(
+            lettersOf(student),
+            letter("۱۲۳۴/الف", "۱۴۰۳/۵/۱۲", "گواهی اشتغال به تحصیل برای سفارت"),
+            "file",
+            pdf());
 
     assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
     JsonNode document = registered.json().get("document");
@@ -74,8 +73,13 @@ class StudyDocumentRegistrationTests {
     String instanceId = registered.json().get("processInstanceId").asText();
     assertThat(variable(instanceId, "studentFileInstanceId")).isEqualTo(fileInstanceId(student));
     assertThat(variable(instanceId, "documentId")).isEqualTo(document.get("id").asLong());
-    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult()
-        .getBusinessKey()).isEqualTo(student.getStudentNumber());
+    assertThat(
+            history
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(instanceId)
+                .singleResult()
+                .getBusinessKey())
+        .isEqualTo(student.getStudentNumber());
 
     runJobs(instanceId);
 
@@ -83,100 +87,200 @@ class StudyDocumentRegistrationTests {
     assertThat(note.golestanScreen()).isEqualTo("17030");
     assertThat(note.author()).isEqualTo("clerk.eng");
     assertThat(note.body()).contains("گواهی اشتغال به تحصیل برای سفارت").contains("۱۴۰۳/۰۵/۱۲");
-    assertThat(note.addresses()).singleElement().satisfies(a -> {
-      assertThat(a.documentVersionId()).isEqualTo(document.at("/current/id").asLong());
-      assertThat(noteAddressOnFilePage(clerk, student, NoteKind.STUDY_DOCUMENT).get("url").asText())
-          .as("the file page links the note's address to the letter")
-          .isEqualTo(document.at("/current/contentUrl").asText());
-      assertThat(clerk.get(document.at("/current/contentUrl").asText()).body()).isEqualTo(pdf().bytes());
-    });
-    assertThat(audit.ofStudent(student.getId())).filteredOn(e -> e.action() == AuditAction.DOCUMENT_UPLOADED)
-        .singleElement().satisfies(e -> assertThat(e.actor()).isEqualTo("clerk.eng"));
+    assertThat(note.addresses())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.documentVersionId()).isEqualTo(document.at("/current/id").asLong());
+              assertThat(
+                      noteAddressOnFilePage(clerk, student, NoteKind.STUDY_DOCUMENT)
+                          .get("url")
+                          .asText())
+                  .as("the file page links the note's address to the letter")
+                  .isEqualTo(document.at("/current/contentUrl").asText());
+              assertThat(clerk.get(document.at("/current/contentUrl").asText()).body())
+                  .isEqualTo(pdf().bytes());
+            });
+    assertThat(audit.ofStudent(student.getId()))
+        .filteredOn(e -> e.action() == AuditAction.DOCUMENT_UPLOADED)
+        .singleElement()
+        .satisfies(e -> assertThat(e.actor()).isEqualTo("clerk.eng"));
   }
 
   @Test
   void tasklistsStartFormStoresTheLetterThenStartsTheProcessAsTheClerk() {
     Student student = admitted();
     ApiClient clerk = ApiClient.signedIn(port, "clerk.eng", PASSWORD);
-    Response stored = clerk.multipart("/api/students/" + student.getStudentNumber() + "/study-documents/uploads",
-        letter("55", "1403/01/01", "حکم مرخصی تحصیلی"), "file", jpeg());
+    Response stored =
+        clerk.multipart(
+            "/api/students/" + student.getStudentNumber() + "/study-documents/uploads",
+            letter("55", "1403/01/01", "حکم مرخصی تحصیلی"),
+            "file",
+            jpeg());
     assertThat(stored.status()).as(stored.toString()).isEqualTo(201);
     long documentId = stored.json().get("id").asLong();
     assertThat(notes.notesOf(student.getId())).as("no note before the process runs").isEmpty();
 
-    // What camForm.submit sends to the engine (Tasklist uses the same engine API with the clerk's session).
-    Response started = clerk.engineRest("POST", "/process-definition/key/StudyDocumentProcess/submit-form",
-        startBody(PersianText.toPersianDigits(student.getStudentNumber()), Map.of(
-            "studentNumber", str(PersianText.toPersianDigits(student.getStudentNumber())),
-            "source", str("OFFICE_AUTOMATION"), "documentId", Map.of("value", documentId, "type", "Long"))));
+    // What camForm.submit sends to the engine (Tasklist uses the same engine API with the clerk's
+    // session).
+    Response started =
+        clerk.engineRest(
+            "POST",
+            "/process-definition/key/StudyDocumentProcess/submit-form",
+            startBody(
+                PersianText.toPersianDigits(student.getStudentNumber()),
+                Map.of(
+                    "studentNumber",
+                    str(PersianText.toPersianDigits(student.getStudentNumber())),
+                    "source",
+                    str("OFFICE_AUTOMATION"),
+                    "documentId",
+                    Map.of("value", documentId, "type", "Long"))));
     assertThat(started.status()).as(started.toString()).isEqualTo(200);
     String instanceId = started.json().get("id").asText();
-    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult()
-        .getBusinessKey()).isEqualTo(student.getStudentNumber());
+    assertThat(
+            history
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(instanceId)
+                .singleResult()
+                .getBusinessKey())
+        .isEqualTo(student.getStudentNumber());
     assertThat(variable(instanceId, "registeredBy")).isEqualTo("clerk.eng");
     assertThat(variable(instanceId, "studentFileInstanceId")).isEqualTo(fileInstanceId(student));
 
     runJobs(instanceId);
-    assertThat(onlyNote(student, NoteKind.STUDY_DOCUMENT).addresses().get(0).label()).contains("حکم مرخصی").isNotEmpty();
+    assertThat(onlyNote(student, NoteKind.STUDY_DOCUMENT).addresses().get(0).label())
+        .contains("حکم مرخصی")
+        .isNotEmpty();
 
-    // Another faculty's clerk may start the process, but not for this student; a student not at all.
-    Response foreign = ApiClient.signedIn(port, "clerk.sci", PASSWORD).engineRest("POST",
-        "/process-definition/key/StudyDocumentProcess/submit-form", startBody(student.getStudentNumber(), Map.of(
-            "studentNumber", str(student.getStudentNumber()), "source", str("SERVICE_COUNTER"),
-            "counterRequestNumber", str("1"), "counterDocumentType", str("گواهی"))));
+    // Another faculty's clerk may start the process, but not for this student; a student not at
+    // all.
+    Response foreign =
+        ApiClient.signedIn(port, "clerk.sci", PASSWORD)
+            .engineRest(
+                "POST",
+                "/process-definition/key/StudyDocumentProcess/submit-form",
+                startBody(
+                    student.getStudentNumber(),
+                    Map.of(
+                        "studentNumber",
+                        str(student.getStudentNumber()),
+                        "source",
+                        str("SERVICE_COUNTER"),
+                        "counterRequestNumber",
+                        str("1"),
+                        "counterDocumentType",
+                        str("گواهی"))));
     assertThat(foreign.status()).as(foreign.toString()).isEqualTo(403);
     assertThat(foreign.json().get("message").asText()).contains("forbidden");
-    assertThat(ApiClient.signedIn(port, "4021100001", "0012345679").engineRest("POST",
-        "/process-definition/key/StudyDocumentProcess/submit-form", startBody(student.getStudentNumber(), Map.of())).status())
-        .as("a student cannot even see the definition").isIn(403, 404);
+    assertThat(
+            ApiClient.signedIn(port, "4021100001", "0012345679")
+                .engineRest(
+                    "POST",
+                    "/process-definition/key/StudyDocumentProcess/submit-form",
+                    startBody(student.getStudentNumber(), Map.of()))
+                .status())
+        .as("a student cannot even see the definition")
+        .isIn(403, 404);
   }
 
   @Test
   void theStartFormIsDeployedWithTheModelAndServedToFacultyClerks() {
-    Response form = ApiClient.signedIn(port, "clerk.eng", PASSWORD).engineRest("GET",
-        "/process-definition/key/StudyDocumentProcess/deployed-start-form", null);
+    Response form =
+        ApiClient.signedIn(port, "clerk.eng", PASSWORD)
+            .engineRest(
+                "GET", "/process-definition/key/StudyDocumentProcess/deployed-start-form", null);
     assertThat(form.status()).as(form.toString()).isEqualTo(200);
-    assertThat(form.text()).contains("cam-script").contains("/study-documents/office-letters").contains("ng-non-bindable");
-    Response startable = ApiClient.signedIn(port, "clerk.eng", PASSWORD).engineRest("GET",
-        "/process-definition?key=StudyDocumentProcess&latestVersion=true&startableInTasklist=true"
-            + "&startablePermissionCheck=true&maxResults=10", null);
+    assertThat(form.text())
+        .contains("cam-script")
+        .contains("/study-documents/office-letters")
+        .contains("ng-non-bindable");
+    Response startable =
+        ApiClient.signedIn(port, "clerk.eng", PASSWORD)
+            .engineRest(
+                "GET",
+                "/process-definition?key=StudyDocumentProcess&latestVersion=true&startableInTasklist=true"
+                    + "&startablePermissionCheck=true&maxResults=10",
+                null);
     assertThat(startable.json()).as("Tasklist lists it as startable for the clerk").hasSize(1);
-    assertThat(ApiClient.signedIn(port, "manager", PASSWORD).engineRest("GET",
-        "/process-definition?key=StudyDocumentProcess&latestVersion=true&startablePermissionCheck=true"
-            + "&maxResults=10", null).json())
-        .as("managers cannot start it").isEmpty();
+    assertThat(
+            ApiClient.signedIn(port, "manager", PASSWORD)
+                .engineRest(
+                    "GET",
+                    "/process-definition?key=StudyDocumentProcess&latestVersion=true&startablePermissionCheck=true"
+                        + "&maxResults=10",
+                    null)
+                .json())
+        .as("managers cannot start it")
+        .isEmpty();
   }
 
   @Test
   void aFacultyRegisteredAtRunTimeStartsStudyDocumentsFromTheFilePageAndFromTasklist() {
     String code = "f" + UUID.randomUUID().toString().substring(0, 8);
-    Response created = ApiClient.signedIn(port, "central.admission", PASSWORD).postJson("/api/faculties",
-        Map.of("code", code, "nameFa", "دانشکده هنر " + code, "nameEn", "Faculty of Arts " + code));
+    Response created =
+        ApiClient.signedIn(port, "central.admission", PASSWORD)
+            .postJson(
+                "/api/faculties",
+                Map.of(
+                    "code",
+                    code,
+                    "nameFa",
+                    "دانشکده هنر " + code,
+                    "nameEn",
+                    "Faculty of Arts " + code));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
-    Student student = students.admit(TestStudents.newStudent(code, 1402, false), "admission-office");
-    ApiClient clerk = ApiClient.signedIn(port, StaffUsers.create(identity, "clerk." + code, "faculty-" + code),
-        StaffUsers.PASSWORD);
+    Student student =
+        students.admit(TestStudents.newStudent(code, 1402, false), "admission-office");
+    ApiClient clerk =
+        ApiClient.signedIn(
+            port,
+            StaffUsers.create(identity, "clerk." + code, "faculty-" + code),
+            StaffUsers.PASSWORD);
 
-    Response fromFilePage = clerk.postJson(counterOf(student),
-        Map.of("requestNumber", "۱۲۱", "documentType", "گواهی اشتغال به تحصیل"));
+    Response fromFilePage =
+        clerk.postJson(
+            counterOf(student),
+            Map.of("requestNumber", "۱۲۱", "documentType", "گواهی اشتغال به تحصیل"));
     assertThat(fromFilePage.status()).as(fromFilePage.toString()).isEqualTo(201);
-    assertThat(clerk.engineRest("GET", "/process-definition?key=StudyDocumentProcess&latestVersion=true"
-        + "&startableInTasklist=true&startablePermissionCheck=true&maxResults=10", null).json())
-        .as("Tasklist lists it as startable for the new faculty's clerk").hasSize(1);
-    Response fromTasklist = clerk.engineRest("POST", "/process-definition/key/StudyDocumentProcess/submit-form",
-        startBody(student.getStudentNumber(), Map.of("studentNumber", str(student.getStudentNumber()),
-            "source", str("SERVICE_COUNTER"), "counterRequestNumber", str("122"),
-            "counterDocumentType", str("گواهی"))));
+    assertThat(
+            clerk
+                .engineRest(
+                    "GET",
+                    "/process-definition?key=StudyDocumentProcess&latestVersion=true"
+                        + "&startableInTasklist=true&startablePermissionCheck=true&maxResults=10",
+                    null)
+                .json())
+        .as("Tasklist lists it as startable for the new faculty's clerk")
+        .hasSize(1);
+    Response fromTasklist =
+        clerk.engineRest(
+            "POST",
+            "/process-definition/key/StudyDocumentProcess/submit-form",
+            startBody(
+                student.getStudentNumber(),
+                Map.of(
+                    "studentNumber",
+                    str(student.getStudentNumber()),
+                    "source",
+                    str("SERVICE_COUNTER"),
+                    "counterRequestNumber",
+                    str("122"),
+                    "counterDocumentType",
+                    str("گواهی"))));
     assertThat(fromTasklist.status()).as(fromTasklist.toString()).isEqualTo(200);
-    assertThat(variable(fromTasklist.json().get("id").asText(), "registeredBy")).isEqualTo("clerk." + code);
+    assertThat(variable(fromTasklist.json().get("id").asText(), "registeredBy"))
+        .isEqualTo("clerk." + code);
   }
 
   @Test
   void aServiceCounterDocumentIsNotUploadedOnlyReferencedAndARetryAddsNoSecondNote() {
     Student student = admitted();
     ApiClient clerk = ApiClient.signedIn(port, "clerk.eng", PASSWORD);
-    Response registered = clerk.postJson(counterOf(student),
-        Map.of("requestNumber", "۹۸۷۶۵", "documentType", "گواهی اشتغال به تحصیل"));
+    Response registered =
+        clerk.postJson(
+            counterOf(student),
+            Map.of("requestNumber", "۹۸۷۶۵", "documentType", "گواهی اشتغال به تحصیل"));
     assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
     assertThat(registered.json().get("document").isNull()).isTrue();
     String instanceId = registered.json().get("processInstanceId").asText();
@@ -184,17 +288,29 @@ class StudyDocumentRegistrationTests {
 
     NoteView note = onlyNote(student, NoteKind.SERVICE_COUNTER_REFERENCE);
     assertThat(note.golestanScreen()).isEqualTo("10730");
-    assertThat(note.addresses()).singleElement().satisfies(a -> {
-      assertThat(a.documentVersionId()).isNull();
-      assertThat(noteAddressOnFilePage(clerk, student, NoteKind.SERVICE_COUNTER_REFERENCE).get("url").isNull())
-          .as("a service-counter reference has no link").isTrue();
-      assertThat(a.address()).isEqualTo("golestan:service-counter/98765");
-      assertThat(a.label()).contains("گواهی اشتغال به تحصیل").contains("۹۸۷۶۵");
-    });
+    assertThat(note.addresses())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.documentVersionId()).isNull();
+              assertThat(
+                      noteAddressOnFilePage(clerk, student, NoteKind.SERVICE_COUNTER_REFERENCE)
+                          .get("url")
+                          .isNull())
+                  .as("a service-counter reference has no link")
+                  .isTrue();
+              assertThat(a.address()).isEqualTo("golestan:service-counter/98765");
+              assertThat(a.label()).contains("گواهی اشتغال به تحصیل").contains("۹۸۷۶۵");
+            });
     assertThat(documents.documentsOf(student.getId())).isEmpty();
-    NoteView again = notes.record(student.getId(), NoteKind.SERVICE_COUNTER_REFERENCE, "دوباره", "clerk.eng",
-        List.of(new NewAddress("golestan:service-counter/98765", "x", null)),
-        "SERVICE_COUNTER_REFERENCE:process:" + instanceId);
+    NoteView again =
+        notes.record(
+            student.getId(),
+            NoteKind.SERVICE_COUNTER_REFERENCE,
+            "دوباره",
+            "clerk.eng",
+            List.of(new NewAddress("golestan:service-counter/98765", "x", null)),
+            "SERVICE_COUNTER_REFERENCE:process:" + instanceId);
     assertThat(again.id()).isEqualTo(note.id());
     assertThat(notes.notesOf(student.getId())).hasSize(1);
   }
@@ -204,41 +320,84 @@ class StudyDocumentRegistrationTests {
     Student student = admitted();
     ApiClient clerk = ApiClient.signedIn(port, "clerk.eng", PASSWORD);
 
-    Response noDescription = clerk.multipart(lettersOf(student), letter("1", "1403/01/01", "  "), "file", pdf());
+    Response noDescription =
+        clerk.multipart(lettersOf(student), letter("1", "1403/01/01", "  "), "file", pdf());
     assertRefused(noDescription, 400, "description-required");
-    assertRefused(clerk.multipart(lettersOf(student), letter("1", "1403/13/01", "نامه"), "file", pdf()), 400,
+    assertRefused(
+        clerk.multipart(lettersOf(student), letter("1", "1403/13/01", "نامه"), "file", pdf()),
+        400,
         "invalid-letter-date");
-    assertRefused(clerk.multipart(lettersOf(student), letter("1", "1403/01/01", "نامه"), "file",
-        new FilePart(null, "x.png", "image/png", DemoFiles.png())), 400, "pdf-or-jpg-only");
-    assertRefused(clerk.postJson(counterOf(student), Map.of("requestNumber", " ", "documentType", "گواهی")), 400,
+    assertRefused(
+        clerk.multipart(
+            lettersOf(student),
+            letter("1", "1403/01/01", "نامه"),
+            "file",
+            new FilePart(null, "x.png", "image/png", DemoFiles.png())),
+        400,
+        "pdf-or-jpg-only");
+    assertRefused(
+        clerk.postJson(counterOf(student), Map.of("requestNumber", " ", "documentType", "گواهی")),
+        400,
         "address-required");
-    assertRefused(ApiClient.signedIn(port, "clerk.sci", PASSWORD).multipart(lettersOf(student),
-        letter("1", "1403/01/01", "نامه"), "file", pdf()), 403, "forbidden");
-    assertRefused(ApiClient.signedIn(port, "manager", PASSWORD).postJson(counterOf(student),
-        Map.of("requestNumber", "1", "documentType", "گواهی")), 403, "read-only-role");
+    assertRefused(
+        ApiClient.signedIn(port, "clerk.sci", PASSWORD)
+            .multipart(lettersOf(student), letter("1", "1403/01/01", "نامه"), "file", pdf()),
+        403,
+        "forbidden");
+    assertRefused(
+        ApiClient.signedIn(port, "manager", PASSWORD)
+            .postJson(counterOf(student), Map.of("requestNumber", "1", "documentType", "گواهی")),
+        403,
+        "read-only-role");
 
     // A note address that does not resolve: another student's letter.
     Student other = admitted();
-    long othersLetter = ApiClient.signedIn(port, "clerk.eng", PASSWORD).multipart(
-        "/api/students/" + other.getStudentNumber() + "/study-documents/uploads", letter("9", "1403/02/02", "نامه"),
-        "file", pdf()).json().get("id").asLong();
-    Response unresolved = clerk.engineRest("POST", "/process-definition/key/StudyDocumentProcess/submit-form",
-        startBody(student.getStudentNumber(), Map.of("studentNumber", str(student.getStudentNumber()),
-            "source", str("OFFICE_AUTOMATION"), "documentId", Map.of("value", othersLetter, "type", "Long"))));
+    long othersLetter =
+        ApiClient.signedIn(port, "clerk.eng", PASSWORD)
+            .multipart(
+                "/api/students/" + other.getStudentNumber() + "/study-documents/uploads",
+                letter("9", "1403/02/02", "نامه"),
+                "file",
+                pdf())
+            .json()
+            .get("id")
+            .asLong();
+    Response unresolved =
+        clerk.engineRest(
+            "POST",
+            "/process-definition/key/StudyDocumentProcess/submit-form",
+            startBody(
+                student.getStudentNumber(),
+                Map.of(
+                    "studentNumber",
+                    str(student.getStudentNumber()),
+                    "source",
+                    str("OFFICE_AUTOMATION"),
+                    "documentId",
+                    Map.of("value", othersLetter, "type", "Long"))));
     assertThat(unresolved.status()).as(unresolved.toString()).isEqualTo(400);
     assertThat(unresolved.json().get("message").asText()).contains("address-unresolved");
 
     // No running file: the StudentFileProcess was ended.
     runtime.deleteProcessInstance(fileInstanceId(student), "test: file closed");
-    assertRefused(clerk.multipart(lettersOf(student), letter("1", "1403/01/01", "نامه"), "file", pdf()), 409,
+    assertRefused(
+        clerk.multipart(lettersOf(student), letter("1", "1403/01/01", "نامه"), "file", pdf()),
+        409,
         "no-running-file");
-    assertRefused(clerk.postJson(counterOf(student), Map.of("requestNumber", "1", "documentType", "گواهی")), 409,
+    assertRefused(
+        clerk.postJson(counterOf(student), Map.of("requestNumber", "1", "documentType", "گواهی")),
+        409,
         "no-running-file");
 
     assertThat(documents.documentsOf(student.getId())).isEmpty();
     assertThat(notes.notesOf(student.getId())).isEmpty();
-    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("StudyDocumentProcess")
-        .processInstanceBusinessKey(student.getStudentNumber()).count()).isZero();
+    assertThat(
+            runtime
+                .createProcessInstanceQuery()
+                .processDefinitionKey("StudyDocumentProcess")
+                .processInstanceBusinessKey(student.getStudentNumber())
+                .count())
+        .isZero();
   }
 
   private Student admitted() {
@@ -287,7 +446,8 @@ class StudyDocumentRegistrationTests {
 
   /** The first address of the student's note of this kind, as the file page's JSON shows it. */
   private static JsonNode noteAddressOnFilePage(ApiClient clerk, Student student, NoteKind kind) {
-    for (JsonNode note : clerk.get("/api/students/" + student.getStudentNumber() + "/file").json().get("notes")) {
+    for (JsonNode note :
+        clerk.get("/api/students/" + student.getStudentNumber() + "/file").json().get("notes")) {
       if (note.get("kind").asText().equals(kind.name())) {
         return note.at("/addresses/0");
       }
@@ -303,13 +463,21 @@ class StudyDocumentRegistrationTests {
   }
 
   private Object variable(String instanceId, String name) {
-    return history.createHistoricVariableInstanceQuery().processInstanceId(instanceId).variableName(name)
-        .singleResult().getValue();
+    return history
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(instanceId)
+        .variableName(name)
+        .singleResult()
+        .getValue();
   }
 
   private String fileInstanceId(Student student) {
-    return runtime.createProcessInstanceQuery().processDefinitionKey("StudentFileProcess")
-        .processInstanceBusinessKey(student.getStudentNumber()).singleResult().getId();
+    return runtime
+        .createProcessInstanceQuery()
+        .processDefinitionKey("StudentFileProcess")
+        .processInstanceBusinessKey(student.getStudentNumber())
+        .singleResult()
+        .getId();
   }
 
   private void runJobs(String instanceId) {

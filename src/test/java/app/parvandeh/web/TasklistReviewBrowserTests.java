@@ -1,13 +1,15 @@
 package app.parvandeh.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.document.DocumentService;
 import app.parvandeh.document.DocumentViews.DocumentView;
 import app.parvandeh.student.NewStudent;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
-import app.parvandeh.support.ApiClient.FilePart;
 import app.parvandeh.support.ApiClient;
+import app.parvandeh.support.ApiClient.FilePart;
 import app.parvandeh.support.BrowserTest;
 import app.parvandeh.support.DueJobs;
 import app.parvandeh.support.TestStudents;
@@ -21,22 +23,20 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A faculty clerk works the admission check in the real Tasklist, in headless Debian Chromium: signs in once,
- * claims, rejects one document with a reason that carries script and AngularJS payloads, accepts the rest,
- * completes; the student then sees the reason as plain text in the portal. Screenshots go to
- * {@code target/browser-screenshots}. Runs where Chromium and ChromeDriver are installed (CI installs them).
+ * A faculty clerk works the admission check in the real Tasklist, in headless Debian Chromium:
+ * signs in once, claims, rejects one document with a reason that carries script and AngularJS
+ * payloads, accepts the rest, completes; the student then sees the reason as plain text in the
+ * portal. Screenshots go to {@code target/browser-screenshots}. Runs where Chromium and
+ * ChromeDriver are installed (CI installs them).
  */
 class TasklistReviewBrowserTests extends BrowserTest {
 
   static final String PAYLOAD = "ناخوانا {{7*7}} <img src=x onerror=alert(1)>";
 
-  @Autowired
-  StudentService students;
-  @Autowired
-  DocumentService documents;
+  @Autowired StudentService students;
+  @Autowired DocumentService documents;
 
   @Test
   void aClerkReviewsInTasklistAndTheStudentSeesTheReasonAsText() throws IOException {
@@ -45,12 +45,26 @@ class TasklistReviewBrowserTests extends BrowserTest {
     String instance = DueJobs.fileInstanceOf(runtime, student.getStudentNumber());
     DueJobs.run(management, instance);
     ApiClient studentApi = ApiClient.signedIn(port, student.getStudentNumber(), data.nationalId());
-    assertThat(studentApi.upload("/api/students/" + student.getStudentNumber() + "/documents", List.of(
-        new FilePart("PHOTO", "عکس.jpg", "image/jpeg", DemoFiles.jpeg()),
-        new FilePart("NATIONAL_ID_CARD", "کارت ملی.pdf", "application/pdf", DemoFiles.pdf("national id")),
-        new FilePart("BIRTH_CERTIFICATE", "شناسنامه.png", "image/png", DemoFiles.png()),
-        new FilePart("PREVIOUS_DEGREE_CERTIFICATE", "دیپلم.pdf", "application/pdf", DemoFiles.pdf("diploma"))))
-        .status()).isEqualTo(201);
+    assertThat(
+            studentApi
+                .upload(
+                    "/api/students/" + student.getStudentNumber() + "/documents",
+                    List.of(
+                        new FilePart("PHOTO", "عکس.jpg", "image/jpeg", DemoFiles.jpeg()),
+                        new FilePart(
+                            "NATIONAL_ID_CARD",
+                            "کارت ملی.pdf",
+                            "application/pdf",
+                            DemoFiles.pdf("national id")),
+                        new FilePart(
+                            "BIRTH_CERTIFICATE", "شناسنامه.png", "image/png", DemoFiles.png()),
+                        new FilePart(
+                            "PREVIOUS_DEGREE_CERTIFICATE",
+                            "دیپلم.pdf",
+                            "application/pdf",
+                            DemoFiles.pdf("diploma"))))
+                .status())
+        .isEqualTo(201);
     assertThat(studentApi.post("/api/portal/submit").status()).isEqualTo(200);
     Task check = tasks.createTaskQuery().processInstanceId(instance).singleResult();
 
@@ -59,8 +73,11 @@ class TasklistReviewBrowserTests extends BrowserTest {
     wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
     browser.go("/camunda/app/tasklist/default/#/?task=" + check.getId());
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".claim"))).click();
-    List<WebElement> cards = wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("article.pv-card"), 4));
-    wait.until(ExpectedConditions.elementToBeClickable(cards.get(0).findElement(By.cssSelector("button.btn-success"))));
+    List<WebElement> cards =
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("article.pv-card"), 4));
+    wait.until(
+        ExpectedConditions.elementToBeClickable(
+            cards.get(0).findElement(By.cssSelector("button.btn-success"))));
     assertThat(browser.text()).contains("بررسی مدارک پذیرش");
     browser.screenshot("1-claimed-form");
 
@@ -76,16 +93,28 @@ class TasklistReviewBrowserTests extends BrowserTest {
     }
     browser.screenshot("2-decided");
     browser.driver().findElements(By.cssSelector("button.btn-primary")).stream()
-        .filter(b -> b.getText().strip().equals("تکمیل")).findFirst().ifPresentOrElse(browser::press, () -> {
-          throw new AssertionError("Tasklist shows no complete button");
-        });
+        .filter(b -> b.getText().strip().equals("تکمیل"))
+        .findFirst()
+        .ifPresentOrElse(
+            browser::press,
+            () -> {
+              throw new AssertionError("Tasklist shows no complete button");
+            });
     wait.until(d -> tasks.createTaskQuery().taskId(check.getId()).count() == 0);
     browser.screenshot("3-completed");
 
-    assertThat(tasks.createTaskQuery().processInstanceId(instance).singleResult().getTaskDefinitionKey())
+    assertThat(
+            tasks
+                .createTaskQuery()
+                .processInstanceId(instance)
+                .singleResult()
+                .getTaskDefinitionKey())
         .isEqualTo("Task_CorrectRejectedDocuments");
-    DocumentView stored = documents.documentsOf(student.getId()).stream()
-        .filter(d -> d.id().toString().equals(rejectedId)).findFirst().orElseThrow();
+    DocumentView stored =
+        documents.documentsOf(student.getId()).stream()
+            .filter(d -> d.id().toString().equals(rejectedId))
+            .findFirst()
+            .orElseThrow();
     assertThat(stored.current().facultyReview().reason()).isEqualTo(PAYLOAD);
     assertThat(stored.current().facultyReview().reviewer()).isEqualTo("clerk.eng");
 
@@ -100,6 +129,8 @@ class TasklistReviewBrowserTests extends BrowserTest {
   }
 
   private WebElement card(String documentId) {
-    return browser.driver().findElement(By.cssSelector("article.pv-card[data-document-id='" + documentId + "']"));
+    return browser
+        .driver()
+        .findElement(By.cssSelector("article.pv-card[data-document-id='" + documentId + "']"));
   }
 }

@@ -1,14 +1,16 @@
 package app.parvandeh.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.document.DocumentProperties;
 import app.parvandeh.document.DocumentService;
 import app.parvandeh.student.NewStudent;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
+import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
 import app.parvandeh.support.ApiClient.Response;
-import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ParvandehIntegrationTest;
 import app.parvandeh.support.TestStudents;
 import java.nio.charset.StandardCharsets;
@@ -19,24 +21,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bad uploads and unauthorised calls are refused with a clear 4xx, and nothing is stored. */
 @ParvandehIntegrationTest
 class UploadRefusalTests {
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  StudentService students;
-  @Autowired
-  DocumentService documents;
-  @Autowired
-  DocumentProperties properties;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  ManagementService management;
+  @LocalServerPort int port;
+  @Autowired StudentService students;
+  @Autowired DocumentService documents;
+  @Autowired DocumentProperties properties;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
 
   UploadingStudent uploader;
   Student student;
@@ -49,8 +44,13 @@ class UploadRefusalTests {
 
   @Test
   void aTextFileNamedPdfIsRefusedAsUnsupported() {
-    Response answer = refusedUpload(new FilePart("BIRTH_CERTIFICATE", "شناسنامه.pdf", "application/pdf",
-        "this is not a PDF at all".getBytes(StandardCharsets.UTF_8)));
+    Response answer =
+        refusedUpload(
+            new FilePart(
+                "BIRTH_CERTIFICATE",
+                "شناسنامه.pdf",
+                "application/pdf",
+                "this is not a PDF at all".getBytes(StandardCharsets.UTF_8)));
     assertThat(answer.status()).isEqualTo(415);
     assertThat(answer.json().get("code").asText()).isEqualTo("unsupported-type");
     assertThat(answer.json().get("messageFa").asText()).contains("PDF");
@@ -59,7 +59,9 @@ class UploadRefusalTests {
 
   @Test
   void aPngNamedPdfIsRefusedAsMismatched() {
-    Response answer = refusedUpload(new FilePart("BIRTH_CERTIFICATE", "scan.pdf", "application/pdf", DemoFiles.png()));
+    Response answer =
+        refusedUpload(
+            new FilePart("BIRTH_CERTIFICATE", "scan.pdf", "application/pdf", DemoFiles.png()));
     assertThat(answer.status()).isEqualTo(415);
     assertThat(answer.json().get("code").asText()).isEqualTo("type-mismatch");
   }
@@ -76,22 +78,29 @@ class UploadRefusalTests {
     byte[] pdf = DemoFiles.pdf("big");
     byte[] big = new byte[(int) properties.maxFileSize().toBytes() + 1];
     System.arraycopy(pdf, 0, big, 0, pdf.length);
-    Response answer = refusedUpload(new FilePart("BIRTH_CERTIFICATE", "big.pdf", "application/pdf", big));
+    Response answer =
+        refusedUpload(new FilePart("BIRTH_CERTIFICATE", "big.pdf", "application/pdf", big));
     assertThat(answer.status()).isEqualTo(413);
     assertThat(answer.json().get("messageFa").asText()).isNotBlank();
   }
 
   @Test
   void oneBadFileRefusesTheWholeRequest() {
-    Response answer = refusedUpload(
-        new FilePart("PHOTO", "photo.jpg", "image/jpeg", DemoFiles.jpeg()),
-        new FilePart("BIRTH_CERTIFICATE", "fake.pdf", "application/pdf", "<html>".getBytes(StandardCharsets.UTF_8)));
+    Response answer =
+        refusedUpload(
+            new FilePart("PHOTO", "photo.jpg", "image/jpeg", DemoFiles.jpeg()),
+            new FilePart(
+                "BIRTH_CERTIFICATE",
+                "fake.pdf",
+                "application/pdf",
+                "<html>".getBytes(StandardCharsets.UTF_8)));
     assertThat(answer.status()).isEqualTo(415);
   }
 
   @Test
   void aDocumentTypeTheStudentDoesNotSupplyIsRefused() {
-    Response answer = refusedUpload(new FilePart("EXAM_CARD", "exam.pdf", "application/pdf", DemoFiles.pdf("x")));
+    Response answer =
+        refusedUpload(new FilePart("EXAM_CARD", "exam.pdf", "application/pdf", DemoFiles.pdf("x")));
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.json().get("code").asText()).isEqualTo("not-student-supplied");
   }
@@ -101,20 +110,29 @@ class UploadRefusalTests {
     NewStudent otherData = TestStudents.newStudent("engineering", 1402, false);
     Student other = students.admit(otherData, "admission-office");
     long before = storedBlobs();
-    Response answer = ApiClient.signedIn(port, other.getStudentNumber(), otherData.nationalId()).upload(uploader.uploadPath(),
-        List.of(new FilePart("PHOTO", "photo.jpg", "image/jpeg", DemoFiles.jpeg())));
+    Response answer =
+        ApiClient.signedIn(port, other.getStudentNumber(), otherData.nationalId())
+            .upload(
+                uploader.uploadPath(),
+                List.of(new FilePart("PHOTO", "photo.jpg", "image/jpeg", DemoFiles.jpeg())));
     assertThat(answer.status()).isEqualTo(403);
     assertThat(answer.json().get("messageFa").asText()).isNotBlank();
     assertThat(documents.documentsOf(student.getId())).isEmpty();
     assertThat(storedBlobs()).isEqualTo(before);
-    assertThat(ApiClient.signedIn(port, other.getStudentNumber(), otherData.nationalId())
-        .get("/api/tasks/none/review").status()).isEqualTo(404);
+    assertThat(
+            ApiClient.signedIn(port, other.getStudentNumber(), otherData.nationalId())
+                .get("/api/tasks/none/review")
+                .status())
+        .isEqualTo(404);
   }
 
   @Test
   void aClerkDoesNotUploadAdmissionDocumentsForTheStudent() {
-    Response answer = ApiClient.signedIn(port, "clerk.eng", "parvandeh").upload(uploader.uploadPath(),
-        List.of(new FilePart("PHOTO", "photo.jpg", "image/jpeg", DemoFiles.jpeg())));
+    Response answer =
+        ApiClient.signedIn(port, "clerk.eng", "parvandeh")
+            .upload(
+                uploader.uploadPath(),
+                List.of(new FilePart("PHOTO", "photo.jpg", "image/jpeg", DemoFiles.jpeg())));
     assertThat(answer.status()).isEqualTo(403);
     assertThat(documents.documentsOf(student.getId())).isEmpty();
   }
@@ -127,9 +145,12 @@ class UploadRefusalTests {
     assertThat(api.json().get("messageFa").asText()).isNotBlank();
     assertThat(anonymous.get("/api/documents/versions/1/content").status()).isEqualTo(401);
     assertThat(anonymous.engineRest("GET", "/task?maxResults=5", null).status()).isEqualTo(401);
-    assertThat(anonymous.engineRest("GET", "/process-definition?maxResults=5", null).status()).isEqualTo(401);
-    Response upload = anonymous.upload(uploader.uploadPath(),
-        List.of(new FilePart("PHOTO", "photo.jpg", "image/jpeg", DemoFiles.jpeg())));
+    assertThat(anonymous.engineRest("GET", "/process-definition?maxResults=5", null).status())
+        .isEqualTo(401);
+    Response upload =
+        anonymous.upload(
+            uploader.uploadPath(),
+            List.of(new FilePart("PHOTO", "photo.jpg", "image/jpeg", DemoFiles.jpeg())));
     assertThat(upload.status()).isIn(401, 403);
     assertThat(documents.documentsOf(student.getId())).isEmpty();
   }
@@ -143,7 +164,8 @@ class UploadRefusalTests {
 
   @Test
   void aPostWithoutTheCsrfTokenIsRefused() {
-    ApiClient withoutToken = ApiClient.signedIn(port, student.getStudentNumber(), student.getNationalId());
+    ApiClient withoutToken =
+        ApiClient.signedIn(port, student.getStudentNumber(), student.getNationalId());
     Response answer = withoutToken.postWithoutCsrf("/api/portal/submit");
     assertThat(answer.status()).isEqualTo(403);
     assertThat(answer.json().get("code").asText()).isEqualTo("csrf");

@@ -17,8 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Temporary upload files of stopped processes go at start-up; those of running processes stay. */
 class UploadTempFoldersTests {
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   @Test
   void aStoppedProcesssFilesAreRemovedAndTheNewProcessGetsAFolderOfItsOwn() throws Exception {
@@ -33,7 +32,9 @@ class UploadTempFoldersTests {
       assertThat(noLockYet).doesNotExist();
       assertThat(own.path()).isDirectory().hasParent(root);
       Files.write(own.path().resolve("upload_5678_00000001.tmp"), new byte[10]);
-      assertThat(UploadTempFolders.removeLeftovers(root)).as("its own files are in flight").isZero();
+      assertThat(UploadTempFolders.removeLeftovers(root))
+          .as("its own files are in flight")
+          .isZero();
       assertThat(own.path().resolve("upload_5678_00000001.tmp")).exists();
     }
     assertThat(root).isEmptyDirectory();
@@ -43,11 +44,18 @@ class UploadTempFoldersTests {
   void theFilesOfAnotherRunningProcessStayUntilItDies() throws Exception {
     Path other = Files.createDirectories(root.resolve("process-other-node"));
     Path inFlight = Files.write(other.resolve("upload_9999_00000001.tmp"), new byte[100]);
-    Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(),
-        other.resolve(UploadTempFolders.LOCK).toString()).redirectErrorStream(true).start();
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(),
-        StandardCharsets.UTF_8))) {
+    Process holder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                LockHolder.class.getName(),
+                other.resolve(UploadTempFolders.LOCK).toString())
+            .redirectErrorStream(true)
+            .start();
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
       assertThat(out.readLine()).isEqualTo("LOCKED");
 
       assertThat(UploadTempFolders.removeLeftovers(root)).isZero();
@@ -62,12 +70,17 @@ class UploadTempFoldersTests {
     }
   }
 
-  /** Another process (another node on the shared data folder) holding its folder's lock until it is killed. */
+  /**
+   * Another process (another node on the shared data folder) holding its folder's lock until it is
+   * killed.
+   */
   static final class LockHolder {
 
     public static void main(String[] args) throws Exception {
-      try (FileChannel channel = FileChannel.open(Path.of(args[0]), StandardOpenOption.CREATE,
-          StandardOpenOption.WRITE); var lock = channel.lock()) {
+      try (FileChannel channel =
+              FileChannel.open(
+                  Path.of(args[0]), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          var lock = channel.lock()) {
         System.out.println("LOCKED");
         System.out.flush();
         Thread.sleep(TimeUnit.MINUTES.toMillis(5));

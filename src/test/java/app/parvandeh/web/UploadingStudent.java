@@ -21,20 +21,41 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 
-/** A freshly admitted student whose upload task is open, signed in, and the checks that a refusal stored nothing. */
-record UploadingStudent(Student student, NewStudent data, ApiClient api, String uploadPath,
-    DocumentService documents, DocumentProperties properties) {
+/**
+ * A freshly admitted student whose upload task is open, signed in, and the checks that a refusal
+ * stored nothing.
+ */
+record UploadingStudent(
+    Student student,
+    NewStudent data,
+    ApiClient api,
+    String uploadPath,
+    DocumentService documents,
+    DocumentProperties properties) {
 
-  static UploadingStudent admit(int port, StudentService students, RuntimeService runtime,
-      ManagementService management, DocumentService documents, DocumentProperties properties) {
+  static UploadingStudent admit(
+      int port,
+      StudentService students,
+      RuntimeService runtime,
+      ManagementService management,
+      DocumentService documents,
+      DocumentProperties properties) {
     NewStudent data = TestStudents.newStudent("engineering", 1402, false);
     Student student = students.admit(data, "admission-office");
     DueJobs.run(management, DueJobs.fileInstanceOf(runtime, student.getStudentNumber()));
-    return new UploadingStudent(student, data, ApiClient.signedIn(port, student.getStudentNumber(),
-        data.nationalId()), "/api/students/" + student.getStudentNumber() + "/documents", documents, properties);
+    return new UploadingStudent(
+        student,
+        data,
+        ApiClient.signedIn(port, student.getStudentNumber(), data.nationalId()),
+        "/api/students/" + student.getStudentNumber() + "/documents",
+        documents,
+        properties);
   }
 
-  /** Uploads, expects a refusal, and checks that neither a row nor a blob (nor a temp file) was left behind. */
+  /**
+   * Uploads, expects a refusal, and checks that neither a row nor a blob (nor a temp file) was left
+   * behind.
+   */
   Response refusedUpload(FilePart... files) {
     long before = storedBlobs();
     Response answer = api.upload(uploadPath, List.of(files));

@@ -15,10 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A webapp's page starts only if its scripts carry the nonce its own Content-Security-Policy header allows. Camunda
- * keeps that nonce in one place for the whole server, so a request arriving while a page is made (another tab, a
- * second clerk) used to give the page someone else's nonce: a blank Cockpit or Admin page. Checked here from the
- * HTTP answers themselves while other signed-in clients keep asking the webapps for things.
+ * A webapp's page starts only if its scripts carry the nonce its own Content-Security-Policy header
+ * allows. Camunda keeps that nonce in one place for the whole server, so a request arriving while a
+ * page is made (another tab, a second clerk) used to give the page someone else's nonce: a blank
+ * Cockpit or Admin page. Checked here from the HTTP answers themselves while other signed-in
+ * clients keep asking the webapps for things.
  */
 @ParvandehIntegrationTest
 class WebappPageNonceTests {
@@ -27,8 +28,7 @@ class WebappPageNonceTests {
   private static final Pattern PAGE_NONCE = Pattern.compile("nonce=\"([^\"]*)\"");
   private static final int PAGES = 150;
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   @Test
   void everyPageCarriesTheNonceOfItsOwnHeaderWhileOtherRequestsArrive() throws Exception {
@@ -37,11 +37,14 @@ class WebappPageNonceTests {
     List<Thread> others = new ArrayList<>();
     for (String user : List.of("manager", "clerk.eng", "central.admission")) {
       ApiClient other = ApiClient.signedIn(port, user, "parvandeh");
-      Thread thread = new Thread(() -> {
-        while (!stop.get()) {
-          other.get("/camunda/app/tasklist/scripts/config.js");
-        }
-      }, "other-" + user);
+      Thread thread =
+          new Thread(
+              () -> {
+                while (!stop.get()) {
+                  other.get("/camunda/app/tasklist/scripts/config.js");
+                }
+              },
+              "other-" + user);
       thread.start();
       others.add(thread);
     }

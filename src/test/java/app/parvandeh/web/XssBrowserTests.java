@@ -17,16 +17,17 @@ import org.openqa.selenium.support.ui.FluentWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * In headless Chromium: a student whose name and file name carry script and AngularJS payloads sees them as text
- * in the portal, and so does the faculty clerk in Tasklist's review form. Nothing runs, nothing is evaluated.
+ * In headless Chromium: a student whose name and file name carry script and AngularJS payloads sees
+ * them as text in the portal, and so does the faculty clerk in Tasklist's review form. Nothing
+ * runs, nothing is evaluated.
  */
 class XssBrowserTests extends BrowserTest {
 
-  @Autowired
-  StudentService students;
+  @Autowired StudentService students;
 
   @Test
-  void payloadsInTheStudentsNameAndFileNameAreShownAsTextInThePortalAndInTasklist() throws IOException {
+  void payloadsInTheStudentsNameAndFileNameAreShownAsTextInThePortalAndInTasklist()
+      throws IOException {
     XssTests.Admitted admitted = XssTests.admitWithPayloads(port, students, runtime, management);
     String number = admitted.student().getStudentNumber();
     FluentWait<WebDriver> wait = browser.waiting();
@@ -38,13 +39,28 @@ class XssBrowserTests extends BrowserTest {
     browser.screenshot("xss-1-portal");
 
     // The rest of the admission documents, then the faculty clerk opens the check in Tasklist.
-    assertThat(admitted.api().upload("/api/students/" + number + "/documents", List.of(
-        new FilePart("PHOTO", "photo.jpg", "image/jpeg", DemoFiles.jpeg()),
-        new FilePart("NATIONAL_ID_CARD", "id.png", "image/png", DemoFiles.png()),
-        new FilePart("PREVIOUS_DEGREE_CERTIFICATE", "diploma.pdf", "application/pdf", DemoFiles.pdf("d"))))
-        .status()).isEqualTo(201);
+    assertThat(
+            admitted
+                .api()
+                .upload(
+                    "/api/students/" + number + "/documents",
+                    List.of(
+                        new FilePart("PHOTO", "photo.jpg", "image/jpeg", DemoFiles.jpeg()),
+                        new FilePart("NATIONAL_ID_CARD", "id.png", "image/png", DemoFiles.png()),
+                        new FilePart(
+                            "PREVIOUS_DEGREE_CERTIFICATE",
+                            "diploma.pdf",
+                            "application/pdf",
+                            DemoFiles.pdf("d"))))
+                .status())
+        .isEqualTo(201);
     assertThat(admitted.api().post("/api/portal/submit").status()).isEqualTo(200);
-    String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult().getId();
+    String instance =
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(number)
+            .singleResult()
+            .getId();
     String task = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
 
     browser.forgetSession();
@@ -59,13 +75,21 @@ class XssBrowserTests extends BrowserTest {
   }
 
   private void assertShownAsText(String... payloads) {
-    // Each payload, {{7*7}} included, appears literally: AngularJS did not evaluate it, the browser did not parse it.
+    // Each payload, {{7*7}} included, appears literally: AngularJS did not evaluate it, the browser
+    // did not parse it.
     String shown = browser.text();
     for (String payload : payloads) {
       assertThat(shown).contains(payload);
     }
-    assertThat(browser.driver().findElements(By.cssSelector("img[src='x'], svg[onload], b"))).isEmpty();
-    assertThat(browser.driver().findElements(By.xpath("//script[contains(., 'alert(2)') or contains(., 'alert(1)') or contains(., 'alert(4)')]"))).isEmpty();
+    assertThat(browser.driver().findElements(By.cssSelector("img[src='x'], svg[onload], b")))
+        .isEmpty();
+    assertThat(
+            browser
+                .driver()
+                .findElements(
+                    By.xpath(
+                        "//script[contains(., 'alert(2)') or contains(., 'alert(1)') or contains(., 'alert(4)')]")))
+        .isEmpty();
     try {
       browser.driver().switchTo().alert();
       throw new AssertionError("a payload opened an alert");

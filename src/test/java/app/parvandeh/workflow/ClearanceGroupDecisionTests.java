@@ -22,9 +22,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ClearanceGroupDecisionTests {
 
   @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder()
-      .configurationResource("camunda-test.cfg.xml")
-      .build();
+  static ProcessEngineExtension engine =
+      ProcessEngineExtension.builder().configurationResource("camunda-test.cfg.xml").build();
 
   private ProcessEngine processEngine;
 
@@ -35,8 +34,13 @@ class ClearanceGroupDecisionTests {
 
   @Test
   void decisionCarriesPersianNameVersionTagAndHistoryTimeToLive() {
-    DecisionDefinition decision = processEngine.getRepositoryService().createDecisionDefinitionQuery()
-        .decisionDefinitionKey(StudentDecisions.CLEARANCE_GROUP).latestVersion().singleResult();
+    DecisionDefinition decision =
+        processEngine
+            .getRepositoryService()
+            .createDecisionDefinitionQuery()
+            .decisionDefinitionKey(StudentDecisions.CLEARANCE_GROUP)
+            .latestVersion()
+            .singleResult();
 
     assertThat(decision.getName()).isEqualTo("تسویه‌کننده پرونده دانشجو");
     assertThat(decision.getVersionTag()).isEqualTo("1.0.0");
@@ -56,10 +60,12 @@ class ClearanceGroupDecisionTests {
   }
 
   private List<Object> clearanceGroups(String degree) {
-    DmnDecisionResult result = processEngine.getDecisionService()
-        .evaluateDecisionByKey(StudentDecisions.CLEARANCE_GROUP)
-        .variables(Variables.createVariables().putValue("degree", degree))
-        .evaluate();
+    DmnDecisionResult result =
+        processEngine
+            .getDecisionService()
+            .evaluateDecisionByKey(StudentDecisions.CLEARANCE_GROUP)
+            .variables(Variables.createVariables().putValue("degree", degree))
+            .evaluate();
     return result.collectEntries(StudentDecisions.CLEARANCE_GROUP_OUTPUT);
   }
 }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** An open step reads as what it is: a file waiting for an event is «در انتظار», not work «در جریان». */
+/**
+ * An open step reads as what it is: a file waiting for an event is «در انتظار», not work «در
+ * جریان».
+ */
 class FileTimelineTests {
 
   @Test

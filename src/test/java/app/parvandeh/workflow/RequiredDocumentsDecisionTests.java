@@ -21,23 +21,27 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RequiredDocumentsDecisionTests {
 
   @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder()
-      .configurationResource("camunda-test.cfg.xml")
-      .build();
+  static ProcessEngineExtension engine =
+      ProcessEngineExtension.builder().configurationResource("camunda-test.cfg.xml").build();
 
   private static final Requirement PHOTO = new Requirement("PHOTO", "STUDENT");
-  private static final Requirement NATIONAL_ID_CARD = new Requirement("NATIONAL_ID_CARD", "STUDENT");
-  private static final Requirement BIRTH_CERTIFICATE = new Requirement("BIRTH_CERTIFICATE", "STUDENT");
+  private static final Requirement NATIONAL_ID_CARD =
+      new Requirement("NATIONAL_ID_CARD", "STUDENT");
+  private static final Requirement BIRTH_CERTIFICATE =
+      new Requirement("BIRTH_CERTIFICATE", "STUDENT");
   private static final Requirement PREVIOUS_DEGREE_CERTIFICATE =
       new Requirement("PREVIOUS_DEGREE_CERTIFICATE", "STUDENT");
-  private static final Requirement CONFIRMATION_UPLOADED = new Requirement("PREVIOUS_DEGREE_CONFIRMATION", "STUDENT");
-  private static final Requirement TRANSCRIPT_UPLOADED = new Requirement("PREVIOUS_DEGREE_TRANSCRIPT", "STUDENT");
+  private static final Requirement CONFIRMATION_UPLOADED =
+      new Requirement("PREVIOUS_DEGREE_CONFIRMATION", "STUDENT");
+  private static final Requirement TRANSCRIPT_UPLOADED =
+      new Requirement("PREVIOUS_DEGREE_TRANSCRIPT", "STUDENT");
   private static final Requirement CONFIRMATION_BY_INQUIRY =
       new Requirement("PREVIOUS_DEGREE_CONFIRMATION", "GOLESTAN_INQUIRY");
   private static final Requirement TRANSCRIPT_BY_INQUIRY =
       new Requirement("PREVIOUS_DEGREE_TRANSCRIPT", "GOLESTAN_INQUIRY");
   private static final Requirement EXAM_CARD_IN_BATCH = new Requirement("EXAM_CARD", "BATCH");
-  private static final Requirement REPORT_CARD_IN_BATCH = new Requirement("CONFIDENTIAL_REPORT_CARD", "BATCH");
+  private static final Requirement REPORT_CARD_IN_BATCH =
+      new Requirement("CONFIDENTIAL_REPORT_CARD", "BATCH");
   private static final Requirement BRILLIANT_TALENT_CONFIRMED_BY_OFFICE =
       new Requirement("BRILLIANT_TALENT_QUALIFICATION", "BRILLIANT_TALENT_OFFICE");
 
@@ -50,8 +54,13 @@ class RequiredDocumentsDecisionTests {
 
   @Test
   void decisionCarriesPersianNameVersionTagAndHistoryTimeToLive() {
-    DecisionDefinition decision = processEngine.getRepositoryService().createDecisionDefinitionQuery()
-        .decisionDefinitionKey("RequiredDocuments").latestVersion().singleResult();
+    DecisionDefinition decision =
+        processEngine
+            .getRepositoryService()
+            .createDecisionDefinitionQuery()
+            .decisionDefinitionKey("RequiredDocuments")
+            .latestVersion()
+            .singleResult();
 
     assertThat(decision.getName()).isEqualTo("مدارک لازم پرونده دانشجو");
     assertThat(decision.getVersionTag()).isEqualTo("1.0.0");
@@ -69,27 +78,45 @@ class RequiredDocumentsDecisionTests {
 
   @Test
   void entrantOf1399UploadsPreviousDegreeConfirmationAndTranscript() {
-    assertThat(requiredDocuments(1399, "MASTER", false)).containsExactlyInAnyOrder(
-        PHOTO, NATIONAL_ID_CARD, BIRTH_CERTIFICATE, PREVIOUS_DEGREE_CERTIFICATE,
-        CONFIRMATION_UPLOADED, TRANSCRIPT_UPLOADED,
-        EXAM_CARD_IN_BATCH, REPORT_CARD_IN_BATCH);
+    assertThat(requiredDocuments(1399, "MASTER", false))
+        .containsExactlyInAnyOrder(
+            PHOTO,
+            NATIONAL_ID_CARD,
+            BIRTH_CERTIFICATE,
+            PREVIOUS_DEGREE_CERTIFICATE,
+            CONFIRMATION_UPLOADED,
+            TRANSCRIPT_UPLOADED,
+            EXAM_CARD_IN_BATCH,
+            REPORT_CARD_IN_BATCH);
   }
 
   @Test
   void entrantBefore1399HasNoInquiryReportSoUploadsConfirmationAndTranscriptToo() {
-    assertThat(requiredDocuments(1398, "BACHELOR", false)).containsExactlyInAnyOrder(
-        PHOTO, NATIONAL_ID_CARD, BIRTH_CERTIFICATE, PREVIOUS_DEGREE_CERTIFICATE,
-        CONFIRMATION_UPLOADED, TRANSCRIPT_UPLOADED,
-        EXAM_CARD_IN_BATCH, REPORT_CARD_IN_BATCH);
+    assertThat(requiredDocuments(1398, "BACHELOR", false))
+        .containsExactlyInAnyOrder(
+            PHOTO,
+            NATIONAL_ID_CARD,
+            BIRTH_CERTIFICATE,
+            PREVIOUS_DEGREE_CERTIFICATE,
+            CONFIRMATION_UPLOADED,
+            TRANSCRIPT_UPLOADED,
+            EXAM_CARD_IN_BATCH,
+            REPORT_CARD_IN_BATCH);
   }
 
   @ParameterizedTest
   @ValueSource(ints = {1400, 1403})
   void entrantOf1400OrLaterHasConfirmationAndTranscriptSeenThroughGolestanInquiry(int entryYear) {
-    assertThat(requiredDocuments(entryYear, "MASTER", false)).containsExactlyInAnyOrder(
-        PHOTO, NATIONAL_ID_CARD, BIRTH_CERTIFICATE, PREVIOUS_DEGREE_CERTIFICATE,
-        CONFIRMATION_BY_INQUIRY, TRANSCRIPT_BY_INQUIRY,
-        EXAM_CARD_IN_BATCH, REPORT_CARD_IN_BATCH);
+    assertThat(requiredDocuments(entryYear, "MASTER", false))
+        .containsExactlyInAnyOrder(
+            PHOTO,
+            NATIONAL_ID_CARD,
+            BIRTH_CERTIFICATE,
+            PREVIOUS_DEGREE_CERTIFICATE,
+            CONFIRMATION_BY_INQUIRY,
+            TRANSCRIPT_BY_INQUIRY,
+            EXAM_CARD_IN_BATCH,
+            REPORT_CARD_IN_BATCH);
   }
 
   @Test
@@ -101,34 +128,49 @@ class RequiredDocumentsDecisionTests {
 
   @Test
   void brilliantTalentHasQualificationConfirmedByTheOfficeAndNoExamDocuments() {
-    assertThat(requiredDocuments(1402, "MASTER", true)).containsExactlyInAnyOrder(
-        PHOTO, NATIONAL_ID_CARD, BIRTH_CERTIFICATE, PREVIOUS_DEGREE_CERTIFICATE,
-        CONFIRMATION_BY_INQUIRY, TRANSCRIPT_BY_INQUIRY,
-        BRILLIANT_TALENT_CONFIRMED_BY_OFFICE);
+    assertThat(requiredDocuments(1402, "MASTER", true))
+        .containsExactlyInAnyOrder(
+            PHOTO,
+            NATIONAL_ID_CARD,
+            BIRTH_CERTIFICATE,
+            PREVIOUS_DEGREE_CERTIFICATE,
+            CONFIRMATION_BY_INQUIRY,
+            TRANSCRIPT_BY_INQUIRY,
+            BRILLIANT_TALENT_CONFIRMED_BY_OFFICE);
   }
 
   @Test
   void brilliantTalentEntrantOf1399StillUploadsConfirmationAndTranscript() {
-    assertThat(requiredDocuments(1399, "PHD", true)).containsExactlyInAnyOrder(
-        PHOTO, NATIONAL_ID_CARD, BIRTH_CERTIFICATE, PREVIOUS_DEGREE_CERTIFICATE,
-        CONFIRMATION_UPLOADED, TRANSCRIPT_UPLOADED,
-        BRILLIANT_TALENT_CONFIRMED_BY_OFFICE);
+    assertThat(requiredDocuments(1399, "PHD", true))
+        .containsExactlyInAnyOrder(
+            PHOTO,
+            NATIONAL_ID_CARD,
+            BIRTH_CERTIFICATE,
+            PREVIOUS_DEGREE_CERTIFICATE,
+            CONFIRMATION_UPLOADED,
+            TRANSCRIPT_UPLOADED,
+            BRILLIANT_TALENT_CONFIRMED_BY_OFFICE);
   }
 
-  private List<Requirement> requiredDocuments(int entryYear, String degree, boolean brilliantTalent) {
-    DmnDecisionResult result = processEngine.getDecisionService()
-        .evaluateDecisionByKey("RequiredDocuments")
-        .variables(Variables.createVariables()
-            .putValue("entryYear", entryYear)
-            .putValue("degree", degree)
-            .putValue("brilliantTalent", brilliantTalent))
-        .evaluate();
+  private List<Requirement> requiredDocuments(
+      int entryYear, String degree, boolean brilliantTalent) {
+    DmnDecisionResult result =
+        processEngine
+            .getDecisionService()
+            .evaluateDecisionByKey("RequiredDocuments")
+            .variables(
+                Variables.createVariables()
+                    .putValue("entryYear", entryYear)
+                    .putValue("degree", degree)
+                    .putValue("brilliantTalent", brilliantTalent))
+            .evaluate();
     return result.stream()
-        .map(entries -> new Requirement(entries.getEntry("documentType"), entries.getEntry("supplier")))
+        .map(
+            entries ->
+                new Requirement(entries.getEntry("documentType"), entries.getEntry("supplier")))
         .toList();
   }
 
   /** One row of the decision's answer: a document type and who supplies it. */
-  private record Requirement(String documentType, String supplier) {
-  }
+  private record Requirement(String documentType, String supplier) {}
 }

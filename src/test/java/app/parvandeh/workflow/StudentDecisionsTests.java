@@ -32,34 +32,50 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
 
 /**
- * A process owner writes a rule on any of the student's attributes and it takes effect with no change in Java: the
- * tables here (test-only edits of the shipped ones) decide on the admission type and channel, the faculty, the
- * programme and the status, which the shipped tables do not use.
+ * A process owner writes a rule on any of the student's attributes and it takes effect with no
+ * change in Java: the tables here (test-only edits of the shipped ones) decide on the admission
+ * type and channel, the faculty, the programme and the status, which the shipped tables do not use.
  */
 @Tag("database") // also run on PostgreSQL (postgres-suite in pom.xml)
-@Deployment(resources = {"decisions/RequiredDocumentsByAdmissionType.dmn", "decisions/ClearanceGroupByFaculty.dmn"})
+@Deployment(
+    resources = {
+      "decisions/RequiredDocumentsByAdmissionType.dmn",
+      "decisions/ClearanceGroupByFaculty.dmn"
+    })
 class StudentDecisionsTests {
 
   @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder()
-      .configurationResource("camunda-test.cfg.xml")
-      .build();
+  static ProcessEngineExtension engine =
+      ProcessEngineExtension.builder().configurationResource("camunda-test.cfg.xml").build();
 
   private final StudentService students = mock(StudentService.class);
   private final DocumentService documents = mock(DocumentService.class);
   private ProcessEngine processEngine;
+
   /** A process with only the real delegate that evaluates RequiredDocuments. */
   private String determineProcess;
 
   @BeforeEach
   void useEngine(ProcessEngine processEngine) {
     this.processEngine = processEngine;
-    Mocks.register("determineRequiredDocumentsDelegate", new DetermineRequiredDocumentsDelegate(students, documents));
-    determineProcess = processEngine.getRepositoryService().createDeployment()
-        .addModelInstance("determine.bpmn", Bpmn.createExecutableProcess("Determine").camundaHistoryTimeToLive(1)
-            .startEvent().serviceTask().camundaDelegateExpression("${determineRequiredDocumentsDelegate}")
-            .endEvent().done())
-        .deploy().getId();
+    Mocks.register(
+        "determineRequiredDocumentsDelegate",
+        new DetermineRequiredDocumentsDelegate(students, documents));
+    determineProcess =
+        processEngine
+            .getRepositoryService()
+            .createDeployment()
+            .addModelInstance(
+                "determine.bpmn",
+                Bpmn.createExecutableProcess("Determine")
+                    .camundaHistoryTimeToLive(1)
+                    .startEvent()
+                    .serviceTask()
+                    .camundaDelegateExpression("${determineRequiredDocumentsDelegate}")
+                    .endEvent()
+                    .done())
+            .deploy()
+            .getId();
   }
 
   @AfterEach
@@ -72,11 +88,13 @@ class StudentDecisionsTests {
   void aRequiredDocumentsRuleOnTheAdmissionTypeTakesEffect() {
     assertThat(requiredDocumentsOf(student(AdmissionType.IN_PERSON, null)))
         .containsExactlyInAnyOrder(byStudent("PHOTO"), byStudent("EXAM_CARD"));
-    assertThat(requiredDocumentsOf(student(AdmissionType.REMOTE, null))).containsExactly(byStudent("PHOTO"));
+    assertThat(requiredDocumentsOf(student(AdmissionType.REMOTE, null)))
+        .containsExactly(byStudent("PHOTO"));
   }
 
   @Test
-  void aRequiredDocumentsRuleOnTheAdmissionChannelTakesEffectAndAFileWithoutOneMatchesOnlyAnyValue() {
+  void
+      aRequiredDocumentsRuleOnTheAdmissionChannelTakesEffectAndAFileWithoutOneMatchesOnlyAnyValue() {
     assertThat(requiredDocumentsOf(student(AdmissionType.REMOTE, "انتقالی")))
         .containsExactlyInAnyOrder(byStudent("PHOTO"), byStudent("PREVIOUS_DEGREE_TRANSCRIPT"));
     assertThat(requiredDocumentsOf(student(null, null))).containsExactly(byStudent("PHOTO"));
@@ -104,13 +122,17 @@ class StudentDecisionsTests {
   void aClearanceTableThatNamesNoGroupForAStudentFailsWithAMessageSayingWhatToFix() {
     Student engineering = student(AdmissionType.REMOTE, null);
 
-    assertThatThrownBy(() -> StudentDecisions.clearanceGroupOf(processEngine.getDecisionService(), engineering))
+    assertThatThrownBy(
+            () ->
+                StudentDecisions.clearanceGroupOf(processEngine.getDecisionService(), engineering))
         .hasMessageContaining("ClearanceGroup.dmn named no clearance group for student 400123456");
   }
 
   private List<Requirement> requiredDocumentsOf(Student student) {
     when(students.get(anyString())).thenReturn(student);
-    processEngine.getRuntimeService().startProcessInstanceByKey("Determine", student.getStudentNumber());
+    processEngine
+        .getRuntimeService()
+        .startProcessInstanceByKey("Determine", student.getStudentNumber());
     @SuppressWarnings("unchecked")
     ArgumentCaptor<List<Requirement>> decided = ArgumentCaptor.forClass(List.class);
     verify(documents, atLeastOnce()).recordRequirements(eq(7L), decided.capture());

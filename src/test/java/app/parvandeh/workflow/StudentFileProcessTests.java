@@ -13,12 +13,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import app.parvandeh.note.NoteKind;
 import app.parvandeh.note.NoteService;
@@ -30,16 +30,12 @@ import app.parvandeh.student.StudentService;
 import app.parvandeh.student.StudentStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-import org.camunda.bpm.engine.task.Comment;
-import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -49,6 +45,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Comment;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -62,27 +60,31 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 @Tag("database") // also run on PostgreSQL (postgres-suite in pom.xml)
 @Deployment(resources = {"processes/StudentFileProcess.bpmn", "processes/ClearanceGroup.dmn"})
 class StudentFileProcessTests {
 
   @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder()
-      .configurationResource("camunda-test.cfg.xml")
-      .build();
+  static ProcessEngineExtension engine =
+      ProcessEngineExtension.builder().configurationResource("camunda-test.cfg.xml").build();
 
   private static final String PROCESS_KEY = "StudentFileProcess";
   private static final String STUDENT_NUMBER = "400123456";
   private static final String STUDENT_USER_ID = "s400123456";
   private static final String FACULTY_GROUP = "faculty-engineering";
-  private static final String CHECK_FORM = "embedded:deployment:forms/check-admission-documents.html";
+  private static final String CHECK_FORM =
+      "embedded:deployment:forms/check-admission-documents.html";
 
   private final JavaDelegate determineRequiredDocuments = mock(JavaDelegate.class);
   private final JavaDelegate recordRegistrationCompleteNote = mock(JavaDelegate.class);
   private final StageRecordingDelegate changeFileStage = new StageRecordingDelegate();
+
   /** What the next reviewer decides; the real listener derives it from the reviewed documents. */
   private boolean reviewerAccepts;
+
   /** Whether the exam card and report card are in the file when the batch-documents check runs. */
   private boolean batchDocumentsInFile = true;
 
@@ -92,12 +94,16 @@ class StudentFileProcessTests {
     Mocks.register("determineRequiredDocumentsDelegate", determineRequiredDocuments);
     Mocks.register("recordRegistrationCompleteNoteDelegate", recordRegistrationCompleteNote);
     Mocks.register("changeFileStageDelegate", changeFileStage);
-    Mocks.register("checkBatchDocumentsDelegate",
-        (JavaDelegate) execution -> execution.setVariable("batchDocumentsInFile", batchDocumentsInFile));
+    Mocks.register(
+        "checkBatchDocumentsDelegate",
+        (JavaDelegate)
+            execution -> execution.setVariable("batchDocumentsInFile", batchDocumentsInFile));
     registerClearanceBeans(false);
-    Mocks.register("studentTaskNameListener",
+    Mocks.register(
+        "studentTaskNameListener",
         new StudentTaskNameListener(studentService, processEngine.getTaskService()));
-    Mocks.register("reviewOutcomeListener",
+    Mocks.register(
+        "reviewOutcomeListener",
         (TaskListener) task -> task.setVariable("documentsAccepted", reviewerAccepts));
   }
 
@@ -109,8 +115,12 @@ class StudentFileProcessTests {
 
   @Test
   void definitionCarriesVersionTagAndHistoryTimeToLive() {
-    ProcessDefinition definition = BpmnAwareTests.repositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey(PROCESS_KEY).latestVersion().singleResult();
+    ProcessDefinition definition =
+        BpmnAwareTests.repositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(PROCESS_KEY)
+            .latestVersion()
+            .singleResult();
 
     Assertions.assertThat(definition.getVersionTag()).isEqualTo("2.2.0");
     Assertions.assertThat(definition.getHistoryTimeToLive()).isEqualTo(3650);
@@ -119,18 +129,39 @@ class StudentFileProcessTests {
 
   @Test
   void everyTaskOfferedToAGroupIsNamedAfterTheStudentWhenCreated() {
-    BpmnModelInstance model = BpmnAwareTests.repositoryService().getBpmnModelInstance(BpmnAwareTests
-        .repositoryService().createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).latestVersion()
-        .singleResult().getId());
+    BpmnModelInstance model =
+        BpmnAwareTests.repositoryService()
+            .getBpmnModelInstance(
+                BpmnAwareTests.repositoryService()
+                    .createProcessDefinitionQuery()
+                    .processDefinitionKey(PROCESS_KEY)
+                    .latestVersion()
+                    .singleResult()
+                    .getId());
 
-    List<String> groupTasks = model.getModelElementsByType(UserTask.class).stream()
-        .filter(t -> t.getCamundaCandidateGroups() != null).map(UserTask::getId).toList();
-    List<String> named = model.getModelElementsByType(UserTask.class).stream()
-        .filter(t -> t.getExtensionElements() != null && t.getExtensionElements()
-            .getElementsQuery().filterByType(CamundaTaskListener.class).list().stream()
-            .anyMatch(l -> "create".equals(l.getCamundaEvent())
-                && "${studentTaskNameListener}".equals(l.getCamundaDelegateExpression())))
-        .map(UserTask::getId).toList();
+    List<String> groupTasks =
+        model.getModelElementsByType(UserTask.class).stream()
+            .filter(t -> t.getCamundaCandidateGroups() != null)
+            .map(UserTask::getId)
+            .toList();
+    List<String> named =
+        model.getModelElementsByType(UserTask.class).stream()
+            .filter(
+                t ->
+                    t.getExtensionElements() != null
+                        && t
+                            .getExtensionElements()
+                            .getElementsQuery()
+                            .filterByType(CamundaTaskListener.class)
+                            .list()
+                            .stream()
+                            .anyMatch(
+                                l ->
+                                    "create".equals(l.getCamundaEvent())
+                                        && "${studentTaskNameListener}"
+                                            .equals(l.getCamundaDelegateExpression())))
+            .map(UserTask::getId)
+            .toList();
 
     Assertions.assertThat(groupTasks).hasSize(8);
     Assertions.assertThat(named).containsExactlyInAnyOrderElementsOf(groupTasks);
@@ -138,15 +169,29 @@ class StudentFileProcessTests {
 
   @Test
   void everyTaskDocumentationIsPersianProseWithoutVariableNames() {
-    BpmnModelInstance model = BpmnAwareTests.repositoryService().getBpmnModelInstance(BpmnAwareTests
-        .repositoryService().createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).latestVersion()
-        .singleResult().getId());
+    BpmnModelInstance model =
+        BpmnAwareTests.repositoryService()
+            .getBpmnModelInstance(
+                BpmnAwareTests.repositoryService()
+                    .createProcessDefinitionQuery()
+                    .processDefinitionKey(PROCESS_KEY)
+                    .latestVersion()
+                    .singleResult()
+                    .getId());
 
-    List<String> texts = model.getModelElementsByType(Documentation.class).stream()
-        .map(Documentation::getTextContent).toList();
+    List<String> texts =
+        model.getModelElementsByType(Documentation.class).stream()
+            .map(Documentation::getTextContent)
+            .toList();
 
-    Assertions.assertThat(texts).hasSizeGreaterThan(20).allSatisfy(text -> Assertions.assertThat(text)
-        .doesNotContainPattern("[A-Za-z]{2,}").doesNotContain("=").containsPattern("[\\u0600-\\u06FF]"));
+    Assertions.assertThat(texts)
+        .hasSizeGreaterThan(20)
+        .allSatisfy(
+            text ->
+                Assertions.assertThat(text)
+                    .doesNotContainPattern("[A-Za-z]{2,}")
+                    .doesNotContain("=")
+                    .containsPattern("[\\u0600-\\u06FF]"));
   }
 
   @Test
@@ -196,7 +241,8 @@ class StudentFileProcessTests {
 
     assertThat(file).isWaitingAt("Task_CheckDocumentsCentral");
     assertThat(task(file))
-        .hasName("بررسی نهایی مدارک توسط واحد پذیرش ستاد (۱۴۰۱۰) — ۴۰۰۱۲۳۴۵۶ سارا احمدی (دانشکده فنی)")
+        .hasName(
+            "بررسی نهایی مدارک توسط واحد پذیرش ستاد (۱۴۰۱۰) — ۴۰۰۱۲۳۴۵۶ سارا احمدی (دانشکده فنی)")
         .hasCandidateGroup("central-admission")
         .isNotAssigned()
         .hasFormKey(CHECK_FORM);
@@ -210,15 +256,21 @@ class StudentFileProcessTests {
     review(file, true);
     review(file, true);
 
-    assertThat(file).isWaitingAt("Event_BatchDocumentsArrived").hasPassed("Task_CheckBatchDocuments")
+    assertThat(file)
+        .isWaitingAt("Event_BatchDocumentsArrived")
+        .hasPassed("Task_CheckBatchDocuments")
         .hasNotPassed("Task_RecordRegistrationCompleteNote");
-    BpmnAwareTests.runtimeService().createMessageCorrelation("BatchDocumentsArrived")
-        .processInstanceBusinessKey(STUDENT_NUMBER).correlateAll();
+    BpmnAwareTests.runtimeService()
+        .createMessageCorrelation("BatchDocumentsArrived")
+        .processInstanceBusinessKey(STUDENT_NUMBER)
+        .correlateAll();
     assertThat(file).as("one card of two arrived").isWaitingAt("Event_BatchDocumentsArrived");
 
     batchDocumentsInFile = true;
-    BpmnAwareTests.runtimeService().createMessageCorrelation("BatchDocumentsArrived")
-        .processInstanceBusinessKey(STUDENT_NUMBER).correlateAll();
+    BpmnAwareTests.runtimeService()
+        .createMessageCorrelation("BatchDocumentsArrived")
+        .processInstanceBusinessKey(STUDENT_NUMBER)
+        .correlateAll();
 
     assertThat(file).isWaitingAt("Task_RecordRegistrationCompleteNote");
     execute(job(file));
@@ -226,15 +278,18 @@ class StudentFileProcessTests {
   }
 
   @Test
-  void acceptedByFacultyAndCentralRecordsNoteMovesFileToStudyAndWaitsForStudyEnd() throws Exception {
+  void acceptedByFacultyAndCentralRecordsNoteMovesFileToStudyAndWaitsForStudyEnd()
+      throws Exception {
     ProcessInstance file = openFileAndDetermineDocuments();
     complete(task(file));
     review(file, true);
     review(file, true);
 
-    assertThat(file).hasPassedInOrder("Task_CheckDocumentsFaculty", "Task_CheckDocumentsCentral")
+    assertThat(file)
+        .hasPassedInOrder("Task_CheckDocumentsFaculty", "Task_CheckDocumentsCentral")
         .hasNotPassed("Task_CorrectRejectedDocuments")
-        .variables().containsEntry("documentsAccepted", true);
+        .variables()
+        .containsEntry("documentsAccepted", true);
 
     assertThat(file).isWaitingAt("Task_RecordRegistrationCompleteNote");
     assertThat(job(file)).hasActivityId("Task_RecordRegistrationCompleteNote");
@@ -250,7 +305,8 @@ class StudentFileProcessTests {
 
     assertThat(file).isWaitingAt("Event_StudyEnded").isNotEnded();
 
-    runtimeService().createMessageCorrelation("StudyEnded")
+    runtimeService()
+        .createMessageCorrelation("StudyEnded")
         .processInstanceBusinessKey(STUDENT_NUMBER)
         .correlate();
 
@@ -267,7 +323,8 @@ class StudentFileProcessTests {
 
     review(file, false);
 
-    assertThat(file).isWaitingAt("Task_CorrectRejectedDocuments")
+    assertThat(file)
+        .isWaitingAt("Task_CorrectRejectedDocuments")
         .hasNotPassed("Task_CheckDocumentsCentral");
     assertThat(task(file))
         .hasName("اصلاح مدارک ردشده توسط دانشجو (۱۴۰۸۰)")
@@ -315,7 +372,8 @@ class StudentFileProcessTests {
   @Test
   void failingNoteRecordingRetriesThenRaisesAnIncidentWithoutMovingOn() throws Exception {
     doThrow(new IllegalStateException("note store unavailable"))
-        .when(recordRegistrationCompleteNote).execute(any());
+        .when(recordRegistrationCompleteNote)
+        .execute(any());
     ProcessInstance file = openFileAndDetermineDocuments();
     complete(task(file));
     review(file, true);
@@ -325,7 +383,8 @@ class StudentFileProcessTests {
       Job noteJob = job(file);
       assertThatThrownBy(() -> managementService().executeJob(noteJob.getId()))
           .hasMessageContaining("note store unavailable");
-      assertThat(job(file)).hasActivityId("Task_RecordRegistrationCompleteNote")
+      assertThat(job(file))
+          .hasActivityId("Task_RecordRegistrationCompleteNote")
           .hasRetries(expectedRetriesLeft)
           .hasExceptionMessage();
       assertThat(file).isWaitingAt("Task_RecordRegistrationCompleteNote");
@@ -336,8 +395,12 @@ class StudentFileProcessTests {
       }
     }
 
-    Assertions.assertThat(runtimeService().createIncidentQuery()
-        .processInstanceId(file.getId()).activityId("Task_RecordRegistrationCompleteNote").count())
+    Assertions.assertThat(
+            runtimeService()
+                .createIncidentQuery()
+                .processInstanceId(file.getId())
+                .activityId("Task_RecordRegistrationCompleteNote")
+                .count())
         .isEqualTo(1);
     verify(recordRegistrationCompleteNote, times(3)).execute(any(DelegateExecution.class));
     Assertions.assertThat(changeFileStage.stages).isEmpty();
@@ -353,9 +416,14 @@ class StudentFileProcessTests {
     endStudy(file, "GRADUATED");
 
     verify(studentService).endStudy(STUDENT_NUMBER, StudentStatus.GRADUATED, "golestan");
-    assertThat(file).hasPassed("Event_FileReadyForClearance").isWaitingAt("Task_CheckFileClearance")
-        .variables().containsEntry("graduated", true).containsEntry("clearanceGroup", "central-records");
-    assertThat(task(file)).hasName("بررسی نهایی پرونده برای تسویه با گزارش ۱۱۲ — ۴۰۰۱۲۳۴۵۶ سارا احمدی (دانشکده فنی)")
+    assertThat(file)
+        .hasPassed("Event_FileReadyForClearance")
+        .isWaitingAt("Task_CheckFileClearance")
+        .variables()
+        .containsEntry("graduated", true)
+        .containsEntry("clearanceGroup", "central-records");
+    assertThat(task(file))
+        .hasName("بررسی نهایی پرونده برای تسویه با گزارش ۱۱۲ — ۴۰۰۱۲۳۴۵۶ سارا احمدی (دانشکده فنی)")
         .hasCandidateGroup("central-records")
         .hasFormKey("embedded:deployment:forms/check-file-clearance.html");
     Assertions.assertThat(task(file).getDueDate()).isNotNull();
@@ -367,10 +435,13 @@ class StudentFileProcessTests {
     assertThat(task(file)).hasCandidateGroup("graduates-office");
     Assertions.assertThat(notes.keySet()).containsExactly("CLEARANCE_COMPLETE");
 
-    runtimeService().createMessageCorrelation("GraduationRequested").processInstanceBusinessKey(STUDENT_NUMBER)
+    runtimeService()
+        .createMessageCorrelation("GraduationRequested")
+        .processInstanceBusinessKey(STUDENT_NUMBER)
         .correlate();
 
-    assertThat(file).hasPassed("BoundaryEvent_GraduationRequestedOnline")
+    assertThat(file)
+        .hasPassed("BoundaryEvent_GraduationRequestedOnline")
         .isWaitingAt("Task_IssueGraduationDocuments");
     verify(graduationRequestListener, never()).notify(any());
     assertThat(task(file)).hasCandidateGroup("graduates-office");
@@ -378,7 +449,10 @@ class StudentFileProcessTests {
     runJob(file, "Task_RecordGraduationDocumentsIssued");
     runJob(file, "Task_ArchiveFile");
 
-    assertThat(file).isEnded().hasPassed("EndEvent_FileArchived").hasNotPassed("Task_CompleteFileForClearance");
+    assertThat(file)
+        .isEnded()
+        .hasPassed("EndEvent_FileArchived")
+        .hasNotPassed("Task_CompleteFileForClearance");
     Assertions.assertThat(notes.keySet())
         .containsExactly("CLEARANCE_COMPLETE", "GRADUATION_DOCUMENTS_ISSUED", "FILE_ARCHIVED");
     Assertions.assertThat(notes.get("GRADUATION_DOCUMENTS_ISSUED")).contains("دانشنامه و ریزنمرات");
@@ -390,24 +464,35 @@ class StudentFileProcessTests {
 
     endStudy(file, "GRADUATED");
 
-    assertThat(task(file)).hasDefinitionKey("Task_CheckFileClearance").hasCandidateGroup("graduate-studies");
+    assertThat(task(file))
+        .hasDefinitionKey("Task_CheckFileClearance")
+        .hasCandidateGroup("graduate-studies");
   }
 
   @Test
   void aProcessOwnersNewClearanceTableDecidesWhoClearsWithoutAChangeInJava() throws Exception {
-    String shipped = new String(getClass().getResourceAsStream("/processes/ClearanceGroup.dmn").readAllBytes(),
-        StandardCharsets.UTF_8);
-    String mastersByCentralRecords = shipped.replace("<text>\"MASTER\",\"PHD\"</text>", "<text>\"PHD\"</text>");
+    String shipped =
+        new String(
+            getClass().getResourceAsStream("/processes/ClearanceGroup.dmn").readAllBytes(),
+            StandardCharsets.UTF_8);
+    String mastersByCentralRecords =
+        shipped.replace("<text>\"MASTER\",\"PHD\"</text>", "<text>\"PHD\"</text>");
     Assertions.assertThat(mastersByCentralRecords).isNotEqualTo(shipped);
-    String deployment = BpmnAwareTests.repositoryService().createDeployment()
-        .addString("ClearanceGroup.dmn", mastersByCentralRecords).deploy().getId();
+    String deployment =
+        BpmnAwareTests.repositoryService()
+            .createDeployment()
+            .addString("ClearanceGroup.dmn", mastersByCentralRecords)
+            .deploy()
+            .getId();
     try {
       ProcessInstance file = fileAtStudyEnd(Degree.MASTER);
 
       endStudy(file, "GRADUATED");
 
       assertThat(file).variables().containsEntry("clearanceGroup", "central-records");
-      assertThat(task(file)).hasDefinitionKey("Task_CheckFileClearance").hasCandidateGroup("central-records");
+      assertThat(task(file))
+          .hasDefinitionKey("Task_CheckFileClearance")
+          .hasCandidateGroup("central-records");
     } finally {
       BpmnAwareTests.repositoryService().deleteDeployment(deployment, true);
     }
@@ -418,10 +503,14 @@ class StudentFileProcessTests {
     ProcessInstance file = fileAtStudyEnd(Degree.BACHELOR);
     endStudy(file, "GRADUATED");
 
-    complete(task(file), withVariables("fileComplete", false, "missingItems", "نشانی گواهی کارآموزی ثبت نشده است"));
+    complete(
+        task(file),
+        withVariables("fileComplete", false, "missingItems", "نشانی گواهی کارآموزی ثبت نشده است"));
 
     assertThat(file).isWaitingAt("Task_CompleteFileForClearance");
-    assertThat(task(file)).hasName("تکمیل کسری‌های پرونده توسط دانشکده (۱۷۰۳۰) — ۴۰۰۱۲۳۴۵۶ سارا احمدی").hasCandidateGroup(FACULTY_GROUP)
+    assertThat(task(file))
+        .hasName("تکمیل کسری‌های پرونده توسط دانشکده (۱۷۰۳۰) — ۴۰۰۱۲۳۴۵۶ سارا احمدی")
+        .hasCandidateGroup(FACULTY_GROUP)
         .hasFormKey("embedded:deployment:forms/check-file-clearance.html");
     Assertions.assertThat(runtimeService().getVariable(file.getId(), "missingItems"))
         .isEqualTo("نشانی گواهی کارآموزی ثبت نشده است");
@@ -435,22 +524,33 @@ class StudentFileProcessTests {
   }
 
   @ParameterizedTest
-  @EnumSource(value = StudentStatus.class, names = {"WITHDRAWN", "EXPELLED", "CLOSED"})
+  @EnumSource(
+      value = StudentStatus.class,
+      names = {"WITHDRAWN", "EXPELLED", "CLOSED"})
   void closedFilesAreClearedTheSameWayAndArchivedWithTheirStatus(StudentStatus reason) {
     ProcessInstance file = fileAtStudyEnd(Degree.BACHELOR);
 
     endStudy(file, reason.name());
 
     verify(studentService).endStudy(STUDENT_NUMBER, reason, "golestan");
-    assertThat(file).isWaitingAt("Task_CheckFileClearance").variables().containsEntry("graduated", false);
-    complete(task(file), withVariables("fileComplete", false, "missingItems", "حکم انصراف در پرونده نیست"));
+    assertThat(file)
+        .isWaitingAt("Task_CheckFileClearance")
+        .variables()
+        .containsEntry("graduated", false);
+    complete(
+        task(file),
+        withVariables("fileComplete", false, "missingItems", "حکم انصراف در پرونده نیست"));
     assertThat(file).isWaitingAt("Task_CompleteFileForClearance");
     complete(task(file));
     complete(task(file), withVariables("fileComplete", true));
     runJob(file, "Task_ArchiveFile");
 
-    assertThat(file).isEnded().hasPassed("EndEvent_FileArchived")
-        .hasNotPassed("Task_AnnounceToGraduatesOffice", "Task_AwaitGraduationRequest",
+    assertThat(file)
+        .isEnded()
+        .hasPassed("EndEvent_FileArchived")
+        .hasNotPassed(
+            "Task_AnnounceToGraduatesOffice",
+            "Task_AwaitGraduationRequest",
             "Task_IssueGraduationDocuments");
     Assertions.assertThat(notes.keySet()).containsExactly("FILE_ARCHIVED");
   }
@@ -465,14 +565,18 @@ class StudentFileProcessTests {
     complete(task(file));
 
     verify(graduationRequestListener, times(1)).notify(any());
-    assertThat(file).hasNotPassed("BoundaryEvent_GraduationRequestedOnline")
+    assertThat(file)
+        .hasNotPassed("BoundaryEvent_GraduationRequestedOnline")
         .isWaitingAt("Task_IssueGraduationDocuments");
   }
 
   @Test
   void afterGraduationStageIsOffByDefaultAndOnWhenConfigured() {
     ProcessInstance off = graduateAndIssue("400000001");
-    assertThat(off).isEnded().hasPassed("EndEvent_FileArchived").hasNotPassed("Task_MoveFileToAfterGraduationStage");
+    assertThat(off)
+        .isEnded()
+        .hasPassed("EndEvent_FileArchived")
+        .hasNotPassed("Task_MoveFileToAfterGraduationStage");
 
     registerClearanceBeans(true);
     ProcessInstance on = graduateAndIssue("400000002");
@@ -481,9 +585,14 @@ class StudentFileProcessTests {
     Assertions.assertThat(changeFileStage.stages).containsExactly("AFTER_GRADUATION");
     assertThat(on).isWaitingAt("Event_AfterGraduationDocumentRequested");
 
-    runtimeService().createMessageCorrelation("AfterGraduationDocumentRequested").processInstanceBusinessKey("400000002")
-        .setVariable("afterGraduationRequestId", "r1").correlate();
-    assertThat(task(on)).hasDefinitionKey("Task_IssueAfterGraduationDocument").hasCandidateGroup("graduates-office");
+    runtimeService()
+        .createMessageCorrelation("AfterGraduationDocumentRequested")
+        .processInstanceBusinessKey("400000002")
+        .setVariable("afterGraduationRequestId", "r1")
+        .correlate();
+    assertThat(task(on))
+        .hasDefinitionKey("Task_IssueAfterGraduationDocument")
+        .hasCandidateGroup("graduates-office");
     complete(task(on), withVariables("issuedDocuments", "گواهی موقت"));
     runJob(on, "Task_RecordAfterGraduationDocument");
     assertThat(on).isWaitingAt("Event_AfterGraduationDocumentRequested");
@@ -492,18 +601,29 @@ class StudentFileProcessTests {
   @Test
   void unknownClosureReasonBecomesAnIncidentWithAReadableMessage() {
     ProcessInstance file = fileAtStudyEnd(Degree.BACHELOR);
-    runtimeService().createMessageCorrelation("StudyEnded").processInstanceBusinessKey(STUDENT_NUMBER)
-        .setVariable("closureReason", "MOVED").correlate();
+    runtimeService()
+        .createMessageCorrelation("StudyEnded")
+        .processInstanceBusinessKey(STUDENT_NUMBER)
+        .setVariable("closureReason", "MOVED")
+        .correlate();
 
     failJobUntilIncident(file, "Task_RecordStudyEnd");
 
-    Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(file.getId()).singleResult()
-        .getIncidentMessage()).contains("علت پایان تحصیل نامعتبر است").contains("closureReason");
+    Assertions.assertThat(
+            runtimeService()
+                .createIncidentQuery()
+                .processInstanceId(file.getId())
+                .singleResult()
+                .getIncidentMessage())
+        .contains("علت پایان تحصیل نامعتبر است")
+        .contains("closureReason");
 
     runtimeService().setVariable(file.getId(), "closureReason", "WITHDRAWN");
     retryFromCockpit(file, "Task_RecordStudyEnd");
     assertThat(file).isWaitingAt("Task_CheckFileClearance");
-    Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(file.getId()).count()).isZero();
+    Assertions.assertThat(
+            runtimeService().createIncidentQuery().processInstanceId(file.getId()).count())
+        .isZero();
   }
 
   @Test
@@ -514,8 +634,13 @@ class StudentFileProcessTests {
     complete(task(file), withVariables("fileComplete", true));
 
     failJobUntilIncident(file, "Task_ArchiveFile");
-    Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(file.getId()).singleResult()
-        .getIncidentMessage()).contains("note store unavailable");
+    Assertions.assertThat(
+            runtimeService()
+                .createIncidentQuery()
+                .processInstanceId(file.getId())
+                .singleResult()
+                .getIncidentMessage())
+        .contains("note store unavailable");
 
     failingNoteKinds.clear();
     retryFromCockpit(file, "Task_ArchiveFile");
@@ -531,30 +656,44 @@ class StudentFileProcessTests {
     ProcessInstance file = fileAtStudyEnd(Degree.BACHELOR);
     endStudy(file, "GRADUATED");
     Task check = task(file);
-    Assertions.assertThat(check.getDueDate()).isCloseTo(
-        Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(CLEARANCE_DUE_DAYS))), 60_000);
+    Assertions.assertThat(check.getDueDate())
+        .isCloseTo(
+            Date.from(
+                ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(CLEARANCE_DUE_DAYS))),
+            60_000);
 
     ClockUtil.offset(Duration.ofDays(CLEARANCE_DUE_DAYS).plusHours(1).toMillis());
     runDueTimer(file, "BoundaryEvent_ClearanceCheckOverdue");
     runJob(file, "Task_RemindOverdueGroup");
 
     Task reminded = taskService().createTaskQuery().taskId(check.getId()).singleResult();
-    Assertions.assertThat(reminded.getPriority()).isEqualTo(OverdueReminderDelegate.OVERDUE_PRIORITY);
-    Assertions.assertThat(taskService().getTaskComments(check.getId())).extracting(Comment::getFullMessage)
+    Assertions.assertThat(reminded.getPriority())
+        .isEqualTo(OverdueReminderDelegate.OVERDUE_PRIORITY);
+    Assertions.assertThat(taskService().getTaskComments(check.getId()))
+        .extracting(Comment::getFullMessage)
         .containsExactly(OverdueReminderDelegate.REMINDER);
-    Assertions.assertThat(taskService().createTaskQuery().taskCandidateGroup("managers").count()).isZero();
+    Assertions.assertThat(taskService().createTaskQuery().taskCandidateGroup("managers").count())
+        .isZero();
 
     ClockUtil.offset(Duration.ofDays(CLEARANCE_DUE_DAYS + 3).plusHours(2).toMillis());
     runDueTimer(file, "BoundaryEvent_ClearanceCheckEscalated");
 
-    Task followUp = taskService().createTaskQuery().processInstanceId(file.getId())
-        .taskDefinitionKey("Task_FollowUpStuckFile").singleResult();
-    assertThat(followUp).hasCandidateGroup("managers").hasName("پیگیری پرونده معطل — ۴۰۰۱۲۳۴۵۶ سارا احمدی (دانشکده فنی)");
+    Task followUp =
+        taskService()
+            .createTaskQuery()
+            .processInstanceId(file.getId())
+            .taskDefinitionKey("Task_FollowUpStuckFile")
+            .singleResult();
+    assertThat(followUp)
+        .hasCandidateGroup("managers")
+        .hasName("پیگیری پرونده معطل — ۴۰۰۱۲۳۴۵۶ سارا احمدی (دانشکده فنی)");
     // The clearance check itself stays with central records.
     assertThat(file).isWaitingAt("Task_CheckFileClearance", "Task_FollowUpStuckFile");
-    complete(taskService().createTaskQuery().taskId(check.getId()).singleResult(),
+    complete(
+        taskService().createTaskQuery().taskId(check.getId()).singleResult(),
         withVariables("fileComplete", true));
-    Assertions.assertThat(managementService().createJobQuery().processInstanceId(file.getId()).timers().count())
+    Assertions.assertThat(
+            managementService().createJobQuery().processInstanceId(file.getId()).timers().count())
         .isZero();
   }
 
@@ -564,11 +703,14 @@ class StudentFileProcessTests {
     Assertions.assertThat(task(file).getDueDate()).isNotNull();
     complete(task(file));
 
-    ClockUtil.offset(Duration.ofDays(WorkflowSettings.DEFAULT_DUE_DAYS + 3).plusHours(1).toMillis());
+    ClockUtil.offset(
+        Duration.ofDays(WorkflowSettings.DEFAULT_DUE_DAYS + 3).plusHours(1).toMillis());
     runDueTimer(file, "BoundaryEvent_CheckFacultyOverdue");
     runDueTimer(file, "BoundaryEvent_CheckFacultyEscalated");
 
-    assertThat(file).isWaitingAt("Task_CheckDocumentsFaculty", "Task_RemindOverdueGroup", "Task_FollowUpStuckFile");
+    assertThat(file)
+        .isWaitingAt(
+            "Task_CheckDocumentsFaculty", "Task_RemindOverdueGroup", "Task_FollowUpStuckFile");
   }
 
   // ---------------------------------------------------------------- clearance helpers
@@ -578,20 +720,25 @@ class StudentFileProcessTests {
   private final StudentService studentService = mock(StudentService.class);
   private final NoteService noteService = mock(NoteService.class);
   private final TaskListener graduationRequestListener = mock(TaskListener.class);
+
   /** Notes by kind, one per idempotency key (as NoteService keeps them). */
   private final Map<String, String> notes = new LinkedHashMap<>();
+
   private final List<String> noteAttempts = new ArrayList<>();
   private final List<String> failingNoteKinds = new ArrayList<>();
   private Degree degree = Degree.BACHELOR;
 
   /** The real clearance delegates over mocked student and note services. */
   private void registerClearanceBeans(boolean afterGraduation) {
-    Mocks.register("workflowSettings",
+    Mocks.register(
+        "workflowSettings",
         new WorkflowSettings(Map.of("clearance-central", CLEARANCE_DUE_DAYS), 3, afterGraduation));
     Mocks.register("recordStudyEndDelegate", new RecordStudyEndDelegate(studentService));
-    Mocks.register("recordFileNoteDelegate", new RecordFileNoteDelegate(studentService, noteService));
+    Mocks.register(
+        "recordFileNoteDelegate", new RecordFileNoteDelegate(studentService, noteService));
     Mocks.register("overdueReminderDelegate", new OverdueReminderDelegate());
-    Mocks.register("clearanceDecisionListener",
+    Mocks.register(
+        "clearanceDecisionListener",
         (TaskListener) task -> task.setVariable("clearanceCheckedBy", "central.records"));
     Mocks.register("graduationRequestListener", graduationRequestListener);
     Mocks.register("documentsIssuedListener", new DocumentsIssuedListener());
@@ -600,24 +747,28 @@ class StudentFileProcessTests {
     when(student.getDegree()).thenAnswer(i -> degree);
     when(studentService.get(anyString())).thenReturn(student);
     Faculty engineering = new Faculty("engineering", "دانشکده فنی", "Engineering");
-    when(studentService.find(anyString())).thenAnswer(call -> {
-      Student named = mock(Student.class);
-      when(named.getStudentNumber()).thenReturn(call.getArgument(0));
-      when(named.getFullName()).thenReturn("سارا احمدی");
-      when(named.getFaculty()).thenReturn(engineering);
-      return Optional.of(named);
-    });
+    when(studentService.find(anyString()))
+        .thenAnswer(
+            call -> {
+              Student named = mock(Student.class);
+              when(named.getStudentNumber()).thenReturn(call.getArgument(0));
+              when(named.getFullName()).thenReturn("سارا احمدی");
+              when(named.getFaculty()).thenReturn(engineering);
+              return Optional.of(named);
+            });
     when(studentService.endStudy(anyString(), any(), anyString())).thenReturn(student);
-    when(noteService.record(eq(42L), any(), anyString(), anyString(), any(), anyString())).thenAnswer(call -> {
-      NoteKind kind = call.getArgument(1);
-      String key = call.getArgument(5);
-      noteAttempts.add(key);
-      notes.putIfAbsent(kind.name(), call.getArgument(2));
-      if (failingNoteKinds.contains(kind.name())) {
-        throw new IllegalStateException("note store unavailable");
-      }
-      return mock(NoteView.class);
-    });
+    when(noteService.record(eq(42L), any(), anyString(), anyString(), any(), anyString()))
+        .thenAnswer(
+            call -> {
+              NoteKind kind = call.getArgument(1);
+              String key = call.getArgument(5);
+              noteAttempts.add(key);
+              notes.putIfAbsent(kind.name(), call.getArgument(2));
+              if (failingNoteKinds.contains(kind.name())) {
+                throw new IllegalStateException("note store unavailable");
+              }
+              return mock(NoteView.class);
+            });
   }
 
   private ProcessInstance fileAtStudyEnd(Degree studentDegree) {
@@ -627,16 +778,28 @@ class StudentFileProcessTests {
 
   /** A file that has finished admission and waits during study (started right there). */
   private ProcessInstance fileAtStudyEnd(String studentNumber) {
-    return runtimeService().createProcessInstanceByKey(PROCESS_KEY).businessKey(studentNumber)
+    return runtimeService()
+        .createProcessInstanceByKey(PROCESS_KEY)
+        .businessKey(studentNumber)
         .startBeforeActivity("Event_StudyEnded")
-        .setVariables(withVariables("studentNumber", studentNumber, "studentUserId", STUDENT_USER_ID,
-            "facultyGroup", FACULTY_GROUP))
+        .setVariables(
+            withVariables(
+                "studentNumber",
+                studentNumber,
+                "studentUserId",
+                STUDENT_USER_ID,
+                "facultyGroup",
+                FACULTY_GROUP))
         .execute();
   }
 
   private void endStudy(ProcessInstance file, String reason) {
-    runtimeService().createMessageCorrelation("StudyEnded").processInstanceId(file.getId())
-        .setVariable("closureReason", reason).setVariable("studyEndedBy", "golestan").correlate();
+    runtimeService()
+        .createMessageCorrelation("StudyEnded")
+        .processInstanceId(file.getId())
+        .setVariable("closureReason", reason)
+        .setVariable("studyEndedBy", "golestan")
+        .correlate();
     runJob(file, "Task_RecordStudyEnd");
   }
 
@@ -653,7 +816,10 @@ class StudentFileProcessTests {
   }
 
   private Job jobAt(ProcessInstance file, String activityId) {
-    return managementService().createJobQuery().processInstanceId(file.getId()).activityId(activityId)
+    return managementService()
+        .createJobQuery()
+        .processInstanceId(file.getId())
+        .activityId(activityId)
         .singleResult();
   }
 
@@ -665,8 +831,14 @@ class StudentFileProcessTests {
 
   /** Runs the timer of this boundary event, which must be due by the engine's (moved) clock. */
   private void runDueTimer(ProcessInstance file, String boundaryEventId) {
-    Job timer = managementService().createJobQuery().processInstanceId(file.getId()).activityId(boundaryEventId)
-        .timers().duedateLowerThan(new Date(ClockUtil.getCurrentTime().getTime() + 1)).singleResult();
+    Job timer =
+        managementService()
+            .createJobQuery()
+            .processInstanceId(file.getId())
+            .activityId(boundaryEventId)
+            .timers()
+            .duedateLowerThan(new Date(ClockUtil.getCurrentTime().getTime() + 1))
+            .singleResult();
     Assertions.assertThat(timer).as("due timer at " + boundaryEventId).isNotNull();
     managementService().executeJob(timer.getId());
   }
@@ -677,11 +849,19 @@ class StudentFileProcessTests {
       assertThatThrownBy(() -> managementService().executeJob(failing.getId()));
     }
     Assertions.assertThat(jobAt(file, activityId).getRetries()).isZero();
-    Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(file.getId())
-        .activityId(activityId).count()).isEqualTo(1);
+    Assertions.assertThat(
+            runtimeService()
+                .createIncidentQuery()
+                .processInstanceId(file.getId())
+                .activityId(activityId)
+                .count())
+        .isEqualTo(1);
   }
 
-  /** What "Retry" in Cockpit does: give the failed job one more attempt, then the job executor runs it. */
+  /**
+   * What "Retry" in Cockpit does: give the failed job one more attempt, then the job executor runs
+   * it.
+   */
   private void retryFromCockpit(ProcessInstance file, String activityId) {
     Job failed = jobAt(file, activityId);
     managementService().setJobRetries(failed.getId(), 1);
@@ -689,10 +869,14 @@ class StudentFileProcessTests {
   }
 
   private ProcessInstance openFile() {
-    return runtimeService().startProcessInstanceByKey(PROCESS_KEY, STUDENT_NUMBER, withVariables(
-        "studentNumber", STUDENT_NUMBER,
-        "studentUserId", STUDENT_USER_ID,
-        "facultyGroup", FACULTY_GROUP));
+    return runtimeService()
+        .startProcessInstanceByKey(
+            PROCESS_KEY,
+            STUDENT_NUMBER,
+            withVariables(
+                "studentNumber", STUDENT_NUMBER,
+                "studentUserId", STUDENT_USER_ID,
+                "facultyGroup", FACULTY_GROUP));
   }
 
   private ProcessInstance openFileAndDetermineDocuments() {
@@ -707,7 +891,9 @@ class StudentFileProcessTests {
     complete(task(file));
   }
 
-  /** Stands in for the stage delegate; records the "targetStage" input parameter the model passes. */
+  /**
+   * Stands in for the stage delegate; records the "targetStage" input parameter the model passes.
+   */
   static class StageRecordingDelegate implements JavaDelegate {
 
     final List<String> stages = new ArrayList<>();

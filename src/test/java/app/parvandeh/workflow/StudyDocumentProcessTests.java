@@ -28,21 +28,26 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Every path of StudyDocumentProcess: start checks, the source branches, the notes and their retries. */
+/**
+ * Every path of StudyDocumentProcess: start checks, the source branches, the notes and their
+ * retries.
+ */
 @Tag("database") // also run on PostgreSQL (postgres-suite in pom.xml)
 @Deployment(resources = "processes/StudyDocumentProcess.bpmn")
 class StudyDocumentProcessTests {
 
   @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder()
-      .configurationResource("camunda-test.cfg.xml")
-      .build();
+  static ProcessEngineExtension engine =
+      ProcessEngineExtension.builder().configurationResource("camunda-test.cfg.xml").build();
 
   private static final String STUDENT_NUMBER = "4021100001";
   private static final String FILE_INSTANCE_ID = "file-instance-1";
 
-  /** Stands in for the real listener: refuses what it refuses, and records the running file's id. */
+  /**
+   * Stands in for the real listener: refuses what it refuses, and records the running file's id.
+   */
   private boolean fileRunning = true;
+
   private final List<String> studyNotes = new ArrayList<>();
   private final List<String> counterNotes = new ArrayList<>();
   private int failuresLeft;
@@ -50,20 +55,40 @@ class StudyDocumentProcessTests {
   @BeforeEach
   void registerBeansUsedByTheModel(ProcessEngine processEngine) {
     BpmnAwareTests.init(processEngine);
-    Mocks.register("studyDocumentStartListener", (ExecutionListener) execution -> {
-      if (!fileRunning) {
-        throw new BadUserRequestException("no running StudentFileProcess [no-running-file]");
-      }
-      execution.setVariable(StudyDocumentProcess.VAR_STUDENT_FILE_INSTANCE_ID, FILE_INSTANCE_ID);
-    });
-    Mocks.register("recordStudyDocumentNoteDelegate", (JavaDelegate) execution -> note(studyNotes,
-        RecordStudyDocumentNoteDelegate.idempotencyKey(
-            ((Number) execution.getVariable(StudyDocumentProcess.VAR_DOCUMENT_ID)).longValue())));
-    Mocks.register("recordServiceCounterNoteDelegate", (JavaDelegate) execution -> note(counterNotes,
-        RecordServiceCounterNoteDelegate.idempotencyKey(execution.getProcessInstanceId())));
+    Mocks.register(
+        "studyDocumentStartListener",
+        (ExecutionListener)
+            execution -> {
+              if (!fileRunning) {
+                throw new BadUserRequestException(
+                    "no running StudentFileProcess [no-running-file]");
+              }
+              execution.setVariable(
+                  StudyDocumentProcess.VAR_STUDENT_FILE_INSTANCE_ID, FILE_INSTANCE_ID);
+            });
+    Mocks.register(
+        "recordStudyDocumentNoteDelegate",
+        (JavaDelegate)
+            execution ->
+                note(
+                    studyNotes,
+                    RecordStudyDocumentNoteDelegate.idempotencyKey(
+                        ((Number) execution.getVariable(StudyDocumentProcess.VAR_DOCUMENT_ID))
+                            .longValue())));
+    Mocks.register(
+        "recordServiceCounterNoteDelegate",
+        (JavaDelegate)
+            execution ->
+                note(
+                    counterNotes,
+                    RecordServiceCounterNoteDelegate.idempotencyKey(
+                        execution.getProcessInstanceId())));
   }
 
-  /** Records the key a note is recorded under, then fails as often as the test asks (after recording). */
+  /**
+   * Records the key a note is recorded under, then fails as often as the test asks (after
+   * recording).
+   */
   private void note(List<String> into, String key) {
     into.add(key);
     if (failuresLeft > 0) {
@@ -79,44 +104,67 @@ class StudyDocumentProcessTests {
 
   @Test
   void definitionIsStartableInTasklistWithTheEmbeddedStartForm() {
-    ProcessDefinition definition = BpmnAwareTests.repositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey(StudyDocumentProcess.PROCESS_ID).latestVersion().singleResult();
+    ProcessDefinition definition =
+        BpmnAwareTests.repositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(StudyDocumentProcess.PROCESS_ID)
+            .latestVersion()
+            .singleResult();
     assertThat(definition.getVersionTag()).isEqualTo("1.0.0");
     assertThat(definition.getHistoryTimeToLive()).isEqualTo(3650);
     assertThat(definition.isStartableInTasklist()).isTrue();
     assertThat(BpmnAwareTests.formService().getStartFormKey(definition.getId()))
         .isEqualTo("embedded:deployment:forms/register-study-document.html");
-    assertThat(BpmnAwareTests.repositoryService().getIdentityLinksForProcessDefinition(definition.getId()))
-        .as("the model names no faculty: each faculty of the faculties table is granted the start").isEmpty();
+    assertThat(
+            BpmnAwareTests.repositoryService()
+                .getIdentityLinksForProcessDefinition(definition.getId()))
+        .as("the model names no faculty: each faculty of the faculties table is granted the start")
+        .isEmpty();
   }
 
   @Test
   void officeAutomationLetterIsNotedAsynchronouslyWithItsAddress() {
     ProcessInstance instance = start(Map.of("source", "OFFICE_AUTOMATION", "documentId", 42L));
 
-    BpmnAwareTests.assertThat(instance).isWaitingAt(StudyDocumentProcess.TASK_RECORD_STUDY_DOCUMENT_NOTE)
-        .variables().containsEntry("studentFileInstanceId", FILE_INSTANCE_ID).containsEntry("documentId", 42L);
+    BpmnAwareTests.assertThat(instance)
+        .isWaitingAt(StudyDocumentProcess.TASK_RECORD_STUDY_DOCUMENT_NOTE)
+        .variables()
+        .containsEntry("studentFileInstanceId", FILE_INSTANCE_ID)
+        .containsEntry("documentId", 42L);
     assertThat(studyNotes).isEmpty();
 
     execute(job(instance));
 
     assertThat(studyNotes).containsExactly("STUDY_DOCUMENT:document:42");
     assertThat(counterNotes).isEmpty();
-    BpmnAwareTests.assertThat(instance).hasPassed(StudyDocumentProcess.TASK_RECORD_STUDY_DOCUMENT_NOTE)
-        .isEnded().hasPassed("EndEvent_StudyDocumentNoted");
+    BpmnAwareTests.assertThat(instance)
+        .hasPassed(StudyDocumentProcess.TASK_RECORD_STUDY_DOCUMENT_NOTE)
+        .isEnded()
+        .hasPassed("EndEvent_StudyDocumentNoted");
   }
 
   @Test
   void serviceCounterDocumentGetsOnlyAReferenceNote() {
-    ProcessInstance instance = start(Map.of("source", "SERVICE_COUNTER", "counterRequestNumber", "98765",
-        "counterDocumentType", "گواهی اشتغال به تحصیل"));
+    ProcessInstance instance =
+        start(
+            Map.of(
+                "source",
+                "SERVICE_COUNTER",
+                "counterRequestNumber",
+                "98765",
+                "counterDocumentType",
+                "گواهی اشتغال به تحصیل"));
 
-    BpmnAwareTests.assertThat(instance).isWaitingAt(StudyDocumentProcess.TASK_RECORD_SERVICE_COUNTER_NOTE);
+    BpmnAwareTests.assertThat(instance)
+        .isWaitingAt(StudyDocumentProcess.TASK_RECORD_SERVICE_COUNTER_NOTE);
     execute(job(instance));
 
-    assertThat(counterNotes).containsExactly("SERVICE_COUNTER_REFERENCE:process:" + instance.getId());
+    assertThat(counterNotes)
+        .containsExactly("SERVICE_COUNTER_REFERENCE:process:" + instance.getId());
     assertThat(studyNotes).isEmpty();
-    BpmnAwareTests.assertThat(instance).isEnded().hasPassed("EndEvent_ServiceCounterReferenceNoted")
+    BpmnAwareTests.assertThat(instance)
+        .isEnded()
+        .hasPassed("EndEvent_ServiceCounterReferenceNoted")
         .hasNotPassed(StudyDocumentProcess.TASK_RECORD_STUDY_DOCUMENT_NOTE);
   }
 
@@ -126,28 +174,42 @@ class StudyDocumentProcessTests {
     ProcessInstance instance = start(Map.of("source", "OFFICE_AUTOMATION", "documentId", 7L));
 
     Job first = job(instance);
-    assertThatThrownBy(() -> managementService().executeJob(first.getId())).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> managementService().executeJob(first.getId()))
+        .isInstanceOf(IllegalStateException.class);
     Job retried = job(instance);
     assertThat(retried.getRetries()).as("R3 cycle: one retry used").isEqualTo(2);
-    BpmnAwareTests.assertThat(instance).isWaitingAt(StudyDocumentProcess.TASK_RECORD_STUDY_DOCUMENT_NOTE);
+    BpmnAwareTests.assertThat(instance)
+        .isWaitingAt(StudyDocumentProcess.TASK_RECORD_STUDY_DOCUMENT_NOTE);
 
     managementService().executeJob(retried.getId());
 
-    // The real NoteService returns the first note for a key it has seen, so the retry adds no second note.
-    assertThat(studyNotes).containsExactly("STUDY_DOCUMENT:document:7", "STUDY_DOCUMENT:document:7");
+    // The real NoteService returns the first note for a key it has seen, so the retry adds no
+    // second note.
+    assertThat(studyNotes)
+        .containsExactly("STUDY_DOCUMENT:document:7", "STUDY_DOCUMENT:document:7");
     BpmnAwareTests.assertThat(instance).isEnded();
   }
 
   @Test
   void aServiceCounterRetryUsesTheSameKeyToo() {
     failuresLeft = 1;
-    ProcessInstance instance = start(Map.of("source", "SERVICE_COUNTER", "counterRequestNumber", "1",
-        "counterDocumentType", "گواهی"));
+    ProcessInstance instance =
+        start(
+            Map.of(
+                "source",
+                "SERVICE_COUNTER",
+                "counterRequestNumber",
+                "1",
+                "counterDocumentType",
+                "گواهی"));
     Job first = job(instance);
-    assertThatThrownBy(() -> managementService().executeJob(first.getId())).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> managementService().executeJob(first.getId()))
+        .isInstanceOf(IllegalStateException.class);
     managementService().executeJob(job(instance).getId());
 
-    assertThat(counterNotes).hasSize(2).containsOnly("SERVICE_COUNTER_REFERENCE:process:" + instance.getId());
+    assertThat(counterNotes)
+        .hasSize(2)
+        .containsOnly("SERVICE_COUNTER_REFERENCE:process:" + instance.getId());
     BpmnAwareTests.assertThat(instance).isEnded();
   }
 
@@ -156,18 +218,29 @@ class StudyDocumentProcessTests {
     fileRunning = false;
 
     assertThatThrownBy(() -> start(Map.of("source", "OFFICE_AUTOMATION", "documentId", 1L)))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("no-running-file");
-    assertThat(runtimeService().createProcessInstanceQuery()
-        .processDefinitionKey(StudyDocumentProcess.PROCESS_ID).count()).isZero();
+        .isInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("no-running-file");
+    assertThat(
+            runtimeService()
+                .createProcessInstanceQuery()
+                .processDefinitionKey(StudyDocumentProcess.PROCESS_ID)
+                .count())
+        .isZero();
   }
 
   @Test
   void anUnknownSourceTakesNoBranch() {
-    assertThatThrownBy(() -> start(Map.of("source", "FAX"))).hasMessageContaining("No outgoing sequence flow");
+    assertThatThrownBy(() -> start(Map.of("source", "FAX")))
+        .hasMessageContaining("No outgoing sequence flow");
   }
 
   private ProcessInstance start(Map<String, Object> variables) {
-    return runtimeService().startProcessInstanceByKey(StudyDocumentProcess.PROCESS_ID, STUDENT_NUMBER,
-        Variables.fromMap(variables).putValue("studentNumber", STUDENT_NUMBER).putValue("registeredBy", "clerk.eng"));
+    return runtimeService()
+        .startProcessInstanceByKey(
+            StudyDocumentProcess.PROCESS_ID,
+            STUDENT_NUMBER,
+            Variables.fromMap(variables)
+                .putValue("studentNumber", STUDENT_NUMBER)
+                .putValue("registeredBy", "clerk.eng"));
   }
 }

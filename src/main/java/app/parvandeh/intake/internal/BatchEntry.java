@@ -10,13 +10,19 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One entry of an archive with its outcome; an unmatched one is later assigned or discarded by a clerk. */
+/**
+ * One entry of an archive with its outcome; an unmatched one is later assigned or discarded by a
+ * clerk.
+ */
 @Entity
 @Table(name = "batch_entry")
 public class BatchEntry {
 
   /** A clerk's decision on an unmatched entry. */
-  public enum Resolution { ASSIGNED, DISCARDED }
+  public enum Resolution {
+    ASSIGNED,
+    DISCARDED
+  }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -65,8 +71,15 @@ public class BatchEntry {
 
   protected BatchEntry() {}
 
-  public BatchEntry(Long batchId, int entryNo, String name, EntryOutcome outcome, String studentNumber,
-      String typeCode, String reasonFa, String reasonEn) {
+  public BatchEntry(
+      Long batchId,
+      int entryNo,
+      String name,
+      EntryOutcome outcome,
+      String studentNumber,
+      String typeCode,
+      String reasonFa,
+      String reasonEn) {
     this.batchId = batchId;
     this.entryNo = entryNo;
     this.name = name.length() > 1000 ? name.substring(0, 1000) : name;
@@ -83,7 +96,13 @@ public class BatchEntry {
     return this;
   }
 
-  public void assignTo(String studentNumber, String typeCode, String sha256, Long versionId, String actor, Instant now) {
+  public void assignTo(
+      String studentNumber,
+      String typeCode,
+      String sha256,
+      Long versionId,
+      String actor,
+      Instant now) {
     this.studentNumber = studentNumber;
     this.typeCode = typeCode;
     this.contentSha256 = sha256;

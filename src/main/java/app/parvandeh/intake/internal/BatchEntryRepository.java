@@ -14,10 +14,12 @@ public interface BatchEntryRepository extends JpaRepository<BatchEntry, Long> {
   @Query("select e.entryNo from BatchEntry e where e.batchId = ?1")
   List<Integer> entryNumbers(Long batchId);
 
-  @Query("select e from BatchEntry e where e.outcome = 'UNMATCHED' and e.resolution is null order by e.id")
+  @Query(
+      "select e from BatchEntry e where e.outcome = 'UNMATCHED' and e.resolution is null order by e.id")
   List<BatchEntry> queue();
 
-  @Query("select count(e) from BatchEntry e where e.batchId = ?1 and e.outcome = 'UNMATCHED' and e.resolution is null")
+  @Query(
+      "select count(e) from BatchEntry e where e.batchId = ?1 and e.outcome = 'UNMATCHED' and e.resolution is null")
   long waitingIn(Long batchId);
 
   @Query("select e.outcome, count(e) from BatchEntry e where e.batchId = ?1 group by e.outcome")

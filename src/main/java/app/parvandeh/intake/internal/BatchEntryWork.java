@@ -21,9 +21,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One archive entry: matched to a student and type by its name, checked from its bytes like any upload, and
- * attached with a note, in a transaction that also records the entry, so a resumed batch never attaches it twice.
- * What cannot be matched waits in the unmatched queue; nothing is silently dropped.
+ * One archive entry: matched to a student and type by its name, checked from its bytes like any
+ * upload, and attached with a note, in a transaction that also records the entry, so a resumed
+ * batch never attaches it twice. What cannot be matched waits in the unmatched queue; nothing is
+ * silently dropped.
  */
 @Component
 public class BatchEntryWork {
@@ -34,7 +35,11 @@ public class BatchEntryWork {
   private final NoteService notes;
   private final TransactionTemplate transaction;
 
-  BatchEntryWork(BatchEntryRepository entries, BatchDocuments documents, StudentService students, NoteService notes,
+  BatchEntryWork(
+      BatchEntryRepository entries,
+      BatchDocuments documents,
+      StudentService students,
+      NoteService notes,
       PlatformTransactionManager transactions) {
     this.entries = entries;
     this.documents = documents;
@@ -50,11 +55,19 @@ public class BatchEntryWork {
   }
 
   /**
-   * Handles a file entry of the archive {@code archiveName}; {@code content} is read once. Its attaching step
-   * takes {@code turn} in {@code order}, so entries with the same bytes resolve in the order they were read.
+   * Handles a file entry of the archive {@code archiveName}; {@code content} is read once. Its
+   * attaching step takes {@code turn} in {@code order}, so entries with the same bytes resolve in
+   * the order they were read.
    */
-  void handleFile(Long batchId, int entryNo, String name, InputStream content, String archiveName, String actor,
-      InOrder order, long turn) {
+  void handleFile(
+      Long batchId,
+      int entryNo,
+      String name,
+      InputStream content,
+      String archiveName,
+      String actor,
+      InOrder order,
+      long turn) {
     try {
       attachOrQueue(batchId, entryNo, name, content, archiveName, actor, order, turn);
     } finally {
@@ -66,11 +79,19 @@ public class BatchEntryWork {
     }
   }
 
-  private void attachOrQueue(Long batchId, int entryNo, String name, InputStream content, String archiveName,
-      String actor, InOrder order, long turn) {
+  private void attachOrQueue(
+      Long batchId,
+      int entryNo,
+      String name,
+      InputStream content,
+      String archiveName,
+      String actor,
+      InOrder order,
+      long turn) {
     Parsed parsed = BatchNames.parse(name, BatchDocuments.TYPES);
     String base = name.substring(name.lastIndexOf('/') + 1);
-    Optional<Student> student = parsed.readable() ? students.find(parsed.studentNumber()) : Optional.empty();
+    Optional<Student> student =
+        parsed.readable() ? students.find(parsed.studentNumber()) : Optional.empty();
     if (student.isEmpty()) {
       try {
         documents.checkOnly(parsed.typeCode(), base, content);
@@ -78,12 +99,24 @@ public class BatchEntryWork {
         record(refused(batchId, entryNo, name, parsed, e));
         return;
       }
-      String fa = parsed.readable() ? "دانشجویی با شماره «" + parsed.studentNumber() + "» در بایگانی نیست."
-          : parsed.reasonFa();
-      String en = parsed.readable() ? "No student numbered " + parsed.studentNumber() + " in the archive."
-          : parsed.reasonEn();
-      record(new BatchEntry(batchId, entryNo, name, EntryOutcome.UNMATCHED, parsed.studentNumber(),
-          parsed.typeCode(), fa, en));
+      String fa =
+          parsed.readable()
+              ? "دانشجویی با شماره «" + parsed.studentNumber() + "» در بایگانی نیست."
+              : parsed.reasonFa();
+      String en =
+          parsed.readable()
+              ? "No student numbered " + parsed.studentNumber() + " in the archive."
+              : parsed.reasonEn();
+      record(
+          new BatchEntry(
+              batchId,
+              entryNo,
+              name,
+              EntryOutcome.UNMATCHED,
+              parsed.studentNumber(),
+              parsed.typeCode(),
+              fa,
+              en));
       return;
     }
     CheckedFile file;
@@ -95,26 +128,51 @@ public class BatchEntryWork {
     }
     String number = student.get().getStudentNumber();
     try {
-      order.take(turn, () -> serially(() -> transaction.executeWithoutResult(status -> {
-        if (documents.alreadyAttached(file.sha256())) {
-          entries.save(new BatchEntry(batchId, entryNo, name, EntryOutcome.DUPLICATE, number, parsed.typeCode(),
-              "همین فایل (همان بایت‌ها) پیش‌تر پیوست شده است و دوباره پیوست نمی‌شود.",
-              "The same file (the same bytes) is already attached and is not attached again."));
-          return;
-        }
-        Attached attached = attachInTransaction(student.get(), parsed.typeCode(), file, archiveName, actor);
-        entries.save(new BatchEntry(batchId, entryNo, name, EntryOutcome.ATTACHED, number, parsed.typeCode(), null,
-            null).attached(file.sha256(), attached.versionId()));
-      })));
+      order.take(
+          turn,
+          () ->
+              serially(
+                  () ->
+                      transaction.executeWithoutResult(
+                          status -> {
+                            if (documents.alreadyAttached(file.sha256())) {
+                              entries.save(
+                                  new BatchEntry(
+                                      batchId,
+                                      entryNo,
+                                      name,
+                                      EntryOutcome.DUPLICATE,
+                                      number,
+                                      parsed.typeCode(),
+                                      "همین فایل (همان بایت‌ها) پیش‌تر پیوست شده است و دوباره پیوست نمی‌شود.",
+                                      "The same file (the same bytes) is already attached and is not attached again."));
+                              return;
+                            }
+                            Attached attached =
+                                attachInTransaction(
+                                    student.get(), parsed.typeCode(), file, archiveName, actor);
+                            entries.save(
+                                new BatchEntry(
+                                        batchId,
+                                        entryNo,
+                                        name,
+                                        EntryOutcome.ATTACHED,
+                                        number,
+                                        parsed.typeCode(),
+                                        null,
+                                        null)
+                                    .attached(file.sha256(), attached.versionId()));
+                          })));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
   /**
-   * Runs an attaching transaction alone: "are these bytes attached already?" and the attaching are then one step
-   * even while other entries are checked at the same time. A transaction that meets a concurrent change of the
-   * same file's process (its job running meanwhile) is tried again; the checked bytes are already stored.
+   * Runs an attaching transaction alone: "are these bytes attached already?" and the attaching are
+   * then one step even while other entries are checked at the same time. A transaction that meets a
+   * concurrent change of the same file's process (its job running meanwhile) is tried again; the
+   * checked bytes are already stored.
    */
   public void serially(Runnable attaching) {
     synchronized (this) {
@@ -132,18 +190,37 @@ public class BatchEntryWork {
   }
 
   /** Attaches a checked file with its note (Golestan 18090), in the caller's transaction. */
-  public Attached attachInTransaction(Student student, String typeCode, CheckedFile file, String archiveName, String actor) {
+  public Attached attachInTransaction(
+      Student student, String typeCode, CheckedFile file, String archiveName, String actor) {
     Attached attached = documents.attach(student.getId(), typeCode, file, actor);
-    notes.record(student.getId(), NoteKind.BATCH_DOCUMENT,
-        "«" + attached.typeName() + "» به‌صورت گروهی (۱۸۰۹۰) از بایگانی «" + archiveName + "» به پرونده پیوست شد.",
-        actor, List.of(new NewAddress("parvandeh:document/" + attached.documentId() + "/version/"
-            + attached.versionNo(), attached.typeName() + " (" + file.fileName() + ")", attached.versionId())),
+    notes.record(
+        student.getId(),
+        NoteKind.BATCH_DOCUMENT,
+        "«"
+            + attached.typeName()
+            + "» به‌صورت گروهی (۱۸۰۹۰) از بایگانی «"
+            + archiveName
+            + "» به پرونده پیوست شد.",
+        actor,
+        List.of(
+            new NewAddress(
+                "parvandeh:document/" + attached.documentId() + "/version/" + attached.versionNo(),
+                attached.typeName() + " (" + file.fileName() + ")",
+                attached.versionId())),
         NoteKind.BATCH_DOCUMENT.name() + ":" + attached.versionId());
     return attached;
   }
 
-  private static BatchEntry refused(Long batchId, int entryNo, String name, Parsed parsed, ParvandehException e) {
-    return new BatchEntry(batchId, entryNo, name, EntryOutcome.REFUSED, parsed.studentNumber(), parsed.typeCode(),
-        e.messageFa(), e.messageEn());
+  private static BatchEntry refused(
+      Long batchId, int entryNo, String name, Parsed parsed, ParvandehException e) {
+    return new BatchEntry(
+        batchId,
+        entryNo,
+        name,
+        EntryOutcome.REFUSED,
+        parsed.studentNumber(),
+        parsed.typeCode(),
+        e.messageFa(),
+        e.messageEn());
   }
 }

@@ -41,7 +41,8 @@ public class CohortImport {
 
   protected CohortImport() {}
 
-  public CohortImport(String fileName, String fileSha256, String uploadedBy, Instant uploadedAt, int total) {
+  public CohortImport(
+      String fileName, String fileSha256, String uploadedBy, Instant uploadedAt, int total) {
     this.fileName = fileName;
     this.fileSha256 = fileSha256;
     this.uploadedBy = uploadedBy;

@@ -8,16 +8,16 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Works through a cohort import's pending rows, a few in each transaction ({@code rows-per-transaction}), and closes
- * the import when none is left.
+ * Works through a cohort import's pending rows, a few in each transaction ({@code
+ * rows-per-transaction}), and closes the import when none is left.
  */
 @Component
 public class CohortImportRun {
@@ -32,9 +32,16 @@ public class CohortImportRun {
   private final Clock clock;
   private final ImportLeases leases;
 
-  CohortImportRun(CohortImportRepository imports, CohortRowRepository rows, CohortRowWork work,
-      IntakeWorker worker, ApplicationEventPublisher events, IntakeProperties properties,
-      PlatformTransactionManager transactions, Clock clock, ImportLeases leases) {
+  CohortImportRun(
+      CohortImportRepository imports,
+      CohortRowRepository rows,
+      CohortRowWork work,
+      IntakeWorker worker,
+      ApplicationEventPublisher events,
+      IntakeProperties properties,
+      PlatformTransactionManager transactions,
+      Clock clock,
+      ImportLeases leases) {
     this.leases = leases;
     this.imports = imports;
     this.rows = rows;
@@ -47,15 +54,17 @@ public class CohortImportRun {
   }
 
   /**
-   * Imports a restart interrupted (or that never started) go on where they stopped; so do those of a node that died
-   * (several nodes), once their lease has expired.
+   * Imports a restart interrupted (or that never started) go on where they stopped; so do those of
+   * a node that died (several nodes), once their lease has expired.
    */
   @EventListener(ApplicationReadyEvent.class)
-  @Scheduled(initialDelayString = "${parvandeh.intake.resume-delay:PT1M}",
+  @Scheduled(
+      initialDelayString = "${parvandeh.intake.resume-delay:PT1M}",
       fixedDelayString = "${parvandeh.intake.resume-delay:PT1M}")
   void resumeUnfinished() {
     imports.findByStatusInOrderById(List.of(ImportStatus.QUEUED, ImportStatus.RUNNING)).stream()
-        .filter(i -> leases.orphaned(KIND, i.getId())).forEach(i -> queue(i.getId()));
+        .filter(i -> leases.orphaned(KIND, i.getId()))
+        .forEach(i -> queue(i.getId()));
   }
 
   /** Queues the import on the intake worker. */
@@ -67,14 +76,16 @@ public class CohortImportRun {
   private static final String KIND = "cohort";
 
   private void run(Long importId) {
-    String actor = transaction.execute(status -> {
-      CohortImport cohort = imports.findById(importId).orElseThrow();
-      if (cohort.getStatus() == ImportStatus.DONE) {
-        return null;
-      }
-      cohort.start();
-      return cohort.getUploadedBy();
-    });
+    String actor =
+        transaction.execute(
+            status -> {
+              CohortImport cohort = imports.findById(importId).orElseThrow();
+              if (cohort.getStatus() == ImportStatus.DONE) {
+                return null;
+              }
+              cohort.start();
+              return cohort.getUploadedBy();
+            });
     if (actor == null) {
       return;
     }
@@ -85,23 +96,32 @@ public class CohortImportRun {
     for (int from = 0; from < pending.size(); from += group) {
       groups.add(pending.subList(from, Math.min(pending.size(), from + group)));
     }
-    worker.inParallel(groups.iterator(), rowIds -> {
-      heartbeat.beat();
-      work.doRows(rowIds, actor);
-    });
+    worker.inParallel(
+        groups.iterator(),
+        rowIds -> {
+          heartbeat.beat();
+          work.doRows(rowIds, actor);
+        });
     if (worker.stopping()) {
       return;
     }
-    CohortImported done = transaction.execute(status -> {
-      CohortImport cohort = imports.findById(importId).orElseThrow();
-      if (cohort.getStatus() == ImportStatus.DONE || !rows.pendingIds(importId).isEmpty()) {
-        return null;
-      }
-      cohort.finish(Instant.now(clock));
-      Map<RowOutcome, Long> counts = counts(importId);
-      return new CohortImported(importId, cohort.getTotal(), counts.get(RowOutcome.ACCEPTED),
-          counts.get(RowOutcome.UPDATED), counts.get(RowOutcome.UNCHANGED), counts.get(RowOutcome.REJECTED));
-    });
+    CohortImported done =
+        transaction.execute(
+            status -> {
+              CohortImport cohort = imports.findById(importId).orElseThrow();
+              if (cohort.getStatus() == ImportStatus.DONE || !rows.pendingIds(importId).isEmpty()) {
+                return null;
+              }
+              cohort.finish(Instant.now(clock));
+              Map<RowOutcome, Long> counts = counts(importId);
+              return new CohortImported(
+                  importId,
+                  cohort.getTotal(),
+                  counts.get(RowOutcome.ACCEPTED),
+                  counts.get(RowOutcome.UPDATED),
+                  counts.get(RowOutcome.UNCHANGED),
+                  counts.get(RowOutcome.REJECTED));
+            });
     if (done != null) {
       events.publishEvent(done);
     }

@@ -11,12 +11,17 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Map;
 
-/** A data row of a cohort list, its cells tidied as read; {@link #outcome} is null until it is done. */
+/**
+ * A data row of a cohort list, its cells tidied as read; {@link #outcome} is null until it is done.
+ */
 @Entity
 @Table(name = "cohort_row")
 public class CohortRow {
 
-  /** Cells longer than this are cut (and then refused by their length rule), so one row cannot bloat the table. */
+  /**
+   * Cells longer than this are cut (and then refused by their length rule), so one row cannot bloat
+   * the table.
+   */
   private static final int MAX_CELL = 400;
 
   @Id
@@ -78,8 +83,9 @@ public class CohortRow {
   protected CohortRow() {}
 
   /**
-   * The row as read. Text cells are kept raw (but cut) so the formula rule still sees a tab or a leading sign; the
-   * student number is tidied now, so a number repeated in another digit script is found as a repeat.
+   * The row as read. Text cells are kept raw (but cut) so the formula rule still sees a tab or a
+   * leading sign; the student number is tidied now, so a number repeated in another digit script is
+   * found as a repeat.
    */
   public CohortRow(Long importId, int rowNo, Map<String, String> cells) {
     this.importId = importId;

@@ -11,7 +11,8 @@ public interface CohortRowRepository extends JpaRepository<CohortRow, Long> {
 
   List<CohortRow> findByImportIdOrderByRowNo(Long importId);
 
-  @Query("select r.id from CohortRow r where r.importId = ?1 and r.outcome is null order by r.rowNo")
+  @Query(
+      "select r.id from CohortRow r where r.importId = ?1 and r.outcome is null order by r.rowNo")
   List<Long> pendingIds(Long importId);
 
   /** Locks the row, so two workers (two nodes) never do it both: the second finds it done. */
@@ -19,10 +20,12 @@ public interface CohortRowRepository extends JpaRepository<CohortRow, Long> {
   @Query("select r from CohortRow r where r.id = ?1")
   Optional<CohortRow> lock(Long id);
 
-  @Query("select min(r.rowNo) from CohortRow r where r.importId = ?1 and r.studentNumber = ?2 and r.rowNo < ?3")
+  @Query(
+      "select min(r.rowNo) from CohortRow r where r.importId = ?1 and r.studentNumber = ?2 and r.rowNo < ?3")
   Integer earlierRowWithNumber(Long importId, String studentNumber, int rowNo);
 
-  @Query("select r.outcome, count(r) from CohortRow r where r.importId = ?1 and r.outcome is not null"
-      + " group by r.outcome")
+  @Query(
+      "select r.outcome, count(r) from CohortRow r where r.importId = ?1 and r.outcome is not null"
+          + " group by r.outcome")
   List<Object[]> countByOutcome(Long importId);
 }

@@ -20,9 +20,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Does cohort rows, a group of them or one, in a transaction: a row's admission (with the student's login and file
- * process) or correction commits together with the row's outcome, so after a crash the row is either done with its
- * student or not done at all, and is never done twice. A bad row never holds back the next one.
+ * Does cohort rows, a group of them or one, in a transaction: a row's admission (with the student's
+ * login and file process) or correction commits together with the row's outcome, so after a crash
+ * the row is either done with its student or not done at all, and is never done twice. A bad row
+ * never holds back the next one.
  */
 @Component
 public class CohortRowWork {
@@ -33,8 +34,12 @@ public class CohortRowWork {
   private final TransactionTemplate transaction;
   private final Clock clock;
 
-  CohortRowWork(CohortRowRepository rows, StudentService students, StudentInfoEdits edits,
-      PlatformTransactionManager transactions, Clock clock) {
+  CohortRowWork(
+      CohortRowRepository rows,
+      StudentService students,
+      StudentInfoEdits edits,
+      PlatformTransactionManager transactions,
+      Clock clock) {
     this.rows = rows;
     this.students = students;
     this.edits = edits;
@@ -46,20 +51,23 @@ public class CohortRowWork {
   private record Verdict(RowOutcome outcome, String field, String reasonFa, String reasonEn) {
 
     static Verdict refused(Refusal refusal) {
-      return new Verdict(RowOutcome.REJECTED, refusal.field(), refusal.reasonFa(), refusal.reasonEn());
+      return new Verdict(
+          RowOutcome.REJECTED, refusal.field(), refusal.reasonFa(), refusal.reasonEn());
     }
   }
 
   /**
-   * Does these rows (those not done already) in one transaction: each row's outcome still commits with its
-   * student, but a commit, the costliest step of a row on a file database, is shared by the group. If admission
-   * itself refuses one of them (an exception, which undoes the whole transaction), or anything else fails, the
-   * group is done again row by row, so a bad row never holds back the good ones beside it.
+   * Does these rows (those not done already) in one transaction: each row's outcome still commits
+   * with its student, but a commit, the costliest step of a row on a file database, is shared by
+   * the group. If admission itself refuses one of them (an exception, which undoes the whole
+   * transaction), or anything else fails, the group is done again row by row, so a bad row never
+   * holds back the good ones beside it.
    */
   public void doRows(List<Long> rowIds, String actor) {
     if (rowIds.size() > 1) {
       try {
-        transaction.executeWithoutResult(status -> rowIds.forEach(rowId -> doInTransaction(rowId, actor)));
+        transaction.executeWithoutResult(
+            status -> rowIds.forEach(rowId -> doInTransaction(rowId, actor)));
         return;
       } catch (RuntimeException oneRowFailed) {
         // nothing of the group was kept: each row again, alone
@@ -73,9 +81,20 @@ public class CohortRowWork {
     try {
       transaction.executeWithoutResult(status -> doInTransaction(rowId, actor));
     } catch (ParvandehException e) {
-      // A refusal from admission itself: its transaction is undone, so the row records why in a fresh one.
-      transaction.executeWithoutResult(status -> rows.lock(rowId).filter(r -> !r.isDone())
-          .ifPresent(r -> r.finish(RowOutcome.REJECTED, null, e.messageFa(), e.messageEn(), Instant.now(clock))));
+      // A refusal from admission itself: its transaction is undone, so the row records why in a
+      // fresh one.
+      transaction.executeWithoutResult(
+          status ->
+              rows.lock(rowId)
+                  .filter(r -> !r.isDone())
+                  .ifPresent(
+                      r ->
+                          r.finish(
+                              RowOutcome.REJECTED,
+                              null,
+                              e.messageFa(),
+                              e.messageEn(),
+                              Instant.now(clock))));
     }
   }
 
@@ -83,21 +102,30 @@ public class CohortRowWork {
     CohortRow row = rows.lock(rowId).orElseThrow();
     if (!row.isDone()) {
       Verdict verdict = decide(row, actor);
-      row.finish(verdict.outcome(), verdict.field(), verdict.reasonFa(), verdict.reasonEn(), Instant.now(clock));
+      row.finish(
+          verdict.outcome(),
+          verdict.field(),
+          verdict.reasonFa(),
+          verdict.reasonEn(),
+          Instant.now(clock));
     }
   }
 
   private Verdict decide(CohortRow row, String actor) {
-    Judgement judgement = CohortRowRules.judge(row, code -> students.faculty(code).isPresent(),
-        JalaliDates.year(Instant.now(clock)));
+    Judgement judgement =
+        CohortRowRules.judge(
+            row, code -> students.faculty(code).isPresent(), JalaliDates.year(Instant.now(clock)));
     if (judgement.refusal() != null) {
       return Verdict.refused(judgement.refusal());
     }
     Candidate candidate = judgement.candidate();
     NewStudent data = candidate.student();
-    Integer earlier = rows.earlierRowWithNumber(row.getImportId(), data.studentNumber(), row.getRowNo());
+    Integer earlier =
+        rows.earlierRowWithNumber(row.getImportId(), data.studentNumber(), row.getRowNo());
     if (earlier != null) {
-      return new Verdict(RowOutcome.REJECTED, "student_number",
+      return new Verdict(
+          RowOutcome.REJECTED,
+          "student_number",
           "این شماره دانشجویی در ردیف " + toFa(earlier) + " همین فهرست هم آمده است.",
           "This student number is repeated from row " + earlier + " of this list.");
     }
@@ -110,38 +138,67 @@ public class CohortRowWork {
     if (conflict != null) {
       return Verdict.refused(conflict);
     }
-    List<String> changes = edits.updateFromCohort(data.studentNumber(), data.firstName(), data.lastName(),
-        candidate.details(), actor);
+    List<String> changes =
+        edits.updateFromCohort(
+            data.studentNumber(), data.firstName(), data.lastName(), candidate.details(), actor);
     if (changes.isEmpty()) {
       return new Verdict(RowOutcome.UNCHANGED, null, null, null);
     }
-    String fields = changes.stream().map(c -> column(c.substring(0, c.indexOf(':'))))
-        .collect(Collectors.joining(","));
-    return new Verdict(RowOutcome.UPDATED, fields, "تغییر کرد: " + String.join("؛ ", changes),
+    String fields =
+        changes.stream()
+            .map(c -> column(c.substring(0, c.indexOf(':'))))
+            .collect(Collectors.joining(","));
+    return new Verdict(
+        RowOutcome.UPDATED,
+        fields,
+        "تغییر کرد: " + String.join("؛ ", changes),
         "Changed: " + String.join("; ", changes));
   }
 
   /**
-   * The archive already holds this number. Another person's national ID means a duplicate number; a different
-   * faculty, degree, entry year or brilliant-talent flag would change the file's checklist, so it is corrected on
-   * the file page, not by a list.
+   * The archive already holds this number. Another person's national ID means a duplicate number; a
+   * different faculty, degree, entry year or brilliant-talent flag would change the file's
+   * checklist, so it is corrected on the file page, not by a list.
    */
   private static Refusal conflictWithFile(Student file, NewStudent row) {
     if (!file.getNationalId().equals(row.nationalId())) {
-      return new Refusal("student_number", "این شماره دانشجویی در بایگانی از آنِ پرونده فرد دیگری (کد ملی دیگر) است.",
+      return new Refusal(
+          "student_number",
+          "این شماره دانشجویی در بایگانی از آنِ پرونده فرد دیگری (کد ملی دیگر) است.",
           "This student number already belongs to another person's file (another national ID).");
     }
     String[][] decisive = {
-        {"faculty_code", "دانشکده", file.getFaculty().getCode(), row.facultyCode()},
-        {"degree_level", "مقطع", file.getDegree().name(), row.degree().name()},
-        {"entry_year", "سال ورود", String.valueOf(file.getEntryYear()), String.valueOf(row.entryYear())},
-        {"brilliant_talent", "استعداد درخشان", String.valueOf(file.isBrilliantTalent()),
-            String.valueOf(row.brilliantTalent())}};
+      {"faculty_code", "دانشکده", file.getFaculty().getCode(), row.facultyCode()},
+      {"degree_level", "مقطع", file.getDegree().name(), row.degree().name()},
+      {
+        "entry_year",
+        "سال ورود",
+        String.valueOf(file.getEntryYear()),
+        String.valueOf(row.entryYear())
+      },
+      {
+        "brilliant_talent",
+        "استعداد درخشان",
+        String.valueOf(file.isBrilliantTalent()),
+        String.valueOf(row.brilliantTalent())
+      }
+    };
     for (String[] d : decisive) {
       if (!Objects.equals(d[2], d[3])) {
-        return new Refusal(d[0], d[1] + " در پرونده «" + d[2] + "» است و فهرست «" + d[3]
-            + "» می‌گوید؛ چون مدارک لازم پرونده به آن بستگی دارد، آن را در صفحه پرونده اصلاح کنید.",
-            d[0] + " is '" + d[2] + "' in the file but '" + d[3] + "' in the list; it decides the file's required"
+        return new Refusal(
+            d[0],
+            d[1]
+                + " در پرونده «"
+                + d[2]
+                + "» است و فهرست «"
+                + d[3]
+                + "» می‌گوید؛ چون مدارک لازم پرونده به آن بستگی دارد، آن را در صفحه پرونده اصلاح کنید.",
+            d[0]
+                + " is '"
+                + d[2]
+                + "' in the file but '"
+                + d[3]
+                + "' in the list; it decides the file's required"
                 + " documents, so correct it on the file page.");
       }
     }
@@ -149,7 +206,9 @@ public class CohortRowWork {
   }
 
   private static String column(String property) {
-    return property.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT)
+    return property
+        .replaceAll("([a-z])([A-Z])", "$1_$2")
+        .toLowerCase(java.util.Locale.ROOT)
         .replace("admission_channel", "admission_type");
   }
 

@@ -19,9 +19,10 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A CSV list as spreadsheets and Golestan export it: UTF-8 with or without a byte-order mark, CRLF or LF, a header
- * row naming the columns (in any order, any case); empty lines and lines of empty cells are skipped. A file that is
- * not such a table (another encoding included) is refused whole; its rows are judged one by one by the caller.
+ * A CSV list as spreadsheets and Golestan export it: UTF-8 with or without a byte-order mark, CRLF
+ * or LF, a header row naming the columns (in any order, any case); empty lines and lines of empty
+ * cells are skipped. A file that is not such a table (another encoding included) is refused whole;
+ * its rows are judged one by one by the caller.
  */
 public record CsvTable(List<Map<String, String>> rows) {
 
@@ -32,15 +33,19 @@ public record CsvTable(List<Map<String, String>> rows) {
       text = text.substring(1);
     }
     if (text.isBlank()) {
-      throw ParvandehException.badRequest("empty-list", "فایل فهرست خالی است.", "The list is empty.");
+      throw ParvandehException.badRequest(
+          "empty-list", "فایل فهرست خالی است.", "The list is empty.");
     }
     CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
     try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
       List<CSVRecord> records = parser.getRecords();
       Map<String, Integer> columns = header(records.get(0), requiredColumns);
       if (records.size() - 1 > maxRows) {
-        throw ParvandehException.badRequest("too-many-rows",
-            "فهرست بیش از " + PersianText.toPersianDigits(String.valueOf(maxRows)) + " ردیف دارد؛ آن را در چند فایل بفرستید.",
+        throw ParvandehException.badRequest(
+            "too-many-rows",
+            "فهرست بیش از "
+                + PersianText.toPersianDigits(String.valueOf(maxRows))
+                + " ردیف دارد؛ آن را در چند فایل بفرستید.",
             "The list has more than " + maxRows + " rows; send it in several files.");
       }
       List<Map<String, String>> rows = new ArrayList<>();
@@ -50,24 +55,28 @@ public record CsvTable(List<Map<String, String>> rows) {
           continue;
         }
         Map<String, String> row = new HashMap<>();
-        columns.forEach((name, index) -> row.put(name, index < record.size() ? record.get(index) : ""));
+        columns.forEach(
+            (name, index) -> row.put(name, index < record.size() ? record.get(index) : ""));
         rows.add(row);
       }
       return new CsvTable(rows);
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
-      throw ParvandehException.badRequest("unreadable-csv",
+      throw ParvandehException.badRequest(
+          "unreadable-csv",
           "فایل CSV خوانا نیست (نقل‌قول بسته‌نشده یا ساختار نادرست).",
           "The CSV file cannot be read (an unclosed quote or a broken structure).");
     }
   }
 
   /**
-   * UTF-16 by its byte-order mark, or by the zero bytes every Latin character has in it (no text list holds a NUL):
-   * without this, a UTF-16 list of Latin text would pass as UTF-8 and be read as garbage.
+   * UTF-16 by its byte-order mark, or by the zero bytes every Latin character has in it (no text
+   * list holds a NUL): without this, a UTF-16 list of Latin text would pass as UTF-8 and be read as
+   * garbage.
    */
   private static boolean utf16(byte[] bytes) {
-    if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
-        || (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF)) {
+    if (bytes.length >= 2
+        && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
+            || (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF)) {
       return true;
     }
     for (int i = 0; i < Math.min(bytes.length, 4096); i++) {
@@ -85,10 +94,15 @@ public record CsvTable(List<Map<String, String>> rows) {
     }
     List<String> missing = required.stream().filter(c -> !found.containsKey(c)).toList();
     if (!missing.isEmpty()) {
-      throw ParvandehException.badRequest("bad-header",
-          "سطر عنوان فایل این ستون‌ها را ندارد: " + String.join("، ", missing) + ". سطر عنوان لازم: "
+      throw ParvandehException.badRequest(
+          "bad-header",
+          "سطر عنوان فایل این ستون‌ها را ندارد: "
+              + String.join("، ", missing)
+              + ". سطر عنوان لازم: "
               + String.join(",", required),
-          "The header row lacks the columns " + String.join(", ", missing) + ". Expected header: "
+          "The header row lacks the columns "
+              + String.join(", ", missing)
+              + ". Expected header: "
               + String.join(",", required));
     }
     Map<String, Integer> columns = new HashMap<>();
@@ -98,15 +112,21 @@ public record CsvTable(List<Map<String, String>> rows) {
 
   private static String decode(byte[] bytes) {
     if (utf16(bytes)) {
-      throw ParvandehException.badRequest("not-utf8",
+      throw ParvandehException.badRequest(
+          "not-utf8",
           "فایل با کدگذاری UTF-16 («Unicode Text» در Excel) ذخیره شده است؛ آن را «CSV UTF-8» ذخیره کنید.",
           "The file is UTF-16 (Excel's \"Unicode Text\"), not UTF-8; save it as \"CSV UTF-8\".");
     }
     try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
     } catch (CharacterCodingException e) {
-      throw ParvandehException.badRequest("not-utf8",
+      throw ParvandehException.badRequest(
+          "not-utf8",
           "فایل با کدگذاری UTF-8 ذخیره نشده است؛ در Excel «CSV UTF-8» را انتخاب کنید.",
           "The file is not UTF-8; save it as \"CSV UTF-8\".");
     }

@@ -9,10 +9,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Which node runs an import, when several share the database: the one holding the import's lease, renewed while it
- * works ({@code parvandeh.cluster.lease-time}). Rows and entries are locked one by one already, so two nodes could
- * not do one twice; the lease keeps them from both reading the same import, and lets a live node take over the
- * imports of a node that died once their leases expire (each node looks every {@code parvandeh.intake.resume-delay}).
+ * Which node runs an import, when several share the database: the one holding the import's lease,
+ * renewed while it works ({@code parvandeh.cluster.lease-time}). Rows and entries are locked one by
+ * one already, so two nodes could not do one twice; the lease keeps them from both reading the same
+ * import, and lets a live node take over the imports of a node that died once their leases expire
+ * (each node looks every {@code parvandeh.intake.resume-delay}).
  */
 @Component
 class ImportLeases {
@@ -21,12 +22,16 @@ class ImportLeases {
   private final Duration leaseTime;
   private final Set<String> queuedHere = ConcurrentHashMap.newKeySet();
 
-  ImportLeases(ClusterLeases leases, @Value("${parvandeh.cluster.lease-time:PT2M}") Duration leaseTime) {
+  ImportLeases(
+      ClusterLeases leases, @Value("${parvandeh.cluster.lease-time:PT2M}") Duration leaseTime) {
     this.leases = leases;
     this.leaseTime = leaseTime;
   }
 
-  /** Whether nobody works on the import and it is not waiting in this node's queue: then it is to be queued. */
+  /**
+   * Whether nobody works on the import and it is not waiting in this node's queue: then it is to be
+   * queued.
+   */
   boolean orphaned(String kind, long id) {
     return !queuedHere.contains(name(kind, id)) && !leases.held(name(kind, id));
   }

@@ -1,4 +1,8 @@
 package app.parvandeh.intake.internal;
 
 /** Where a background import stands; QUEUED and RUNNING ones are resumed at start-up. */
-public enum ImportStatus { QUEUED, RUNNING, DONE }
+public enum ImportStatus {
+  QUEUED,
+  RUNNING,
+  DONE
+}

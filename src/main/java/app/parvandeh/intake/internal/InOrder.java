@@ -1,15 +1,18 @@
 package app.parvandeh.intake.internal;
 
 /**
- * Lets pieces done at the same time take one step in the order they were read: the attaching step of archive
- * entries, so when two entries hold the same bytes, the earlier one is attached and the later one is the
- * duplicate, whatever finished its checks first.
+ * Lets pieces done at the same time take one step in the order they were read: the attaching step
+ * of archive entries, so when two entries hold the same bytes, the earlier one is attached and the
+ * later one is the duplicate, whatever finished its checks first.
  */
 final class InOrder {
 
   private long next;
 
-  /** Runs {@code step} once every earlier turn is over; the turn ends with it (or with {@link #skip}). */
+  /**
+   * Runs {@code step} once every earlier turn is over; the turn ends with it (or with {@link
+   * #skip}).
+   */
   synchronized void take(long turn, Runnable step) throws InterruptedException {
     while (next != turn) {
       wait();
@@ -22,7 +25,10 @@ final class InOrder {
     }
   }
 
-  /** Ends the turn if it has not ended yet (the entry had nothing to attach, or failed before its step). */
+  /**
+   * Ends the turn if it has not ended yet (the entry had nothing to attach, or failed before its
+   * step).
+   */
   synchronized void release(long turn) throws InterruptedException {
     while (next < turn) {
       wait();

@@ -9,14 +9,22 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
 
 /**
- * {@code parvandeh.intake.*}: where card archives wait while they have unmatched entries, the limits an archive
- * must stay within (measured while it is read), how many rows or entries are done at once and how many cohort rows
- * share a transaction, the largest archive an
- * upload may bring, and the server folder watched for cards (none when {@code watchFolder} is empty).
+ * {@code parvandeh.intake.*}: where card archives wait while they have unmatched entries, the
+ * limits an archive must stay within (measured while it is read), how many rows or entries are done
+ * at once and how many cohort rows share a transaction, the largest archive an upload may bring,
+ * and the server folder watched for cards (none when {@code watchFolder} is empty).
  */
 @ConfigurationProperties("parvandeh.intake")
-public record IntakeProperties(Path batchDir, int maxBatchEntries, DataSize maxBatchInflated,
-    int maxCompressionRatio, int workers, int rowsPerTransaction, DataSize maxBatchSize, String watchFolder, Duration watchInterval,
+public record IntakeProperties(
+    Path batchDir,
+    int maxBatchEntries,
+    DataSize maxBatchInflated,
+    int maxCompressionRatio,
+    int workers,
+    int rowsPerTransaction,
+    DataSize maxBatchSize,
+    String watchFolder,
+    Duration watchInterval,
     Duration watchSettle) {
 
   public GuardedZip.Limits limits() {
@@ -29,7 +37,8 @@ public record IntakeProperties(Path batchDir, int maxBatchEntries, DataSize maxB
 
   /** The watched folder, if one is configured. */
   public Optional<Path> watched() {
-    return watchFolder == null || watchFolder.isBlank() ? Optional.empty()
+    return watchFolder == null || watchFolder.isBlank()
+        ? Optional.empty()
         : Optional.of(Path.of(watchFolder).toAbsolutePath().normalize());
   }
 

@@ -6,44 +6,55 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.function.Consumer;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs intake work in the background, one import at a time, its rows or entries a few at once. Why not Camunda's job
- * executor: a row is not a process step; its outcome (rejected with a reason) is the result, not an incident to
- * retry three times, and thousands of rows would crowd out the files' own jobs. What makes it survive a restart is
- * in the database, not here: every row is persisted before work starts and done in its own transaction, and at
- * start-up each kind of import queues its unfinished ones again, to go on where they stopped.
+ * Runs intake work in the background, one import at a time, its rows or entries a few at once. Why
+ * not Camunda's job executor: a row is not a process step; its outcome (rejected with a reason) is
+ * the result, not an incident to retry three times, and thousands of rows would crowd out the
+ * files' own jobs. What makes it survive a restart is in the database, not here: every row is
+ * persisted before work starts and done in its own transaction, and at start-up each kind of import
+ * queues its unfinished ones again, to go on where they stopped.
  */
 @Component
 public class IntakeWorker {
 
   private static final Logger log = LoggerFactory.getLogger(IntakeWorker.class);
 
-  private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-    Thread thread = new Thread(r, "intake-worker");
-    thread.setDaemon(true);
-    return thread;
-  });
-  /** Rows and archive entries are independent, so a few are done at once; each still in its own transaction. */
+  private final ExecutorService executor =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread thread = new Thread(r, "intake-worker");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  /**
+   * Rows and archive entries are independent, so a few are done at once; each still in its own
+   * transaction.
+   */
   private final ExecutorService threads;
+
   private final int workers;
   private volatile boolean stopping;
 
   IntakeWorker(IntakeProperties properties) {
     this.workers = Math.max(1, properties.workers());
-    this.threads = Executors.newFixedThreadPool(workers, r -> {
-      Thread thread = new Thread(r, "intake-piece");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.threads =
+        Executors.newFixedThreadPool(
+            workers,
+            r -> {
+              Thread thread = new Thread(r, "intake-piece");
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   /** Runs every item as a piece (see {@link Pieces}) and waits for all of them. */
@@ -62,9 +73,9 @@ public class IntakeWorker {
   }
 
   /**
-   * At most twice as many pieces queued as there are threads, so entries read ahead of the workers are few and
-   * memory stays flat however large the archive. A piece that fails stays undone in the database: the next run
-   * (at the next start-up) does it.
+   * At most twice as many pieces queued as there are threads, so entries read ahead of the workers
+   * are few and memory stays flat however large the archive. A piece that fails stays undone in the
+   * database: the next run (at the next start-up) does it.
    */
   public final class Pieces {
     private final Semaphore slots = new Semaphore(workers * 2);
@@ -78,17 +89,19 @@ public class IntakeWorker {
         Thread.currentThread().interrupt();
         return;
       }
-      running.add(threads.submit(() -> {
-        try {
-          if (!stopping) {
-            piece.run();
-          }
-        } catch (RuntimeException e) {
-          log.error("An intake piece failed; it stays undone", e);
-        } finally {
-          slots.release();
-        }
-      }));
+      running.add(
+          threads.submit(
+              () -> {
+                try {
+                  if (!stopping) {
+                    piece.run();
+                  }
+                } catch (RuntimeException e) {
+                  log.error("An intake piece failed; it stays undone", e);
+                } finally {
+                  slots.release();
+                }
+              }));
       running.removeIf(Future::isDone);
     }
 
@@ -107,14 +120,15 @@ public class IntakeWorker {
 
   /** Queues work; it runs after what was queued before it. */
   public void submit(Runnable work) {
-    executor.submit(() -> {
-      try {
-        work.run();
-      } catch (RuntimeException e) {
-        // Left unfinished in the database: the next start-up resumes it.
-        log.error("Intake work stopped; it resumes at the next start", e);
-      }
-    });
+    executor.submit(
+        () -> {
+          try {
+            work.run();
+          } catch (RuntimeException e) {
+            // Left unfinished in the database: the next start-up resumes it.
+            log.error("Intake work stopped; it resumes at the next start", e);
+          }
+        });
   }
 
   /** Whether the application is shutting down: work stops between two rows, never inside one. */

@@ -17,7 +17,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Card archives (202, worked through in the background), their reports, and the unmatched queue clerks work. */
+/**
+ * Card archives (202, worked through in the background), their reports, and the unmatched queue
+ * clerks work.
+ */
 @RestController
 class BatchController {
 
@@ -30,19 +33,23 @@ class BatchController {
   }
 
   /**
-   * Streamed to disk past the container's per-file limit (see {@link StreamedBatchUpload}); the caller's access is
-   * checked before a byte of the body is read.
+   * Streamed to disk past the container's per-file limit (see {@link StreamedBatchUpload}); the
+   * caller's access is checked before a byte of the body is read.
    */
   @PostMapping(path = StreamedBatchUpload.PATH, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  ResponseEntity<BatchView> upload(HttpServletRequest request, Authentication authentication) throws IOException {
+  ResponseEntity<BatchView> upload(HttpServletRequest request, Authentication authentication)
+      throws IOException {
     String actor = IntakeAccess.centralAdmission(authentication).id();
-    StreamedBatchUpload.Received received = StreamedBatchUpload.receive(request, batches.newUploadFile(),
-        properties);
+    StreamedBatchUpload.Received received =
+        StreamedBatchUpload.receive(request, batches.newUploadFile(), properties);
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .body(batches.receive(received.fileName(), received.file(), actor));
   }
 
-  /** The latest batches, newest first, counts only: uploaded ones and those picked up from the watched folder. */
+  /**
+   * The latest batches, newest first, counts only: uploaded ones and those picked up from the
+   * watched folder.
+   */
   @GetMapping(StreamedBatchUpload.PATH)
   List<BatchView> recent(Authentication authentication) {
     IntakeAccess.reader(authentication);
@@ -51,7 +58,9 @@ class BatchController {
 
   /** With {@code rows=false} only the counts, for polling while a large archive runs. */
   @GetMapping("/api/intake/batches/{id}")
-  BatchView status(@PathVariable Long id, @RequestParam(defaultValue = "true") boolean rows,
+  BatchView status(
+      @PathVariable Long id,
+      @RequestParam(defaultValue = "true") boolean rows,
       Authentication authentication) {
     IntakeAccess.reader(authentication);
     return batches.status(id, rows);
@@ -72,7 +81,9 @@ class BatchController {
   record Assignment(String studentNumber, String typeCode) {}
 
   @PostMapping("/api/intake/unmatched/{entryId}/assign")
-  BatchView.Entry assign(@PathVariable Long entryId, @RequestBody Assignment assignment,
+  BatchView.Entry assign(
+      @PathVariable Long entryId,
+      @RequestBody Assignment assignment,
       Authentication authentication) {
     String actor = IntakeAccess.centralAdmission(authentication).id();
     return batches.assign(entryId, assignment.studentNumber(), assignment.typeCode(), actor);
@@ -81,7 +92,8 @@ class BatchController {
   record Discard(String reason) {}
 
   @PostMapping("/api/intake/unmatched/{entryId}/discard")
-  BatchView.Entry discard(@PathVariable Long entryId, @RequestBody Discard discard, Authentication authentication) {
+  BatchView.Entry discard(
+      @PathVariable Long entryId, @RequestBody Discard discard, Authentication authentication) {
     String actor = IntakeAccess.centralAdmission(authentication).id();
     return batches.discard(entryId, discard.reason(), actor);
   }

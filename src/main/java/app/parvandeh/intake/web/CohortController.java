@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Cohort lists: upload (202, done in the background), progress with every row's outcome, the report as CSV. */
+/**
+ * Cohort lists: upload (202, done in the background), progress with every row's outcome, the report
+ * as CSV.
+ */
 @RestController
 class CohortController {
 
@@ -31,8 +34,8 @@ class CohortController {
   }
 
   @PostMapping(path = "/api/intake/cohorts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  ResponseEntity<CohortImportView> upload(@RequestPart("file") MultipartFile file, Authentication authentication)
-      throws IOException {
+  ResponseEntity<CohortImportView> upload(
+      @RequestPart("file") MultipartFile file, Authentication authentication) throws IOException {
     String actor = IntakeAccess.centralAdmission(authentication).id();
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .body(cohorts.start(file.getOriginalFilename(), file.getBytes(), actor));
@@ -40,7 +43,9 @@ class CohortController {
 
   /** With {@code rows=false} only the counts, for polling while a large list runs. */
   @GetMapping("/api/intake/cohorts/{id}")
-  CohortImportView status(@PathVariable Long id, @RequestParam(defaultValue = "true") boolean rows,
+  CohortImportView status(
+      @PathVariable Long id,
+      @RequestParam(defaultValue = "true") boolean rows,
       Authentication authentication) {
     IntakeAccess.reader(authentication);
     return cohorts.status(id, rows);
@@ -53,8 +58,11 @@ class CohortController {
   }
 
   static ResponseEntity<byte[]> csv(byte[] body, String fileName) {
-    return ResponseEntity.ok().contentType(CSV)
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+    return ResponseEntity.ok()
+        .contentType(CSV)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(fileName).build().toString())
         .body(body);
   }
 }

@@ -35,18 +35,22 @@ class FacultyController {
   @GetMapping("/api/faculties")
   List<FacultyView> list(Authentication authentication) {
     if (CurrentUser.of(authentication).isStudent()) {
-      throw ParvandehException.forbidden("فهرست دانشکده‌ها ویژه کارکنان است.", "The faculty list is for staff.");
+      throw ParvandehException.forbidden(
+          "فهرست دانشکده‌ها ویژه کارکنان است.", "The faculty list is for staff.");
     }
     return faculties.all().stream()
-        .map(f -> new FacultyView(f.getCode(), f.getNameFa(), f.getNameEn(), f.getCandidateGroup())).toList();
+        .map(f -> new FacultyView(f.getCode(), f.getNameFa(), f.getNameEn(), f.getCandidateGroup()))
+        .toList();
   }
 
   /** 201 for a new faculty, 200 when the same faculty is already there. */
   @PostMapping("/api/faculties")
-  ResponseEntity<FacultyResult> create(@RequestBody NewFaculty faculty, Authentication authentication) {
+  ResponseEntity<FacultyResult> create(
+      @RequestBody NewFaculty faculty, Authentication authentication) {
     IntakeAccess.centralAdmission(authentication);
     FacultyResult result = faculties.register(faculty);
-    return ResponseEntity.status(result.outcome() == FacultyOutcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK)
+    return ResponseEntity.status(
+            result.outcome() == FacultyOutcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK)
         .body(result);
   }
 
@@ -58,8 +62,11 @@ class FacultyController {
       throws IOException {
     IntakeAccess.centralAdmission(authentication);
     List<FacultyResult> rows = faculties.importCsv(file.getBytes());
-    return new FacultyImport(count(rows, FacultyOutcome.CREATED), count(rows, FacultyOutcome.UNCHANGED),
-        count(rows, FacultyOutcome.REJECTED), rows);
+    return new FacultyImport(
+        count(rows, FacultyOutcome.CREATED),
+        count(rows, FacultyOutcome.UNCHANGED),
+        count(rows, FacultyOutcome.REJECTED),
+        rows);
   }
 
   private static long count(List<FacultyResult> rows, FacultyOutcome outcome) {

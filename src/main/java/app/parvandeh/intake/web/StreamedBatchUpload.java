@@ -25,12 +25,14 @@ import org.springframework.web.multipart.support.StandardServletMultipartResolve
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
- * A card archive of a whole cohort (5,000 cards of ~100 KB: half a gigabyte) is far over the per-file limit that
- * protects ordinary uploads ({@code spring.servlet.multipart.max-file-size}), which the servlet container applies
- * to every multipart request alike. So the batch upload alone is not parsed by the container: the resolver passes
- * it by, and its body is read here as a stream, the {@code file} part copied straight to disk and counted against
- * {@code parvandeh.intake.max-batch-size}. Nothing of it is held in memory. Tomcat's own streaming multipart reader
- * does the parsing (the application runs on Tomcat; it is the reader the container itself uses).
+ * A card archive of a whole cohort (5,000 cards of ~100 KB: half a gigabyte) is far over the
+ * per-file limit that protects ordinary uploads ({@code spring.servlet.multipart.max-file-size}),
+ * which the servlet container applies to every multipart request alike. So the batch upload alone
+ * is not parsed by the container: the resolver passes it by, and its body is read here as a stream,
+ * the {@code file} part copied straight to disk and counted against {@code
+ * parvandeh.intake.max-batch-size}. Nothing of it is held in memory. Tomcat's own streaming
+ * multipart reader does the parsing (the application runs on Tomcat; it is the reader the container
+ * itself uses).
  */
 @Configuration(proxyBeanMethods = false)
 class StreamedBatchUpload {
@@ -50,7 +52,8 @@ class StreamedBatchUpload {
       }
 
       @Override
-      public MultipartHttpServletRequest resolveMultipart(HttpServletRequest request) throws MultipartException {
+      public MultipartHttpServletRequest resolveMultipart(HttpServletRequest request)
+          throws MultipartException {
         return standard.resolveMultipart(request);
       }
 
@@ -63,17 +66,20 @@ class StreamedBatchUpload {
 
   static boolean isBatchUpload(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return HttpMethod.POST.matches(request.getMethod()) && (path.equals(PATH) || path.equals(PATH + "/"));
+    return HttpMethod.POST.matches(request.getMethod())
+        && (path.equals(PATH) || path.equals(PATH + "/"));
   }
 
   /** The archive as received: the name the client gave it and the file it was written to. */
   record Received(String fileName, Path file) {}
 
   /**
-   * Copies the request's {@code file} part into {@code target} (other parts are skipped); refuses an archive
-   * over {@code properties.maxBatchSize()} as soon as it gets there, deleting what was written.
+   * Copies the request's {@code file} part into {@code target} (other parts are skipped); refuses
+   * an archive over {@code properties.maxBatchSize()} as soon as it gets there, deleting what was
+   * written.
    */
-  static Received receive(HttpServletRequest request, Path target, IntakeProperties properties) throws IOException {
+  static Received receive(HttpServletRequest request, Path target, IntakeProperties properties)
+      throws IOException {
     long max = properties.maxBatchSize().toBytes();
     try {
       FileItemIterator parts = new FileUpload().getItemIterator(new ServletRequestContext(request));
@@ -82,7 +88,8 @@ class StreamedBatchUpload {
         if (part.isFormField() || !"file".equals(part.getFieldName())) {
           continue;
         }
-        try (InputStream in = part.openStream(); OutputStream out = Files.newOutputStream(target)) {
+        try (InputStream in = part.openStream();
+            OutputStream out = Files.newOutputStream(target)) {
           byte[] buffer = new byte[64 * 1024];
           long written = 0;
           for (int n; (n = in.read(buffer)) > 0; ) {
@@ -97,20 +104,27 @@ class StreamedBatchUpload {
       }
     } catch (FileUploadException e) {
       Files.deleteIfExists(target);
-      throw ParvandehException.badRequest("bad-request", "درخواست نادرست است.", "The request is malformed.");
+      throw ParvandehException.badRequest(
+          "bad-request", "درخواست نادرست است.", "The request is malformed.");
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(target);
       throw e;
     }
     Files.deleteIfExists(target);
-    throw ParvandehException.badRequest("file-missing", "فایل بایگانی (بخش file) در درخواست نیست.",
+    throw ParvandehException.badRequest(
+        "file-missing",
+        "فایل بایگانی (بخش file) در درخواست نیست.",
         "The request has no archive (no part named file).");
   }
 
   private static ParvandehException tooLarge(long max) {
     long mb = max >> 20;
-    return new ParvandehException(413, "batch-too-large", "بایگانی از سقف "
-        + PersianText.toPersianDigits(String.valueOf(mb)) + " مگابایت بزرگ‌تر است؛ آن را در چند بایگانی بفرستید.",
+    return new ParvandehException(
+        413,
+        "batch-too-large",
+        "بایگانی از سقف "
+            + PersianText.toPersianDigits(String.valueOf(mb))
+            + " مگابایت بزرگ‌تر است؛ آن را در چند بایگانی بفرستید.",
         "The archive is larger than the limit of " + mb + " MB; send it as several archives.");
   }
 }

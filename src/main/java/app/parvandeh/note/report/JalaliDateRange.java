@@ -10,15 +10,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Jalali date range as clerks type it («۱۴۰۵/۰۱/۰۱», "1405-1-1"), both ends inclusive and optional, as the
- * instants it covers in Tehran time: {@code [start, end)}.
+ * A Jalali date range as clerks type it («۱۴۰۵/۰۱/۰۱», "1405-1-1"), both ends inclusive and
+ * optional, as the instants it covers in Tehran time: {@code [start, end)}.
  */
 record JalaliDateRange(String fromText, String toText, Instant start, Instant end) {
 
   private static final TimeZone TEHRAN = TimeZone.getTimeZone("Asia/Tehran");
   private static final Pattern DATE = Pattern.compile("(\\d{4})[/\\-.](\\d{1,2})[/\\-.](\\d{1,2})");
+
   /** Bounds that stand for "no limit" and still bind as ordinary timestamps in every database. */
   static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+
   static final Instant LATEST = Instant.parse("2900-01-01T00:00:00Z");
 
   static JalaliDateRange parse(String from, String to) {
@@ -27,11 +29,13 @@ record JalaliDateRange(String fromText, String toText, Instant start, Instant en
     Instant startAt = start == null ? EARLIEST : start.startOfDay(0);
     Instant endAt = end == null ? LATEST : end.startOfDay(1);
     if (!startAt.isBefore(endAt)) {
-      throw ParvandehException.badRequest("invalid-date-range",
-          "تاریخ شروع بازه پس از تاریخ پایان آن است.", "The range starts after it ends.");
+      throw ParvandehException.badRequest(
+          "invalid-date-range",
+          "تاریخ شروع بازه پس از تاریخ پایان آن است.",
+          "The range starts after it ends.");
     }
-    return new JalaliDateRange(start == null ? null : start.text(), end == null ? null : end.text(), startAt,
-        endAt);
+    return new JalaliDateRange(
+        start == null ? null : start.text(), end == null ? null : end.text(), startAt, endAt);
   }
 
   boolean isBounded() {
@@ -47,13 +51,17 @@ record JalaliDateRange(String fromText, String toText, Instant start, Instant en
       }
       Matcher m = DATE.matcher(PersianText.normalize(text).replace(" ", ""));
       if (m.matches()) {
-        Jalali date = new Jalali(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-            Integer.parseInt(m.group(3)));
+        Jalali date =
+            new Jalali(
+                Integer.parseInt(m.group(1)),
+                Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(3)));
         if (date.isValid()) {
           return date;
         }
       }
-      throw ParvandehException.badRequest("invalid-date",
+      throw ParvandehException.badRequest(
+          "invalid-date",
           "تاریخ «" + text.strip() + "» درست نیست؛ آن را به شکل ۱۴۰۵/۰۱/۰۱ بنویسید.",
           "The date '" + which + "' is not a valid Jalali date like 1405/01/01.");
     }

@@ -23,9 +23,9 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
- * Report 112 as a printable PDF: Persian, right to left, Jalali dates, a header per student, clickable document
- * links and page numbers. The font is DejaVu Sans (free licence, Arabic-script glyphs), from the
- * jasperreports-fonts artifact, embedded as a subset.
+ * Report 112 as a printable PDF: Persian, right to left, Jalali dates, a header per student,
+ * clickable document links and page numbers. The font is DejaVu Sans (free licence, Arabic-script
+ * glyphs), from the jasperreports-fonts artifact, embedded as a subset.
  */
 public final class NotesReportPdf {
 
@@ -33,14 +33,15 @@ public final class NotesReportPdf {
   private static final String FONT_DIR = "/net/sf/jasperreports/fonts/dejavu/";
   private static final byte[] REGULAR = read("DejaVuSans.ttf");
   private static final byte[] BOLD = read("DejaVuSans-Bold.ttf");
+
   /** The glyphs both faces have (DejaVu's regular and bold cover the same characters). */
   private static final CmapLookup GLYPHS = cmap(REGULAR);
 
   private NotesReportPdf() {}
 
   /**
-   * The PDF bytes; {@code documentLink} gives a version's absolute address (the web layer's), so it opens from a
-   * PDF reader.
+   * The PDF bytes; {@code documentLink} gives a version's absolute address (the web layer's), so it
+   * opens from a PDF reader.
    */
   public static byte[] write(NotesReport report, Function<Long, String> documentLink) {
     try (PDDocument document = new PDDocument()) {
@@ -72,7 +73,11 @@ public final class NotesReportPdf {
   static PdfPages pages(PDDocument document) throws IOException {
     PDType0Font regular = PDType0Font.load(document, new ByteArrayInputStream(REGULAR), true);
     PDType0Font bold = PDType0Font.load(document, new ByteArrayInputStream(BOLD), true);
-    return new PdfPages(document, regular, new RtlText(regular, c -> GLYPHS.getGlyphId(c) != 0), bold,
+    return new PdfPages(
+        document,
+        regular,
+        new RtlText(regular, c -> GLYPHS.getGlyphId(c) != 0),
+        bold,
         new RtlText(bold, c -> GLYPHS.getGlyphId(c) != 0));
   }
 
@@ -93,9 +98,18 @@ public final class NotesReportPdf {
       filters.add("تا تاریخ: " + f.to());
     }
     pages.paragraph(String.join("  |  ", filters), false, 10, PdfPages.MUTED, 0, null);
-    pages.paragraph("تاریخ تهیه: " + report.generatedAtJalali() + "  |  تعداد دانشجویان: "
-        + fa(report.students().size()) + "  |  تعداد یادداشت‌ها: " + fa(report.noteCount()), false, 10,
-        PdfPages.MUTED, 0, null);
+    pages.paragraph(
+        "تاریخ تهیه: "
+            + report.generatedAtJalali()
+            + "  |  تعداد دانشجویان: "
+            + fa(report.students().size())
+            + "  |  تعداد یادداشت‌ها: "
+            + fa(report.noteCount()),
+        false,
+        10,
+        PdfPages.MUTED,
+        0,
+        null);
     pages.rule();
     pages.space(6);
   }
@@ -103,30 +117,73 @@ public final class NotesReportPdf {
   private static void student(PdfPages pages, StudentInfo s) throws IOException {
     pages.ensure(100);
     pages.band(44);
-    pages.paragraph(s.fullName() + " – شماره دانشجویی " + fa(s.studentNumber()), true, 12, PdfPages.BLACK, 4,
+    pages.paragraph(
+        s.fullName() + " – شماره دانشجویی " + fa(s.studentNumber()),
+        true,
+        12,
+        PdfPages.BLACK,
+        4,
         null);
-    pages.paragraph(s.facultyName() + "  |  مقطع " + s.degreeLabel() + "  |  ورودی " + fa(s.entryYear())
-        + "  |  وضعیت: " + s.statusLabel() + "  |  مرحله پرونده: " + s.stageLabel(), false, 9.5f,
-        PdfPages.BLACK, 4, null);
+    pages.paragraph(
+        s.facultyName()
+            + "  |  مقطع "
+            + s.degreeLabel()
+            + "  |  ورودی "
+            + fa(s.entryYear())
+            + "  |  وضعیت: "
+            + s.statusLabel()
+            + "  |  مرحله پرونده: "
+            + s.stageLabel(),
+        false,
+        9.5f,
+        PdfPages.BLACK,
+        4,
+        null);
     pages.space(8);
   }
 
   private static void note(PdfPages pages, NoteLine n, Function<Long, String> documentLink)
       throws IOException {
     pages.ensure(48);
-    pages.paragraph(n.createdAtJalali() + "  –  " + n.kindLabel() + " (گلستان " + fa(n.golestanScreen())
-        + ")  –  نویسنده: " + n.author(), true, 10, PdfPages.BLACK, 0, null);
+    pages.paragraph(
+        n.createdAtJalali()
+            + "  –  "
+            + n.kindLabel()
+            + " (گلستان "
+            + fa(n.golestanScreen())
+            + ")  –  نویسنده: "
+            + n.author(),
+        true,
+        10,
+        PdfPages.BLACK,
+        0,
+        null);
     pages.paragraph(n.body(), false, 10, PdfPages.BLACK, 10, null);
     for (AddressLine a : n.addresses()) {
       if (a.external()) {
-        pages.paragraph("• مرجع بیرونی (بارگذاری نشده): " + labelled(a), false, 9.5f,
-            PdfPages.BLACK, 18, null);
+        pages.paragraph(
+            "• مرجع بیرونی (بارگذاری نشده): " + labelled(a), false, 9.5f, PdfPages.BLACK, 18, null);
       } else if (!a.resolved()) {
-        pages.paragraph("• نشانی نامعتبر (مدرک حذف شده یا پیدا نشد): " + labelled(a),
-            false, 9.5f, PdfPages.WARNING, 18, null);
+        pages.paragraph(
+            "• نشانی نامعتبر (مدرک حذف شده یا پیدا نشد): " + labelled(a),
+            false,
+            9.5f,
+            PdfPages.WARNING,
+            18,
+            null);
       } else {
-        pages.paragraph("• مدرک پرونده: " + a.documentTypeName() + " – فایل " + a.fileName() + " (شناسه نسخه "
-            + fa(a.documentVersionId()) + ")", false, 9.5f, PdfPages.LINK, 18,
+        pages.paragraph(
+            "• مدرک پرونده: "
+                + a.documentTypeName()
+                + " – فایل "
+                + a.fileName()
+                + " (شناسه نسخه "
+                + fa(a.documentVersionId())
+                + ")",
+            false,
+            9.5f,
+            PdfPages.LINK,
+            18,
             documentLink.apply(a.documentVersionId()));
       }
     }
@@ -134,13 +191,16 @@ public final class NotesReportPdf {
   }
 
   private static String labelled(AddressLine a) {
-    return (a.label() == null || a.label().isBlank() ? "" : a.label() + " – ") + "نشانی: " + a.address();
+    return (a.label() == null || a.label().isBlank() ? "" : a.label() + " – ")
+        + "نشانی: "
+        + a.address();
   }
 
   private static byte[] read(String name) {
     try (InputStream in = NotesReportPdf.class.getResourceAsStream(FONT_DIR + name)) {
       if (in == null) {
-        throw new IllegalStateException("Font " + name + " is missing: add net.sf.jasperreports:jasperreports-fonts");
+        throw new IllegalStateException(
+            "Font " + name + " is missing: add net.sf.jasperreports:jasperreports-fonts");
       }
       return in.readAllBytes();
     } catch (IOException e) {

@@ -33,8 +33,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Builds report 112 for what the signed-in user may see: one student's notes, or a faculty's and/or a date
- * range's across students; every address resolved against the document store.
+ * Builds report 112 for what the signed-in user may see: one student's notes, or a faculty's and/or
+ * a date range's across students; every address resolved against the document store.
  */
 @Service
 public class NotesReportService {
@@ -47,8 +47,14 @@ public class NotesReportService {
   private final UserNames names;
   private final Clock clock;
 
-  NotesReportService(NoteReportQueries queries, StudentService students, DocumentService documents,
-      FileAccessPolicy access, AuditLog audit, UserNames names, Clock clock) {
+  NotesReportService(
+      NoteReportQueries queries,
+      StudentService students,
+      DocumentService documents,
+      FileAccessPolicy access,
+      AuditLog audit,
+      UserNames names,
+      Clock clock) {
     this.queries = queries;
     this.students = students;
     this.documents = documents;
@@ -65,39 +71,53 @@ public class NotesReportService {
   static final int NOTES_PER_PAGE = 1_000;
 
   /**
-   * The most notes a report built whole in memory (JSON and PDF) may hold; more is refused with a pointer to the CSV,
-   * which streams any size, or to a shorter date range.
+   * The most notes a report built whole in memory (JSON and PDF) may hold; more is refused with a
+   * pointer to the CSV, which streams any size, or to a shorter date range.
    */
   public static final int MAX_NOTES_IN_MEMORY = 5_000;
 
-  /** Report 112 asked for and checked (the user may see it, the filters are valid); nothing of it read yet. */
-  public record ReportRequest(FileScope scope, Long studentId, Filters filters, Instant start, Instant end,
+  /**
+   * Report 112 asked for and checked (the user may see it, the filters are valid); nothing of it
+   * read yet.
+   */
+  public record ReportRequest(
+      FileScope scope,
+      Long studentId,
+      Filters filters,
+      Instant start,
+      Instant end,
       String generatedAtJalali) {}
 
   /** How many students and notes a report held when it was taken away. */
   public record Totals(int students, int notes) {}
 
-  /** Report 112 for these filters (each optional, at least one given); refuses what the user may not see. */
+  /**
+   * Report 112 for these filters (each optional, at least one given); refuses what the user may not
+   * see.
+   */
   @Transactional(readOnly = true)
-  public NotesReport report(CurrentUser user, String studentNumber, String facultyCode, String from, String to) {
+  public NotesReport report(
+      CurrentUser user, String studentNumber, String facultyCode, String from, String to) {
     return report(check(user, studentNumber, facultyCode, from, to));
   }
 
   /**
-   * Checks the filters and the user's access before anything is read or written, so a refusal is decided while the
-   * answer's status can still say so.
+   * Checks the filters and the user's access before anything is read or written, so a refusal is
+   * decided while the answer's status can still say so.
    */
   @Transactional(readOnly = true)
-  public ReportRequest check(CurrentUser user, String studentNumber, String facultyCode, String from, String to) {
+  public ReportRequest check(
+      CurrentUser user, String studentNumber, String facultyCode, String from, String to) {
     if (user.isStudent()) {
-      throw ParvandehException.forbidden("گزارش توضیحات دانشجویان ویژه کارکنان است.",
-          "The notes report is for staff.");
+      throw ParvandehException.forbidden(
+          "گزارش توضیحات دانشجویان ویژه کارکنان است.", "The notes report is for staff.");
     }
     JalaliDateRange range = JalaliDateRange.parse(from, to);
     String number = blank(studentNumber) ? null : PersianText.digits(studentNumber);
     String code = blank(facultyCode) ? null : facultyCode.strip();
     if (number == null && code == null && !range.isBounded()) {
-      throw ParvandehException.badRequest("report-filter-required",
+      throw ParvandehException.badRequest(
+          "report-filter-required",
           "شماره دانشجویی، دانشکده یا بازه تاریخ را مشخص کنید.",
           "Give a student number, a faculty or a date range.");
     }
@@ -105,12 +125,18 @@ public class NotesReportService {
     Faculty faculty = null;
     if (code != null) {
       if (!scope.reachesFaculty(code)) {
-        throw ParvandehException.forbidden("شما به دانشجویان این دانشکده دسترسی ندارید.",
+        throw ParvandehException.forbidden(
+            "شما به دانشجویان این دانشکده دسترسی ندارید.",
             "You may not see this faculty's students.");
       }
-      faculty = students.faculties().stream().filter(f -> f.getCode().equals(code)).findFirst()
-          .orElseThrow(() -> ParvandehException.notFound("unknown-faculty", "دانشکده ناشناخته است.",
-              "Unknown faculty."));
+      faculty =
+          students.faculties().stream()
+              .filter(f -> f.getCode().equals(code))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      ParvandehException.notFound(
+                          "unknown-faculty", "دانشکده ناشناخته است.", "Unknown faculty."));
     }
     Long studentId = null;
     if (number != null) {
@@ -118,13 +144,25 @@ public class NotesReportService {
       access.checkView(user, student);
       studentId = student.getId();
     }
-    Filters filters = new Filters(number, code, faculty == null ? null : faculty.getNameFa(), range.fromText(),
-        range.toText());
-    return new ReportRequest(scope, studentId, filters, range.start(), range.end(),
+    Filters filters =
+        new Filters(
+            number,
+            code,
+            faculty == null ? null : faculty.getNameFa(),
+            range.fromText(),
+            range.toText());
+    return new ReportRequest(
+        scope,
+        studentId,
+        filters,
+        range.start(),
+        range.end(),
         JalaliDates.dateTime(Instant.now(clock)));
   }
 
-  /** The report whole in memory, for JSON and PDF; refused past {@link #MAX_NOTES_IN_MEMORY} notes. */
+  /**
+   * The report whole in memory, for JSON and PDF; refused past {@link #MAX_NOTES_IN_MEMORY} notes.
+   */
   @Transactional(readOnly = true)
   public NotesReport report(ReportRequest request) {
     return report(request, MAX_NOTES_IN_MEMORY);
@@ -133,31 +171,39 @@ public class NotesReportService {
   NotesReport report(ReportRequest request, int maxNotes) {
     List<StudentNotes> parts = new ArrayList<>();
     int[] notes = {0};
-    stream(request, part -> {
-      notes[0] += part.notes().size();
-      if (notes[0] > maxNotes) {
-        throw ParvandehException.badRequest("report-too-large",
-            "این گزارش بیش از " + PersianText.toPersianDigits(String.valueOf(maxNotes))
-                + " توضیح دارد؛ آن را به صورت CSV بگیرید یا بازه تاریخ را کوتاه‌تر کنید.",
-            "This report has more than " + maxNotes + " notes: take it as CSV, or give a shorter date range.");
-      }
-      int last = parts.size() - 1;
-      if (last >= 0 && parts.get(last).student().studentNumber().equals(part.student().studentNumber())) {
-        List<NoteLine> joined = new ArrayList<>(parts.get(last).notes());
-        joined.addAll(part.notes());
-        parts.set(last, new StudentNotes(part.student(), List.copyOf(joined)));
-      } else {
-        parts.add(part);
-      }
-    });
+    stream(
+        request,
+        part -> {
+          notes[0] += part.notes().size();
+          if (notes[0] > maxNotes) {
+            throw ParvandehException.badRequest(
+                "report-too-large",
+                "این گزارش بیش از "
+                    + PersianText.toPersianDigits(String.valueOf(maxNotes))
+                    + " توضیح دارد؛ آن را به صورت CSV بگیرید یا بازه تاریخ را کوتاه‌تر کنید.",
+                "This report has more than "
+                    + maxNotes
+                    + " notes: take it as CSV, or give a shorter date range.");
+          }
+          int last = parts.size() - 1;
+          if (last >= 0
+              && parts.get(last).student().studentNumber().equals(part.student().studentNumber())) {
+            List<NoteLine> joined = new ArrayList<>(parts.get(last).notes());
+            joined.addAll(part.notes());
+            parts.set(last, new StudentNotes(part.student(), List.copyOf(joined)));
+          } else {
+            parts.add(part);
+          }
+        });
     return new NotesReport(request.generatedAtJalali(), request.filters(), List.copyOf(parts));
   }
 
   /**
-   * Reads the report a page at a time and hands it to {@code out} in report order as soon as a page is read: a
-   * student with their notes, or with some of them when the notes run over a page (the next part goes on with the
-   * same student). Nothing of a page is kept after it, so memory does not grow with the report. Statements per page
-   * of notes: the notes, their addresses, the addressed versions; plus one per page of students.
+   * Reads the report a page at a time and hands it to {@code out} in report order as soon as a page
+   * is read: a student with their notes, or with some of them when the notes run over a page (the
+   * next part goes on with the same student). Nothing of a page is kept after it, so memory does
+   * not grow with the report. Statements per page of notes: the notes, their addresses, the
+   * addressed versions; plus one per page of students.
    */
   @Transactional(readOnly = true)
   public Totals stream(ReportRequest request, Consumer<StudentNotes> out) {
@@ -165,14 +211,22 @@ public class NotesReportService {
   }
 
   @Transactional(readOnly = true)
-  Totals stream(ReportRequest request, int studentsPerPage, int notesPerPage, Consumer<StudentNotes> out) {
+  Totals stream(
+      ReportRequest request, int studentsPerPage, int notesPerPage, Consumer<StudentNotes> out) {
     queries.planWithValues();
     Map<String, Optional<String>> authors = new HashMap<>();
     Totals totals = new Totals(0, 0);
     String after = null;
     while (true) {
-      List<Student> page = queries.students(request.scope(), request.studentId(), request.filters().faculty(),
-          request.start(), request.end(), after, studentsPerPage);
+      List<Student> page =
+          queries.students(
+              request.scope(),
+              request.studentId(),
+              request.filters().faculty(),
+              request.start(),
+              request.end(),
+              after,
+              studentsPerPage);
       if (page.isEmpty()) {
         break;
       }
@@ -180,23 +234,40 @@ public class NotesReportService {
       page.forEach(s -> byId.put(s.getId(), s));
       NoteRow afterNote = null;
       while (true) {
-        List<NoteRow> rows = queries.notes(byId.keySet(), request.start(), request.end(), afterNote,
-            afterNote == null ? null : byId.get(afterNote.studentId()).getStudentNumber(), notesPerPage);
+        List<NoteRow> rows =
+            queries.notes(
+                byId.keySet(),
+                request.start(),
+                request.end(),
+                afterNote,
+                afterNote == null ? null : byId.get(afterNote.studentId()).getStudentNumber(),
+                notesPerPage);
         if (rows.isEmpty()) {
           break;
         }
-        Map<Long, List<AddressRow>> addresses = queries.addresses(rows.stream().map(NoteRow::id).toList());
+        Map<Long, List<AddressRow>> addresses =
+            queries.addresses(rows.stream().map(NoteRow::id).toList());
         Map<Long, VersionSummary> versions = versions(addresses);
         List<NoteLine> lines = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
           NoteRow n = rows.get(i);
-          lines.add(line(n, addresses.getOrDefault(n.id(), List.of()), versions,
-              authors.computeIfAbsent(n.author(), author -> Optional.ofNullable(names.of(author))).orElse(null)));
+          lines.add(
+              line(
+                  n,
+                  addresses.getOrDefault(n.id(), List.of()),
+                  versions,
+                  authors
+                      .computeIfAbsent(n.author(), author -> Optional.ofNullable(names.of(author)))
+                      .orElse(null)));
           if (i == rows.size() - 1 || !rows.get(i + 1).studentId().equals(n.studentId())) {
-            boolean sameStudent = afterNote != null && lines.size() == i + 1
-                && afterNote.studentId().equals(n.studentId());
+            boolean sameStudent =
+                afterNote != null
+                    && lines.size() == i + 1
+                    && afterNote.studentId().equals(n.studentId());
             out.accept(new StudentNotes(info(byId.get(n.studentId())), List.copyOf(lines)));
-            totals = new Totals(totals.students() + (sameStudent ? 0 : 1), totals.notes() + lines.size());
+            totals =
+                new Totals(
+                    totals.students() + (sameStudent ? 0 : 1), totals.notes() + lines.size());
             lines.clear();
           }
         }
@@ -215,12 +286,18 @@ public class NotesReportService {
   }
 
   private Map<Long, VersionSummary> versions(Map<Long, List<AddressRow>> addresses) {
-    List<Long> ids = addresses.values().stream().flatMap(List::stream).map(AddressRow::documentVersionId)
-        .filter(Objects::nonNull).distinct().toList();
+    List<Long> ids =
+        addresses.values().stream()
+            .flatMap(List::stream)
+            .map(AddressRow::documentVersionId)
+            .filter(Objects::nonNull)
+            .distinct()
+            .toList();
     Map<Long, VersionSummary> versions = new HashMap<>();
     for (int from = 0; from < ids.size(); from += NoteReportQueries.IN_LIST) {
-      versions.putAll(documents.versionSummaries(ids.subList(from, Math.min(ids.size(),
-          from + NoteReportQueries.IN_LIST))));
+      versions.putAll(
+          documents.versionSummaries(
+              ids.subList(from, Math.min(ids.size(), from + NoteReportQueries.IN_LIST))));
     }
     return versions;
   }
@@ -228,43 +305,88 @@ public class NotesReportService {
   /** A faculty the report's filter offers. */
   public record FacultyOption(String code, String name) {}
 
-  /** The faculties whose students this staff member may report on (their own, or all for central groups). */
+  /**
+   * The faculties whose students this staff member may report on (their own, or all for central
+   * groups).
+   */
   @Transactional(readOnly = true)
   public List<FacultyOption> faculties(CurrentUser user) {
     if (user.isStudent()) {
-      throw ParvandehException.forbidden("گزارش توضیحات دانشجویان ویژه کارکنان است.",
-          "The notes report is for staff.");
+      throw ParvandehException.forbidden(
+          "گزارش توضیحات دانشجویان ویژه کارکنان است.", "The notes report is for staff.");
     }
     FileScope scope = access.scope(user);
-    return students.faculties().stream().filter(f -> scope.reachesFaculty(f.getCode()))
+    return students.faculties().stream()
+        .filter(f -> scope.reachesFaculty(f.getCode()))
         .map(f -> new FacultyOption(f.getCode(), f.getNameFa()))
-        .sorted(java.util.Comparator.comparing(FacultyOption::name)).toList();
+        .sorted(java.util.Comparator.comparing(FacultyOption::name))
+        .toList();
   }
 
   /** Records that the user took the report away (shown or downloaded) in this format. */
   public void recordExport(CurrentUser user, NotesReport report, String format) {
-    recordExport(user, report.filters(), new Totals(report.students().size(), report.noteCount()), format, true);
+    recordExport(
+        user,
+        report.filters(),
+        new Totals(report.students().size(), report.noteCount()),
+        format,
+        true);
   }
 
-  /** Records a report taken away; {@code complete} false when its download broke off after these totals. */
-  public void recordExport(CurrentUser user, Filters f, Totals totals, String format, boolean complete) {
-    Long studentId = f.studentNumber() == null ? null
-        : students.find(f.studentNumber()).map(Student::getId).orElse(null);
-    audit.read(user.id(), AuditAction.REPORT_EXPORTED, studentId, null,
-        "report 112 (" + format + "): studentNumber=" + f.studentNumber() + ", faculty=" + f.faculty() + ", from="
-            + f.from() + ", to=" + f.to() + "; " + totals.students() + " students, " + totals.notes() + " notes"
+  /**
+   * Records a report taken away; {@code complete} false when its download broke off after these
+   * totals.
+   */
+  public void recordExport(
+      CurrentUser user, Filters f, Totals totals, String format, boolean complete) {
+    Long studentId =
+        f.studentNumber() == null
+            ? null
+            : students.find(f.studentNumber()).map(Student::getId).orElse(null);
+    audit.read(
+        user.id(),
+        AuditAction.REPORT_EXPORTED,
+        studentId,
+        null,
+        "report 112 ("
+            + format
+            + "): studentNumber="
+            + f.studentNumber()
+            + ", faculty="
+            + f.faculty()
+            + ", from="
+            + f.from()
+            + ", to="
+            + f.to()
+            + "; "
+            + totals.students()
+            + " students, "
+            + totals.notes()
+            + " notes"
             + (complete ? "" : "; incomplete, the download broke off"));
   }
 
-  private static NoteLine line(NoteRow note, List<AddressRow> rows, Map<Long, VersionSummary> versions,
-      String authorName) {
+  private static NoteLine line(
+      NoteRow note, List<AddressRow> rows, Map<Long, VersionSummary> versions, String authorName) {
     List<AddressLine> addresses = rows.stream().map(a -> address(note, a, versions)).toList();
-    return new NoteLine(note.id(), note.kind().name(), note.kind().labelFa(), note.golestanScreen(), note.body(),
-        note.author(), authorName, JalaliDates.dateTime(note.createdAt()), addresses);
+    return new NoteLine(
+        note.id(),
+        note.kind().name(),
+        note.kind().labelFa(),
+        note.golestanScreen(),
+        note.body(),
+        note.author(),
+        authorName,
+        JalaliDates.dateTime(note.createdAt()),
+        addresses);
   }
 
-  /** A version that is gone (deleted for correction) or now belongs to another file no longer resolves. */
-  private static AddressLine address(NoteRow note, AddressRow a, Map<Long, VersionSummary> versions) {
+  /**
+   * A version that is gone (deleted for correction) or now belongs to another file no longer
+   * resolves.
+   */
+  private static AddressLine address(
+      NoteRow note, AddressRow a, Map<Long, VersionSummary> versions) {
     Long versionId = a.getDocumentVersionId();
     if (versionId == null) {
       return new AddressLine(a.getAddress(), a.getLabel(), true, true, null, null, null);
@@ -273,12 +395,19 @@ public class NotesReportService {
     if (v == null || !v.studentId().equals(note.getStudentId())) {
       return new AddressLine(a.getAddress(), a.getLabel(), false, false, versionId, null, null);
     }
-    return new AddressLine(a.getAddress(), a.getLabel(), false, true, versionId, v.typeName(), v.fileName());
+    return new AddressLine(
+        a.getAddress(), a.getLabel(), false, true, versionId, v.typeName(), v.fileName());
   }
 
   private static StudentInfo info(Student s) {
-    return new StudentInfo(s.getStudentNumber(), s.getFullName(), s.getFaculty().getNameFa(),
-        s.getDegree().labelFa(), s.getEntryYear(), s.getStatus().labelFa(), s.getStage().labelFa());
+    return new StudentInfo(
+        s.getStudentNumber(),
+        s.getFullName(),
+        s.getFaculty().getNameFa(),
+        s.getDegree().labelFa(),
+        s.getEntryYear(),
+        s.getStatus().labelFa(),
+        s.getStage().labelFa());
   }
 
   private static boolean blank(String text) {

@@ -13,8 +13,8 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDBorderStyleDictionary;
 
 /**
- * A4 pages filled top-down with right-aligned Persian lines; a new page starts when the next block does not fit,
- * and every page gets «صفحه n از m» at the end.
+ * A4 pages filled top-down with right-aligned Persian lines; a new page starts when the next block
+ * does not fit, and every page gets «صفحه n از m» at the end.
  */
 final class PdfPages implements AutoCloseable {
 
@@ -32,7 +32,8 @@ final class PdfPages implements AutoCloseable {
   private PDPageContentStream content;
   private float y;
 
-  PdfPages(PDDocument document, PDFont regularFont, RtlText regular, PDFont boldFont, RtlText bold) {
+  PdfPages(
+      PDDocument document, PDFont regularFont, RtlText regular, PDFont boldFont, RtlText bold) {
     this.document = document;
     this.regularFont = regularFont;
     this.regular = regular;
@@ -56,10 +57,11 @@ final class PdfPages implements AutoCloseable {
   }
 
   /**
-   * Wraps and draws a paragraph, right-aligned, {@code indent} points in from the right margin; with a link, each
-   * line becomes clickable.
+   * Wraps and draws a paragraph, right-aligned, {@code indent} points in from the right margin;
+   * with a link, each line becomes clickable.
    */
-  void paragraph(String logical, boolean isBold, float size, float[] color, float indent, String link)
+  void paragraph(
+      String logical, boolean isBold, float size, float[] color, float indent, String link)
       throws IOException {
     RtlText rtl = text(isBold);
     float leading = size * 1.55f;
@@ -108,7 +110,8 @@ final class PdfPages implements AutoCloseable {
     content.endText();
   }
 
-  private void link(float x, float bottom, float width, float height, String uri) throws IOException {
+  private void link(float x, float bottom, float width, float height, String uri)
+      throws IOException {
     PDAnnotationLink link = new PDAnnotationLink();
     link.setRectangle(new PDRectangle(x, bottom, width, height));
     PDBorderStyleDictionary border = new PDBorderStyleDictionary();
@@ -130,7 +133,9 @@ final class PdfPages implements AutoCloseable {
     y = PDRectangle.A4.getHeight() - MARGIN;
   }
 
-  /** Closes the last page and numbers every page: «صفحه n از m» at the bottom, with the footer text. */
+  /**
+   * Closes the last page and numbers every page: «صفحه n از m» at the bottom, with the footer text.
+   */
   @Override
   public void close() throws IOException {
     if (content == null) {
@@ -142,12 +147,18 @@ final class PdfPages implements AutoCloseable {
     List<PDPage> pages = new java.util.ArrayList<>();
     document.getPages().forEach(pages::add);
     for (int i = 0; i < total; i++) {
-      try (PDPageContentStream footer = new PDPageContentStream(document, pages.get(i), AppendMode.APPEND, true,
-          true)) {
+      try (PDPageContentStream footer =
+          new PDPageContentStream(document, pages.get(i), AppendMode.APPEND, true, true)) {
         content = footer;
         String number = "صفحه " + fa(i + 1) + " از " + fa(total);
         float width = regular.width(number, 9);
-        draw(regular.visual(number), regularFont, 9, MUTED, (PDRectangle.A4.getWidth() - width) / 2, MARGIN - 14);
+        draw(
+            regular.visual(number),
+            regularFont,
+            9,
+            MUTED,
+            (PDRectangle.A4.getWidth() - width) / 2,
+            MARGIN - 14);
       }
     }
     content = null;

@@ -7,21 +7,25 @@ import com.ibm.icu.lang.UProperty;
 import java.util.Map;
 
 /**
- * ICU's {@code ArabicShaping} joins its neighbours to Persian-only letters (پ چ ژ ک گ ی) but leaves those letters
- * themselves unshaped, so they would print in their isolated form mid-word. After ICU has shaped a logical line,
- * this gives each such letter its contextual form from its neighbours' forms (initial/medial before it,
- * final/medial after it, or an unshaped joining letter).
+ * ICU's {@code ArabicShaping} joins its neighbours to Persian-only letters (پ چ ژ ک گ ی) but leaves
+ * those letters themselves unshaped, so they would print in their isolated form mid-word. After ICU
+ * has shaped a logical line, this gives each such letter its contextual form from its neighbours'
+ * forms (initial/medial before it, final/medial after it, or an unshaped joining letter).
  */
 final class PersianLetterForms {
 
-  /** Isolated, final, initial, medial presentation forms (ژ joins only to the right: no initial/medial). */
-  private static final Map<Character, char[]> FORMS = Map.of(
-      'پ', new char[] {'\uFB56', '\uFB57', '\uFB58', '\uFB59'},
-      'چ', new char[] {'\uFB7A', '\uFB7B', '\uFB7C', '\uFB7D'},
-      'ژ', new char[] {'\uFB8A', '\uFB8B', '\uFB8A', '\uFB8B'},
-      'ک', new char[] {'\uFB8E', '\uFB8F', '\uFB90', '\uFB91'},
-      'گ', new char[] {'\uFB92', '\uFB93', '\uFB94', '\uFB95'},
-      'ی', new char[] {'\uFBFC', '\uFBFD', '\uFBFE', '\uFBFF'});
+  /**
+   * Isolated, final, initial, medial presentation forms (ژ joins only to the right: no
+   * initial/medial).
+   */
+  private static final Map<Character, char[]> FORMS =
+      Map.of(
+          'پ', new char[] {'\uFB56', '\uFB57', '\uFB58', '\uFB59'},
+          'چ', new char[] {'\uFB7A', '\uFB7B', '\uFB7C', '\uFB7D'},
+          'ژ', new char[] {'\uFB8A', '\uFB8B', '\uFB8A', '\uFB8B'},
+          'ک', new char[] {'\uFB8E', '\uFB8F', '\uFB90', '\uFB91'},
+          'گ', new char[] {'\uFB92', '\uFB93', '\uFB94', '\uFB95'},
+          'ی', new char[] {'\uFBFC', '\uFBFD', '\uFBFE', '\uFBFF'});
 
   private PersianLetterForms() {}
 
@@ -51,7 +55,10 @@ final class PersianLetterForms {
     return -1;
   }
 
-  /** Whether the previous letter connects onward: an initial or medial form, or a dual-joining letter. */
+  /**
+   * Whether the previous letter connects onward: an initial or medial form, or a dual-joining
+   * letter.
+   */
   private static boolean joinsOnward(int c) {
     if (c < 0) {
       return false;
@@ -64,7 +71,10 @@ final class PersianLetterForms {
     return type == JoiningType.DUAL_JOINING || type == JoiningType.JOIN_CAUSING;
   }
 
-  /** Whether the next letter connects back: a final or medial form, or a dual- or right-joining letter. */
+  /**
+   * Whether the next letter connects back: a final or medial form, or a dual- or right-joining
+   * letter.
+   */
   private static boolean acceptsJoin(int c) {
     if (c < 0) {
       return false;
@@ -74,7 +84,8 @@ final class PersianLetterForms {
       return form == DecompositionType.FINAL || form == DecompositionType.MEDIAL;
     }
     int type = joiningType(c);
-    return type == JoiningType.DUAL_JOINING || type == JoiningType.RIGHT_JOINING
+    return type == JoiningType.DUAL_JOINING
+        || type == JoiningType.RIGHT_JOINING
         || type == JoiningType.JOIN_CAUSING;
   }
 

@@ -12,14 +12,18 @@ import java.util.function.IntPredicate;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 
 /**
- * Persian lines for PDFBox, which neither joins Arabic-script letters nor orders mixed right-to-left text: ICU
- * shapes each logical line into presentation forms, then reorders it into the visual left-to-right order PDFBox
- * draws. Wrapping happens on logical text, so words never split across lines in the wrong order.
+ * Persian lines for PDFBox, which neither joins Arabic-script letters nor orders mixed
+ * right-to-left text: ICU shapes each logical line into presentation forms, then reorders it into
+ * the visual left-to-right order PDFBox draws. Wrapping happens on logical text, so words never
+ * split across lines in the wrong order.
  */
 final class RtlText {
 
-  private static final ArabicShaping SHAPER = new ArabicShaping(
-      ArabicShaping.LETTERS_SHAPE | ArabicShaping.TEXT_DIRECTION_LOGICAL | ArabicShaping.LENGTH_GROW_SHRINK);
+  private static final ArabicShaping SHAPER =
+      new ArabicShaping(
+          ArabicShaping.LETTERS_SHAPE
+              | ArabicShaping.TEXT_DIRECTION_LOGICAL
+              | ArabicShaping.LENGTH_GROW_SHRINK);
 
   private final PDFont font;
   private final IntPredicate hasGlyph;
@@ -29,10 +33,18 @@ final class RtlText {
     this.hasGlyph = hasGlyph;
   }
 
-  /** The line as PDFBox must draw it: shaped, visually ordered, without joiners and characters the font lacks. */
+  /**
+   * The line as PDFBox must draw it: shaped, visually ordered, without joiners and characters the
+   * font lacks.
+   */
   String visual(String logical) {
-    // Stored text's own bidi controls must not reorder the line: a file name could then read as another.
-    String clean = UserText.withoutBidiControls(logical).replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+    // Stored text's own bidi controls must not reorder the line: a file name could then read as
+    // another.
+    String clean =
+        UserText.withoutBidiControls(logical)
+            .replace('\t', ' ')
+            .replace('\n', ' ')
+            .replace('\r', ' ');
     String shaped;
     try {
       shaped = PersianLetterForms.apply(SHAPER.shape(clean));
@@ -42,12 +54,15 @@ final class RtlText {
     Bidi bidi = new Bidi(shaped, Bidi.RTL);
     String ordered = bidi.writeReordered(Bidi.DO_MIRRORING | Bidi.REMOVE_BIDI_CONTROLS);
     StringBuilder out = new StringBuilder(ordered.length());
-    ordered.codePoints().forEach(c -> {
-      if (c == 0x200C || c == 0x200D || c == 0xFEFF) {
-        return;
-      }
-      out.appendCodePoint(hasGlyph.test(c) ? c : '?');
-    });
+    ordered
+        .codePoints()
+        .forEach(
+            c -> {
+              if (c == 0x200C || c == 0x200D || c == 0xFEFF) {
+                return;
+              }
+              out.appendCodePoint(hasGlyph.test(c) ? c : '?');
+            });
     return out.toString();
   }
 
@@ -60,7 +75,10 @@ final class RtlText {
     }
   }
 
-  /** Breaks logical text into logical lines no wider than {@code maxWidth}; overlong words break by characters. */
+  /**
+   * Breaks logical text into logical lines no wider than {@code maxWidth}; overlong words break by
+   * characters.
+   */
   List<String> wrap(String logical, float size, float maxWidth) {
     List<String> lines = new ArrayList<>();
     for (String paragraph : logical.strip().split("\\R")) {

@@ -15,13 +15,18 @@ class UserNames {
     this.identity = identity;
   }
 
-  /** First and last name as Camunda's identity store has them; null for a system author («golestan») or no name. */
+  /**
+   * First and last name as Camunda's identity store has them; null for a system author («golestan»)
+   * or no name.
+   */
   String of(String userId) {
     User user = userId == null ? null : identity.createUserQuery().userId(userId).singleResult();
     if (user == null) {
       return null;
     }
-    String name = (Objects.toString(user.getFirstName(), "") + " " + Objects.toString(user.getLastName(), "")).strip();
+    String name =
+        (Objects.toString(user.getFirstName(), "") + " " + Objects.toString(user.getLastName(), ""))
+            .strip();
     return name.isEmpty() ? null : name;
   }
 }

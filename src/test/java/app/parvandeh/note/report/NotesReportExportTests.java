@@ -34,24 +34,20 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Report 112's CSV parsed back and its PDF's text extracted, both checked against the notes made here. */
+/**
+ * Report 112's CSV parsed back and its PDF's text extracted, both checked against the notes made
+ * here.
+ */
 @ParvandehIntegrationTest
 class NotesReportExportTests {
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  StudentService students;
-  @Autowired
-  DocumentService documents;
-  @Autowired
-  NoteService notes;
-  @Autowired
-  IdentityService identity;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  ManagementService management;
+  @LocalServerPort int port;
+  @Autowired StudentService students;
+  @Autowired DocumentService documents;
+  @Autowired NoteService notes;
+  @Autowired IdentityService identity;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
 
   NotesReportFixture f;
   ApiClient clerk;
@@ -66,29 +62,48 @@ class NotesReportExportTests {
   void csvHasABomPersianHeadersAndOneRowPerNoteAddress() throws IOException {
     Response answer = clerk.get("/api/reports/notes?faculty=" + f.faculty + "&format=csv");
     assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-    assertThat(answer.header("Content-Type")).startsWith("text/csv").containsIgnoringCase("charset=UTF-8");
-    assertThat(answer.header("Content-Disposition")).startsWith("attachment")
+    assertThat(answer.header("Content-Type"))
+        .startsWith("text/csv")
+        .containsIgnoringCase("charset=UTF-8");
+    assertThat(answer.header("Content-Disposition"))
+        .startsWith("attachment")
         .contains("filename=\"report-112-notes-" + f.faculty + ".csv\"");
-    assertThat(Arrays.copyOf(answer.body(), 3)).as("UTF-8 byte-order mark for Excel")
+    assertThat(Arrays.copyOf(answer.body(), 3))
+        .as("UTF-8 byte-order mark for Excel")
         .isEqualTo(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
 
     String text = new String(answer.body(), 3, answer.body().length - 3, StandardCharsets.UTF_8);
-    try (CSVParser csv = CSVFormat.EXCEL.builder().setHeader().setSkipHeaderRecord(true).get()
-        .parse(new StringReader(text))) {
+    try (CSVParser csv =
+        CSVFormat.EXCEL
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(new StringReader(text))) {
       assertThat(csv.getHeaderNames()).containsExactlyElementsOf(NotesReportCsv.HEADERS);
       List<CSVRecord> rows = csv.getRecords();
       String first = f.first.getStudentNumber();
-      assertThat(rows).extracting(r -> r.get("شماره دانشجویی")).containsExactlyElementsOf(
-          first.compareTo(f.second.getStudentNumber()) < 0
-              ? List.of(first, first, first, first, f.second.getStudentNumber())
-              : List.of(f.second.getStudentNumber(), first, first, first, first));
-      List<CSVRecord> ofFirst = rows.stream().filter(r -> r.get("شماره دانشجویی").equals(first)).toList();
-      assertThat(ofFirst).extracting(r -> r.get("شناسه یادداشت")).containsExactly(
-          String.valueOf(f.registration.id()), String.valueOf(f.registration.id()), String.valueOf(f.counter.id()),
-          String.valueOf(f.plain.id()));
+      assertThat(rows)
+          .extracting(r -> r.get("شماره دانشجویی"))
+          .containsExactlyElementsOf(
+              first.compareTo(f.second.getStudentNumber()) < 0
+                  ? List.of(first, first, first, first, f.second.getStudentNumber())
+                  : List.of(f.second.getStudentNumber(), first, first, first, first));
+      List<CSVRecord> ofFirst =
+          rows.stream().filter(r -> r.get("شماره دانشجویی").equals(first)).toList();
+      assertThat(ofFirst)
+          .extracting(r -> r.get("شناسه یادداشت"))
+          .containsExactly(
+              String.valueOf(f.registration.id()),
+              String.valueOf(f.registration.id()),
+              String.valueOf(f.counter.id()),
+              String.valueOf(f.plain.id()));
 
-      CSVRecord birth = ofFirst.stream().filter(r -> r.get("نام فایل").equals("birth-certificate.pdf")).findFirst()
-          .orElseThrow();
+      CSVRecord birth =
+          ofFirst.stream()
+              .filter(r -> r.get("نام فایل").equals("birth-certificate.pdf"))
+              .findFirst()
+              .orElseThrow();
       assertThat(birth.get("نوع مدرک")).isEqualTo("شناسنامه");
       assertThat(birth.get("نوع نشانی")).isEqualTo("مدرک پرونده");
       assertThat(birth.get("نوع یادداشت")).isEqualTo("تکمیل مدارک ثبت‌نامی");
@@ -97,7 +112,8 @@ class NotesReportExportTests {
       assertThat(birth.get("مقطع")).isEqualTo("کارشناسی");
       assertThat(birth.get("زمان ثبت")).isEqualTo(f.registration.createdAtJalali());
       assertThat(birth.get("متن یادداشت")).isEqualTo(f.registration.body());
-      assertThat(birth.get("پیوند مدرک")).startsWith("http://localhost:" + port + "/api/documents/versions/")
+      assertThat(birth.get("پیوند مدرک"))
+          .startsWith("http://localhost:" + port + "/api/documents/versions/")
           .endsWith("/content");
 
       CSVRecord counter = ofFirst.get(2);
@@ -105,7 +121,8 @@ class NotesReportExportTests {
       assertThat(counter.get("نشانی")).isEqualTo(NotesReportFixture.COUNTER_ADDRESS);
       assertThat(counter.get("عنوان نشانی")).isEqualTo("گواهی اشتغال به تحصیل");
       assertThat(counter.get("پیوند مدرک")).isEmpty();
-      assertThat(counter.get("متن یادداشت")).isEqualTo("گواهی اشتغال به تحصیل از پیشخوان خدمت صادر شد.");
+      assertThat(counter.get("متن یادداشت"))
+          .isEqualTo("گواهی اشتغال به تحصیل از پیشخوان خدمت صادر شد.");
 
       CSVRecord plain = ofFirst.get(3);
       assertThat(plain.get("نشانی")).isEmpty();
@@ -119,7 +136,8 @@ class NotesReportExportTests {
     assertThat(answer.status()).as(answer.toString()).isEqualTo(403);
     assertThat(answer.header("Content-Type")).startsWith("application/json");
     assertThat(answer.json().get("messageFa").asText()).isNotBlank();
-    Response unknown = clerk.get("/api/reports/notes?faculty=" + f.faculty + "&from=1405/13/40&format=csv");
+    Response unknown =
+        clerk.get("/api/reports/notes?faculty=" + f.faculty + "&from=1405/13/40&format=csv");
     assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
     assertThat(unknown.header("Content-Type")).startsWith("application/json");
   }
@@ -133,16 +151,23 @@ class NotesReportExportTests {
 
   @Test
   void pdfIsPersianWithAHeaderPerStudentJalaliDatesLinksAndPageNumbers() throws IOException {
-    String longBody = "این یادداشت بلند است و باید در چند سطر شکسته شود؛ " + "نشانی مدرک در سامانه گلستان ثبت شد. "
-        .repeat(12);
+    String longBody =
+        "این یادداشت بلند است و باید در چند سطر شکسته شود؛ "
+            + "نشانی مدرک در سامانه گلستان ثبت شد. ".repeat(12);
     for (int i = 0; i < 30; i++) {
-      notes.record(f.second.getId(), app.parvandeh.note.NoteKind.GENERAL, i == 0 ? longBody : "یادداشت " + i,
-          f.clerk, List.of(), null);
+      notes.record(
+          f.second.getId(),
+          app.parvandeh.note.NoteKind.GENERAL,
+          i == 0 ? longBody : "یادداشت " + i,
+          f.clerk,
+          List.of(),
+          null);
     }
     Response answer = clerk.get("/api/reports/notes?faculty=" + f.faculty + "&format=pdf");
     assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
     assertThat(answer.header("Content-Type")).isEqualTo("application/pdf");
-    assertThat(answer.header("Content-Disposition")).startsWith("attachment")
+    assertThat(answer.header("Content-Disposition"))
+        .startsWith("attachment")
         .contains("report-112-notes-" + f.faculty + ".pdf");
     Files.createDirectories(Path.of("target"));
     Files.write(Path.of("target/report-112-sample.pdf"), answer.body());
@@ -154,25 +179,36 @@ class NotesReportExportTests {
       String text = comparable(new PDFTextStripper().getText(pdf));
       assertThat(text).contains(comparable(NotesReportPdf.TITLE));
       assertThat(text).contains(f.first.getStudentNumber(), f.second.getStudentNumber());
-      assertThat(text).contains("birth-certificate.pdf", "photo-2024.jpg", NotesReportFixture.COUNTER_ADDRESS);
+      assertThat(text)
+          .contains("birth-certificate.pdf", "photo-2024.jpg", NotesReportFixture.COUNTER_ADDRESS);
       assertThat(text).contains(comparable(f.registration.createdAtJalali().substring(0, 10)));
       assertThat(text).contains(comparable("گواهی اشتغال به تحصیل از پیشخوان خدمت صادر شد."));
       assertThat(text).contains(comparable("یادداشت دانشجوی دوم"), comparable("مرجع بیرونی"));
-      assertThat(text).contains(comparable("صفحه ۱ از " + PersianText.toPersianDigits(String.valueOf(pages))),
-          comparable("صفحه " + PersianText.toPersianDigits(String.valueOf(pages)) + " از "
-              + PersianText.toPersianDigits(String.valueOf(pages))));
+      assertThat(text)
+          .contains(
+              comparable("صفحه ۱ از " + PersianText.toPersianDigits(String.valueOf(pages))),
+              comparable(
+                  "صفحه "
+                      + PersianText.toPersianDigits(String.valueOf(pages))
+                      + " از "
+                      + PersianText.toPersianDigits(String.valueOf(pages))));
 
-      List<String> links = pdf.getPage(0).getAnnotations().stream()
-          .filter(PDAnnotationLink.class::isInstance)
-          .map(a -> ((PDActionURI) ((PDAnnotationLink) a).getAction()).getURI()).collect(Collectors.toList());
-      assertThat(links).isNotEmpty().allMatch(
-          uri -> uri.matches("http://localhost:" + port + "/api/documents/versions/\\d+/content"));
+      List<String> links =
+          pdf.getPage(0).getAnnotations().stream()
+              .filter(PDAnnotationLink.class::isInstance)
+              .map(a -> ((PDActionURI) ((PDAnnotationLink) a).getAction()).getURI())
+              .collect(Collectors.toList());
+      assertThat(links)
+          .isNotEmpty()
+          .allMatch(
+              uri ->
+                  uri.matches("http://localhost:" + port + "/api/documents/versions/\\d+/content"));
     }
   }
 
   /**
-   * Extracted Arabic-script text comes back as presentation forms, without joiners: compatibility-normalize, then
-   * fold digits, letter variants and spaces the way searches do.
+   * Extracted Arabic-script text comes back as presentation forms, without joiners:
+   * compatibility-normalize, then fold digits, letter variants and spaces the way searches do.
    */
   private static String comparable(String text) {
     return PersianText.compact(Normalizer.normalize(text, Normalizer.Form.NFKC));

@@ -4,8 +4,8 @@ import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.document.DocumentService;
 import app.parvandeh.document.Upload;
 import app.parvandeh.note.NoteKind;
-import app.parvandeh.note.NoteService.NewAddress;
 import app.parvandeh.note.NoteService;
+import app.parvandeh.note.NoteService.NewAddress;
 import app.parvandeh.note.NoteView;
 import app.parvandeh.security.Groups;
 import app.parvandeh.student.Faculty;
@@ -23,9 +23,9 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 
 /**
- * Notes made for one test: a faculty with two students (one with admission documents, a registration-complete
- * note, a service-counter reference and a plain note; one with a plain note), another faculty with one student,
- * and staff users for each.
+ * Notes made for one test: a faculty with two students (one with admission documents, a
+ * registration-complete note, a service-counter reference and a plain note; one with a plain note),
+ * another faculty with one student, and staff users for each.
  */
 final class NotesReportFixture {
 
@@ -46,8 +46,13 @@ final class NotesReportFixture {
   final NoteView plain;
   final NoteView secondNote;
 
-  NotesReportFixture(StudentService students, DocumentService documents, NoteService notes,
-      IdentityService identity, RuntimeService runtime, ManagementService management) {
+  NotesReportFixture(
+      StudentService students,
+      DocumentService documents,
+      NoteService notes,
+      IdentityService identity,
+      RuntimeService runtime,
+      ManagementService management) {
     String suffix = String.valueOf(100000 + ThreadLocalRandom.current().nextInt(900000));
     faculty = "rep" + suffix;
     otherFaculty = "rpo" + suffix;
@@ -60,20 +65,38 @@ final class NotesReportFixture {
     firstData = TestStudents.newStudent(faculty, 1402, false);
     first = students.admit(firstData, "admission-office");
     runJobs(runtime, management, first.getStudentNumber());
-    documents.uploadAdmissionDocuments(first.getId(), List.of(
-        upload("BIRTH_CERTIFICATE", "birth-certificate.pdf", DemoFiles.pdf("birth")),
-        upload("PHOTO", "photo-2024.jpg", DemoFiles.jpeg())), first.getStudentNumber());
+    documents.uploadAdmissionDocuments(
+        first.getId(),
+        List.of(
+            upload("BIRTH_CERTIFICATE", "birth-certificate.pdf", DemoFiles.pdf("birth")),
+            upload("PHOTO", "photo-2024.jpg", DemoFiles.jpeg())),
+        first.getStudentNumber());
     registration = notes.recordRegistrationComplete(first.getId(), clerk);
-    counter = notes.record(first.getId(), NoteKind.SERVICE_COUNTER_REFERENCE,
-        "گواهی اشتغال به تحصیل از پیشخوان خدمت صادر شد.", clerk,
-        List.of(new NewAddress(COUNTER_ADDRESS, "گواهی اشتغال به تحصیل", null)), null);
-    plain = notes.record(first.getId(), NoteKind.GENERAL, "دانشجو برای پیگیری پرونده تماس گرفت.", clerk,
-        List.of(), null);
+    counter =
+        notes.record(
+            first.getId(),
+            NoteKind.SERVICE_COUNTER_REFERENCE,
+            "گواهی اشتغال به تحصیل از پیشخوان خدمت صادر شد.",
+            clerk,
+            List.of(new NewAddress(COUNTER_ADDRESS, "گواهی اشتغال به تحصیل", null)),
+            null);
+    plain =
+        notes.record(
+            first.getId(),
+            NoteKind.GENERAL,
+            "دانشجو برای پیگیری پرونده تماس گرفت.",
+            clerk,
+            List.of(),
+            null);
 
     second = students.admit(TestStudents.newStudent(faculty, 1403, false), "admission-office");
-    secondNote = notes.record(second.getId(), NoteKind.GENERAL, "یادداشت دانشجوی دوم", clerk, List.of(), null);
-    elsewhere = students.admit(TestStudents.newStudent(otherFaculty, 1403, false), "admission-office");
-    notes.record(elsewhere.getId(), NoteKind.GENERAL, "یادداشت دانشکده دیگر", otherClerk, List.of(), null);
+    secondNote =
+        notes.record(
+            second.getId(), NoteKind.GENERAL, "یادداشت دانشجوی دوم", clerk, List.of(), null);
+    elsewhere =
+        students.admit(TestStudents.newStudent(otherFaculty, 1403, false), "admission-office");
+    notes.record(
+        elsewhere.getId(), NoteKind.GENERAL, "یادداشت دانشکده دیگر", otherClerk, List.of(), null);
   }
 
   private static Upload upload(String type, String name, byte[] bytes) {

@@ -29,32 +29,27 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Report 112 and the file view's notes load the notes' addresses in one query per batch of notes, not one per note:
- * counted as the SQL statements Hibernate prepares (its statistics, switched on for the count only), which do not
- * grow with the notes.
+ * Report 112 and the file view's notes load the notes' addresses in one query per batch of notes,
+ * not one per note: counted as the SQL statements Hibernate prepares (its statistics, switched on
+ * for the count only), which do not grow with the notes.
  */
 @ParvandehIntegrationTest
 class NotesReportQueryCountTests {
 
-  /** More notes than any fixed number of statements the report may take, so a query per note would show. */
+  /**
+   * More notes than any fixed number of statements the report may take, so a query per note would
+   * show.
+   */
   static final int MANY = 40;
 
-  @Autowired
-  StudentService students;
-  @Autowired
-  DocumentService documents;
-  @Autowired
-  NoteService notes;
-  @Autowired
-  NotesReportService reports;
-  @Autowired
-  IdentityService identity;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  ManagementService management;
-  @Autowired
-  EntityManagerFactory entityManagerFactory;
+  @Autowired StudentService students;
+  @Autowired DocumentService documents;
+  @Autowired NoteService notes;
+  @Autowired NotesReportService reports;
+  @Autowired IdentityService identity;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+  @Autowired EntityManagerFactory entityManagerFactory;
 
   NotesReportFixture f;
   CurrentUser clerk;
@@ -63,35 +58,52 @@ class NotesReportQueryCountTests {
   void manyNotes() {
     f = new NotesReportFixture(students, documents, notes, identity, runtime, management);
     clerk = new CurrentUser(f.clerk, Set.of(Faculty.groupOf(f.faculty)));
-    Long version = f.registration.addresses().stream().map(NoteView.AddressView::documentVersionId)
-        .filter(java.util.Objects::nonNull).findFirst().orElseThrow();
+    Long version =
+        f.registration.addresses().stream()
+            .map(NoteView.AddressView::documentVersionId)
+            .filter(java.util.Objects::nonNull)
+            .findFirst()
+            .orElseThrow();
     for (int i = 0; i < MANY; i++) {
-      notes.record(f.first.getId(), NoteKind.GENERAL, "یادداشت " + i, f.clerk,
-          List.of(new NewAddress("golestan:service-counter/request/" + i, "درخواست " + i, null),
-              new NewAddress("version:" + version, "مدرک", version)), null);
+      notes.record(
+          f.first.getId(),
+          NoteKind.GENERAL,
+          "یادداشت " + i,
+          f.clerk,
+          List.of(
+              new NewAddress("golestan:service-counter/request/" + i, "درخواست " + i, null),
+              new NewAddress("version:" + version, "مدرک", version)),
+          null);
     }
   }
 
   @Test
   void aFacultysReportTakesTheSameFewStatementsHoweverManyNotes() {
     List<StudentNotes> parts = new ArrayList<>();
-    long statements = statements(() -> parts.addAll(reports.report(clerk, null, f.faculty, null, null).students()));
+    long statements =
+        statements(
+            () -> parts.addAll(reports.report(clerk, null, f.faculty, null, null).students()));
 
-    assertThat(parts).extracting(p -> p.student().studentNumber())
+    assertThat(parts)
+        .extracting(p -> p.student().studentNumber())
         .containsExactly(f.first.getStudentNumber(), f.second.getStudentNumber());
     assertThat(parts.get(0).notes()).hasSize(3 + MANY);
     assertThat(parts.get(0).notes().get(5).addresses()).hasSize(2);
-    // The checks (faculties), then one page: students, their notes, the notes' addresses, the addressed versions.
+    // The checks (faculties), then one page: students, their notes, the notes' addresses, the
+    // addressed versions.
     assertThat(statements).as("statements for %d notes", MANY + 4).isLessThanOrEqualTo(8);
   }
 
   @Test
   void oneStudentsReportLoadsAddressesOncePerPage() {
-    NotesReport report = reports.report(reports.check(clerk, f.first.getStudentNumber(), null, null, null));
+    NotesReport report =
+        reports.report(reports.check(clerk, f.first.getStudentNumber(), null, null, null));
     assertThat(report.noteCount()).isEqualTo(3 + MANY);
 
-    long statements = statements(() -> reports.report(reports.check(clerk, f.first.getStudentNumber(), null, null,
-        null)));
+    long statements =
+        statements(
+            () ->
+                reports.report(reports.check(clerk, f.first.getStudentNumber(), null, null, null)));
     assertThat(statements).isLessThanOrEqualTo(10);
   }
 
@@ -101,7 +113,9 @@ class NotesReportQueryCountTests {
     long statements = statements(() -> views.addAll(notes.notesOf(f.first.getId())));
 
     assertThat(views).hasSize(3 + MANY);
-    assertThat(views.get(3).addresses()).extracting(NoteView.AddressView::label).containsExactly("درخواست 0", "مدرک");
+    assertThat(views.get(3).addresses())
+        .extracting(NoteView.AddressView::label)
+        .containsExactly("درخواست 0", "مدرک");
     assertThat(statements).as("notes, then their addresses").isLessThanOrEqualTo(3);
   }
 
@@ -111,14 +125,24 @@ class NotesReportQueryCountTests {
     List<StudentNotes> parts = new ArrayList<>();
     NotesReportService.Totals totals = reports.stream(request, 1, 7, parts::add);
 
-    List<Long> streamed = parts.stream().flatMap(p -> p.notes().stream()).map(NotesReport.NoteLine::id).toList();
-    List<Long> whole = reports.report(request).students().stream().flatMap(p -> p.notes().stream())
-        .map(NotesReport.NoteLine::id).toList();
-    assertThat(streamed).hasSize(3 + MANY + 1).doesNotHaveDuplicates().containsExactlyElementsOf(whole);
-    assertThat(parts).as("the first student's notes in parts of at most 7").hasSizeGreaterThan(6)
+    List<Long> streamed =
+        parts.stream().flatMap(p -> p.notes().stream()).map(NotesReport.NoteLine::id).toList();
+    List<Long> whole =
+        reports.report(request).students().stream()
+            .flatMap(p -> p.notes().stream())
+            .map(NotesReport.NoteLine::id)
+            .toList();
+    assertThat(streamed)
+        .hasSize(3 + MANY + 1)
+        .doesNotHaveDuplicates()
+        .containsExactlyElementsOf(whole);
+    assertThat(parts)
+        .as("the first student's notes in parts of at most 7")
+        .hasSizeGreaterThan(6)
         .allSatisfy(p -> assertThat(p.notes()).hasSizeLessThanOrEqualTo(7));
     assertThat(totals).isEqualTo(new NotesReportService.Totals(2, 3 + MANY + 1));
-    assertThat(reports.report(request).students()).extracting(p -> p.student().studentNumber())
+    assertThat(reports.report(request).students())
+        .extracting(p -> p.student().studentNumber())
         .containsExactly(f.first.getStudentNumber(), f.second.getStudentNumber());
   }
 
@@ -126,10 +150,12 @@ class NotesReportQueryCountTests {
   void aReportBuiltWholeIsRefusedPastItsCapAndTheCsvIsNot() {
     ReportRequest request = reports.check(clerk, null, f.faculty, null, null);
     assertThatThrownBy(() -> reports.report(request, MANY))
-        .isInstanceOfSatisfying(ParvandehException.class, e -> {
-          assertThat(e.code()).isEqualTo("report-too-large");
-          assertThat(e.messageEn()).contains("take it as CSV");
-        });
+        .isInstanceOfSatisfying(
+            ParvandehException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("report-too-large");
+              assertThat(e.messageEn()).contains("take it as CSV");
+            });
     assertThat(reports.report(request, 3 + MANY + 1).noteCount()).isEqualTo(3 + MANY + 1);
   }
 

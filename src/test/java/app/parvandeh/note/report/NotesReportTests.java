@@ -25,26 +25,21 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Report 112 as JSON: contents against the notes made here, filters, authorization and the audit trail. */
+/**
+ * Report 112 as JSON: contents against the notes made here, filters, authorization and the audit
+ * trail.
+ */
 @ParvandehIntegrationTest
 class NotesReportTests {
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  StudentService students;
-  @Autowired
-  DocumentService documents;
-  @Autowired
-  NoteService notes;
-  @Autowired
-  IdentityService identity;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  ManagementService management;
-  @Autowired
-  JdbcTemplate jdbc;
+  @LocalServerPort int port;
+  @Autowired StudentService students;
+  @Autowired DocumentService documents;
+  @Autowired NoteService notes;
+  @Autowired IdentityService identity;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+  @Autowired JdbcTemplate jdbc;
 
   NotesReportFixture f;
 
@@ -56,7 +51,8 @@ class NotesReportTests {
   @Test
   void oneStudentsNotesComeInOrderWithEveryAddressResolved() {
     ApiClient clerk = ApiClient.signedIn(port, f.clerk, NotesReportFixture.PASSWORD);
-    JsonNode report = ok(clerk, "studentNumber=" + enc(PersianText.toPersianDigits(f.first.getStudentNumber())));
+    JsonNode report =
+        ok(clerk, "studentNumber=" + enc(PersianText.toPersianDigits(f.first.getStudentNumber())));
 
     assertThat(report.get("generatedAtJalali").asText()).startsWith("۱۴");
     assertThat(report.at("/filters/studentNumber").asText()).isEqualTo(f.first.getStudentNumber());
@@ -78,18 +74,23 @@ class NotesReportTests {
     assertThat(registration.get("golestanScreen").asText()).isEqualTo("10730");
     assertThat(registration.get("author").asText()).isEqualTo(f.clerk);
     assertThat(registration.get("body").asText()).isEqualTo(f.registration.body());
-    assertThat(registration.get("createdAtJalali").asText()).isEqualTo(f.registration.createdAtJalali());
+    assertThat(registration.get("createdAtJalali").asText())
+        .isEqualTo(f.registration.createdAtJalali());
     assertThat(registration.get("addresses")).hasSize(2);
     List<String> files = new ArrayList<>();
     for (JsonNode address : registration.get("addresses")) {
       assertThat(address.get("external").asBoolean()).isFalse();
       assertThat(address.get("resolved").asBoolean()).isTrue();
       long version = address.get("documentVersionId").asLong();
-      assertThat(address.get("url").asText()).isEqualTo("/api/documents/versions/" + version + "/content");
-      assertThat(clerk.get(address.get("url").asText()).status()).as("the link opens the document").isEqualTo(200);
+      assertThat(address.get("url").asText())
+          .isEqualTo("/api/documents/versions/" + version + "/content");
+      assertThat(clerk.get(address.get("url").asText()).status())
+          .as("the link opens the document")
+          .isEqualTo(200);
       files.add(address.get("documentTypeName").asText() + "|" + address.get("fileName").asText());
     }
-    assertThat(files).containsExactlyInAnyOrder("شناسنامه|birth-certificate.pdf", "عکس پرسنلی|photo-2024.jpg");
+    assertThat(files)
+        .containsExactlyInAnyOrder("شناسنامه|birth-certificate.pdf", "عکس پرسنلی|photo-2024.jpg");
 
     JsonNode counter = noteList.get(1).at("/addresses/0");
     assertThat(noteList.get(1).get("golestanScreen").asText()).isEqualTo("10730");
@@ -102,23 +103,37 @@ class NotesReportTests {
     assertThat(noteList.get(2).get("addresses")).isEmpty();
 
     // Central groups see every faculty's students.
-    JsonNode central = ok(ApiClient.signedIn(port, f.central, NotesReportFixture.PASSWORD),
-        "studentNumber=" + f.first.getStudentNumber());
+    JsonNode central =
+        ok(
+            ApiClient.signedIn(port, f.central, NotesReportFixture.PASSWORD),
+            "studentNumber=" + f.first.getStudentNumber());
     assertThat(ids(central.at("/students/0/notes"))).hasSize(3);
   }
 
   @Test
   void anAddressWhoseVersionNoLongerResolvesIsFlagged() {
     long foreignVersion = documents.documentsOf(f.first.getId()).get(0).current().id();
-    Long otherStudentsNote = notes.record(f.second.getId(), app.parvandeh.note.NoteKind.DOCUMENT_ADDRESS,
-        "نشانی مدرک برای تسویه", f.clerk, List.of(new NoteService.NewAddress("parvandeh:document/x", "کارنامه",
-            null)), null).id();
-    // As if the version had gone (deleted for correction) or the address been moved to another file.
-    jdbc.update("update note_address set document_version_id = ? where note_id = ?", foreignVersion,
+    Long otherStudentsNote =
+        notes
+            .record(
+                f.second.getId(),
+                app.parvandeh.note.NoteKind.DOCUMENT_ADDRESS,
+                "نشانی مدرک برای تسویه",
+                f.clerk,
+                List.of(new NoteService.NewAddress("parvandeh:document/x", "کارنامه", null)),
+                null)
+            .id();
+    // As if the version had gone (deleted for correction) or the address been moved to another
+    // file.
+    jdbc.update(
+        "update note_address set document_version_id = ? where note_id = ?",
+        foreignVersion,
         otherStudentsNote);
 
-    JsonNode report = ok(ApiClient.signedIn(port, f.clerk, NotesReportFixture.PASSWORD),
-        "studentNumber=" + f.second.getStudentNumber());
+    JsonNode report =
+        ok(
+            ApiClient.signedIn(port, f.clerk, NotesReportFixture.PASSWORD),
+            "studentNumber=" + f.second.getStudentNumber());
     JsonNode address = report.at("/students/0/notes/1/addresses/0");
     assertThat(address.get("external").asBoolean()).isFalse();
     assertThat(address.get("resolved").asBoolean()).isFalse();
@@ -129,11 +144,15 @@ class NotesReportTests {
 
   @Test
   void aFacultysReportGroupsByStudentNumberAndLeavesOtherFacultiesOut() {
-    JsonNode report = ok(ApiClient.signedIn(port, f.central, NotesReportFixture.PASSWORD), "faculty=" + f.faculty);
+    JsonNode report =
+        ok(
+            ApiClient.signedIn(port, f.central, NotesReportFixture.PASSWORD),
+            "faculty=" + f.faculty);
     assertThat(report.at("/filters/faculty").asText()).isEqualTo(f.faculty);
     List<String> numbers = new ArrayList<>();
     report.get("students").forEach(s -> numbers.add(s.at("/student/studentNumber").asText()));
-    List<String> expected = new ArrayList<>(List.of(f.first.getStudentNumber(), f.second.getStudentNumber()));
+    List<String> expected =
+        new ArrayList<>(List.of(f.first.getStudentNumber(), f.second.getStudentNumber()));
     expected.sort(String::compareTo);
     assertThat(numbers).containsExactlyElementsOf(expected);
     JsonNode second = report.get("students").get(numbers.indexOf(f.second.getStudentNumber()));
@@ -141,12 +160,15 @@ class NotesReportTests {
 
     // A clerk without a faculty filter sees their own faculty's students only.
     String today = day(0);
-    JsonNode own = ok(ApiClient.signedIn(port, f.otherClerk, NotesReportFixture.PASSWORD),
-        "from=" + enc(today) + "&to=" + enc(today));
+    JsonNode own =
+        ok(
+            ApiClient.signedIn(port, f.otherClerk, NotesReportFixture.PASSWORD),
+            "from=" + enc(today) + "&to=" + enc(today));
     List<String> seen = new ArrayList<>();
     own.get("students").forEach(s -> seen.add(s.at("/student/studentNumber").asText()));
-    assertThat(seen).contains(f.elsewhere.getStudentNumber()).doesNotContain(f.first.getStudentNumber(),
-        f.second.getStudentNumber());
+    assertThat(seen)
+        .contains(f.elsewhere.getStudentNumber())
+        .doesNotContain(f.first.getStudentNumber(), f.second.getStudentNumber());
   }
 
   @Test
@@ -155,58 +177,106 @@ class NotesReportTests {
     String today = day(0);
     String base = "faculty=" + f.faculty;
     assertThat(count(ok(clerk, base + "&from=" + enc(today) + "&to=" + enc(today)))).isEqualTo(4);
-    assertThat(count(ok(clerk, base + "&from=" + enc(PersianText.normalize(today).replace('/', '-'))))).isEqualTo(4);
+    assertThat(
+            count(ok(clerk, base + "&from=" + enc(PersianText.normalize(today).replace('/', '-')))))
+        .isEqualTo(4);
     assertThat(count(ok(clerk, base + "&to=" + enc(day(-1))))).isZero();
     assertThat(count(ok(clerk, base + "&from=" + enc(day(1))))).isZero();
     JsonNode filtered = ok(clerk, base + "&from=" + enc(day(-1)) + "&to=" + enc(day(1)));
     assertThat(count(filtered)).isEqualTo(4);
     assertThat(filtered.at("/filters/from").asText()).isEqualTo(day(-1));
 
-    assertThat(clerk.get("/api/reports/notes?" + base + "&from=" + enc("۱۴۰۵/۱۳/۰۱")).json().get("code").asText())
+    assertThat(
+            clerk
+                .get("/api/reports/notes?" + base + "&from=" + enc("۱۴۰۵/۱۳/۰۱"))
+                .json()
+                .get("code")
+                .asText())
         .isEqualTo("invalid-date");
     assertThat(clerk.get("/api/reports/notes?" + base + "&from=" + enc("1405/12/31")).status())
-        .as("Esfand 1405 has 29 days").isEqualTo(400);
-    assertThat(clerk.get("/api/reports/notes?" + base + "&from=" + enc(day(1)) + "&to=" + enc(day(-1))).json()
-        .get("code").asText()).isEqualTo("invalid-date-range");
-    assertThat(clerk.get("/api/reports/notes").json().get("code").asText()).isEqualTo("report-filter-required");
+        .as("Esfand 1405 has 29 days")
+        .isEqualTo(400);
+    assertThat(
+            clerk
+                .get("/api/reports/notes?" + base + "&from=" + enc(day(1)) + "&to=" + enc(day(-1)))
+                .json()
+                .get("code")
+                .asText())
+        .isEqualTo("invalid-date-range");
+    assertThat(clerk.get("/api/reports/notes").json().get("code").asText())
+        .isEqualTo("report-filter-required");
   }
 
   @Test
   void otherFacultiesStudentsAndAnonymousCallersAreRefused() {
     ApiClient other = ApiClient.signedIn(port, f.otherClerk, NotesReportFixture.PASSWORD);
     assertThat(other.get("/api/reports/notes?faculty=" + f.faculty).status()).isEqualTo(403);
-    assertThat(other.get("/api/reports/notes?faculty=" + f.faculty + "&format=csv").status()).isEqualTo(403);
-    assertThat(other.get("/api/reports/notes?studentNumber=" + f.first.getStudentNumber()).status()).isEqualTo(403);
-    ApiClient student = ApiClient.signedIn(port, f.first.getStudentNumber(), f.firstData.nationalId());
-    assertThat(student.get("/api/reports/notes?studentNumber=" + f.first.getStudentNumber()).status())
+    assertThat(other.get("/api/reports/notes?faculty=" + f.faculty + "&format=csv").status())
         .isEqualTo(403);
-    assertThat(ApiClient.anonymous(port).get("/api/reports/notes?faculty=" + f.faculty).status()).isEqualTo(401);
-    assertThat(ApiClient.signedIn(port, f.central, NotesReportFixture.PASSWORD)
-        .get("/api/reports/notes?faculty=no-such-faculty").status()).isEqualTo(404);
-    assertThat(ApiClient.signedIn(port, f.central, NotesReportFixture.PASSWORD)
-        .get("/api/reports/notes?faculty=" + f.faculty + "&format=xls").status()).isEqualTo(400);
+    assertThat(other.get("/api/reports/notes?studentNumber=" + f.first.getStudentNumber()).status())
+        .isEqualTo(403);
+    ApiClient student =
+        ApiClient.signedIn(port, f.first.getStudentNumber(), f.firstData.nationalId());
+    assertThat(
+            student.get("/api/reports/notes?studentNumber=" + f.first.getStudentNumber()).status())
+        .isEqualTo(403);
+    assertThat(ApiClient.anonymous(port).get("/api/reports/notes?faculty=" + f.faculty).status())
+        .isEqualTo(401);
+    assertThat(
+            ApiClient.signedIn(port, f.central, NotesReportFixture.PASSWORD)
+                .get("/api/reports/notes?faculty=no-such-faculty")
+                .status())
+        .isEqualTo(404);
+    assertThat(
+            ApiClient.signedIn(port, f.central, NotesReportFixture.PASSWORD)
+                .get("/api/reports/notes?faculty=" + f.faculty + "&format=xls")
+                .status())
+        .isEqualTo(400);
   }
 
   @Test
   void everyExportIsAudited() {
     ApiClient clerk = ApiClient.signedIn(port, f.clerk, NotesReportFixture.PASSWORD);
     for (String format : List.of("json", "csv", "pdf")) {
-      Response answer = clerk.get("/api/reports/notes?studentNumber=" + f.first.getStudentNumber() + "&format="
-          + format);
+      Response answer =
+          clerk.get(
+              "/api/reports/notes?studentNumber="
+                  + f.first.getStudentNumber()
+                  + "&format="
+                  + format);
       assertThat(answer.status()).as(format).isEqualTo(200);
     }
-    assertThat(clerk.get("/api/reports/notes?faculty=" + f.faculty + "&format=csv").status()).isEqualTo(200);
-    List<String> details = jdbc.queryForList("select details from audit_entry where action = 'REPORT_EXPORTED'"
-        + " and actor = ? and student_id = ? order by id", String.class, f.clerk, f.first.getId());
+    assertThat(clerk.get("/api/reports/notes?faculty=" + f.faculty + "&format=csv").status())
+        .isEqualTo(200);
+    List<String> details =
+        jdbc.queryForList(
+            "select details from audit_entry where action = 'REPORT_EXPORTED'"
+                + " and actor = ? and student_id = ? order by id",
+            String.class,
+            f.clerk,
+            f.first.getId());
     assertThat(details).hasSize(3);
     assertThat(details.get(0)).startsWith("report 112 (json)").contains("3 notes");
     assertThat(details.get(1)).startsWith("report 112 (csv)");
     assertThat(details.get(2)).startsWith("report 112 (pdf)");
-    assertThat(jdbc.queryForList("select details from audit_entry where action = 'REPORT_EXPORTED'"
-        + " and actor = ? and student_id is null", String.class, f.clerk))
-        .singleElement().asString().contains("faculty=" + f.faculty).contains("2 students, 4 notes");
-    assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'REPORT_EXPORTED'"
-        + " and actor = ?", Integer.class, f.otherClerk)).as("a refusal exports nothing").isZero();
+    assertThat(
+            jdbc.queryForList(
+                "select details from audit_entry where action = 'REPORT_EXPORTED'"
+                    + " and actor = ? and student_id is null",
+                String.class,
+                f.clerk))
+        .singleElement()
+        .asString()
+        .contains("faculty=" + f.faculty)
+        .contains("2 students, 4 notes");
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from audit_entry where action = 'REPORT_EXPORTED'"
+                    + " and actor = ?",
+                Integer.class,
+                f.otherClerk))
+        .as("a refusal exports nothing")
+        .isZero();
   }
 
   /** The Jalali date (Persian digits) of the registration note's day plus {@code days}. */
