@@ -202,7 +202,7 @@
   var kit = {
     el: el, clear: clear, show: show, faDigits: faDigits, formatSize: formatSize, safeContentUrl: safeContentUrl,
     csrf: csrf, api: api, errorFrom: errorFrom, showError: showError, labels: labels, labelOf: labelOf,
-    noteAddress: noteAddress,
+    noteAddress: noteAddress, isLoginPage: isLoginPage,
     NETWORK_ERROR: NETWORK_ERROR, onSessionExpired: null
   };
   window.ParvandehKit = kit;

@@ -109,10 +109,6 @@
     window.removeEventListener('beforeunload', onBeforeUnload);
     window.location.assign('/login?expired');
   }
-  function isLoginRedirect(url) {
-    try { return new URL(url, window.location.href).pathname === '/login'; } catch (e) { return false; }
-  }
-
   // ---------------------------------------------------------------- API
   // multipart upload with progress (fetch has no upload progress)
   function uploadFiles(studentNumber, pairs, onProgress) {
@@ -130,7 +126,7 @@
         if (e.lengthComputable) onProgress(e.loaded / e.total);
       });
       xhr.addEventListener('load', function () {
-        if (xhr.status === 401 || isLoginRedirect(xhr.responseURL)) { sessionExpired(); return; }
+        if (xhr.status === 401 || kit.isLoginPage(xhr.responseURL)) { sessionExpired(); return; }
         var body = null;
         try { body = xhr.responseText ? JSON.parse(xhr.responseText) : null; } catch (e) { body = null; }
         if (xhr.status >= 200 && xhr.status < 300) resolve(body);
