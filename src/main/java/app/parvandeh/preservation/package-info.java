@@ -3,7 +3,16 @@
  * exported as a verified BagIt bag, so it can be kept and checked outside Parvandeh.
  */
 @ApplicationModule(
-    allowedDependencies = {"audit", "document", "note", "shared", "signing", "student", "workflow"})
+    allowedDependencies = {
+      "audit",
+      "document",
+      "note",
+      "security",
+      "shared",
+      "signing",
+      "student",
+      "workflow"
+    })
 package app.parvandeh.preservation;
 
 import org.springframework.modulith.ApplicationModule;

@@ -5,6 +5,7 @@ import app.parvandeh.note.report.ClearanceCertificatePdf;
 import app.parvandeh.note.report.ClearanceCertificates;
 import app.parvandeh.security.ClearanceRecords;
 import app.parvandeh.security.CurrentUser;
+import app.parvandeh.shared.DocumentHeaders;
 import app.parvandeh.shared.PersianText;
 import app.parvandeh.signing.OfficeSignatures;
 import app.parvandeh.student.Student;

@@ -9,6 +9,7 @@ import app.parvandeh.document.PdfPreviews;
 import app.parvandeh.document.Upload;
 import app.parvandeh.security.CurrentUser;
 import app.parvandeh.security.FileAccessPolicy;
+import app.parvandeh.shared.DocumentHeaders;
 import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;

@@ -6,6 +6,7 @@ import app.parvandeh.note.report.NotesReportPdf;
 import app.parvandeh.note.report.NotesReportService;
 import app.parvandeh.note.report.NotesReportService.ReportRequest;
 import app.parvandeh.security.CurrentUser;
+import app.parvandeh.shared.DocumentHeaders;
 import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.signing.OfficeSignatures;
 import jakarta.servlet.http.HttpServletResponse;

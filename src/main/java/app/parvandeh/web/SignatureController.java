@@ -1,5 +1,6 @@
 package app.parvandeh.web;
 
+import app.parvandeh.shared.DocumentHeaders;
 import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.signing.OfficeSignatures;
 import app.parvandeh.signing.SignatureVerification;

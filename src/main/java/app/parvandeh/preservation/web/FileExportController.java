@@ -1,9 +1,10 @@
-package app.parvandeh.web;
+package app.parvandeh.preservation.web;
 
 import app.parvandeh.preservation.ExportedBag;
 import app.parvandeh.preservation.FileExport;
 import app.parvandeh.security.CurrentUser;
 import app.parvandeh.security.FileAccessPolicy;
+import app.parvandeh.shared.DocumentHeaders;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
 import jakarta.servlet.http.HttpServletResponse;

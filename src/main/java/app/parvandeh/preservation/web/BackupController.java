@@ -1,4 +1,4 @@
-package app.parvandeh.web;
+package app.parvandeh.preservation.web;
 
 import app.parvandeh.preservation.PreservationJobs;
 import app.parvandeh.preservation.SystemBackup;

@@ -1,4 +1,4 @@
-package app.parvandeh.web;
+package app.parvandeh.shared;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
@@ -14,13 +14,13 @@ import org.springframework.http.HttpHeaders;
  * large surface and is not allowed under a sandbox policy, and the review form shows a PNG of the
  * first page instead.
  */
-final class DocumentHeaders {
+public final class DocumentHeaders {
 
-  static final String SANDBOX = "sandbox; default-src 'none'";
+  public static final String SANDBOX = "sandbox; default-src 'none'";
 
   private DocumentHeaders() {}
 
-  static HttpHeaders of(String mediaType, String fileName) {
+  public static HttpHeaders of(String mediaType, String fileName) {
     HttpHeaders headers = new HttpHeaders();
     headers.set("Content-Security-Policy", SANDBOX);
     headers.set("X-Content-Type-Options", "nosniff");
@@ -40,7 +40,7 @@ final class DocumentHeaders {
   }
 
   /** For answers written straight to the servlet response, e.g. the file export's ZIP. */
-  static void apply(HttpServletResponse response, String mediaType, String fileName) {
+  public static void apply(HttpServletResponse response, String mediaType, String fileName) {
     of(mediaType, fileName)
         .forEach((name, values) -> values.forEach(value -> response.setHeader(name, value)));
   }

@@ -1,9 +1,10 @@
-package app.parvandeh.web;
+package app.parvandeh.preservation.web;
 
 import app.parvandeh.preservation.BulkExport;
 import app.parvandeh.preservation.PreservationJobs;
 import app.parvandeh.security.CurrentUser;
 import app.parvandeh.security.FileAccessPolicy;
+import app.parvandeh.shared.DocumentHeaders;
 import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.student.StudentService;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,4 +1,4 @@
-package app.parvandeh.web;
+package app.parvandeh.preservation.web;
 
 import app.parvandeh.document.ContentCopies;
 import app.parvandeh.document.ContentCopies.BacklogStatus;
