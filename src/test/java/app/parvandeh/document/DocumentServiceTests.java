@@ -11,6 +11,7 @@ import app.parvandeh.shared.ClusterLeases;
 import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
+import app.parvandeh.student.internal.StudentModuleSlice;
 import app.parvandeh.support.TestStudents;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -37,7 +38,7 @@ import org.springframework.test.context.TestPropertySource;
   DocumentConfiguration.class,
   ContentTypes.class,
   UnreferencedContentSweeper.class,
-  StudentService.class,
+  StudentModuleSlice.class,
   ClockConfiguration.class,
   AuditLog.class,
   ClusterLeases.class
