@@ -10,10 +10,10 @@ import app.parvandeh.note.NoteService;
 import app.parvandeh.note.NoteView;
 import app.parvandeh.security.Groups;
 import app.parvandeh.shared.PersianText;
-import app.parvandeh.student.Faculty;
+import app.parvandeh.student.FacultyRef;
 import app.parvandeh.student.FileStage;
 import app.parvandeh.student.NewStudent;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
@@ -66,8 +66,8 @@ abstract class AdmissionScenario {
     faculty = "fac" + suffix;
     students.registerFaculty(faculty, "دانشکده آزمون " + suffix, "Test faculty " + suffix);
     students.registerFaculty("oth" + suffix, "دانشکده دیگر " + suffix, "Other faculty " + suffix);
-    clerk = user("clerk" + suffix, Faculty.groupOf(faculty));
-    otherClerk = user("other" + suffix, Faculty.groupOf("oth" + suffix));
+    clerk = user("clerk" + suffix, FacultyRef.groupOf(faculty));
+    otherClerk = user("other" + suffix, FacultyRef.groupOf("oth" + suffix));
     central = user("central" + suffix, Groups.CENTRAL_ADMISSION);
     manager = user("manager" + suffix, Groups.MANAGERS);
   }
@@ -75,8 +75,8 @@ abstract class AdmissionScenario {
   @Test
   void admissionPassesFacultyAndCentralRejectionsAndEndsWithTheRegistrationCompleteNote() {
     NewStudent data = TestStudents.newStudent(faculty, 1402, false);
-    Student admitted = students.admit(data, "admission-office");
-    String number = admitted.getStudentNumber();
+    StudentRef admitted = students.admit(data, "admission-office");
+    String number = admitted.studentNumber();
     runJobs(number);
 
     // The student signs in with the number typed in Persian digits and the national ID as first
@@ -127,7 +127,8 @@ abstract class AdmissionScenario {
 
     // Faculty check, round 1: the birth certificate is rejected with a reason.
     ApiClient clerkApi = ApiClient.signedIn(port, clerk, PASSWORD);
-    String task = taskOf(clerkApi, number, Faculty.groupOf(faculty), "Task_CheckDocumentsFaculty");
+    String task =
+        taskOf(clerkApi, number, FacultyRef.groupOf(faculty), "Task_CheckDocumentsFaculty");
     ApiClient otherApi = ApiClient.signedIn(port, otherClerk, PASSWORD);
     assertThat(
             otherApi
@@ -194,7 +195,7 @@ abstract class AdmissionScenario {
     assertThat(birth.at("/previous/0/facultyReview/decision").asText()).isEqualTo("REJECTED");
 
     // Faculty round 2 accepts the new version; central then rejects the photo.
-    task = taskOf(clerkApi, number, Faculty.groupOf(faculty), "Task_CheckDocumentsFaculty");
+    task = taskOf(clerkApi, number, FacultyRef.groupOf(faculty), "Task_CheckDocumentsFaculty");
     claim(clerkApi, task, clerk);
     decideAll(clerkApi, task, student, Map.of());
     complete(clerkApi, task);
@@ -210,7 +211,7 @@ abstract class AdmissionScenario {
     assertThat(student.get("/api/portal/file").json().at("/openTask/key").asText())
         .isEqualTo("Task_CorrectRejectedDocuments");
     correct(student, number, "PHOTO");
-    task = taskOf(clerkApi, number, Faculty.groupOf(faculty), "Task_CheckDocumentsFaculty");
+    task = taskOf(clerkApi, number, FacultyRef.groupOf(faculty), "Task_CheckDocumentsFaculty");
     claim(clerkApi, task, clerk);
     decideAll(clerkApi, task, student, Map.of());
     complete(clerkApi, task);
@@ -222,8 +223,8 @@ abstract class AdmissionScenario {
 
     // Accepted, but the exam card and report card (batch 18090) are not in yet: the note waits for
     // them.
-    assertThat(students.get(number).getStage()).isEqualTo(FileStage.ADMISSION);
-    assertThat(notes.notesOf(students.get(number).getId())).isEmpty();
+    assertThat(students.get(number).stage()).isEqualTo(FileStage.ADMISSION);
+    assertThat(notes.notesOf(students.get(number).id())).isEmpty();
     assertThat(
             centralApi
                 .get("/api/students/" + number + "/file")
@@ -242,9 +243,9 @@ abstract class AdmissionScenario {
 
     // The registration-complete note addresses every admission document's current version, the
     // cards included.
-    Student done = students.get(number);
-    assertThat(done.getStage()).isEqualTo(FileStage.DURING_STUDY);
-    List<NoteView> fileNotes = notes.notesOf(done.getId());
+    StudentRef done = students.get(number);
+    assertThat(done.stage()).isEqualTo(FileStage.DURING_STUDY);
+    List<NoteView> fileNotes = notes.notesOf(done.id());
     assertThat(fileNotes)
         .extracting(NoteView::kind)
         .containsExactly("BATCH_DOCUMENT", "BATCH_DOCUMENT", "REGISTRATION_COMPLETE");
@@ -265,14 +266,14 @@ abstract class AdmissionScenario {
     assertThat(note.addresses())
         .extracting(NoteView.AddressView::documentVersionId)
         .containsExactlyInAnyOrderElementsOf(currentVersions);
-    assertThat(notes.recordRegistrationComplete(done.getId(), "someone-else").id())
+    assertThat(notes.recordRegistrationComplete(done.id(), "someone-else").id())
         .as("recording again (a retried job) adds nothing")
         .isEqualTo(note.id());
-    assertThat(notes.notesOf(done.getId())).hasSize(3);
+    assertThat(notes.notesOf(done.id())).hasSize(3);
     assertThat(file.get("openTask").isNull()).isTrue();
 
     // Every change is in the audit trail, with who did it.
-    List<AuditLog.AuditView> trail = audit.ofStudent(done.getId());
+    List<AuditLog.AuditView> trail = audit.ofStudent(done.id());
     assertThat(trail)
         .extracting(AuditLog.AuditView::action)
         .contains(
@@ -315,7 +316,7 @@ abstract class AdmissionScenario {
   @Test
   void documentContentIsServedToTheStudentAndTheirFacultyOnly() {
     NewStudent data = TestStudents.newStudent(faculty, 1399, false);
-    String number = students.admit(data, "admission-office").getStudentNumber();
+    String number = students.admit(data, "admission-office").studentNumber();
     runJobs(number);
     ApiClient student = ApiClient.signedIn(port, number, data.nationalId());
     byte[] pdf = DemoFiles.pdf("transcript");
@@ -333,7 +334,7 @@ abstract class AdmissionScenario {
     assertThat(own.body()).isEqualTo(pdf);
     assertThat(own.header("Content-Type")).isEqualTo("application/pdf");
     assertThat(own.header("Content-Disposition")).startsWith("attachment").contains("UTF-8''");
-    assertThat(audit.ofStudent(students.get(number).getId()))
+    assertThat(audit.ofStudent(students.get(number).id()))
         .filteredOn(e -> e.action() == AuditAction.DOCUMENT_DOWNLOADED)
         .extracting(AuditLog.AuditView::actor)
         .contains(number);

@@ -75,8 +75,8 @@ class GraduationClearanceEndToEndTests {
                 .status())
         .isEqualTo(409);
     runJobs(number);
-    assertThat(students.get(number).getStatus()).isEqualTo(StudentStatus.GRADUATED);
-    assertThat(students.get(number).getStage()).isEqualTo(FileStage.GRADUATION);
+    assertThat(students.get(number).status()).isEqualTo(StudentStatus.GRADUATED);
+    assertThat(students.get(number).stage()).isEqualTo(FileStage.GRADUATION);
 
     // Central records (bachelor) checks with report 112 and finds something missing.
     ApiClient central = ApiClient.signedIn(port, "central.records", PASSWORD);
@@ -160,7 +160,7 @@ class GraduationClearanceEndToEndTests {
 
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).count())
         .isZero();
-    List<NoteView> recorded = notes.notesOf(students.get(number).getId());
+    List<NoteView> recorded = notes.notesOf(students.get(number).id());
     assertThat(recorded)
         .extracting(NoteView::kind)
         .containsExactly(
@@ -241,7 +241,7 @@ class GraduationClearanceEndToEndTests {
     runtime.setVariable(job.getProcessInstanceId(), "closureReason", "EXPELLED");
     management.setJobRetries(job.getId(), 1);
     management.executeJob(job.getId());
-    assertThat(students.get(failing).getStatus()).isEqualTo(StudentStatus.EXPELLED);
+    assertThat(students.get(failing).status()).isEqualTo(StudentStatus.EXPELLED);
     assertThat(manager.get("/api/reports/stuck").json().get("files").toString())
         .doesNotContain(failing);
   }
@@ -270,7 +270,7 @@ class GraduationClearanceEndToEndTests {
     JsonNode idleRow = row(report, idle);
     assertThat(idleRow.get("stepId").asText()).isEqualTo(open.getTaskDefinitionKey());
     assertThat(idleRow.get("reasons").toString()).contains("IDLE");
-    assertThat(idleRow.get("studentName").asText()).isEqualTo(students.get(idle).getFullName());
+    assertThat(idleRow.get("studentName").asText()).isEqualTo(students.get(idle).fullName());
     assertThat(report.get("files").toString()).doesNotContain(waiting);
   }
 

@@ -4,7 +4,7 @@ import app.parvandeh.security.Groups;
 import app.parvandeh.student.AdmissionType;
 import app.parvandeh.student.Degree;
 import app.parvandeh.student.NewStudent;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -63,7 +63,7 @@ class DemoData implements ApplicationRunner {
     user("manager", "شیما", "کاظمی", Groups.MANAGERS);
     user("process.owner", "الهام", "نوری", Groups.PROCESS_OWNERS);
 
-    Student uploaded =
+    StudentRef uploaded =
         student(
             new NewStudent(
                 "4021100001",
@@ -100,7 +100,7 @@ class DemoData implements ApplicationRunner {
             1403,
             AdmissionType.REMOTE,
             true));
-    Student studying =
+    StudentRef studying =
         student(
             new NewStudent(
                 "4001100004",
@@ -116,7 +116,7 @@ class DemoData implements ApplicationRunner {
       journeys.admit(studying, "clerk.eng");
       journeys.issueStudyLetter(studying, "clerk.eng");
     }
-    Student graduating =
+    StudentRef graduating =
         student(
             new NewStudent(
                 "3981200005",
@@ -152,15 +152,15 @@ class DemoData implements ApplicationRunner {
    * Admits the student (which opens the file and their account) unless they exist; null when they
    * already did.
    */
-  private Student student(NewStudent data) {
+  private StudentRef student(NewStudent data) {
     if (students.find(data.studentNumber()).isPresent()) {
       return null;
     }
-    Student student = students.admit(data, "demo");
+    StudentRef student = students.admit(data, "demo");
     journeys.prepare(student);
     log.info(
         "Demo student {} admitted; sign in with the student number and national ID",
-        student.getStudentNumber());
+        student.studentNumber());
     return student;
   }
 }

@@ -6,7 +6,7 @@ import app.parvandeh.document.ReviewDecision;
 import app.parvandeh.document.ReviewStage;
 import app.parvandeh.document.Supplier;
 import app.parvandeh.document.Upload;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentStatus;
 import app.parvandeh.workflow.GraduationClearance;
 import app.parvandeh.workflow.StudentFileProcess;
@@ -60,14 +60,14 @@ class DemoJourneys {
   }
 
   /** Runs the new file's checklist step now (it is asynchronous), so the file is ready at once. */
-  void prepare(Student student) {
+  void prepare(StudentRef student) {
     runJobs(student);
   }
 
   /** The student uploads every document they supply and sends them for review. */
-  void uploadAndSubmit(Student student) {
+  void uploadAndSubmit(StudentRef student) {
     List<Upload> uploads =
-        documents.checklist(student.getId()).stream()
+        documents.checklist(student.id()).stream()
             .filter(r -> r.supplier() == Supplier.STUDENT)
             .map(
                 r ->
@@ -81,31 +81,31 @@ class DemoJourneys {
                             r.typeName() + ".pdf",
                             () -> new ByteArrayInputStream(DemoFiles.pdf(r.typeCode()))))
             .toList();
-    documents.uploadAdmissionDocuments(student.getId(), uploads, student.getUserId());
-    files.submitForReview(student, student.getUserId());
+    documents.uploadAdmissionDocuments(student.id(), uploads, student.userId());
+    files.submitForReview(student, student.userId());
   }
 
   /**
    * Faculty and central clerks accept everything, the card batch brings the exam card and report
    * card, and the registration-complete note is recorded.
    */
-  void admit(Student student, String facultyClerk) {
+  void admit(StudentRef student, String facultyClerk) {
     uploadAndSubmit(student);
     acceptAll(student, StudentFileProcess.TASK_CHECK_FACULTY, ReviewStage.FACULTY, facultyClerk);
     acceptAll(
         student, StudentFileProcess.TASK_CHECK_CENTRAL, ReviewStage.CENTRAL, "central.admission");
-    documents.checklist(student.getId()).stream()
+    documents.checklist(student.id()).stream()
         .filter(r -> r.supplier() == Supplier.BATCH)
         .forEach(
             r -> {
-              String fileName = student.getStudentNumber() + "_" + r.typeCode() + ".pdf";
+              String fileName = student.studentNumber() + "_" + r.typeCode() + ".pdf";
               var card =
                   batchDocuments.check(
                       r.typeCode(),
                       fileName,
                       new ByteArrayInputStream(
-                          DemoFiles.pdf(r.typeCode() + " " + student.getStudentNumber())));
-              batchDocuments.attach(student.getId(), r.typeCode(), card, "central.admission");
+                          DemoFiles.pdf(r.typeCode() + " " + student.studentNumber())));
+              batchDocuments.attach(student.id(), r.typeCode(), card, "central.admission");
             });
     runJobs(student);
   }
@@ -114,7 +114,7 @@ class DemoJourneys {
    * An enrolment certificate issued in office automation during study, noted with its address
    * (17030).
    */
-  void issueStudyLetter(Student student, String facultyClerk) {
+  void issueStudyLetter(StudentRef student, String facultyClerk) {
     studyDocuments.registerOfficeLetter(
         student,
         "ENROLLMENT_CERTIFICATE",
@@ -130,25 +130,25 @@ class DemoJourneys {
   }
 
   /** Golestan signals graduation: the file enters clearance, waiting for the central clerks. */
-  void graduate(Student student) {
-    clearance.endStudy(student.getStudentNumber(), StudentStatus.GRADUATED, "golestan");
+  void graduate(StudentRef student) {
+    clearance.endStudy(student.studentNumber(), StudentStatus.GRADUATED, "golestan");
     runJobs(student);
   }
 
-  private void acceptAll(Student student, String taskKey, ReviewStage stage, String clerk) {
+  private void acceptAll(StudentRef student, String taskKey, ReviewStage stage, String clerk) {
     Task task =
         tasks
             .createTaskQuery()
-            .processInstanceBusinessKey(student.getStudentNumber())
+            .processInstanceBusinessKey(student.studentNumber())
             .taskDefinitionKey(taskKey)
             .singleResult();
     tasks.claim(task.getId(), clerk);
     documents
-        .admissionDocumentsOf(student.getId())
+        .admissionDocumentsOf(student.id())
         .forEach(
             d ->
                 documents.review(
-                    student.getId(),
+                    student.id(),
                     d.id(),
                     stage,
                     ReviewDecision.ACCEPTED,
@@ -159,12 +159,12 @@ class DemoJourneys {
   }
 
   /** Runs the file's due asynchronous steps now, so the demo is ready at once. */
-  private void runJobs(Student student) {
+  private void runJobs(StudentRef student) {
     for (int round = 0; round < 10; round++) {
       List<Job> due =
           runtime
               .createProcessInstanceQuery()
-              .processInstanceBusinessKey(student.getStudentNumber())
+              .processInstanceBusinessKey(student.studentNumber())
               .list()
               .stream()
               .map(ProcessInstance::getId)

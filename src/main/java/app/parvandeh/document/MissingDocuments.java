@@ -35,9 +35,8 @@ public class MissingDocuments {
         entityManager.createQuery(
             "select r from RequiredDocument r"
                 + " where r.supplier in (app.parvandeh.document.Supplier.STUDENT, app.parvandeh.document.Supplier.BATCH)"
-                + " and exists (select s.id from Student s where s.id = r.studentId and "
-                + scope.jpql("s")
-                + ")"
+                + " and "
+                + scope.jpqlOnStudentId("r.studentId")
                 + " and not exists (select d.id from Document d where d.studentId = r.studentId and d.type = r.type"
                 + " and d.stage = app.parvandeh.student.FileStage.ADMISSION and d.deletedAt is null) order by r.studentId, r.type.sortOrder",
             RequiredDocument.class);

@@ -15,7 +15,7 @@ import app.parvandeh.intake.internal.IntakeBatchRepository;
 import app.parvandeh.intake.internal.IntakeProperties;
 import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.shared.SpreadsheetCsv;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import java.io.IOException;
 import java.io.InputStream;
@@ -309,7 +309,7 @@ public class CardBatches {
           "نوع مدرک باید EXAM_CARD یا CONFIDENTIAL_REPORT_CARD باشد.",
           "The type must be EXAM_CARD or CONFIDENTIAL_REPORT_CARD.");
     }
-    Student student = students.get(studentNumber == null ? "" : studentNumber);
+    StudentRef student = students.get(studentNumber == null ? "" : studentNumber);
     IntakeBatch batch = batches.findById(waiting.getBatchId()).orElseThrow();
     AtomicReference<CheckedFile> checked = new AtomicReference<>();
     run.withEntry(
@@ -333,7 +333,7 @@ public class CardBatches {
                       work.attachInTransaction(
                           student, typeCode, checked.get(), batch.getFileName(), actor);
                   entry.assignTo(
-                      student.getStudentNumber(),
+                      student.studentNumber(),
                       typeCode,
                       checked.get().sha256(),
                       attached.versionId(),

@@ -4,7 +4,7 @@ import app.parvandeh.intake.internal.Cells;
 import app.parvandeh.intake.internal.CsvTable;
 import app.parvandeh.intake.internal.Refusal;
 import app.parvandeh.shared.ParvandehException;
-import app.parvandeh.student.Faculty;
+import app.parvandeh.student.FacultyRef;
 import app.parvandeh.student.StudentService;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +85,7 @@ public class FacultyCatalogue {
     return results;
   }
 
-  public List<Faculty> all() {
+  public List<FacultyRef> all() {
     return students.faculties();
   }
 
@@ -104,16 +104,16 @@ public class FacultyCatalogue {
     if (refusal != null) {
       return rejected(row, code, nameFa, nameEn, refusal);
     }
-    Optional<Faculty> existing = students.faculty(code);
+    Optional<FacultyRef> existing = students.faculty(code);
     if (existing.isPresent()) {
-      Faculty f = existing.get();
-      if (f.getNameFa().equals(nameFa) && f.getNameEn().equals(nameEn)) {
+      FacultyRef f = existing.get();
+      if (f.nameFa().equals(nameFa) && f.nameEn().equals(nameEn)) {
         return new FacultyResult(
             row,
             code,
             nameFa,
             nameEn,
-            f.getCandidateGroup(),
+            f.candidateGroup(),
             FacultyOutcome.UNCHANGED,
             null,
             null,
@@ -126,20 +126,20 @@ public class FacultyCatalogue {
           nameEn,
           new Refusal(
               "code",
-              "دانشکده‌ای با کد «" + code + "» با نام دیگری («" + f.getNameFa() + "») ثبت شده است.",
+              "دانشکده‌ای با کد «" + code + "» با نام دیگری («" + f.nameFa() + "») ثبت شده است.",
               "A faculty with code '"
                   + code
                   + "' exists under another name ('"
-                  + f.getNameEn()
+                  + f.nameEn()
                   + "')."));
     }
-    Faculty created = students.registerFaculty(code, nameFa, nameEn);
+    FacultyRef created = students.registerFaculty(code, nameFa, nameEn);
     return new FacultyResult(
         row,
         code,
         nameFa,
         nameEn,
-        created.getCandidateGroup(),
+        created.candidateGroup(),
         FacultyOutcome.CREATED,
         null,
         null,

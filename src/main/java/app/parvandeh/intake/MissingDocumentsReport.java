@@ -4,7 +4,7 @@ import app.parvandeh.document.MissingDocuments;
 import app.parvandeh.document.MissingDocuments.Missing;
 import app.parvandeh.shared.SpreadsheetCsv;
 import app.parvandeh.student.FileScope;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import java.util.Comparator;
 import java.util.List;
@@ -48,9 +48,9 @@ public class MissingDocumentsReport {
    */
   public List<Line> lines(String facultyCode, FileScope scope) {
     List<Missing> all = missing.of(scope);
-    Map<Long, Student> byId =
+    Map<Long, StudentRef> byId =
         students.byIds(all.stream().map(Missing::studentId).collect(Collectors.toSet())).stream()
-            .collect(Collectors.toMap(Student::getId, Function.identity()));
+            .collect(Collectors.toMap(StudentRef::id, Function.identity()));
     return all.stream()
         .filter(m -> byId.containsKey(m.studentId()))
         .map(m -> line(byId.get(m.studentId()), m))
@@ -87,14 +87,14 @@ public class MissingDocumentsReport {
             .toList());
   }
 
-  private static Line line(Student s, Missing m) {
+  private static Line line(StudentRef s, Missing m) {
     return new Line(
-        s.getFaculty().getCode(),
-        s.getFaculty().getNameFa(),
-        s.getStudentNumber(),
-        s.getFullName(),
-        s.getStage().name(),
-        s.getStage().labelFa(),
+        s.faculty().code(),
+        s.faculty().nameFa(),
+        s.studentNumber(),
+        s.fullName(),
+        s.stage().name(),
+        s.stage().labelFa(),
         m.typeCode(),
         m.typeName(),
         m.supplier().name(),

@@ -17,7 +17,7 @@ import app.parvandeh.preservation.FileManifest.ExportedNote;
 import app.parvandeh.preservation.FileManifest.ExportedVersion;
 import app.parvandeh.preservation.FileManifest.StudentInfo;
 import app.parvandeh.shared.JalaliDates;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.workflow.FileTimeline;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -69,10 +69,10 @@ class BagPayloadWriter {
   }
 
   /** Writes the payload files into {@code root} (which the bag creator then moves under data/). */
-  FileManifest write(Path root, Student student, String actor) throws IOException {
+  FileManifest write(Path root, StudentRef student, String actor) throws IOException {
     Map<Long, String> pathOfVersion = new HashMap<>();
     List<ExportedDocument> exported = new ArrayList<>();
-    for (FileDocumentView d : documents.documentsOf(student.getId())) {
+    for (FileDocumentView d : documents.documentsOf(student.id())) {
       String folder =
           "documents/"
               + ExportNames.sanitize(d.stage() == null ? "OTHER" : d.stage())
@@ -126,7 +126,7 @@ class BagPayloadWriter {
               versions));
     }
     List<ExportedNote> exportedNotes =
-        notes.notesOf(student.getId()).stream()
+        notes.notesOf(student.id()).stream()
             .map(
                 n ->
                     ExportedNote.of(
@@ -143,7 +143,7 @@ class BagPayloadWriter {
                                             : pathOfVersion.get(a.documentVersionId())))
                             .toList()))
             .toList();
-    List<AuditView> trail = audit.ofStudent(student.getId());
+    List<AuditView> trail = audit.ofStudent(student.id());
     Instant now = Instant.now(clock);
     FileManifest manifest =
         new FileManifest(
@@ -154,7 +154,7 @@ class BagPayloadWriter {
             StudentInfo.of(student),
             exported,
             exportedNotes,
-            timeline.of(student.getStudentNumber()),
+            timeline.of(student.studentNumber()),
             Counts.of(exported, exportedNotes, trail));
     json.writerWithDefaultPrettyPrinter().writeValue(root.resolve("file.json").toFile(), manifest);
     ExportCsv.writeNotes(root.resolve("notes.csv"), exportedNotes);

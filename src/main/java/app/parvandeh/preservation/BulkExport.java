@@ -1,7 +1,7 @@
 package app.parvandeh.preservation;
 
 import app.parvandeh.student.FileScope;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -84,7 +84,7 @@ public class BulkExport {
       List<String> page;
       while (!(page = students.studentNumbersAfter(scope, facultyCode, after, PAGE)).isEmpty()) {
         for (String number : page) {
-          Student student = students.get(number);
+          StudentRef student = students.get(number);
           try (ExportedBag bag = files.export(student, actor)) {
             job.progressed(bag.addTo(zip));
           }

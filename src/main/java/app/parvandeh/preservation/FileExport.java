@@ -4,7 +4,7 @@ import app.parvandeh.audit.AuditAction;
 import app.parvandeh.audit.AuditLog;
 import app.parvandeh.shared.JalaliDates;
 import app.parvandeh.signing.OfficeSignatures;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import gov.loc.repository.bagit.domain.Metadata;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,12 +69,12 @@ public class FileExport {
   }
 
   /** Builds and verifies the bag and records the export; the caller sends it and closes it. */
-  public ExportedBag export(Student student, String actor) {
+  public ExportedBag export(StudentRef student, String actor) {
     Path work = null;
     try {
       Files.createDirectories(workRoot);
       work = Files.createTempDirectory(workRoot, "export-");
-      String bagName = "parvandeh-" + ExportNames.sanitize(student.getStudentNumber()) + "-bag";
+      String bagName = "parvandeh-" + ExportNames.sanitize(student.studentNumber()) + "-bag";
       Path root = Files.createDirectory(work.resolve(bagName));
       FileManifest manifest = payload.write(root, student, actor);
       Bags.bagInPlace(root, metadata(student, actor));
@@ -88,7 +88,7 @@ public class FileExport {
       audit.read(
           actor,
           AuditAction.FILE_EXPORTED,
-          student.getId(),
+          student.id(),
           null,
           "BagIt export: "
               + counts.documents()
@@ -107,8 +107,7 @@ public class FileExport {
       return new ExportedBag(work, root, bagName, manifestSha256, counts);
     } catch (IOException e) {
       Bags.deleteQuietly(work);
-      throw new UncheckedIOException(
-          "Could not export the file of " + student.getStudentNumber(), e);
+      throw new UncheckedIOException("Could not export the file of " + student.studentNumber(), e);
     } catch (RuntimeException e) {
       Bags.deleteQuietly(work);
       throw e;
@@ -120,21 +119,21 @@ public class FileExport {
     return workRoot;
   }
 
-  private Metadata metadata(Student student, String actor) {
+  private Metadata metadata(StudentRef student, String actor) {
     Instant now = Instant.now(clock);
     Metadata metadata = new Metadata();
     metadata.add("Source-Organization", sourceOrganization);
-    metadata.add("External-Identifier", student.getStudentNumber());
+    metadata.add("External-Identifier", student.studentNumber());
     metadata.add(
         "External-Description",
         "پرونده الکترونیکی دانشجو "
-            + student.getFullName()
+            + student.fullName()
             + "، "
-            + student.getFaculty().getNameFa()
+            + student.faculty().nameFa()
             + " (Student file "
-            + student.getStudentNumber()
+            + student.studentNumber()
             + ")");
-    metadata.add("Internal-Sender-Identifier", "parvandeh:student/" + student.getId());
+    metadata.add("Internal-Sender-Identifier", "parvandeh:student/" + student.id());
     metadata.add("Bag-Software-Agent", "Parvandeh with gov.loc:bagit 5.2.0");
     metadata.add("Parvandeh-Exported-By", actor);
     metadata.add("Parvandeh-Exported-At", now.toString());

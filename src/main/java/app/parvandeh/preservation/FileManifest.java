@@ -3,7 +3,7 @@ package app.parvandeh.preservation;
 import app.parvandeh.audit.AuditLog.AuditView;
 import app.parvandeh.document.DocumentViews.ReviewView;
 import app.parvandeh.note.NoteView;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.workflow.FileTimeline.Step;
 import java.time.Instant;
 import java.util.List;
@@ -47,26 +47,26 @@ record FileManifest(
       String stageLabel,
       Instant createdAt) {
 
-    static StudentInfo of(Student s) {
+    static StudentInfo of(StudentRef s) {
       return new StudentInfo(
-          s.getId(),
-          s.getStudentNumber(),
-          s.getNationalId(),
-          s.getFirstName(),
-          s.getLastName(),
-          s.getFullName(),
-          s.getFaculty().getCode(),
-          s.getFaculty().getNameFa(),
-          s.getDegree().name(),
-          s.getDegree().labelFa(),
-          s.getEntryYear(),
-          s.getAdmissionType().name(),
-          s.isBrilliantTalent(),
-          s.getStatus().name(),
-          s.getStatus().labelFa(),
-          s.getStage().name(),
-          s.getStage().labelFa(),
-          s.getCreatedAt());
+          s.id(),
+          s.studentNumber(),
+          s.nationalId(),
+          s.firstName(),
+          s.lastName(),
+          s.fullName(),
+          s.faculty().code(),
+          s.faculty().nameFa(),
+          s.degree().name(),
+          s.degree().labelFa(),
+          s.entryYear(),
+          s.admissionType().name(),
+          s.brilliantTalent(),
+          s.status().name(),
+          s.status().labelFa(),
+          s.stage().name(),
+          s.stage().labelFa(),
+          s.createdAt());
     }
   }
 

@@ -172,7 +172,7 @@ public class FixityAudit {
   private Long studentId(String studentNumber) {
     return studentNumber == null || studentNumber.isBlank()
         ? null
-        : students.get(studentNumber).getId();
+        : students.get(studentNumber).id();
   }
 
   private long begin(String studentNumber, String actor, Long restartedFrom) {
@@ -320,7 +320,7 @@ public class FixityAudit {
     final Map<Long, String> numbers = new HashMap<>();
 
     String studentNumber(StoredVersion v) {
-      return numbers.computeIfAbsent(v.studentId(), id -> students.getById(id).getStudentNumber());
+      return numbers.computeIfAbsent(v.studentId(), id -> students.getById(id).studentNumber());
     }
   }
 }

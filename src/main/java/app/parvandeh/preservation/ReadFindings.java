@@ -53,7 +53,7 @@ class ReadFindings {
           event.copy(),
           event.sha256(),
           v,
-          students.getById(v.studentId()).getStudentNumber(),
+          students.getById(v.studentId()).studentNumber(),
           event.repaired());
     }
     if (versions.isEmpty()) {
@@ -65,7 +65,7 @@ class ReadFindings {
           versions.isEmpty()
               ? ""
               : " (دانشجوی "
-                  + students.getById(versions.get(0).studentId()).getStudentNumber()
+                  + students.getById(versions.get(0).studentId()).studentNumber()
                   + "، مدرک "
                   + versions.get(0).documentId()
                   + ")";

@@ -79,7 +79,7 @@ class CamundaAuthorizations implements ApplicationRunner {
         .forEach(
             f ->
                 onFacultyRegistered(
-                    new FacultyRegistered(f.getCode(), f.getNameFa(), f.getCandidateGroup())));
+                    new FacultyRegistered(f.code(), f.nameFa(), f.candidateGroup())));
   }
 
   @EventListener

@@ -2,7 +2,7 @@ package app.parvandeh.security;
 
 import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.student.FileScope;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -46,11 +46,11 @@ public class FileAccessPolicy {
         user.groups().contains(Groups.GRADUATES_OFFICE));
   }
 
-  public boolean canView(CurrentUser user, Student student) {
-    return scope(user).covers(student, s -> clearance.clearanceComplete(s.getId()));
+  public boolean canView(CurrentUser user, StudentRef student) {
+    return scope(user).covers(student, s -> clearance.clearanceComplete(s.id()));
   }
 
-  public void checkView(CurrentUser user, Student student) {
+  public void checkView(CurrentUser user, StudentRef student) {
     if (!canView(user, student)) {
       throw ParvandehException.forbidden(
           "شما به پرونده این دانشجو دسترسی ندارید.", "You may not access this student's file.");
@@ -62,15 +62,14 @@ public class FileAccessPolicy {
    * student's faculty and the central units that keep files; managers and the graduates office only
    * look, students never change.
    */
-  public boolean canChange(CurrentUser user, Student student) {
+  public boolean canChange(CurrentUser user, StudentRef student) {
     if (user.isStudent()) {
       return false;
     }
-    return user.groups().contains(student.getFaculty().getCandidateGroup())
-        || user.inAny(FILE_KEEPERS);
+    return user.groups().contains(student.faculty().candidateGroup()) || user.inAny(FILE_KEEPERS);
   }
 
-  public void checkChange(CurrentUser user, Student student) {
+  public void checkChange(CurrentUser user, StudentRef student) {
     if (!canChange(user, student)) {
       throw ParvandehException.forbidden(
           "شما اجازه تغییر پرونده این دانشجو را ندارید.",
@@ -83,9 +82,9 @@ public class FileAccessPolicy {
    * the central unit that clears the file (education services or graduate studies), as Golestan
    * would signal it.
    */
-  public void checkRecordStudyEnd(CurrentUser user, Student student) {
+  public void checkRecordStudyEnd(CurrentUser user, StudentRef student) {
     if (user.isStudent()
-        || !user.groups().contains(student.getFaculty().getCandidateGroup())
+        || !user.groups().contains(student.faculty().candidateGroup())
             && !user.inAny(java.util.List.of(Groups.CENTRAL_RECORDS, Groups.GRADUATE_STUDIES))) {
       throw ParvandehException.forbidden(
           "پایان تحصیل را کارشناس دانشکده یا واحد تسویه ستاد ثبت می‌کند.",
@@ -127,8 +126,8 @@ public class FileAccessPolicy {
   }
 
   /** Admission documents are uploaded by the student themself, into their own file only. */
-  public void checkStudentUpload(CurrentUser user, Student student) {
-    if (!user.isStudent() || !user.id().equals(student.getUserId())) {
+  public void checkStudentUpload(CurrentUser user, StudentRef student) {
+    if (!user.isStudent() || !user.id().equals(student.userId())) {
       throw ParvandehException.forbidden(
           "فقط خود دانشجو مدارک پذیرش را در پرونده خود بارگذاری می‌کند.",
           "Only the student uploads admission documents, and only into their own file.");

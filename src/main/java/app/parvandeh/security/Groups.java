@@ -1,6 +1,6 @@
 package app.parvandeh.security;
 
-import app.parvandeh.student.Faculty;
+import app.parvandeh.student.FacultyRef;
 import java.util.List;
 
 /**
@@ -20,7 +20,7 @@ public final class Groups {
   /** Camunda's own administrators group, which Camunda Admin recognises. */
   public static final String ADMINS = "camunda-admin";
 
-  public static final String FACULTY_PREFIX = Faculty.GROUP_PREFIX;
+  public static final String FACULTY_PREFIX = FacultyRef.GROUP_PREFIX;
 
   /**
    * Groups that work across every faculty (Tasklist, their own stage's work). All but the graduates

@@ -1,7 +1,7 @@
 package app.parvandeh.security;
 
-import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentAdmitted;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentRenamed;
 import app.parvandeh.student.StudentService;
 import org.camunda.bpm.engine.IdentityService;
@@ -37,15 +37,15 @@ class StudentAccounts {
 
   @EventListener
   void onStudentAdmitted(StudentAdmitted event) {
-    Student student = students.get(event.studentNumber());
-    if (identity.createUserQuery().userId(student.getUserId()).count() > 0) {
+    StudentRef student = students.get(event.studentNumber());
+    if (identity.createUserQuery().userId(student.userId()).count() > 0) {
       return;
     }
-    User user = identity.newUser(student.getUserId());
-    user.setFirstName(student.getFirstName());
-    user.setLastName(student.getLastName());
-    user.setPassword(student.getNationalId());
+    User user = identity.newUser(student.userId());
+    user.setFirstName(student.firstName());
+    user.setLastName(student.lastName());
+    user.setPassword(student.nationalId());
     identity.saveUser(user);
-    identity.createMembership(student.getUserId(), Groups.STUDENTS);
+    identity.createMembership(student.userId(), Groups.STUDENTS);
   }
 }

@@ -52,21 +52,36 @@ public record FileScope(
    * Whether this student's file is in scope; {@code cleared} is asked only when nothing else
    * decides.
    */
-  public boolean covers(Student student, Predicate<Student> cleared) {
+  public boolean covers(StudentRef student, Predicate<StudentRef> cleared) {
     return everyFile
-        || faculties.contains(student.getFaculty().getCode())
-        || ownerUserId != null && ownerUserId.equals(student.getUserId())
+        || faculties.contains(student.faculty().code())
+        || ownerUserId != null && ownerUserId.equals(student.userId())
         || clearedFiles && cleared.test(student);
   }
 
   /**
-   * The JPQL condition on the {@code Student} alias {@code s}; bind {@link #parameters()} with it.
+   * The JPQL condition on the student module's own {@code Student} alias {@code s} (its internal
+   * queries); bind {@link #parameters()} with it. Other modules' JPQL takes {@link
+   * #jpqlOnStudentId}, their SQL {@link #sql}.
    */
   public String jpql(String s) {
     return condition(
         s + ".faculty.code",
         s + ".userId",
         "exists (select c.studentId from ClearedFile c where c.studentId = " + s + ".id)");
+  }
+
+  /**
+   * The JPQL condition that the student whose id is {@code studentId} (a path of the caller's
+   * query, such as {@code r.studentId}) is in scope, without the caller naming the student entity;
+   * bind {@link #parameters()} with it.
+   */
+  public String jpqlOnStudentId(String studentId) {
+    return "exists (select scoped.id from Student scoped where scoped.id = "
+        + studentId
+        + " and "
+        + jpql("scoped")
+        + ")";
   }
 
   /**

@@ -1,156 +1,28 @@
 package app.parvandeh.student;
 
-import app.parvandeh.audit.AuditAction;
-import app.parvandeh.audit.AuditLog;
-import app.parvandeh.shared.ParvandehException;
-import app.parvandeh.shared.UserText;
-import app.parvandeh.shared.UserText.Field;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Corrects a file's information (names, national ID, degree). The edit names the row version it was
  * based on, so two clerks never overwrite each other, and the audit trail keeps every old → new
  * value.
  */
-@Service
-public class StudentInfoEdits {
-
-  private final StudentRepository students;
-  private final AuditLog audit;
-  private final ApplicationEventPublisher events;
-
-  StudentInfoEdits(StudentRepository students, AuditLog audit, ApplicationEventPublisher events) {
-    this.students = students;
-    this.audit = audit;
-    this.events = events;
-  }
+public interface StudentInfoEdits {
 
   /** The editable information; national ID digits may be Persian. */
-  public record StudentInfo(String firstName, String lastName, String nationalId, Degree degree) {}
+  record StudentInfo(String firstName, String lastName, String nationalId, Degree degree) {}
 
-  @Transactional
-  public Student edit(String studentNumber, Long basedOnVersion, StudentInfo info, String actor) {
-    Student student =
-        students
-            .findByStudentNumber(studentNumber)
-            .orElseThrow(
-                () ->
-                    ParvandehException.notFound(
-                        "student-not-found",
-                        "دانشجویی با این شماره پیدا نشد.",
-                        "No student with this number."));
-    if (basedOnVersion == null) {
-      throw ParvandehException.badRequest(
-          "row-version-required",
-          "نسخه‌ای از پرونده که ویرایش کرده‌اید (rowVersion) فرستاده نشده است.",
-          "Send the rowVersion of the file you edited.");
-    }
-    if (basedOnVersion != student.getRowVersion()) {
-      throw ParvandehException.conflict(
-          "version-conflict",
-          "هم‌زمان کاربر دیگری این پرونده را تغییر داده است؛ صفحه را تازه کنید و دوباره تلاش کنید.",
-          "Someone else changed this file meanwhile; reload and try again.");
-    }
-    String firstName = name(info.firstName(), FIRST_NAME);
-    String lastName = name(info.lastName(), LAST_NAME);
-    String nationalId = NationalId.parse(info.nationalId());
-    if (nationalId == null) {
-      throw ParvandehException.badRequest(
-          "invalid-national-id",
-          "کد ملی نامعتبر است (رقم کنترل نادرست).",
-          "The national ID is not valid (check digit mismatch).");
-    }
-    // Another file may hold this national ID: the same person admitted again for a higher degree.
-    Degree degree = info.degree() == null ? student.getDegree() : info.degree();
-    List<String> changes = new ArrayList<>();
-    change(changes, "firstName", student.getFirstName(), firstName);
-    change(changes, "lastName", student.getLastName(), lastName);
-    change(changes, "nationalId", student.getNationalId(), nationalId);
-    change(changes, "degree", student.getDegree().name(), degree.name());
-    boolean renamed =
-        !firstName.equals(student.getFirstName()) || !lastName.equals(student.getLastName());
-    if (!changes.isEmpty()) {
-      student.changeInfo(firstName, lastName, nationalId, degree);
-      students.flush();
-      audit.change(
-          actor, AuditAction.FILE_EDITED, student.getId(), null, String.join("; ", changes));
-    }
-    if (renamed) {
-      events.publishEvent(new StudentRenamed(student.getUserId(), firstName, lastName));
-    }
-    return student;
-  }
+  StudentRef edit(String studentNumber, Long basedOnVersion, StudentInfo info, String actor);
 
   /**
    * Applies a cohort list's row to an existing file: names, father's name, programme and channel.
    * Returns what changed ({@code field: «old» → «new»}), empty when the row says what the file
    * already says.
    */
-  @Transactional
-  public List<String> updateFromCohort(
+  List<String> updateFromCohort(
       String studentNumber,
       String firstName,
       String lastName,
       AdmissionDetails details,
-      String actor) {
-    Student student =
-        students
-            .findByStudentNumber(studentNumber)
-            .orElseThrow(
-                () ->
-                    ParvandehException.notFound(
-                        "student-not-found",
-                        "دانشجویی با این شماره پیدا نشد.",
-                        "No student with this number."));
-    List<String> changes = new ArrayList<>();
-    change(changes, "firstName", student.getFirstName(), firstName);
-    change(changes, "lastName", student.getLastName(), lastName);
-    change(changes, "fatherName", student.getFatherName(), details.fatherName());
-    change(changes, "program", student.getProgram(), details.program());
-    change(changes, "admissionChannel", student.getAdmissionChannel(), details.admissionChannel());
-    if (changes.isEmpty()) {
-      return changes;
-    }
-    boolean renamed =
-        !firstName.equals(student.getFirstName()) || !lastName.equals(student.getLastName());
-    student.changeDetails(firstName, lastName, details);
-    students.flush();
-    audit.change(
-        actor,
-        AuditAction.FILE_EDITED,
-        student.getId(),
-        null,
-        "cohort list: " + String.join("; ", changes));
-    if (renamed) {
-      events.publishEvent(new StudentRenamed(student.getUserId(), firstName, lastName));
-    }
-    return changes;
-  }
-
-  /** student.first_name and student.last_name. */
-  static final Field FIRST_NAME = Field.name("first-name", "نام", "first name", 100);
-
-  static final Field LAST_NAME = Field.name("last-name", "نام خانوادگی", "last name", 100);
-
-  static String name(String typed, Field field) {
-    String value = UserText.clean(typed, field);
-    if (value.isEmpty()) {
-      throw ParvandehException.badRequest(
-          "name-required",
-          "نام و نام خانوادگی را (حداکثر ۱۰۰ نویسه) بنویسید.",
-          "First and last name are required (at most 100 characters).");
-    }
-    return value;
-  }
-
-  private static void change(List<String> changes, String field, String before, String after) {
-    if (!Objects.equals(before, after)) {
-      changes.add(field + ": «" + before + "» → «" + after + "»");
-    }
-  }
+      String actor);
 }

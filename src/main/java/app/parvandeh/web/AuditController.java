@@ -4,7 +4,7 @@ import app.parvandeh.audit.AuditLog;
 import app.parvandeh.audit.AuditLog.AuditView;
 import app.parvandeh.security.CurrentUser;
 import app.parvandeh.security.FileAccessPolicy;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import java.util.List;
 import org.springframework.security.core.Authentication;
@@ -35,8 +35,8 @@ class AuditController {
   AuditTrail trail(@PathVariable String studentNumber, Authentication authentication) {
     CurrentUser user = CurrentUser.of(authentication);
     access.checkReadAudit(user);
-    Student student = students.get(studentNumber);
+    StudentRef student = students.get(studentNumber);
     access.checkView(user, student);
-    return new AuditTrail(StudentSummary.of(student), audit.ofStudent(student.getId()));
+    return new AuditTrail(StudentSummary.of(student), audit.ofStudent(student.id()));
   }
 }

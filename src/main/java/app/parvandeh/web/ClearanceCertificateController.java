@@ -8,7 +8,7 @@ import app.parvandeh.security.CurrentUser;
 import app.parvandeh.shared.DocumentHeaders;
 import app.parvandeh.shared.PersianText;
 import app.parvandeh.signing.OfficeSignatures;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -55,9 +55,9 @@ class ClearanceCertificateController {
   }
 
   /** Where the file page and the portal link to the certificate, once the file is cleared. */
-  static String urlIfCleared(Student student, ClearanceRecords clearance) {
-    return clearance.clearanceComplete(student.getId())
-        ? "/api/students/" + student.getStudentNumber() + "/clearance-certificate"
+  static String urlIfCleared(StudentRef student, ClearanceRecords clearance) {
+    return clearance.clearanceComplete(student.id())
+        ? "/api/students/" + student.studentNumber() + "/clearance-certificate"
         : null;
   }
 }

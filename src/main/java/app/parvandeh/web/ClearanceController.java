@@ -5,7 +5,7 @@ import app.parvandeh.note.NoteView;
 import app.parvandeh.security.CurrentUser;
 import app.parvandeh.security.FileAccessPolicy;
 import app.parvandeh.shared.ParvandehException;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.student.StudentStatus;
 import app.parvandeh.workflow.GraduationClearance;
@@ -60,9 +60,9 @@ class ClearanceController {
       @Valid @RequestBody StudyEnd body,
       Authentication authentication) {
     CurrentUser user = CurrentUser.of(authentication);
-    Student student = students.get(studentNumber);
+    StudentRef student = students.get(studentNumber);
     access.checkRecordStudyEnd(user, student);
-    clearance.endStudy(student.getStudentNumber(), body.reason(), user.id());
+    clearance.endStudy(student.studentNumber(), body.reason(), user.id());
     return Map.of(
         "message",
         "پایان تحصیل («" + body.reason().labelFa() + "») ثبت شد و پرونده وارد تسویه شد.");
@@ -72,7 +72,7 @@ class ClearanceController {
   ClearanceView task(@PathVariable String taskId, Authentication authentication) {
     CurrentUser user = CurrentUser.of(authentication);
     ClearanceTask task = clearance.clearanceTask(taskId, user.id(), user.groups());
-    Student student = students.get(task.studentNumber());
+    StudentRef student = students.get(task.studentNumber());
     access.checkView(user, student);
     return new ClearanceView(task, StudentSummary.of(student));
   }
@@ -103,7 +103,7 @@ class ClearanceController {
       throw ParvandehException.forbidden(
           "این درخواست را خود دانش‌آموخته می‌فرستد.", "Only the graduate sends this request.");
     }
-    Student student =
+    StudentRef student =
         students
             .findByUser(user.id())
             .orElseThrow(
@@ -112,7 +112,7 @@ class ClearanceController {
                         "no-file",
                         "پرونده‌ای برای شما ثبت نشده است.",
                         "No file is registered for you."));
-    NoteView note = clearance.requestGraduationDocuments(student.getStudentNumber(), user.id());
+    NoteView note = clearance.requestGraduationDocuments(student.studentNumber(), user.id());
     return Map.of(
         "message",
         "درخواست شما برای صدور مدارک دانش‌آموختگی به اداره دانش‌آموختگان رسید.",

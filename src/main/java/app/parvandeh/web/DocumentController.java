@@ -11,7 +11,7 @@ import app.parvandeh.security.CurrentUser;
 import app.parvandeh.security.FileAccessPolicy;
 import app.parvandeh.shared.DocumentHeaders;
 import app.parvandeh.shared.ParvandehException;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.workflow.StudentFileWorkflow;
 import java.io.IOException;
@@ -74,10 +74,10 @@ class DocumentController {
       @RequestParam("typeCode") List<String> typeCodes,
       @RequestPart("files") List<MultipartFile> files,
       Authentication authentication) {
-    Student student = students.get(studentNumber);
+    StudentRef student = students.get(studentNumber);
     CurrentUser user = CurrentUser.of(authentication);
     access.checkStudentUpload(user, student);
-    if (workflow.openStudentTask(student.getStudentNumber()).isEmpty()) {
+    if (workflow.openStudentTask(student.studentNumber()).isEmpty()) {
       throw ParvandehException.conflict(
           "upload-closed",
           "اکنون امکان بارگذاری نیست؛ مدارک شما در حال بررسی است.",
@@ -95,7 +95,7 @@ class DocumentController {
       uploads.add(new Upload(typeCodes.get(i), file.getOriginalFilename(), file::getInputStream));
     }
     return Map.of(
-        "documents", documents.uploadAdmissionDocuments(student.getId(), uploads, user.id()));
+        "documents", documents.uploadAdmissionDocuments(student.id(), uploads, user.id()));
   }
 
   @GetMapping("/api/documents/versions/{versionId}/content")

@@ -12,9 +12,9 @@ import app.parvandeh.security.CurrentUser;
 import app.parvandeh.security.FileAccessPolicy;
 import app.parvandeh.student.FileStage;
 import app.parvandeh.student.NewStudent;
-import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentInfoEdits;
 import app.parvandeh.student.StudentInfoEdits.StudentInfo;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.workflow.FileTimeline;
 import app.parvandeh.workflow.FileTimeline.Step;
@@ -92,7 +92,7 @@ class FileController {
   @GetMapping("/api/students/{studentNumber}/file")
   FileView file(@PathVariable String studentNumber, Authentication authentication) {
     CurrentUser user = CurrentUser.of(authentication);
-    Student student = students.get(studentNumber);
+    StudentRef student = students.get(studentNumber);
     access.checkView(user, student);
     // the read is recorded by FileViewAuditing, once per session and page every few minutes
     return view(student, user);
@@ -108,11 +108,11 @@ class FileController {
       @RequestBody FileEdit edit,
       Authentication authentication) {
     CurrentUser user = CurrentUser.of(authentication);
-    Student student = students.get(studentNumber);
+    StudentRef student = students.get(studentNumber);
     access.checkChange(user, student);
-    Student edited =
+    StudentRef edited =
         edits.edit(
-            student.getStudentNumber(),
+            student.studentNumber(),
             edit.rowVersion(),
             new StudentInfo(
                 edit.firstName(), edit.lastName(), edit.nationalId(), Degrees.parse(edit.degree())),
@@ -128,8 +128,8 @@ class FileController {
         .toList();
   }
 
-  private FileView view(Student student, CurrentUser user) {
-    List<FileDocumentView> all = documents.documentsOf(student.getId());
+  private FileView view(StudentRef student, CurrentUser user) {
+    List<FileDocumentView> all = documents.documentsOf(student.id());
     List<FileView.StageDocuments> stages = new ArrayList<>();
     for (FileStage stage : FileStage.values()) {
       List<FileDocumentView> inStage =
@@ -138,7 +138,7 @@ class FileController {
         stages.add(new FileView.StageDocuments(stage.name(), stage.labelFa(), inStage));
       }
     }
-    List<NoteView> fileNotes = notes.notesOf(student.getId());
+    List<NoteView> fileNotes = notes.notesOf(student.id());
     return new FileView(
         StudentSummary.of(student),
         FileView.FileInfo.of(student),
@@ -146,7 +146,7 @@ class FileController {
         stages,
         fileNotes,
         names.of(fileNotes.stream().map(NoteView::author).toList()),
-        namedSteps(timeline.of(student.getStudentNumber())),
+        namedSteps(timeline.of(student.studentNumber())),
         FileHistory.of(history(user, student), all, names),
         ClearanceCertificateController.urlIfCleared(student, clearance));
   }
@@ -156,8 +156,8 @@ class FileController {
    * everyone else who may see the file only its changes, without who read what or from which
    * address.
    */
-  private List<AuditView> history(CurrentUser user, Student student) {
-    List<AuditView> trail = audit.ofStudent(student.getId());
+  private List<AuditView> history(CurrentUser user, StudentRef student) {
+    List<AuditView> trail = audit.ofStudent(student.id());
     if (access.canReadAudit(user)) {
       return trail;
     }

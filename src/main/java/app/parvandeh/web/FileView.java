@@ -2,7 +2,7 @@ package app.parvandeh.web;
 
 import app.parvandeh.document.FileDocumentView;
 import app.parvandeh.note.NoteView;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.workflow.FileTimeline.Step;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +28,9 @@ record FileView(
   record FileInfo(
       String firstName, String lastName, String nationalId, String degree, long rowVersion) {
 
-    static FileInfo of(Student s) {
+    static FileInfo of(StudentRef s) {
       return new FileInfo(
-          s.getFirstName(),
-          s.getLastName(),
-          s.getNationalId(),
-          s.getDegree().name(),
-          s.getRowVersion());
+          s.firstName(), s.lastName(), s.nationalId(), s.degree().name(), s.rowVersion());
     }
   }
 

@@ -2,7 +2,7 @@ package app.parvandeh.web;
 
 import app.parvandeh.audit.AuditAction;
 import app.parvandeh.audit.AuditLog;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.workflow.StudentFileWorkflow;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,7 +42,7 @@ class FileViewAuditing implements WebMvcConfigurer, HandlerInterceptor {
   /** A file page and how to find whose file it shows. */
   private record Page(
       PathPattern pattern,
-      BiFunction<HttpServletRequest, Map<String, String>, Optional<Student>> whose) {}
+      BiFunction<HttpServletRequest, Map<String, String>, Optional<StudentRef>> whose) {}
 
   private final List<Page> pages;
   private final AuditLog audit;
@@ -103,10 +103,10 @@ class FileViewAuditing implements WebMvcConfigurer, HandlerInterceptor {
     }
   }
 
-  private void record(HttpServletRequest request, Student student, String page) {
+  private void record(HttpServletRequest request, StudentRef student, String page) {
     HttpSession session = request.getSession(false);
     Instant now = Instant.now(clock);
-    String key = student.getId() + " " + page;
+    String key = student.id() + " " + page;
     if (session != null) {
       @SuppressWarnings("unchecked")
       Map<String, Instant> seen = (Map<String, Instant>) session.getAttribute(SEEN);
@@ -123,7 +123,7 @@ class FileViewAuditing implements WebMvcConfigurer, HandlerInterceptor {
     audit.read(
         request.getRemoteUser(),
         AuditAction.FILE_VIEWED,
-        student.getId(),
+        student.id(),
         null,
         request.getRequestURI());
   }

@@ -2,7 +2,7 @@ package app.parvandeh.web;
 
 import app.parvandeh.security.CurrentUser;
 import app.parvandeh.security.FileAccessPolicy;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import java.util.Set;
 import org.springframework.security.core.Authentication;
@@ -44,7 +44,7 @@ class MeController {
     String name = names.of(user.id());
     String studentNumber =
         user.isStudent()
-            ? students.findByUser(user.id()).map(Student::getStudentNumber).orElse(null)
+            ? students.findByUser(user.id()).map(StudentRef::studentNumber).orElse(null)
             : null;
     boolean readAudit = access.canReadAudit(user);
     return new Me(

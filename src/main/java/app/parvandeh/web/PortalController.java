@@ -6,7 +6,7 @@ import app.parvandeh.security.ClearanceRecords;
 import app.parvandeh.security.CurrentUser;
 import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.student.FileStage;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.workflow.GraduationClearance;
 import app.parvandeh.workflow.StudentFileProcess;
@@ -62,10 +62,10 @@ class PortalController {
 
   @GetMapping("/file")
   PortalFile file(Authentication authentication) {
-    Student student = ownStudent(authentication);
-    FileTask task = workflow.openStudentTask(student.getStudentNumber()).orElse(null);
-    boolean graduationRequestOpen = clearance.graduationRequestOpen(student.getStudentNumber());
-    List<RequirementView> checklist = documents.checklist(student.getId());
+    StudentRef student = ownStudent(authentication);
+    FileTask task = workflow.openStudentTask(student.studentNumber()).orElse(null);
+    boolean graduationRequestOpen = clearance.graduationRequestOpen(student.studentNumber());
+    List<RequirementView> checklist = documents.checklist(student.id());
     return new PortalFile(
         StudentSummary.of(student),
         task == null ? null : new PortalTask(task.id(), task.key(), task.name()),
@@ -80,8 +80,8 @@ class PortalController {
 
   @PostMapping("/submit")
   Map<String, String> submit(Authentication authentication) {
-    Student student = ownStudent(authentication);
-    workflow.submitForReview(student, student.getUserId());
+    StudentRef student = ownStudent(authentication);
+    workflow.submitForReview(student, student.userId());
     return Map.of("message", "مدارک شما برای بررسی به کارشناس دانشکده ارسال شد.");
   }
 
@@ -102,7 +102,7 @@ class PortalController {
         .toList();
   }
 
-  private Student ownStudent(Authentication authentication) {
+  private StudentRef ownStudent(Authentication authentication) {
     CurrentUser user = CurrentUser.of(authentication);
     if (!user.isStudent()) {
       throw ParvandehException.forbidden(
@@ -118,17 +118,15 @@ class PortalController {
                     "No file is registered for you."));
   }
 
-  private static String phaseMessage(Student student, FileTask task) {
+  private static String phaseMessage(StudentRef student, FileTask task) {
     if (task != null) {
       return StudentFileProcess.TASK_CORRECT_DOCUMENTS.equals(task.key())
           ? "برخی مدارک رد شده است؛ آن‌ها را اصلاح و دوباره ارسال کنید."
           : "مدارک پذیرش خود را بارگذاری و برای بررسی ارسال کنید.";
     }
-    if (student.getStage() == FileStage.ADMISSION) {
+    if (student.stage() == FileStage.ADMISSION) {
       return "مدارک شما در حال بررسی است؛ نتیجه در همین صفحه نمایش داده می‌شود.";
     }
-    return "مدارک ثبت‌نامی شما کامل است و پرونده در مرحله «"
-        + student.getStage().labelFa()
-        + "» است.";
+    return "مدارک ثبت‌نامی شما کامل است و پرونده در مرحله «" + student.stage().labelFa() + "» است.";
   }
 }

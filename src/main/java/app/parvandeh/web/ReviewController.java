@@ -8,7 +8,7 @@ import app.parvandeh.document.Supplier;
 import app.parvandeh.security.CurrentUser;
 import app.parvandeh.security.FileAccessPolicy;
 import app.parvandeh.shared.ParvandehException;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.workflow.StudentFileWorkflow;
 import app.parvandeh.workflow.StudentFileWorkflow.ReviewTask;
@@ -60,7 +60,7 @@ class ReviewController {
   @GetMapping("/student")
   StudentSummary student(@PathVariable String taskId, Authentication authentication) {
     CurrentUser user = CurrentUser.of(authentication);
-    Student student =
+    StudentRef student =
         students.get(workflow.fileTask(taskId, user.id(), user.groups()).studentNumber());
     access.checkView(user, student);
     return StudentSummary.of(student);
@@ -70,10 +70,10 @@ class ReviewController {
   Review review(@PathVariable String taskId, Authentication authentication) {
     CurrentUser user = CurrentUser.of(authentication);
     ReviewTask task = workflow.reviewTask(taskId, user.id(), user.groups());
-    Student student = students.get(task.task().studentNumber());
+    StudentRef student = students.get(task.task().studentNumber());
     access.checkView(user, student);
     List<RequirementView> notUploaded =
-        documents.checklist(student.getId()).stream()
+        documents.checklist(student.id()).stream()
             .filter(r -> r.supplier() != Supplier.STUDENT || r.document() == null)
             .toList();
     return new Review(
@@ -83,7 +83,7 @@ class ReviewController {
         task.stage().labelFa(),
         task.claimedByCaller(),
         StudentSummary.of(student),
-        documents.admissionDocumentsOf(student.getId()),
+        documents.admissionDocumentsOf(student.id()),
         notUploaded);
   }
 
@@ -100,10 +100,10 @@ class ReviewController {
           "برای بررسی، ابتدا کار را به خود اختصاص دهید.",
           "Claim the task before recording decisions.");
     }
-    Student student = students.get(task.task().studentNumber());
+    StudentRef student = students.get(task.task().studentNumber());
     access.checkView(user, student);
     return documents.review(
-        student.getId(),
+        student.id(),
         decision.documentId(),
         task.stage(),
         decision.decision(),

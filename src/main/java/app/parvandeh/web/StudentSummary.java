@@ -1,7 +1,7 @@
 package app.parvandeh.web;
 
 import app.parvandeh.shared.PersianText;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 
 /** The student header every page shows. */
 record StudentSummary(
@@ -19,20 +19,20 @@ record StudentSummary(
     String stage,
     String stageLabel) {
 
-  static StudentSummary of(Student s) {
+  static StudentSummary of(StudentRef s) {
     return new StudentSummary(
-        s.getStudentNumber(),
-        s.getNationalId(),
-        s.getFullName(),
-        s.getFaculty().getCode(),
-        s.getFaculty().getNameFa(),
-        s.getDegree().name(),
-        s.getDegree().labelFa(),
-        s.getEntryYear(),
-        PersianText.toPersianDigits(String.valueOf(s.getEntryYear())),
-        s.getStatus().name(),
-        s.getStatus().labelFa(),
-        s.getStage().name(),
-        s.getStage().labelFa());
+        s.studentNumber(),
+        s.nationalId(),
+        s.fullName(),
+        s.faculty().code(),
+        s.faculty().nameFa(),
+        s.degree().name(),
+        s.degree().labelFa(),
+        s.entryYear(),
+        PersianText.toPersianDigits(String.valueOf(s.entryYear())),
+        s.status().name(),
+        s.status().labelFa(),
+        s.stage().name(),
+        s.stage().labelFa());
   }
 }

@@ -3,7 +3,7 @@ package app.parvandeh.web;
 import app.parvandeh.document.FileDocumentView;
 import app.parvandeh.security.CurrentUser;
 import app.parvandeh.security.FileAccessPolicy;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.workflow.StudyDocumentWorkflow;
 import app.parvandeh.workflow.StudyDocumentWorkflow.Registered;
@@ -54,7 +54,7 @@ class StudyDocumentController {
       @RequestPart("file") MultipartFile file,
       Authentication auth) {
     CurrentUser user = CurrentUser.of(auth);
-    Student student = changeable(studentNumber, user);
+    StudentRef student = changeable(studentNumber, user);
     return workflow.registerOfficeLetter(
         student,
         typeCode,
@@ -82,7 +82,7 @@ class StudyDocumentController {
       @RequestPart("file") MultipartFile file,
       Authentication auth) {
     CurrentUser user = CurrentUser.of(auth);
-    Student student = changeable(studentNumber, user);
+    StudentRef student = changeable(studentNumber, user);
     return workflow.storeLetterForStartForm(
         student,
         typeCode,
@@ -103,13 +103,13 @@ class StudyDocumentController {
       @RequestBody CounterReference reference,
       Authentication auth) {
     CurrentUser user = CurrentUser.of(auth);
-    Student student = changeable(studentNumber, user);
+    StudentRef student = changeable(studentNumber, user);
     return workflow.registerServiceCounter(
         student, reference.requestNumber(), reference.documentType(), user.id());
   }
 
-  private Student changeable(String studentNumber, CurrentUser user) {
-    Student student = students.get(studentNumber);
+  private StudentRef changeable(String studentNumber, CurrentUser user) {
+    StudentRef student = students.get(studentNumber);
     access.checkChange(user, student);
     return student;
   }

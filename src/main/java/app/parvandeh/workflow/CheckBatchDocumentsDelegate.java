@@ -23,7 +23,7 @@ class CheckBatchDocumentsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Long studentId = students.get(FileKeys.studentNumberOf(execution)).getId();
+    Long studentId = students.get(FileKeys.studentNumberOf(execution)).id();
     execution.setVariable(
         StudentFileProcess.VAR_BATCH_DOCUMENTS_IN_FILE,
         documents.missingBatchDocuments(studentId).isEmpty());

@@ -46,7 +46,7 @@ class ClearanceDecisionListener implements TaskListener {
             : task.getAssignee();
     task.setVariable(StudentFileProcess.VAR_CLEARANCE_CHECKED_BY, clerk);
     if (!(Boolean) complete) {
-      Long studentId = students.get(FileKeys.studentNumberOf(task)).getId();
+      Long studentId = students.get(FileKeys.studentNumberOf(task)).id();
       notes.record(
           studentId,
           NoteKind.CLEARANCE_MISSING,

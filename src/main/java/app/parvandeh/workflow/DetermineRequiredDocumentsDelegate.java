@@ -3,7 +3,7 @@ package app.parvandeh.workflow;
 import app.parvandeh.document.DocumentService;
 import app.parvandeh.document.Requirement;
 import app.parvandeh.document.Supplier;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import java.util.List;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
@@ -28,7 +28,7 @@ class DetermineRequiredDocumentsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Student student = students.get(FileKeys.studentNumberOf(execution));
+    StudentRef student = students.get(FileKeys.studentNumberOf(execution));
     DmnDecisionResult result =
         StudentDecisions.evaluate(
             execution.getProcessEngineServices().getDecisionService(),
@@ -42,6 +42,6 @@ class DetermineRequiredDocumentsDelegate implements JavaDelegate {
                         (String) row.get("documentType"),
                         Supplier.valueOf((String) row.get("supplier"))))
             .toList();
-    documents.recordRequirements(student.getId(), requirements);
+    documents.recordRequirements(student.id(), requirements);
   }
 }

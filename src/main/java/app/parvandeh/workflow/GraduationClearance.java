@@ -5,7 +5,7 @@ import app.parvandeh.note.NoteService;
 import app.parvandeh.note.NoteService.NewAddress;
 import app.parvandeh.note.NoteView;
 import app.parvandeh.shared.ParvandehException;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.student.StudentStatus;
 import java.util.Collection;
@@ -61,14 +61,14 @@ public class GraduationClearance {
    */
   @Transactional
   public void endStudy(String studentNumber, StudentStatus reason, String actor) {
-    Student student = students.get(studentNumber);
+    StudentRef student = students.get(studentNumber);
     if (reason == null || reason == StudentStatus.ACTIVE) {
       throw ParvandehException.badRequest(
           "invalid-closure-reason",
           "علت پایان تحصیل باید دانش‌آموخته، انصراف، اخراج یا بسته‌شده باشد.",
           "The reason must be GRADUATED, WITHDRAWN, EXPELLED or CLOSED.");
     }
-    if (!waitsFor(student.getStudentNumber(), StudentFileProcess.MESSAGE_STUDY_ENDED)) {
+    if (!waitsFor(student.studentNumber(), StudentFileProcess.MESSAGE_STUDY_ENDED)) {
       throw ParvandehException.conflict(
           "not-during-study",
           "پرونده این دانشجو در مرحله «در طول تحصیل» منتظر پایان تحصیل نیست.",
@@ -76,7 +76,7 @@ public class GraduationClearance {
     }
     runtime
         .createMessageCorrelation(StudentFileProcess.MESSAGE_STUDY_ENDED)
-        .processInstanceBusinessKey(student.getStudentNumber())
+        .processInstanceBusinessKey(student.studentNumber())
         .setVariables(
             Variables.createVariables()
                 .putValue(StudentFileProcess.VAR_CLOSURE_REASON, reason.name())
@@ -95,8 +95,8 @@ public class GraduationClearance {
    */
   @Transactional
   public NoteView requestGraduationDocuments(String studentNumber, String actor) {
-    Student student = students.get(studentNumber);
-    if (!waitsFor(student.getStudentNumber(), StudentFileProcess.MESSAGE_GRADUATION_REQUESTED)) {
+    StudentRef student = students.get(studentNumber);
+    if (!waitsFor(student.studentNumber(), StudentFileProcess.MESSAGE_GRADUATION_REQUESTED)) {
       throw ParvandehException.conflict(
           "graduation-request-not-open",
           "پرونده هنوز برای صدور مدارک دانش‌آموختگی آماده نیست یا درخواست قبلاً ثبت شده است.",
@@ -104,12 +104,12 @@ public class GraduationClearance {
     }
     NoteView note =
         recordGraduationRequest(
-            student.getStudentNumber(),
+            student.studentNumber(),
             actor,
             "دانش‌آموخته از درگاه دانشجو درخواست مدارک دانش‌آموختگی داد.");
     runtime
         .createMessageCorrelation(StudentFileProcess.MESSAGE_GRADUATION_REQUESTED)
-        .processInstanceBusinessKey(student.getStudentNumber())
+        .processInstanceBusinessKey(student.studentNumber())
         .setVariable(StudentFileProcess.VAR_GRADUATION_REQUESTED_BY, actor)
         .correlate();
     return note;
@@ -117,7 +117,7 @@ public class GraduationClearance {
 
   /** The request's note; one per file whichever way it came. */
   NoteView recordGraduationRequest(String studentNumber, String actor, String body) {
-    Long studentId = students.get(studentNumber).getId();
+    Long studentId = students.get(studentNumber).id();
     return notes.record(
         studentId,
         NoteKind.GRADUATION_REQUESTED,
@@ -179,7 +179,7 @@ public class GraduationClearance {
           "Claim the faculty's completion task before recording notes.");
     }
     return notes.record(
-        students.get(task.studentNumber()).getId(),
+        students.get(task.studentNumber()).id(),
         NoteKind.DOCUMENT_ADDRESS,
         body,
         userId,

@@ -106,7 +106,7 @@ class GroupTasklistFilters implements ApplicationRunner {
         .filterName(TasklistFilters.MY_TASKS)
         .list()
         .forEach(f -> everyone.forEach(g -> grantRead(f.getId(), g)));
-    students.faculties().forEach(f -> grantFaculty(f.getCandidateGroup()));
+    students.faculties().forEach(f -> grantFaculty(f.candidateGroup()));
   }
 
   @EventListener

@@ -32,7 +32,7 @@ class RecordFileNoteDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Long studentId = students.get(FileKeys.studentNumberOf(execution)).getId();
+    Long studentId = students.get(FileKeys.studentNumberOf(execution)).id();
     NoteKind kind = NoteKind.valueOf((String) execution.getVariableLocal(INPUT_KIND));
     Object author = execution.getVariableLocal(INPUT_AUTHOR);
     notes.record(

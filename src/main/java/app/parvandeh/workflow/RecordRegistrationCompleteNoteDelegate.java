@@ -25,7 +25,7 @@ class RecordRegistrationCompleteNoteDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Long studentId = students.get(FileKeys.studentNumberOf(execution)).getId();
+    Long studentId = students.get(FileKeys.studentNumberOf(execution)).id();
     Object checkedBy = execution.getVariable(StudentFileProcess.VAR_FACULTY_CHECKED_BY);
     notes.recordRegistrationComplete(
         studentId, checkedBy == null ? SYSTEM_AUTHOR : checkedBy.toString());

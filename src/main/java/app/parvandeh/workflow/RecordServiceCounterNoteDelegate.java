@@ -6,7 +6,7 @@ import app.parvandeh.note.NoteKind;
 import app.parvandeh.note.NoteService;
 import app.parvandeh.note.NoteService.NewAddress;
 import app.parvandeh.shared.PersianText;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -31,7 +31,7 @@ class RecordServiceCounterNoteDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Student student = students.get(FileKeys.studentNumberOf(execution));
+    StudentRef student = students.get(FileKeys.studentNumberOf(execution));
     String requestNumber = (String) execution.getVariable(VAR_COUNTER_REQUEST_NUMBER);
     String type = (String) execution.getVariable(VAR_COUNTER_DOCUMENT_TYPE);
     String body =
@@ -47,7 +47,7 @@ class RecordServiceCounterNoteDelegate implements JavaDelegate {
             type + " — درخواست پیشخوان خدمت شماره " + PersianText.toPersianDigits(requestNumber),
             null);
     notes.record(
-        student.getId(),
+        student.id(),
         NoteKind.SERVICE_COUNTER_REFERENCE,
         body,
         (String) execution.getVariable(VAR_REGISTERED_BY),

@@ -9,7 +9,7 @@ import app.parvandeh.note.NoteKind;
 import app.parvandeh.note.NoteService;
 import app.parvandeh.note.NoteService.NewAddress;
 import app.parvandeh.shared.PersianText;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -37,9 +37,9 @@ class RecordStudyDocumentNoteDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Student student = students.get(FileKeys.studentNumberOf(execution));
+    StudentRef student = students.get(FileKeys.studentNumberOf(execution));
     Long documentId = ((Number) execution.getVariable(VAR_DOCUMENT_ID)).longValue();
-    FileDocumentView document = studyDocuments.studyDocumentOf(student.getId(), documentId);
+    FileDocumentView document = studyDocuments.studyDocumentOf(student.id(), documentId);
     VersionView current = document.current();
     String body =
         "مدرک «"
@@ -63,7 +63,7 @@ class RecordStudyDocumentNoteDelegate implements JavaDelegate {
                     + ")"),
             current.id());
     notes.record(
-        student.getId(),
+        student.id(),
         NoteKind.STUDY_DOCUMENT,
         body,
         (String) execution.getVariable(VAR_REGISTERED_BY),

@@ -1,6 +1,6 @@
 package app.parvandeh.workflow;
 
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.student.StudentStatus;
 import java.util.Arrays;
@@ -26,7 +26,7 @@ class RecordStudyEndDelegate implements JavaDelegate {
     StudentStatus status =
         closureStatus(execution.getVariable(StudentFileProcess.VAR_CLOSURE_REASON));
     Object actor = execution.getVariable(StudentFileProcess.VAR_STUDY_ENDED_BY);
-    Student student =
+    StudentRef student =
         students.endStudy(
             FileKeys.studentNumberOf(execution),
             status,

@@ -31,7 +31,7 @@ class ReviewOutcomeListener implements TaskListener {
   public void notify(DelegateTask task) {
     ReviewStage stage =
         reviewTasks.requireStage(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
-    Long studentId = students.get(FileKeys.studentNumberOf(task)).getId();
+    Long studentId = students.get(FileKeys.studentNumberOf(task)).id();
     ReviewOutcome outcome = documents.outcome(studentId, stage);
     if (outcome == ReviewOutcome.INCOMPLETE) {
       throw new ProcessEngineException(

@@ -1,6 +1,6 @@
 package app.parvandeh.workflow;
 
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import java.time.Duration;
 import java.time.Instant;
@@ -208,9 +208,9 @@ public class StuckFiles {
             .stream()
             .filter(p -> p.getBusinessKey() != null)
             .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
-    Map<String, Student> byNumber =
+    Map<String, StudentRef> byNumber =
         students.byNumbers(numbers.values()).stream()
-            .collect(Collectors.toMap(Student::getStudentNumber, s -> s));
+            .collect(Collectors.toMap(StudentRef::studentNumber, s -> s));
     for (Row row : rows) {
       row.studentNumber = numbers.getOrDefault(row.processInstanceId, "");
       row.student = byNumber.get(row.studentNumber);
@@ -295,7 +295,7 @@ public class StuckFiles {
   private static final class Row {
     final String processInstanceId;
     String studentNumber = "";
-    Student student;
+    StudentRef student;
     final String stepId;
     final String stepName;
     final Set<String> reasons = new TreeSet<>();
@@ -330,9 +330,9 @@ public class StuckFiles {
     StuckFile toFile(Instant now) {
       return new StuckFile(
           studentNumber,
-          student == null ? "" : student.getFullName(),
-          student == null ? "" : student.getFaculty().getCode(),
-          student == null ? "" : student.getFaculty().getNameFa(),
+          student == null ? "" : student.fullName(),
+          student == null ? "" : student.faculty().code(),
+          student == null ? "" : student.faculty().nameFa(),
           stepId,
           stepName,
           reasons,

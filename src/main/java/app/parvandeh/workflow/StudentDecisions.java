@@ -1,6 +1,6 @@
 package app.parvandeh.workflow;
 
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
@@ -29,17 +29,16 @@ final class StudentDecisions {
    * EXPELLED, CLOSED). Enums go by name; a value the file does not have is null, which only a
    * {@code -} entry matches.
    */
-  static VariableMap inputsOf(Student student) {
+  static VariableMap inputsOf(StudentRef student) {
     return Variables.createVariables()
-        .putValue("degree", nameOf(student.getDegree()))
-        .putValue("entryYear", student.getEntryYear())
-        .putValue("brilliantTalent", student.isBrilliantTalent())
-        .putValue("admissionType", nameOf(student.getAdmissionType()))
-        .putValue("admissionChannel", student.getAdmissionChannel())
-        .putValue("program", student.getProgram())
-        .putValue(
-            "facultyCode", student.getFaculty() == null ? null : student.getFaculty().getCode())
-        .putValue("status", nameOf(student.getStatus()));
+        .putValue("degree", nameOf(student.degree()))
+        .putValue("entryYear", student.entryYear())
+        .putValue("brilliantTalent", student.brilliantTalent())
+        .putValue("admissionType", nameOf(student.admissionType()))
+        .putValue("admissionChannel", student.admissionChannel())
+        .putValue("program", student.program())
+        .putValue("facultyCode", student.faculty() == null ? null : student.faculty().code())
+        .putValue("status", nameOf(student.status()));
   }
 
   private static String nameOf(Enum<?> value) {
@@ -47,7 +46,7 @@ final class StudentDecisions {
   }
 
   static DmnDecisionResult evaluate(
-      DecisionService decisions, String decisionKey, Student student) {
+      DecisionService decisions, String decisionKey, StudentRef student) {
     return decisions.evaluateDecisionByKey(decisionKey).variables(inputsOf(student)).evaluate();
   }
 
@@ -55,16 +54,16 @@ final class StudentDecisions {
    * The staff group that clears the student's file; a table that names none is an error the owner
    * must fix.
    */
-  static String clearanceGroupOf(DecisionService decisions, Student student) {
+  static String clearanceGroupOf(DecisionService decisions, StudentRef student) {
     DmnDecisionResultEntries row = evaluate(decisions, CLEARANCE_GROUP, student).getFirstResult();
     Object group = row == null ? null : row.getEntry(CLEARANCE_GROUP_OUTPUT);
     if (group == null || group.toString().isBlank()) {
       throw new IllegalStateException(
           "جدول تصمیم تسویه‌کننده پرونده برای دانشجوی "
-              + student.getStudentNumber()
+              + student.studentNumber()
               + " گروهی تعیین نکرد؛ سطر پیش‌فرض را به جدول برگردانید و دوباره اجرا کنید. / ClearanceGroup.dmn named no "
               + "clearance group for student "
-              + student.getStudentNumber()
+              + student.studentNumber()
               + ": restore its fallback row and retry.");
     }
     return group.toString();

@@ -4,8 +4,8 @@ import app.parvandeh.document.BatchDocumentAttached;
 import app.parvandeh.document.DocumentService;
 import app.parvandeh.document.ReviewStage;
 import app.parvandeh.shared.ParvandehException;
-import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentAdmitted;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import java.util.Collection;
 import java.util.List;
@@ -78,19 +78,18 @@ public class StudentFileWorkflow {
   void onBatchDocumentAttached(BatchDocumentAttached event) {
     runtime
         .createMessageCorrelation(StudentFileProcess.MESSAGE_BATCH_DOCUMENTS_ARRIVED)
-        .processInstanceBusinessKey(students.getById(event.studentId()).getStudentNumber())
+        .processInstanceBusinessKey(students.getById(event.studentId()).studentNumber())
         .correlateAll();
   }
 
-  void openFile(Student student) {
+  void openFile(StudentRef student) {
     runtime.startProcessInstanceByKey(
         StudentFileProcess.PROCESS_ID,
-        student.getStudentNumber(),
+        student.studentNumber(),
         Variables.createVariables()
-            .putValue(StudentFileProcess.VAR_STUDENT_NUMBER, student.getStudentNumber())
-            .putValue(StudentFileProcess.VAR_STUDENT_USER_ID, student.getUserId())
-            .putValue(
-                StudentFileProcess.VAR_FACULTY_GROUP, student.getFaculty().getCandidateGroup()));
+            .putValue(StudentFileProcess.VAR_STUDENT_NUMBER, student.studentNumber())
+            .putValue(StudentFileProcess.VAR_STUDENT_USER_ID, student.userId())
+            .putValue(StudentFileProcess.VAR_FACULTY_GROUP, student.faculty().candidateGroup()));
   }
 
   /** The student's open upload or correction task, if the file is waiting for them. */
@@ -131,9 +130,9 @@ public class StudentFileWorkflow {
    * and unrejected.
    */
   @Transactional
-  public void submitForReview(Student student, String userId) {
+  public void submitForReview(StudentRef student, String userId) {
     FileTask task =
-        openStudentTask(student.getStudentNumber())
+        openStudentTask(student.studentNumber())
             .filter(t -> userId.equals(t.assignee()))
             .orElseThrow(
                 () ->
@@ -141,7 +140,7 @@ public class StudentFileWorkflow {
                         "no-open-upload",
                         "اکنون کاری برای ارسال مدارک ندارید؛ مدارک شما در حال بررسی است.",
                         "There is nothing to submit now: your documents are being checked."));
-    List<String> missing = documents.missingForReview(student.getId());
+    List<String> missing = documents.missingForReview(student.id());
     if (!missing.isEmpty()) {
       throw ParvandehException.conflict(
           "documents-missing",

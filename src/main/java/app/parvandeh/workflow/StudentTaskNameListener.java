@@ -1,7 +1,7 @@
 package app.parvandeh.workflow;
 
 import app.parvandeh.shared.PersianText;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentRenamed;
 import app.parvandeh.student.StudentService;
 import java.util.Collection;
@@ -53,14 +53,11 @@ class StudentTaskNameListener implements TaskListener {
   /** A corrected name follows into the open tasks of the student's files. */
   @EventListener
   void onStudentRenamed(StudentRenamed event) {
-    Optional<Student> renamed = students.findByUser(event.userId());
+    Optional<StudentRef> renamed = students.findByUser(event.userId());
     renamed.ifPresent(
         student -> {
           for (Task task :
-              tasks
-                  .createTaskQuery()
-                  .processInstanceBusinessKey(student.getStudentNumber())
-                  .list()) {
+              tasks.createTaskQuery().processInstanceBusinessKey(student.studentNumber()).list()) {
             if (task.getName() != null && task.getName().contains(SEPARATOR)) {
               boolean withFaculty =
                   !offeredToFaculty(tasks.getIdentityLinksForTask(task.getId()), student);
@@ -71,25 +68,25 @@ class StudentTaskNameListener implements TaskListener {
         });
   }
 
-  static String named(String modelName, Student student, boolean withFaculty) {
+  static String named(String modelName, StudentRef student, boolean withFaculty) {
     String base = modelName == null ? "" : modelName;
     int cut = base.indexOf(SEPARATOR);
     if (cut >= 0) {
       base = base.substring(0, cut);
     }
     String label =
-        PersianText.toPersianDigits(student.getStudentNumber())
+        PersianText.toPersianDigits(student.studentNumber())
             + " "
-            + student.getFullName()
-            + (withFaculty ? " (" + student.getFaculty().getNameFa() + ")" : "");
+            + student.fullName()
+            + (withFaculty ? " (" + student.faculty().nameFa() + ")" : "");
     String name = base + SEPARATOR + label;
     return name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME);
   }
 
   /** A faculty clerk knows the faculty already; everyone else is told it. */
   private static boolean offeredToFaculty(
-      Collection<? extends IdentityLink> links, Student student) {
-    String group = student.getFaculty().getCandidateGroup();
+      Collection<? extends IdentityLink> links, StudentRef student) {
+    String group = student.faculty().candidateGroup();
     for (IdentityLink link : links) {
       if (group.equals(link.getGroupId())) {
         return true;

@@ -7,7 +7,7 @@ import app.parvandeh.security.CurrentUser;
 import app.parvandeh.security.FileAccessPolicy;
 import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.shared.PersianText;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import java.util.HashSet;
 import java.util.Set;
@@ -65,8 +65,8 @@ class StudyDocumentStartListener implements ExecutionListener {
 
   private void check(DelegateExecution execution) {
     Object typed = execution.getVariable(VAR_STUDENT_NUMBER);
-    Student student = students.get(typed == null ? "" : typed.toString());
-    String number = student.getStudentNumber();
+    StudentRef student = students.get(typed == null ? "" : typed.toString());
+    String number = student.studentNumber();
     execution.setVariable(VAR_STUDENT_NUMBER, number);
     Authentication starter = identity.getCurrentAuthentication();
     if (starter != null) {
@@ -97,7 +97,7 @@ class StudyDocumentStartListener implements ExecutionListener {
     Object source = execution.getVariable(VAR_SOURCE);
     if (SOURCE_OFFICE_AUTOMATION.equals(source)) {
       Long documentId = asLong(execution.getVariable(VAR_DOCUMENT_ID));
-      studyDocuments.studyDocumentOf(student.getId(), documentId);
+      studyDocuments.studyDocumentOf(student.id(), documentId);
       execution.setVariable(VAR_DOCUMENT_ID, documentId);
     } else if (SOURCE_SERVICE_COUNTER.equals(source)) {
       execution.setVariables(

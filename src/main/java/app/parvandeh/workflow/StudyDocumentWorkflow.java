@@ -7,7 +7,7 @@ import app.parvandeh.document.StudyDocuments;
 import app.parvandeh.document.Upload;
 import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.shared.PersianText;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -76,16 +76,16 @@ public class StudyDocumentWorkflow {
    */
   @Transactional
   public FileDocumentView storeLetterForStartForm(
-      Student student,
+      StudentRef student,
       String typeCode,
       Upload upload,
       String letterNumber,
       String letterDate,
       String description,
       String actor) {
-    runningFileInstanceId(student.getStudentNumber());
+    runningFileInstanceId(student.studentNumber());
     return studyDocuments.registerOfficeLetter(
-        student.getId(), typeCode, upload, letterNumber, letterDate, description, actor);
+        student.id(), typeCode, upload, letterNumber, letterDate, description, actor);
   }
 
   /**
@@ -93,17 +93,17 @@ public class StudyDocumentWorkflow {
    */
   @Transactional
   public Registered registerOfficeLetter(
-      Student student,
+      StudentRef student,
       String typeCode,
       Upload upload,
       String letterNumber,
       String letterDate,
       String description,
       String actor) {
-    runningFileInstanceId(student.getStudentNumber());
+    runningFileInstanceId(student.studentNumber());
     FileDocumentView document =
         studyDocuments.registerOfficeLetter(
-            student.getId(), typeCode, upload, letterNumber, letterDate, description, actor);
+            student.id(), typeCode, upload, letterNumber, letterDate, description, actor);
     Map<String, Object> variables = new HashMap<>();
     variables.put(VAR_DOCUMENT_ID, document.id());
     return new Registered(document, start(student, SOURCE_OFFICE_AUTOMATION, variables, actor));
@@ -112,8 +112,8 @@ public class StudyDocumentWorkflow {
   /** From the file page: a service-counter document, nothing uploaded, only where it lives. */
   @Transactional
   public Registered registerServiceCounter(
-      Student student, String requestNumber, String documentType, String actor) {
-    runningFileInstanceId(student.getStudentNumber());
+      StudentRef student, String requestNumber, String documentType, String actor) {
+    runningFileInstanceId(student.studentNumber());
     Map<String, Object> variables = new HashMap<>();
     variables.put(VAR_COUNTER_REQUEST_NUMBER, requestNumber);
     variables.put(VAR_COUNTER_DOCUMENT_TYPE, documentType);
@@ -137,8 +137,8 @@ public class StudyDocumentWorkflow {
   }
 
   private String start(
-      Student student, String source, Map<String, Object> variables, String actor) {
-    variables.put(VAR_STUDENT_NUMBER, student.getStudentNumber());
+      StudentRef student, String source, Map<String, Object> variables, String actor) {
+    variables.put(VAR_STUDENT_NUMBER, student.studentNumber());
     variables.put(VAR_SOURCE, source);
     variables.put(VAR_REGISTERED_BY, actor);
     if (SOURCE_SERVICE_COUNTER.equals(source)) {
@@ -147,7 +147,7 @@ public class StudyDocumentWorkflow {
               variables.get(VAR_COUNTER_REQUEST_NUMBER), variables.get(VAR_COUNTER_DOCUMENT_TYPE)));
     }
     return runtime
-        .startProcessInstanceByKey(PROCESS_ID, student.getStudentNumber(), variables)
+        .startProcessInstanceByKey(PROCESS_ID, student.studentNumber(), variables)
         .getId();
   }
 }

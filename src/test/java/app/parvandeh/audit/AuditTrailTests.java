@@ -6,7 +6,7 @@ import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.note.NoteKind;
 import app.parvandeh.note.NoteService;
 import app.parvandeh.student.NewStudent;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
@@ -53,7 +53,7 @@ class AuditTrailTests {
   RequestMappingHandlerMapping mappings;
 
   NewStudent data;
-  Student student;
+  StudentRef student;
   String instance;
   ApiClient studentApi;
 
@@ -61,9 +61,9 @@ class AuditTrailTests {
   void admit() {
     data = TestStudents.newStudent("engineering", 1402, false);
     student = students.admit(data, "admission-office");
-    instance = DueJobs.fileInstanceOf(runtime, student.getStudentNumber());
+    instance = DueJobs.fileInstanceOf(runtime, student.studentNumber());
     DueJobs.run(management, instance);
-    studentApi = ApiClient.signedIn(port, student.getStudentNumber(), data.nationalId());
+    studentApi = ApiClient.signedIn(port, student.studentNumber(), data.nationalId());
   }
 
   @Test
@@ -71,7 +71,7 @@ class AuditTrailTests {
     assertThat(studentApi.get("/api/portal/file").status()).isEqualTo(200);
     Response uploaded =
         studentApi.upload(
-            "/api/students/" + student.getStudentNumber() + "/documents",
+            "/api/students/" + student.studentNumber() + "/documents",
             List.of(
                 new FilePart("PHOTO", "عکس.jpg", "image/jpeg", DemoFiles.jpeg()),
                 new FilePart("NATIONAL_ID_CARD", "کارت.png", "image/png", DemoFiles.png()),
@@ -101,7 +101,7 @@ class AuditTrailTests {
                 .status())
         .isEqualTo(200);
     notes.record(
-        student.getId(),
+        student.id(),
         NoteKind.GENERAL,
         "یادداشت آزمون",
         "clerk.eng",
@@ -109,19 +109,19 @@ class AuditTrailTests {
         null);
 
     Map<AuditAction, Set<String>> actors =
-        audit.ofStudent(student.getId()).stream()
+        audit.ofStudent(student.id()).stream()
             .collect(
                 Collectors.groupingBy(
                     AuditLog.AuditView::action,
                     Collectors.mapping(AuditLog.AuditView::actor, Collectors.toSet())));
     assertThat(actors)
         .containsEntry(AuditAction.FILE_CREATED, Set.of("admission-office"))
-        .containsEntry(AuditAction.DOCUMENT_UPLOADED, Set.of(student.getStudentNumber()))
-        .containsEntry(AuditAction.DOCUMENT_DOWNLOADED, Set.of(student.getStudentNumber()))
-        .containsEntry(AuditAction.FILE_VIEWED, Set.of(student.getStudentNumber(), "clerk.eng"))
+        .containsEntry(AuditAction.DOCUMENT_UPLOADED, Set.of(student.studentNumber()))
+        .containsEntry(AuditAction.DOCUMENT_DOWNLOADED, Set.of(student.studentNumber()))
+        .containsEntry(AuditAction.FILE_VIEWED, Set.of(student.studentNumber(), "clerk.eng"))
         .containsEntry(AuditAction.DOCUMENT_REVIEWED, Set.of("clerk.eng"))
         .containsEntry(AuditAction.NOTE_RECORDED, Set.of("clerk.eng"));
-    assertThat(audit.ofStudent(student.getId()))
+    assertThat(audit.ofStudent(student.id()))
         .filteredOn(e -> e.action() == AuditAction.FILE_VIEWED)
         .allSatisfy(e -> assertThat(e.remoteAddress()).isNotBlank());
   }
@@ -133,11 +133,11 @@ class AuditTrailTests {
         List.of("manager", "central.admission", "central.records", "grad.studies")) {
       Response answer =
           ApiClient.signedIn(port, reader, "parvandeh")
-              .get("/api/students/" + student.getStudentNumber() + "/audit");
+              .get("/api/students/" + student.studentNumber() + "/audit");
       assertThat(answer.status()).as(reader + ": " + answer).isEqualTo(200);
       JsonNode entries = answer.json().get("entries");
       assertThat(answer.json().at("/student/studentNumber").asText())
-          .isEqualTo(student.getStudentNumber());
+          .isEqualTo(student.studentNumber());
       assertThat(entries.get(0).get("action").asText()).isEqualTo("FILE_CREATED");
       assertThat(entries.get(0).get("occurredAtJalali").asText()).startsWith("۱۴");
       assertThat(entries.findValuesAsText("action")).contains("FILE_VIEWED");
@@ -145,12 +145,12 @@ class AuditTrailTests {
     for (String refused : List.of("clerk.eng", "process.owner", "admin")) {
       assertThat(
               ApiClient.signedIn(port, refused, "parvandeh")
-                  .get("/api/students/" + student.getStudentNumber() + "/audit")
+                  .get("/api/students/" + student.studentNumber() + "/audit")
                   .status())
           .as(refused)
           .isEqualTo(403);
     }
-    assertThat(studentApi.get("/api/students/" + student.getStudentNumber() + "/audit").status())
+    assertThat(studentApi.get("/api/students/" + student.studentNumber() + "/audit").status())
         .isEqualTo(403);
   }
 
@@ -160,7 +160,7 @@ class AuditTrailTests {
       assertThat(studentApi.get("/api/portal/file").status()).isEqualTo(200);
     }
     assertThat(views()).isEqualTo(1);
-    ApiClient.signedIn(port, student.getStudentNumber(), data.nationalId()).get("/api/portal/file");
+    ApiClient.signedIn(port, student.studentNumber(), data.nationalId()).get("/api/portal/file");
     assertThat(views()).isEqualTo(2);
     ApiClient.signedIn(port, "clerk.sci", "parvandeh").get("/api/tasks/none/review");
     assertThat(views()).as("refused views are not file views").isEqualTo(2);
@@ -170,10 +170,10 @@ class AuditTrailTests {
   void aClerkReadingTheSameFilePageAgainAndAgainIsRecordedOnce() {
     ApiClient clerk = ApiClient.signedIn(port, "clerk.eng", "parvandeh");
     for (int i = 0; i < 3; i++) {
-      assertThat(clerk.get("/api/students/" + student.getStudentNumber() + "/file").status())
+      assertThat(clerk.get("/api/students/" + student.studentNumber() + "/file").status())
           .isEqualTo(200);
     }
-    assertThat(audit.ofStudent(student.getId()))
+    assertThat(audit.ofStudent(student.id()))
         .filteredOn(e -> e.action() == AuditAction.FILE_VIEWED)
         .filteredOn(e -> e.actor().equals("clerk.eng"))
         .hasSize(1);
@@ -195,8 +195,8 @@ class AuditTrailTests {
                     .containsExactly(RequestMethod.GET);
               }
             });
-    int before = audit.ofStudent(student.getId()).size();
-    String path = "/api/students/" + student.getStudentNumber() + "/audit";
+    int before = audit.ofStudent(student.id()).size();
+    String path = "/api/students/" + student.studentNumber() + "/audit";
     ApiClient manager = ApiClient.signedIn(port, "manager", "parvandeh");
     ApiClient central = ApiClient.signedIn(port, "central.records", "parvandeh");
     for (String method : List.of("DELETE", "PUT", "PATCH", "POST")) {
@@ -225,11 +225,11 @@ class AuditTrailTests {
         .isEqualTo(204);
     assertThat(admin.engineRest("POST", "/history/cleanup?immediatelyDue=true", null).status())
         .isEqualTo(200);
-    assertThat(audit.ofStudent(student.getId())).hasSize(before);
+    assertThat(audit.ofStudent(student.id())).hasSize(before);
   }
 
   private long views() {
-    return audit.ofStudent(student.getId()).stream()
+    return audit.ofStudent(student.id()).stream()
         .filter(e -> e.action() == AuditAction.FILE_VIEWED)
         .count();
   }

@@ -7,7 +7,7 @@ import app.parvandeh.document.DocumentProperties;
 import app.parvandeh.document.DocumentService;
 import app.parvandeh.document.DocumentViews.DocumentView;
 import app.parvandeh.student.NewStudent;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
@@ -56,15 +56,15 @@ abstract class ConcurrentUploadScenario {
     String faculty = "up" + (100000 + ThreadLocalRandom.current().nextInt(900000));
     students.registerFaculty(faculty, "دانشکده آزمون " + faculty, "Test faculty " + faculty);
     NewStudent data = TestStudents.newStudent(faculty, 1402, false);
-    Student student = students.admit(data, "admission-office");
-    DueJobs.run(management, DueJobs.fileInstanceOf(runtime, student.getStudentNumber()));
+    StudentRef student = students.admit(data, "admission-office");
+    DueJobs.run(management, DueJobs.fileInstanceOf(runtime, student.studentNumber()));
     List<ApiClient> sessions = new ArrayList<>();
     for (int i = 0; i < CLIENTS; i++) {
-      sessions.add(ApiClient.signedIn(port, student.getStudentNumber(), data.nationalId()));
+      sessions.add(ApiClient.signedIn(port, student.studentNumber(), data.nationalId()));
     }
     Set<Path> before = storeFiles();
 
-    String path = "/api/students/" + student.getStudentNumber() + "/documents";
+    String path = "/api/students/" + student.studentNumber() + "/documents";
     CyclicBarrier start = new CyclicBarrier(CLIENTS);
     ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
     List<Future<Response>> answers = new ArrayList<>();
@@ -101,7 +101,7 @@ abstract class ConcurrentUploadScenario {
       }
       assertThat(succeeded).isNotEmpty();
       List<DocumentView> ofType =
-          documents.documentsOf(student.getId()).stream()
+          documents.documentsOf(student.id()).stream()
               .filter(d -> d.typeCode().equals("BIRTH_CERTIFICATE"))
               .toList();
       assertThat(ofType).hasSize(1);

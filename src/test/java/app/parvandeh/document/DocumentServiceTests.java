@@ -9,8 +9,9 @@ import app.parvandeh.document.DocumentViews.DocumentView;
 import app.parvandeh.shared.ClockConfiguration;
 import app.parvandeh.shared.ClusterLeases;
 import app.parvandeh.shared.ParvandehException;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
+import app.parvandeh.student.internal.StudentModuleSlice;
 import app.parvandeh.support.TestStudents;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -37,7 +38,7 @@ import org.springframework.test.context.TestPropertySource;
   DocumentConfiguration.class,
   ContentTypes.class,
   UnreferencedContentSweeper.class,
-  StudentService.class,
+  StudentModuleSlice.class,
   ClockConfiguration.class,
   AuditLog.class,
   ClusterLeases.class
@@ -62,9 +63,9 @@ class DocumentServiceTests {
   @BeforeEach
   void studentWithChecklist() {
     students.registerFaculty("engineering", "دانشکده فنی و مهندسی", "Engineering");
-    Student student =
+    StudentRef student =
         students.admit(TestStudents.newStudent("engineering", 1399, false), "admission-office");
-    studentId = student.getId();
+    studentId = student.id();
     documents.recordRequirements(
         studentId,
         List.of(

@@ -3,7 +3,7 @@ package app.parvandeh.document;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.parvandeh.demo.DemoFiles;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ParvandehIntegrationTest;
 import app.parvandeh.support.TestStudents;
@@ -46,7 +46,7 @@ class DocumentTextJobsTests {
   @Test
   void twoNodesExtractEachVersionOnceBetweenThem() throws Exception {
     List<Long> versions = new ArrayList<>();
-    Student student =
+    StudentRef student =
         students.admit(TestStudents.newStudent("engineering", 1402, false), "admission-office");
     for (int i = 0; i < 6; i++) {
       versions.add(letter(student, "two nodes " + i).current().id());
@@ -87,7 +87,7 @@ class DocumentTextJobsTests {
 
   @Test
   void aVersionThatKeepsFailingIsRetriedThenShownToManagersAndCanBeQueuedAgain() {
-    Student student =
+    StudentRef student =
         students.admit(TestStudents.newStudent("engineering", 1402, false), "admission-office");
     FileDocumentView letter = letter(student, "always failing");
     long version = letter.current().id();
@@ -129,10 +129,10 @@ class DocumentTextJobsTests {
     tasks.deleteTask(alert.getId(), true);
   }
 
-  private FileDocumentView letter(Student student, String title) {
+  private FileDocumentView letter(StudentRef student, String title) {
     byte[] pdf = DemoFiles.pdf(title + " " + System.nanoTime());
     return studyDocuments.registerOfficeLetter(
-        student.getId(),
+        student.id(),
         "ENROLLMENT_CERTIFICATE",
         new Upload("ENROLLMENT_CERTIFICATE", "letter.pdf", () -> new ByteArrayInputStream(pdf)),
         "۱/۲",

@@ -8,7 +8,7 @@ import app.parvandeh.intake.internal.IntakeProperties;
 import app.parvandeh.note.NoteKind;
 import app.parvandeh.note.NoteService;
 import app.parvandeh.shared.PersianText;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.Response;
@@ -45,7 +45,7 @@ class CardBatchTests {
     return ApiClient.signedIn(port, "central.admission", "parvandeh");
   }
 
-  private Student admitted() {
+  private StudentRef admitted() {
     return students.admit(TestStudents.newStudent("engineering", 1403, false), "central.admission");
   }
 
@@ -57,8 +57,8 @@ class CardBatchTests {
     return byName;
   }
 
-  private List<DocumentView> cardsOf(Student student) {
-    return documents.documentsOf(student.getId()).stream()
+  private List<DocumentView> cardsOf(StudentRef student) {
+    return documents.documentsOf(student.id()).stream()
         .filter(
             d ->
                 d.typeCode().equals("EXAM_CARD") || d.typeCode().equals("CONFIDENTIAL_REPORT_CARD"))
@@ -67,27 +67,25 @@ class CardBatchTests {
 
   @Test
   void matchedCardsAreAttachedWithANoteAndEveryOtherEntryIsAccountedFor() {
-    Student a = admitted();
-    Student b = admitted();
+    StudentRef a = admitted();
+    StudentRef b = admitted();
     byte[] examA = CardArchive.pdf();
-    String persianA = PersianText.toPersianDigits(a.getStudentNumber());
+    String persianA = PersianText.toPersianDigits(a.studentNumber());
     byte[] zip =
         CardArchive.create()
             .folder("cards/")
             .add("cards/" + persianA + "_EXAM_CARD.PDF", examA)
-            .add(
-                "cards/" + a.getStudentNumber() + "_confidential_report_card.jpg",
-                CardArchive.jpeg())
-            .add(b.getStudentNumber() + "_EXAM_CARD.pdf", CardArchive.pdf())
-            .add("copy/" + a.getStudentNumber() + "_EXAM_CARD.pdf", examA)
+            .add("cards/" + a.studentNumber() + "_confidential_report_card.jpg", CardArchive.jpeg())
+            .add(b.studentNumber() + "_EXAM_CARD.pdf", CardArchive.pdf())
+            .add("copy/" + a.studentNumber() + "_EXAM_CARD.pdf", examA)
             .add("99999999_EXAM_CARD.pdf", CardArchive.pdf())
-            .add(a.getStudentNumber() + "_DIPLOMA.pdf", CardArchive.pdf())
+            .add(a.studentNumber() + "_DIPLOMA.pdf", CardArchive.pdf())
             .add("scan 001.pdf", CardArchive.pdf())
             .add(
-                b.getStudentNumber() + "_CONFIDENTIAL_REPORT_CARD.pdf",
+                b.studentNumber() + "_CONFIDENTIAL_REPORT_CARD.pdf",
                 "MZ not a pdf at all".getBytes(StandardCharsets.US_ASCII))
             .add(
-                "__MACOSX/cards/._" + a.getStudentNumber() + "_EXAM_CARD.PDF",
+                "__MACOSX/cards/._" + a.studentNumber() + "_EXAM_CARD.PDF",
                 new byte[] {0, 5, 22, 7})
             .add("cards/.DS_Store", new byte[] {0, 0, 0, 1})
             .add("Thumbs.db", new byte[] {1, 2})
@@ -127,7 +125,7 @@ class CardBatchTests {
         .containsExactlyInAnyOrder("EXAM_CARD", "CONFIDENTIAL_REPORT_CARD");
     assertThat(cardsOf(a)).allSatisfy(d -> assertThat(d.current().versionNo()).isEqualTo(1));
     assertThat(cardsOf(b)).extracting(DocumentView::typeCode).containsExactly("EXAM_CARD");
-    assertThat(notes.notesOf(a.getId()))
+    assertThat(notes.notesOf(a.id()))
         .filteredOn(n -> n.kind().equals(NoteKind.BATCH_DOCUMENT.name()))
         .hasSize(2)
         .allSatisfy(
@@ -139,11 +137,9 @@ class CardBatchTests {
 
   @Test
   void theSameArchiveAgainAttachesNothingTwice() {
-    Student a = admitted();
+    StudentRef a = admitted();
     byte[] zip =
-        CardArchive.create()
-            .add(a.getStudentNumber() + "_EXAM_CARD.pdf", CardArchive.pdf())
-            .bytes();
+        CardArchive.create().add(a.studentNumber() + "_EXAM_CARD.pdf", CardArchive.pdf()).bytes();
     CardArchive.uploadAndWait(central(), zip);
 
     JsonNode again = CardArchive.uploadAndWait(central(), zip);
@@ -238,14 +234,14 @@ class CardBatchTests {
 
   @Test
   void theUnmatchedQueueIsWorkedToTheEnd() throws IOException {
-    Student a = admitted();
+    StudentRef a = admitted();
     byte[] known = CardArchive.pdf();
     byte[] zip =
         CardArchive.create()
-            .add("scan-" + a.getStudentNumber() + ".pdf", CardArchive.pdf())
+            .add("scan-" + a.studentNumber() + ".pdf", CardArchive.pdf())
             .add("4039999999_EXAM_CARD.jpg", CardArchive.jpeg())
             .add("note_for_clerk.pdf", known)
-            .add(a.getStudentNumber() + "_EXAM_CARD.pdf", known)
+            .add(a.studentNumber() + "_EXAM_CARD.pdf", known)
             .bytes();
     ApiClient api = central();
     JsonNode batch = CardArchive.uploadAndWait(api, zip);
@@ -261,11 +257,11 @@ class CardBatchTests {
     Response assigned =
         api.postJson(
             "/api/intake/unmatched/" + entryId.apply(0) + "/assign",
-            Map.of("studentNumber", a.getStudentNumber(), "typeCode", "CONFIDENTIAL_REPORT_CARD"));
+            Map.of("studentNumber", a.studentNumber(), "typeCode", "CONFIDENTIAL_REPORT_CARD"));
     Response twice =
         api.postJson(
             "/api/intake/unmatched/" + entryId.apply(0) + "/assign",
-            Map.of("studentNumber", a.getStudentNumber(), "typeCode", "CONFIDENTIAL_REPORT_CARD"));
+            Map.of("studentNumber", a.studentNumber(), "typeCode", "CONFIDENTIAL_REPORT_CARD"));
     Response nobody =
         api.postJson(
             "/api/intake/unmatched/" + entryId.apply(1) + "/assign",
@@ -280,7 +276,7 @@ class CardBatchTests {
     Response sameBytes =
         api.postJson(
             "/api/intake/unmatched/" + entryId.apply(2) + "/assign",
-            Map.of("studentNumber", a.getStudentNumber(), "typeCode", "EXAM_CARD"));
+            Map.of("studentNumber", a.studentNumber(), "typeCode", "EXAM_CARD"));
     Response clerk =
         ApiClient.signedIn(port, "clerk.eng", "parvandeh")
             .postJson(
@@ -319,13 +315,13 @@ class CardBatchTests {
 
   @Test
   void anArchiveLargerThanTheUploadLimitOfADocumentIsTakenWhole() {
-    List<Student> three = List.of(admitted(), admitted(), admitted());
+    List<StudentRef> three = List.of(admitted(), admitted(), admitted());
     Random random = new Random(21);
     CardArchive archive = CardArchive.create();
-    for (Student s : three) {
+    for (StudentRef s : three) {
       archive.add(
-          s.getStudentNumber() + "_EXAM_CARD.pdf",
-          CardArchive.paddedPdf(s.getStudentNumber(), 600, random));
+          s.studentNumber() + "_EXAM_CARD.pdf",
+          CardArchive.paddedPdf(s.studentNumber(), 600, random));
     }
     byte[] zip = archive.bytes();
     assertThat((long) zip.length)

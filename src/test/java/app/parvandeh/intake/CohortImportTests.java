@@ -6,7 +6,7 @@ import app.parvandeh.audit.AuditAction;
 import app.parvandeh.audit.AuditLog;
 import app.parvandeh.shared.PersianText;
 import app.parvandeh.student.Degree;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
@@ -76,29 +76,29 @@ class CohortImportTests {
     assertThat(done.path("total").asInt()).isEqualTo(3);
     assertThat(done.path("accepted").asInt()).as(done.toString()).isEqualTo(3);
     assertThat(done.path("rows").findValuesAsText("outcome")).containsOnly("ACCEPTED");
-    Student first = students.get(list.get(0, "student_number"));
-    assertThat(first.getFirstName()).isEqualTo("علی");
-    assertThat(first.getLastName()).isEqualTo("کریمی\u200Cنژاد");
-    assertThat(first.getFatherName()).isEqualTo("محمد رضا");
-    assertThat(first.getProgram()).isEqualTo("مهندسی کامپیوتر");
-    assertThat(first.getAdmissionChannel()).isEqualTo("سراسری");
-    Student second = students.get(list.get(1, "student_number"));
-    assertThat(second.getDegree()).isEqualTo(Degree.MASTER);
-    assertThat(second.isBrilliantTalent()).isTrue();
-    assertThat(second.getFaculty().getCode()).isEqualTo("science");
-    assertThat(second.getNationalId()).isEqualTo(PersianText.digits(list.get(1, "national_id")));
-    Student third = students.get(list.get(2, "student_number"));
-    assertThat(third.getEntryYear()).isEqualTo(1402);
-    assertThat(third.getDegree()).isEqualTo(Degree.PHD);
-    assertThat(third.getAdmissionChannel()).isEqualTo("پردیس");
+    StudentRef first = students.get(list.get(0, "student_number"));
+    assertThat(first.firstName()).isEqualTo("علی");
+    assertThat(first.lastName()).isEqualTo("کریمی\u200Cنژاد");
+    assertThat(first.fatherName()).isEqualTo("محمد رضا");
+    assertThat(first.program()).isEqualTo("مهندسی کامپیوتر");
+    assertThat(first.admissionChannel()).isEqualTo("سراسری");
+    StudentRef second = students.get(list.get(1, "student_number"));
+    assertThat(second.degree()).isEqualTo(Degree.MASTER);
+    assertThat(second.brilliantTalent()).isTrue();
+    assertThat(second.faculty().code()).isEqualTo("science");
+    assertThat(second.nationalId()).isEqualTo(PersianText.digits(list.get(1, "national_id")));
+    StudentRef third = students.get(list.get(2, "student_number"));
+    assertThat(third.entryYear()).isEqualTo(1402);
+    assertThat(third.degree()).isEqualTo(Degree.PHD);
+    assertThat(third.admissionChannel()).isEqualTo("پردیس");
     assertThat(
             runtime
                 .createProcessInstanceQuery()
                 .processDefinitionKey("StudentFileProcess")
-                .processInstanceBusinessKey(third.getStudentNumber())
+                .processInstanceBusinessKey(third.studentNumber())
                 .count())
         .isEqualTo(1);
-    ApiClient.signedIn(port, third.getStudentNumber(), third.getNationalId());
+    ApiClient.signedIn(port, third.studentNumber(), third.nationalId());
   }
 
   @Test
@@ -112,12 +112,12 @@ class CohortImportTests {
     assertThat(done.path("rows").findValuesAsText("outcome"))
         .as(done.toString())
         .containsOnly("ACCEPTED");
-    assertThat(students.get("4051200102").getLastName()).isEqualTo("کریمی");
+    assertThat(students.get("4051200102").lastName()).isEqualTo("کریمی");
   }
 
   @Test
   void eachBrokenRuleRejectsItsRowWithAReasonAndGoodRowsAroundItStillGetIn() {
-    Student archived =
+    StudentRef archived =
         students.admit(TestStudents.newStudent("engineering", 1403, false), "central.admission");
     CohortList list = CohortList.create().row();
     String repeated = list.get(0, "student_number");
@@ -160,7 +160,7 @@ class CohortImportTests {
         .row()
         .set("student_number", PersianText.toPersianDigits(repeated))
         .row()
-        .set("student_number", archived.getStudentNumber())
+        .set("student_number", archived.studentNumber())
         .row();
 
     JsonNode done = CohortList.importAndWait(central(), list.bytes());
@@ -245,10 +245,10 @@ class CohortImportTests {
                     false));
 
     assertThat(done.path("rows").get(0).path("outcome").asText()).isEqualTo("ACCEPTED");
-    assertThat(students.get(list.get(0, "student_number")).getNationalId())
+    assertThat(students.get(list.get(0, "student_number")).nationalId())
         .isEqualTo(bachelor.nationalId());
     assertThat(viaApi.status()).as(viaApi.text()).isEqualTo(201);
-    assertThat(students.get(thirdNumber).getNationalId()).isEqualTo(bachelor.nationalId());
+    assertThat(students.get(thirdNumber).nationalId()).isEqualTo(bachelor.nationalId());
   }
 
   @Test
@@ -257,7 +257,7 @@ class CohortImportTests {
     CohortList.importAndWait(central(), list.bytes());
 
     JsonNode again = CohortList.importAndWait(central(), list.bytes());
-    Student before = students.get(list.get(1, "student_number"));
+    StudentRef before = students.get(list.get(1, "student_number"));
     list =
         CohortList.create()
             .crlf()
@@ -279,17 +279,17 @@ class CohortImportTests {
         .contains("«رضایی» → «رضایی‌فر»")
         .contains("«مهندسی برق»");
     assertThat(rows.get(2).path("field").asText()).isEqualTo("faculty_code");
-    Student after = students.get(list.get(1, "student_number"));
-    assertThat(after.getLastName()).isEqualTo("رضایی‌فر");
-    assertThat(after.getProgram()).isEqualTo("مهندسی برق");
-    assertThat(audit.ofStudent(before.getId()))
+    StudentRef after = students.get(list.get(1, "student_number"));
+    assertThat(after.lastName()).isEqualTo("رضایی‌فر");
+    assertThat(after.program()).isEqualTo("مهندسی برق");
+    assertThat(audit.ofStudent(before.id()))
         .filteredOn(e -> e.action() == AuditAction.FILE_EDITED)
         .singleElement()
         .satisfies(e -> assertThat(e.details()).contains("lastName"));
-    assertThat(audit.ofStudent(before.getId()))
+    assertThat(audit.ofStudent(before.id()))
         .filteredOn(e -> e.action() == AuditAction.FILE_CREATED)
         .hasSize(1);
-    assertThat(students.get(list.get(2, "student_number")).getFaculty().getCode())
+    assertThat(students.get(list.get(2, "student_number")).faculty().code())
         .isEqualTo("engineering");
   }
 

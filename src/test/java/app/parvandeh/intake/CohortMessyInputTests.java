@@ -2,7 +2,7 @@ package app.parvandeh.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.Response;
@@ -106,11 +106,11 @@ class CohortMessyInputTests {
     JsonNode rows = done.path("rows");
     assertThat(rows.findValuesAsText("outcome"))
         .containsExactly("ACCEPTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED", "ACCEPTED");
-    Student first = students.get(a);
-    assertThat(first.getFirstName()).isEqualTo("مریم");
-    assertThat(first.getLastName()).isEqualTo("رضایی\u200Cفر");
-    assertThat(first.getNationalId()).isEqualTo(nationalA);
-    assertThat(first.getProgram()).isEqualTo("مهندسی کامپیوتر, نرم‌افزار");
+    StudentRef first = students.get(a);
+    assertThat(first.firstName()).isEqualTo("مریم");
+    assertThat(first.lastName()).isEqualTo("رضایی\u200Cفر");
+    assertThat(first.nationalId()).isEqualTo(nationalA);
+    assertThat(first.program()).isEqualTo("مهندسی کامپیوتر, نرم‌افزار");
     assertThat(rows.get(1).path("field").asText()).isEqualTo("first_name");
     assertThat(rows.get(2).path("field").asText()).isEqualTo("student_number");
     assertThat(rows.get(2).path("reasonEn").asText()).contains("row 1");
@@ -127,7 +127,7 @@ class CohortMessyInputTests {
             });
     assertThat(students.find(b)).isEmpty();
     assertThat(students.find(c)).isEmpty();
-    assertThat(students.get(e).getLastName()).isEqualTo("موسوی \"نژاد\"");
+    assertThat(students.get(e).lastName()).isEqualTo("موسوی \"نژاد\"");
   }
 
   @Test

@@ -84,10 +84,10 @@ class FacultyCatalogueTests {
                             .count())
                     .isEqualTo(1));
     var student = students.admit(TestStudents.newStudent(code, 1403, false), "central.admission");
-    DueJobs.runForFile(runtime, management, student.getStudentNumber());
+    DueJobs.runForFile(runtime, management, student.studentNumber());
     assertThat(
             runtime.getVariable(
-                DueJobs.fileInstanceOf(runtime, student.getStudentNumber()), "facultyGroup"))
+                DueJobs.fileInstanceOf(runtime, student.studentNumber()), "facultyGroup"))
         .isEqualTo(group);
   }
 
@@ -189,7 +189,7 @@ class FacultyCatalogueTests {
     assertThat(rows.get(5).path("nameFa").asText()).isEqualTo("دانشکده\u200Cحقوق");
     assertThat(imported.json().path("created").asInt()).isEqualTo(2);
     assertThat(identity.createGroupQuery().groupId("faculty-" + fresh).count()).isEqualTo(1);
-    assertThat(students.faculty(fresh).orElseThrow().getNameFa()).isEqualTo("دانشکده علوم دریایی");
+    assertThat(students.faculty(fresh).orElseThrow().nameFa()).isEqualTo("دانشکده علوم دریایی");
   }
 
   @Test

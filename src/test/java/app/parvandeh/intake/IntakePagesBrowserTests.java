@@ -2,7 +2,7 @@ package app.parvandeh.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.BrowserTest;
 import app.parvandeh.support.TestStudents;
@@ -62,9 +62,9 @@ class IntakePagesBrowserTests extends BrowserTest {
 
   @Test
   void aClerkAssignsAnUnmatchedCardFromTheQueue() throws IOException {
-    Student student =
+    StudentRef student =
         students.admit(TestStudents.newStudent("engineering", 1403, false), "central.admission");
-    String name = "scan-" + student.getStudentNumber() + "-card.pdf";
+    String name = "scan-" + student.studentNumber() + "-card.pdf";
     Path zip = Files.createTempFile("cards-", ".zip");
     Files.write(zip, CardArchive.create().add(name, CardArchive.pdf()).bytes());
     signIn();
@@ -76,7 +76,7 @@ class IntakePagesBrowserTests extends BrowserTest {
     By waiting = By.xpath("//tbody[@id='queue']/tr[td[2]/bdi[text()='" + name + "']]");
     browser.waiting().until(d -> !d.findElements(waiting).isEmpty());
     WebElement row = browser.driver().findElement(waiting);
-    row.findElement(By.name("studentNumber")).sendKeys(student.getStudentNumber());
+    row.findElement(By.name("studentNumber")).sendKeys(student.studentNumber());
     browser.press(row.findElement(By.cssSelector("form button")));
 
     browser.waiting().until(d -> d.findElements(waiting).isEmpty());

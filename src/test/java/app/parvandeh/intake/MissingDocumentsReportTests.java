@@ -2,7 +2,7 @@ package app.parvandeh.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.DueJobs;
@@ -29,11 +29,11 @@ class MissingDocumentsReportTests {
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
 
-  private Student admitted(String faculty, boolean brilliantTalent) {
-    Student student =
+  private StudentRef admitted(String faculty, boolean brilliantTalent) {
+    StudentRef student =
         students.admit(
             TestStudents.newStudent(faculty, 1403, brilliantTalent), "central.admission");
-    DueJobs.runForFile(runtime, management, student.getStudentNumber());
+    DueJobs.runForFile(runtime, management, student.studentNumber());
     return student;
   }
 
@@ -50,18 +50,18 @@ class MissingDocumentsReportTests {
 
   @Test
   void aFileWaitingForItsCardsIsListedUntilTheBatchBringsThem() {
-    Student student = admitted("engineering", false);
+    StudentRef student = admitted("engineering", false);
     ApiClient central = ApiClient.signedIn(port, "central.admission", "parvandeh");
 
     JsonNode before = central.get("/api/reports/missing-documents?faculty=engineering").json();
     CardArchive.uploadAndWait(
         central,
         CardArchive.create()
-            .add(student.getStudentNumber() + "_EXAM_CARD.pdf", CardArchive.pdf())
+            .add(student.studentNumber() + "_EXAM_CARD.pdf", CardArchive.pdf())
             .bytes());
     JsonNode after = central.get("/api/reports/missing-documents?faculty=engineering").json();
 
-    assertThat(missingOf(before, student.getStudentNumber()))
+    assertThat(missingOf(before, student.studentNumber()))
         .containsExactly(
             "PHOTO",
             "NATIONAL_ID_CARD",
@@ -69,7 +69,7 @@ class MissingDocumentsReportTests {
             "PREVIOUS_DEGREE_CERTIFICATE",
             "EXAM_CARD",
             "CONFIDENTIAL_REPORT_CARD");
-    assertThat(missingOf(after, student.getStudentNumber()))
+    assertThat(missingOf(after, student.studentNumber()))
         .containsExactly(
             "PHOTO",
             "NATIONAL_ID_CARD",
@@ -87,14 +87,14 @@ class MissingDocumentsReportTests {
 
   @Test
   void aBrilliantTalentFileWaitsForNoCardsAndDocumentsSeenElsewhereNeverCount() {
-    Student talent = admitted("engineering", true);
+    StudentRef talent = admitted("engineering", true);
 
     JsonNode report =
         ApiClient.signedIn(port, "central.admission", "parvandeh")
             .get("/api/reports/missing-documents")
             .json();
 
-    assertThat(missingOf(report, talent.getStudentNumber()))
+    assertThat(missingOf(report, talent.studentNumber()))
         .doesNotContain(
             "EXAM_CARD",
             "CONFIDENTIAL_REPORT_CARD",
@@ -105,20 +105,20 @@ class MissingDocumentsReportTests {
 
   @Test
   void facultyClerksSeeTheirFacultyOnlyAndTheCsvIsForExcel() {
-    Student engineering = admitted("engineering", false);
-    Student science = admitted("science", false);
+    StudentRef engineering = admitted("engineering", false);
+    StudentRef science = admitted("science", false);
     ApiClient clerk = ApiClient.signedIn(port, "clerk.eng", "parvandeh");
 
     JsonNode own = clerk.get("/api/reports/missing-documents").json();
     String csv = clerk.get("/api/reports/missing-documents.csv").text();
 
-    assertThat(missingOf(own, engineering.getStudentNumber())).isNotEmpty();
-    assertThat(missingOf(own, science.getStudentNumber())).isEmpty();
+    assertThat(missingOf(own, engineering.studentNumber())).isNotEmpty();
+    assertThat(missingOf(own, science.studentNumber())).isEmpty();
     assertThat(own.findValuesAsText("facultyCode")).containsOnly("engineering");
     assertThat(csv)
         .startsWith("\uFEFFکد دانشکده,")
-        .contains(engineering.getStudentNumber())
-        .doesNotContain(science.getStudentNumber());
+        .contains(engineering.studentNumber())
+        .doesNotContain(science.studentNumber());
     assertThat(
             ApiClient.signedIn(port, "graduates.office", "parvandeh")
                 .get("/api/reports/missing-documents")

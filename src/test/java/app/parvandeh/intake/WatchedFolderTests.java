@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.parvandeh.document.DocumentService;
 import app.parvandeh.intake.internal.IntakeProperties;
 import app.parvandeh.shared.PersianText;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ParvandehIntegrationTest;
@@ -48,23 +48,22 @@ class WatchedFolderTests {
     return ApiClient.signedIn(port, "central.admission", "parvandeh");
   }
 
-  private Student admitted() {
+  private StudentRef admitted() {
     return students.admit(TestStudents.newStudent("engineering", 1403, false), "central.admission");
   }
 
   @Test
   void cardsDroppedInTheFolderBecomeABatchAndAreFiledUnderDone() throws Exception {
-    Student a = admitted();
-    Student b = admitted();
-    String examA = a.getStudentNumber() + "_EXAM_CARD.pdf";
+    StudentRef a = admitted();
+    StudentRef b = admitted();
+    String examA = a.studentNumber() + "_EXAM_CARD.pdf";
     String reportB =
-        PersianText.toPersianDigits(b.getStudentNumber()) + "_confidential_report_card.JPG";
+        PersianText.toPersianDigits(b.studentNumber()) + "_confidential_report_card.JPG";
     String unknown = "40" + (10_000_000 + (int) (Math.random() * 9_000_000)) + "_EXAM_CARD.pdf";
     Files.write(folder().resolve(examA), CardArchive.pdf());
     Files.write(folder().resolve(reportB), CardArchive.jpeg());
     Files.write(folder().resolve(unknown), CardArchive.pdf());
-    Path stillWritten =
-        folder().resolve(a.getStudentNumber() + "_CONFIDENTIAL_REPORT_CARD.jpg.part");
+    Path stillWritten = folder().resolve(a.studentNumber() + "_CONFIDENTIAL_REPORT_CARD.jpg.part");
     Files.write(stillWritten, CardArchive.jpeg());
 
     JsonNode batch = awaitBatchWith(examA);
@@ -82,7 +81,7 @@ class WatchedFolderTests {
     assertThat(cardTypes(a)).containsExactly("EXAM_CARD");
     assertThat(cardTypes(b)).containsExactly("CONFIDENTIAL_REPORT_CARD");
 
-    Path renamed = folder().resolve(a.getStudentNumber() + "_CONFIDENTIAL_REPORT_CARD.jpg");
+    Path renamed = folder().resolve(a.studentNumber() + "_CONFIDENTIAL_REPORT_CARD.jpg");
     Files.move(stillWritten, renamed);
     JsonNode second = awaitBatchWith(renamed.getFileName().toString());
     assertThat(outcomes(second)).containsEntry(renamed.getFileName().toString(), "ATTACHED");
@@ -92,27 +91,25 @@ class WatchedFolderTests {
   @Test
   void aZipDroppedInTheFolderIsOneBatchAndAHostileOneIsRefusedAndFiledUnderRefused()
       throws Exception {
-    Student a = admitted();
+    StudentRef a = admitted();
     String sound = "cards-" + UUID.randomUUID() + ".zip";
     String hostile = "evil-" + UUID.randomUUID() + ".ZIP";
     Files.write(
         folder().resolve(sound),
         CardArchive.create()
-            .add("1403/" + a.getStudentNumber() + "_EXAM_CARD.pdf", CardArchive.pdf())
+            .add("1403/" + a.studentNumber() + "_EXAM_CARD.pdf", CardArchive.pdf())
             .bytes());
     Files.write(
         folder().resolve(hostile),
         CardArchive.create()
-            .add(
-                "../../" + a.getStudentNumber() + "_CONFIDENTIAL_REPORT_CARD.pdf",
-                CardArchive.pdf())
+            .add("../../" + a.studentNumber() + "_CONFIDENTIAL_REPORT_CARD.pdf", CardArchive.pdf())
             .bytes());
 
     JsonNode accepted = awaitBatchNamed(sound);
     JsonNode refused = awaitBatchNamed(hostile);
 
     assertThat(outcomes(accepted))
-        .containsExactly(Map.entry("1403/" + a.getStudentNumber() + "_EXAM_CARD.pdf", "ATTACHED"));
+        .containsExactly(Map.entry("1403/" + a.studentNumber() + "_EXAM_CARD.pdf", "ATTACHED"));
     assertThat(refused.path("status").asText()).isEqualTo("REFUSED");
     assertThat(refused.path("reasonEn").asText())
         .contains("escapes")
@@ -124,9 +121,9 @@ class WatchedFolderTests {
 
   @Test
   void aLooseFileThatIsAnArchiveIsRefusedAloneAndTheCardsBesideItAreAttached() throws Exception {
-    Student a = admitted();
-    String card = a.getStudentNumber() + "_EXAM_CARD.pdf";
-    String disguised = a.getStudentNumber() + "_CONFIDENTIAL_REPORT_CARD.pdf";
+    StudentRef a = admitted();
+    String card = a.studentNumber() + "_EXAM_CARD.pdf";
+    String disguised = a.studentNumber() + "_CONFIDENTIAL_REPORT_CARD.pdf";
     Files.write(
         folder().resolve(disguised), CardArchive.create().add("x.pdf", CardArchive.pdf()).bytes());
     Files.write(folder().resolve(card), CardArchive.pdf());
@@ -144,8 +141,8 @@ class WatchedFolderTests {
   @Test
   void aClaimLeftByAStoppedProcessIsTakenUpAndAClaimAlreadyRecordedIsOnlyFiledAway()
       throws Exception {
-    Student a = admitted();
-    String card = a.getStudentNumber() + "_EXAM_CARD.pdf";
+    StudentRef a = admitted();
+    String card = a.studentNumber() + "_EXAM_CARD.pdf";
     byte[] bytes = CardArchive.pdf();
     // What a process killed right after claiming leaves: the files in its claim, no batch, no lock
     // held.
@@ -173,8 +170,8 @@ class WatchedFolderTests {
     assertThat(cardTypes(a)).containsExactly("EXAM_CARD");
   }
 
-  private List<String> cardTypes(Student student) {
-    return documents.documentsOf(student.getId()).stream()
+  private List<String> cardTypes(StudentRef student) {
+    return documents.documentsOf(student.id()).stream()
         .map(d -> d.typeCode())
         .filter(t -> t.equals("EXAM_CARD") || t.equals("CONFIDENTIAL_REPORT_CARD"))
         .toList();

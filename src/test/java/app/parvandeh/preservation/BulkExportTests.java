@@ -7,7 +7,7 @@ import app.parvandeh.audit.AuditLog;
 import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.signing.SignatureTools;
 import app.parvandeh.student.NewStudent;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
@@ -49,7 +49,7 @@ class BulkExportTests {
   @TempDir Path unzipped;
 
   String faculty;
-  final List<Student> admitted = new ArrayList<>();
+  final List<StudentRef> admitted = new ArrayList<>();
   final List<byte[]> uploaded = new ArrayList<>();
 
   /** A faculty of its own, so the export's scope is exactly these three files. */
@@ -59,13 +59,13 @@ class BulkExportTests {
     students.registerFaculty(faculty, "دانشکده آزمون خروجی " + faculty, "Bulk export test faculty");
     for (int i = 0; i < 3; i++) {
       NewStudent data = TestStudents.newStudent(faculty, 1402, false);
-      Student student = students.admit(data, "admission-office");
-      DueJobs.run(management, DueJobs.fileInstanceOf(runtime, student.getStudentNumber()));
+      StudentRef student = students.admit(data, "admission-office");
+      DueJobs.run(management, DueJobs.fileInstanceOf(runtime, student.studentNumber()));
       byte[] bytes = DemoFiles.pdf("bulk export " + faculty + " " + i);
       Response upload =
-          ApiClient.signedIn(port, student.getStudentNumber(), data.nationalId())
+          ApiClient.signedIn(port, student.studentNumber(), data.nationalId())
               .upload(
-                  "/api/students/" + student.getStudentNumber() + "/documents",
+                  "/api/students/" + student.studentNumber() + "/documents",
                   List.of(
                       new FilePart(
                           "BIRTH_CERTIFICATE", "شناسنامه " + i + ".pdf", "application/pdf", bytes),
@@ -94,7 +94,7 @@ class BulkExportTests {
     try (Stream<Path> bags = Files.list(unzipped)) {
       assertThat(bags.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrderElementsOf(
-              admitted.stream().map(s -> "parvandeh-" + s.getStudentNumber() + "-bag").toList());
+              admitted.stream().map(s -> "parvandeh-" + s.studentNumber() + "-bag").toList());
     }
     JsonNode verified =
         SignatureTools.verify(manager, "bags.zip", "application/zip", zip.body()).json();
@@ -103,10 +103,10 @@ class BulkExportTests {
     assertThat(verified.get("items")).hasSize(3);
     Path officePem = SignatureTools.officePem(manager, Files.createTempDirectory("office-pem-"));
     for (int i = 0; i < admitted.size(); i++) {
-      Student student = admitted.get(i);
-      Path root = unzipped.resolve("parvandeh-" + student.getStudentNumber() + "-bag");
+      StudentRef student = admitted.get(i);
+      Path root = unzipped.resolve("parvandeh-" + student.studentNumber() + "-bag");
       assertThat(BagChecks.assertValid(root).getMetadata().get("External-Identifier"))
-          .containsExactly(student.getStudentNumber());
+          .containsExactly(student.studentNumber());
       SignatureTools.Run openssl = SignatureTools.openssl(root, officePem);
       assertThat(openssl.exitCode())
           .as("each bag's tag manifest signed: " + openssl.output())
@@ -116,7 +116,7 @@ class BulkExportTests {
         assertThat(files.filter(Files::isRegularFile).anyMatch(f -> sameBytes(f, expected)))
             .isTrue();
       }
-      assertThat(audit.ofStudent(student.getId()))
+      assertThat(audit.ofStudent(student.id()))
           .anySatisfy(
               e -> {
                 assertThat(e.action()).isEqualTo(AuditAction.FILE_EXPORTED);
@@ -133,9 +133,9 @@ class BulkExportTests {
       assertThat(refused.status()).as(user + ": " + refused).isEqualTo(403);
       assertThat(refused.text()).contains("audit trail");
     }
-    Student student = admitted.get(0);
+    StudentRef student = admitted.get(0);
     Response byStudent =
-        ApiClient.signedIn(port, student.getStudentNumber(), student.getNationalId())
+        ApiClient.signedIn(port, student.studentNumber(), student.nationalId())
             .postJson("/api/exports", Map.of());
     assertThat(byStudent.status()).isEqualTo(403);
 

@@ -11,7 +11,7 @@ import app.parvandeh.preservation.FixityFindings.Finding;
 import app.parvandeh.preservation.FixityFindings.Kind;
 import app.parvandeh.preservation.FixityFindings.Source;
 import app.parvandeh.student.NewStudent;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
@@ -49,7 +49,7 @@ class ContentFixityOnReadTests {
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
 
-  Student student;
+  StudentRef student;
   ApiClient studentApi;
   StoredBlobs blobs;
   byte[] pdf;
@@ -62,12 +62,12 @@ class ContentFixityOnReadTests {
     blobs = new StoredBlobs(properties);
     NewStudent data = TestStudents.newStudent("engineering", 1402, false);
     student = students.admit(data, "admission-office");
-    DueJobs.run(management, DueJobs.fileInstanceOf(runtime, student.getStudentNumber()));
-    studentApi = ApiClient.signedIn(port, student.getStudentNumber(), data.nationalId());
+    DueJobs.run(management, DueJobs.fileInstanceOf(runtime, student.studentNumber()));
+    studentApi = ApiClient.signedIn(port, student.studentNumber(), data.nationalId());
     pdf = DemoFiles.pdf("birth certificate " + UUID.randomUUID());
     Response upload =
         studentApi.upload(
-            "/api/students/" + student.getStudentNumber() + "/documents",
+            "/api/students/" + student.studentNumber() + "/documents",
             List.of(new FilePart("BIRTH_CERTIFICATE", "شناسنامه.pdf", "application/pdf", pdf)));
     assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
     contentUrl = upload.json().at("/documents/0/current/contentUrl").asText();
@@ -95,7 +95,7 @@ class ContentFixityOnReadTests {
               assertThat(f.kind()).isEqualTo(Kind.CHANGED);
               assertThat(f.copy()).isEqualTo(Copy.PRIMARY);
               assertThat(f.repaired()).isTrue();
-              assertThat(f.studentNumber()).isEqualTo(student.getStudentNumber());
+              assertThat(f.studentNumber()).isEqualTo(student.studentNumber());
             });
   }
 
@@ -132,7 +132,7 @@ class ContentFixityOnReadTests {
             org.assertj.core.groups.Tuple.tuple(Copy.REPLICA, Kind.MISSING, false));
     assertThat(alerts.openTask()).isNotNull();
     String description = alerts.openTask().getDescription();
-    assertThat(description).contains(student.getStudentNumber());
+    assertThat(description).contains(student.studentNumber());
 
     assertThat(studentApi.get(contentUrl).status()).as("a retry").isEqualTo(409);
     assertThat(findings.ofContent(sha256)).hasSize(4);
@@ -157,7 +157,7 @@ class ContentFixityOnReadTests {
 
     Response export =
         ApiClient.signedIn(port, "manager", "parvandeh")
-            .get("/api/students/" + student.getStudentNumber() + "/export");
+            .get("/api/students/" + student.studentNumber() + "/export");
 
     assertThat(export.status()).isEqualTo(409);
     assertThat(export.json().get("code").asText()).isEqualTo("content-damaged");

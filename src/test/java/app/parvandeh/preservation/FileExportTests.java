@@ -15,7 +15,7 @@ import app.parvandeh.document.Upload;
 import app.parvandeh.note.NoteKind;
 import app.parvandeh.note.NoteService;
 import app.parvandeh.student.NewStudent;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
@@ -78,7 +78,7 @@ class FileExportTests {
 
   @TempDir Path unzipped;
 
-  Student student;
+  StudentRef student;
   ApiClient studentApi;
   final Map<String, byte[]> uploaded = new java.util.HashMap<>();
 
@@ -91,12 +91,12 @@ class FileExportTests {
   void aFileWithHistory() {
     NewStudent data = TestStudents.newStudent("engineering", 1402, false);
     student = students.admit(data, "admission-office");
-    String instance = DueJobs.fileInstanceOf(runtime, student.getStudentNumber());
+    String instance = DueJobs.fileInstanceOf(runtime, student.studentNumber());
     DueJobs.run(management, instance);
-    studentApi = ApiClient.signedIn(port, student.getStudentNumber(), data.nationalId());
+    studentApi = ApiClient.signedIn(port, student.studentNumber(), data.nationalId());
     Response upload =
         studentApi.upload(
-            "/api/students/" + student.getStudentNumber() + "/documents",
+            "/api/students/" + student.studentNumber() + "/documents",
             List.of(
                 new FilePart("PHOTO", "عکس پرسنلی.jpg", "image/jpeg", DemoFiles.jpeg()),
                 new FilePart("NATIONAL_ID_CARD", "کارت ملی.png", "image/png", DemoFiles.png()),
@@ -116,7 +116,7 @@ class FileExportTests {
     String task = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
     Long diploma = idOf("PREVIOUS_DEGREE_CERTIFICATE");
     documents.review(
-        student.getId(),
+        student.id(),
         diploma,
         ReviewStage.FACULTY,
         ReviewDecision.REJECTED,
@@ -124,7 +124,7 @@ class FileExportTests {
         "clerk.eng",
         task);
     documents.review(
-        student.getId(),
+        student.id(),
         idOf("PHOTO"),
         ReviewStage.FACULTY,
         ReviewDecision.ACCEPTED,
@@ -141,7 +141,7 @@ class FileExportTests {
         birth, document(birth).rowVersion(), "شناسنامه شخص دیگری است", "clerk.eng");
     FileDocumentView letter =
         studyDocuments.registerOfficeLetter(
-            student.getId(),
+            student.id(),
             "ENROLLMENT_CERTIFICATE",
             new Upload(
                 "ENROLLMENT_CERTIFICATE",
@@ -152,7 +152,7 @@ class FileExportTests {
             "گواهی اشتغال به تحصیل برای سفارت",
             "clerk.eng");
     notes.record(
-        student.getId(),
+        student.id(),
         NoteKind.GENERAL,
         "گواهی اشتغال به تحصیل صادر شد",
         "clerk.eng",
@@ -165,16 +165,16 @@ class FileExportTests {
 
   @Test
   void aManagerGetsAVerifiedBagWithEveryVersionNotesAndTheWholeAuditTrail() throws Exception {
-    int entriesBefore = audit.ofStudent(student.getId()).size();
+    int entriesBefore = audit.ofStudent(student.id()).size();
     Response answer =
         ApiClient.signedIn(port, "manager", "parvandeh")
-            .get("/api/students/" + student.getStudentNumber() + "/export");
+            .get("/api/students/" + student.studentNumber() + "/export");
     assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
     assertThat(answer.header("Content-Type")).startsWith("application/zip");
     assertThat(answer.header("Content-Disposition"))
-        .contains("parvandeh-" + student.getStudentNumber() + "-bag.zip");
+        .contains("parvandeh-" + student.studentNumber() + "-bag.zip");
     unzip(answer.body());
-    Path root = unzipped.resolve("parvandeh-" + student.getStudentNumber() + "-bag");
+    Path root = unzipped.resolve("parvandeh-" + student.studentNumber() + "-bag");
 
     Bag bag = new BagReader().read(root);
     try (BagVerifier verifier = new BagVerifier()) {
@@ -189,13 +189,13 @@ class FileExportTests {
         .extracting(Manifest::getAlgorithm)
         .containsExactly(StandardSupportedAlgorithms.SHA256);
     assertThat(bag.getMetadata().get("External-Identifier"))
-        .containsExactly(student.getStudentNumber());
+        .containsExactly(student.studentNumber());
     assertThat(bag.getMetadata().get("Source-Organization")).hasSize(1);
     assertThat(bag.getMetadata().get("Bagging-Date")).hasSize(1);
     assertThat(bag.getMetadata().get("Payload-Oxum")).hasSize(1);
 
     JsonNode file = JSON.readTree(root.resolve("data/file.json").toFile());
-    assertThat(file.at("/student/studentNumber").asText()).isEqualTo(student.getStudentNumber());
+    assertThat(file.at("/student/studentNumber").asText()).isEqualTo(student.studentNumber());
     assertThat(file.at("/counts/versions").asInt()).isEqualTo(6);
     assertThat(file.at("/counts/deletedDocuments").asInt()).isEqualTo(1);
     List<JsonNode> versions = new ArrayList<>();
@@ -231,10 +231,10 @@ class FileExportTests {
 
     List<CSVRecord> trail = csv(root.resolve("data/audit.csv"));
     assertThat(trail)
-        .anySatisfy(r -> assertRow(r, "DOCUMENT_UPLOADED", student.getStudentNumber()))
+        .anySatisfy(r -> assertRow(r, "DOCUMENT_UPLOADED", student.studentNumber()))
         .anySatisfy(r -> assertRow(r, "DOCUMENT_UPLOADED", "central.admission"))
         .anySatisfy(r -> assertRow(r, "DOCUMENT_UPLOADED", "clerk.eng"))
-        .anySatisfy(r -> assertRow(r, "DOCUMENT_DOWNLOADED", student.getStudentNumber()))
+        .anySatisfy(r -> assertRow(r, "DOCUMENT_DOWNLOADED", student.studentNumber()))
         .anySatisfy(r -> assertRow(r, "DOCUMENT_REVIEWED", "clerk.eng"))
         .anySatisfy(r -> assertRow(r, "DOCUMENT_DELETED_FOR_CORRECTION", "clerk.eng"))
         .anySatisfy(r -> assertRow(r, "NOTE_RECORDED", "clerk.eng"))
@@ -257,7 +257,7 @@ class FileExportTests {
 
     String manifestSha = Bags.sha256Of(root.resolve("manifest-sha256.txt"));
     assertThat(answer.header("X-Parvandeh-Manifest-Sha256")).isEqualTo(manifestSha);
-    assertThat(audit.ofStudent(student.getId()))
+    assertThat(audit.ofStudent(student.id()))
         .filteredOn(e -> e.action() == AuditAction.FILE_EXPORTED)
         .singleElement()
         .satisfies(
@@ -273,7 +273,7 @@ class FileExportTests {
 
   @Test
   void onlyTheAuditTrailsReadersMayExport() {
-    String path = "/api/students/" + student.getStudentNumber() + "/export";
+    String path = "/api/students/" + student.studentNumber() + "/export";
     assertThat(ApiClient.signedIn(port, "central.records", "parvandeh").get(path).status())
         .isEqualTo(200);
     for (String refused : List.of("clerk.sci", "clerk.eng", "graduates.office", "process.owner")) {
@@ -288,7 +288,7 @@ class FileExportTests {
                 .get("/api/students/0000000000/export")
                 .status())
         .isEqualTo(404);
-    assertThat(audit.ofStudent(student.getId()))
+    assertThat(audit.ofStudent(student.id()))
         .filteredOn(e -> e.action() == AuditAction.FILE_EXPORTED)
         .extracting(AuditLog.AuditView::actor)
         .containsExactly("central.records");
@@ -300,7 +300,7 @@ class FileExportTests {
   }
 
   private Long idOf(String typeCode) {
-    return corrections.documentsOf(student.getId()).stream()
+    return corrections.documentsOf(student.id()).stream()
         .filter(d -> d.typeCode().equals(typeCode))
         .findFirst()
         .orElseThrow()
@@ -308,7 +308,7 @@ class FileExportTests {
   }
 
   private FileDocumentView document(Long id) {
-    return corrections.documentsOf(student.getId()).stream()
+    return corrections.documentsOf(student.id()).stream()
         .filter(d -> d.id().equals(id))
         .findFirst()
         .orElseThrow();

@@ -14,7 +14,7 @@ import app.parvandeh.preservation.FixityFindings.Source;
 import app.parvandeh.preservation.FixityRuns.Run;
 import app.parvandeh.preservation.FixityRuns.Status;
 import app.parvandeh.student.NewStudent;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
@@ -62,7 +62,7 @@ class FixityAuditTests {
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
 
-  Student student;
+  StudentRef student;
   StoredBlobs blobs;
   final List<byte[]> uploaded = new ArrayList<>();
   final List<String> addresses = new ArrayList<>();
@@ -72,8 +72,8 @@ class FixityAuditTests {
     blobs = new StoredBlobs(properties);
     NewStudent data = TestStudents.newStudent("engineering", 1402, false);
     student = students.admit(data, "admission-office");
-    DueJobs.run(management, DueJobs.fileInstanceOf(runtime, student.getStudentNumber()));
-    ApiClient studentApi = ApiClient.signedIn(port, student.getStudentNumber(), data.nationalId());
+    DueJobs.run(management, DueJobs.fileInstanceOf(runtime, student.studentNumber()));
+    ApiClient studentApi = ApiClient.signedIn(port, student.studentNumber(), data.nationalId());
     List<FilePart> files = new ArrayList<>();
     for (String type :
         List.of("BIRTH_CERTIFICATE", "PREVIOUS_DEGREE_CERTIFICATE", "NATIONAL_ID_CARD")) {
@@ -82,7 +82,7 @@ class FixityAuditTests {
       files.add(new FilePart(type, type + ".pdf", "application/pdf", pdf));
     }
     Response upload =
-        studentApi.upload("/api/students/" + student.getStudentNumber() + "/documents", files);
+        studentApi.upload("/api/students/" + student.studentNumber() + "/documents", files);
     assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
     upload
         .json()
@@ -96,7 +96,7 @@ class FixityAuditTests {
     StoredBlobs.flipAByte(blobs.primary(addresses.get(0)));
     Files.delete(blobs.primary(addresses.get(1)));
 
-    Run run = audit.runNow(student.getStudentNumber(), "manager");
+    Run run = audit.runNow(student.studentNumber(), "manager");
 
     assertThat(run.status()).isEqualTo(Status.DONE);
     assertThat(run.blobsChecked()).isEqualTo(3);
@@ -110,11 +110,11 @@ class FixityAuditTests {
         .allSatisfy(
             f -> {
               assertThat(f.source()).isEqualTo(Source.AUDIT);
-              assertThat(f.studentNumber()).isEqualTo(student.getStudentNumber());
+              assertThat(f.studentNumber()).isEqualTo(student.studentNumber());
               assertThat(f.documentId()).isNotNull();
             });
     assertBothCopiesBitIdentical();
-    assertThat(audit.runNow(student.getStudentNumber(), "manager").findings()).isZero();
+    assertThat(audit.runNow(student.studentNumber(), "manager").findings()).isZero();
   }
 
   @Test
@@ -122,7 +122,7 @@ class FixityAuditTests {
     StoredBlobs.flipAByte(blobs.replica(addresses.get(1)));
     Files.delete(blobs.replica(addresses.get(2)));
 
-    Run run = audit.runNow(student.getStudentNumber(), "manager");
+    Run run = audit.runNow(student.studentNumber(), "manager");
 
     assertThat(findings.ofRun(run.id()))
         .extracting(Finding::sha256, Finding::copy, Finding::kind, Finding::repaired)
@@ -137,7 +137,7 @@ class FixityAuditTests {
     Files.delete(blobs.primary(addresses.get(2)));
     StoredBlobs.flipAByte(blobs.replica(addresses.get(2)));
 
-    Run run = audit.runNow(student.getStudentNumber(), "manager");
+    Run run = audit.runNow(student.studentNumber(), "manager");
 
     assertThat(findings.ofRun(run.id()))
         .extracting(Finding::copy, Finding::kind, Finding::repaired)
@@ -145,7 +145,7 @@ class FixityAuditTests {
             tuple(Copy.PRIMARY, Kind.MISSING, false), tuple(Copy.REPLICA, Kind.CHANGED, false));
     assertThat(run.repairs()).isZero();
     assertThat(alerts.openTask()).isNotNull();
-    assertThat(alerts.openTask().getDescription()).contains(student.getStudentNumber());
+    assertThat(alerts.openTask().getDescription()).contains(student.studentNumber());
     assertThat(Files.exists(blobs.primary(addresses.get(2))))
         .as("nothing bad is put in place")
         .isFalse();
@@ -180,15 +180,14 @@ class FixityAuditTests {
     ApiClient manager = ApiClient.signedIn(port, "manager", "parvandeh");
 
     Response started =
-        manager.post("/api/preservation/audits?studentNumber=" + student.getStudentNumber());
+        manager.post("/api/preservation/audits?studentNumber=" + student.studentNumber());
 
     assertThat(started.status()).as(started.toString()).isEqualTo(202);
     JsonNode detail = finished(manager, started.json().get("id").asLong());
     assertThat(detail.at("/run/status").asText()).isEqualTo("DONE");
     assertThat(detail.at("/run/repairs").asInt()).isEqualTo(1);
     assertThat(detail.at("/findings/0/kind").asText()).isEqualTo("CHANGED");
-    assertThat(detail.at("/findings/0/studentNumber").asText())
-        .isEqualTo(student.getStudentNumber());
+    assertThat(detail.at("/findings/0/studentNumber").asText()).isEqualTo(student.studentNumber());
     assertThat(Files.readAllBytes(blobs.primary(addresses.get(0)))).isEqualTo(uploaded.get(0));
     assertThat(
             manager
@@ -200,7 +199,7 @@ class FixityAuditTests {
 
     ApiClient records = ApiClient.signedIn(port, "central.records", "parvandeh");
     Response byRecords =
-        records.post("/api/preservation/audits?studentNumber=" + student.getStudentNumber());
+        records.post("/api/preservation/audits?studentNumber=" + student.studentNumber());
     assertThat(byRecords.status()).as(byRecords.toString()).isEqualTo(202);
     finished(records, byRecords.json().get("id").asLong());
 
@@ -218,7 +217,7 @@ class FixityAuditTests {
   @Test
   void findingsRepairsAndTheReplicasBacklogAreOnPrometheus() throws Exception {
     StoredBlobs.flipAByte(blobs.replica(addresses.get(0)));
-    audit.runNow(student.getStudentNumber(), "manager");
+    audit.runNow(student.studentNumber(), "manager");
 
     String metrics =
         new String(

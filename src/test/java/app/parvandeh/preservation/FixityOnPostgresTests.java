@@ -13,7 +13,7 @@ import app.parvandeh.preservation.FixityFindings.Finding;
 import app.parvandeh.preservation.FixityFindings.Kind;
 import app.parvandeh.preservation.FixityRuns.Run;
 import app.parvandeh.preservation.FixityRuns.Status;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.TestStudents;
 import java.io.ByteArrayInputStream;
@@ -51,12 +51,12 @@ class FixityOnPostgresTests {
   void aQueuedLetterReachesTheReplicaAndADeletedPrimaryCopyIsRepairedByTheAudit() throws Exception {
     String faculty = "fix" + (100000 + ThreadLocalRandom.current().nextInt(900000));
     students.registerFaculty(faculty, "دانشکده آزمون " + faculty, "Test faculty " + faculty);
-    Student student =
+    StudentRef student =
         students.admit(TestStudents.newStudent(faculty, 1402, false), "admission-office");
     byte[] letter = DemoFiles.pdf("enrollment certificate " + UUID.randomUUID());
     FileDocumentView document =
         studyDocuments.registerOfficeLetter(
-            student.getId(),
+            student.id(),
             "ENROLLMENT_CERTIFICATE",
             new Upload(
                 "ENROLLMENT_CERTIFICATE", "گواهی.pdf", () -> new ByteArrayInputStream(letter)),
@@ -73,7 +73,7 @@ class FixityOnPostgresTests {
     assertThat(Files.readAllBytes(blobs.replica(sha))).isEqualTo(letter);
 
     Files.delete(blobs.primary(sha));
-    Run run = audit.runNow(student.getStudentNumber(), "manager");
+    Run run = audit.runNow(student.studentNumber(), "manager");
 
     assertThat(run.status()).isEqualTo(Status.DONE);
     assertThat(findings.ofRun(run.id()))

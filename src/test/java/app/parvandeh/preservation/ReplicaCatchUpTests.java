@@ -7,7 +7,7 @@ import app.parvandeh.document.ContentCopies;
 import app.parvandeh.document.DocumentProperties;
 import app.parvandeh.document.DocumentService;
 import app.parvandeh.student.NewStudent;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
@@ -46,7 +46,7 @@ class ReplicaCatchUpTests {
   @Autowired ManagementService management;
 
   StoredBlobs blobs;
-  Student student;
+  StudentRef student;
   byte[] pdf;
   String sha;
 
@@ -55,12 +55,12 @@ class ReplicaCatchUpTests {
     blobs = new StoredBlobs(properties);
     NewStudent data = TestStudents.newStudent("engineering", 1402, false);
     student = students.admit(data, "admission-office");
-    DueJobs.run(management, DueJobs.fileInstanceOf(runtime, student.getStudentNumber()));
+    DueJobs.run(management, DueJobs.fileInstanceOf(runtime, student.studentNumber()));
     pdf = DemoFiles.pdf("birth certificate " + UUID.randomUUID());
     Response upload =
-        ApiClient.signedIn(port, student.getStudentNumber(), data.nationalId())
+        ApiClient.signedIn(port, student.studentNumber(), data.nationalId())
             .upload(
-                "/api/students/" + student.getStudentNumber() + "/documents",
+                "/api/students/" + student.studentNumber() + "/documents",
                 List.of(new FilePart("BIRTH_CERTIFICATE", "شناسنامه.pdf", "application/pdf", pdf)));
     assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
     sha = documents.content(upload.json().at("/documents/0/current/id").asLong()).sha256();
@@ -69,7 +69,7 @@ class ReplicaCatchUpTests {
 
   @Test
   void aBlobStillQueuedForTheReplicaIsNotReportedMissingByTheAudit() {
-    FixityRuns.Run run = audit.runNow(student.getStudentNumber(), "manager");
+    FixityRuns.Run run = audit.runNow(student.studentNumber(), "manager");
 
     assertThat(run.blobsChecked()).isEqualTo(1);
     assertThat(run.findings()).isZero();

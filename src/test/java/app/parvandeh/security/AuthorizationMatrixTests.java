@@ -21,7 +21,7 @@ import app.parvandeh.preservation.BulkExport;
 import app.parvandeh.preservation.FixityAudit;
 import app.parvandeh.preservation.PreservationJobs;
 import app.parvandeh.preservation.SystemBackup;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
@@ -853,12 +853,7 @@ class AuthorizationMatrixTests {
             tasks);
     for (FileFixture file : List.of(eng, sci)) {
       notes.record(
-          file.student().getId(),
-          NoteKind.GENERAL,
-          "یادداشت آزمون دسترسی",
-          "clerk",
-          List.of(),
-          null);
+          file.student().id(), NoteKind.GENERAL, "یادداشت آزمون دسترسی", "clerk", List.of(), null);
     }
     ClearanceFixture.Services services =
         new ClearanceFixture.Services(
@@ -1152,18 +1147,18 @@ class AuthorizationMatrixTests {
    * A new file with the same number as an existing one: past the access check it is a 409, nothing
    * is created.
    */
-  static Map<String, Object> newStudentLike(Student s) {
+  static Map<String, Object> newStudentLike(StudentRef s) {
     return Map.of(
         "studentNumber",
-        s.getStudentNumber(),
+        s.studentNumber(),
         "nationalId",
-        s.getNationalId(),
+        s.nationalId(),
         "firstName",
         "probe",
         "lastName",
         "probe",
         "facultyCode",
-        s.getFaculty().getCode(),
+        s.faculty().code(),
         "degree",
         "BACHELOR",
         "entryYear",

@@ -3,7 +3,7 @@ package app.parvandeh.security;
 import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.document.Upload;
 import app.parvandeh.student.NewStudent;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.student.StudentStatus;
 import app.parvandeh.support.TestStudents;
@@ -24,7 +24,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
  * waiting for the central check, for the faculty's completion, or cleared and waiting for the
  * graduate's request.
  */
-public record ClearanceFixture(Student student, String taskId, String contentUrl) {
+public record ClearanceFixture(StudentRef student, String taskId, String contentUrl) {
 
   /** Where in clearance the file should wait. */
   public enum Step {
@@ -44,8 +44,8 @@ public record ClearanceFixture(Student student, String taskId, String contentUrl
 
   public static ClearanceFixture at(Step step, Services s) {
     NewStudent data = TestStudents.newStudent("engineering", 1399, false);
-    Student student = s.students().admit(data, "admission-office");
-    String number = student.getStudentNumber();
+    StudentRef student = s.students().admit(data, "admission-office");
+    String number = student.studentNumber();
     String instance =
         s.runtime()
             .createProcessInstanceQuery()
@@ -96,7 +96,7 @@ public record ClearanceFixture(Student student, String taskId, String contentUrl
   }
 
   public String number() {
-    return student.getStudentNumber();
+    return student.studentNumber();
   }
 
   private static String task(String number, Services s) {

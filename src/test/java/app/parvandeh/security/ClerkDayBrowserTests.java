@@ -9,7 +9,7 @@ import app.parvandeh.note.NoteService;
 import app.parvandeh.note.NoteView;
 import app.parvandeh.shared.PersianText;
 import app.parvandeh.student.FileStage;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.student.StudentStatus;
 import app.parvandeh.support.BrowserTest;
@@ -104,7 +104,7 @@ class ClerkDayBrowserTests extends BrowserTest {
     FluentWait<WebDriver> wait = browser.waiting();
     wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
     wait.until(d -> !d.findElements(By.cssSelector(".tasks-list li, [cam-tasks] li")).isEmpty());
-    wait.until(d -> browser.text().contains(number + " " + file.student().getFullName()));
+    wait.until(d -> browser.text().contains(number + " " + file.student().fullName()));
     browser.screenshot("day-tasklist-names");
 
     browser.go("/camunda/app/tasklist/default/#/?task=" + file.checkTaskId());
@@ -115,13 +115,13 @@ class ClerkDayBrowserTests extends BrowserTest {
                         "[data-pv='student'][data-student-number='" + file.number() + "']"))
                 .isEmpty());
     assertThat(browser.driver().findElement(By.cssSelector("[data-pv='student']")).getText())
-        .contains(number, file.student().getFullName());
+        .contains(number, file.student().fullName());
   }
 
   @Test
   void aLetterFromTasklistsStartFormIsStoredAndNotedInOneStepAndShownAsRecorded()
       throws IOException {
-    Student student = students.admit(FileFixture.bachelor("engineering"), "admission-office");
+    StudentRef student = students.admit(FileFixture.bachelor("engineering"), "admission-office");
     Path letter =
         Files.createDirectories(Path.of("target", "browser-uploads")).resolve("letter.pdf");
     Files.write(letter, DemoFiles.pdf("office letter"));
@@ -143,14 +143,14 @@ class ClerkDayBrowserTests extends BrowserTest {
         .findFirst()
         .ifPresent(browser::press);
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-pv='q']")))
-        .sendKeys(student.getStudentNumber());
+        .sendKeys(student.studentNumber());
     browser.press(
         wait.until(
             ExpectedConditions.elementToBeClickable(By.cssSelector("[data-pv='results'] button"))));
     wait.until(
         ExpectedConditions.visibilityOfElementLocated(
             By.cssSelector(
-                "[data-pv='student'][data-student-number='" + student.getStudentNumber() + "']")));
+                "[data-pv='student'][data-student-number='" + student.studentNumber() + "']")));
     browser
         .driver()
         .findElement(By.cssSelector("[data-pv='file']"))
@@ -170,37 +170,35 @@ class ClerkDayBrowserTests extends BrowserTest {
         runtime
             .createProcessInstanceQuery()
             .processDefinitionKey("StudyDocumentProcess")
-            .processInstanceBusinessKey(student.getStudentNumber())
+            .processInstanceBusinessKey(student.studentNumber())
             .list()
             .stream()
             .map(p -> p.getId())
             .toList();
     assertThat(instances).as("one process notes the letter").hasSize(1);
     DueJobs.run(management, instances.get(0));
-    assertThat(documents.documentsOf(student.getId()))
+    assertThat(documents.documentsOf(student.id()))
         .filteredOn(d -> "OFFICE_AUTOMATION".equals(d.source()))
         .singleElement()
         .satisfies(d -> assertThat(d.status()).isEqualTo(DocumentStatus.RECORDED));
-    assertThat(notes.notesOf(student.getId()))
-        .extracting(NoteView::kind)
-        .contains("STUDY_DOCUMENT");
+    assertThat(notes.notesOf(student.id())).extracting(NoteView::kind).contains("STUDY_DOCUMENT");
   }
 
   @Test
   void aFacultyClerkDeclaresTheEndOfStudyOnTheFilePage() throws IOException {
-    Student student = students.admit(FileFixture.bachelor("engineering"), "admission-office");
-    String instance = DueJobs.fileInstanceOf(runtime, student.getStudentNumber());
+    StudentRef student = students.admit(FileFixture.bachelor("engineering"), "admission-office");
+    String instance = DueJobs.fileInstanceOf(runtime, student.studentNumber());
     runtime
         .createProcessInstanceModification(instance)
         .cancelAllForActivity("Task_DetermineRequiredDocuments")
         .startBeforeActivity("Event_StudyEnded")
         .execute();
-    students.moveToStage(student.getStudentNumber(), FileStage.DURING_STUDY);
+    students.moveToStage(student.studentNumber(), FileStage.DURING_STUDY);
 
     browser.signIn("clerk.eng", "parvandeh");
     FluentWait<WebDriver> wait = browser.waiting();
     wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
-    browser.go("/file/?n=" + student.getStudentNumber());
+    browser.go("/file/?n=" + student.studentNumber());
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("study-end-form")));
     new Select(
             browser.driver().findElement(By.cssSelector("#study-end-form select[name='reason']")))
@@ -213,12 +211,11 @@ class ClerkDayBrowserTests extends BrowserTest {
 
     wait.until(
         d ->
-            students.get(student.getStudentNumber()).getStatus() != StudentStatus.ACTIVE
+            students.get(student.studentNumber()).status() != StudentStatus.ACTIVE
                 || !tasks.createTaskQuery().processInstanceId(instance).list().isEmpty()
                 || management.createJobQuery().processInstanceId(instance).count() > 0);
     DueJobs.run(management, instance);
-    assertThat(students.get(student.getStudentNumber()).getStatus())
-        .isEqualTo(StudentStatus.WITHDRAWN);
+    assertThat(students.get(student.studentNumber()).status()).isEqualTo(StudentStatus.WITHDRAWN);
     wait.until(d -> browser.text().contains("انصراف"));
     browser.screenshot("day-study-end-recorded");
   }

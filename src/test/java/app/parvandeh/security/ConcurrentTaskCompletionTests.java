@@ -145,9 +145,9 @@ class ConcurrentTaskCompletionTests {
             runtime,
             management,
             tasks);
-    for (DocumentView document : documents.admissionDocumentsOf(file.student().getId())) {
+    for (DocumentView document : documents.admissionDocumentsOf(file.student().id())) {
       documents.review(
-          file.student().getId(),
+          file.student().id(),
           document.id(),
           ReviewStage.FACULTY,
           ReviewDecision.ACCEPTED,

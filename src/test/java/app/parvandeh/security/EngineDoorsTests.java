@@ -221,7 +221,7 @@ class EngineDoorsTests {
                 .singleResult()
                 .getTaskDefinitionKey())
         .isEqualTo(StudentFileProcess.TASK_CHECK_FACULTY);
-    assertThat(students.get(sci.number()).getStage()).isEqualTo(FileStage.ADMISSION);
+    assertThat(students.get(sci.number()).stage()).isEqualTo(FileStage.ADMISSION);
   }
 
   @ParameterizedTest

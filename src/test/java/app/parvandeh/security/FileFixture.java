@@ -2,7 +2,7 @@ package app.parvandeh.security;
 
 import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.student.NewStudent;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
@@ -19,7 +19,7 @@ import org.camunda.bpm.engine.TaskService;
  * A freshly admitted student, optionally with documents uploaded and sent for the faculty check.
  */
 public record FileFixture(
-    Student student,
+    StudentRef student,
     String password,
     String processInstanceId,
     String checkTaskId,
@@ -51,15 +51,15 @@ public record FileFixture(
       RuntimeService runtime,
       ManagementService management,
       TaskService tasks) {
-    Student student = students.admit(data, "admission-office");
-    String instance = DueJobs.fileInstanceOf(runtime, student.getStudentNumber());
+    StudentRef student = students.admit(data, "admission-office");
+    String instance = DueJobs.fileInstanceOf(runtime, student.studentNumber());
     DueJobs.run(management, instance);
-    ApiClient api = ApiClient.signedIn(port, student.getStudentNumber(), data.nationalId());
+    ApiClient api = ApiClient.signedIn(port, student.studentNumber(), data.nationalId());
     String contentUrl = null;
     long documentId = -1;
     if (!files.isEmpty()) {
       Response uploaded =
-          api.upload("/api/students/" + student.getStudentNumber() + "/documents", files);
+          api.upload("/api/students/" + student.studentNumber() + "/documents", files);
       if (uploaded.status() != 201) {
         throw new AssertionError("upload failed: " + uploaded);
       }
@@ -79,6 +79,6 @@ public record FileFixture(
   }
 
   public String number() {
-    return student.getStudentNumber();
+    return student.studentNumber();
   }
 }

@@ -3,7 +3,7 @@ package app.parvandeh.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.parvandeh.security.ScopedFilesFixture.Files;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.Response;
@@ -50,7 +50,7 @@ class FileScopePagesTests {
   private Files engCleared;
   private Files sciUncleared;
   private Files sciCleared;
-  private Student own;
+  private StudentRef own;
   private long ownDocument;
 
   @BeforeAll
@@ -65,7 +65,7 @@ class FileScopePagesTests {
     files.documents(Stream.of(engCleared, sciCleared).flatMap(f -> f.ids().stream()).toList());
     files.documents(Stream.of(engUncleared, sciUncleared).flatMap(f -> f.ids().stream()).toList());
     own = students.admit(TestStudents.newStudent("engineering", 1401, false), "admission-office");
-    ownDocument = files.documents(List.of(own.getId())).get(0);
+    ownDocument = files.documents(List.of(own.id())).get(0);
   }
 
   @AfterAll
@@ -101,7 +101,7 @@ class FileScopePagesTests {
     assertThat(documentOwners(signedIn("clerk.sci")))
         .containsExactlyInAnyOrderElementsOf(concat(sciUncleared.numbers(), sciCleared.numbers()));
     Response mine =
-        ApiClient.signedIn(port, own.getStudentNumber(), own.getNationalId())
+        ApiClient.signedIn(port, own.studentNumber(), own.nationalId())
             .get("/api/documents/search?q=" + encode(files.word));
     assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
     assertThat(mine.json()).hasSize(1);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.parvandeh.shared.PersianText;
 import app.parvandeh.student.NewStudent;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.Response;
@@ -30,15 +30,15 @@ class NumericPasswordDigitsTests {
   @Test
   void aStudentSignsInWithTheNationalIdInPersianOrArabicIndicDigits() {
     NewStudent data = TestStudents.newStudent("humanities", 1403, false);
-    Student student = students.admit(data, "admission-office");
+    StudentRef student = students.admit(data, "admission-office");
 
     Response persian =
         ApiClient.anonymous(port)
             .login(
-                PersianText.toPersianDigits(student.getStudentNumber()),
+                PersianText.toPersianDigits(student.studentNumber()),
                 PersianText.toPersianDigits(data.nationalId()));
     Response arabicIndic =
-        ApiClient.anonymous(port).login(student.getStudentNumber(), arabicIndic(data.nationalId()));
+        ApiClient.anonymous(port).login(student.studentNumber(), arabicIndic(data.nationalId()));
 
     assertThat(persian.status()).isEqualTo(302);
     assertThat(persian.header("Location")).endsWith("/portal/");
@@ -55,11 +55,11 @@ class NumericPasswordDigitsTests {
     user.setPassword("Pass-2024");
     identity.saveUser(user);
     NewStudent data = TestStudents.newStudent("humanities", 1403, false);
-    Student student = students.admit(data, "admission-office");
+    StudentRef student = students.admit(data, "admission-office");
     String wrong = PersianText.toPersianDigits(data.nationalId().substring(1) + "0");
     try {
       Response folded = ApiClient.anonymous(port).login(clerk, "Pass-۲۰۲۴");
-      Response wrongNumber = ApiClient.anonymous(port).login(student.getStudentNumber(), wrong);
+      Response wrongNumber = ApiClient.anonymous(port).login(student.studentNumber(), wrong);
 
       assertThat(folded.header("Location")).contains("error");
       assertThat(wrongNumber.header("Location")).contains("error");

@@ -52,7 +52,7 @@ class TaskNamesThroughEngineRestTests {
             .engineRest(
                 "GET",
                 "/task?maxResults=50&nameLike="
-                    + like(file.student().getLastName())
+                    + like(file.student().lastName())
                     + "&sortBy=name&sortOrder=asc",
                 null)
             .json();
@@ -60,7 +60,7 @@ class TaskNamesThroughEngineRestTests {
     assertThat(byNumber).hasSize(1);
     assertThat(byNumber.get(0).get("id").asText()).isEqualTo(file.checkTaskId());
     assertThat(byNumber.get(0).get("name").asText())
-        .contains(number, file.student().getFullName())
+        .contains(number, file.student().fullName())
         .doesNotContainPattern("[0-9]");
     assertThat(byName.findValuesAsText("id")).contains(file.checkTaskId());
     Response instanceVariables =
@@ -117,7 +117,7 @@ class TaskNamesThroughEngineRestTests {
         .endsWith(
             PersianText.toPersianDigits(file.number())
                 + " "
-                + file.student().getFullName()
+                + file.student().fullName()
                 + " (دانشکده علوم پایه)");
   }
 

@@ -94,7 +94,7 @@ class TasklistFormsSubmitDeclaredOutputsBrowserTests extends BrowserTest {
     String header = "[data-pv='student'][data-student-number='" + file.number() + "']";
     browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(header)));
     assertThat(browser.driver().findElement(By.cssSelector(header)).getText())
-        .contains(PersianText.toPersianDigits(file.number()), file.student().getFullName());
+        .contains(PersianText.toPersianDigits(file.number()), file.student().fullName());
   }
 
   private void open(String taskId) throws IOException {

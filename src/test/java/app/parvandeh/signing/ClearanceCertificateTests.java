@@ -177,8 +177,7 @@ class ClearanceCertificateTests {
     assertThat(text)
         .as(read.toString())
         .contains(compact(ClearanceCertificatePdf.TITLE))
-        .contains(
-            compact(cleared.student().getFirstName()), compact(cleared.student().getLastName()))
+        .contains(compact(cleared.student().firstName()), compact(cleared.student().lastName()))
         .contains(PersianText.toPersianDigits(cleared.number()))
         .contains(compact("دانش‌آموختگان"));
   }
@@ -194,8 +193,7 @@ class ClearanceCertificateTests {
 
   @Test
   void theStudentFetchesTheirOwnCertificateAndThePortalAndFilePageLinkItOnceCleared() {
-    ApiClient graduate =
-        ApiClient.signedIn(port, cleared.number(), cleared.student().getNationalId());
+    ApiClient graduate = ApiClient.signedIn(port, cleared.number(), cleared.student().nationalId());
     assertThat(graduate.get("/api/portal/file").json().get("clearanceCertificateUrl").asText())
         .isEqualTo(url(cleared));
     Response own = graduate.get(url(cleared), "application/pdf");

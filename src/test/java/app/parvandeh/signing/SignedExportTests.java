@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.student.NewStudent;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
@@ -53,7 +53,7 @@ class SignedExportTests {
    */
   Path work;
 
-  Student student;
+  StudentRef student;
   ApiClient central;
   byte[] bagZip;
   Path bag;
@@ -64,11 +64,11 @@ class SignedExportTests {
     work = Files.createTempDirectory("signed-exports-");
     NewStudent data = TestStudents.newStudent("engineering", 1402, false);
     student = students.admit(data, "admission-office");
-    DueJobs.run(management, DueJobs.fileInstanceOf(runtime, student.getStudentNumber()));
+    DueJobs.run(management, DueJobs.fileInstanceOf(runtime, student.studentNumber()));
     Response upload =
-        ApiClient.signedIn(port, student.getStudentNumber(), data.nationalId())
+        ApiClient.signedIn(port, student.studentNumber(), data.nationalId())
             .upload(
-                "/api/students/" + student.getStudentNumber() + "/documents",
+                "/api/students/" + student.studentNumber() + "/documents",
                 List.of(
                     new FilePart(
                         "BIRTH_CERTIFICATE",
@@ -78,12 +78,12 @@ class SignedExportTests {
     assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
     central = ApiClient.signedIn(port, "central.records", "parvandeh");
     Response export =
-        central.get("/api/students/" + student.getStudentNumber() + "/export", "application/zip");
+        central.get("/api/students/" + student.studentNumber() + "/export", "application/zip");
     assertThat(export.status()).as(export.toString()).isEqualTo(200);
     bagZip = export.body();
     Path unzipped = Files.createDirectories(work.resolve("bag"));
     unzip(bagZip, unzipped);
-    bag = unzipped.resolve("parvandeh-" + student.getStudentNumber() + "-bag");
+    bag = unzipped.resolve("parvandeh-" + student.studentNumber() + "-bag");
     officePem = SignatureTools.officePem(central, work);
   }
 
@@ -91,7 +91,7 @@ class SignedExportTests {
   void aReport112PdfIsSignedAndVerifiesInPdfsigBouncyCastleAndTheApi() throws Exception {
     Response pdf =
         central.get(
-            "/api/reports/notes?studentNumber=" + student.getStudentNumber() + "&format=pdf",
+            "/api/reports/notes?studentNumber=" + student.studentNumber() + "&format=pdf",
             "application/pdf");
     assertThat(pdf.status()).as(pdf.toString()).isEqualTo(200);
     assertThat(SignatureTools.pdfsig(pdf.body(), work))
@@ -121,7 +121,7 @@ class SignedExportTests {
     assertThat(v.get("valid").asBoolean()).as(v.toString()).isTrue();
     assertThat(v.get("signedByThisOffice").asBoolean()).isTrue();
     assertThat(v.at("/items/0/name").asText())
-        .isEqualTo("parvandeh-" + student.getStudentNumber() + "-bag");
+        .isEqualTo("parvandeh-" + student.studentNumber() + "-bag");
     assertThat(v.at("/items/0/signedAtJalali").asText()).isNotBlank();
   }
 

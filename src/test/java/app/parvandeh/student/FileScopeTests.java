@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
  */
 class FileScopeTests {
 
-  private final Student eng = student("engineering", "4011100001");
-  private final Student sci = student("science", "4011100002");
+  private final StudentRef eng = student("engineering", "4011100001");
+  private final StudentRef sci = student("science", "4011100002");
 
   @Test
   void nothingGrantedCoversNoFileAndEveryFileCoversAll() {
@@ -53,28 +53,31 @@ class FileScopeTests {
 
   @Test
   void aStudentsScopeIsTheirOwnFileOnly() {
-    FileScope own = FileScope.ownFile(eng.getUserId());
+    FileScope own = FileScope.ownFile(eng.userId());
     assertThat(own.covers(eng, s -> false)).isTrue();
     assertThat(own.covers(sci, s -> true)).isFalse();
     assertThat(own.reachesFaculty("engineering")).isFalse();
   }
 
-  private static Student student(String faculty, String number) {
-    return new Student(
-        new NewStudent(
-            number,
-            "0012345679",
-            "سارا",
-            "رضایی",
-            faculty,
-            Degree.BACHELOR,
-            1401,
-            AdmissionType.REMOTE,
-            false),
-        AdmissionDetails.NONE,
-        new Faculty(faculty, faculty, faculty),
+  private static StudentRef student(String faculty, String number) {
+    return new StudentRef(
+        1L,
         number,
         "0012345679",
-        Instant.EPOCH);
+        "سارا",
+        "رضایی",
+        new FacultyRef(faculty, faculty, faculty),
+        Degree.BACHELOR,
+        1401,
+        AdmissionType.REMOTE,
+        false,
+        null,
+        null,
+        null,
+        StudentStatus.ACTIVE,
+        FileStage.ADMISSION,
+        number,
+        Instant.EPOCH,
+        0);
   }
 }

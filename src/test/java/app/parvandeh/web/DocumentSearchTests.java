@@ -7,7 +7,7 @@ import app.parvandeh.shared.PersianText;
 import app.parvandeh.student.AdmissionType;
 import app.parvandeh.student.Degree;
 import app.parvandeh.student.NewStudent;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.Response;
@@ -32,7 +32,7 @@ class DocumentSearchTests {
   @LocalServerPort int port;
   @Autowired StudentService students;
 
-  private Student student;
+  private StudentRef student;
   private String marker;
   private long letterId;
 
@@ -56,7 +56,7 @@ class DocumentSearchTests {
     Response registered =
         ApiClient.signedIn(port, "clerk.eng", "parvandeh")
             .multipart(
-                "/api/students/" + student.getStudentNumber() + "/study-documents/office-letters",
+                "/api/students/" + student.studentNumber() + "/study-documents/office-letters",
                 Map.of(
                     "typeCode",
                     "STUDY_LEAVE_APPROVAL",
@@ -83,9 +83,9 @@ class DocumentSearchTests {
     assertThat(found(clerk, "مرخصي تحصيلي " + persianMarker)).containsExactly(letterId);
     // the student's number in Persian digits, national ID in Arabic digits, name with other letter
     // forms
-    assertThat(found(clerk, PersianText.toPersianDigits(student.getStudentNumber()) + " " + marker))
+    assertThat(found(clerk, PersianText.toPersianDigits(student.studentNumber()) + " " + marker))
         .containsExactly(letterId);
-    assertThat(found(clerk, arabicDigits(student.getNationalId()) + " " + marker))
+    assertThat(found(clerk, arabicDigits(student.nationalId()) + " " + marker))
         .containsExactly(letterId);
     assertThat(found(clerk, "علیرضا کاظمی " + marker)).containsExactly(letterId);
     assertThat(found(clerk, "علي رضا " + marker)).containsExactly(letterId);
@@ -101,7 +101,7 @@ class DocumentSearchTests {
         .containsExactly(letterId);
     assertThat(found(ApiClient.signedIn(port, "clerk.sci", "parvandeh"), marker)).isEmpty();
     assertThat(found(ApiClient.signedIn(port, "4021100001", "0012345679"), marker)).isEmpty();
-    ApiClient own = ApiClient.signedIn(port, student.getStudentNumber(), student.getNationalId());
+    ApiClient own = ApiClient.signedIn(port, student.studentNumber(), student.nationalId());
     assertThat(found(own, marker)).containsExactly(letterId);
   }
 
@@ -109,7 +109,7 @@ class DocumentSearchTests {
   void aDocumentDeletedForCorrectionIsNotFound() {
     ApiClient clerk = ApiClient.signedIn(port, "clerk.eng", "parvandeh");
     JsonNode hit = clerk.get("/api/documents/search?q=" + encode(marker)).json().get(0);
-    assertThat(hit.get("studentNumber").asText()).isEqualTo(student.getStudentNumber());
+    assertThat(hit.get("studentNumber").asText()).isEqualTo(student.studentNumber());
     assertThat(hit.get("studentName").asText()).isEqualTo("علی‌رضا كاظمي");
     assertThat(
             clerk

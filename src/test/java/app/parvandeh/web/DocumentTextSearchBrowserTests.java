@@ -105,7 +105,7 @@ class DocumentTextSearchBrowserTests extends BrowserTest {
     String number =
         students
             .admit(TestStudents.newStudent("engineering", 1402, false), "admission-office")
-            .getStudentNumber();
+            .studentNumber();
     return DocumentTextSearchScenario.register(
         ApiClient.signedIn(port, "clerk.eng", "parvandeh"),
         number,

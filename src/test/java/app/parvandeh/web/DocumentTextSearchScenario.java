@@ -10,9 +10,9 @@ import app.parvandeh.security.Groups;
 import app.parvandeh.shared.PersianText;
 import app.parvandeh.student.AdmissionType;
 import app.parvandeh.student.Degree;
-import app.parvandeh.student.Faculty;
+import app.parvandeh.student.FacultyRef;
 import app.parvandeh.student.NewStudent;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
@@ -49,10 +49,10 @@ abstract class DocumentTextSearchScenario {
   @Autowired DocumentTextIndex index;
   @Autowired IdentityService identity;
 
-  private Student student;
+  private StudentRef student;
 
   /** Another student of the same faculty: a file the first student may not search. */
-  private Student classmate;
+  private StudentRef classmate;
 
   private ApiClient clerk;
   private String otherClerk;
@@ -82,8 +82,8 @@ abstract class DocumentTextSearchScenario {
                 false),
             "admission-office");
     classmate = students.admit(TestStudents.newStudent(faculty, 1402, false), "admission-office");
-    clerk = ApiClient.signedIn(port, user("clerk" + marker, Faculty.groupOf(faculty)), PASSWORD);
-    otherClerk = user("other" + marker, Faculty.groupOf("oxt" + marker));
+    clerk = ApiClient.signedIn(port, user("clerk" + marker, FacultyRef.groupOf(faculty)), PASSWORD);
+    otherClerk = user("other" + marker, FacultyRef.groupOf("oxt" + marker));
     centralRecords = user("records" + marker, Groups.CENTRAL_RECORDS);
     manager = user("manager" + marker, Groups.MANAGERS);
   }
@@ -142,7 +142,7 @@ abstract class DocumentTextSearchScenario {
                     new Scan(0.001, 0.5, 11))));
     index.runFor(List.of(scan.at("/current/id").asLong()));
 
-    JsonNode hit = only(searchHits("فيزيك 13859 " + student.getStudentNumber()));
+    JsonNode hit = only(searchHits("فيزيك 13859 " + student.studentNumber()));
     assertThat(hit.at("/document/id").asLong()).isEqualTo(scan.get("id").asLong());
     assertThat(hit.at("/text/page").asInt()).isEqualTo(1);
     assertThat(highlighted(hit)).contains("فیزیک");
@@ -216,7 +216,7 @@ abstract class DocumentTextSearchScenario {
     assertThat(searchHits("اصلاحشده " + marker)).isEmpty();
     assertThat(
             searchHits(
-                ApiClient.signedIn(port, student.getStudentNumber(), student.getNationalId()),
+                ApiClient.signedIn(port, student.studentNumber(), student.nationalId()),
                 "اصلاحشده " + marker))
         .isEmpty();
     JsonNode seen =
@@ -240,14 +240,14 @@ abstract class DocumentTextSearchScenario {
     assertThat(
             ids(
                 searchHits(
-                    ApiClient.signedIn(port, student.getStudentNumber(), student.getNationalId()),
+                    ApiClient.signedIn(port, student.studentNumber(), student.nationalId()),
                     "کارآموزی " + marker)))
         .containsExactly(id);
     assertThat(searchHits(ApiClient.signedIn(port, otherClerk, PASSWORD), "کارآموزی " + marker))
         .isEmpty();
     assertThat(
             searchHits(
-                ApiClient.signedIn(port, classmate.getStudentNumber(), classmate.getNationalId()),
+                ApiClient.signedIn(port, classmate.studentNumber(), classmate.nationalId()),
                 "کارآموزی " + marker))
         .isEmpty();
   }
@@ -275,7 +275,7 @@ abstract class DocumentTextSearchScenario {
   }
 
   private JsonNode register(String description, String fileName, String contentType, byte[] bytes) {
-    return register(clerk, student.getStudentNumber(), description, fileName, contentType, bytes);
+    return register(clerk, student.studentNumber(), description, fileName, contentType, bytes);
   }
 
   /**

@@ -11,7 +11,7 @@ import app.parvandeh.audit.AuditLog.AuditView;
 import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.note.NoteKind;
 import app.parvandeh.note.NoteService;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
@@ -60,7 +60,7 @@ class FileOperationsTests {
                 .processInstanceBusinessKey(number)
                 .count())
         .isEqualTo(1);
-    assertThat(audit.ofStudent(students.get(number).getId()))
+    assertThat(audit.ofStudent(students.get(number).id()))
         .filteredOn(e -> e.action() == AuditAction.FILE_CREATED)
         .extracting(AuditView::actor)
         .containsExactly("central.admission");
@@ -84,7 +84,7 @@ class FileOperationsTests {
 
   @Test
   void editingTheFilesInformationKeepsOldAndNewAndRefusesStaleEditsAndOtherFaculties() {
-    Student student = admitted();
+    StudentRef student = admitted();
     ApiClient clerk = ApiClient.signedIn(port, "clerk.eng", PASSWORD);
     JsonNode info = clerk.get(fileOf(student)).json().get("info");
     Map<String, Object> edit =
@@ -101,14 +101,14 @@ class FileOperationsTests {
                 "rowVersion",
                 info.get("rowVersion").asLong()));
 
-    Response edited = clerk.putJson("/api/students/" + student.getStudentNumber(), edit);
+    Response edited = clerk.putJson("/api/students/" + student.studentNumber(), edit);
     assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
     assertThat(edited.json().at("/student/fullName").asText()).startsWith("سمیه");
     assertThat(edited.json().at("/student/degree").asText()).isEqualTo("MASTER");
-    assertThat(identity.createUserQuery().userId(student.getUserId()).singleResult().getFirstName())
+    assertThat(identity.createUserQuery().userId(student.userId()).singleResult().getFirstName())
         .as("the student's account follows the corrected name")
         .isEqualTo("سمیه");
-    assertThat(audit.ofStudent(student.getId()))
+    assertThat(audit.ofStudent(student.id()))
         .filteredOn(e -> e.action() == AuditAction.FILE_EDITED)
         .singleElement()
         .satisfies(
@@ -121,26 +121,24 @@ class FileOperationsTests {
 
     edit.put("firstName", "سارا");
     assertRefused(
-        clerk.putJson("/api/students/" + student.getStudentNumber(), edit),
-        409,
-        "version-conflict");
+        clerk.putJson("/api/students/" + student.studentNumber(), edit), 409, "version-conflict");
     edit.put("rowVersion", edited.json().at("/info/rowVersion").asLong());
     assertRefused(
         ApiClient.signedIn(port, "clerk.sci", PASSWORD)
-            .putJson("/api/students/" + student.getStudentNumber(), edit),
+            .putJson("/api/students/" + student.studentNumber(), edit),
         403,
         "forbidden");
     assertRefused(
         ApiClient.signedIn(port, "graduates.office", PASSWORD)
-            .putJson("/api/students/" + student.getStudentNumber(), edit),
+            .putJson("/api/students/" + student.studentNumber(), edit),
         403,
         "forbidden");
-    assertThat(students.get(student.getStudentNumber()).getFirstName()).isEqualTo("سمیه");
+    assertThat(students.get(student.studentNumber()).firstName()).isEqualTo("سمیه");
   }
 
   @Test
   void aDocumentsInformationIsEditedWithHistoryAndNewContentMakesANewVersion() {
-    Student student = admitted();
+    StudentRef student = admitted();
     ApiClient clerk = ApiClient.signedIn(port, "clerk.eng", PASSWORD);
     JsonNode letter = register(clerk, student);
     long id = letter.get("id").asLong();
@@ -233,13 +231,13 @@ class FileOperationsTests {
 
   @Test
   void deleteForCorrectionNeedsAReasonIsVisibleAndRestorableAndKeepsTheBytes() {
-    Student student = admitted();
+    StudentRef student = admitted();
     ApiClient clerk = ApiClient.signedIn(port, "clerk.eng", PASSWORD);
     JsonNode letter = register(clerk, student);
     long id = letter.get("id").asLong();
     String contentUrl = letter.at("/current/contentUrl").asText();
     notes.record(
-        student.getId(),
+        student.id(),
         NoteKind.DOCUMENT_ADDRESS,
         "نشانی نامه برای تسویه",
         "clerk.eng",
@@ -308,7 +306,7 @@ class FileOperationsTests {
 
   @Test
   void theFilePageShowsDocumentsByStageNotesTimelineAndHistoryToThoseWhoMaySeeIt() {
-    Student student = admitted();
+    StudentRef student = admitted();
     ApiClient clerk = ApiClient.signedIn(port, "clerk.eng", PASSWORD);
     register(clerk, student);
 
@@ -335,7 +333,7 @@ class FileOperationsTests {
     assertThat(timeline.get(0).get("startedAtJalali").asText()).startsWith("۱۴");
     assertThat(file.get("history").findValuesAsText("action"))
         .contains("FILE_CREATED", "DOCUMENT_UPLOADED", "NOTE_RECORDED");
-    assertThat(audit.ofStudent(student.getId()))
+    assertThat(audit.ofStudent(student.id()))
         .extracting(AuditView::action)
         .contains(AuditAction.FILE_VIEWED);
 
@@ -354,10 +352,10 @@ class FileOperationsTests {
         "forbidden");
   }
 
-  private JsonNode register(ApiClient clerk, Student student) {
+  private JsonNode register(ApiClient clerk, StudentRef student) {
     Response registered =
         clerk.multipart(
-            "/api/students/" + student.getStudentNumber() + "/study-documents/office-letters",
+            "/api/students/" + student.studentNumber() + "/study-documents/office-letters",
             letter("12", "1403/05/12", "گواهی اشتغال به تحصیل برای سفارت"),
             "file",
             pdf());
@@ -379,12 +377,12 @@ class FileOperationsTests {
     throw new AssertionError("no during-study stage");
   }
 
-  private Student admitted() {
+  private StudentRef admitted() {
     return students.admit(TestStudents.newStudent("engineering", 1401, false), "admission-office");
   }
 
-  private static String fileOf(Student student) {
-    return "/api/students/" + student.getStudentNumber() + "/file";
+  private static String fileOf(StudentRef student) {
+    return "/api/students/" + student.studentNumber() + "/file";
   }
 
   private static Map<String, Object> newFile(String faculty) {
@@ -415,9 +413,9 @@ class FileOperationsTests {
    * Whether report 112 resolves the address of the note that vouches for the student's study
    * letter.
    */
-  private boolean reportAddressResolved(ApiClient clerk, Student student) {
+  private boolean reportAddressResolved(ApiClient clerk, StudentRef student) {
     JsonNode report =
-        clerk.get("/api/reports/notes?studentNumber=" + student.getStudentNumber()).json();
+        clerk.get("/api/reports/notes?studentNumber=" + student.studentNumber()).json();
     for (JsonNode note : report.at("/students/0/notes")) {
       for (JsonNode address : note.get("addresses")) {
         if (!address.get("external").asBoolean()

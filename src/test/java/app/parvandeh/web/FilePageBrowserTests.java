@@ -3,7 +3,7 @@ package app.parvandeh.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.parvandeh.security.FileFixture;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.BrowserTest;
 import java.io.IOException;
@@ -70,9 +70,9 @@ class FilePageBrowserTests extends BrowserTest {
   }
 
   private void openANewFileAs(String user) {
-    Student student = students.admit(FileFixture.bachelor("engineering"), "admission-office");
+    StudentRef student = students.admit(FileFixture.bachelor("engineering"), "admission-office");
     browser.signIn(user, "parvandeh");
     browser.waiting().until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
-    browser.go("/file/?n=" + student.getStudentNumber());
+    browser.go("/file/?n=" + student.studentNumber());
   }
 }

@@ -262,7 +262,7 @@ class HostileUploadTests {
                 List.of(
                     new FilePart("BIRTH_CERTIFICATE", fileName, "application/octet-stream", file)));
     assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
-    assertThat(documents.documentsOf(uploader.student().getId())).hasSize(1);
+    assertThat(documents.documentsOf(uploader.student().id())).hasSize(1);
     assertThat(
             uploader.api().get(answer.json().at("/documents/0/current/contentUrl").asText()).body())
         .isEqualTo(file);
@@ -304,7 +304,7 @@ class HostileUploadTests {
     }
     Response export =
         ApiClient.signedIn(port, "manager", "parvandeh")
-            .get("/api/students/" + uploader.student().getStudentNumber() + "/export");
+            .get("/api/students/" + uploader.student().studentNumber() + "/export");
     assertThat(export.status()).isEqualTo(200);
     assertSandboxed(export);
     assertThat(export.header("Content-Disposition")).startsWith("attachment");

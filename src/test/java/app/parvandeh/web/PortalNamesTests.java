@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.student.NewStudent;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
@@ -37,13 +37,13 @@ class PortalNamesTests {
   @Test
   void thePortalNamesTheReviewerAndTheUploader() {
     NewStudent data = TestStudents.newStudent("engineering", 1402, false);
-    Student student = students.admit(data, "admission-office");
-    DueJobs.runForFile(runtime, management, student.getStudentNumber());
-    ApiClient studentApi = ApiClient.signedIn(port, student.getStudentNumber(), data.nationalId());
+    StudentRef student = students.admit(data, "admission-office");
+    DueJobs.runForFile(runtime, management, student.studentNumber());
+    ApiClient studentApi = ApiClient.signedIn(port, student.studentNumber(), data.nationalId());
     long documentId =
         studentApi
             .upload(
-                "/api/students/" + student.getStudentNumber() + "/documents",
+                "/api/students/" + student.studentNumber() + "/documents",
                 List.of(
                     new FilePart("PHOTO", "عکس.jpg", "image/jpeg", DemoFiles.jpeg()),
                     new FilePart(
@@ -64,7 +64,7 @@ class PortalNamesTests {
     String check =
         tasks
             .createTaskQuery()
-            .processInstanceBusinessKey(student.getStudentNumber())
+            .processInstanceBusinessKey(student.studentNumber())
             .singleResult()
             .getId();
     tasks.claim(check, "clerk.eng");
@@ -79,7 +79,7 @@ class PortalNamesTests {
 
     JsonNode people = studentApi.get("/api/portal/file").json().get("people");
 
-    assertThat(people.get(student.getUserId()).asText()).isEqualTo(student.getFullName());
+    assertThat(people.get(student.userId()).asText()).isEqualTo(student.fullName());
     assertThat(people.get("clerk.eng").asText()).isEqualTo("زهرا احمدی");
   }
 }

@@ -6,7 +6,7 @@ import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.document.DocumentService;
 import app.parvandeh.shared.PersianText;
 import app.parvandeh.student.NewStudent;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.BrowserTest;
 import app.parvandeh.support.DueJobs;
@@ -39,13 +39,13 @@ class PortalUploadBrowserTests extends BrowserTest {
   @Test
   void aStudentUploadsAPdfAndAJpegFromThePickerAndATextFileIsRefusedOnThePage() throws IOException {
     NewStudent data = TestStudents.newStudent("engineering", 1402, false);
-    Student student = students.admit(data, "admission-office");
-    DueJobs.run(management, DueJobs.fileInstanceOf(runtime, student.getStudentNumber()));
+    StudentRef student = students.admit(data, "admission-office");
+    DueJobs.run(management, DueJobs.fileInstanceOf(runtime, student.studentNumber()));
     Path pdf = Files.write(folder.resolve("کارت ملی.pdf"), DemoFiles.pdf("national id"));
     Path jpeg = Files.write(folder.resolve("عکس.JPG"), DemoFiles.jpeg());
     Path text = Files.writeString(folder.resolve("notes.txt"), "not a document");
 
-    browser.signIn(student.getStudentNumber(), data.nationalId());
+    browser.signIn(student.studentNumber(), data.nationalId());
     WebElement idCard = browser.waiting().until(d -> d.findElement(By.id("file-NATIONAL_ID_CARD")));
     assertThat(idCard.getAttribute("accept"))
         .contains(".pdf", ".jpg", ".png", "application/pdf", "image/jpeg");
@@ -70,13 +70,13 @@ class PortalUploadBrowserTests extends BrowserTest {
                   WebElement upload = d.findElement(By.id("upload-btn"));
                   return upload.isEnabled() ? upload : null;
                 }));
-    browser.waiting().until(d -> documents.documentsOf(student.getId()).size() == 2);
+    browser.waiting().until(d -> documents.documentsOf(student.id()).size() == 2);
     browser
         .waiting()
         .until(d -> d.findElement(By.id("flash")).getText().contains("با موفقیت بارگذاری شد"));
     browser.screenshot("portal-uploaded");
 
-    assertThat(documents.documentsOf(student.getId()))
+    assertThat(documents.documentsOf(student.id()))
         .extracting(d -> d.current().fileName())
         .containsExactlyInAnyOrder("کارت ملی.pdf", "عکس.JPG");
     assertThat(browser.text()).contains("در انتظار بررسی");

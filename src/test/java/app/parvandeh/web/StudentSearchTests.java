@@ -37,7 +37,7 @@ class StudentSearchTests {
             1403,
             app.parvandeh.student.AdmissionType.REMOTE,
             false);
-    String number = students.admit(data, "admission-office").getStudentNumber();
+    String number = students.admit(data, "admission-office").studentNumber();
     ApiClient clerk = ApiClient.signedIn(port, "clerk.eng", "parvandeh");
 
     assertThat(found(clerk, PersianText.toPersianDigits(number))).containsExactly(number);
@@ -54,7 +54,7 @@ class StudentSearchTests {
     String number =
         students
             .admit(TestStudents.newStudent("engineering", 1402, false), "admission-office")
-            .getStudentNumber();
+            .studentNumber();
     assertThat(found(ApiClient.signedIn(port, "clerk.sci", "parvandeh"), number)).isEmpty();
     assertThat(found(ApiClient.signedIn(port, "central.admission", "parvandeh"), number))
         .containsExactly(number);

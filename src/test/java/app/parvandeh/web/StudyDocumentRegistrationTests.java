@@ -11,7 +11,7 @@ import app.parvandeh.note.NoteService;
 import app.parvandeh.note.NoteService.NewAddress;
 import app.parvandeh.note.NoteView;
 import app.parvandeh.shared.PersianText;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
@@ -54,7 +54,7 @@ class StudyDocumentRegistrationTests {
 
   @Test
   void anOfficeLetterIsStoredInTheDuringStudyStageAndNotedWithItsAddress() {
-    Student student = admitted();
+    StudentRef student = admitted();
     ApiClient clerk = ApiClient.signedIn(port, "clerk.eng", PASSWORD);
 
     Response registered =
@@ -79,7 +79,7 @@ class StudyDocumentRegistrationTests {
                 .processInstanceId(instanceId)
                 .singleResult()
                 .getBusinessKey())
-        .isEqualTo(student.getStudentNumber());
+        .isEqualTo(student.studentNumber());
 
     runJobs(instanceId);
 
@@ -101,7 +101,7 @@ class StudyDocumentRegistrationTests {
               assertThat(clerk.get(document.at("/current/contentUrl").asText()).body())
                   .isEqualTo(pdf().bytes());
             });
-    assertThat(audit.ofStudent(student.getId()))
+    assertThat(audit.ofStudent(student.id()))
         .filteredOn(e -> e.action() == AuditAction.DOCUMENT_UPLOADED)
         .singleElement()
         .satisfies(e -> assertThat(e.actor()).isEqualTo("clerk.eng"));
@@ -109,17 +109,17 @@ class StudyDocumentRegistrationTests {
 
   @Test
   void tasklistsStartFormStoresTheLetterThenStartsTheProcessAsTheClerk() {
-    Student student = admitted();
+    StudentRef student = admitted();
     ApiClient clerk = ApiClient.signedIn(port, "clerk.eng", PASSWORD);
     Response stored =
         clerk.multipart(
-            "/api/students/" + student.getStudentNumber() + "/study-documents/uploads",
+            "/api/students/" + student.studentNumber() + "/study-documents/uploads",
             letter("55", "1403/01/01", "حکم مرخصی تحصیلی"),
             "file",
             jpeg());
     assertThat(stored.status()).as(stored.toString()).isEqualTo(201);
     long documentId = stored.json().get("id").asLong();
-    assertThat(notes.notesOf(student.getId())).as("no note before the process runs").isEmpty();
+    assertThat(notes.notesOf(student.id())).as("no note before the process runs").isEmpty();
 
     // What camForm.submit sends to the engine (Tasklist uses the same engine API with the clerk's
     // session).
@@ -128,10 +128,10 @@ class StudyDocumentRegistrationTests {
             "POST",
             "/process-definition/key/StudyDocumentProcess/submit-form",
             startBody(
-                PersianText.toPersianDigits(student.getStudentNumber()),
+                PersianText.toPersianDigits(student.studentNumber()),
                 Map.of(
                     "studentNumber",
-                    str(PersianText.toPersianDigits(student.getStudentNumber())),
+                    str(PersianText.toPersianDigits(student.studentNumber())),
                     "source",
                     str("OFFICE_AUTOMATION"),
                     "documentId",
@@ -144,7 +144,7 @@ class StudyDocumentRegistrationTests {
                 .processInstanceId(instanceId)
                 .singleResult()
                 .getBusinessKey())
-        .isEqualTo(student.getStudentNumber());
+        .isEqualTo(student.studentNumber());
     assertThat(variable(instanceId, "registeredBy")).isEqualTo("clerk.eng");
     assertThat(variable(instanceId, "studentFileInstanceId")).isEqualTo(fileInstanceId(student));
 
@@ -161,10 +161,10 @@ class StudyDocumentRegistrationTests {
                 "POST",
                 "/process-definition/key/StudyDocumentProcess/submit-form",
                 startBody(
-                    student.getStudentNumber(),
+                    student.studentNumber(),
                     Map.of(
                         "studentNumber",
-                        str(student.getStudentNumber()),
+                        str(student.studentNumber()),
                         "source",
                         str("SERVICE_COUNTER"),
                         "counterRequestNumber",
@@ -178,7 +178,7 @@ class StudyDocumentRegistrationTests {
                 .engineRest(
                     "POST",
                     "/process-definition/key/StudyDocumentProcess/submit-form",
-                    startBody(student.getStudentNumber(), Map.of()))
+                    startBody(student.studentNumber(), Map.of()))
                 .status())
         .as("a student cannot even see the definition")
         .isIn(403, 404);
@@ -230,7 +230,7 @@ class StudyDocumentRegistrationTests {
                     "nameEn",
                     "Faculty of Arts " + code));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
-    Student student =
+    StudentRef student =
         students.admit(TestStudents.newStudent(code, 1402, false), "admission-office");
     ApiClient clerk =
         ApiClient.signedIn(
@@ -258,10 +258,10 @@ class StudyDocumentRegistrationTests {
             "POST",
             "/process-definition/key/StudyDocumentProcess/submit-form",
             startBody(
-                student.getStudentNumber(),
+                student.studentNumber(),
                 Map.of(
                     "studentNumber",
-                    str(student.getStudentNumber()),
+                    str(student.studentNumber()),
                     "source",
                     str("SERVICE_COUNTER"),
                     "counterRequestNumber",
@@ -275,7 +275,7 @@ class StudyDocumentRegistrationTests {
 
   @Test
   void aServiceCounterDocumentIsNotUploadedOnlyReferencedAndARetryAddsNoSecondNote() {
-    Student student = admitted();
+    StudentRef student = admitted();
     ApiClient clerk = ApiClient.signedIn(port, "clerk.eng", PASSWORD);
     Response registered =
         clerk.postJson(
@@ -302,22 +302,22 @@ class StudyDocumentRegistrationTests {
               assertThat(a.address()).isEqualTo("golestan:service-counter/98765");
               assertThat(a.label()).contains("گواهی اشتغال به تحصیل").contains("۹۸۷۶۵");
             });
-    assertThat(documents.documentsOf(student.getId())).isEmpty();
+    assertThat(documents.documentsOf(student.id())).isEmpty();
     NoteView again =
         notes.record(
-            student.getId(),
+            student.id(),
             NoteKind.SERVICE_COUNTER_REFERENCE,
             "دوباره",
             "clerk.eng",
             List.of(new NewAddress("golestan:service-counter/98765", "x", null)),
             "SERVICE_COUNTER_REFERENCE:process:" + instanceId);
     assertThat(again.id()).isEqualTo(note.id());
-    assertThat(notes.notesOf(student.getId())).hasSize(1);
+    assertThat(notes.notesOf(student.id())).hasSize(1);
   }
 
   @Test
   void badRegistrationsAreRefusedAndLeaveNothingBehind() {
-    Student student = admitted();
+    StudentRef student = admitted();
     ApiClient clerk = ApiClient.signedIn(port, "clerk.eng", PASSWORD);
 
     Response noDescription =
@@ -351,11 +351,11 @@ class StudyDocumentRegistrationTests {
         "read-only-role");
 
     // A note address that does not resolve: another student's letter.
-    Student other = admitted();
+    StudentRef other = admitted();
     long othersLetter =
         ApiClient.signedIn(port, "clerk.eng", PASSWORD)
             .multipart(
-                "/api/students/" + other.getStudentNumber() + "/study-documents/uploads",
+                "/api/students/" + other.studentNumber() + "/study-documents/uploads",
                 letter("9", "1403/02/02", "نامه"),
                 "file",
                 pdf())
@@ -367,10 +367,10 @@ class StudyDocumentRegistrationTests {
             "POST",
             "/process-definition/key/StudyDocumentProcess/submit-form",
             startBody(
-                student.getStudentNumber(),
+                student.studentNumber(),
                 Map.of(
                     "studentNumber",
-                    str(student.getStudentNumber()),
+                    str(student.studentNumber()),
                     "source",
                     str("OFFICE_AUTOMATION"),
                     "documentId",
@@ -389,27 +389,27 @@ class StudyDocumentRegistrationTests {
         409,
         "no-running-file");
 
-    assertThat(documents.documentsOf(student.getId())).isEmpty();
-    assertThat(notes.notesOf(student.getId())).isEmpty();
+    assertThat(documents.documentsOf(student.id())).isEmpty();
+    assertThat(notes.notesOf(student.id())).isEmpty();
     assertThat(
             runtime
                 .createProcessInstanceQuery()
                 .processDefinitionKey("StudyDocumentProcess")
-                .processInstanceBusinessKey(student.getStudentNumber())
+                .processInstanceBusinessKey(student.studentNumber())
                 .count())
         .isZero();
   }
 
-  private Student admitted() {
+  private StudentRef admitted() {
     return students.admit(TestStudents.newStudent("engineering", 1401, false), "admission-office");
   }
 
-  private static String lettersOf(Student student) {
-    return "/api/students/" + student.getStudentNumber() + "/study-documents/office-letters";
+  private static String lettersOf(StudentRef student) {
+    return "/api/students/" + student.studentNumber() + "/study-documents/office-letters";
   }
 
-  private static String counterOf(Student student) {
-    return "/api/students/" + student.getStudentNumber() + "/study-documents/service-counter";
+  private static String counterOf(StudentRef student) {
+    return "/api/students/" + student.studentNumber() + "/study-documents/service-counter";
   }
 
   static Map<String, String> letter(String number, String date, String description) {
@@ -445,9 +445,10 @@ class StudyDocumentRegistrationTests {
   }
 
   /** The first address of the student's note of this kind, as the file page's JSON shows it. */
-  private static JsonNode noteAddressOnFilePage(ApiClient clerk, Student student, NoteKind kind) {
+  private static JsonNode noteAddressOnFilePage(
+      ApiClient clerk, StudentRef student, NoteKind kind) {
     for (JsonNode note :
-        clerk.get("/api/students/" + student.getStudentNumber() + "/file").json().get("notes")) {
+        clerk.get("/api/students/" + student.studentNumber() + "/file").json().get("notes")) {
       if (note.get("kind").asText().equals(kind.name())) {
         return note.at("/addresses/0");
       }
@@ -455,8 +456,8 @@ class StudyDocumentRegistrationTests {
     throw new AssertionError("no " + kind + " note on the file page");
   }
 
-  private NoteView onlyNote(Student student, NoteKind kind) {
-    List<NoteView> all = notes.notesOf(student.getId());
+  private NoteView onlyNote(StudentRef student, NoteKind kind) {
+    List<NoteView> all = notes.notesOf(student.id());
     assertThat(all).hasSize(1);
     assertThat(all.get(0).kind()).isEqualTo(kind.name());
     return all.get(0);
@@ -471,11 +472,11 @@ class StudyDocumentRegistrationTests {
         .getValue();
   }
 
-  private String fileInstanceId(Student student) {
+  private String fileInstanceId(StudentRef student) {
     return runtime
         .createProcessInstanceQuery()
         .processDefinitionKey("StudentFileProcess")
-        .processInstanceBusinessKey(student.getStudentNumber())
+        .processInstanceBusinessKey(student.studentNumber())
         .singleResult()
         .getId();
   }

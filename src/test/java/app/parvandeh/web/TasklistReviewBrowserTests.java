@@ -6,7 +6,7 @@ import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.document.DocumentService;
 import app.parvandeh.document.DocumentViews.DocumentView;
 import app.parvandeh.student.NewStudent;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
@@ -41,14 +41,14 @@ class TasklistReviewBrowserTests extends BrowserTest {
   @Test
   void aClerkReviewsInTasklistAndTheStudentSeesTheReasonAsText() throws IOException {
     NewStudent data = TestStudents.newStudent("engineering", 1402, false);
-    Student student = students.admit(data, "admission-office");
-    String instance = DueJobs.fileInstanceOf(runtime, student.getStudentNumber());
+    StudentRef student = students.admit(data, "admission-office");
+    String instance = DueJobs.fileInstanceOf(runtime, student.studentNumber());
     DueJobs.run(management, instance);
-    ApiClient studentApi = ApiClient.signedIn(port, student.getStudentNumber(), data.nationalId());
+    ApiClient studentApi = ApiClient.signedIn(port, student.studentNumber(), data.nationalId());
     assertThat(
             studentApi
                 .upload(
-                    "/api/students/" + student.getStudentNumber() + "/documents",
+                    "/api/students/" + student.studentNumber() + "/documents",
                     List.of(
                         new FilePart("PHOTO", "عکس.jpg", "image/jpeg", DemoFiles.jpeg()),
                         new FilePart(
@@ -111,7 +111,7 @@ class TasklistReviewBrowserTests extends BrowserTest {
                 .getTaskDefinitionKey())
         .isEqualTo("Task_CorrectRejectedDocuments");
     DocumentView stored =
-        documents.documentsOf(student.getId()).stream()
+        documents.documentsOf(student.id()).stream()
             .filter(d -> d.id().toString().equals(rejectedId))
             .findFirst()
             .orElseThrow();
@@ -119,7 +119,7 @@ class TasklistReviewBrowserTests extends BrowserTest {
     assertThat(stored.current().facultyReview().reviewer()).isEqualTo("clerk.eng");
 
     browser.forgetSession();
-    browser.signIn(student.getStudentNumber(), data.nationalId());
+    browser.signIn(student.studentNumber(), data.nationalId());
     wait.until(ExpectedConditions.urlContains("/portal/"));
     wait.until(d -> d.findElement(By.tagName("body")).getText().contains("{{7*7}}"));
     String portalText = browser.text();

@@ -8,7 +8,7 @@ import app.parvandeh.document.DocumentProperties;
 import app.parvandeh.document.DocumentService;
 import app.parvandeh.document.FileDocumentView;
 import app.parvandeh.note.NoteService;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.student.StudentStatus;
 import app.parvandeh.support.ApiClient;
@@ -144,7 +144,7 @@ class TextLimitTests {
             "file",
             new FilePart(null, "letter.pdf", "application/pdf", DemoFiles.pdf("letter")));
     assertRefused(answer, code, en);
-    assertThat(corrections.documentsOf(uploader.student().getId())).isEmpty();
+    assertThat(corrections.documentsOf(uploader.student().id())).isEmpty();
     assertThat(uploader.storedBlobs()).isEqualTo(blobs);
   }
 
@@ -165,7 +165,7 @@ class TextLimitTests {
             "file",
             new FilePart(null, "letter.pdf", "application/pdf", DemoFiles.pdf("letter")));
     assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
-    assertThat(corrections.documentsOf(uploader.student().getId()))
+    assertThat(corrections.documentsOf(uploader.student().id()))
         .extracting(FileDocumentView::description)
         .containsExactly("گواهی اشتغال exe.txt");
   }
@@ -199,27 +199,26 @@ class TextLimitTests {
             "/api/documents/" + id, Map.of("description", "گواهی\u0007", "rowVersion", rowVersion)),
         "description-control-character",
         "U+0007");
-    FileDocumentView unchanged = corrections.documentsOf(uploader.student().getId()).get(0);
+    FileDocumentView unchanged = corrections.documentsOf(uploader.student().id()).get(0);
     assertThat(unchanged.deleted()).isFalse();
     assertThat(unchanged.description()).isEqualTo("گواهی");
   }
 
   @Test
   void aStudentsNameWithAControlCharacterIsRefused() {
-    Student student = uploader.student();
+    StudentRef student = uploader.student();
     Response answer =
         clerk.putJson(
-            "/api/students/" + student.getStudentNumber(),
+            "/api/students/" + student.studentNumber(),
             Map.of(
                 "firstName",
                 "سمیرا" + RLO,
                 "lastName",
-                student.getLastName(),
+                student.lastName(),
                 "rowVersion",
-                student.getRowVersion()));
+                student.rowVersion()));
     assertRefused(answer, "first-name-bidi-control", "U+202E");
-    assertThat(students.get(student.getStudentNumber()).getFirstName())
-        .isEqualTo(student.getFirstName());
+    assertThat(students.get(student.studentNumber()).firstName()).isEqualTo(student.firstName());
   }
 
   static Stream<Arguments> noteFields() {
@@ -266,7 +265,7 @@ class TextLimitTests {
   void aClearanceNotesTextIsBoundedByItsColumns(
       String what, String body, String address, String label, String code, String en) {
     String completion = facultyCompletionTaskClaimedByTheClerk();
-    Long studentId = uploader.student().getId();
+    Long studentId = uploader.student().id();
     int before = notes.notesOf(studentId).size();
     Response answer =
         clerk.postJson(
@@ -284,7 +283,7 @@ class TextLimitTests {
   }
 
   private String studyDocuments() {
-    return "/api/students/" + uploader.student().getStudentNumber() + "/study-documents";
+    return "/api/students/" + uploader.student().studentNumber() + "/study-documents";
   }
 
   /**
@@ -292,7 +291,7 @@ class TextLimitTests {
    * claims the task.
    */
   private String facultyCompletionTaskClaimedByTheClerk() {
-    String number = uploader.student().getStudentNumber();
+    String number = uploader.student().studentNumber();
     String instance = DueJobs.fileInstanceOf(runtime, number);
     runtime
         .createProcessInstanceModification(instance)

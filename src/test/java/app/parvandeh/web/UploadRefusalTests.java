@@ -6,7 +6,7 @@ import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.document.DocumentProperties;
 import app.parvandeh.document.DocumentService;
 import app.parvandeh.student.NewStudent;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
@@ -34,7 +34,7 @@ class UploadRefusalTests {
   @Autowired ManagementService management;
 
   UploadingStudent uploader;
-  Student student;
+  StudentRef student;
 
   @BeforeEach
   void admittedStudentWithOpenUploadTask() {
@@ -108,19 +108,19 @@ class UploadRefusalTests {
   @Test
   void aStudentCannotUploadIntoAnotherStudentsFile() {
     NewStudent otherData = TestStudents.newStudent("engineering", 1402, false);
-    Student other = students.admit(otherData, "admission-office");
+    StudentRef other = students.admit(otherData, "admission-office");
     long before = storedBlobs();
     Response answer =
-        ApiClient.signedIn(port, other.getStudentNumber(), otherData.nationalId())
+        ApiClient.signedIn(port, other.studentNumber(), otherData.nationalId())
             .upload(
                 uploader.uploadPath(),
                 List.of(new FilePart("PHOTO", "photo.jpg", "image/jpeg", DemoFiles.jpeg())));
     assertThat(answer.status()).isEqualTo(403);
     assertThat(answer.json().get("messageFa").asText()).isNotBlank();
-    assertThat(documents.documentsOf(student.getId())).isEmpty();
+    assertThat(documents.documentsOf(student.id())).isEmpty();
     assertThat(storedBlobs()).isEqualTo(before);
     assertThat(
-            ApiClient.signedIn(port, other.getStudentNumber(), otherData.nationalId())
+            ApiClient.signedIn(port, other.studentNumber(), otherData.nationalId())
                 .get("/api/tasks/none/review")
                 .status())
         .isEqualTo(404);
@@ -134,7 +134,7 @@ class UploadRefusalTests {
                 uploader.uploadPath(),
                 List.of(new FilePart("PHOTO", "photo.jpg", "image/jpeg", DemoFiles.jpeg())));
     assertThat(answer.status()).isEqualTo(403);
-    assertThat(documents.documentsOf(student.getId())).isEmpty();
+    assertThat(documents.documentsOf(student.id())).isEmpty();
   }
 
   @Test
@@ -152,12 +152,12 @@ class UploadRefusalTests {
             uploader.uploadPath(),
             List.of(new FilePart("PHOTO", "photo.jpg", "image/jpeg", DemoFiles.jpeg())));
     assertThat(upload.status()).isIn(401, 403);
-    assertThat(documents.documentsOf(student.getId())).isEmpty();
+    assertThat(documents.documentsOf(student.id())).isEmpty();
   }
 
   @Test
   void aWrongPasswordDoesNotSignIn() {
-    Response login = ApiClient.anonymous(port).login(student.getStudentNumber(), "wrong-password");
+    Response login = ApiClient.anonymous(port).login(student.studentNumber(), "wrong-password");
     assertThat(login.status()).isEqualTo(302);
     assertThat(login.header("Location")).endsWith("/login?error");
   }
@@ -165,7 +165,7 @@ class UploadRefusalTests {
   @Test
   void aPostWithoutTheCsrfTokenIsRefused() {
     ApiClient withoutToken =
-        ApiClient.signedIn(port, student.getStudentNumber(), student.getNationalId());
+        ApiClient.signedIn(port, student.studentNumber(), student.nationalId());
     Response answer = withoutToken.postWithoutCsrf("/api/portal/submit");
     assertThat(answer.status()).isEqualTo(403);
     assertThat(answer.json().get("code").asText()).isEqualTo("csrf");

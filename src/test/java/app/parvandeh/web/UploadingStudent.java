@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.parvandeh.document.DocumentProperties;
 import app.parvandeh.document.DocumentService;
 import app.parvandeh.student.NewStudent;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
@@ -26,7 +26,7 @@ import org.camunda.bpm.engine.RuntimeService;
  * stored nothing.
  */
 record UploadingStudent(
-    Student student,
+    StudentRef student,
     NewStudent data,
     ApiClient api,
     String uploadPath,
@@ -41,13 +41,13 @@ record UploadingStudent(
       DocumentService documents,
       DocumentProperties properties) {
     NewStudent data = TestStudents.newStudent("engineering", 1402, false);
-    Student student = students.admit(data, "admission-office");
-    DueJobs.run(management, DueJobs.fileInstanceOf(runtime, student.getStudentNumber()));
+    StudentRef student = students.admit(data, "admission-office");
+    DueJobs.run(management, DueJobs.fileInstanceOf(runtime, student.studentNumber()));
     return new UploadingStudent(
         student,
         data,
-        ApiClient.signedIn(port, student.getStudentNumber(), data.nationalId()),
-        "/api/students/" + student.getStudentNumber() + "/documents",
+        ApiClient.signedIn(port, student.studentNumber(), data.nationalId()),
+        "/api/students/" + student.studentNumber() + "/documents",
         documents,
         properties);
   }
@@ -60,7 +60,7 @@ record UploadingStudent(
     long before = storedBlobs();
     Response answer = api.upload(uploadPath, List.of(files));
     assertThat(answer.status()).as(answer.toString()).isBetween(400, 499);
-    assertThat(documents.documentsOf(student.getId())).isEmpty();
+    assertThat(documents.documentsOf(student.id())).isEmpty();
     assertThat(storedBlobs()).isEqualTo(before);
     return answer;
   }

@@ -29,7 +29,7 @@ class XssBrowserTests extends BrowserTest {
   void payloadsInTheStudentsNameAndFileNameAreShownAsTextInThePortalAndInTasklist()
       throws IOException {
     XssTests.Admitted admitted = XssTests.admitWithPayloads(port, students, runtime, management);
-    String number = admitted.student().getStudentNumber();
+    String number = admitted.student().studentNumber();
     FluentWait<WebDriver> wait = browser.waiting();
 
     browser.signIn(number, admitted.data().nationalId());

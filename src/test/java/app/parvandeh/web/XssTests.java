@@ -6,7 +6,7 @@ import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.student.AdmissionType;
 import app.parvandeh.student.Degree;
 import app.parvandeh.student.NewStudent;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
@@ -70,7 +70,7 @@ class XssTests {
     assertThat(photo.get("fileName").asText()).isEqualTo(FILE_PAYLOAD);
 
     ApiClient clerk = ApiClient.signedIn(port, "clerk.eng", "parvandeh");
-    Response found = clerk.get("/api/students?q=" + admitted.student().getStudentNumber());
+    Response found = clerk.get("/api/students?q=" + admitted.student().studentNumber());
     assertThat(found.json().get(0).get("fullName").asText())
         .isEqualTo(NAME_PAYLOAD + " " + LAST_NAME_PAYLOAD);
 
@@ -119,7 +119,7 @@ class XssTests {
   }
 
   /** A student whose names carry payloads, with one uploaded file whose name carries another. */
-  record Admitted(Student student, NewStudent data, ApiClient api) {}
+  record Admitted(StudentRef student, NewStudent data, ApiClient api) {}
 
   static Admitted admitWithPayloads(
       int port, StudentService students, RuntimeService runtime, ManagementService management) {
@@ -135,13 +135,13 @@ class XssTests {
             1402,
             AdmissionType.REMOTE,
             false);
-    Student student = students.admit(data, "admission-office");
-    String instance = DueJobs.fileInstanceOf(runtime, student.getStudentNumber());
+    StudentRef student = students.admit(data, "admission-office");
+    String instance = DueJobs.fileInstanceOf(runtime, student.studentNumber());
     DueJobs.run(management, instance);
-    ApiClient api = ApiClient.signedIn(port, student.getStudentNumber(), data.nationalId());
+    ApiClient api = ApiClient.signedIn(port, student.studentNumber(), data.nationalId());
     Response uploaded =
         api.upload(
-            "/api/students/" + student.getStudentNumber() + "/documents",
+            "/api/students/" + student.studentNumber() + "/documents",
             List.of(
                 new FilePart(
                     "BIRTH_CERTIFICATE",

@@ -14,8 +14,8 @@ import app.parvandeh.document.Requirement;
 import app.parvandeh.document.Supplier;
 import app.parvandeh.student.AdmissionType;
 import app.parvandeh.student.Degree;
-import app.parvandeh.student.Faculty;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.FacultyRef;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.student.StudentStatus;
 import java.util.List;
@@ -102,13 +102,13 @@ class StudentDecisionsTests {
 
   @Test
   void aClearanceRuleOnTheFacultyProgrammeOrStatusTakesEffect() {
-    Student medicine = student(AdmissionType.REMOTE, null);
-    when(medicine.getFaculty()).thenReturn(new Faculty("medicine", "دانشکده پزشکی", "Medicine"));
-    Student nursing = student(AdmissionType.REMOTE, null);
-    when(nursing.getProgram()).thenReturn("پرستاری");
-    Student expelled = student(AdmissionType.REMOTE, null);
-    when(expelled.getFaculty()).thenReturn(new Faculty("medicine", "دانشکده پزشکی", "Medicine"));
-    when(expelled.getStatus()).thenReturn(StudentStatus.EXPELLED);
+    StudentRef medicine = student(AdmissionType.REMOTE, null);
+    when(medicine.faculty()).thenReturn(new FacultyRef("medicine", "دانشکده پزشکی", "Medicine"));
+    StudentRef nursing = student(AdmissionType.REMOTE, null);
+    when(nursing.program()).thenReturn("پرستاری");
+    StudentRef expelled = student(AdmissionType.REMOTE, null);
+    when(expelled.faculty()).thenReturn(new FacultyRef("medicine", "دانشکده پزشکی", "Medicine"));
+    when(expelled.status()).thenReturn(StudentStatus.EXPELLED);
 
     assertThat(StudentDecisions.clearanceGroupOf(processEngine.getDecisionService(), medicine))
         .isEqualTo("faculty-medicine");
@@ -120,7 +120,7 @@ class StudentDecisionsTests {
 
   @Test
   void aClearanceTableThatNamesNoGroupForAStudentFailsWithAMessageSayingWhatToFix() {
-    Student engineering = student(AdmissionType.REMOTE, null);
+    StudentRef engineering = student(AdmissionType.REMOTE, null);
 
     assertThatThrownBy(
             () ->
@@ -128,11 +128,11 @@ class StudentDecisionsTests {
         .hasMessageContaining("ClearanceGroup.dmn named no clearance group for student 400123456");
   }
 
-  private List<Requirement> requiredDocumentsOf(Student student) {
+  private List<Requirement> requiredDocumentsOf(StudentRef student) {
     when(students.get(anyString())).thenReturn(student);
     processEngine
         .getRuntimeService()
-        .startProcessInstanceByKey("Determine", student.getStudentNumber());
+        .startProcessInstanceByKey("Determine", student.studentNumber());
     @SuppressWarnings("unchecked")
     ArgumentCaptor<List<Requirement>> decided = ArgumentCaptor.forClass(List.class);
     verify(documents, atLeastOnce()).recordRequirements(eq(7L), decided.capture());
@@ -143,16 +143,16 @@ class StudentDecisionsTests {
     return new Requirement(type, Supplier.STUDENT);
   }
 
-  private static Student student(AdmissionType admissionType, String admissionChannel) {
-    Student student = mock(Student.class);
-    when(student.getId()).thenReturn(7L);
-    when(student.getStudentNumber()).thenReturn("400123456");
-    when(student.getDegree()).thenReturn(Degree.BACHELOR);
-    when(student.getEntryYear()).thenReturn(1402);
-    when(student.getAdmissionType()).thenReturn(admissionType);
-    when(student.getAdmissionChannel()).thenReturn(admissionChannel);
-    when(student.getFaculty()).thenReturn(new Faculty("engineering", "دانشکده فنی", "Engineering"));
-    when(student.getStatus()).thenReturn(StudentStatus.GRADUATED);
+  private static StudentRef student(AdmissionType admissionType, String admissionChannel) {
+    StudentRef student = mock(StudentRef.class);
+    when(student.id()).thenReturn(7L);
+    when(student.studentNumber()).thenReturn("400123456");
+    when(student.degree()).thenReturn(Degree.BACHELOR);
+    when(student.entryYear()).thenReturn(1402);
+    when(student.admissionType()).thenReturn(admissionType);
+    when(student.admissionChannel()).thenReturn(admissionChannel);
+    when(student.faculty()).thenReturn(new FacultyRef("engineering", "دانشکده فنی", "Engineering"));
+    when(student.status()).thenReturn(StudentStatus.GRADUATED);
     return student;
   }
 }

@@ -24,8 +24,8 @@ import app.parvandeh.note.NoteKind;
 import app.parvandeh.note.NoteService;
 import app.parvandeh.note.NoteView;
 import app.parvandeh.student.Degree;
-import app.parvandeh.student.Faculty;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.FacultyRef;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.student.StudentStatus;
 import java.nio.charset.StandardCharsets;
@@ -742,18 +742,18 @@ class StudentFileProcessTests {
         (TaskListener) task -> task.setVariable("clearanceCheckedBy", "central.records"));
     Mocks.register("graduationRequestListener", graduationRequestListener);
     Mocks.register("documentsIssuedListener", new DocumentsIssuedListener());
-    Student student = mock(Student.class);
-    when(student.getId()).thenReturn(42L);
-    when(student.getDegree()).thenAnswer(i -> degree);
+    StudentRef student = mock(StudentRef.class);
+    when(student.id()).thenReturn(42L);
+    when(student.degree()).thenAnswer(i -> degree);
     when(studentService.get(anyString())).thenReturn(student);
-    Faculty engineering = new Faculty("engineering", "دانشکده فنی", "Engineering");
+    FacultyRef engineering = new FacultyRef("engineering", "دانشکده فنی", "Engineering");
     when(studentService.find(anyString()))
         .thenAnswer(
             call -> {
-              Student named = mock(Student.class);
-              when(named.getStudentNumber()).thenReturn(call.getArgument(0));
-              when(named.getFullName()).thenReturn("سارا احمدی");
-              when(named.getFaculty()).thenReturn(engineering);
+              StudentRef named = mock(StudentRef.class);
+              when(named.studentNumber()).thenReturn(call.getArgument(0));
+              when(named.fullName()).thenReturn("سارا احمدی");
+              when(named.faculty()).thenReturn(engineering);
               return Optional.of(named);
             });
     when(studentService.endStudy(anyString(), any(), anyString())).thenReturn(student);

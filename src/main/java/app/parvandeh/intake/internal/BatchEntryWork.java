@@ -8,7 +8,7 @@ import app.parvandeh.note.NoteKind;
 import app.parvandeh.note.NoteService;
 import app.parvandeh.note.NoteService.NewAddress;
 import app.parvandeh.shared.ParvandehException;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import java.io.InputStream;
 import java.util.List;
@@ -90,7 +90,7 @@ public class BatchEntryWork {
       long turn) {
     Parsed parsed = BatchNames.parse(name, BatchDocuments.TYPES);
     String base = name.substring(name.lastIndexOf('/') + 1);
-    Optional<Student> student =
+    Optional<StudentRef> student =
         parsed.readable() ? students.find(parsed.studentNumber()) : Optional.empty();
     if (student.isEmpty()) {
       try {
@@ -126,7 +126,7 @@ public class BatchEntryWork {
       record(refused(batchId, entryNo, name, parsed, e));
       return;
     }
-    String number = student.get().getStudentNumber();
+    String number = student.get().studentNumber();
     try {
       order.take(
           turn,
@@ -191,10 +191,10 @@ public class BatchEntryWork {
 
   /** Attaches a checked file with its note (Golestan 18090), in the caller's transaction. */
   public Attached attachInTransaction(
-      Student student, String typeCode, CheckedFile file, String archiveName, String actor) {
-    Attached attached = documents.attach(student.getId(), typeCode, file, actor);
+      StudentRef student, String typeCode, CheckedFile file, String archiveName, String actor) {
+    Attached attached = documents.attach(student.id(), typeCode, file, actor);
     notes.record(
-        student.getId(),
+        student.id(),
         NoteKind.BATCH_DOCUMENT,
         "«"
             + attached.typeName()

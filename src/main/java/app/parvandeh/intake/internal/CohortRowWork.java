@@ -5,8 +5,8 @@ import app.parvandeh.intake.internal.CohortRowRules.Judgement;
 import app.parvandeh.shared.JalaliDates;
 import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.student.NewStudent;
-import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentInfoEdits;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import java.time.Clock;
 import java.time.Instant;
@@ -129,7 +129,7 @@ public class CohortRowWork {
           "این شماره دانشجویی در ردیف " + toFa(earlier) + " همین فهرست هم آمده است.",
           "This student number is repeated from row " + earlier + " of this list.");
     }
-    Optional<Student> existing = students.find(data.studentNumber());
+    Optional<StudentRef> existing = students.find(data.studentNumber());
     if (existing.isEmpty()) {
       students.admit(data, candidate.details(), actor);
       return new Verdict(RowOutcome.ACCEPTED, null, null, null);
@@ -160,26 +160,21 @@ public class CohortRowWork {
    * different faculty, degree, entry year or brilliant-talent flag would change the file's
    * checklist, so it is corrected on the file page, not by a list.
    */
-  private static Refusal conflictWithFile(Student file, NewStudent row) {
-    if (!file.getNationalId().equals(row.nationalId())) {
+  private static Refusal conflictWithFile(StudentRef file, NewStudent row) {
+    if (!file.nationalId().equals(row.nationalId())) {
       return new Refusal(
           "student_number",
           "این شماره دانشجویی در بایگانی از آنِ پرونده فرد دیگری (کد ملی دیگر) است.",
           "This student number already belongs to another person's file (another national ID).");
     }
     String[][] decisive = {
-      {"faculty_code", "دانشکده", file.getFaculty().getCode(), row.facultyCode()},
-      {"degree_level", "مقطع", file.getDegree().name(), row.degree().name()},
-      {
-        "entry_year",
-        "سال ورود",
-        String.valueOf(file.getEntryYear()),
-        String.valueOf(row.entryYear())
-      },
+      {"faculty_code", "دانشکده", file.faculty().code(), row.facultyCode()},
+      {"degree_level", "مقطع", file.degree().name(), row.degree().name()},
+      {"entry_year", "سال ورود", String.valueOf(file.entryYear()), String.valueOf(row.entryYear())},
       {
         "brilliant_talent",
         "استعداد درخشان",
-        String.valueOf(file.isBrilliantTalent()),
+        String.valueOf(file.brilliantTalent()),
         String.valueOf(row.brilliantTalent())
       }
     };

@@ -39,7 +39,7 @@ class FacultyController {
           "فهرست دانشکده‌ها ویژه کارکنان است.", "The faculty list is for staff.");
     }
     return faculties.all().stream()
-        .map(f -> new FacultyView(f.getCode(), f.getNameFa(), f.getNameEn(), f.getCandidateGroup()))
+        .map(f -> new FacultyView(f.code(), f.nameFa(), f.nameEn(), f.candidateGroup()))
         .toList();
   }
 

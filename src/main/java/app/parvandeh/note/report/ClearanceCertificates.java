@@ -13,7 +13,7 @@ import app.parvandeh.security.CurrentUser;
 import app.parvandeh.security.FileAccessPolicy;
 import app.parvandeh.shared.JalaliDates;
 import app.parvandeh.shared.ParvandehException;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,9 +57,9 @@ public class ClearanceCertificates {
 
   @Transactional
   public ClearanceCertificate issue(CurrentUser user, String studentNumber) {
-    Student student = students.get(studentNumber);
+    StudentRef student = students.get(studentNumber);
     access.checkView(user, student);
-    List<NoteView> fileNotes = notes.notesOf(student.getId());
+    List<NoteView> fileNotes = notes.notesOf(student.id());
     NoteView cleared =
         fileNotes.stream()
             .filter(n -> n.kind().equals(NoteKind.CLEARANCE_COMPLETE.name()))
@@ -71,7 +71,7 @@ public class ClearanceCertificates {
                         "پرونده این دانشجو هنوز تسویه نشده است؛ گواهی تسویه پس از تأیید نهایی ستاد صادر می‌شود.",
                         "This file is not cleared yet: the clearance certificate is issued after the central final check."));
     List<DocumentLine> documentLines =
-        documents.documentsOf(student.getId()).stream()
+        documents.documentsOf(student.id()).stream()
             .filter(d -> !d.deleted())
             .map(ClearanceCertificates::line)
             .toList();
@@ -97,10 +97,10 @@ public class ClearanceCertificates {
     ClearanceCertificate certificate =
         new ClearanceCertificate(
             JalaliDates.dateTime(Instant.now(clock)),
-            student.getStudentNumber(),
-            student.getFullName(),
-            student.getFaculty().getNameFa(),
-            student.getDegree().labelFa(),
+            student.studentNumber(),
+            student.fullName(),
+            student.faculty().nameFa(),
+            student.degree().labelFa(),
             nameOf(cleared.author()),
             cleared.createdAtJalali(),
             documentLines,
@@ -108,7 +108,7 @@ public class ClearanceCertificates {
     audit.read(
         user.id(),
         AuditAction.CLEARANCE_CERTIFICATE_ISSUED,
-        student.getId(),
+        student.id(),
         null,
         "clearance certificate: "
             + documentLines.size()

@@ -2,17 +2,21 @@ package app.parvandeh.note.report;
 
 import app.parvandeh.note.NoteKind;
 import app.parvandeh.student.FileScope;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
+import app.parvandeh.student.StudentService;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.Query;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +24,8 @@ import org.springframework.stereotype.Component;
  * the students in scope that have notes in the range (keyset on the student number, optionally one
  * student and/or one faculty), then those students' notes a page at a time (keyset on student
  * number, time and id) and each page's addresses in one query. Notes are read as columns, not
- * entities, so no note's addresses are loaded by a query of its own.
+ * entities, so no note's addresses are loaded by a query of its own. The student module's entity is
+ * not named: its table is joined in SQL, and its records are asked for by id.
  */
 @Component
 class NoteReportQueries {
@@ -29,9 +34,11 @@ class NoteReportQueries {
   static final int IN_LIST = 1_000;
 
   private final EntityManager entityManager;
+  private final StudentService students;
 
-  NoteReportQueries(EntityManager entityManager) {
+  NoteReportQueries(EntityManager entityManager, StudentService students) {
     this.entityManager = entityManager;
+    this.students = students;
   }
 
   /**
@@ -70,9 +77,10 @@ class NoteReportQueries {
 
   /**
    * Up to {@code limit} students in scope after {@code afterNumber} (null: from the first) that
-   * have a note in the range, by student number, with their faculties.
+   * have a note in the range, by student number, with their faculties: their ids in SQL on the
+   * student table, then the student module's records of them.
    */
-  List<Student> students(
+  List<StudentRef> students(
       FileScope scope,
       Long studentId,
       String facultyCode,
@@ -83,23 +91,22 @@ class NoteReportQueries {
     if (scope.isEmpty()) {
       return List.of();
     }
-    StringBuilder jpql =
-        new StringBuilder("select s from Student s join fetch s.faculty where ")
-            .append(scope.jpql("s"))
-            .append(" and exists (select n.id from Note n where n.studentId = s.id")
-            .append(" and n.createdAt >= :start and n.createdAt < :end)");
+    StringBuilder sql =
+        new StringBuilder("select s.id from student s where ")
+            .append(scope.sql("s"))
+            .append(" and exists (select n.id from note n where n.student_id = s.id")
+            .append(" and n.created_at >= :start and n.created_at < :end)");
     if (studentId != null) {
-      jpql.append(" and s.id = :studentId");
+      sql.append(" and s.id = :studentId");
     }
     if (facultyCode != null) {
-      jpql.append(" and s.faculty.code = :faculty");
+      sql.append(" and s.faculty_code = :faculty");
     }
     if (afterNumber != null) {
-      jpql.append(" and s.studentNumber > :after");
+      sql.append(" and s.student_number > :after");
     }
-    TypedQuery<Student> query =
-        entityManager.createQuery(
-            jpql.append(" order by s.studentNumber").toString(), Student.class);
+    Query query =
+        entityManager.createNativeQuery(sql.append(" order by s.student_number").toString());
     scope.parameters().forEach(query::setParameter);
     query.setParameter("start", start).setParameter("end", end);
     if (studentId != null) {
@@ -111,13 +118,17 @@ class NoteReportQueries {
     if (afterNumber != null) {
       query.setParameter("after", afterNumber);
     }
-    return query.setMaxResults(limit).getResultList();
+    List<Long> ids = ids(query.setMaxResults(limit).getResultList());
+    Map<Long, StudentRef> byId = new HashMap<>();
+    students.byIds(ids).forEach(student -> byId.put(student.id(), student));
+    return ids.stream().map(byId::get).toList();
   }
 
   /**
    * Up to {@code limit} of these students' notes in the range, in report order (student number,
    * time, id), after the note {@code after} (null: from the first), so that a page never holds more
-   * than {@code limit} notes however many one student has.
+   * than {@code limit} notes however many one student has. In SQL, as the order is the student
+   * table's number.
    */
   List<NoteRow> notes(
       Collection<Long> studentIds,
@@ -129,28 +140,54 @@ class NoteReportQueries {
     if (studentIds.isEmpty()) {
       return List.of();
     }
-    String jpql =
-        "select new app.parvandeh.note.report.NoteReportQueries$NoteRow(n.id, n.studentId, n.kind,"
-            + " n.golestanScreen, n.body, n.author, n.createdAt) from Note n, Student s where s.id = n.studentId"
-            + " and n.studentId in :students and n.createdAt >= :start and n.createdAt < :end"
+    String sql =
+        "select n.id, n.student_id, n.kind, n.golestan_screen, n.body, n.author, n.created_at"
+            + " from note n join student s on s.id = n.student_id"
+            + " where n.student_id in (:students) and n.created_at >= :start and n.created_at < :end"
             + (after == null
                 ? ""
-                : " and (s.studentNumber > :afterNumber or (s.studentNumber = :afterNumber and"
-                    + " (n.createdAt > :afterAt or (n.createdAt = :afterAt and n.id > :afterId))))")
-            + " order by s.studentNumber, n.createdAt, n.id";
-    TypedQuery<NoteRow> query =
+                : " and (s.student_number > :afterNumber or (s.student_number = :afterNumber and"
+                    + " (n.created_at > :afterAt or (n.created_at = :afterAt and n.id > :afterId))))")
+            + " order by s.student_number, n.created_at, n.id";
+    NativeQuery<?> query =
         entityManager
-            .createQuery(jpql, NoteRow.class)
-            .setParameter("students", studentIds)
-            .setParameter("start", start)
-            .setParameter("end", end);
+            .createNativeQuery(sql)
+            .unwrap(NativeQuery.class)
+            .addScalar("id", StandardBasicTypes.LONG)
+            .addScalar("student_id", StandardBasicTypes.LONG)
+            .addScalar("kind", StandardBasicTypes.STRING)
+            .addScalar("golestan_screen", StandardBasicTypes.STRING)
+            .addScalar("body", StandardBasicTypes.STRING)
+            .addScalar("author", StandardBasicTypes.STRING)
+            .addScalar("created_at", StandardBasicTypes.INSTANT);
+    query
+        .setParameter("students", studentIds)
+        .setParameter("start", start)
+        .setParameter("end", end);
     if (after != null) {
       query
           .setParameter("afterNumber", afterNumber)
           .setParameter("afterAt", after.createdAt())
           .setParameter("afterId", after.id());
     }
-    return query.setMaxResults(limit).getResultList();
+    List<NoteRow> rows = new ArrayList<>();
+    for (Object found : query.setMaxResults(limit).getResultList()) {
+      Object[] row = (Object[]) found;
+      rows.add(
+          new NoteRow(
+              (Long) row[0],
+              (Long) row[1],
+              NoteKind.valueOf((String) row[2]),
+              (String) row[3],
+              (String) row[4],
+              (String) row[5],
+              (Instant) row[6]));
+    }
+    return rows;
+  }
+
+  private static List<Long> ids(List<?> found) {
+    return found.stream().map(id -> ((Number) id).longValue()).toList();
   }
 
   /**

@@ -16,9 +16,9 @@ import app.parvandeh.security.FileAccessPolicy;
 import app.parvandeh.shared.JalaliDates;
 import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.shared.PersianText;
-import app.parvandeh.student.Faculty;
+import app.parvandeh.student.FacultyRef;
 import app.parvandeh.student.FileScope;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import java.time.Clock;
 import java.time.Instant;
@@ -122,7 +122,7 @@ public class NotesReportService {
           "Give a student number, a faculty or a date range.");
     }
     FileScope scope = access.scope(user);
-    Faculty faculty = null;
+    FacultyRef faculty = null;
     if (code != null) {
       if (!scope.reachesFaculty(code)) {
         throw ParvandehException.forbidden(
@@ -131,7 +131,7 @@ public class NotesReportService {
       }
       faculty =
           students.faculties().stream()
-              .filter(f -> f.getCode().equals(code))
+              .filter(f -> f.code().equals(code))
               .findFirst()
               .orElseThrow(
                   () ->
@@ -140,15 +140,15 @@ public class NotesReportService {
     }
     Long studentId = null;
     if (number != null) {
-      Student student = students.get(number);
+      StudentRef student = students.get(number);
       access.checkView(user, student);
-      studentId = student.getId();
+      studentId = student.id();
     }
     Filters filters =
         new Filters(
             number,
             code,
-            faculty == null ? null : faculty.getNameFa(),
+            faculty == null ? null : faculty.nameFa(),
             range.fromText(),
             range.toText());
     return new ReportRequest(
@@ -218,7 +218,7 @@ public class NotesReportService {
     Totals totals = new Totals(0, 0);
     String after = null;
     while (true) {
-      List<Student> page =
+      List<StudentRef> page =
           queries.students(
               request.scope(),
               request.studentId(),
@@ -230,8 +230,8 @@ public class NotesReportService {
       if (page.isEmpty()) {
         break;
       }
-      Map<Long, Student> byId = new HashMap<>();
-      page.forEach(s -> byId.put(s.getId(), s));
+      Map<Long, StudentRef> byId = new HashMap<>();
+      page.forEach(s -> byId.put(s.id(), s));
       NoteRow afterNote = null;
       while (true) {
         List<NoteRow> rows =
@@ -240,7 +240,7 @@ public class NotesReportService {
                 request.start(),
                 request.end(),
                 afterNote,
-                afterNote == null ? null : byId.get(afterNote.studentId()).getStudentNumber(),
+                afterNote == null ? null : byId.get(afterNote.studentId()).studentNumber(),
                 notesPerPage);
         if (rows.isEmpty()) {
           break;
@@ -276,7 +276,7 @@ public class NotesReportService {
           break;
         }
       }
-      after = page.get(page.size() - 1).getStudentNumber();
+      after = page.get(page.size() - 1).studentNumber();
       queries.clear();
       if (page.size() < studentsPerPage) {
         break;
@@ -317,8 +317,8 @@ public class NotesReportService {
     }
     FileScope scope = access.scope(user);
     return students.faculties().stream()
-        .filter(f -> scope.reachesFaculty(f.getCode()))
-        .map(f -> new FacultyOption(f.getCode(), f.getNameFa()))
+        .filter(f -> scope.reachesFaculty(f.code()))
+        .map(f -> new FacultyOption(f.code(), f.nameFa()))
         .sorted(java.util.Comparator.comparing(FacultyOption::name))
         .toList();
   }
@@ -342,7 +342,7 @@ public class NotesReportService {
     Long studentId =
         f.studentNumber() == null
             ? null
-            : students.find(f.studentNumber()).map(Student::getId).orElse(null);
+            : students.find(f.studentNumber()).map(StudentRef::id).orElse(null);
     audit.read(
         user.id(),
         AuditAction.REPORT_EXPORTED,
@@ -399,15 +399,15 @@ public class NotesReportService {
         a.getAddress(), a.getLabel(), false, true, versionId, v.typeName(), v.fileName());
   }
 
-  private static StudentInfo info(Student s) {
+  private static StudentInfo info(StudentRef s) {
     return new StudentInfo(
-        s.getStudentNumber(),
-        s.getFullName(),
-        s.getFaculty().getNameFa(),
-        s.getDegree().labelFa(),
-        s.getEntryYear(),
-        s.getStatus().labelFa(),
-        s.getStage().labelFa());
+        s.studentNumber(),
+        s.fullName(),
+        s.faculty().nameFa(),
+        s.degree().labelFa(),
+        s.entryYear(),
+        s.status().labelFa(),
+        s.stage().labelFa());
   }
 
   private static boolean blank(String text) {

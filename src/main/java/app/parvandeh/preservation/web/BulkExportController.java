@@ -55,8 +55,7 @@ class BulkExportController {
         request == null || request.faculty() == null || request.faculty().isBlank()
             ? null
             : request.faculty().strip();
-    if (faculty != null
-        && students.faculties().stream().noneMatch(f -> f.getCode().equals(faculty))) {
+    if (faculty != null && students.faculties().stream().noneMatch(f -> f.code().equals(faculty))) {
       throw ParvandehException.badRequest(
           "unknown-faculty", "چنین دانشکده‌ای وجود ندارد.", "No such faculty.");
     }

@@ -5,7 +5,7 @@ import app.parvandeh.preservation.FileExport;
 import app.parvandeh.security.CurrentUser;
 import app.parvandeh.security.FileAccessPolicy;
 import app.parvandeh.shared.DocumentHeaders;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -41,7 +41,7 @@ class FileExportController {
       throws IOException {
     CurrentUser user = CurrentUser.of(authentication);
     access.checkExport(user);
-    Student student = students.get(studentNumber);
+    StudentRef student = students.get(studentNumber);
     access.checkView(user, student);
     try (ExportedBag bag = exports.export(student, user.id())) {
       response.setContentType("application/zip");

@@ -82,13 +82,13 @@ class NotesReportExportTests {
             .parse(new StringReader(text))) {
       assertThat(csv.getHeaderNames()).containsExactlyElementsOf(NotesReportCsv.HEADERS);
       List<CSVRecord> rows = csv.getRecords();
-      String first = f.first.getStudentNumber();
+      String first = f.first.studentNumber();
       assertThat(rows)
           .extracting(r -> r.get("شماره دانشجویی"))
           .containsExactlyElementsOf(
-              first.compareTo(f.second.getStudentNumber()) < 0
-                  ? List.of(first, first, first, first, f.second.getStudentNumber())
-                  : List.of(f.second.getStudentNumber(), first, first, first, first));
+              first.compareTo(f.second.studentNumber()) < 0
+                  ? List.of(first, first, first, first, f.second.studentNumber())
+                  : List.of(f.second.studentNumber(), first, first, first, first));
       List<CSVRecord> ofFirst =
           rows.stream().filter(r -> r.get("شماره دانشجویی").equals(first)).toList();
       assertThat(ofFirst)
@@ -108,7 +108,7 @@ class NotesReportExportTests {
       assertThat(birth.get("نوع نشانی")).isEqualTo("مدرک پرونده");
       assertThat(birth.get("نوع یادداشت")).isEqualTo("تکمیل مدارک ثبت‌نامی");
       assertThat(birth.get("صفحه گلستان")).isEqualTo("10730");
-      assertThat(birth.get("نام و نام خانوادگی")).isEqualTo(f.first.getFullName());
+      assertThat(birth.get("نام و نام خانوادگی")).isEqualTo(f.first.fullName());
       assertThat(birth.get("مقطع")).isEqualTo("کارشناسی");
       assertThat(birth.get("زمان ثبت")).isEqualTo(f.registration.createdAtJalali());
       assertThat(birth.get("متن یادداشت")).isEqualTo(f.registration.body());
@@ -156,7 +156,7 @@ class NotesReportExportTests {
             + "نشانی مدرک در سامانه گلستان ثبت شد. ".repeat(12);
     for (int i = 0; i < 30; i++) {
       notes.record(
-          f.second.getId(),
+          f.second.id(),
           app.parvandeh.note.NoteKind.GENERAL,
           i == 0 ? longBody : "یادداشت " + i,
           f.clerk,
@@ -178,7 +178,7 @@ class NotesReportExportTests {
       assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo(NotesReportPdf.TITLE);
       String text = comparable(new PDFTextStripper().getText(pdf));
       assertThat(text).contains(comparable(NotesReportPdf.TITLE));
-      assertThat(text).contains(f.first.getStudentNumber(), f.second.getStudentNumber());
+      assertThat(text).contains(f.first.studentNumber(), f.second.studentNumber());
       assertThat(text)
           .contains("birth-certificate.pdf", "photo-2024.jpg", NotesReportFixture.COUNTER_ADDRESS);
       assertThat(text).contains(comparable(f.registration.createdAtJalali().substring(0, 10)));

@@ -8,9 +8,9 @@ import app.parvandeh.note.NoteService;
 import app.parvandeh.note.NoteService.NewAddress;
 import app.parvandeh.note.NoteView;
 import app.parvandeh.security.Groups;
-import app.parvandeh.student.Faculty;
+import app.parvandeh.student.FacultyRef;
 import app.parvandeh.student.NewStudent;
-import app.parvandeh.student.Student;
+import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.DueJobs;
 import app.parvandeh.support.StaffUsers;
@@ -37,10 +37,10 @@ final class NotesReportFixture {
   final String clerk;
   final String otherClerk;
   final String central;
-  final Student first;
+  final StudentRef first;
   final NewStudent firstData;
-  final Student second;
-  final Student elsewhere;
+  final StudentRef second;
+  final StudentRef elsewhere;
   final NoteView registration;
   final NoteView counter;
   final NoteView plain;
@@ -58,23 +58,23 @@ final class NotesReportFixture {
     otherFaculty = "rpo" + suffix;
     students.registerFaculty(faculty, "دانشکده گزارش " + suffix, "Report faculty " + suffix);
     students.registerFaculty(otherFaculty, "دانشکده دیگر " + suffix, "Other faculty " + suffix);
-    clerk = user(identity, "rclerk" + suffix, Faculty.groupOf(faculty));
-    otherClerk = user(identity, "rother" + suffix, Faculty.groupOf(otherFaculty));
+    clerk = user(identity, "rclerk" + suffix, FacultyRef.groupOf(faculty));
+    otherClerk = user(identity, "rother" + suffix, FacultyRef.groupOf(otherFaculty));
     central = user(identity, "rcentral" + suffix, Groups.CENTRAL_RECORDS);
 
     firstData = TestStudents.newStudent(faculty, 1402, false);
     first = students.admit(firstData, "admission-office");
-    runJobs(runtime, management, first.getStudentNumber());
+    runJobs(runtime, management, first.studentNumber());
     documents.uploadAdmissionDocuments(
-        first.getId(),
+        first.id(),
         List.of(
             upload("BIRTH_CERTIFICATE", "birth-certificate.pdf", DemoFiles.pdf("birth")),
             upload("PHOTO", "photo-2024.jpg", DemoFiles.jpeg())),
-        first.getStudentNumber());
-    registration = notes.recordRegistrationComplete(first.getId(), clerk);
+        first.studentNumber());
+    registration = notes.recordRegistrationComplete(first.id(), clerk);
     counter =
         notes.record(
-            first.getId(),
+            first.id(),
             NoteKind.SERVICE_COUNTER_REFERENCE,
             "گواهی اشتغال به تحصیل از پیشخوان خدمت صادر شد.",
             clerk,
@@ -82,7 +82,7 @@ final class NotesReportFixture {
             null);
     plain =
         notes.record(
-            first.getId(),
+            first.id(),
             NoteKind.GENERAL,
             "دانشجو برای پیگیری پرونده تماس گرفت.",
             clerk,
@@ -91,12 +91,11 @@ final class NotesReportFixture {
 
     second = students.admit(TestStudents.newStudent(faculty, 1403, false), "admission-office");
     secondNote =
-        notes.record(
-            second.getId(), NoteKind.GENERAL, "یادداشت دانشجوی دوم", clerk, List.of(), null);
+        notes.record(second.id(), NoteKind.GENERAL, "یادداشت دانشجوی دوم", clerk, List.of(), null);
     elsewhere =
         students.admit(TestStudents.newStudent(otherFaculty, 1403, false), "admission-office");
     notes.record(
-        elsewhere.getId(), NoteKind.GENERAL, "یادداشت دانشکده دیگر", otherClerk, List.of(), null);
+        elsewhere.id(), NoteKind.GENERAL, "یادداشت دانشکده دیگر", otherClerk, List.of(), null);
   }
 
   private static Upload upload(String type, String name, byte[] bytes) {

@@ -12,7 +12,7 @@ import app.parvandeh.note.report.NotesReport.StudentNotes;
 import app.parvandeh.note.report.NotesReportService.ReportRequest;
 import app.parvandeh.security.CurrentUser;
 import app.parvandeh.shared.ParvandehException;
-import app.parvandeh.student.Faculty;
+import app.parvandeh.student.FacultyRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ParvandehIntegrationTest;
 import jakarta.persistence.EntityManagerFactory;
@@ -57,7 +57,7 @@ class NotesReportQueryCountTests {
   @BeforeEach
   void manyNotes() {
     f = new NotesReportFixture(students, documents, notes, identity, runtime, management);
-    clerk = new CurrentUser(f.clerk, Set.of(Faculty.groupOf(f.faculty)));
+    clerk = new CurrentUser(f.clerk, Set.of(FacultyRef.groupOf(f.faculty)));
     Long version =
         f.registration.addresses().stream()
             .map(NoteView.AddressView::documentVersionId)
@@ -66,7 +66,7 @@ class NotesReportQueryCountTests {
             .orElseThrow();
     for (int i = 0; i < MANY; i++) {
       notes.record(
-          f.first.getId(),
+          f.first.id(),
           NoteKind.GENERAL,
           "یادداشت " + i,
           f.clerk,
@@ -86,7 +86,7 @@ class NotesReportQueryCountTests {
 
     assertThat(parts)
         .extracting(p -> p.student().studentNumber())
-        .containsExactly(f.first.getStudentNumber(), f.second.getStudentNumber());
+        .containsExactly(f.first.studentNumber(), f.second.studentNumber());
     assertThat(parts.get(0).notes()).hasSize(3 + MANY);
     assertThat(parts.get(0).notes().get(5).addresses()).hasSize(2);
     // The checks (faculties), then one page: students, their notes, the notes' addresses, the
@@ -97,20 +97,19 @@ class NotesReportQueryCountTests {
   @Test
   void oneStudentsReportLoadsAddressesOncePerPage() {
     NotesReport report =
-        reports.report(reports.check(clerk, f.first.getStudentNumber(), null, null, null));
+        reports.report(reports.check(clerk, f.first.studentNumber(), null, null, null));
     assertThat(report.noteCount()).isEqualTo(3 + MANY);
 
     long statements =
         statements(
-            () ->
-                reports.report(reports.check(clerk, f.first.getStudentNumber(), null, null, null)));
+            () -> reports.report(reports.check(clerk, f.first.studentNumber(), null, null, null)));
     assertThat(statements).isLessThanOrEqualTo(10);
   }
 
   @Test
   void theFileViewLoadsItsNotesAddressesInOneQuery() {
     List<NoteView> views = new ArrayList<>();
-    long statements = statements(() -> views.addAll(notes.notesOf(f.first.getId())));
+    long statements = statements(() -> views.addAll(notes.notesOf(f.first.id())));
 
     assertThat(views).hasSize(3 + MANY);
     assertThat(views.get(3).addresses())
@@ -143,7 +142,7 @@ class NotesReportQueryCountTests {
     assertThat(totals).isEqualTo(new NotesReportService.Totals(2, 3 + MANY + 1));
     assertThat(reports.report(request).students())
         .extracting(p -> p.student().studentNumber())
-        .containsExactly(f.first.getStudentNumber(), f.second.getStudentNumber());
+        .containsExactly(f.first.studentNumber(), f.second.studentNumber());
   }
 
   @Test

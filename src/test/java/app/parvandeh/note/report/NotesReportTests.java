@@ -52,14 +52,14 @@ class NotesReportTests {
   void oneStudentsNotesComeInOrderWithEveryAddressResolved() {
     ApiClient clerk = ApiClient.signedIn(port, f.clerk, NotesReportFixture.PASSWORD);
     JsonNode report =
-        ok(clerk, "studentNumber=" + enc(PersianText.toPersianDigits(f.first.getStudentNumber())));
+        ok(clerk, "studentNumber=" + enc(PersianText.toPersianDigits(f.first.studentNumber())));
 
     assertThat(report.get("generatedAtJalali").asText()).startsWith("۱۴");
-    assertThat(report.at("/filters/studentNumber").asText()).isEqualTo(f.first.getStudentNumber());
+    assertThat(report.at("/filters/studentNumber").asText()).isEqualTo(f.first.studentNumber());
     assertThat(report.get("students")).hasSize(1);
     JsonNode student = report.at("/students/0/student");
-    assertThat(student.get("studentNumber").asText()).isEqualTo(f.first.getStudentNumber());
-    assertThat(student.get("fullName").asText()).isEqualTo(f.first.getFullName());
+    assertThat(student.get("studentNumber").asText()).isEqualTo(f.first.studentNumber());
+    assertThat(student.get("fullName").asText()).isEqualTo(f.first.fullName());
     assertThat(student.get("facultyName").asText()).startsWith("دانشکده گزارش");
     assertThat(student.get("degreeLabel").asText()).isEqualTo("کارشناسی");
     assertThat(student.get("entryYear").asInt()).isEqualTo(1402);
@@ -106,17 +106,17 @@ class NotesReportTests {
     JsonNode central =
         ok(
             ApiClient.signedIn(port, f.central, NotesReportFixture.PASSWORD),
-            "studentNumber=" + f.first.getStudentNumber());
+            "studentNumber=" + f.first.studentNumber());
     assertThat(ids(central.at("/students/0/notes"))).hasSize(3);
   }
 
   @Test
   void anAddressWhoseVersionNoLongerResolvesIsFlagged() {
-    long foreignVersion = documents.documentsOf(f.first.getId()).get(0).current().id();
+    long foreignVersion = documents.documentsOf(f.first.id()).get(0).current().id();
     Long otherStudentsNote =
         notes
             .record(
-                f.second.getId(),
+                f.second.id(),
                 app.parvandeh.note.NoteKind.DOCUMENT_ADDRESS,
                 "نشانی مدرک برای تسویه",
                 f.clerk,
@@ -133,7 +133,7 @@ class NotesReportTests {
     JsonNode report =
         ok(
             ApiClient.signedIn(port, f.clerk, NotesReportFixture.PASSWORD),
-            "studentNumber=" + f.second.getStudentNumber());
+            "studentNumber=" + f.second.studentNumber());
     JsonNode address = report.at("/students/0/notes/1/addresses/0");
     assertThat(address.get("external").asBoolean()).isFalse();
     assertThat(address.get("resolved").asBoolean()).isFalse();
@@ -152,10 +152,10 @@ class NotesReportTests {
     List<String> numbers = new ArrayList<>();
     report.get("students").forEach(s -> numbers.add(s.at("/student/studentNumber").asText()));
     List<String> expected =
-        new ArrayList<>(List.of(f.first.getStudentNumber(), f.second.getStudentNumber()));
+        new ArrayList<>(List.of(f.first.studentNumber(), f.second.studentNumber()));
     expected.sort(String::compareTo);
     assertThat(numbers).containsExactlyElementsOf(expected);
-    JsonNode second = report.get("students").get(numbers.indexOf(f.second.getStudentNumber()));
+    JsonNode second = report.get("students").get(numbers.indexOf(f.second.studentNumber()));
     assertThat(ids(second.get("notes"))).containsExactly(f.secondNote.id());
 
     // A clerk without a faculty filter sees their own faculty's students only.
@@ -167,8 +167,8 @@ class NotesReportTests {
     List<String> seen = new ArrayList<>();
     own.get("students").forEach(s -> seen.add(s.at("/student/studentNumber").asText()));
     assertThat(seen)
-        .contains(f.elsewhere.getStudentNumber())
-        .doesNotContain(f.first.getStudentNumber(), f.second.getStudentNumber());
+        .contains(f.elsewhere.studentNumber())
+        .doesNotContain(f.first.studentNumber(), f.second.studentNumber());
   }
 
   @Test
@@ -213,12 +213,10 @@ class NotesReportTests {
     assertThat(other.get("/api/reports/notes?faculty=" + f.faculty).status()).isEqualTo(403);
     assertThat(other.get("/api/reports/notes?faculty=" + f.faculty + "&format=csv").status())
         .isEqualTo(403);
-    assertThat(other.get("/api/reports/notes?studentNumber=" + f.first.getStudentNumber()).status())
+    assertThat(other.get("/api/reports/notes?studentNumber=" + f.first.studentNumber()).status())
         .isEqualTo(403);
-    ApiClient student =
-        ApiClient.signedIn(port, f.first.getStudentNumber(), f.firstData.nationalId());
-    assertThat(
-            student.get("/api/reports/notes?studentNumber=" + f.first.getStudentNumber()).status())
+    ApiClient student = ApiClient.signedIn(port, f.first.studentNumber(), f.firstData.nationalId());
+    assertThat(student.get("/api/reports/notes?studentNumber=" + f.first.studentNumber()).status())
         .isEqualTo(403);
     assertThat(ApiClient.anonymous(port).get("/api/reports/notes?faculty=" + f.faculty).status())
         .isEqualTo(401);
@@ -240,10 +238,7 @@ class NotesReportTests {
     for (String format : List.of("json", "csv", "pdf")) {
       Response answer =
           clerk.get(
-              "/api/reports/notes?studentNumber="
-                  + f.first.getStudentNumber()
-                  + "&format="
-                  + format);
+              "/api/reports/notes?studentNumber=" + f.first.studentNumber() + "&format=" + format);
       assertThat(answer.status()).as(format).isEqualTo(200);
     }
     assertThat(clerk.get("/api/reports/notes?faculty=" + f.faculty + "&format=csv").status())
@@ -254,7 +249,7 @@ class NotesReportTests {
                 + " and actor = ? and student_id = ? order by id",
             String.class,
             f.clerk,
-            f.first.getId());
+            f.first.id());
     assertThat(details).hasSize(3);
     assertThat(details.get(0)).startsWith("report 112 (json)").contains("3 notes");
     assertThat(details.get(1)).startsWith("report 112 (csv)");

@@ -1,4 +1,4 @@
-package app.parvandeh.student;
+package app.parvandeh.student.internal;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 

@@ -1,6 +1,13 @@
-package app.parvandeh.student;
+package app.parvandeh.student.internal;
 
 import app.parvandeh.shared.PersianText;
+import app.parvandeh.student.AdmissionDetails;
+import app.parvandeh.student.AdmissionType;
+import app.parvandeh.student.Degree;
+import app.parvandeh.student.FileStage;
+import app.parvandeh.student.NewStudent;
+import app.parvandeh.student.StudentRef;
+import app.parvandeh.student.StudentStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -20,7 +27,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "student")
-public class Student {
+class Student {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -233,5 +240,28 @@ public class Student {
 
   public long getRowVersion() {
     return rowVersion;
+  }
+
+  /** A copy of this row for other modules, as it stands now. */
+  StudentRef ref() {
+    return new StudentRef(
+        id,
+        studentNumber,
+        nationalId,
+        firstName,
+        lastName,
+        faculty.ref(),
+        degree,
+        entryYear,
+        admissionType,
+        brilliantTalent,
+        fatherName,
+        program,
+        admissionChannel,
+        status,
+        stage,
+        userId,
+        createdAt,
+        rowVersion);
   }
 }

@@ -1,4 +1,4 @@
-package app.parvandeh.student;
+package app.parvandeh.student.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,7 +8,8 @@ import org.hibernate.annotations.Immutable;
 
 /**
  * A file whose graduation clearance is complete (the view {@code cleared_file} over the
- * clearance-complete notes): only named in {@link FileScope}'s queries, never loaded or written.
+ * clearance-complete notes): only named in {@link app.parvandeh.student.FileScope}'s queries, never
+ * loaded or written.
  */
 @Entity
 @Immutable

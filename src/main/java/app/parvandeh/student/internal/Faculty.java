@@ -1,5 +1,6 @@
-package app.parvandeh.student;
+package app.parvandeh.student.internal;
 
+import app.parvandeh.student.FacultyRef;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,10 +12,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "faculty")
-public class Faculty {
-
-  /** Faculty clerks' groups are named {@code faculty-<code>}. */
-  public static final String GROUP_PREFIX = "faculty-";
+class Faculty {
 
   @Id private String code;
 
@@ -29,16 +27,11 @@ public class Faculty {
 
   protected Faculty() {}
 
-  public Faculty(String code, String nameFa, String nameEn) {
+  Faculty(String code, String nameFa, String nameEn) {
     this.code = code;
     this.nameFa = nameFa;
     this.nameEn = nameEn;
-    this.candidateGroup = groupOf(code);
-  }
-
-  /** The Camunda group of a faculty's clerks. */
-  public static String groupOf(String facultyCode) {
-    return GROUP_PREFIX + facultyCode;
+    this.candidateGroup = FacultyRef.groupOf(code);
   }
 
   public String getCode() {
@@ -55,5 +48,9 @@ public class Faculty {
 
   public String getCandidateGroup() {
     return candidateGroup;
+  }
+
+  FacultyRef ref() {
+    return new FacultyRef(code, nameFa, nameEn);
   }
 }

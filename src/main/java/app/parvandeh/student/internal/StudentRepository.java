@@ -1,9 +1,10 @@
-package app.parvandeh.student;
+package app.parvandeh.student.internal;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface StudentRepository extends JpaRepository<Student, Long> {
 
@@ -12,4 +13,8 @@ interface StudentRepository extends JpaRepository<Student, Long> {
   Optional<Student> findByUserId(String userId);
 
   List<Student> findByStudentNumberIn(Collection<String> studentNumbers);
+
+  /** With their faculties in the same query. */
+  @Query("select s from Student s join fetch s.faculty where s.id in ?1")
+  List<Student> findWithFacultyByIdIn(Collection<Long> ids);
 }
