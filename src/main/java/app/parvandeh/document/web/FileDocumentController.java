@@ -1,4 +1,4 @@
-package app.parvandeh.web;
+package app.parvandeh.document.web;
 
 import app.parvandeh.document.DocumentCorrections;
 import app.parvandeh.document.DocumentCorrections.DocumentInfo;
@@ -9,7 +9,6 @@ import app.parvandeh.document.StudyDocuments.TypeView;
 import app.parvandeh.document.Upload;
 import app.parvandeh.security.CurrentUser;
 import app.parvandeh.security.FileAccessPolicy;
-import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.student.StudentService;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -79,7 +78,7 @@ class FileDocumentController {
       @RequestPart("file") MultipartFile file,
       Authentication auth) {
     String actor = checkChange(documentId, auth);
-    return corrections.addVersion(documentId, rowVersion, uploadOf(null, file), actor);
+    return corrections.addVersion(documentId, rowVersion, Upload.of(null, file), actor);
   }
 
   @PostMapping("/api/documents/{documentId}/deletion")
@@ -118,13 +117,5 @@ class FileDocumentController {
     CurrentUser user = CurrentUser.of(auth);
     access.checkChange(user, students.getById(corrections.studentOf(documentId)));
     return user.id();
-  }
-
-  static Upload uploadOf(String typeCode, MultipartFile file) {
-    if (file == null) {
-      throw ParvandehException.badRequest(
-          "no-files", "هیچ فایلی انتخاب نشده است.", "No file was sent.");
-    }
-    return new Upload(typeCode, file.getOriginalFilename(), file::getInputStream);
   }
 }

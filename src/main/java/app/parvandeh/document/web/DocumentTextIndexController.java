@@ -1,4 +1,4 @@
-package app.parvandeh.web;
+package app.parvandeh.document.web;
 
 import app.parvandeh.document.DocumentTextIndex;
 import app.parvandeh.security.CurrentUser;
