@@ -1,133 +1,53 @@
 package app.parvandeh.document;
 
-import app.parvandeh.student.FileStage;
 import java.io.InputStream;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Documents that arrive in bulk (exam card and confidential report card, Golestan 18090), attached
  * to a student's admission documents. Each file passes the same checks as any upload (size, type
- * from its bytes agreeing with its extension; {@link DocumentIntake}) and the same bytes are never
- * attached twice.
+ * from its bytes agreeing with its extension; DocumentIntake) and the same bytes are never attached
+ * twice.
  */
-@Service
-public class BatchDocuments {
+public interface BatchDocuments {
 
   /** The document types that arrive in batches, named in batch file names. */
-  public static final Set<String> TYPES = Set.of("EXAM_CARD", "CONFIDENTIAL_REPORT_CARD");
-
-  private final DocumentIntake intake;
-  private final DocumentRepository documents;
-  private final DocumentVersionRepository versions;
-  private final DocumentTypeRepository types;
-  private final RequiredDocumentRepository requirements;
-  private final ApplicationEventPublisher events;
-  private final Clock clock;
-
-  BatchDocuments(
-      DocumentIntake intake,
-      DocumentRepository documents,
-      DocumentVersionRepository versions,
-      DocumentTypeRepository types,
-      RequiredDocumentRepository requirements,
-      ApplicationEventPublisher events,
-      Clock clock) {
-    this.intake = intake;
-    this.documents = documents;
-    this.versions = versions;
-    this.types = types;
-    this.requirements = requirements;
-    this.events = events;
-    this.clock = clock;
-  }
+  Set<String> TYPES = Set.of("EXAM_CARD", "CONFIDENTIAL_REPORT_CARD");
 
   /**
    * The Persian names of the documents this student's checklist says arrive in a batch and that are
    * not in the file yet; empty when none is missing (or the checklist has none, e.g. a
    * brilliant-talent student).
    */
-  @Transactional(readOnly = true)
-  public List<String> missingBatchDocuments(Long studentId) {
-    Set<String> present =
-        documents.findWithVersionsByStudentId(studentId).stream()
-            .filter(d -> d.getStage() == FileStage.ADMISSION && !d.isDeleted())
-            .map(d -> d.getType().getCode())
-            .collect(java.util.stream.Collectors.toSet());
-    return requirements.findByStudentIdOrderByTypeSortOrder(studentId).stream()
-        .filter(r -> r.getSupplier() == Supplier.BATCH && !present.contains(r.getType().getCode()))
-        .map(r -> r.getType().getNameFa())
-        .toList();
-  }
+  List<String> missingBatchDocuments(Long studentId);
 
   /** A batch file whose bytes were checked and made safe in the content store, ready to attach. */
-  public record CheckedFile(String fileName, String sha256, long sizeBytes, String mediaType) {}
+  record CheckedFile(String fileName, String sha256, long sizeBytes, String mediaType) {}
 
   /**
    * Streams the file into the content store after the upload checks; a refusal is the usual {@link
    * app.parvandeh.shared.ParvandehException} (413, 415, 400) and leaves nothing behind.
    */
-  public CheckedFile check(String typeCode, String fileName, InputStream content) {
-    List<DocumentIntake.Staged> staged =
-        intake.stage(List.of(new Upload(typeCode, fileName, () -> content)));
-    intake.commit(staged);
-    StoredContent stored = staged.get(0).stored();
-    return new CheckedFile(fileName, stored.sha256(), stored.sizeBytes(), stored.mediaType());
-  }
+  CheckedFile check(String typeCode, String fileName, InputStream content);
 
   /**
    * Checks the file like {@link #check} but keeps nothing: for a file that waits in the unmatched
    * queue.
    */
-  public String checkOnly(String typeCode, String fileName, InputStream content) {
-    List<DocumentIntake.Staged> staged =
-        intake.stage(List.of(new Upload(typeCode, fileName, () -> content)));
-    intake.discard(staged);
-    return staged.get(0).stored().mediaType();
-  }
+  String checkOnly(String typeCode, String fileName, InputStream content);
 
   /** The attached version, for the note that addresses it. */
-  public record Attached(Long documentId, Long versionId, int versionNo, String typeName) {}
+  record Attached(Long documentId, Long versionId, int versionNo, String typeName) {}
 
   /**
    * Whether these bytes are already some document's version (a batch never attaches them again).
    */
-  @Transactional(readOnly = true)
-  public boolean alreadyAttached(String sha256) {
-    return versions.existsByContentSha256(sha256);
-  }
+  boolean alreadyAttached(String sha256);
 
   /**
    * Attaches the checked file as the next version of the student's admission document of that type,
    * in the caller's transaction.
    */
-  @Transactional
-  public Attached attach(Long studentId, String typeCode, CheckedFile file, String actor) {
-    DocumentType type =
-        types.findById(typeCode).orElseThrow(() -> new IllegalArgumentException(typeCode));
-    Instant now = Instant.now(clock);
-    Document document =
-        documents
-            .findFirstByStudentIdAndTypeCodeAndStage(studentId, typeCode, FileStage.ADMISSION)
-            .filter(d -> !d.isDeleted())
-            .orElseGet(() -> documents.save(new Document(studentId, type, null, actor, now)));
-    DocumentVersion version =
-        intake.addVersion(
-            document,
-            new StoredContent(file.sha256(), file.sizeBytes(), file.mediaType()),
-            file.fileName(),
-            actor,
-            now,
-            "batch 18090",
-            null);
-    documents.flush();
-    events.publishEvent(new BatchDocumentAttached(studentId, typeCode));
-    return new Attached(
-        document.getId(), version.getId(), version.getVersionNo(), type.getNameFa());
-  }
+  Attached attach(Long studentId, String typeCode, CheckedFile file, String actor);
 }

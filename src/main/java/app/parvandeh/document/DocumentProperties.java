@@ -49,11 +49,11 @@ public record DocumentProperties(
       String prefix,
       boolean checksumSha256) {}
 
-  Kind primaryKind() {
+  public Kind primaryKind() {
     return primary == null || primary.type() == null ? Kind.FILESYSTEM : primary.type();
   }
 
-  Kind replicaKind() {
+  public Kind replicaKind() {
     return replica == null || replica.type() == null ? Kind.FILESYSTEM : replica.type();
   }
 }

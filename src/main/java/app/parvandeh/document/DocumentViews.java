@@ -1,9 +1,7 @@
 package app.parvandeh.document;
 
-import app.parvandeh.shared.JalaliDates;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -12,6 +10,9 @@ import java.util.List;
  */
 public final class DocumentViews {
 
+  /** The one media type that has page previews. */
+  public static final String PDF = "application/pdf";
+
   private DocumentViews() {}
 
   public record ReviewView(
@@ -19,17 +20,7 @@ public final class DocumentViews {
       String reason,
       String reviewer,
       Instant reviewedAt,
-      String reviewedAtJalali) {
-
-    static ReviewView of(DocumentReview review) {
-      return new ReviewView(
-          review.getDecision(),
-          review.getReason(),
-          review.getReviewer(),
-          review.getReviewedAt(),
-          JalaliDates.dateTime(review.getReviewedAt()));
-    }
-  }
+      String reviewedAtJalali) {}
 
   public record VersionView(
       Long id,
@@ -43,24 +34,10 @@ public final class DocumentViews {
       ReviewView facultyReview,
       ReviewView centralReview) {
 
-    static VersionView of(DocumentVersion v) {
-      return new VersionView(
-          v.getId(),
-          v.getVersionNo(),
-          v.getFileName(),
-          v.getMediaType(),
-          v.getSizeBytes(),
-          v.getUploadedAt(),
-          JalaliDates.dateTime(v.getUploadedAt()),
-          v.getUploadedBy(),
-          v.reviewOf(ReviewStage.FACULTY).map(ReviewView::of).orElse(null),
-          v.reviewOf(ReviewStage.CENTRAL).map(ReviewView::of).orElse(null));
-    }
-
     /** Only a PDF has page images to preview (the web layer links them). */
     @JsonIgnore
     public boolean previewable() {
-      return ContentTypes.PDF.equals(mediaType);
+      return PDF.equals(mediaType);
     }
   }
 
@@ -72,25 +49,7 @@ public final class DocumentViews {
       String statusLabel,
       String description,
       VersionView current,
-      List<VersionView> previous) {
-
-    static DocumentView of(Document d) {
-      List<VersionView> newestFirst =
-          d.getVersions().stream()
-              .sorted(Comparator.comparingInt(DocumentVersion::getVersionNo).reversed())
-              .map(VersionView::of)
-              .toList();
-      return new DocumentView(
-          d.getId(),
-          d.getType().getCode(),
-          d.getType().getNameFa(),
-          d.getStatus(),
-          d.getStatus().labelFa(),
-          d.getDescription(),
-          newestFirst.get(0),
-          newestFirst.subList(1, newestFirst.size()));
-    }
-  }
+      List<VersionView> previous) {}
 
   /** A checklist line: what is required, who supplies it, and the document if there is one. */
   public record RequirementView(

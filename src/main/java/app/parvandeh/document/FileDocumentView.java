@@ -1,10 +1,7 @@
 package app.parvandeh.document;
 
 import app.parvandeh.document.DocumentViews.VersionView;
-import app.parvandeh.shared.JalaliDates;
-import app.parvandeh.shared.PersianText;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -33,40 +30,4 @@ public record FileDocumentView(
     String deletedAtJalali,
     String deletionReason,
     VersionView current,
-    List<VersionView> versions) {
-
-  static FileDocumentView of(Document d) {
-    List<VersionView> newestFirst =
-        d.getVersions().stream()
-            .sorted(Comparator.comparingInt(DocumentVersion::getVersionNo).reversed())
-            .map(VersionView::of)
-            .toList();
-    return new FileDocumentView(
-        d.getId(),
-        d.getType().getCode(),
-        d.getType().getNameFa(),
-        nameOf(d.getStage()),
-        d.getStatus(),
-        d.getStatus().labelFa(),
-        nameOf(d.getSource()),
-        d.getDescription(),
-        d.getLetterNumber(),
-        d.getLetterDate(),
-        d.getLetterDate() == null ? null : PersianText.toPersianDigits(d.getLetterDate()),
-        d.getRowVersion(),
-        d.getCreatedBy(),
-        d.getCreatedAt(),
-        JalaliDates.dateTime(d.getCreatedAt()),
-        d.isDeleted(),
-        d.getDeletedBy(),
-        JalaliDates.dateTime(d.getDeletedAt()),
-        d.getDeletionReason(),
-        newestFirst.isEmpty() ? null : newestFirst.get(0),
-        newestFirst);
-  }
-
-  /** The JSON keeps the stored strings (and null for none), as before the enums. */
-  private static String nameOf(Enum<?> value) {
-    return value == null ? null : value.name();
-  }
-}
+    List<VersionView> versions) {}

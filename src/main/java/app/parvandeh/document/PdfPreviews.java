@@ -31,7 +31,7 @@ public class PdfPreviews {
   }
 
   public byte[] firstPage(ContentView content) throws IOException {
-    if (!ContentTypes.PDF.equals(content.mediaType())) {
+    if (!DocumentViews.PDF.equals(content.mediaType())) {
       throw ParvandehException.badRequest(
           "not-a-pdf",
           "پیش‌نمایش فقط برای PDF ساخته می‌شود.",

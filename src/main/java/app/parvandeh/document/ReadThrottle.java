@@ -18,7 +18,7 @@ public final class ReadThrottle {
   }
 
   /** Records bytes just read and sleeps until the average rate is back under the limit. */
-  void read(int count) {
+  public void read(int count) {
     if (this == UNLIMITED) {
       return;
     }

@@ -1,6 +1,7 @@
 package app.parvandeh.web;
 
 import app.parvandeh.document.FileDocumentView;
+import app.parvandeh.document.Upload;
 import app.parvandeh.security.CurrentUser;
 import app.parvandeh.security.FileAccessPolicy;
 import app.parvandeh.student.StudentRef;
@@ -58,7 +59,7 @@ class StudyDocumentController {
     return workflow.registerOfficeLetter(
         student,
         typeCode,
-        FileDocumentController.uploadOf(typeCode, file),
+        Upload.of(typeCode, file),
         letterNumber,
         letterDate,
         description,
@@ -86,7 +87,7 @@ class StudyDocumentController {
     return workflow.storeLetterForStartForm(
         student,
         typeCode,
-        FileDocumentController.uploadOf(typeCode, file),
+        Upload.of(typeCode, file),
         letterNumber,
         letterDate,
         description,

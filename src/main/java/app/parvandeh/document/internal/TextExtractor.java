@@ -1,0 +1,162 @@
+package app.parvandeh.document.internal;
+
+import app.parvandeh.document.ContentStore;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.springframework.stereotype.Component;
+
+/**
+ * The text of one stored version, page by page, in logical order: a PDF page's text layer when it
+ * has one (a born-digital letter), otherwise the page rendered at {@value #OCR_DPI} dpi and read by
+ * Tesseract (a scan); an image is read by Tesseract. Bytes come through the content store, so only
+ * verified content is read.
+ */
+@Component
+class TextExtractor {
+
+  static final int OCR_DPI = 300;
+
+  /**
+   * A text layer with fewer letters than this is a scan's stray marks or a blank page: the page is
+   * read by OCR.
+   */
+  static final int MIN_LAYER_LETTERS = 8;
+
+  /** Pages past this are not indexed: a long upload is still found by its first pages. */
+  static final int MAX_PAGES = 200;
+
+  /** The longest page text kept (the column's size). */
+  static final int MAX_PAGE_CHARS = 20000;
+
+  /** How the text was found. */
+  enum Method {
+    TEXT_LAYER,
+    OCR,
+    MIXED,
+    NONE
+  }
+
+  record Extraction(Method method, List<String> pages) {}
+
+  private final ContentStore store;
+  private final TesseractOcr ocr;
+
+  TextExtractor(ContentStore store, TesseractOcr ocr) {
+    this.store = store;
+    this.ocr = ocr;
+  }
+
+  Extraction extract(String sha256, String mediaType) throws IOException {
+    if (ContentTypes.PDF.equals(mediaType)) {
+      return pdf(sha256);
+    }
+    if (ContentTypes.JPEG.equals(mediaType) || ContentTypes.PNG.equals(mediaType)) {
+      BufferedImage image;
+      try (InputStream in = store.open(sha256)) {
+        image = ImageIO.read(in);
+      }
+      if (image == null) {
+        throw new IOException("the stored image cannot be decoded");
+      }
+      return new Extraction(Method.OCR, List.of(fit(ocrPage(image, 0))));
+    }
+    return new Extraction(Method.NONE, List.of());
+  }
+
+  private Extraction pdf(String sha256) throws IOException {
+    try (InputStream in = store.open(sha256);
+        PDDocument pdf = Loader.loadPDF(new RandomAccessReadBuffer(in))) {
+      PDFTextStripper stripper = new PDFTextStripper();
+      PDFRenderer renderer = new PDFRenderer(pdf);
+      int pages = Math.min(pdf.getNumberOfPages(), MAX_PAGES);
+      List<String> texts = new ArrayList<>(pages);
+      int layered = 0;
+      int read = 0;
+      for (int i = 0; i < pages; i++) {
+        stripper.setStartPage(i + 1);
+        stripper.setEndPage(i + 1);
+        String layer = stripper.getText(pdf);
+        if (letters(layer) >= MIN_LAYER_LETTERS) {
+          texts.add(fit(PersianTextLayers.fromTextLayer(layer)));
+          layered++;
+        } else {
+          texts.add(fit(ocrPage(renderer.renderImageWithDPI(i, OCR_DPI, ImageType.GRAY), OCR_DPI)));
+          read++;
+        }
+      }
+      Method method =
+          layered > 0 && read > 0 ? Method.MIXED : read > 0 ? Method.OCR : Method.TEXT_LAYER;
+      return new Extraction(pages == 0 ? Method.NONE : method, texts);
+    }
+  }
+
+  private String ocrPage(BufferedImage image, int dpi) throws IOException {
+    double ink = inkShare(image);
+    if (ink == 0) {
+      return "";
+    }
+    String text = ocr.read(image, dpi);
+    if (letters(text) < MIN_LAYER_LETTERS && ink > 0.001) {
+      // Tesseract's layout analysis now and then finds no line on a page with plain text on it; at
+      // half the size
+      // it usually does. Only such pages pay for a second reading.
+      String again = ocr.read(halved(image), dpi / 2);
+      text = letters(again) > letters(text) ? again : text;
+    }
+    return PersianTextLayers.fromOcr(text);
+  }
+
+  /**
+   * The share of dark pixels in a sampled grid: 0 for a blank page, which Tesseract is not started
+   * for.
+   */
+  static double inkShare(BufferedImage image) {
+    int step = Math.max(1, Math.min(image.getWidth(), image.getHeight()) / 400);
+    long dark = 0;
+    long sampled = 0;
+    for (int y = 0; y < image.getHeight(); y += step) {
+      for (int x = 0; x < image.getWidth(); x += step) {
+        int rgb = image.getRGB(x, y);
+        int luminance =
+            (((rgb >> 16) & 0xFF) * 299 + ((rgb >> 8) & 0xFF) * 587 + (rgb & 0xFF) * 114) / 1000;
+        dark += luminance < 128 ? 1 : 0;
+        sampled++;
+      }
+    }
+    return sampled == 0 ? 0 : (double) dark / sampled;
+  }
+
+  private static BufferedImage halved(BufferedImage image) {
+    BufferedImage half =
+        new BufferedImage(
+            Math.max(1, image.getWidth() / 2),
+            Math.max(1, image.getHeight() / 2),
+            BufferedImage.TYPE_BYTE_GRAY);
+    Graphics2D g = half.createGraphics();
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.drawImage(image, 0, 0, half.getWidth(), half.getHeight(), null);
+    g.dispose();
+    return half;
+  }
+
+  private static int letters(String text) {
+    return (int) text.codePoints().filter(Character::isLetterOrDigit).count();
+  }
+
+  private static String fit(String text) {
+    return text.length() <= MAX_PAGE_CHARS ? text : text.substring(0, MAX_PAGE_CHARS);
+  }
+}
