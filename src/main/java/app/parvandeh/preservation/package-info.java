@@ -3,7 +3,15 @@
  * exported as a verified BagIt bag, so it can be kept and checked outside Parvandeh.
  */
 @ApplicationModule(
-    allowedDependencies = {"audit", "document", "note", "shared", "signing", "student", "workflow"})
+    allowedDependencies = {
+      "audit",
+      "document",
+      "monitoring",
+      "note",
+      "shared",
+      "signing",
+      "student"
+    })
 package app.parvandeh.preservation;
 
 import org.springframework.modulith.ApplicationModule;

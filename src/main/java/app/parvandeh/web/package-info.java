@@ -3,6 +3,7 @@
     allowedDependencies = {
       "audit",
       "document",
+      "monitoring",
       "note",
       "note :: report",
       "preservation",

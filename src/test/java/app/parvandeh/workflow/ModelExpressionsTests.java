@@ -2,6 +2,7 @@ package app.parvandeh.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.parvandeh.monitoring.StuckFiles;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 
 import app.parvandeh.document.ReviewStage;
+import app.parvandeh.monitoring.StuckFiles;
+import app.parvandeh.monitoring.StuckFiles.StuckFile;
 import app.parvandeh.student.StudentService;
-import app.parvandeh.workflow.StuckFiles.StuckFile;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
