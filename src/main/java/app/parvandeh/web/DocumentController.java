@@ -1,5 +1,6 @@
 package app.parvandeh.web;
 
+import app.parvandeh.admission.StudentFileWorkflow;
 import app.parvandeh.audit.AuditAction;
 import app.parvandeh.audit.AuditLog;
 import app.parvandeh.document.DocumentService;
@@ -12,7 +13,6 @@ import app.parvandeh.security.FileAccessPolicy;
 import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.student.Student;
 import app.parvandeh.student.StudentService;
-import app.parvandeh.workflow.StudentFileWorkflow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

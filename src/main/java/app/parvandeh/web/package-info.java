@@ -1,7 +1,9 @@
 /** The student portal's and the review form's REST API, content downloads and error answers. */
 @ApplicationModule(
     allowedDependencies = {
+      "admission",
       "audit",
+      "clearance",
       "document",
       "monitoring",
       "note",
@@ -11,6 +13,7 @@
       "shared",
       "signing",
       "student",
+      "studydocs",
       "workflow"
     })
 package app.parvandeh.web;

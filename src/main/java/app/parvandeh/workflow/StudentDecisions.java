@@ -12,12 +12,12 @@ import org.camunda.bpm.engine.variable.Variables;
  * gets the same inputs, the student's attributes, so a process owner can write a rule on any of
  * them without a change in Java.
  */
-final class StudentDecisions {
+public final class StudentDecisions {
 
   /** ClearanceGroup.dmn: who clears a file at the end of study. */
-  static final String CLEARANCE_GROUP = "ClearanceGroup";
+  public static final String CLEARANCE_GROUP = "ClearanceGroup";
 
-  static final String CLEARANCE_GROUP_OUTPUT = "clearanceGroup";
+  public static final String CLEARANCE_GROUP_OUTPUT = "clearanceGroup";
 
   private StudentDecisions() {}
 
@@ -29,7 +29,7 @@ final class StudentDecisions {
    * EXPELLED, CLOSED). Enums go by name; a value the file does not have is null, which only a
    * {@code -} entry matches.
    */
-  static VariableMap inputsOf(Student student) {
+  public static VariableMap inputsOf(Student student) {
     return Variables.createVariables()
         .putValue("degree", nameOf(student.getDegree()))
         .putValue("entryYear", student.getEntryYear())
@@ -46,7 +46,7 @@ final class StudentDecisions {
     return value == null ? null : value.name();
   }
 
-  static DmnDecisionResult evaluate(
+  public static DmnDecisionResult evaluate(
       DecisionService decisions, String decisionKey, Student student) {
     return decisions.evaluateDecisionByKey(decisionKey).variables(inputsOf(student)).evaluate();
   }
@@ -55,7 +55,7 @@ final class StudentDecisions {
    * The staff group that clears the student's file; a table that names none is an error the owner
    * must fix.
    */
-  static String clearanceGroupOf(DecisionService decisions, Student student) {
+  public static String clearanceGroupOf(DecisionService decisions, Student student) {
     DmnDecisionResultEntries row = evaluate(decisions, CLEARANCE_GROUP, student).getFirstResult();
     Object group = row == null ? null : row.getEntry(CLEARANCE_GROUP_OUTPUT);
     if (group == null || group.toString().isBlank()) {
