@@ -3,6 +3,7 @@ package app.parvandeh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.parvandeh.monitoring.StuckFileMetrics;
 import app.parvandeh.note.NoteService;
 import app.parvandeh.note.NoteView;
 import app.parvandeh.student.FileStage;
@@ -14,7 +15,6 @@ import app.parvandeh.support.ApiClient.Response;
 import app.parvandeh.support.DueJobs;
 import app.parvandeh.support.ParvandehIntegrationTest;
 import app.parvandeh.support.TestStudents;
-import app.parvandeh.workflow.StuckFileMetrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Date;
 import java.util.List;

@@ -1,5 +1,7 @@
 package app.parvandeh.demo;
 
+import app.parvandeh.admission.StudentFileWorkflow;
+import app.parvandeh.clearance.GraduationClearance;
 import app.parvandeh.document.BatchDocuments;
 import app.parvandeh.document.DocumentService;
 import app.parvandeh.document.ReviewDecision;
@@ -8,10 +10,8 @@ import app.parvandeh.document.Supplier;
 import app.parvandeh.document.Upload;
 import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentStatus;
-import app.parvandeh.workflow.GraduationClearance;
+import app.parvandeh.studydocs.StudyDocumentWorkflow;
 import app.parvandeh.workflow.StudentFileProcess;
-import app.parvandeh.workflow.StudentFileWorkflow;
-import app.parvandeh.workflow.StudyDocumentWorkflow;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;

@@ -1,5 +1,13 @@
 /** Demo users, faculties and students: only in the demo profile, never in production. */
-@ApplicationModule(allowedDependencies = {"document", "student", "workflow"})
+@ApplicationModule(
+    allowedDependencies = {
+      "admission",
+      "clearance",
+      "document",
+      "student",
+      "studydocs",
+      "workflow"
+    })
 package app.parvandeh.demo;
 
 import org.springframework.modulith.ApplicationModule;

@@ -2,9 +2,9 @@ package app.parvandeh.preservation;
 
 import app.parvandeh.audit.AuditLog.AuditView;
 import app.parvandeh.document.DocumentViews.ReviewView;
+import app.parvandeh.monitoring.FileTimeline.Step;
 import app.parvandeh.note.NoteView;
 import app.parvandeh.student.StudentRef;
-import app.parvandeh.workflow.FileTimeline.Step;
 import java.time.Instant;
 import java.util.List;
 

@@ -6,12 +6,12 @@
     allowedDependencies = {
       "audit",
       "document",
+      "monitoring",
       "note",
       "security",
       "shared",
       "signing",
-      "student",
-      "workflow"
+      "student"
     })
 package app.parvandeh.preservation;
 

@@ -1,5 +1,7 @@
 package app.parvandeh.web;
 
+import app.parvandeh.clearance.GraduationClearance;
+import app.parvandeh.clearance.GraduationClearance.ClearanceTask;
 import app.parvandeh.note.NoteService.NewAddress;
 import app.parvandeh.note.NoteView;
 import app.parvandeh.security.CurrentUser;
@@ -8,8 +10,6 @@ import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.student.StudentStatus;
-import app.parvandeh.workflow.GraduationClearance;
-import app.parvandeh.workflow.GraduationClearance.ClearanceTask;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

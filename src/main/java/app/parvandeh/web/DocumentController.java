@@ -1,5 +1,6 @@
 package app.parvandeh.web;
 
+import app.parvandeh.admission.StudentFileWorkflow;
 import app.parvandeh.audit.AuditAction;
 import app.parvandeh.audit.AuditLog;
 import app.parvandeh.document.DocumentService;
@@ -13,7 +14,6 @@ import app.parvandeh.shared.DocumentHeaders;
 import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
-import app.parvandeh.workflow.StudentFileWorkflow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package app.parvandeh.web;
 
 import app.parvandeh.document.FileDocumentView;
+import app.parvandeh.monitoring.FileTimeline.Step;
 import app.parvandeh.note.NoteView;
 import app.parvandeh.student.StudentRef;
-import app.parvandeh.workflow.FileTimeline.Step;
 import java.util.List;
 import java.util.Map;
 

@@ -1,10 +1,10 @@
 package app.parvandeh.web;
 
+import app.parvandeh.admission.StudentFileWorkflow;
 import app.parvandeh.audit.AuditAction;
 import app.parvandeh.audit.AuditLog;
 import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
-import app.parvandeh.workflow.StudentFileWorkflow;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;

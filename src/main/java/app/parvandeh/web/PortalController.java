@@ -1,5 +1,8 @@
 package app.parvandeh.web;
 
+import app.parvandeh.admission.StudentFileWorkflow;
+import app.parvandeh.admission.StudentFileWorkflow.FileTask;
+import app.parvandeh.clearance.GraduationClearance;
 import app.parvandeh.document.DocumentService;
 import app.parvandeh.document.DocumentViews.RequirementView;
 import app.parvandeh.security.ClearanceRecords;
@@ -8,10 +11,7 @@ import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.student.FileStage;
 import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
-import app.parvandeh.workflow.GraduationClearance;
 import app.parvandeh.workflow.StudentFileProcess;
-import app.parvandeh.workflow.StudentFileWorkflow;
-import app.parvandeh.workflow.StudentFileWorkflow.FileTask;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -1,5 +1,7 @@
 package app.parvandeh.web;
 
+import app.parvandeh.admission.StudentFileWorkflow;
+import app.parvandeh.admission.StudentFileWorkflow.ReviewTask;
 import app.parvandeh.document.DocumentService;
 import app.parvandeh.document.DocumentViews.DocumentView;
 import app.parvandeh.document.DocumentViews.RequirementView;
@@ -10,8 +12,6 @@ import app.parvandeh.security.FileAccessPolicy;
 import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
-import app.parvandeh.workflow.StudentFileWorkflow;
-import app.parvandeh.workflow.StudentFileWorkflow.ReviewTask;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;

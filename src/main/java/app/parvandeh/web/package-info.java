@@ -1,8 +1,11 @@
 /** The student portal's and the review form's REST API, content downloads and error answers. */
 @ApplicationModule(
     allowedDependencies = {
+      "admission",
       "audit",
+      "clearance",
       "document",
+      "monitoring",
       "note",
       "note :: report",
       "preservation",
@@ -10,6 +13,7 @@
       "shared",
       "signing",
       "student",
+      "studydocs",
       "workflow"
     })
 package app.parvandeh.web;

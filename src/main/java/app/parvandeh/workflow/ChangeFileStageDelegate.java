@@ -22,6 +22,6 @@ class ChangeFileStageDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     students.moveToStage(
         FileKeys.studentNumberOf(execution),
-        FileStage.valueOf((String) execution.getVariableLocal(INPUT_TARGET_STAGE)));
+        FileStage.valueOf(InputParameters.of(execution).get(INPUT_TARGET_STAGE)));
   }
 }

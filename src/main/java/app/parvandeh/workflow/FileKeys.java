@@ -13,19 +13,22 @@ import org.camunda.bpm.engine.task.Task;
  * it. The {@code studentNumber} variable is kept for Tasklist's columns and searches but is never
  * trusted: a variable is data a user might have written.
  */
-final class FileKeys {
+public final class FileKeys {
+
+  /** Who recorded what a step of the process recorded when no clerk did it (a job, a message). */
+  public static final String SYSTEM_AUTHOR = "system";
 
   private FileKeys() {}
 
-  static String studentNumberOf(DelegateExecution execution) {
+  public static String studentNumberOf(DelegateExecution execution) {
     return required(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
   }
 
-  static String studentNumberOf(DelegateTask task) {
+  public static String studentNumberOf(DelegateTask task) {
     return studentNumberOf(task.getExecution());
   }
 
-  static String studentNumberOf(RuntimeService runtime, Task task) {
+  public static String studentNumberOf(RuntimeService runtime, Task task) {
     ProcessInstance instance =
         runtime
             .createProcessInstanceQuery()

@@ -25,10 +25,10 @@ import org.springframework.stereotype.Component;
  * stuck). Read once per process definition id; a deployed definition never changes.
  */
 @Component
-class ModelProperties {
+public class ModelProperties {
 
-  static final String REVIEW_STAGE = "reviewStage";
-  static final String NORMAL_WAIT = "normalWait";
+  public static final String REVIEW_STAGE = "reviewStage";
+  public static final String NORMAL_WAIT = "normalWait";
 
   private final RepositoryService repository;
   private final IdentityService identity;
@@ -37,25 +37,25 @@ class ModelProperties {
   private final Map<String, Map<String, Map<String, String>>> byDefinition =
       new ConcurrentHashMap<>();
 
-  ModelProperties(RepositoryService repository, IdentityService identity) {
+  public ModelProperties(RepositoryService repository, IdentityService identity) {
     this.repository = repository;
     this.identity = identity;
   }
 
   /** The value of the element's property, if the model gives it one. */
-  Optional<String> value(String definitionId, String elementId, String name) {
+  public Optional<String> value(String definitionId, String elementId, String name) {
     return Optional.ofNullable(of(definitionId).getOrDefault(elementId, Map.of()).get(name));
   }
 
   /** Whether the element's property is {@code true}. */
-  boolean isTrue(String definitionId, String elementId, String name) {
+  public boolean isTrue(String definitionId, String elementId, String name) {
     return value(definitionId, elementId, name)
         .map(v -> v.strip().equalsIgnoreCase("true"))
         .orElse(false);
   }
 
   /** The ids of the definition's elements whose property is {@code true}. */
-  Set<String> elementsWhereTrue(String definitionId, String name) {
+  public Set<String> elementsWhereTrue(String definitionId, String name) {
     return of(definitionId).keySet().stream()
         .filter(id -> isTrue(definitionId, id, name))
         .collect(Collectors.toUnmodifiableSet());
@@ -65,7 +65,7 @@ class ModelProperties {
    * Whether any element of the definition has the property: versions deployed before it existed
    * have none.
    */
-  boolean declares(String definitionId, String name) {
+  public boolean declares(String definitionId, String name) {
     return of(definitionId).values().stream().anyMatch(properties -> properties.containsKey(name));
   }
 

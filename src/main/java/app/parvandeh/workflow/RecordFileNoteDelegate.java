@@ -33,19 +33,20 @@ class RecordFileNoteDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Long studentId = students.get(FileKeys.studentNumberOf(execution)).id();
-    NoteKind kind = NoteKind.valueOf((String) execution.getVariableLocal(INPUT_KIND));
-    Object author = execution.getVariableLocal(INPUT_AUTHOR);
+    InputParameters input = InputParameters.of(execution);
+    NoteKind kind = NoteKind.valueOf(input.get(INPUT_KIND));
+    String author = input.get(INPUT_AUTHOR);
     notes.record(
         studentId,
         kind,
-        (String) execution.getVariableLocal(INPUT_BODY),
-        author == null ? RecordRegistrationCompleteNoteDelegate.SYSTEM_AUTHOR : author.toString(),
+        input.get(INPUT_BODY),
+        author == null ? FileKeys.SYSTEM_AUTHOR : author,
         List.of(),
         idempotencyKey(execution));
   }
 
   static String idempotencyKey(DelegateExecution execution) {
-    Object suffix = execution.getVariableLocal(INPUT_KEY_SUFFIX);
+    String suffix = InputParameters.of(execution).get(INPUT_KEY_SUFFIX);
     return "pi:"
         + execution.getProcessInstanceId()
         + ":"

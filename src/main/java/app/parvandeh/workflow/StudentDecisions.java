@@ -12,12 +12,12 @@ import org.camunda.bpm.engine.variable.Variables;
  * gets the same inputs, the student's attributes, so a process owner can write a rule on any of
  * them without a change in Java.
  */
-final class StudentDecisions {
+public final class StudentDecisions {
 
   /** ClearanceGroup.dmn: who clears a file at the end of study. */
-  static final String CLEARANCE_GROUP = "ClearanceGroup";
+  public static final String CLEARANCE_GROUP = "ClearanceGroup";
 
-  static final String CLEARANCE_GROUP_OUTPUT = "clearanceGroup";
+  public static final String CLEARANCE_GROUP_OUTPUT = "clearanceGroup";
 
   private StudentDecisions() {}
 
@@ -29,7 +29,7 @@ final class StudentDecisions {
    * EXPELLED, CLOSED). Enums go by name; a value the file does not have is null, which only a
    * {@code -} entry matches.
    */
-  static VariableMap inputsOf(StudentRef student) {
+  public static VariableMap inputsOf(StudentRef student) {
     return Variables.createVariables()
         .putValue("degree", nameOf(student.degree()))
         .putValue("entryYear", student.entryYear())
@@ -45,7 +45,7 @@ final class StudentDecisions {
     return value == null ? null : value.name();
   }
 
-  static DmnDecisionResult evaluate(
+  public static DmnDecisionResult evaluate(
       DecisionService decisions, String decisionKey, StudentRef student) {
     return decisions.evaluateDecisionByKey(decisionKey).variables(inputsOf(student)).evaluate();
   }
@@ -54,7 +54,7 @@ final class StudentDecisions {
    * The staff group that clears the student's file; a table that names none is an error the owner
    * must fix.
    */
-  static String clearanceGroupOf(DecisionService decisions, StudentRef student) {
+  public static String clearanceGroupOf(DecisionService decisions, StudentRef student) {
     DmnDecisionResultEntries row = evaluate(decisions, CLEARANCE_GROUP, student).getFirstResult();
     Object group = row == null ? null : row.getEntry(CLEARANCE_GROUP_OUTPUT);
     if (group == null || group.toString().isBlank()) {

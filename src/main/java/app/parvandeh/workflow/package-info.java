@@ -1,7 +1,10 @@
 /**
- * BPMN glue only: process and variable names, delegates, listeners, deployment and form support.
+ * The engine plumbing the process modules share: the models' names, the deployment and its guard,
+ * the model properties, the typed-variables base, the Tasklist filters, the process settings, the
+ * decision tables' inputs, migrations, and the delegates every part of a model uses (file stage,
+ * file note, task names, overdue reminders).
  */
-@ApplicationModule(allowedDependencies = {"document", "note", "security", "shared", "student"})
+@ApplicationModule(allowedDependencies = {"note", "security", "shared", "student"})
 package app.parvandeh.workflow;
 
 import org.springframework.modulith.ApplicationModule;

@@ -12,6 +12,7 @@ import static app.parvandeh.security.AuthorizationMatrixTests.Role.PROCESS_OWNER
 import static app.parvandeh.security.AuthorizationMatrixTests.Role.STUDENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.parvandeh.clearance.GraduationClearance;
 import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.intake.CardBatches;
 import app.parvandeh.intake.CohortImports;
@@ -23,13 +24,12 @@ import app.parvandeh.preservation.PreservationJobs;
 import app.parvandeh.preservation.SystemBackup;
 import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
+import app.parvandeh.studydocs.StudyDocumentWorkflow;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
 import app.parvandeh.support.ApiClient.Response;
 import app.parvandeh.support.ParvandehIntegrationTest;
-import app.parvandeh.workflow.GraduationClearance;
 import app.parvandeh.workflow.StudentFileProcess;
-import app.parvandeh.workflow.StudyDocumentWorkflow;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

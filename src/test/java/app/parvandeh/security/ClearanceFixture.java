@@ -1,15 +1,15 @@
 package app.parvandeh.security;
 
+import app.parvandeh.clearance.GraduationClearance;
 import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.document.Upload;
 import app.parvandeh.student.NewStudent;
 import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.student.StudentStatus;
+import app.parvandeh.studydocs.StudyDocumentWorkflow;
 import app.parvandeh.support.TestStudents;
-import app.parvandeh.workflow.GraduationClearance;
 import app.parvandeh.workflow.StudentFileProcess;
-import app.parvandeh.workflow.StudyDocumentWorkflow;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;

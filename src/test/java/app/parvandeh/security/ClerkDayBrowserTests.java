@@ -2,6 +2,7 @@ package app.parvandeh.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.parvandeh.clearance.GraduationClearance;
 import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.document.DocumentCorrections;
 import app.parvandeh.document.DocumentStatus;
@@ -12,10 +13,9 @@ import app.parvandeh.student.FileStage;
 import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.student.StudentStatus;
+import app.parvandeh.studydocs.StudyDocumentWorkflow;
 import app.parvandeh.support.BrowserTest;
 import app.parvandeh.support.DueJobs;
-import app.parvandeh.workflow.GraduationClearance;
-import app.parvandeh.workflow.StudyDocumentWorkflow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,15 +2,15 @@ package app.parvandeh.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.parvandeh.clearance.GraduationClearance;
 import app.parvandeh.student.FileStage;
 import app.parvandeh.student.StudentService;
+import app.parvandeh.studydocs.StudyDocumentWorkflow;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.Response;
 import app.parvandeh.support.DueJobs;
 import app.parvandeh.support.ParvandehIntegrationTest;
-import app.parvandeh.workflow.GraduationClearance;
 import app.parvandeh.workflow.StudentFileProcess;
-import app.parvandeh.workflow.StudyDocumentWorkflow;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;

@@ -2,13 +2,13 @@ package app.parvandeh.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.parvandeh.clearance.GraduationClearance;
 import app.parvandeh.shared.PersianText;
 import app.parvandeh.student.StudentService;
+import app.parvandeh.studydocs.StudyDocumentWorkflow;
 import app.parvandeh.support.BrowserTest;
 import app.parvandeh.support.DueJobs;
-import app.parvandeh.workflow.GraduationClearance;
 import app.parvandeh.workflow.StudentFileProcess;
-import app.parvandeh.workflow.StudyDocumentWorkflow;
 import java.io.IOException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.task.Task;

@@ -2,15 +2,15 @@ package app.parvandeh.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.parvandeh.clearance.GraduationClearance;
 import app.parvandeh.note.report.ClearanceCertificatePdf;
 import app.parvandeh.security.ClearanceFixture;
 import app.parvandeh.shared.PersianText;
 import app.parvandeh.student.StudentService;
+import app.parvandeh.studydocs.StudyDocumentWorkflow;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.Response;
 import app.parvandeh.support.ParvandehIntegrationTest;
-import app.parvandeh.workflow.GraduationClearance;
-import app.parvandeh.workflow.StudyDocumentWorkflow;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;

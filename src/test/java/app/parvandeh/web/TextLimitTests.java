@@ -2,6 +2,7 @@ package app.parvandeh.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.parvandeh.clearance.GraduationClearance;
 import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.document.DocumentCorrections;
 import app.parvandeh.document.DocumentProperties;
@@ -16,7 +17,6 @@ import app.parvandeh.support.ApiClient.FilePart;
 import app.parvandeh.support.ApiClient.Response;
 import app.parvandeh.support.DueJobs;
 import app.parvandeh.support.ParvandehIntegrationTest;
-import app.parvandeh.workflow.GraduationClearance;
 import app.parvandeh.workflow.StudentFileProcess;
 import java.util.List;
 import java.util.Map;

@@ -2,14 +2,14 @@ package app.parvandeh.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.parvandeh.clearance.GraduationClearance;
 import app.parvandeh.security.ClearanceFixture;
 import app.parvandeh.security.FileFixture;
 import app.parvandeh.shared.JalaliDates;
 import app.parvandeh.shared.PersianText;
 import app.parvandeh.student.StudentService;
+import app.parvandeh.studydocs.StudyDocumentWorkflow;
 import app.parvandeh.support.BrowserTest;
-import app.parvandeh.workflow.GraduationClearance;
-import app.parvandeh.workflow.StudyDocumentWorkflow;
 import java.io.IOException;
 import java.time.DayOfWeek;
 import java.time.Instant;

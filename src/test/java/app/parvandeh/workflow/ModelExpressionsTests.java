@@ -2,6 +2,7 @@ package app.parvandeh.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.parvandeh.monitoring.StuckFiles;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -111,10 +112,21 @@ class ModelExpressionsTests {
   }
 
   @org.junit.jupiter.api.Test
-  void modelBeansAreTheDelegatesAndListenersOfTheWorkflowPackageAndItsSettings() {
+  void modelBeansAreTheDelegatesAndListenersOfTheWorkflowAndProcessPackagesAndItsSettings()
+      throws ClassNotFoundException {
     assertThat(ModelBeans.isModelBean(RecordFileNoteDelegate.class)).isTrue();
-    assertThat(ModelBeans.isModelBean(ReviewOutcomeListener.class)).isTrue();
-    assertThat(ModelBeans.isModelBean(StudyDocumentStartListener.class)).isTrue();
+    // package-private in their process modules, so named here
+    assertThat(
+            ModelBeans.isModelBean(Class.forName("app.parvandeh.admission.ReviewOutcomeListener")))
+        .isTrue();
+    assertThat(
+            ModelBeans.isModelBean(
+                Class.forName("app.parvandeh.clearance.ClearanceDecisionListener")))
+        .isTrue();
+    assertThat(
+            ModelBeans.isModelBean(
+                Class.forName("app.parvandeh.studydocs.StudyDocumentStartListener")))
+        .isTrue();
     assertThat(ModelBeans.isModelBean(WorkflowSettings.class)).isTrue();
     assertThat(ModelBeans.isModelBean(StuckFiles.class)).isFalse();
     assertThat(

@@ -20,6 +20,8 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import app.parvandeh.clearance.DocumentsIssuedListener;
+import app.parvandeh.clearance.RecordStudyEndDelegate;
 import app.parvandeh.note.NoteKind;
 import app.parvandeh.note.NoteService;
 import app.parvandeh.note.NoteView;

@@ -1,12 +1,15 @@
-package app.parvandeh.workflow;
+package app.parvandeh.admission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 
 import app.parvandeh.document.ReviewStage;
+import app.parvandeh.monitoring.StuckFiles;
+import app.parvandeh.monitoring.StuckFiles.StuckFile;
 import app.parvandeh.student.StudentService;
-import app.parvandeh.workflow.StuckFiles.StuckFile;
+import app.parvandeh.workflow.ModelProperties;
+import app.parvandeh.workflow.StudentFileProcess;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;

@@ -1,4 +1,4 @@
-package app.parvandeh.workflow;
+package app.parvandeh.clearance;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -7,13 +7,14 @@ import org.springframework.stereotype.Component;
 /**
  * A graduates-office clerk completed an "issue documents" task: who issued them is kept for the
  * file note. A named bean instead of {@code ${task.setVariable(...)}} in the model, because
- * deployed models may not call methods on the task (see {@link ModelExpressions}).
+ * deployed models may not call methods on the task (see {@code workflow.ModelExpressions}). Public
+ * for StudentFileProcessTests, which runs the whole model from the workflow package.
  */
 @Component("documentsIssuedListener")
-class DocumentsIssuedListener implements TaskListener {
+public class DocumentsIssuedListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    task.setVariable(StudentFileProcess.VAR_ISSUED_BY, task.getAssignee());
+    ClearanceVariables.of(task).issuedBy(task.getAssignee());
   }
 }

@@ -1,4 +1,4 @@
-package app.parvandeh.workflow;
+package app.parvandeh.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,10 @@
-package app.parvandeh.workflow;
+package app.parvandeh.clearance;
 
 import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.student.StudentStatus;
+import app.parvandeh.workflow.FileKeys;
+import app.parvandeh.workflow.StudentDecisions;
 import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -10,32 +12,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records why study ended as the student's status, moves the file to graduation clearance and sets
- * who clears it, as the process owner's decision table ClearanceGroup.dmn says.
+ * who clears it, as the process owner's decision table ClearanceGroup.dmn says. Public for
+ * StudentFileProcessTests, which runs the whole model from the workflow package.
  */
 @Component("recordStudyEndDelegate")
-class RecordStudyEndDelegate implements JavaDelegate {
+public class RecordStudyEndDelegate implements JavaDelegate {
 
   private final StudentService students;
 
-  RecordStudyEndDelegate(StudentService students) {
+  public RecordStudyEndDelegate(StudentService students) {
     this.students = students;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    StudentStatus status =
-        closureStatus(execution.getVariable(StudentFileProcess.VAR_CLOSURE_REASON));
-    Object actor = execution.getVariable(StudentFileProcess.VAR_STUDY_ENDED_BY);
+    ClearanceVariables variables = ClearanceVariables.of(execution);
+    StudentStatus status = closureStatus(variables.closureReason());
     StudentRef student =
-        students.endStudy(
-            FileKeys.studentNumberOf(execution),
-            status,
-            actor == null
-                ? RecordRegistrationCompleteNoteDelegate.SYSTEM_AUTHOR
-                : actor.toString());
-    execution.setVariable(StudentFileProcess.VAR_GRADUATED, status == StudentStatus.GRADUATED);
-    execution.setVariable(
-        StudentFileProcess.VAR_CLEARANCE_GROUP,
+        students.endStudy(FileKeys.studentNumberOf(execution), status, variables.studyEndedBy());
+    variables.graduated(status == StudentStatus.GRADUATED);
+    variables.clearanceGroup(
         StudentDecisions.clearanceGroupOf(
             execution.getProcessEngineServices().getDecisionService(), student));
   }
@@ -43,7 +39,7 @@ class RecordStudyEndDelegate implements JavaDelegate {
   /**
    * The reason as a closing status; anything else is an incident whose message says what to fix.
    */
-  static StudentStatus closureStatus(Object reason) {
+  static StudentStatus closureStatus(String reason) {
     for (StudentStatus status : StudentStatus.values()) {
       if (status != StudentStatus.ACTIVE && status.name().equals(reason)) {
         return status;

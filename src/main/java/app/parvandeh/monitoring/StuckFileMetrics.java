@@ -1,4 +1,4 @@
-package app.parvandeh.workflow;
+package app.parvandeh.monitoring;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;

@@ -1,6 +1,4 @@
-package app.parvandeh.workflow;
-
-import static app.parvandeh.workflow.StudyDocumentProcess.*;
+package app.parvandeh.studydocs;
 
 import app.parvandeh.document.DocumentViews.VersionView;
 import app.parvandeh.document.FileDocumentView;
@@ -11,6 +9,7 @@ import app.parvandeh.note.NoteService.NewAddress;
 import app.parvandeh.shared.PersianText;
 import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
+import app.parvandeh.workflow.FileKeys;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -38,7 +37,8 @@ class RecordStudyDocumentNoteDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     StudentRef student = students.get(FileKeys.studentNumberOf(execution));
-    Long documentId = ((Number) execution.getVariable(VAR_DOCUMENT_ID)).longValue();
+    StudyDocumentVariables variables = StudyDocumentVariables.of(execution);
+    Long documentId = variables.documentId();
     FileDocumentView document = studyDocuments.studyDocumentOf(student.id(), documentId);
     VersionView current = document.current();
     String body =
@@ -66,7 +66,7 @@ class RecordStudyDocumentNoteDelegate implements JavaDelegate {
         student.id(),
         NoteKind.STUDY_DOCUMENT,
         body,
-        (String) execution.getVariable(VAR_REGISTERED_BY),
+        variables.registeredBy(),
         List.of(address),
         idempotencyKey(documentId));
   }

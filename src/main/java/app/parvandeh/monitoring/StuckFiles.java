@@ -1,7 +1,9 @@
-package app.parvandeh.workflow;
+package app.parvandeh.monitoring;
 
 import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
+import app.parvandeh.workflow.ModelProperties;
+import app.parvandeh.workflow.StudentFileProcess;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,7 +64,7 @@ public class StuckFiles {
   private final ModelProperties model;
   private final int defaultIdleDays;
 
-  StuckFiles(
+  public StuckFiles(
       RuntimeService runtime,
       TaskService tasks,
       HistoryService history,

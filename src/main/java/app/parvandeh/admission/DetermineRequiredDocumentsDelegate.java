@@ -1,10 +1,13 @@
-package app.parvandeh.workflow;
+package app.parvandeh.admission;
 
 import app.parvandeh.document.DocumentService;
 import app.parvandeh.document.Requirement;
 import app.parvandeh.document.Supplier;
 import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
+import app.parvandeh.workflow.FileKeys;
+import app.parvandeh.workflow.StudentDecisions;
+import app.parvandeh.workflow.StudentFileProcess;
 import java.util.List;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,6 +20,11 @@ import org.springframework.stereotype.Component;
  */
 @Component("determineRequiredDocumentsDelegate")
 class DetermineRequiredDocumentsDelegate implements JavaDelegate {
+
+  /** RequiredDocuments.dmn's outputs: one row per document the file needs. */
+  private static final String OUTPUT_DOCUMENT_TYPE = "documentType";
+
+  private static final String OUTPUT_SUPPLIER = "supplier";
 
   private final StudentService students;
   private final DocumentService documents;
@@ -39,8 +47,8 @@ class DetermineRequiredDocumentsDelegate implements JavaDelegate {
             .map(
                 row ->
                     new Requirement(
-                        (String) row.get("documentType"),
-                        Supplier.valueOf((String) row.get("supplier"))))
+                        row.<String>getEntry(OUTPUT_DOCUMENT_TYPE),
+                        Supplier.valueOf(row.<String>getEntry(OUTPUT_SUPPLIER))))
             .toList();
     documents.recordRequirements(student.id(), requirements);
   }

@@ -1,6 +1,8 @@
-package app.parvandeh.workflow;
+package app.parvandeh.studydocs;
 
-import static app.parvandeh.workflow.StudyDocumentProcess.*;
+import static app.parvandeh.workflow.StudyDocumentProcess.PROCESS_ID;
+import static app.parvandeh.workflow.StudyDocumentProcess.SOURCE_OFFICE_AUTOMATION;
+import static app.parvandeh.workflow.StudyDocumentProcess.SOURCE_SERVICE_COUNTER;
 
 import app.parvandeh.document.FileDocumentView;
 import app.parvandeh.document.StudyDocuments;
@@ -8,6 +10,7 @@ import app.parvandeh.document.Upload;
 import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.shared.PersianText;
 import app.parvandeh.student.StudentRef;
+import app.parvandeh.workflow.StudentFileProcess;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -105,7 +108,7 @@ public class StudyDocumentWorkflow {
         studyDocuments.registerOfficeLetter(
             student.id(), typeCode, upload, letterNumber, letterDate, description, actor);
     Map<String, Object> variables = new HashMap<>();
-    variables.put(VAR_DOCUMENT_ID, document.id());
+    StudyDocumentVariables.of(variables).documentId(document.id());
     return new Registered(document, start(student, SOURCE_OFFICE_AUTOMATION, variables, actor));
   }
 
@@ -115,36 +118,32 @@ public class StudyDocumentWorkflow {
       StudentRef student, String requestNumber, String documentType, String actor) {
     runningFileInstanceId(student.studentNumber());
     Map<String, Object> variables = new HashMap<>();
-    variables.put(VAR_COUNTER_REQUEST_NUMBER, requestNumber);
-    variables.put(VAR_COUNTER_DOCUMENT_TYPE, documentType);
+    StudyDocumentVariables.of(variables).counterReference(requestNumber, documentType);
     return new Registered(null, start(student, SOURCE_SERVICE_COUNTER, variables, actor));
   }
 
   /** Checks and normalizes the counter reference: where the document lives must be said. */
-  static Map<String, Object> counterReference(Object requestNumber, Object documentType) {
-    String number = PersianText.normalize(requestNumber == null ? null : requestNumber.toString());
-    String type = documentType == null ? "" : documentType.toString().strip();
+  static void checkCounterReference(StudyDocumentVariables variables) {
+    String number = PersianText.normalize(variables.counterRequestNumber());
+    String documentType = variables.counterDocumentType();
+    String type = documentType == null ? "" : documentType.strip();
     if (number.isEmpty() || type.isEmpty() || number.length() > 60 || type.length() > 200) {
       throw ParvandehException.badRequest(
           "address-required",
           "شماره درخواست پیشخوان خدمت و نوع مدرک را بنویسید تا نشانی مدرک معلوم باشد.",
           "A service-counter reference needs the counter request number and the document type (where it lives).");
     }
-    Map<String, Object> reference = new HashMap<>();
-    reference.put(VAR_COUNTER_REQUEST_NUMBER, number);
-    reference.put(VAR_COUNTER_DOCUMENT_TYPE, type);
-    return reference;
+    variables.counterReference(number, type);
   }
 
   private String start(
       StudentRef student, String source, Map<String, Object> variables, String actor) {
-    variables.put(VAR_STUDENT_NUMBER, student.studentNumber());
-    variables.put(VAR_SOURCE, source);
-    variables.put(VAR_REGISTERED_BY, actor);
+    StudyDocumentVariables start = StudyDocumentVariables.of(variables);
+    start.studentNumber(student.studentNumber());
+    start.source(source);
+    start.registeredBy(actor);
     if (SOURCE_SERVICE_COUNTER.equals(source)) {
-      variables.putAll(
-          counterReference(
-              variables.get(VAR_COUNTER_REQUEST_NUMBER), variables.get(VAR_COUNTER_DOCUMENT_TYPE)));
+      checkCounterReference(start);
     }
     return runtime
         .startProcessInstanceByKey(PROCESS_ID, student.studentNumber(), variables)

@@ -1,6 +1,4 @@
-package app.parvandeh.workflow;
-
-import static app.parvandeh.workflow.StudyDocumentProcess.*;
+package app.parvandeh.studydocs;
 
 import app.parvandeh.note.NoteKind;
 import app.parvandeh.note.NoteService;
@@ -8,6 +6,7 @@ import app.parvandeh.note.NoteService.NewAddress;
 import app.parvandeh.shared.PersianText;
 import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
+import app.parvandeh.workflow.FileKeys;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -32,8 +31,9 @@ class RecordServiceCounterNoteDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     StudentRef student = students.get(FileKeys.studentNumberOf(execution));
-    String requestNumber = (String) execution.getVariable(VAR_COUNTER_REQUEST_NUMBER);
-    String type = (String) execution.getVariable(VAR_COUNTER_DOCUMENT_TYPE);
+    StudyDocumentVariables variables = StudyDocumentVariables.of(execution);
+    String requestNumber = variables.counterRequestNumber();
+    String type = variables.counterDocumentType();
     String body =
         "مدرک «"
             + type
@@ -50,7 +50,7 @@ class RecordServiceCounterNoteDelegate implements JavaDelegate {
         student.id(),
         NoteKind.SERVICE_COUNTER_REFERENCE,
         body,
-        (String) execution.getVariable(VAR_REGISTERED_BY),
+        variables.registeredBy(),
         List.of(address),
         idempotencyKey(execution.getProcessInstanceId()));
   }

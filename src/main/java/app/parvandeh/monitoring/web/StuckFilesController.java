@@ -1,14 +1,14 @@
-package app.parvandeh.web;
+package app.parvandeh.monitoring.web;
 
 import app.parvandeh.audit.AuditAction;
 import app.parvandeh.audit.AuditLog;
+import app.parvandeh.monitoring.StuckFiles;
+import app.parvandeh.monitoring.StuckFiles.Report;
+import app.parvandeh.monitoring.StuckFiles.StuckFile;
 import app.parvandeh.security.CurrentUser;
 import app.parvandeh.security.Groups;
 import app.parvandeh.shared.JalaliDates;
 import app.parvandeh.shared.ParvandehException;
-import app.parvandeh.workflow.StuckFiles;
-import app.parvandeh.workflow.StuckFiles.Report;
-import app.parvandeh.workflow.StuckFiles.StuckFile;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;

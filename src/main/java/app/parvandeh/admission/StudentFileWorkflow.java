@@ -1,4 +1,4 @@
-package app.parvandeh.workflow;
+package app.parvandeh.admission;
 
 import app.parvandeh.document.BatchDocumentAttached;
 import app.parvandeh.document.DocumentService;
@@ -7,6 +7,8 @@ import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.student.StudentAdmitted;
 import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
+import app.parvandeh.workflow.FileKeys;
+import app.parvandeh.workflow.StudentFileProcess;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +17,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -86,10 +87,10 @@ public class StudentFileWorkflow {
     runtime.startProcessInstanceByKey(
         StudentFileProcess.PROCESS_ID,
         student.studentNumber(),
-        Variables.createVariables()
-            .putValue(StudentFileProcess.VAR_STUDENT_NUMBER, student.studentNumber())
-            .putValue(StudentFileProcess.VAR_STUDENT_USER_ID, student.userId())
-            .putValue(StudentFileProcess.VAR_FACULTY_GROUP, student.faculty().candidateGroup()));
+        AdmissionVariables.opening(
+            student.studentNumber(),
+            student.userId(),
+            student.faculty().candidateGroup()));
   }
 
   /** The student's open upload or correction task, if the file is waiting for them. */

@@ -1,6 +1,7 @@
-package app.parvandeh.workflow;
+package app.parvandeh.studydocs;
 
-import static app.parvandeh.workflow.StudyDocumentProcess.*;
+import static app.parvandeh.workflow.StudyDocumentProcess.SOURCE_OFFICE_AUTOMATION;
+import static app.parvandeh.workflow.StudyDocumentProcess.SOURCE_SERVICE_COUNTER;
 
 import app.parvandeh.document.StudyDocuments;
 import app.parvandeh.security.CurrentUser;
@@ -64,10 +65,11 @@ class StudyDocumentStartListener implements ExecutionListener {
   }
 
   private void check(DelegateExecution execution) {
-    Object typed = execution.getVariable(VAR_STUDENT_NUMBER);
-    StudentRef student = students.get(typed == null ? "" : typed.toString());
+    StudyDocumentVariables variables = StudyDocumentVariables.of(execution);
+    String typed = variables.studentNumber();
+    StudentRef student = students.get(typed == null ? "" : typed);
     String number = student.studentNumber();
-    execution.setVariable(VAR_STUDENT_NUMBER, number);
+    variables.studentNumber(number);
     Authentication starter = identity.getCurrentAuthentication();
     if (starter != null) {
       CurrentUser user =
@@ -75,8 +77,8 @@ class StudyDocumentStartListener implements ExecutionListener {
               starter.getUserId(),
               Set.copyOf(starter.getGroupIds() == null ? new HashSet<>() : starter.getGroupIds()));
       access.checkChange(user, student);
-      execution.setVariable(VAR_REGISTERED_BY, starter.getUserId());
-    } else if (execution.getVariable(VAR_REGISTERED_BY) == null) {
+      variables.registeredBy(starter.getUserId());
+    } else if (variables.registeredBy() == null) {
       throw ParvandehException.badRequest(
           "registered-by-required",
           "ثبت‌کننده مدرک معلوم نیست.",
@@ -93,30 +95,19 @@ class StudyDocumentStartListener implements ExecutionListener {
     } else {
       execution.setProcessBusinessKey(number);
     }
-    execution.setVariable(VAR_STUDENT_FILE_INSTANCE_ID, workflow.runningFileInstanceId(number));
-    Object source = execution.getVariable(VAR_SOURCE);
+    variables.studentFileInstanceId(workflow.runningFileInstanceId(number));
+    String source = variables.source();
     if (SOURCE_OFFICE_AUTOMATION.equals(source)) {
-      Long documentId = asLong(execution.getVariable(VAR_DOCUMENT_ID));
+      Long documentId = variables.documentId();
       studyDocuments.studyDocumentOf(student.id(), documentId);
-      execution.setVariable(VAR_DOCUMENT_ID, documentId);
+      variables.documentId(documentId);
     } else if (SOURCE_SERVICE_COUNTER.equals(source)) {
-      execution.setVariables(
-          StudyDocumentWorkflow.counterReference(
-              execution.getVariable(VAR_COUNTER_REQUEST_NUMBER),
-              execution.getVariable(VAR_COUNTER_DOCUMENT_TYPE)));
+      StudyDocumentWorkflow.checkCounterReference(variables);
     } else {
       throw ParvandehException.badRequest(
           "unknown-source",
           "منبع مدرک باید اتوماسیون اداری یا پیشخوان خدمت باشد.",
           "The source must be OFFICE_AUTOMATION or SERVICE_COUNTER.");
     }
-  }
-
-  private static Long asLong(Object value) {
-    if (value instanceof Number n) {
-      return n.longValue();
-    }
-    String digits = PersianText.digits(value == null ? "" : value.toString());
-    return digits.isEmpty() || digits.length() > 18 ? null : Long.valueOf(digits);
   }
 }

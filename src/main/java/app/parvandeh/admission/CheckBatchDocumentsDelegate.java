@@ -1,7 +1,8 @@
-package app.parvandeh.workflow;
+package app.parvandeh.admission;
 
 import app.parvandeh.document.BatchDocuments;
 import app.parvandeh.student.StudentService;
+import app.parvandeh.workflow.FileKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -24,8 +25,7 @@ class CheckBatchDocumentsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Long studentId = students.get(FileKeys.studentNumberOf(execution)).id();
-    execution.setVariable(
-        StudentFileProcess.VAR_BATCH_DOCUMENTS_IN_FILE,
-        documents.missingBatchDocuments(studentId).isEmpty());
+    AdmissionVariables.of(execution)
+        .batchDocumentsInFile(documents.missingBatchDocuments(studentId).isEmpty());
   }
 }

@@ -1,4 +1,4 @@
-package app.parvandeh.workflow;
+package app.parvandeh.clearance;
 
 import app.parvandeh.note.NoteKind;
 import app.parvandeh.note.NoteService;
@@ -8,6 +8,8 @@ import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.student.StudentStatus;
+import app.parvandeh.workflow.FileKeys;
+import app.parvandeh.workflow.StudentFileProcess;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +18,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -77,10 +78,7 @@ public class GraduationClearance {
     runtime
         .createMessageCorrelation(StudentFileProcess.MESSAGE_STUDY_ENDED)
         .processInstanceBusinessKey(student.studentNumber())
-        .setVariables(
-            Variables.createVariables()
-                .putValue(StudentFileProcess.VAR_CLOSURE_REASON, reason.name())
-                .putValue(StudentFileProcess.VAR_STUDY_ENDED_BY, actor))
+        .setVariables(ClearanceVariables.studyEnded(reason.name(), actor))
         .correlate();
   }
 
@@ -110,7 +108,7 @@ public class GraduationClearance {
     runtime
         .createMessageCorrelation(StudentFileProcess.MESSAGE_GRADUATION_REQUESTED)
         .processInstanceBusinessKey(student.studentNumber())
-        .setVariable(StudentFileProcess.VAR_GRADUATION_REQUESTED_BY, actor)
+        .setVariables(ClearanceVariables.graduationRequested(actor))
         .correlate();
     return note;
   }
@@ -148,14 +146,15 @@ public class GraduationClearance {
           "این کار به گروه شما سپرده نشده است.", "This task is not for your group.");
     }
     String studentNumber = FileKeys.studentNumberOf(runtime, task);
+    ClearanceVariables variables = ClearanceVariables.ofTask(tasks, taskId);
     return new ClearanceTask(
         taskId,
         task.getTaskDefinitionKey(),
         task.getName(),
         studentNumber,
-        (String) tasks.getVariable(taskId, StudentFileProcess.VAR_MISSING_ITEMS),
-        (String) tasks.getVariable(taskId, StudentFileProcess.VAR_CLEARANCE_GROUP),
-        (String) tasks.getVariable(taskId, StudentFileProcess.VAR_CLOSURE_REASON),
+        variables.missingItems(),
+        variables.clearanceGroup(),
+        variables.closureReason(),
         assignee);
   }
 

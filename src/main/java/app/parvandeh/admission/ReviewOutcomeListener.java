@@ -1,9 +1,10 @@
-package app.parvandeh.workflow;
+package app.parvandeh.admission;
 
 import app.parvandeh.document.DocumentService;
 import app.parvandeh.document.ReviewOutcome;
 import app.parvandeh.document.ReviewStage;
 import app.parvandeh.student.StudentService;
+import app.parvandeh.workflow.FileKeys;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -38,10 +39,10 @@ class ReviewOutcomeListener implements TaskListener {
           "همه مدارک باید پیش از پایان کار تأیید یا رد شوند."
               + " / Every document needs a decision before the task can be completed.");
     }
-    task.setVariable(
-        StudentFileProcess.VAR_DOCUMENTS_ACCEPTED, outcome == ReviewOutcome.ALL_ACCEPTED);
+    AdmissionVariables variables = AdmissionVariables.of(task);
+    variables.documentsAccepted(outcome == ReviewOutcome.ALL_ACCEPTED);
     if (stage == ReviewStage.FACULTY) {
-      task.setVariable(StudentFileProcess.VAR_FACULTY_CHECKED_BY, task.getAssignee());
+      variables.facultyCheckedBy(task.getAssignee());
     }
   }
 }

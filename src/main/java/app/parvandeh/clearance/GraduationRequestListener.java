@@ -1,5 +1,6 @@
-package app.parvandeh.workflow;
+package app.parvandeh.clearance;
 
+import app.parvandeh.workflow.FileKeys;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -19,11 +20,8 @@ class GraduationRequestListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String clerk =
-        task.getAssignee() == null
-            ? RecordRegistrationCompleteNoteDelegate.SYSTEM_AUTHOR
-            : task.getAssignee();
-    task.setVariable(StudentFileProcess.VAR_GRADUATION_REQUESTED_BY, clerk);
+    String clerk = task.getAssignee() == null ? FileKeys.SYSTEM_AUTHOR : task.getAssignee();
+    ClearanceVariables.of(task).graduationRequestedBy(clerk);
     clearance.recordGraduationRequest(
         FileKeys.studentNumberOf(task),
         clerk,

@@ -1,8 +1,9 @@
-package app.parvandeh.workflow;
+package app.parvandeh.clearance;
 
 import app.parvandeh.note.NoteKind;
 import app.parvandeh.note.NoteService;
 import app.parvandeh.student.StudentService;
+import app.parvandeh.workflow.FileKeys;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -27,25 +28,23 @@ class ClearanceDecisionListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Object complete = task.getVariable(StudentFileProcess.VAR_FILE_COMPLETE);
-    if (!(complete instanceof Boolean)) {
+    ClearanceVariables variables = ClearanceVariables.of(task);
+    Boolean complete = variables.fileComplete();
+    if (complete == null) {
       throw new ProcessEngineException(
           "مشخص کنید پرونده کامل است یا کسری دارد."
               + " / Say whether the file is complete (fileComplete) before completing the task.");
     }
-    Object missing = task.getVariable(StudentFileProcess.VAR_MISSING_ITEMS);
-    String missingText = missing == null ? "" : missing.toString().strip();
-    if (!(Boolean) complete && missingText.isEmpty()) {
+    String missing = variables.missingItems();
+    String missingText = missing == null ? "" : missing.strip();
+    if (!complete && missingText.isEmpty()) {
       throw new ProcessEngineException(
           "کسری‌های پرونده و دلیل آن را برای دانشکده بنویسید."
               + " / List what is missing (missingItems) for the faculty.");
     }
-    String clerk =
-        task.getAssignee() == null
-            ? RecordRegistrationCompleteNoteDelegate.SYSTEM_AUTHOR
-            : task.getAssignee();
-    task.setVariable(StudentFileProcess.VAR_CLEARANCE_CHECKED_BY, clerk);
-    if (!(Boolean) complete) {
+    String clerk = task.getAssignee() == null ? FileKeys.SYSTEM_AUTHOR : task.getAssignee();
+    variables.clearanceCheckedBy(clerk);
+    if (!complete) {
       Long studentId = students.get(FileKeys.studentNumberOf(task)).id();
       notes.record(
           studentId,

@@ -1,7 +1,8 @@
-package app.parvandeh.workflow;
+package app.parvandeh.admission;
 
 import app.parvandeh.note.NoteService;
 import app.parvandeh.student.StudentService;
+import app.parvandeh.workflow.FileKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -12,8 +13,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("recordRegistrationCompleteNoteDelegate")
 class RecordRegistrationCompleteNoteDelegate implements JavaDelegate {
-
-  static final String SYSTEM_AUTHOR = "system";
 
   private final StudentService students;
   private final NoteService notes;
@@ -26,8 +25,7 @@ class RecordRegistrationCompleteNoteDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Long studentId = students.get(FileKeys.studentNumberOf(execution)).id();
-    Object checkedBy = execution.getVariable(StudentFileProcess.VAR_FACULTY_CHECKED_BY);
     notes.recordRegistrationComplete(
-        studentId, checkedBy == null ? SYSTEM_AUTHOR : checkedBy.toString());
+        studentId, AdmissionVariables.of(execution).facultyCheckedBy());
   }
 }

@@ -1,4 +1,4 @@
-package app.parvandeh.workflow;
+package app.parvandeh.studydocs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
+import app.parvandeh.workflow.StudyDocumentProcess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

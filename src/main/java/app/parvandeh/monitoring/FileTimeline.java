@@ -1,4 +1,4 @@
-package app.parvandeh.workflow;
+package app.parvandeh.monitoring;
 
 import app.parvandeh.shared.JalaliDates;
 import java.time.Instant;

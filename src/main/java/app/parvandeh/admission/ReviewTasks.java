@@ -1,7 +1,9 @@
-package app.parvandeh.workflow;
+package app.parvandeh.admission;
 
 import app.parvandeh.document.ReviewStage;
 import app.parvandeh.shared.ParvandehException;
+import app.parvandeh.workflow.ModelProperties;
+import app.parvandeh.workflow.StudentFileProcess;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
