@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.parvandeh.clearance.GraduationClearance;
 import app.parvandeh.demo.DemoFiles;
-import app.parvandeh.intake.CardBatches;
-import app.parvandeh.intake.CohortImports;
+import app.parvandeh.intake.internal.CardBatches;
+import app.parvandeh.intake.internal.CohortImports;
 import app.parvandeh.note.NoteKind;
 import app.parvandeh.note.NoteService;
 import app.parvandeh.preservation.BulkExport;

@@ -16,7 +16,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "batch_entry")
-public class BatchEntry {
+class BatchEntry {
 
   /** A clerk's decision on an unmatched entry. */
   public enum Resolution {

@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
-public interface BatchEntryRepository extends JpaRepository<BatchEntry, Long> {
+interface BatchEntryRepository extends JpaRepository<BatchEntry, Long> {
 
   List<BatchEntry> findByBatchIdOrderByEntryNo(Long batchId);
 

@@ -13,7 +13,7 @@ import java.time.Instant;
 /** One uploaded cohort list; its rows are {@link CohortRow}s. */
 @Entity
 @Table(name = "cohort_import")
-public class CohortImport {
+class CohortImport {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

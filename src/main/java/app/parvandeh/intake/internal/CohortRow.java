@@ -16,7 +16,7 @@ import java.util.Map;
  */
 @Entity
 @Table(name = "cohort_row")
-public class CohortRow {
+class CohortRow {
 
   /**
    * Cells longer than this are cut (and then refused by their length rule), so one row cannot bloat

@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
-public interface CohortRowRepository extends JpaRepository<CohortRow, Long> {
+interface CohortRowRepository extends JpaRepository<CohortRow, Long> {
 
   List<CohortRow> findByImportIdOrderByRowNo(Long importId);
 

@@ -13,7 +13,7 @@ import java.time.Instant;
 /** One exam-card / report-card archive and, once done or refused, its summary. */
 @Entity
 @Table(name = "intake_batch")
-public class IntakeBatch {
+class IntakeBatch {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

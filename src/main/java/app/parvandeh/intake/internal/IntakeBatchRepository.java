@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface IntakeBatchRepository extends JpaRepository<IntakeBatch, Long> {
+interface IntakeBatchRepository extends JpaRepository<IntakeBatch, Long> {
 
   List<IntakeBatch> findByStatusInOrderById(List<BatchStatus> statuses);
 

@@ -1,7 +1,7 @@
 package app.parvandeh.intake.web;
 
 import app.parvandeh.intake.BatchView;
-import app.parvandeh.intake.CardBatches;
+import app.parvandeh.intake.internal.CardBatches;
 import app.parvandeh.intake.internal.IntakeProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;

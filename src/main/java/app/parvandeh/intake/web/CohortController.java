@@ -1,7 +1,7 @@
 package app.parvandeh.intake.web;
 
 import app.parvandeh.intake.CohortImportView;
-import app.parvandeh.intake.CohortImports;
+import app.parvandeh.intake.internal.CohortImports;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;

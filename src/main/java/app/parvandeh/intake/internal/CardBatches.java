@@ -1,18 +1,9 @@
-package app.parvandeh.intake;
+package app.parvandeh.intake.internal;
 
 import app.parvandeh.document.BatchDocuments;
 import app.parvandeh.document.BatchDocuments.CheckedFile;
-import app.parvandeh.intake.internal.BatchEntry;
-import app.parvandeh.intake.internal.BatchEntryRepository;
-import app.parvandeh.intake.internal.BatchEntryWork;
-import app.parvandeh.intake.internal.BatchRun;
-import app.parvandeh.intake.internal.BatchStatus;
-import app.parvandeh.intake.internal.EntryOutcome;
-import app.parvandeh.intake.internal.GuardedZip;
+import app.parvandeh.intake.BatchView;
 import app.parvandeh.intake.internal.GuardedZip.HostileArchiveException;
-import app.parvandeh.intake.internal.IntakeBatch;
-import app.parvandeh.intake.internal.IntakeBatchRepository;
-import app.parvandeh.intake.internal.IntakeProperties;
 import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.shared.SpreadsheetCsv;
 import app.parvandeh.student.StudentRef;

@@ -1,9 +1,9 @@
-package app.parvandeh.intake;
+package app.parvandeh.intake.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.parvandeh.document.DocumentService;
-import app.parvandeh.intake.internal.IntakeProperties;
+import app.parvandeh.intake.CardArchive;
 import app.parvandeh.shared.PersianText;
 import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;

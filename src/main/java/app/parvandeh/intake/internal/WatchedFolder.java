@@ -1,7 +1,6 @@
-package app.parvandeh.intake;
+package app.parvandeh.intake.internal;
 
-import app.parvandeh.intake.internal.GuardedZip;
-import app.parvandeh.intake.internal.IntakeProperties;
+import app.parvandeh.intake.BatchView;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;

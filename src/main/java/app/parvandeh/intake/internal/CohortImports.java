@@ -1,13 +1,6 @@
-package app.parvandeh.intake;
+package app.parvandeh.intake.internal;
 
-import app.parvandeh.intake.internal.CohortImport;
-import app.parvandeh.intake.internal.CohortImportRepository;
-import app.parvandeh.intake.internal.CohortImportRun;
-import app.parvandeh.intake.internal.CohortRow;
-import app.parvandeh.intake.internal.CohortRowRepository;
-import app.parvandeh.intake.internal.CohortRowRules;
-import app.parvandeh.intake.internal.CsvTable;
-import app.parvandeh.intake.internal.RowOutcome;
+import app.parvandeh.intake.CohortImportView;
 import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.shared.SpreadsheetCsv;
 import java.security.MessageDigest;
