@@ -3,19 +3,28 @@ package app.parvandeh.workflow;
 import app.parvandeh.shared.ParvandehException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.migration.MigrationInstruction;
+import org.camunda.bpm.engine.migration.MigrationInstructionsBuilder;
 import org.camunda.bpm.engine.migration.MigrationPlan;
+import org.camunda.bpm.engine.migration.MigrationPlanBuilder;
 import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
@@ -23,14 +32,22 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Service;
 
 /**
  * Moves running student files from one version of a process to another with Camunda's migration API
  * (the community edition's Cockpit has no migration screen). Steps with the same id in both
- * versions are mapped; a dry run lists the steps that cannot be mapped and the files that wait at
- * one of them, which stay where they are.
+ * versions are mapped, also when the new version moved them into or out of a sub-process; a dry run
+ * lists the steps that cannot be mapped and the files that wait at one of them, which stay where
+ * they are.
+ *
+ * <p>A timer that moved from a non-interrupting boundary event of a task to a timeout listener of
+ * the same task (same duration expression; version 2.3.0 of the student file did this for the
+ * reminders and escalations) keeps its moment: the engine gives a migrated open task new listener
+ * timers counted from the migration, so each one is set back to the due date of the boundary timer
+ * it replaces, or removed when that timer has already fired (it fires once per task).
  */
 @Service
 public class ProcessMigrations {
@@ -48,12 +65,18 @@ public class ProcessMigrations {
             || node.isCamundaAsyncAfter());
   }
 
+  /** The engine's job type of a timeout task listener's timer. */
+  private static final String TIMEOUT_LISTENER_JOB = "timer-task-listener";
+
   private final RepositoryService repository;
   private final RuntimeService runtime;
+  private final ManagementService management;
 
-  ProcessMigrations(RepositoryService repository, RuntimeService runtime) {
+  ProcessMigrations(
+      RepositoryService repository, RuntimeService runtime, ManagementService management) {
     this.repository = repository;
     this.runtime = runtime;
+    this.management = management;
   }
 
   /** A running file that cannot move, and the steps it waits at that the new version lacks. */
@@ -86,12 +109,7 @@ public class ProcessMigrations {
     MigrationPlan plan = null;
     List<String> problems = new ArrayList<>();
     try {
-      plan =
-          runtime
-              .createMigrationPlan(source.getId(), target.getId())
-              .mapEqualActivities()
-              .updateEventTriggers()
-              .build();
+      plan = plan(source.getId(), target.getId());
     } catch (MigrationPlanValidationException e) {
       e.getValidationReport()
           .getInstructionReports()
@@ -135,9 +153,12 @@ public class ProcessMigrations {
     }
     int migrated = 0;
     if (!dryRun && plan != null && !migratable.isEmpty()) {
+      Map<String, String> movedTimers = movedTimers(source.getId(), target.getId());
+      Map<String, Date> dueBefore = dueDates(migratable, movedTimers);
       try {
         runtime.newMigration(plan).processInstanceIds(migratable).execute();
         migrated = migratable.size();
+        keepTheMomentsOfMovedTimers(migratable, Set.copyOf(movedTimers.values()), dueBefore);
       } catch (ProcessEngineException e) {
         throw ParvandehException.conflict(
             "migration-failed",
@@ -156,6 +177,126 @@ public class ProcessMigrations {
         migratable,
         blocked,
         migrated);
+  }
+
+  /**
+   * Steps with equal ids, and their event triggers. {@code mapEqualActivities} maps a step only
+   * where its sub-process is mapped too, so a step a new version moved into a sub-process (the
+   * reminder and follow-up steps into «پیگیری پرونده معطل» in 2.3.0) is mapped by id here; the
+   * engine then creates the sub-process around it. If the engine refuses such a move, the plan
+   * without it stands and the files waiting there are listed as blocked.
+   */
+  private MigrationPlan plan(String sourceId, String targetId) {
+    MigrationPlan equal = equalActivities(sourceId, targetId).build();
+    Set<String> mapped = new LinkedHashSet<>();
+    equal.getInstructions().forEach(i -> mapped.add(i.getSourceActivityId()));
+    BpmnModelInstance targetModel = repository.getBpmnModelInstance(targetId);
+    List<String> moved =
+        repository.getBpmnModelInstance(sourceId).getModelElementsByType(FlowNode.class).stream()
+            .filter(ProcessMigrations::canWaitAt)
+            .map(FlowNode::getId)
+            .filter(id -> !mapped.contains(id))
+            .filter(id -> targetModel.getModelElementById(id) instanceof FlowNode)
+            .sorted()
+            .toList();
+    if (moved.isEmpty()) {
+      return equal;
+    }
+    MigrationPlanBuilder withMoved = equalActivities(sourceId, targetId);
+    for (String id : moved) {
+      withMoved = withMoved.mapActivities(id, id);
+    }
+    try {
+      return withMoved.build();
+    } catch (MigrationPlanValidationException e) {
+      return equal;
+    }
+  }
+
+  private MigrationInstructionsBuilder equalActivities(String sourceId, String targetId) {
+    return runtime
+        .createMigrationPlan(sourceId, targetId)
+        .mapEqualActivities()
+        .updateEventTriggers();
+  }
+
+  /**
+   * The timers that moved from a non-interrupting boundary timer of a task, which the target lacks,
+   * to a timeout listener of the same task with the same duration: source job definition id →
+   * target job definition id. The engine's job definitions name the timer's expression (for example
+   * {@code DURATION: ${workflowSettings.reminderAfter('check-faculty')}}).
+   */
+  private Map<String, String> movedTimers(String sourceId, String targetId) {
+    BpmnModelInstance targetModel = repository.getBpmnModelInstance(targetId);
+    Map<String, String> taskOfBoundaryTimer = new HashMap<>();
+    for (BoundaryEvent boundary :
+        repository.getBpmnModelInstance(sourceId).getModelElementsByType(BoundaryEvent.class)) {
+      if (!boundary.cancelActivity()
+          && !boundary.getChildElementsByType(TimerEventDefinition.class).isEmpty()
+          && targetModel.getModelElementById(boundary.getId()) == null) {
+        taskOfBoundaryTimer.put(boundary.getId(), boundary.getAttachedTo().getId());
+      }
+    }
+    Map<String, String> listenerTimers = new HashMap<>();
+    for (JobDefinition listener :
+        management.createJobDefinitionQuery().processDefinitionId(targetId).list()) {
+      if (TIMEOUT_LISTENER_JOB.equals(listener.getJobType())) {
+        listenerTimers.put(
+            listener.getActivityId() + " " + listener.getJobConfiguration(), listener.getId());
+      }
+    }
+    Map<String, String> moved = new HashMap<>();
+    for (JobDefinition timer :
+        management.createJobDefinitionQuery().processDefinitionId(sourceId).list()) {
+      String task = taskOfBoundaryTimer.get(timer.getActivityId());
+      String listener =
+          task == null ? null : listenerTimers.get(task + " " + timer.getJobConfiguration());
+      if (listener != null) {
+        moved.put(timer.getId(), listener);
+      }
+    }
+    return moved;
+  }
+
+  /** When each moved timer of these instances is due: "instance target-job-definition" → date. */
+  private Map<String, Date> dueDates(List<String> instanceIds, Map<String, String> movedTimers) {
+    Map<String, Date> due = new HashMap<>();
+    if (movedTimers.isEmpty()) {
+      return due;
+    }
+    for (String instanceId : instanceIds) {
+      for (Job timer : management.createJobQuery().processInstanceId(instanceId).timers().list()) {
+        String listener = movedTimers.get(timer.getJobDefinitionId());
+        if (listener != null) {
+          due.put(instanceId + " " + listener, timer.getDuedate());
+        }
+      }
+    }
+    return due;
+  }
+
+  /**
+   * Sets each new listener timer of a moved timer to the old one's due date, or removes it if the
+   * old one had fired. Runs right after the migration; the timers it corrects fall due days later.
+   */
+  private void keepTheMomentsOfMovedTimers(
+      List<String> instanceIds, Set<String> listenerTimers, Map<String, Date> dueBefore) {
+    if (listenerTimers.isEmpty()) {
+      return;
+    }
+    for (String instanceId : instanceIds) {
+      for (Job timer : management.createJobQuery().processInstanceId(instanceId).timers().list()) {
+        if (!listenerTimers.contains(timer.getJobDefinitionId())) {
+          continue;
+        }
+        Date due = dueBefore.get(instanceId + " " + timer.getJobDefinitionId());
+        if (due == null) {
+          management.deleteJob(timer.getId());
+        } else {
+          management.setJobDuedate(timer.getId(), due);
+        }
+      }
+    }
   }
 
   private ProcessDefinition definition(String processKey, int version) {

@@ -38,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -54,7 +55,12 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.Documentation;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.junit.jupiter.api.AfterEach;
@@ -64,6 +70,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @Tag("database") // also run on PostgreSQL (postgres-suite in pom.xml)
 @Deployment(resources = {"processes/StudentFileProcess.bpmn", "processes/ClearanceGroup.dmn"})
@@ -124,7 +131,7 @@ class StudentFileProcessTests {
             .latestVersion()
             .singleResult();
 
-    Assertions.assertThat(definition.getVersionTag()).isEqualTo("2.2.0");
+    Assertions.assertThat(definition.getVersionTag()).isEqualTo("2.3.0");
     Assertions.assertThat(definition.getHistoryTimeToLive()).isEqualTo(3650);
     Assertions.assertThat(definition.getName()).isEqualTo("پرونده دانشجو");
   }
@@ -665,7 +672,7 @@ class StudentFileProcessTests {
             60_000);
 
     ClockUtil.offset(Duration.ofDays(CLEARANCE_DUE_DAYS).plusHours(1).toMillis());
-    runDueTimer(file, "BoundaryEvent_ClearanceCheckOverdue");
+    Assertions.assertThat(runDueTimeouts(file, "Task_CheckFileClearance")).isEqualTo(1);
     runJob(file, "Task_RemindOverdueGroup");
 
     Task reminded = taskService().createTaskQuery().taskId(check.getId()).singleResult();
@@ -678,7 +685,7 @@ class StudentFileProcessTests {
         .isZero();
 
     ClockUtil.offset(Duration.ofDays(CLEARANCE_DUE_DAYS + 3).plusHours(2).toMillis());
-    runDueTimer(file, "BoundaryEvent_ClearanceCheckEscalated");
+    Assertions.assertThat(runDueTimeouts(file, "Task_CheckFileClearance")).isEqualTo(1);
 
     Task followUp =
         taskService()
@@ -699,6 +706,152 @@ class StudentFileProcessTests {
         .isZero();
   }
 
+  /** The expert tasks that are reminded and escalated, with their task types in the settings. */
+  private static final Map<String, String> FOLLOWED_UP_TASKS =
+      Map.of(
+          "Task_CheckDocumentsFaculty", "check-faculty",
+          "Task_CheckDocumentsCentral", "check-central",
+          "Task_CheckFileClearance", "clearance-central",
+          "Task_CompleteFileForClearance", "clearance-faculty",
+          "Task_IssueGraduationDocuments", "issue-graduation-documents");
+
+  @Test
+  void expertTasksCarryTimeoutListenersAndOneEventSubProcessFollowsThemUp() {
+    BpmnModelInstance model =
+        BpmnAwareTests.repositoryService()
+            .getBpmnModelInstance(
+                BpmnAwareTests.repositoryService()
+                    .createProcessDefinitionQuery()
+                    .processDefinitionKey(PROCESS_KEY)
+                    .latestVersion()
+                    .singleResult()
+                    .getId());
+
+    // No timer on the diagram's tasks: the only boundary event left is the portal's message.
+    Assertions.assertThat(model.getModelElementsByType(BoundaryEvent.class))
+        .extracting(BoundaryEvent::getId)
+        .containsExactly("BoundaryEvent_GraduationRequestedOnline");
+    for (Map.Entry<String, String> followed : FOLLOWED_UP_TASKS.entrySet()) {
+      UserTask task = model.getModelElementById(followed.getKey());
+      Assertions.assertThat(
+              task
+                  .getExtensionElements()
+                  .getElementsQuery()
+                  .filterByType(CamundaTaskListener.class)
+                  .list()
+                  .stream()
+                  .filter(l -> "timeout".equals(l.getCamundaEvent()))
+                  .map(
+                      l ->
+                          l.getCamundaDelegateExpression()
+                              + " "
+                              + l.getTimeouts()
+                                  .iterator()
+                                  .next()
+                                  .getTimeDuration()
+                                  .getTextContent()))
+          .as(followed.getKey())
+          .containsExactlyInAnyOrder(
+              "${overdueReminderDue} ${workflowSettings.reminderAfter('"
+                  + followed.getValue()
+                  + "')}",
+              "${overdueEscalationDue} ${workflowSettings.escalationAfter('"
+                  + followed.getValue()
+                  + "')}");
+    }
+
+    List<SubProcess> eventSubProcesses =
+        model.getModelElementsByType(SubProcess.class).stream()
+            .filter(SubProcess::triggeredByEvent)
+            .toList();
+    Assertions.assertThat(eventSubProcesses).hasSize(1);
+    SubProcess followUp = eventSubProcesses.get(0);
+    Assertions.assertThat(followUp.getId()).isEqualTo(TaskOverdueListener.SUB_PROCESS);
+    Assertions.assertThat(followUp.getName()).isEqualTo("پیگیری پرونده معطل");
+    StartEvent start = followUp.getChildElementsByType(StartEvent.class).iterator().next();
+    Assertions.assertThat(start.isInterrupting()).isFalse();
+    Assertions.assertThat(
+            start
+                .getChildElementsByType(MessageEventDefinition.class)
+                .iterator()
+                .next()
+                .getMessage()
+                .getName())
+        .isEqualTo(TaskOverdueListener.MESSAGE);
+    Assertions.assertThat(followUp.getFlowElements())
+        .extracting(FlowElement::getId)
+        .contains("Task_RemindOverdueGroup", "Task_FollowUpStuckFile");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "Task_CheckDocumentsFaculty",
+        "Task_CheckDocumentsCentral",
+        "Task_CheckFileClearance",
+        "Task_CompleteFileForClearance",
+        "Task_IssueGraduationDocuments"
+      })
+  void eachExpertTaskIsRemindedAfterItsOwnDueDaysAndEscalatedAfterTheEscalationDays(String taskId) {
+    Map<String, Integer> dueDays = new LinkedHashMap<>();
+    int days = 4;
+    for (String type : new TreeSet<>(FOLLOWED_UP_TASKS.values())) {
+      dueDays.put(type, days++);
+    }
+    int ownDays = dueDays.get(FOLLOWED_UP_TASKS.get(taskId));
+    Mocks.register("workflowSettings", new WorkflowSettings(dueDays, 2, false));
+    ProcessInstance file = fileAt(taskId);
+    Task task = task(file);
+    Date created = task.getCreateTime();
+    List<Date> due = timersAt(file, taskId).stream().map(Job::getDuedate).sorted().toList();
+    Assertions.assertThat(due).hasSize(2);
+    Assertions.assertThat(due.get(0))
+        .isCloseTo(new Date(created.getTime() + Duration.ofDays(ownDays).toMillis()), 1_000);
+    Assertions.assertThat(due.get(1))
+        .isCloseTo(new Date(created.getTime() + Duration.ofDays(ownDays + 2).toMillis()), 1_000);
+
+    ClockUtil.offset(Duration.ofDays(ownDays).minusHours(1).toMillis());
+    Assertions.assertThat(runDueTimeouts(file, taskId)).isZero();
+
+    ClockUtil.offset(Duration.ofDays(ownDays).plusHours(1).toMillis());
+    Assertions.assertThat(runDueTimeouts(file, taskId)).isEqualTo(1);
+    runJob(file, "Task_RemindOverdueGroup");
+    Assertions.assertThat(taskService().createTaskQuery().taskId(task.getId()).singleResult())
+        .extracting(Task::getPriority)
+        .isEqualTo(OverdueReminderDelegate.OVERDUE_PRIORITY);
+    Assertions.assertThat(managersTasks(file)).isEmpty();
+
+    ClockUtil.offset(Duration.ofDays(ownDays + 2).plusHours(1).toMillis());
+    Assertions.assertThat(runDueTimeouts(file, taskId)).isEqualTo(1);
+    Assertions.assertThat(managersTasks(file)).hasSize(1);
+    // Each level fired once: nothing is left to fire for this task.
+    Assertions.assertThat(timersAt(file, taskId)).isEmpty();
+    Assertions.assertThat(taskService().getTaskComments(task.getId())).hasSize(1);
+  }
+
+  @Test
+  void aTaskDoneInTimeIsNeitherRemindedNorEscalated() {
+    ProcessInstance file = fileAtStudyEnd(Degree.BACHELOR);
+    endStudy(file, "EXPELLED");
+    Assertions.assertThat(timersAt(file, "Task_CheckFileClearance")).hasSize(2);
+
+    complete(task(file), withVariables("fileComplete", true));
+
+    Assertions.assertThat(timersAt(file, "Task_CheckFileClearance")).isEmpty();
+    ClockUtil.offset(Duration.ofDays(CLEARANCE_DUE_DAYS + 30).toMillis());
+    Assertions.assertThat(
+            managementService().createJobQuery().processInstanceId(file.getId()).timers().count())
+        .isZero();
+    Assertions.assertThat(managersTasks(file)).isEmpty();
+    Assertions.assertThat(
+            BpmnAwareTests.historyService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(file.getId())
+                .activityId(TaskOverdueListener.SUB_PROCESS)
+                .count())
+        .isZero();
+  }
+
   @Test
   void admissionChecksHaveDueDatesAndEscalateToo() {
     ProcessInstance file = openFileAndDetermineDocuments();
@@ -707,8 +860,7 @@ class StudentFileProcessTests {
 
     ClockUtil.offset(
         Duration.ofDays(WorkflowSettings.DEFAULT_DUE_DAYS + 3).plusHours(1).toMillis());
-    runDueTimer(file, "BoundaryEvent_CheckFacultyOverdue");
-    runDueTimer(file, "BoundaryEvent_CheckFacultyEscalated");
+    Assertions.assertThat(runDueTimeouts(file, "Task_CheckDocumentsFaculty")).isEqualTo(2);
 
     assertThat(file)
         .isWaitingAt(
@@ -739,6 +891,8 @@ class StudentFileProcessTests {
     Mocks.register(
         "recordFileNoteDelegate", new RecordFileNoteDelegate(studentService, noteService));
     Mocks.register("overdueReminderDelegate", new OverdueReminderDelegate());
+    Mocks.register("overdueReminderDue", new TaskOverdueListener.Reminder());
+    Mocks.register("overdueEscalationDue", new TaskOverdueListener.Escalation());
     Mocks.register(
         "clearanceDecisionListener",
         (TaskListener) task -> task.setVariable("clearanceCheckedBy", "central.records"));
@@ -831,18 +985,55 @@ class StudentFileProcessTests {
     managementService().executeJob(found.getId());
   }
 
-  /** Runs the timer of this boundary event, which must be due by the engine's (moved) clock. */
-  private void runDueTimer(ProcessInstance file, String boundaryEventId) {
-    Job timer =
+  /**
+   * Runs the timeout-listener timers of this task that are due by the engine's (moved) clock, in
+   * due order; returns how many ran.
+   */
+  private int runDueTimeouts(ProcessInstance file, String taskId) {
+    List<Job> due =
         managementService()
             .createJobQuery()
             .processInstanceId(file.getId())
-            .activityId(boundaryEventId)
+            .activityId(taskId)
             .timers()
             .duedateLowerThan(new Date(ClockUtil.getCurrentTime().getTime() + 1))
-            .singleResult();
-    Assertions.assertThat(timer).as("due timer at " + boundaryEventId).isNotNull();
-    managementService().executeJob(timer.getId());
+            .orderByJobDuedate()
+            .asc()
+            .list();
+    due.forEach(timer -> managementService().executeJob(timer.getId()));
+    return due.size();
+  }
+
+  /** A file started right at this task, with the variables its candidate groups need. */
+  private ProcessInstance fileAt(String taskId) {
+    return runtimeService()
+        .createProcessInstanceByKey(PROCESS_KEY)
+        .businessKey(STUDENT_NUMBER)
+        .startBeforeActivity(taskId)
+        .setVariables(
+            withVariables(
+                "studentNumber", STUDENT_NUMBER,
+                "studentUserId", STUDENT_USER_ID,
+                "facultyGroup", FACULTY_GROUP,
+                "clearanceGroup", "central-records"))
+        .execute();
+  }
+
+  private List<Job> timersAt(ProcessInstance file, String activityId) {
+    return managementService()
+        .createJobQuery()
+        .processInstanceId(file.getId())
+        .activityId(activityId)
+        .timers()
+        .list();
+  }
+
+  private List<Task> managersTasks(ProcessInstance file) {
+    return taskService()
+        .createTaskQuery()
+        .processInstanceId(file.getId())
+        .taskCandidateGroup("managers")
+        .list();
   }
 
   private void failJobUntilIncident(ProcessInstance file, String activityId) {
