@@ -88,9 +88,7 @@ public class StudentFileWorkflow {
         StudentFileProcess.PROCESS_ID,
         student.studentNumber(),
         AdmissionVariables.opening(
-            student.studentNumber(),
-            student.userId(),
-            student.faculty().candidateGroup()));
+            student.studentNumber(), student.userId(), student.faculty().candidateGroup()));
   }
 
   /** The student's open upload or correction task, if the file is waiting for them. */
