@@ -1,4 +1,4 @@
-package app.parvandeh.web;
+package app.parvandeh.studydocs.web;
 
 import app.parvandeh.document.FileDocumentView;
 import app.parvandeh.document.Upload;
