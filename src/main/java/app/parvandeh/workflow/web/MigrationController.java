@@ -1,4 +1,4 @@
-package app.parvandeh.web;
+package app.parvandeh.workflow.web;
 
 import app.parvandeh.security.CurrentUser;
 import app.parvandeh.security.Groups;
