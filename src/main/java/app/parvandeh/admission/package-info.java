@@ -5,7 +5,8 @@
  * listeners, its service ({@link app.parvandeh.admission.StudentFileWorkflow}) and its typed
  * variables ({@link app.parvandeh.admission.AdmissionVariables}).
  */
-@ApplicationModule(allowedDependencies = {"document", "note", "shared", "student", "workflow"})
+@ApplicationModule(
+    allowedDependencies = {"document", "note", "security", "shared", "student", "workflow"})
 package app.parvandeh.admission;
 
 import org.springframework.modulith.ApplicationModule;

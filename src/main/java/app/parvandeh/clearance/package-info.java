@@ -5,7 +5,7 @@
  * app.parvandeh.clearance.GraduationClearance}) and its typed variables ({@link
  * app.parvandeh.clearance.ClearanceVariables}).
  */
-@ApplicationModule(allowedDependencies = {"note", "shared", "student", "workflow"})
+@ApplicationModule(allowedDependencies = {"note", "security", "shared", "student", "workflow"})
 package app.parvandeh.clearance;
 
 import org.springframework.modulith.ApplicationModule;

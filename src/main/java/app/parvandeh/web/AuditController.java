@@ -6,6 +6,7 @@ import app.parvandeh.security.CurrentUser;
 import app.parvandeh.security.FileAccessPolicy;
 import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
+import app.parvandeh.student.StudentSummary;
 import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;

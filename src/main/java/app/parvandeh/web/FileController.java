@@ -18,6 +18,7 @@ import app.parvandeh.student.StudentInfoEdits;
 import app.parvandeh.student.StudentInfoEdits.StudentInfo;
 import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
+import app.parvandeh.student.StudentSummary;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.EnumSet;

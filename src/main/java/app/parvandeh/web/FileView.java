@@ -4,6 +4,7 @@ import app.parvandeh.document.FileDocumentView;
 import app.parvandeh.monitoring.FileTimeline.Step;
 import app.parvandeh.note.NoteView;
 import app.parvandeh.student.StudentRef;
+import app.parvandeh.student.StudentSummary;
 import java.util.List;
 import java.util.Map;
 

@@ -11,6 +11,7 @@ import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.student.FileStage;
 import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
+import app.parvandeh.student.StudentSummary;
 import app.parvandeh.workflow.StudentFileProcess;
 import java.util.List;
 import java.util.Map;

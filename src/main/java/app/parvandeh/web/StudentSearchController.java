@@ -4,6 +4,7 @@ import app.parvandeh.security.CurrentUser;
 import app.parvandeh.security.FileAccessPolicy;
 import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.student.StudentService;
+import app.parvandeh.student.StudentSummary;
 import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;

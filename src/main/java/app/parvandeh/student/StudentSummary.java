@@ -1,10 +1,9 @@
-package app.parvandeh.web;
+package app.parvandeh.student;
 
 import app.parvandeh.shared.PersianText;
-import app.parvandeh.student.StudentRef;
 
 /** The student header every page shows. */
-record StudentSummary(
+public record StudentSummary(
     String studentNumber,
     String nationalId,
     String fullName,
@@ -19,7 +18,7 @@ record StudentSummary(
     String stage,
     String stageLabel) {
 
-  static StudentSummary of(StudentRef s) {
+  public static StudentSummary of(StudentRef s) {
     return new StudentSummary(
         s.studentNumber(),
         s.nationalId(),

@@ -1,4 +1,4 @@
-package app.parvandeh.web;
+package app.parvandeh.clearance.web;
 
 import app.parvandeh.clearance.GraduationClearance;
 import app.parvandeh.clearance.GraduationClearance.ClearanceTask;
@@ -10,6 +10,7 @@ import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.student.StudentStatus;
+import app.parvandeh.student.StudentSummary;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,4 +1,4 @@
-package app.parvandeh.web;
+package app.parvandeh.admission.web;
 
 import app.parvandeh.admission.StudentFileWorkflow;
 import app.parvandeh.admission.StudentFileWorkflow.ReviewTask;
@@ -12,6 +12,7 @@ import app.parvandeh.security.FileAccessPolicy;
 import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
+import app.parvandeh.student.StudentSummary;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
