@@ -122,6 +122,18 @@ class StudentFileProcessTests {
     ClockUtil.reset();
   }
 
+  /** The newest deployed version of the model, as the engine parsed it. */
+  private static BpmnModelInstance latestModel() {
+    return BpmnAwareTests.repositoryService()
+        .getBpmnModelInstance(
+            BpmnAwareTests.repositoryService()
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(PROCESS_KEY)
+                .latestVersion()
+                .singleResult()
+                .getId());
+  }
+
   @Test
   void definitionCarriesVersionTagAndHistoryTimeToLive() {
     ProcessDefinition definition =
@@ -138,15 +150,7 @@ class StudentFileProcessTests {
 
   @Test
   void everyTaskOfferedToAGroupIsNamedAfterTheStudentWhenCreated() {
-    BpmnModelInstance model =
-        BpmnAwareTests.repositoryService()
-            .getBpmnModelInstance(
-                BpmnAwareTests.repositoryService()
-                    .createProcessDefinitionQuery()
-                    .processDefinitionKey(PROCESS_KEY)
-                    .latestVersion()
-                    .singleResult()
-                    .getId());
+    BpmnModelInstance model = latestModel();
 
     List<String> groupTasks =
         model.getModelElementsByType(UserTask.class).stream()
@@ -178,15 +182,7 @@ class StudentFileProcessTests {
 
   @Test
   void everyTaskDocumentationIsPersianProseWithoutVariableNames() {
-    BpmnModelInstance model =
-        BpmnAwareTests.repositoryService()
-            .getBpmnModelInstance(
-                BpmnAwareTests.repositoryService()
-                    .createProcessDefinitionQuery()
-                    .processDefinitionKey(PROCESS_KEY)
-                    .latestVersion()
-                    .singleResult()
-                    .getId());
+    BpmnModelInstance model = latestModel();
 
     List<String> texts =
         model.getModelElementsByType(Documentation.class).stream()
@@ -717,15 +713,7 @@ class StudentFileProcessTests {
 
   @Test
   void expertTasksCarryTimeoutListenersAndOneEventSubProcessFollowsThemUp() {
-    BpmnModelInstance model =
-        BpmnAwareTests.repositoryService()
-            .getBpmnModelInstance(
-                BpmnAwareTests.repositoryService()
-                    .createProcessDefinitionQuery()
-                    .processDefinitionKey(PROCESS_KEY)
-                    .latestVersion()
-                    .singleResult()
-                    .getId());
+    BpmnModelInstance model = latestModel();
 
     // No timer on the diagram's tasks: the only boundary event left is the portal's message.
     Assertions.assertThat(model.getModelElementsByType(BoundaryEvent.class))
