@@ -67,7 +67,7 @@ public class StudentFileWorkflow {
    */
   @EventListener
   void onStudentAdmitted(StudentAdmitted event) {
-    openFile(students.get(event.studentNumber()));
+    openFile(event.student());
   }
 
   /**

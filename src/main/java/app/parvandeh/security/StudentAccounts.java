@@ -3,7 +3,6 @@ package app.parvandeh.security;
 import app.parvandeh.student.StudentAdmitted;
 import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentRenamed;
-import app.parvandeh.student.StudentService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.event.EventListener;
@@ -17,11 +16,9 @@ import org.springframework.stereotype.Component;
 class StudentAccounts {
 
   private final IdentityService identity;
-  private final StudentService students;
 
-  StudentAccounts(IdentityService identity, StudentService students) {
+  StudentAccounts(IdentityService identity) {
     this.identity = identity;
-    this.students = students;
   }
 
   /** The portal and Tasklist greet the student by the corrected name. */
@@ -37,7 +34,7 @@ class StudentAccounts {
 
   @EventListener
   void onStudentAdmitted(StudentAdmitted event) {
-    StudentRef student = students.get(event.studentNumber());
+    StudentRef student = event.student();
     if (identity.createUserQuery().userId(student.userId()).count() > 0) {
       return;
     }

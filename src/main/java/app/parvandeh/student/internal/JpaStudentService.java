@@ -134,8 +134,9 @@ class JpaStudentService implements StudentService {
             + student.getDegree()
             + ", "
             + student.getEntryYear());
-    events.publishEvent(new StudentAdmitted(student.getStudentNumber()));
-    return student.ref();
+    StudentRef admitted = student.ref();
+    events.publishEvent(new StudentAdmitted(admitted));
+    return admitted;
   }
 
   @Override

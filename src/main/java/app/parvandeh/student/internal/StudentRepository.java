@@ -8,6 +8,12 @@ import org.springframework.data.jpa.repository.Query;
 
 interface StudentRepository extends JpaRepository<Student, Long> {
 
+  /**
+   * Written out, not derived from the name: Hibernate 6 keeps the plan of a query string, but
+   * builds a derived (criteria) query's again on every call, and every admission looks a student up
+   * by number.
+   */
+  @Query("select s from Student s where s.studentNumber = ?1")
   Optional<Student> findByStudentNumber(String studentNumber);
 
   Optional<Student> findByUserId(String userId);
