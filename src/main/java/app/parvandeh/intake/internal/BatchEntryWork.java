@@ -220,18 +220,19 @@ public class BatchEntryWork {
   /**
    * An entry that failed {@code max-attempts} times for a reason that is not its content: it waits
    * in the unmatched queue (its archive is kept meanwhile), where a clerk assigns it, which tries
-   * the attaching once more, or discards it.
+   * the attaching once more, or discards it. Only its name (cut to fit) and the reason are kept:
+   * what its name says may be what could not be stored, and the clerk names student and type
+   * anyway.
    */
   private static BatchEntry givenUp(
       Long batchId, int entryNo, String name, FailedAttempts.GaveUp gaveUp) {
-    Parsed parsed = BatchNames.parse(name, BatchDocuments.TYPES);
     return new BatchEntry(
         batchId,
         entryNo,
         name,
         EntryOutcome.UNMATCHED,
-        parsed.studentNumber(),
-        parsed.typeCode(),
+        null,
+        null,
         "این فایل پس از "
             + gaveUp.attemptsFa()
             + " بار تلاش پیوست نشد (علت فنی: "
