@@ -60,7 +60,9 @@ public class BatchEntryWork {
   /**
    * Handles a file entry of the archive {@code archiveName}; {@code content} is read once. Its
    * attaching step takes {@code turn} in {@code order}, so entries with the same bytes resolve in
-   * the order they were read.
+   * the order they were read. A failure that is not a refusal leaves the entry unrecorded for the
+   * next run, until its last allowed attempt puts it in the unmatched queue (see {@link
+   * FailedAttempts}).
    */
   void handleFile(
       Long batchId,
@@ -74,7 +76,15 @@ public class BatchEntryWork {
     try {
       attempts.attempt(
           () -> new FailedAttempts.Item(FailedAttempts.BATCH, batchId, entryNo),
-          () -> attachOrQueue(batchId, entryNo, name, content, archiveName, actor, order, turn),
+          () -> {
+            try {
+              attachOrQueue(batchId, entryNo, name, content, archiveName, actor, order, turn);
+            } catch (ParvandehException e) {
+              // a refusal from the attaching step itself: the entry is refused, not tried again
+              record(
+                  refused(batchId, entryNo, name, BatchNames.parse(name, BatchDocuments.TYPES), e));
+            }
+          },
           gaveUp -> record(givenUp(batchId, entryNo, name, gaveUp)));
     } finally {
       try {
