@@ -34,13 +34,16 @@ public class BatchEntryWork {
   private final StudentService students;
   private final NoteService notes;
   private final TransactionTemplate transaction;
+  private final FailedAttempts attempts;
 
   BatchEntryWork(
       BatchEntryRepository entries,
       BatchDocuments documents,
       StudentService students,
       NoteService notes,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      FailedAttempts attempts) {
+    this.attempts = attempts;
     this.entries = entries;
     this.documents = documents;
     this.students = students;
@@ -57,7 +60,9 @@ public class BatchEntryWork {
   /**
    * Handles a file entry of the archive {@code archiveName}; {@code content} is read once. Its
    * attaching step takes {@code turn} in {@code order}, so entries with the same bytes resolve in
-   * the order they were read.
+   * the order they were read. A failure that is not a refusal leaves the entry unrecorded for the
+   * next run, until its last allowed attempt puts it in the unmatched queue (see {@link
+   * FailedAttempts}).
    */
   void handleFile(
       Long batchId,
@@ -69,7 +74,18 @@ public class BatchEntryWork {
       InOrder order,
       long turn) {
     try {
-      attachOrQueue(batchId, entryNo, name, content, archiveName, actor, order, turn);
+      attempts.attempt(
+          () -> new FailedAttempts.Item(FailedAttempts.BATCH, batchId, entryNo),
+          () -> {
+            try {
+              attachOrQueue(batchId, entryNo, name, content, archiveName, actor, order, turn);
+            } catch (ParvandehException e) {
+              // a refusal from the attaching step itself: the entry is refused, not tried again
+              record(
+                  refused(batchId, entryNo, name, BatchNames.parse(name, BatchDocuments.TYPES), e));
+            }
+          },
+          gaveUp -> record(givenUp(batchId, entryNo, name, gaveUp)));
     } finally {
       try {
         order.release(turn);
@@ -209,6 +225,36 @@ public class BatchEntryWork {
                 attached.versionId())),
         NoteKind.BATCH_DOCUMENT.name() + ":" + attached.versionId());
     return attached;
+  }
+
+  /**
+   * An entry that failed {@code max-attempts} times for a reason that is not its content: it waits
+   * in the unmatched queue (its archive is kept meanwhile), where a clerk assigns it, which tries
+   * the attaching once more, or discards it. Only its name (cut to fit) and the reason are kept:
+   * what its name says may be what could not be stored, and the clerk names student and type
+   * anyway.
+   */
+  private static BatchEntry givenUp(
+      Long batchId, int entryNo, String name, FailedAttempts.GaveUp gaveUp) {
+    return new BatchEntry(
+        batchId,
+        entryNo,
+        name,
+        EntryOutcome.UNMATCHED,
+        null,
+        null,
+        "این فایل پس از "
+            + gaveUp.attemptsFa()
+            + " بار تلاش پیوست نشد (علت فنی: "
+            + gaveUp.cause()
+            + "). آن را از صف فایل‌های بی‌صاحب به دانشجو و نوع مدرکش بسپارید یا با ذکر دلیل کنار"
+            + " بگذارید؛ اگر باز هم نشد، به مدیر سامانه خبر دهید.",
+        "This file could not be attached after "
+            + gaveUp.attempts()
+            + " attempts (technical cause: "
+            + gaveUp.cause()
+            + "). Assign it to its student and type from the unmatched queue, or discard it with a"
+            + " reason; if assigning fails too, ask the administrator.");
   }
 
   private static BatchEntry refused(

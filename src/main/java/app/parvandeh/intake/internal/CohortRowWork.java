@@ -33,16 +33,19 @@ public class CohortRowWork {
   private final StudentInfoEdits edits;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final FailedAttempts attempts;
 
   CohortRowWork(
       CohortRowRepository rows,
       StudentService students,
       StudentInfoEdits edits,
       PlatformTransactionManager transactions,
-      Clock clock) {
+      Clock clock,
+      FailedAttempts attempts) {
     this.rows = rows;
     this.students = students;
     this.edits = edits;
+    this.attempts = attempts;
     this.transaction = new TransactionTemplate(transactions);
     this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
@@ -61,7 +64,7 @@ public class CohortRowWork {
    * with its student, but a commit, the costliest step of a row on a file database, is shared by
    * the group. If admission itself refuses one of them (an exception, which undoes the whole
    * transaction), or anything else fails, the group is done again row by row, so a bad row never
-   * holds back the good ones beside it.
+   * holds back the good ones beside it, and a failure is counted against its own row only.
    */
   public void doRows(List<Long> rowIds, String actor) {
     if (rowIds.size() > 1) {
@@ -76,26 +79,54 @@ public class CohortRowWork {
     rowIds.forEach(rowId -> doRow(rowId, actor));
   }
 
-  /** Does the row unless it is done already; {@code actor} is who uploaded the list. */
+  /**
+   * Does the row unless it is done already; {@code actor} is who uploaded the list. A failure that
+   * is not a refusal leaves the row for the next run, until its last allowed attempt rejects it
+   * (see {@link FailedAttempts}).
+   */
   public void doRow(Long rowId, String actor) {
-    try {
-      transaction.executeWithoutResult(status -> doInTransaction(rowId, actor));
-    } catch (ParvandehException e) {
-      // A refusal from admission itself: its transaction is undone, so the row records why in a
-      // fresh one.
-      transaction.executeWithoutResult(
-          status ->
-              rows.lock(rowId)
-                  .filter(r -> !r.isDone())
-                  .ifPresent(
-                      r ->
-                          r.finish(
-                              RowOutcome.REJECTED,
-                              null,
-                              e.messageFa(),
-                              e.messageEn(),
-                              Instant.now(clock))));
-    }
+    attempts.attempt(
+        () -> item(rowId),
+        () -> {
+          try {
+            transaction.executeWithoutResult(status -> doInTransaction(rowId, actor));
+          } catch (ParvandehException e) {
+            // A refusal from admission itself: its transaction is undone, so the row records why in
+            // a fresh one.
+            reject(rowId, e.messageFa(), e.messageEn());
+          }
+        },
+        gaveUp ->
+            reject(
+                rowId,
+                "این ردیف پس از "
+                    + gaveUp.attemptsFa()
+                    + " بار تلاش ذخیره نشد (علت فنی: "
+                    + gaveUp.cause()
+                    + "). ردیف را در فهرستی تازه دوباره وارد کنید؛ اگر باز هم نشد، به مدیر سامانه خبر دهید.",
+                "This row could not be saved after "
+                    + gaveUp.attempts()
+                    + " attempts (technical cause: "
+                    + gaveUp.cause()
+                    + "). Import the row again in a new list; if it fails again, ask the"
+                    + " administrator."));
+  }
+
+  private FailedAttempts.Item item(Long rowId) {
+    CohortRow row = rows.findById(rowId).orElseThrow();
+    return new FailedAttempts.Item(FailedAttempts.COHORT, row.getImportId(), row.getRowNo());
+  }
+
+  /** Ends the row as rejected, in a transaction of its own, unless it is done already. */
+  private void reject(Long rowId, String reasonFa, String reasonEn) {
+    transaction.executeWithoutResult(
+        status ->
+            rows.lock(rowId)
+                .filter(r -> !r.isDone())
+                .ifPresent(
+                    r ->
+                        r.finish(
+                            RowOutcome.REJECTED, null, reasonFa, reasonEn, Instant.now(clock))));
   }
 
   private void doInTransaction(Long rowId, String actor) {

@@ -75,7 +75,8 @@ public class IntakeWorker {
   /**
    * At most twice as many pieces queued as there are threads, so entries read ahead of the workers
    * are few and memory stays flat however large the archive. A piece that fails stays undone in the
-   * database: the next run (at the next start-up) does it.
+   * database: the next run does it. Rows and entries count their failed attempts themselves and are
+   * given up after a few (see {@link FailedAttempts}), so no piece is run for ever.
    */
   public final class Pieces {
     private final Semaphore slots = new Semaphore(workers * 2);
