@@ -153,7 +153,7 @@ class OverdueFollowUpMigrationTests {
     migrate(file);
 
     ActivityInstance tree = runtime.getActivityInstance(file.getId());
-    assertThat(tree.getActivityInstances(TaskOverdueListener.SUB_PROCESS)).hasSize(1);
+    assertThat(tree.getActivityInstances(OverdueFollowUp.SUB_PROCESS)).hasSize(1);
     assertThat(managersTasks(file)).extracting(Task::getId).containsExactly(followUp.getId());
     runJob(file, "Task_RemindOverdueGroup");
     assertThat(check(file).getPriority()).isEqualTo(OverdueReminderDelegate.OVERDUE_PRIORITY);
