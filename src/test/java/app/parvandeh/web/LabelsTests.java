@@ -115,11 +115,11 @@ class LabelsTests {
     JsonNode labels = ApiClient.signedIn(port, "clerk.eng", "parvandeh").get("/api/labels").json();
     Map<String, Set<String>> groups = new LinkedHashMap<>();
     labels
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             g -> {
               Set<String> codes = new HashSet<>();
-              g.getValue().fields().forEachRemaining(c -> codes.add(c.getKey()));
+              g.getValue().properties().forEach(c -> codes.add(c.getKey()));
               if (g.getValue().isObject() && !g.getKey().equals("uploads")) {
                 groups.put(g.getKey(), codes);
               }
