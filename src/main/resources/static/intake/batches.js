@@ -1,8 +1,8 @@
 // Card batches for central admission: uploads a ZIP (POST /api/intake/batches), shows its progress and every
-// entry, and works the unmatched queue (assign to a student and type, or discard with a reason).
+// entry, and works the unmatched queue (assign to a student and type, or discard with a reason). The outcomes'
+// names are the server's (IntakePage.label).
 (function () {
   'use strict';
-  var OUTCOMES = {ATTACHED: 'پیوست شد', DUPLICATE: 'تکراری', UNMATCHED: 'بی‌صاحب', REFUSED: 'رد شد', IGNORED: 'نادیده'};
   var TYPES = {EXAM_CARD: 'کارت آزمون', CONFIDENTIAL_REPORT_CARD: 'کارنامه محرمانه'};
   var P = window.IntakePage, $ = P.$, cell = P.cell, bdi = P.bdi;
 
@@ -12,7 +12,8 @@
     $('bar').max = batch.entryCount || 1;
     $('bar').value = batch.done;
     $('progress-text').textContent = batch.status === 'REFUSED' ? batch.reasonFa
-      : P.fa(batch.done) + ' از ' + P.fa(batch.entryCount) + ' فایل' + (batch.status === 'DONE' ? ' – پایان یافت.' : ' – در حال انجام…');
+      : P.fa(batch.done) + ' از ' + P.fa(batch.entryCount) + ' فایل'
+        + ' – ' + P.label('batchStatus', batch.status) + (batch.status === 'DONE' ? '.' : '…');
     ['attached', 'duplicate', 'unmatched', 'refused', 'ignored'].forEach(function (k) { $(k).textContent = P.fa(batch[k]); });
     $('csv').href = '/api/intake/batches/' + batch.id + '/report.csv';
     if (withEntries) {
@@ -22,7 +23,7 @@
         var tr = document.createElement('tr');
         cell(tr, P.fa(e.entryNo), 'num');
         cell(tr, bdi(e.name));
-        cell(tr, P.badge('outcome outcome-' + e.outcome, OUTCOMES[e.outcome] || e.outcome));
+        cell(tr, P.badge('outcome outcome-' + e.outcome, P.label('entryOutcome', e.outcome)));
         cell(tr, bdi(e.studentNumber));
         cell(tr, TYPES[e.typeCode] || e.typeCode);
         cell(tr, e.resolution ? (e.resolution === 'ASSIGNED' ? 'پیوست شد به دست ' : 'کنار گذاشته شد به دست ') + e.resolvedBy
@@ -101,7 +102,8 @@
 
   $('upload-form').addEventListener('submit', function (ev) {
     ev.preventDefault();
-    P.upload('/api/intake/batches', $('file').files[0]).then(function (batch) {
+    Promise.all([P.upload('/api/intake/batches', $('file').files[0]), P.labels]).then(function (answers) {
+      var batch = answers[0];
       P.say(batch.status === 'REFUSED' ? 'این بایگانی رد شد و چیزی از آن ذخیره نشد.'
         : 'بایگانی دریافت شد و در پس‌زمینه انجام می‌شود.', batch.status === 'REFUSED' ? 'error' : 'info');
       history.replaceState(null, '', '?id=' + batch.id);
@@ -110,6 +112,6 @@
   });
 
   var id = new URLSearchParams(location.search).get('id');
-  if (id) { poll(id, true); }
+  if (id) { P.labels.then(function () { poll(id, true); }); }
   loadQueue();
 })();

@@ -1,8 +1,8 @@
 // Cohort import page for central admission: uploads the list (POST /api/intake/cohorts), then shows its progress
 // from GET /api/intake/cohorts/{id} until it is done. Rendered with textContent only; ?id=N reopens an import.
+// The outcomes' names are the server's (IntakePage.label).
 (function () {
   'use strict';
-  var OUTCOMES = {ACCEPTED: 'پذیرفته', UPDATED: 'به‌روزشده', UNCHANGED: 'بدون تغییر', REJECTED: 'ردشده'};
   var P = window.IntakePage, $ = P.$, cell = P.cell, bdi = P.bdi;
   var fa = {format: P.fa};
 
@@ -14,7 +14,7 @@
     $('bar').max = imp.total;
     $('bar').value = imp.done;
     $('progress-text').textContent = fa.format(imp.done) + ' از ' + fa.format(imp.total) + ' ردیف'
-      + (imp.status === 'DONE' ? ' – پایان یافت.' : ' – در حال انجام…');
+      + ' – ' + P.label('importStatus', imp.status) + (imp.status === 'DONE' ? '.' : '…');
     ['accepted', 'updated', 'unchanged', 'rejected'].forEach(function (k) { $(k).textContent = fa.format(imp[k]); });
     $('csv').href = '/api/intake/cohorts/' + imp.id + '/report.csv';
     if (withRows) { renderRows(imp.rows); }
@@ -38,7 +38,7 @@
       var tr = document.createElement('tr');
       cell(tr, fa.format(r.row), 'num');
       cell(tr, bdi(r.studentNumber));
-      cell(tr, P.badge('outcome outcome-' + r.outcome, OUTCOMES[r.outcome] || r.outcome));
+      cell(tr, P.badge('outcome outcome-' + r.outcome, P.label('rowOutcome', r.outcome)));
       cell(tr, bdi(r.field));
       cell(tr, r.reasonFa);
       body.appendChild(tr);
@@ -52,7 +52,8 @@
 
   $('upload-form').addEventListener('submit', function (e) {
     e.preventDefault();
-    P.upload('/api/intake/cohorts', $('file').files[0]).then(function (imp) {
+    Promise.all([P.upload('/api/intake/cohorts', $('file').files[0]), P.labels]).then(function (answers) {
+      var imp = answers[0];
       P.say('فهرست دریافت شد و در پس‌زمینه انجام می‌شود؛ می‌توانید این صفحه را ببندید و بعد با همین نشانی برگردید.', 'info');
       history.replaceState(null, '', '?id=' + imp.id);
       render(imp, true);
@@ -60,5 +61,5 @@
   });
 
   var id = new URLSearchParams(location.search).get('id');
-  if (id) { poll(id, true); }
+  if (id) { P.labels.then(function () { poll(id, true); }); }
 })();

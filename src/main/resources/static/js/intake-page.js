@@ -1,5 +1,6 @@
 // Shared by the bulk-intake pages (cohort list, card batches), on the shared kit (/js/kit.js): table cells,
-// Persian numbers and the status line. Everything is rendered with textContent only.
+// Persian numbers, the status line and the server's names of outcomes (GET /api/labels; an element with
+// data-label="group CODE" gets that name). Everything is rendered with textContent only.
 (function () {
   'use strict';
   var fa = new Intl.NumberFormat('fa-IR', {useGrouping: false});
@@ -20,6 +21,15 @@
   function failed(err) { say((err && err.messageFa) || 'درخواست انجام نشد.', 'error'); }
   function getJson(url) { return kit.api('GET', url); }
   function postJson(url, body) { return kit.api('POST', url, body); }
+  // Resolves once the names are in (or could not be had: then a code shows as itself), never rejects.
+  var names = {};
+  var labels = kit.labels().then(function (all) { names = all; }, function () {}).then(function () {
+    Array.prototype.forEach.call(document.querySelectorAll('[data-label]'), function (node) {
+      var code = node.getAttribute('data-label').split(' ');
+      node.textContent = kit.labelOf(names, code[0], code[1]);
+    });
+  });
+  function label(group, code) { return kit.labelOf(names, group, code); }
   function upload(url, file) {
     var data = new FormData();
     data.append('file', file);
@@ -27,5 +37,6 @@
   }
 
   window.IntakePage = {$: $, cell: cell, bdi: bdi, badge: badge, clear: clear, say: say, failed: failed,
-    getJson: getJson, postJson: postJson, upload: upload, fa: function (n) { return fa.format(n); }};
+    getJson: getJson, postJson: postJson, upload: upload, labels: labels, label: label,
+    fa: function (n) { return fa.format(n); }};
 })();

@@ -12,6 +12,12 @@ import java.util.List;
  */
 public interface DocumentTextIndex {
 
+  /**
+   * Where the web answers with the overview and takes a retry; the managers' alert task names it
+   * too.
+   */
+  String PATH = "/api/documents/text-index";
+
   /** Where the indexing stands, for the admins' page. */
   record Progress(
       long versions,

@@ -1,19 +1,26 @@
 package app.parvandeh.monitoring;
 
 import app.parvandeh.shared.JalaliDates;
+import app.parvandeh.workflow.OverdueFollowUp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.springframework.stereotype.Service;
 
 /**
  * The steps every process of a file went through (Camunda history for the business key), oldest
- * first.
+ * first. Each time a task fell overdue is one line naming the task and what followed, not the steps
+ * of the event sub-process «پیگیری پرونده معطل» that did it (its start «کاری از مهلتش گذشت» says
+ * neither which task nor what was done).
  */
 @Service
 public class FileTimeline {
@@ -105,31 +112,123 @@ public class FileTimeline {
           process.getProcessDefinitionName() == null
               ? process.getProcessDefinitionKey()
               : process.getProcessDefinitionName();
-      for (HistoricActivityInstance a :
-          history.createHistoricActivityInstanceQuery().processInstanceId(process.getId()).list()) {
-        if (a.getActivityName() == null || !SHOWN_TYPES.contains(a.getActivityType())) {
-          continue;
+      List<HistoricActivityInstance> activities =
+          history.createHistoricActivityInstanceQuery().processInstanceId(process.getId()).list();
+      Set<String> followUps =
+          activities.stream()
+              .filter(a -> OverdueFollowUp.SUB_PROCESS.equals(a.getActivityId()))
+              .map(HistoricActivityInstance::getId)
+              .collect(Collectors.toSet());
+      List<HistoricVariableUpdate> followUpVariables =
+          followUps.isEmpty() ? List.of() : followUpVariables(process.getId());
+      for (HistoricActivityInstance a : activities) {
+        if (followUps.contains(a.getId())) {
+          steps.add(overdue(processName, a, activities, variablesOf(a, followUpVariables)));
+        } else if (a.getActivityName() != null
+            && SHOWN_TYPES.contains(a.getActivityType())
+            && !followUps.contains(a.getParentActivityInstanceId())) {
+          steps.add(
+              step(processName, a, a.getActivityName(), a.getActivityType(), a.getAssignee()));
         }
-        Instant started = a.getStartTime().toInstant();
-        Instant ended = a.getEndTime() == null ? null : a.getEndTime().toInstant();
-        steps.add(
-            new Step(
-                processName,
-                process.getId(),
-                a.getActivityId(),
-                a.getActivityName(),
-                a.getActivityType(),
-                a.getAssignee(),
-                null,
-                started,
-                JalaliDates.dateTime(started),
-                JalaliDates.dateTime(ended),
-                ended == null,
-                a.isCanceled(),
-                stateOf(a.getActivityType(), ended == null)));
       }
     }
     steps.sort(Comparator.comparing(Step::startedAt));
     return steps;
+  }
+
+  private static Step step(
+      String processName, HistoricActivityInstance a, String name, String type, String assignee) {
+    Instant started = a.getStartTime().toInstant();
+    Instant ended = a.getEndTime() == null ? null : a.getEndTime().toInstant();
+    return new Step(
+        processName,
+        a.getProcessInstanceId(),
+        a.getActivityId(),
+        name,
+        type,
+        assignee,
+        null,
+        started,
+        JalaliDates.dateTime(started),
+        JalaliDates.dateTime(ended),
+        ended == null,
+        a.isCanceled(),
+        stateOf(type, ended == null));
+  }
+
+  /** What followed a task falling overdue, as the clerk reads it. */
+  private static final Map<String, String> FOLLOW_UPS =
+      Map.of(
+          OverdueFollowUp.REMINDER, "یادآوری به گروهش",
+          OverdueFollowUp.ESCALATION, "پیگیری مدیران");
+
+  /**
+   * One time a task fell overdue: «بررسی … از مهلتش گذشت: پیگیری مدیران», open (and with the
+   * managers' assignee) while its follow-up task is.
+   */
+  private static Step overdue(
+      String processName,
+      HistoricActivityInstance followUp,
+      List<HistoricActivityInstance> activities,
+      Map<String, Object> variables) {
+    Object taskId = variables.get(OverdueFollowUp.VAR_OVERDUE_TASK);
+    Object stepId = variables.get(OverdueFollowUp.VAR_OVERDUE_STEP);
+    String task =
+        activities.stream()
+            .filter(
+                a ->
+                    taskId != null
+                        ? taskId.equals(a.getTaskId())
+                        : a.getActivityId().equals(stepId))
+            .map(HistoricActivityInstance::getActivityName)
+            .findFirst()
+            .orElse(String.valueOf(stepId));
+    String level = String.valueOf(variables.get(OverdueFollowUp.VAR_LEVEL));
+    HistoricActivityInstance work =
+        activities.stream()
+            .filter(a -> followUp.getId().equals(a.getParentActivityInstanceId()))
+            .filter(a -> "userTask".equals(a.getActivityType()))
+            .findFirst()
+            .orElse(null);
+    return step(
+        processName,
+        followUp,
+        "«" + task + "» از مهلتش گذشت: " + FOLLOW_UPS.getOrDefault(level, level),
+        work == null ? followUp.getActivityType() : work.getActivityType(),
+        work == null ? null : work.getAssignee());
+  }
+
+  /**
+   * Every value the follow-up variables took in a process, in the order they were set. The
+   * correlation that starts «پیگیری پرونده معطل» sets them on the file's own scope, so a later
+   * follow-up overwrites an earlier one's: the history of updates keeps each.
+   */
+  private List<HistoricVariableUpdate> followUpVariables(String processInstanceId) {
+    Set<String> names =
+        Set.of(
+            OverdueFollowUp.VAR_LEVEL,
+            OverdueFollowUp.VAR_OVERDUE_TASK,
+            OverdueFollowUp.VAR_OVERDUE_STEP);
+    return history
+        .createHistoricDetailQuery()
+        .processInstanceId(processInstanceId)
+        .variableUpdates()
+        .orderPartiallyByOccurrence()
+        .asc()
+        .list()
+        .stream()
+        .map(HistoricVariableUpdate.class::cast)
+        .filter(u -> names.contains(u.getVariableName()))
+        .toList();
+  }
+
+  /** The follow-up's variables: the last values set before it started (the message set them). */
+  private static Map<String, Object> variablesOf(
+      HistoricActivityInstance followUp, List<HistoricVariableUpdate> updates) {
+    Map<String, Object> values = new HashMap<>();
+    updates.stream()
+        .filter(u -> !u.getTime().after(followUp.getStartTime()))
+        .forEach(u -> values.put(u.getVariableName(), u.getValue()));
+    return values;
   }
 }

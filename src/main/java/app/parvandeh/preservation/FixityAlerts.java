@@ -2,6 +2,7 @@ package app.parvandeh.preservation;
 
 import app.parvandeh.security.Groups;
 import app.parvandeh.shared.JalaliDates;
+import app.parvandeh.shared.TaskDescriptions;
 import java.time.Clock;
 import java.time.Instant;
 import org.camunda.bpm.engine.TaskService;
@@ -28,26 +29,25 @@ class FixityAlerts {
     this.clock = clock;
   }
 
-  /** Adds the finding on top of the open task's description (newest first), or opens the task. */
+  /**
+   * Adds the finding on top of the open task's description (newest first), or opens the task; a
+   * description too long for Camunda loses its oldest lines.
+   */
   synchronized void raise(String summaryFa) {
     String line = JalaliDates.dateTime(Instant.now(clock)) + ": " + summaryFa;
     Task task = openTask();
     if (task != null) {
-      task.setDescription(fit(line + "\n" + task.getDescription()));
+      task.setDescription(TaskDescriptions.fit(line + "\n" + task.getDescription()));
       tasks.saveTask(task);
       return;
     }
     task = tasks.newTask();
     task.setName(TASK_NAME);
-    task.setDescription(fit(line + "\nجزئیات در گزارش پایش سلامت بایگانی: " + REPORT_PAGE));
+    task.setDescription(
+        TaskDescriptions.fit(line + "\nجزئیات در گزارش پایش سلامت بایگانی: " + REPORT_PAGE));
     task.setPriority(90);
     tasks.saveTask(task);
     tasks.addCandidateGroup(task.getId(), Groups.MANAGERS);
-  }
-
-  /** Camunda keeps at most 4000 characters of a description: the oldest lines go first. */
-  private static String fit(String description) {
-    return description.length() <= 3900 ? description : description.substring(0, 3900);
   }
 
   /** The open alert task, if any (its description says what was found last). */

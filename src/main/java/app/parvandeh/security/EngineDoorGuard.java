@@ -349,8 +349,7 @@ class EngineDoorGuard extends OncePerRequestFilter {
 
   private String fileIdentityIn(JsonNode node) {
     if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = fields.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         JsonNode value = field.getValue();
         if (VARIABLE_MAPS.contains(field.getKey()) && value.isObject()) {
           for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {

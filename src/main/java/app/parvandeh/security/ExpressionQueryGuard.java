@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -120,8 +119,7 @@ class ExpressionQueryGuard extends OncePerRequestFilter {
       return null;
     }
     if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = fields.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         String where = path + "." + field.getKey();
         if (isExpressionName(field.getKey())) {
           return "field " + where;

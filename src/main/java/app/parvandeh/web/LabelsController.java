@@ -6,16 +6,15 @@ import app.parvandeh.document.DocumentStatus;
 import app.parvandeh.document.ReviewDecision;
 import app.parvandeh.document.ReviewStage;
 import app.parvandeh.document.Supplier;
+import app.parvandeh.intake.IntakeLabels;
 import app.parvandeh.note.NoteKind;
+import app.parvandeh.shared.CodeNames;
 import app.parvandeh.student.AdmissionType;
 import app.parvandeh.student.Degree;
 import app.parvandeh.student.FileStage;
 import app.parvandeh.student.StudentStatus;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,6 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class LabelsController {
+
+  private static final IntakeLabels INTAKE = IntakeLabels.persian();
 
   private final DocumentService documents;
   private final MultipartProperties multipart;
@@ -54,21 +55,29 @@ class LabelsController {
       Map<String, String> supplier,
       Map<String, String> noteKind,
       Map<String, String> auditAction,
+      Map<String, String> rowOutcome,
+      Map<String, String> entryOutcome,
+      Map<String, String> importStatus,
+      Map<String, String> batchStatus,
       Uploads uploads) {}
 
   @GetMapping("/api/labels")
   Labels labels() {
     return new Labels(
-        names(Degree.values(), Degree::labelFa),
-        names(StudentStatus.values(), StudentStatus::labelFa),
-        names(FileStage.values(), FileStage::labelFa),
-        names(AdmissionType.values(), AdmissionType::labelFa),
-        names(DocumentStatus.values(), DocumentStatus::labelFa),
-        names(ReviewStage.values(), ReviewStage::labelFa),
-        names(ReviewDecision.values(), ReviewDecision::labelFa),
-        names(Supplier.values(), Supplier::labelFa),
-        names(NoteKind.values(), NoteKind::labelFa),
-        names(AuditAction.values(), AuditAction::labelFa),
+        CodeNames.of(Degree.values(), Degree::labelFa),
+        CodeNames.of(StudentStatus.values(), StudentStatus::labelFa),
+        CodeNames.of(FileStage.values(), FileStage::labelFa),
+        CodeNames.of(AdmissionType.values(), AdmissionType::labelFa),
+        CodeNames.of(DocumentStatus.values(), DocumentStatus::labelFa),
+        CodeNames.of(ReviewStage.values(), ReviewStage::labelFa),
+        CodeNames.of(ReviewDecision.values(), ReviewDecision::labelFa),
+        CodeNames.of(Supplier.values(), Supplier::labelFa),
+        CodeNames.of(NoteKind.values(), NoteKind::labelFa),
+        CodeNames.of(AuditAction.values(), AuditAction::labelFa),
+        INTAKE.rowOutcome(),
+        INTAKE.entryOutcome(),
+        INTAKE.importStatus(),
+        INTAKE.batchStatus(),
         uploads());
   }
 
@@ -79,13 +88,5 @@ class LabelsController {
         multipart.getMaxRequestSize().toBytes(),
         limits.mediaTypes(),
         limits.extensions());
-  }
-
-  /** Code → Persian name, in the enum's order. */
-  private static <E extends Enum<E>> Map<String, String> names(
-      E[] values, Function<E, String> label) {
-    Map<String, String> names = new LinkedHashMap<>();
-    Arrays.stream(values).forEach(v -> names.put(v.name(), label.apply(v)));
-    return names;
   }
 }

@@ -5,6 +5,7 @@
       "audit",
       "clearance",
       "document",
+      "intake",
       "monitoring",
       "note",
       "note :: report",

@@ -44,10 +44,10 @@ import org.springframework.stereotype.Service;
  * they are.
  *
  * <p>A timer that moved from a non-interrupting boundary event of a task to a timeout listener of
- * the same task (same duration expression; version 2.3.0 of the student file did this for the
- * reminders and escalations) keeps its moment: the engine gives a migrated open task new listener
- * timers counted from the migration, so each one is set back to the due date of the boundary timer
- * it replaces, or removed when that timer has already fired (it fires once per task).
+ * the same task, or back (same duration expression; version 2.3.0 of the student file did this for
+ * the reminders and escalations), keeps its moment: the engine gives a migrated open task new
+ * timers counted from the migration, so each one is set back to the due date of the timer it
+ * replaces, or removed when that timer has already fired (it fires once per task).
  */
 @Service
 public class ProcessMigrations {
@@ -221,41 +221,57 @@ public class ProcessMigrations {
   }
 
   /**
-   * The timers that moved from a non-interrupting boundary timer of a task, which the target lacks,
-   * to a timeout listener of the same task with the same duration: source job definition id →
-   * target job definition id. The engine's job definitions name the timer's expression (for example
-   * {@code DURATION: ${workflowSettings.reminderAfter('check-faculty')}}).
+   * A timer that belongs to a task: a non-interrupting boundary timer on it ({@code listener}
+   * false) or a timeout listener of it. The engine's job definitions name the timer's expression
+   * (for example {@code DURATION: ${workflowSettings.reminderAfter('check-faculty')}}) either way.
+   */
+  private record TaskTimer(String task, String expression, boolean listener) {
+
+    TaskTimer otherKind() {
+      return new TaskTimer(task, expression, !listener);
+    }
+  }
+
+  /**
+   * The timers that changed kind between the versions, in either direction: a non-interrupting
+   * boundary timer of a task in one, a timeout listener of the same task with the same expression
+   * in the other (2.3.0 of the student file made its reminders and escalations listeners; a file
+   * moved back to 2.2.0 gets the boundary timers again). Source job definition id → target job
+   * definition id.
    */
   private Map<String, String> movedTimers(String sourceId, String targetId) {
-    BpmnModelInstance targetModel = repository.getBpmnModelInstance(targetId);
-    Map<String, String> taskOfBoundaryTimer = new HashMap<>();
-    for (BoundaryEvent boundary :
-        repository.getBpmnModelInstance(sourceId).getModelElementsByType(BoundaryEvent.class)) {
-      if (!boundary.cancelActivity()
-          && !boundary.getChildElementsByType(TimerEventDefinition.class).isEmpty()
-          && targetModel.getModelElementById(boundary.getId()) == null) {
-        taskOfBoundaryTimer.put(boundary.getId(), boundary.getAttachedTo().getId());
-      }
-    }
-    Map<String, String> listenerTimers = new HashMap<>();
-    for (JobDefinition listener :
-        management.createJobDefinitionQuery().processDefinitionId(targetId).list()) {
-      if (TIMEOUT_LISTENER_JOB.equals(listener.getJobType())) {
-        listenerTimers.put(
-            listener.getActivityId() + " " + listener.getJobConfiguration(), listener.getId());
-      }
-    }
+    Map<TaskTimer, String> target = new HashMap<>();
+    taskTimers(targetId).forEach((jobDefinition, timer) -> target.put(timer, jobDefinition));
     Map<String, String> moved = new HashMap<>();
-    for (JobDefinition timer :
-        management.createJobDefinitionQuery().processDefinitionId(sourceId).list()) {
-      String task = taskOfBoundaryTimer.get(timer.getActivityId());
-      String listener =
-          task == null ? null : listenerTimers.get(task + " " + timer.getJobConfiguration());
-      if (listener != null) {
-        moved.put(timer.getId(), listener);
+    taskTimers(sourceId)
+        .forEach(
+            (jobDefinition, timer) -> {
+              String other = target.get(timer.otherKind());
+              if (other != null && !target.containsKey(timer)) {
+                moved.put(jobDefinition, other);
+              }
+            });
+    return moved;
+  }
+
+  /** The task timers of one version: job definition id → timer. */
+  private Map<String, TaskTimer> taskTimers(String definitionId) {
+    BpmnModelInstance model = repository.getBpmnModelInstance(definitionId);
+    Map<String, TaskTimer> timers = new HashMap<>();
+    for (JobDefinition job :
+        management.createJobDefinitionQuery().processDefinitionId(definitionId).list()) {
+      if (TIMEOUT_LISTENER_JOB.equals(job.getJobType())) {
+        timers.put(
+            job.getId(), new TaskTimer(job.getActivityId(), job.getJobConfiguration(), true));
+      } else if (model.getModelElementById(job.getActivityId()) instanceof BoundaryEvent boundary
+          && !boundary.cancelActivity()
+          && !boundary.getChildElementsByType(TimerEventDefinition.class).isEmpty()) {
+        timers.put(
+            job.getId(),
+            new TaskTimer(boundary.getAttachedTo().getId(), job.getJobConfiguration(), false));
       }
     }
-    return moved;
+    return timers;
   }
 
   /** When each moved timer of these instances is due: "instance target-job-definition" → date. */
@@ -266,9 +282,9 @@ public class ProcessMigrations {
     }
     for (String instanceId : instanceIds) {
       for (Job timer : management.createJobQuery().processInstanceId(instanceId).timers().list()) {
-        String listener = movedTimers.get(timer.getJobDefinitionId());
-        if (listener != null) {
-          due.put(instanceId + " " + listener, timer.getDuedate());
+        String replacement = movedTimers.get(timer.getJobDefinitionId());
+        if (replacement != null) {
+          due.put(instanceId + " " + replacement, timer.getDuedate());
         }
       }
     }
@@ -276,17 +292,18 @@ public class ProcessMigrations {
   }
 
   /**
-   * Sets each new listener timer of a moved timer to the old one's due date, or removes it if the
-   * old one had fired. Runs right after the migration; the timers it corrects fall due days later.
+   * Sets each new timer of a moved timer (a listener's, or a boundary event's) to the old one's due
+   * date, or removes it if the old one had fired. Runs right after the migration; the timers it
+   * corrects fall due days later.
    */
   private void keepTheMomentsOfMovedTimers(
-      List<String> instanceIds, Set<String> listenerTimers, Map<String, Date> dueBefore) {
-    if (listenerTimers.isEmpty()) {
+      List<String> instanceIds, Set<String> newTimers, Map<String, Date> dueBefore) {
+    if (newTimers.isEmpty()) {
       return;
     }
     for (String instanceId : instanceIds) {
       for (Job timer : management.createJobQuery().processInstanceId(instanceId).timers().list()) {
-        if (!listenerTimers.contains(timer.getJobDefinitionId())) {
+        if (!newTimers.contains(timer.getJobDefinitionId())) {
           continue;
         }
         Date due = dueBefore.get(instanceId + " " + timer.getJobDefinitionId());

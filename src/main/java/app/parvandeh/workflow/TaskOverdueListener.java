@@ -1,5 +1,11 @@
 package app.parvandeh.workflow;
 
+import static app.parvandeh.workflow.OverdueFollowUp.ESCALATION;
+import static app.parvandeh.workflow.OverdueFollowUp.REMINDER;
+import static app.parvandeh.workflow.OverdueFollowUp.VAR_LEVEL;
+import static app.parvandeh.workflow.OverdueFollowUp.VAR_OVERDUE_STEP;
+import static app.parvandeh.workflow.OverdueFollowUp.VAR_OVERDUE_TASK;
+
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -19,16 +25,6 @@ import org.springframework.stereotype.Component;
 abstract class TaskOverdueListener implements TaskListener {
 
   static final String MESSAGE = "TaskOverdue";
-  static final String SUB_PROCESS = "SubProcess_StuckFileFollowUp";
-
-  /** Local variables of the started sub-process instance (concurrent ones never share them). */
-  static final String VAR_LEVEL = "followUpLevel";
-
-  static final String VAR_OVERDUE_TASK = "overdueTaskId";
-  static final String VAR_OVERDUE_STEP = "overdueStep";
-
-  static final String REMINDER = "REMINDER";
-  static final String ESCALATION = "ESCALATION";
 
   private final String level;
 

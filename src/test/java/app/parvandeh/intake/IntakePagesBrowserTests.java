@@ -2,6 +2,8 @@ package app.parvandeh.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.parvandeh.intake.internal.EntryOutcome;
+import app.parvandeh.intake.internal.RowOutcome;
 import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.BrowserTest;
@@ -55,8 +57,12 @@ class IntakePagesBrowserTests extends BrowserTest {
     assertThat(browser.driver().findElement(By.id("progress-text")).getText()).startsWith("۳ از ۳");
     assertThat(browser.driver().findElement(By.id("accepted")).getText()).isEqualTo("۲");
     WebElement first = browser.driver().findElement(By.cssSelector("#rows tr"));
-    assertThat(first.getText()).contains("ردشده").contains("رقم کنترل");
+    assertThat(first.getText()).contains(RowOutcome.REJECTED.labelFa()).contains("رقم کنترل");
+    assertThat(browser.driver().findElement(By.cssSelector(".counts")).getText())
+        .as("the counts are named as the server names the outcomes")
+        .contains(RowOutcome.ACCEPTED.labelFa() + ": ۲", RowOutcome.REJECTED.labelFa() + ": ۱");
     assertThat(browser.driver().getCurrentUrl()).contains("?id=");
+    browser.screenshot("intake-cohort-report");
     Files.delete(csv);
   }
 
@@ -75,6 +81,10 @@ class IntakePagesBrowserTests extends BrowserTest {
     browser.press(browser.driver().findElement(By.cssSelector("#upload-form button")));
     By waiting = By.xpath("//tbody[@id='queue']/tr[td[2]/bdi[text()='" + name + "']]");
     browser.waiting().until(d -> !d.findElements(waiting).isEmpty());
+    By entry = By.xpath("//tbody[@id='entries']/tr[td[2]/bdi[text()='" + name + "']]");
+    browser.waiting().until(d -> !d.findElements(entry).isEmpty());
+    assertThat(browser.driver().findElement(entry).getText())
+        .contains(EntryOutcome.UNMATCHED.labelFa());
     WebElement row = browser.driver().findElement(waiting);
     row.findElement(By.name("studentNumber")).sendKeys(student.studentNumber());
     browser.press(row.findElement(By.cssSelector("form button")));

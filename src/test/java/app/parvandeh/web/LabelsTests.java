@@ -5,12 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.parvandeh.audit.AuditAction;
 import app.parvandeh.document.DocumentStatus;
 import app.parvandeh.document.ReviewDecision;
+import app.parvandeh.intake.internal.BatchStatus;
+import app.parvandeh.intake.internal.EntryOutcome;
+import app.parvandeh.intake.internal.ImportStatus;
+import app.parvandeh.intake.internal.RowOutcome;
 import app.parvandeh.student.Degree;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.Response;
 import app.parvandeh.support.ParvandehIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -58,6 +76,88 @@ class LabelsTests {
         .toIterable()
         .containsExactly(Arrays.stream(Degree.values()).map(Degree::name).toArray(String[]::new));
     assertThat(labels.at("/reviewStage/CENTRAL").asText()).isEqualTo("واحد پذیرش ستاد");
+  }
+
+  @Test
+  void everyIntakeOutcomeAndStatusHasAPersianName() {
+    JsonNode labels =
+        ApiClient.signedIn(port, "central.admission", "parvandeh").get("/api/labels").json();
+
+    assertNamed(labels, "rowOutcome", RowOutcome.values(), RowOutcome::labelFa);
+    assertNamed(labels, "entryOutcome", EntryOutcome.values(), EntryOutcome::labelFa);
+    assertNamed(labels, "importStatus", ImportStatus.values(), ImportStatus::labelFa);
+    assertNamed(labels, "batchStatus", BatchStatus.values(), BatchStatus::labelFa);
+  }
+
+  private static <E extends Enum<E>> void assertNamed(
+      JsonNode labels, String group, E[] values, Function<E, String> labelFa) {
+    assertThat(labels.get(group).fieldNames())
+        .toIterable()
+        .as(group)
+        .containsExactly(Arrays.stream(values).map(Enum::name).toArray(String[]::new));
+    Arrays.stream(values)
+        .forEach(
+            v ->
+                assertThat(labels.at("/" + group + "/" + v.name()).asText())
+                    .as(group + " " + v)
+                    .isEqualTo(labelFa.apply(v))
+                    .containsPattern("\\p{IsArabic}"));
+  }
+
+  /**
+   * A page script that keeps its own code → Persian map drifts from the server's names (it had:
+   * «پیوست شد» on one line of the batch page, «پیوست‌شده» on the next). An object literal whose
+   * keys, two or more, are all codes of one group /api/labels serves, each given a Persian string,
+   * is such a copy; a map of codes the API does not name (a fixity run's status) is not.
+   */
+  @Test
+  void noPageScriptKeepsItsOwnPersianNamesOfTheCodesTheApiNames() throws IOException {
+    JsonNode labels = ApiClient.signedIn(port, "clerk.eng", "parvandeh").get("/api/labels").json();
+    Map<String, Set<String>> groups = new LinkedHashMap<>();
+    labels
+        .properties()
+        .forEach(
+            g -> {
+              Set<String> codes = new HashSet<>();
+              g.getValue().properties().forEach(c -> codes.add(c.getKey()));
+              if (g.getValue().isObject() && !g.getKey().equals("uploads")) {
+                groups.put(g.getKey(), codes);
+              }
+            });
+    Pattern literal = Pattern.compile("\\{[^{}]*\\}");
+    Pattern persianPair =
+        Pattern.compile("\\b([A-Z][A-Z0-9_]*)\\s*:\\s*(['\"])[^'\"]*\\p{IsArabic}[^'\"]*\\2");
+    List<String> copies = new ArrayList<>();
+    for (Path script : scripts(Path.of("src/main/resources/static"), Path.of("forms"))) {
+      Matcher m = literal.matcher(Files.readString(script, StandardCharsets.UTF_8));
+      while (m.find()) {
+        Set<String> keys = new HashSet<>();
+        Matcher pair = persianPair.matcher(m.group());
+        while (pair.find()) {
+          keys.add(pair.group(1));
+        }
+        groups.forEach(
+            (group, codes) -> {
+              if (keys.size() >= 2 && codes.containsAll(keys)) {
+                copies.add(script + " names " + group + " " + keys + " itself");
+              }
+            });
+      }
+    }
+
+    assertThat(copies).isEmpty();
+  }
+
+  private static List<Path> scripts(Path... roots) throws IOException {
+    List<Path> scripts = new ArrayList<>();
+    for (Path root : roots) {
+      try (Stream<Path> files = Files.walk(root)) {
+        files
+            .filter(p -> p.toString().endsWith(".js") || p.toString().endsWith(".html"))
+            .forEach(scripts::add);
+      }
+    }
+    return scripts;
   }
 
   @Test

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Files running on version 2.2.0 of the student file (two boundary timers on each expert task) when
  * 2.3.0 (timeout listeners and the event sub-process «پیگیری پرونده معطل») is deployed: left where
  * they are they keep their timers; migrated, they are reminded and escalated at the same moments as
- * before, once each, and a follow-up already under way moves into the sub-process.
+ * before, once each, and a follow-up already under way moves into the sub-process. Moved back to
+ * 2.2.0, a file keeps the same moments on the boundary timers.
  */
 @Tag("database") // also run on PostgreSQL (postgres-suite in pom.xml)
 class OverdueFollowUpMigrationTests {
@@ -152,12 +153,53 @@ class OverdueFollowUpMigrationTests {
     migrate(file);
 
     ActivityInstance tree = runtime.getActivityInstance(file.getId());
-    assertThat(tree.getActivityInstances(TaskOverdueListener.SUB_PROCESS)).hasSize(1);
+    assertThat(tree.getActivityInstances(OverdueFollowUp.SUB_PROCESS)).hasSize(1);
     assertThat(managersTasks(file)).extracting(Task::getId).containsExactly(followUp.getId());
     runJob(file, "Task_RemindOverdueGroup");
     assertThat(check(file).getPriority()).isEqualTo(OverdueReminderDelegate.OVERDUE_PRIORITY);
     // Both old timers had fired: the listener timers the migration created are gone.
     assertThat(timersAt(file, CHECK)).isEmpty();
+  }
+
+  @Test
+  void aFileMigratedBackToTheOldVersionIsRemindedAndEscalatedWhenItsListenerTimersWouldHaveFired() {
+    ProcessDefinition old = deploy(OLD_MODEL);
+    ProcessInstance file = clearanceCheckOn(deploy(NEW_MODEL));
+    List<Date> due = timersAt(file, CHECK).stream().map(Job::getDuedate).sorted().toList();
+    Date created = check(file).getCreateTime();
+    assertThat(due.get(0)).isCloseTo(new Date(created.getTime() + DUE_DAYS * DAY), 1_000);
+    assertThat(due.get(1))
+        .isCloseTo(new Date(created.getTime() + (DUE_DAYS + ESCALATION_DAYS) * DAY), 1_000);
+    ClockUtil.offset(2 * DAY);
+
+    migrateTo(file, old);
+
+    assertThat(definitionOf(file)).isEqualTo(old.getId());
+    assertThat(timersAt(file, CHECK)).isEmpty();
+    assertThat(timersAt(file, "BoundaryEvent_ClearanceCheckOverdue"))
+        .extracting(Job::getDuedate)
+        .containsExactly(due.get(0));
+    assertThat(timersAt(file, "BoundaryEvent_ClearanceCheckEscalated"))
+        .extracting(Job::getDuedate)
+        .containsExactly(due.get(1));
+  }
+
+  @Test
+  void aFileMigratedBackWhoseReminderHadFiredIsOnlyEscalated() {
+    ProcessDefinition old = deploy(OLD_MODEL);
+    ProcessInstance file = clearanceCheckOn(deploy(NEW_MODEL));
+    Date escalation =
+        timersAt(file, CHECK).stream().map(Job::getDuedate).max(Date::compareTo).orElseThrow();
+    ClockUtil.offset(DUE_DAYS * DAY + Duration.ofHours(1).toMillis());
+    assertThat(runDueTimers(file)).containsExactly(CHECK);
+    runJob(file, "Task_RemindOverdueGroup");
+
+    migrateTo(file, old);
+
+    assertThat(timersAt(file, "BoundaryEvent_ClearanceCheckOverdue")).isEmpty();
+    assertThat(timersAt(file, "BoundaryEvent_ClearanceCheckEscalated"))
+        .extracting(Job::getDuedate)
+        .containsExactly(escalation);
   }
 
   // ---------------------------------------------------------------- helpers
@@ -188,9 +230,18 @@ class OverdueFollowUpMigrationTests {
         .getVersion();
   }
 
+  /** To the latest version. */
   private void migrate(ProcessInstance file) {
+    migrateTo(file, null);
+  }
+
+  private void migrateTo(ProcessInstance file, ProcessDefinition target) {
     ProcessMigrations.Result result =
-        migrations.migrate("StudentFileProcess", versionOf(file), null, false);
+        migrations.migrate(
+            "StudentFileProcess",
+            versionOf(file),
+            target == null ? null : target.getVersion(),
+            false);
     assertThat(result.planProblems()).isEmpty();
     assertThat(result.blocked()).isEmpty();
     assertThat(result.migrated()).isEqualTo(1);

@@ -754,7 +754,7 @@ class StudentFileProcessTests {
             .toList();
     Assertions.assertThat(eventSubProcesses).hasSize(1);
     SubProcess followUp = eventSubProcesses.get(0);
-    Assertions.assertThat(followUp.getId()).isEqualTo(TaskOverdueListener.SUB_PROCESS);
+    Assertions.assertThat(followUp.getId()).isEqualTo(OverdueFollowUp.SUB_PROCESS);
     Assertions.assertThat(followUp.getName()).isEqualTo("پیگیری پرونده معطل");
     StartEvent start = followUp.getChildElementsByType(StartEvent.class).iterator().next();
     Assertions.assertThat(start.isInterrupting()).isFalse();
@@ -835,7 +835,7 @@ class StudentFileProcessTests {
             BpmnAwareTests.historyService()
                 .createHistoricActivityInstanceQuery()
                 .processInstanceId(file.getId())
-                .activityId(TaskOverdueListener.SUB_PROCESS)
+                .activityId(OverdueFollowUp.SUB_PROCESS)
                 .count())
         .isZero();
   }

@@ -1,8 +1,10 @@
 package app.parvandeh.document.internal;
 
+import app.parvandeh.document.DocumentTextIndex;
 import app.parvandeh.security.Groups;
 import app.parvandeh.shared.JalaliDates;
 import app.parvandeh.shared.PersianText;
+import app.parvandeh.shared.TaskDescriptions;
 import java.time.Clock;
 import java.time.Instant;
 import org.camunda.bpm.engine.TaskService;
@@ -19,7 +21,6 @@ import org.springframework.stereotype.Component;
 class DocumentTextAlerts {
 
   static final String TASK_NAME = "متن‌یابی مدارک ناموفق ماند: بررسی و تلاش دوباره";
-  static final String PAGE = "/api/documents/text-index";
 
   private final TaskService tasks;
   private final Clock clock;
@@ -31,28 +32,28 @@ class DocumentTextAlerts {
 
   synchronized void failed(long documentId, long failedVersions, String error) {
     String description =
-        "تعداد نسخه‌هایی که متنشان استخراج نشد: "
-            + PersianText.toPersianDigits(String.valueOf(failedVersions))
-            + "\nآخرین مورد "
-            + JalaliDates.dateTime(Instant.now(clock))
-            + ": مدرک "
-            + PersianText.toPersianDigits(String.valueOf(documentId))
-            + " — "
-            + error
-            + "\nفهرست و تلاش دوباره: "
-            + PAGE;
+        TaskDescriptions.fit(
+            "تعداد نسخه‌هایی که متنشان استخراج نشد: "
+                + PersianText.toPersianDigits(String.valueOf(failedVersions))
+                + "\nآخرین مورد "
+                + JalaliDates.dateTime(Instant.now(clock))
+                + ": مدرک "
+                + PersianText.toPersianDigits(String.valueOf(documentId))
+                + " — "
+                + error
+                + "\nفهرست و تلاش دوباره: "
+                + DocumentTextIndex.PATH);
     Task task = openTask();
     if (task == null) {
       task = tasks.newTask();
       task.setName(TASK_NAME);
       task.setPriority(60);
-      task.setDescription(
-          description.length() > 3900 ? description.substring(0, 3900) : description);
+      task.setDescription(description);
       tasks.saveTask(task);
       tasks.addCandidateGroup(task.getId(), Groups.MANAGERS);
       return;
     }
-    task.setDescription(description.length() > 3900 ? description.substring(0, 3900) : description);
+    task.setDescription(description);
     tasks.saveTask(task);
   }
 

@@ -30,13 +30,13 @@ class DocumentTextIndexController {
     this.index = index;
   }
 
-  @GetMapping("/api/documents/text-index")
+  @GetMapping(DocumentTextIndex.PATH)
   DocumentTextIndex.Overview overview(Authentication auth) {
     check(auth, READERS);
     return index.overview();
   }
 
-  @PostMapping("/api/documents/text-index/retries")
+  @PostMapping(DocumentTextIndex.PATH + "/retries")
   Map<String, Integer> retryFailed(Authentication auth) {
     check(auth, Set.of(Groups.CENTRAL_RECORDS));
     return Map.of("requeued", index.retryFailed());

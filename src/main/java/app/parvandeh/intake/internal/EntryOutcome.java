@@ -5,9 +5,20 @@ package app.parvandeh.intake.internal;
  * the unmatched queue, refused (its content), or ignored (a folder or operating-system metadata).
  */
 public enum EntryOutcome {
-  ATTACHED,
-  DUPLICATE,
-  UNMATCHED,
-  REFUSED,
-  IGNORED
+  ATTACHED("پیوست‌شده"),
+  DUPLICATE("تکراری"),
+  UNMATCHED("بی‌صاحب"),
+  REFUSED("ردشده"),
+  IGNORED("نادیده");
+
+  private final String labelFa;
+
+  EntryOutcome(String labelFa) {
+    this.labelFa = labelFa;
+  }
+
+  /** What the intake pages call it (GET /api/labels). */
+  public String labelFa() {
+    return labelFa;
+  }
 }

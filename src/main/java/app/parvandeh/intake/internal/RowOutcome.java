@@ -5,8 +5,19 @@ package app.parvandeh.intake.internal;
  * reason.
  */
 public enum RowOutcome {
-  ACCEPTED,
-  UPDATED,
-  UNCHANGED,
-  REJECTED
+  ACCEPTED("پذیرفته"),
+  UPDATED("به‌روزشده"),
+  UNCHANGED("بدون تغییر"),
+  REJECTED("ردشده");
+
+  private final String labelFa;
+
+  RowOutcome(String labelFa) {
+    this.labelFa = labelFa;
+  }
+
+  /** What the intake pages call it (GET /api/labels). */
+  public String labelFa() {
+    return labelFa;
+  }
 }

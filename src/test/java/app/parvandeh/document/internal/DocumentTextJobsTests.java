@@ -3,9 +3,11 @@ package app.parvandeh.document.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.parvandeh.demo.DemoFiles;
+import app.parvandeh.document.DocumentTextIndex;
 import app.parvandeh.document.FileDocumentView;
 import app.parvandeh.document.StudyDocuments;
 import app.parvandeh.document.Upload;
+import app.parvandeh.shared.TaskDescriptions;
 import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ParvandehIntegrationTest;
@@ -131,6 +133,20 @@ class DocumentTextJobsTests {
     assertThat(index.retryFailed()).isGreaterThanOrEqualTo(1);
     assertThat(jobs.state(version)).isEqualTo(DocumentTextJobs.PENDING);
     tasks.deleteTask(alert.getId(), true);
+  }
+
+  @Test
+  void theAlertNamesWhereTheFailuresAreListedAndKeepsALongErrorWithinWhatCamundaStores() {
+    alerts.failed(1, 1, "short");
+    Task opened = alerts.openTask();
+    assertThat(opened.getDescription()).endsWith(DocumentTextIndex.PATH);
+
+    alerts.failed(2, 2, "x".repeat(5000));
+
+    assertThat(alerts.openTask().getDescription()).hasSize(TaskDescriptions.MAX_LENGTH);
+    alerts.failed(3, 3, "y".repeat(5000));
+    assertThat(alerts.openTask().getDescription()).hasSize(TaskDescriptions.MAX_LENGTH);
+    tasks.deleteTask(opened.getId(), true);
   }
 
   private FileDocumentView letter(StudentRef student, String title) {
