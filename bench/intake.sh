@@ -5,6 +5,8 @@
 #   java -Xmx512m -jar target/parvandeh-*.jar --parvandeh.data-dir=/tmp/parvandeh-bench
 # (the archive is streamed to disk, so no multipart limit needs raising; parvandeh.intake.max-batch-size is 2 GB).
 # STEPS="cohort" imports the list only (e.g. to compare settings); the default does both.
+# SETTLE=<seconds> waits that long between the two, so the new files' first process step (the job executor's
+# backlog after a large cohort) is done before the batch is timed; default 0, the batch right after the cohort.
 # Usage: bench/intake.sh [rows] [card-KB]
 set -euo pipefail
 BASE=${BASE:-http://localhost:8080}
@@ -82,6 +84,7 @@ import json,sys; s=json.load(sys.stdin); print('$4:', {k: s[k] for k in '$5'.spl
 step /api/intake/cohorts "$work/cohort.csv" text/csv cohort "total accepted updated unchanged rejected"
 cohort_peak=$(sort -n "$work/heap" | tail -1)
 if [[ " $STEPS " == *" batch "* ]]; then
+  sleep "${SETTLE:-0}"
   step /api/intake/batches "$work/cards.zip" application/zip batch "status entryCount attached duplicate unmatched refused"
 fi
 echo "heap peak during the cohort: $cohort_peak MB; during both: $(sort -n "$work/heap" | tail -1) MB; after: $(heap_mb) MB"
