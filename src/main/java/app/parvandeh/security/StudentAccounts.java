@@ -1,5 +1,6 @@
 package app.parvandeh.security;
 
+import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.student.StudentAdmitted;
 import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentRenamed;
@@ -36,7 +37,18 @@ class StudentAccounts {
   void onStudentAdmitted(StudentAdmitted event) {
     StudentRef student = event.student();
     if (identity.createUserQuery().userId(student.userId()).count() > 0) {
-      return;
+      // Someone made this login by hand (Camunda Admin, the engine's API) before the file existed:
+      // it has a password and groups the student never got, so it is not handed to them.
+      throw ParvandehException.conflict(
+          "student-login-exists",
+          "حساب کاربری «"
+              + student.userId()
+              + "» پیش از این پرونده در سامانه ساخته شده است و از آنِ این دانشجو نیست؛"
+              + " پرونده باز نشد. مدیر سامانه باید آن حساب را بررسی یا حذف کند.",
+          "A login named '"
+              + student.userId()
+              + "' was made before this file and is not this student's; the file was not"
+              + " opened. An administrator must review or remove that account.");
     }
     User user = identity.newUser(student.userId());
     user.setFirstName(student.firstName());

@@ -83,6 +83,28 @@ class FileOperationsTests {
   }
 
   @Test
+  void aLoginMadeByHandBeforeTheFileIsNotHandedToTheStudentAndNothingIsStored() {
+    Map<String, Object> data = newFile("engineering");
+    String number = data.get("studentNumber").toString();
+    org.camunda.bpm.engine.identity.User squatter = identity.newUser(number);
+    squatter.setPassword("someone-elses");
+    identity.saveUser(squatter);
+    try {
+      assertRefused(
+          ApiClient.signedIn(port, "central.admission", PASSWORD).postJson("/api/students", data),
+          409,
+          "student-login-exists");
+      assertThat(students.find(number)).isEmpty();
+      assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).count())
+          .isZero();
+      assertThat(identity.checkPassword(number, "someone-elses")).isTrue();
+      assertThat(identity.createGroupQuery().groupMember(number).count()).isZero();
+    } finally {
+      identity.deleteUser(number);
+    }
+  }
+
+  @Test
   void editingTheFilesInformationKeepsOldAndNewAndRefusesStaleEditsAndOtherFaculties() {
     StudentRef student = admitted();
     ApiClient clerk = ApiClient.signedIn(port, "clerk.eng", PASSWORD);
