@@ -2,6 +2,7 @@ package app.parvandeh.document;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,6 +15,12 @@ public interface BatchDocuments {
 
   /** The document types that arrive in batches, named in batch file names. */
   Set<String> TYPES = Set.of("EXAM_CARD", "CONFIDENTIAL_REPORT_CARD");
+
+  /**
+   * The batch types' Persian names from the document type catalogue, code → name in the catalogue's
+   * order: the batch page names a type as the checklist does.
+   */
+  Map<String, String> typeNames();
 
   /**
    * The Persian names of the documents this student's checklist says arrive in a batch and that are

@@ -14,8 +14,19 @@ import java.util.function.Consumer;
 public interface ContentCopies {
 
   enum Copy {
-    PRIMARY,
-    REPLICA
+    PRIMARY("اصلی"),
+    REPLICA("پشتیبان");
+
+    private final String labelFa;
+
+    Copy(String labelFa) {
+      this.labelFa = labelFa;
+    }
+
+    /** What the pages call it (GET /api/labels). */
+    public String labelFa() {
+      return labelFa;
+    }
   }
 
   /** What one copy of a blob holds: the bytes of its address, other bytes, or nothing. */

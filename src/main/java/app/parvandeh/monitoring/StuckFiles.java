@@ -40,9 +40,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StuckFiles {
 
-  public static final String OVERDUE = "OVERDUE";
-  public static final String INCIDENT = "INCIDENT";
-  public static final String IDLE = "IDLE";
+  public static final String OVERDUE = StuckReason.OVERDUE.name();
+  public static final String INCIDENT = StuckReason.INCIDENT.name();
+  public static final String IDLE = StuckReason.IDLE.name();
 
   /**
    * Where a file rightly waits for months or years in versions deployed before the model marked

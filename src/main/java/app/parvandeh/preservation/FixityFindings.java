@@ -30,9 +30,20 @@ public class FixityFindings {
 
   /** Changed or missing against the recorded SHA-256; untracked: a blob no version points at. */
   public enum Kind {
-    CHANGED,
-    MISSING,
-    UNTRACKED
+    CHANGED("تغییر کرده"),
+    MISSING("گم شده"),
+    UNTRACKED("بی‌صاحب (بدون ردیف)");
+
+    private final String labelFa;
+
+    Kind(String labelFa) {
+      this.labelFa = labelFa;
+    }
+
+    /** What the pages call it (GET /api/labels). */
+    public String labelFa() {
+      return labelFa;
+    }
   }
 
   public record Finding(

@@ -17,9 +17,20 @@ import org.springframework.stereotype.Component;
 public class FixityRuns {
 
   public enum Status {
-    RUNNING,
-    DONE,
-    FAILED
+    RUNNING("در حال اجرا"),
+    DONE("پایان یافته"),
+    FAILED("ناتمام");
+
+    private final String labelFa;
+
+    Status(String labelFa) {
+      this.labelFa = labelFa;
+    }
+
+    /** What the pages call it (GET /api/labels). */
+    public String labelFa() {
+      return labelFa;
+    }
   }
 
   /**

@@ -1,13 +1,18 @@
 package app.parvandeh.web;
 
 import app.parvandeh.audit.AuditAction;
+import app.parvandeh.document.BatchDocuments;
+import app.parvandeh.document.ContentCopies;
 import app.parvandeh.document.DocumentService;
 import app.parvandeh.document.DocumentStatus;
 import app.parvandeh.document.ReviewDecision;
 import app.parvandeh.document.ReviewStage;
 import app.parvandeh.document.Supplier;
 import app.parvandeh.intake.IntakeLabels;
+import app.parvandeh.monitoring.StuckReason;
 import app.parvandeh.note.NoteKind;
+import app.parvandeh.preservation.FixityFindings;
+import app.parvandeh.preservation.FixityRuns;
 import app.parvandeh.shared.CodeNames;
 import app.parvandeh.student.AdmissionType;
 import app.parvandeh.student.Degree;
@@ -30,10 +35,13 @@ class LabelsController {
   private static final IntakeLabels INTAKE = IntakeLabels.persian();
 
   private final DocumentService documents;
+  private final BatchDocuments batchDocuments;
   private final MultipartProperties multipart;
 
-  LabelsController(DocumentService documents, MultipartProperties multipart) {
+  LabelsController(
+      DocumentService documents, BatchDocuments batchDocuments, MultipartProperties multipart) {
     this.documents = documents;
+    this.batchDocuments = batchDocuments;
     this.multipart = multipart;
   }
 
@@ -59,6 +67,12 @@ class LabelsController {
       Map<String, String> entryOutcome,
       Map<String, String> importStatus,
       Map<String, String> batchStatus,
+      Map<String, String> entryResolution,
+      Map<String, String> batchDocumentType,
+      Map<String, String> fixityFinding,
+      Map<String, String> fixityCopy,
+      Map<String, String> fixityRunStatus,
+      Map<String, String> stuckReason,
       Uploads uploads) {}
 
   @GetMapping("/api/labels")
@@ -78,6 +92,12 @@ class LabelsController {
         INTAKE.entryOutcome(),
         INTAKE.importStatus(),
         INTAKE.batchStatus(),
+        INTAKE.entryResolution(),
+        batchDocuments.typeNames(),
+        CodeNames.of(FixityFindings.Kind.values(), FixityFindings.Kind::labelFa),
+        CodeNames.of(ContentCopies.Copy.values(), ContentCopies.Copy::labelFa),
+        CodeNames.of(FixityRuns.Status.values(), FixityRuns.Status::labelFa),
+        CodeNames.of(StuckReason.values(), StuckReason::labelFa),
         uploads());
   }
 

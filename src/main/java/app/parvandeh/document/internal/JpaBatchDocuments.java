@@ -8,7 +8,10 @@ import app.parvandeh.student.FileStage;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -60,6 +63,16 @@ class JpaBatchDocuments implements BatchDocuments {
         .filter(r -> r.getSupplier() == Supplier.BATCH && !present.contains(r.getType().getCode()))
         .map(r -> r.getType().getNameFa())
         .toList();
+  }
+
+  @Transactional(readOnly = true)
+  @Override
+  public Map<String, String> typeNames() {
+    Map<String, String> names = new LinkedHashMap<>();
+    types.findAllById(TYPES).stream()
+        .sorted(Comparator.comparingInt(DocumentType::getSortOrder))
+        .forEach(t -> names.put(t.getCode(), t.getNameFa()));
+    return names;
   }
 
   /**

@@ -18,12 +18,6 @@ import java.time.Instant;
 @Table(name = "batch_entry")
 class BatchEntry {
 
-  /** A clerk's decision on an unmatched entry. */
-  public enum Resolution {
-    ASSIGNED,
-    DISCARDED
-  }
-
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
@@ -58,7 +52,7 @@ class BatchEntry {
   private Long documentVersionId;
 
   @Enumerated(EnumType.STRING)
-  private Resolution resolution;
+  private EntryResolution resolution;
 
   @Column(name = "resolution_reason")
   private String resolutionReason;
@@ -107,13 +101,13 @@ class BatchEntry {
     this.typeCode = typeCode;
     this.contentSha256 = sha256;
     this.documentVersionId = versionId;
-    this.resolution = Resolution.ASSIGNED;
+    this.resolution = EntryResolution.ASSIGNED;
     this.resolvedBy = actor;
     this.resolvedAt = now;
   }
 
   public void discardFor(String reason, String actor, Instant now) {
-    this.resolution = Resolution.DISCARDED;
+    this.resolution = EntryResolution.DISCARDED;
     this.resolutionReason = reason;
     this.resolvedBy = actor;
     this.resolvedAt = now;
@@ -163,7 +157,7 @@ class BatchEntry {
     return documentVersionId;
   }
 
-  public Resolution getResolution() {
+  public EntryResolution getResolution() {
     return resolution;
   }
 
