@@ -1,9 +1,9 @@
 // Card batches for central admission: uploads a ZIP (POST /api/intake/batches), shows its progress and every
 // entry, and works the unmatched queue (assign to a student and type, or discard with a reason). The outcomes'
-// names are the server's (IntakePage.label).
+// names, the batch document types' (the document type catalogue's) and the decisions' are the server's
+// (IntakePage.label).
 (function () {
   'use strict';
-  var TYPES = {EXAM_CARD: 'کارت آزمون', CONFIDENTIAL_REPORT_CARD: 'کارنامه محرمانه'};
   var P = window.IntakePage, $ = P.$, cell = P.cell, bdi = P.bdi;
 
   function render(batch, withEntries) {
@@ -25,8 +25,8 @@
         cell(tr, bdi(e.name));
         cell(tr, P.badge('outcome outcome-' + e.outcome, P.label('entryOutcome', e.outcome)));
         cell(tr, bdi(e.studentNumber));
-        cell(tr, TYPES[e.typeCode] || e.typeCode);
-        cell(tr, e.resolution ? (e.resolution === 'ASSIGNED' ? 'پیوست شد به دست ' : 'کنار گذاشته شد به دست ') + e.resolvedBy
+        cell(tr, P.label('batchDocumentType', e.typeCode));
+        cell(tr, e.resolution ? P.label('entryResolution', e.resolution) + ' به دست ' + e.resolvedBy
           + (e.resolutionReason ? ': ' + e.resolutionReason : '') : e.reasonFa);
         body.appendChild(tr);
       });
@@ -69,7 +69,8 @@
         var number = input('studentNumber', 'شماره دانشجویی');
         number.value = e.studentNumber || '';
         var type = document.createElement('select');
-        Object.keys(TYPES).forEach(function (code) { type.add(new Option(TYPES[code], code, false, code === e.typeCode)); });
+        var types = P.names('batchDocumentType');
+        Object.keys(types).forEach(function (code) { type.add(new Option(types[code], code, false, code === e.typeCode)); });
         var go = document.createElement('button');
         go.className = 'btn btn-primary btn-small';
         go.textContent = 'پیوست';
@@ -113,5 +114,5 @@
 
   var id = new URLSearchParams(location.search).get('id');
   if (id) { P.labels.then(function () { poll(id, true); }); }
-  loadQueue();
+  P.labels.then(loadQueue);
 })();

@@ -30,6 +30,8 @@
     });
   });
   function label(group, code) { return kit.labelOf(names, group, code); }
+  /** One group's code → name, in the server's order ({} when the names could not be had). */
+  function group(name) { return names[name] || {}; }
   function upload(url, file) {
     var data = new FormData();
     data.append('file', file);
@@ -37,6 +39,6 @@
   }
 
   window.IntakePage = {$: $, cell: cell, bdi: bdi, badge: badge, clear: clear, say: say, failed: failed,
-    getJson: getJson, postJson: postJson, upload: upload, labels: labels, label: label,
+    getJson: getJson, postJson: postJson, upload: upload, labels: labels, label: label, names: group,
     fa: function (n) { return fa.format(n); }};
 })();

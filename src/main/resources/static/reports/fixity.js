@@ -1,10 +1,8 @@
 // The fixity report for managers: GET /api/preservation/audits (backlog, runs, findings on read),
 // GET /api/preservation/audits/{id} (one run's findings), POST to start a run. Rendered with textContent only.
+// The names of finding kinds, copies and run statuses are the server's (GET /api/labels, read before the first render).
 (function () {
   'use strict';
-  var KINDS = {CHANGED: 'تغییر کرده', MISSING: 'گم شده', UNTRACKED: 'بی‌صاحب (بدون ردیف)'};
-  var COPIES = {PRIMARY: 'اصلی', REPLICA: 'پشتیبان'};
-  var STATUS = {RUNNING: 'در حال اجرا', DONE: 'پایان یافته', FAILED: 'ناتمام'};
   var fa = new Intl.NumberFormat('fa-IR', {useGrouping: false});
   var when = new Intl.DateTimeFormat('fa-IR-u-ca-persian', {dateStyle: 'medium', timeStyle: 'short'});
   var shown = null;
@@ -19,6 +17,8 @@
   function bdi(value) { var b = document.createElement('bdi'); b.textContent = value || ''; return b; }
   var kit = window.ParvandehKit;
   var clear = kit.clear, api = kit.api;
+  var names = {};
+  function label(group, code) { return kit.labelOf(names, group, code); }
   function date(iso) { return iso ? when.format(new Date(iso)) : ''; }
   function say(text, kind) {
     var message = document.getElementById('message');
@@ -35,9 +35,9 @@
       var tr = document.createElement('tr');
       var kind = document.createElement('span');
       kind.className = 'kind kind-' + f.kind;
-      kind.textContent = KINDS[f.kind] || f.kind;
+      kind.textContent = label('fixityFinding', f.kind);
       cell(tr, kind);
-      cell(tr, COPIES[f.copy] || f.copy);
+      cell(tr, label('fixityCopy', f.copy));
       cell(tr, bdi(f.studentNumber));
       cell(tr, f.documentId == null ? '' : fa.format(f.documentId), 'num');
       if (f.kind === 'UNTRACKED') { cell(tr, 'گزارش شد'); }
@@ -58,7 +58,7 @@
         say('پایش شماره ' + fa.format(id) + ' در حال اجراست: ' + fa.format(run.blobsChecked) + ' فایل بررسی شد.');
         setTimeout(function () { if (shown === id) { load(); } }, 3000);
       } else {
-        say('پایش شماره ' + fa.format(id) + ' ' + (STATUS[run.status] || run.status) + ': '
+        say('پایش شماره ' + fa.format(id) + ' ' + label('fixityRunStatus', run.status) + ': '
           + fa.format(run.findings) + ' یافته، ' + fa.format(run.repairs) + ' بازسازی.',
           run.status === 'FAILED' ? 'error' : (run.findings ? 'warning' : 'success'));
       }
@@ -83,7 +83,7 @@
       cell(row, r.studentNumber ? bdi(r.studentNumber) : 'کل بایگانی');
       cell(row, bdi(r.startedBy));
       cell(row, date(r.startedAt));
-      cell(row, STATUS[r.status] || r.status);
+      cell(row, label('fixityRunStatus', r.status));
       [r.blobsChecked, r.findings, r.repairs].forEach(function (n) { cell(row, fa.format(n), 'num'); });
       var button = document.createElement('button');
       button.type = 'button';
@@ -108,5 +108,6 @@
     api('POST', '/api/preservation/audits' + (number ? '?studentNumber=' + encodeURIComponent(number) : ''))
       .then(function (run) { shown = run.id; load(); }, failed);
   });
-  load();
+  // Without the names (the labels could not be had) a code shows as itself.
+  kit.labels().then(function (all) { names = all; }, function () {}).then(load);
 })();

@@ -1,7 +1,7 @@
 // The stuck-files report for managers: GET /api/reports/stuck?idleDays=N, rendered with textContent only.
+// The reasons' names are the server's (GET /api/labels, read before the first render).
 (function () {
   'use strict';
-  var REASONS = {OVERDUE: 'گذشته از مهلت', INCIDENT: 'خطا (رخداد)', IDLE: 'بدون پیشرفت'};
   var fa = new Intl.NumberFormat('fa-IR', {useGrouping: false});
   var dateFa = new Intl.DateTimeFormat('fa-IR-u-ca-persian', {dateStyle: 'medium'});
 
@@ -13,7 +13,9 @@
     return td;
   }
   function bdi(value) { var b = document.createElement('bdi'); b.textContent = value || ''; return b; }
-  var clear = window.ParvandehKit.clear;
+  var kit = window.ParvandehKit;
+  var clear = kit.clear;
+  var names = {};
 
   function render(report) {
     var counts = document.getElementById('counts');
@@ -37,7 +39,7 @@
       f.reasons.forEach(function (r) {
         var span = document.createElement('span');
         span.className = 'reason reason-' + r;
-        span.textContent = REASONS[r] || r;
+        span.textContent = kit.labelOf(names, 'stuckReason', r);
         reasons.appendChild(span);
       });
       if (f.incidentMessage) {
@@ -61,7 +63,7 @@
 
   function load() {
     var days = document.getElementById('idle-days').value;
-    window.ParvandehKit.api('GET', '/api/reports/stuck' + (days ? '?idleDays=' + encodeURIComponent(days) : ''))
+    kit.api('GET', '/api/reports/stuck' + (days ? '?idleDays=' + encodeURIComponent(days) : ''))
       .then(render, function (err) {
         var message = document.getElementById('message');
         message.className = 'alert alert-error';
@@ -70,5 +72,6 @@
   }
 
   document.getElementById('controls').addEventListener('submit', function (e) { e.preventDefault(); load(); });
-  load();
+  // Without the names (the labels could not be had) a reason shows as its code.
+  kit.labels().then(function (all) { names = all; }, function () {}).then(load);
 })();

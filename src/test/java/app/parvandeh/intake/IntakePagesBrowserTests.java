@@ -86,6 +86,9 @@ class IntakePagesBrowserTests extends BrowserTest {
     assertThat(browser.driver().findElement(entry).getText())
         .contains(EntryOutcome.UNMATCHED.labelFa());
     WebElement row = browser.driver().findElement(waiting);
+    assertThat(row.findElement(By.tagName("select")).getText())
+        .as("the types are offered by the catalogue's names (GET /api/labels)")
+        .contains("کارت آزمون", "کارنامه محرمانه");
     row.findElement(By.name("studentNumber")).sendKeys(student.studentNumber());
     browser.press(row.findElement(By.cssSelector("form button")));
 

@@ -3,12 +3,18 @@ package app.parvandeh.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.parvandeh.audit.AuditAction;
+import app.parvandeh.document.BatchDocuments;
+import app.parvandeh.document.ContentCopies;
 import app.parvandeh.document.DocumentStatus;
 import app.parvandeh.document.ReviewDecision;
 import app.parvandeh.intake.internal.BatchStatus;
 import app.parvandeh.intake.internal.EntryOutcome;
+import app.parvandeh.intake.internal.EntryResolution;
 import app.parvandeh.intake.internal.ImportStatus;
 import app.parvandeh.intake.internal.RowOutcome;
+import app.parvandeh.monitoring.StuckReason;
+import app.parvandeh.preservation.FixityFindings;
+import app.parvandeh.preservation.FixityRuns;
 import app.parvandeh.student.Degree;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.Response;
@@ -89,6 +95,28 @@ class LabelsTests {
     assertNamed(labels, "batchStatus", BatchStatus.values(), BatchStatus::labelFa);
   }
 
+  @Test
+  void everyFixityStuckFileAndBatchCodeHasAPersianName() {
+    JsonNode labels = ApiClient.signedIn(port, "manager", "parvandeh").get("/api/labels").json();
+
+    assertNamed(
+        labels, "fixityFinding", FixityFindings.Kind.values(), FixityFindings.Kind::labelFa);
+    assertNamed(labels, "fixityCopy", ContentCopies.Copy.values(), ContentCopies.Copy::labelFa);
+    assertNamed(labels, "fixityRunStatus", FixityRuns.Status.values(), FixityRuns.Status::labelFa);
+    assertNamed(labels, "stuckReason", StuckReason.values(), StuckReason::labelFa);
+    assertNamed(labels, "entryResolution", EntryResolution.values(), EntryResolution::labelFa);
+    assertThat(labels.get("batchDocumentType").fieldNames())
+        .toIterable()
+        .containsExactlyInAnyOrderElementsOf(BatchDocuments.TYPES);
+    BatchDocuments.TYPES.forEach(
+        t ->
+            assertThat(labels.at("/batchDocumentType/" + t).asText())
+                .as(t)
+                .containsPattern("\\p{IsArabic}"));
+    // The catalogue's name (V2__document_type_catalogue), not a second spelling.
+    assertThat(labels.at("/batchDocumentType/EXAM_CARD").asText()).isEqualTo("کارت آزمون");
+  }
+
   private static <E extends Enum<E>> void assertNamed(
       JsonNode labels, String group, E[] values, Function<E, String> labelFa) {
     assertThat(labels.get(group).fieldNames())
@@ -108,7 +136,8 @@ class LabelsTests {
    * A page script that keeps its own code → Persian map drifts from the server's names (it had:
    * «پیوست شد» on one line of the batch page, «پیوست‌شده» on the next). An object literal whose
    * keys, two or more, are all codes of one group /api/labels serves, each given a Persian string,
-   * is such a copy; a map of codes the API does not name (a fixity run's status) is not.
+   * is such a copy. The groups the fixity report, the stuck-files report and the batch page read
+   * are among them, so their scripts are held to it too.
    */
   @Test
   void noPageScriptKeepsItsOwnPersianNamesOfTheCodesTheApiNames() throws IOException {
@@ -124,6 +153,14 @@ class LabelsTests {
                 groups.put(g.getKey(), codes);
               }
             });
+    assertThat(groups)
+        .containsKeys(
+            "fixityFinding",
+            "fixityCopy",
+            "fixityRunStatus",
+            "stuckReason",
+            "batchDocumentType",
+            "entryResolution");
     Pattern literal = Pattern.compile("\\{[^{}]*\\}");
     Pattern persianPair =
         Pattern.compile("\\b([A-Z][A-Z0-9_]*)\\s*:\\s*(['\"])[^'\"]*\\p{IsArabic}[^'\"]*\\2");
