@@ -1,5 +1,6 @@
 package app.parvandeh.student;
 
+import app.parvandeh.shared.ParvandehException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -60,6 +61,19 @@ public interface StudentService {
   Optional<StudentRef> find(String studentNumber);
 
   Optional<StudentRef> findByUser(String userId);
+
+  /**
+   * The file of the signed-in student {@code userId}; 404 {@code no-file} when none is registered.
+   */
+  default StudentRef getByUser(String userId) {
+    return findByUser(userId)
+        .orElseThrow(
+            () ->
+                ParvandehException.notFound(
+                    "no-file",
+                    "پرونده‌ای برای شما ثبت نشده است.",
+                    "No file is registered for you."));
+  }
 
   /**
    * Students whose number, national ID or names contain every word of the query, in any digits or

@@ -109,14 +109,7 @@ class PortalController {
       throw ParvandehException.forbidden(
           "این صفحه ویژه دانشجویان است.", "The portal is for students.");
     }
-    return students
-        .findByUser(user.id())
-        .orElseThrow(
-            () ->
-                ParvandehException.notFound(
-                    "no-file",
-                    "پرونده‌ای برای شما ثبت نشده است.",
-                    "No file is registered for you."));
+    return students.getByUser(user.id());
   }
 
   private static String phaseMessage(StudentRef student, FileTask task) {

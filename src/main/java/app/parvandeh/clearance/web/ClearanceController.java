@@ -104,15 +104,7 @@ class ClearanceController {
       throw ParvandehException.forbidden(
           "این درخواست را خود دانش‌آموخته می‌فرستد.", "Only the graduate sends this request.");
     }
-    StudentRef student =
-        students
-            .findByUser(user.id())
-            .orElseThrow(
-                () ->
-                    ParvandehException.notFound(
-                        "no-file",
-                        "پرونده‌ای برای شما ثبت نشده است.",
-                        "No file is registered for you."));
+    StudentRef student = students.getByUser(user.id());
     NoteView note = clearance.requestGraduationDocuments(student.studentNumber(), user.id());
     return Map.of(
         "message",
