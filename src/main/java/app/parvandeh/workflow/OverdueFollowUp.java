@@ -9,7 +9,11 @@ public final class OverdueFollowUp {
 
   public static final String SUB_PROCESS = "SubProcess_StuckFileFollowUp";
 
-  /** Local variables of one sub-process instance (concurrent ones never share them). */
+  /**
+   * Set by the correlation that starts the sub-process. They land on the file's own scope, not the
+   * instance's, so a later overdue task overwrites an earlier one's values; the model's gateway
+   * reads them at once, and {@code FileTimeline} reads each instance's from the history of updates.
+   */
   public static final String VAR_LEVEL = "followUpLevel";
 
   public static final String VAR_OVERDUE_TASK = "overdueTaskId";
