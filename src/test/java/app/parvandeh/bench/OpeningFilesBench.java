@@ -8,6 +8,7 @@ import app.parvandeh.student.StudentService;
 import app.parvandeh.workflow.StudentFileProcess;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -40,6 +41,8 @@ public class OpeningFilesBench {
     int files = Integer.getInteger("bench.files", 5000);
     int rounds = Integer.getInteger("bench.rounds", 5);
     int warmUp = Integer.getInteger("bench.warmup", 100);
+    // bench.sql.top=N: also print, per round, the N statements each side sent most (per file)
+    int sqlTop = Integer.getInteger("bench.sql.top", 0);
     StatementCounter counter = new StatementCounter();
     SpringApplication application = new SpringApplication(ParvandehApplication.class);
     application.addInitializers(c -> c.getBeanFactory().addBeanPostProcessor(counter.wrapper()));
@@ -66,18 +69,30 @@ public class OpeningFilesBench {
         long oursStatements;
         long bareStatements;
         // alternate which goes first, so a drift of the machine's load does not favour one side
+        Map<String, Long> start = counter.bySql();
+        Map<String, Long> between;
         if (round % 2 == 1) {
           long before = counter.count();
           o = ours.open(key, perRound);
           oursStatements = counter.count() - before - (long) o[3];
+          between = counter.bySql();
           b = bare(runtime, key, perRound);
           bareStatements = counter.count() - before - oursStatements - (long) o[3];
         } else {
           long before = counter.count();
           b = bare(runtime, key, perRound);
           bareStatements = counter.count() - before;
+          between = counter.bySql();
           o = ours.open(key, perRound);
           oursStatements = counter.count() - before - bareStatements - (long) o[3];
+        }
+        if (sqlTop > 0) {
+          Map<String, Long> end = counter.bySql();
+          boolean oursFirst = round % 2 == 1;
+          StatementCounter.printTop(
+              "ours", oursFirst ? start : between, oursFirst ? between : end, perRound, sqlTop);
+          StatementCounter.printTop(
+              "bare", oursFirst ? between : start, oursFirst ? end : between, perRound, sqlTop);
         }
         double oursRate = perRound / o[1];
         double bareRate = perRound / b[0];

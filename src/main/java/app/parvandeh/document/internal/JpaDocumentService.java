@@ -76,21 +76,34 @@ class JpaDocumentService implements DocumentService {
     Map<String, RequiredDocument> existing =
         requirements.findByStudentIdOrderByTypeSortOrder(studentId).stream()
             .collect(Collectors.toMap(r -> r.getType().getCode(), Function.identity()));
+    // the new rows' types in one query, not one per row
+    Map<String, DocumentType> catalogue =
+        types
+            .findAllById(
+                decided.stream()
+                    .map(Requirement::typeCode)
+                    .filter(code -> !existing.containsKey(code))
+                    .collect(Collectors.toSet()))
+            .stream()
+            .collect(Collectors.toMap(DocumentType::getCode, Function.identity()));
+    // a type the catalogue lacks refuses the whole checklist before any row changes
+    decided.stream()
+        .map(Requirement::typeCode)
+        .filter(code -> !existing.containsKey(code) && !catalogue.containsKey(code))
+        .findFirst()
+        .ifPresent(
+            code -> {
+              throw new IllegalStateException(
+                  "RequiredDocuments names document type " + code + ", which the catalogue lacks");
+            });
     for (Requirement requirement : decided) {
       RequiredDocument known = existing.get(requirement.typeCode());
       if (known != null) {
         known.changeSupplier(requirement.supplier());
       } else {
-        DocumentType type =
-            types
-                .findById(requirement.typeCode())
-                .orElseThrow(
-                    () ->
-                        new IllegalStateException(
-                            "RequiredDocuments names document type "
-                                + requirement.typeCode()
-                                + ", which the catalogue lacks"));
-        requirements.save(new RequiredDocument(studentId, type, requirement.supplier()));
+        requirements.save(
+            new RequiredDocument(
+                studentId, catalogue.get(requirement.typeCode()), requirement.supplier()));
       }
     }
   }

@@ -95,6 +95,23 @@ class DocumentServiceTests {
   }
 
   @Test
+  void aChecklistNamingATypeTheCatalogueLacksChangesNoRowOfIt() {
+    assertThatThrownBy(
+            () ->
+                documents.recordRequirements(
+                    studentId,
+                    List.of(
+                        new Requirement("EXAM_CARD", Supplier.STUDENT),
+                        new Requirement("NATIONAL_ID_CARD", Supplier.STUDENT),
+                        new Requirement("NO_SUCH_TYPE", Supplier.STUDENT))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("NO_SUCH_TYPE");
+    assertThat(documents.checklist(studentId))
+        .extracting(r -> r.typeCode() + ":" + r.supplier())
+        .containsExactly("PHOTO:STUDENT", "BIRTH_CERTIFICATE:STUDENT", "EXAM_CARD:BATCH");
+  }
+
+  @Test
   void aNewUploadOfTheSameTypeBecomesTheNextVersion() {
     upload("PHOTO", "a.jpg", DemoFiles.jpeg());
     List<DocumentView> second = upload("PHOTO", "b.png", DemoFiles.png());
