@@ -7,14 +7,21 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +34,13 @@ import org.springframework.stereotype.Component;
 class TextExtractor {
 
   static final int OCR_DPI = 300;
+
+  /**
+   * The most pixels a page is read at (24 million: an A3 page at 300 dpi, 24 MB in grey): a page or
+   * image larger than that is rendered or decoded smaller, so a maximum-size scan fits in the heap
+   * beside the application.
+   */
+  static final long MAX_OCR_PIXELS = 24_000_000;
 
   /**
    * A text layer with fewer letters than this is a scan's stray marks or a blank page: the page is
@@ -52,10 +66,20 @@ class TextExtractor {
 
   private final ContentStore store;
   private final TesseractOcr ocr;
+  private final long maxPixels;
 
   TextExtractor(ContentStore store, TesseractOcr ocr) {
+    this(store, ocr, MAX_OCR_PIXELS);
+  }
+
+  @Autowired
+  TextExtractor(
+      ContentStore store,
+      TesseractOcr ocr,
+      @Value("${parvandeh.documents.text.max-ocr-pixels:" + MAX_OCR_PIXELS + "}") long maxPixels) {
     this.store = store;
     this.ocr = ocr;
+    this.maxPixels = maxPixels;
   }
 
   Extraction extract(String sha256, String mediaType) throws IOException {
@@ -63,14 +87,7 @@ class TextExtractor {
       return pdf(sha256);
     }
     if (ContentTypes.JPEG.equals(mediaType) || ContentTypes.PNG.equals(mediaType)) {
-      BufferedImage image;
-      try (InputStream in = store.open(sha256)) {
-        image = ImageIO.read(in);
-      }
-      if (image == null) {
-        throw new IOException("the stored image cannot be decoded");
-      }
-      return new Extraction(Method.OCR, List.of(fit(ocrPage(image, 0))));
+      return new Extraction(Method.OCR, List.of(fit(ocrPage(image(sha256), 0))));
     }
     return new Extraction(Method.NONE, List.of());
   }
@@ -80,6 +97,8 @@ class TextExtractor {
         PDDocument pdf = Loader.loadPDF(new RandomAccessReadBuffer(in))) {
       PDFTextStripper stripper = new PDFTextStripper();
       PDFRenderer renderer = new PDFRenderer(pdf);
+      // a scan's image is decoded at the resolution the page is rendered at, not its own
+      renderer.setSubsamplingAllowed(true);
       int pages = Math.min(pdf.getNumberOfPages(), MAX_PAGES);
       List<String> texts = new ArrayList<>(pages);
       int layered = 0;
@@ -92,13 +111,49 @@ class TextExtractor {
           texts.add(fit(PersianTextLayers.fromTextLayer(layer)));
           layered++;
         } else {
-          texts.add(fit(ocrPage(renderer.renderImageWithDPI(i, OCR_DPI, ImageType.GRAY), OCR_DPI)));
+          PDRectangle box = pdf.getPage(i).getCropBox();
+          float dpi = renderDpi(box.getWidth(), box.getHeight());
+          texts.add(
+              fit(ocrPage(renderer.renderImageWithDPI(i, dpi, ImageType.GRAY), Math.round(dpi))));
           read++;
         }
       }
       Method method =
           layered > 0 && read > 0 ? Method.MIXED : read > 0 ? Method.OCR : Method.TEXT_LAYER;
       return new Extraction(pages == 0 ? Method.NONE : method, texts);
+    }
+  }
+
+  /** {@value #OCR_DPI} dpi, or less for a page that would have more than the budget's pixels. */
+  private float renderDpi(float widthPoints, float heightPoints) {
+    double pixelsAtOcrDpi =
+        (double) widthPoints * heightPoints * (OCR_DPI / 72.0) * (OCR_DPI / 72.0);
+    return pixelsAtOcrDpi <= maxPixels
+        ? OCR_DPI
+        : (float) Math.floor(OCR_DPI * Math.sqrt(maxPixels / pixelsAtOcrDpi) * 100) / 100;
+  }
+
+  /** The stored image, decoded at every n-th pixel when it has more than the budget's pixels. */
+  private BufferedImage image(String sha256) throws IOException {
+    try (InputStream in = store.open(sha256);
+        ImageInputStream stream = ImageIO.createImageInputStream(in)) {
+      Iterator<ImageReader> readers = stream == null ? null : ImageIO.getImageReaders(stream);
+      if (readers == null || !readers.hasNext()) {
+        throw new IOException("the stored image cannot be decoded");
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(stream, true, true);
+        double pixels = (double) reader.getWidth(0) * reader.getHeight(0);
+        ImageReadParam param = reader.getDefaultReadParam();
+        int step = (int) Math.ceil(Math.sqrt(pixels / maxPixels));
+        if (step > 1) {
+          param.setSourceSubsampling(step, step, 0, 0);
+        }
+        return reader.read(0, param);
+      } finally {
+        reader.dispose();
+      }
     }
   }
 

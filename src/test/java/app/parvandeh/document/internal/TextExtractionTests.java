@@ -9,10 +9,12 @@ import app.parvandeh.document.StagedContent;
 import app.parvandeh.document.internal.TextExtractor.Extraction;
 import app.parvandeh.document.internal.TextExtractor.Method;
 import app.parvandeh.shared.PersianText;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,6 +102,63 @@ class TextExtractionTests {
             ContentTypes.PNG);
     assertThat(text.method()).isEqualTo(Method.OCR);
     assertThat(PersianText.compact(text.pages().get(0))).contains("فاطمه", "دانشجوی");
+  }
+
+  @Test
+  void aPageLargerThanThePixelBudgetAtThreeHundredDpiIsRenderedWithinItAndStillRead()
+      throws IOException {
+    Recording ocr = new Recording();
+    BufferedImage scan = PersianPages.image(PAGE_TWO, 300, Scan.CLEAN);
+    long budget = (long) scan.getWidth() * scan.getHeight() / 3;
+    Extraction text =
+        new TextExtractor(store, ocr, budget)
+            .extract(stored(PersianPages.scannedPdf(List.of(scan), 300)), ContentTypes.PDF);
+    assertThat(ocr.pixels).isNotEmpty().allMatch(p -> p <= budget);
+    assertThat(ocr.dpis).allMatch(dpi -> dpi > 0 && dpi < TextExtractor.OCR_DPI);
+    assertThat(PersianText.compact(text.pages().get(0))).contains("فاطمهرضایی", "کارشناسی");
+  }
+
+  @Test
+  void aHugePageIsRenderedWithinTheDefaultBudget() throws IOException {
+    // the scan's pixels declared at 30 dpi: a page ten times A4's width, 90 million pixels at 300
+    Recording ocr = new Recording();
+    new TextExtractor(store, ocr)
+        .extract(
+            stored(
+                PersianPages.scannedPdf(
+                    List.of(PersianPages.image(PAGE_TWO, 300, Scan.CLEAN)), 30)),
+            ContentTypes.PDF);
+    assertThat(ocr.pixels).isNotEmpty().allMatch(p -> p <= TextExtractor.MAX_OCR_PIXELS);
+    // the first reading uses most of the budget, not a needless fraction of it
+    assertThat(ocr.pixels.get(0)).isGreaterThan(TextExtractor.MAX_OCR_PIXELS * 9 / 10);
+  }
+
+  @Test
+  void anImageLargerThanThePixelBudgetIsDecodedSubsampledAndStillRead() throws IOException {
+    Recording ocr = new Recording();
+    BufferedImage page = PersianPages.image(PAGE_TWO, 300, Scan.CLEAN);
+    long budget = (long) page.getWidth() * page.getHeight() / 3;
+    TextExtractor extractor = new TextExtractor(store, ocr, budget);
+    Extraction text = extractor.extract(stored(PersianPages.png(page)), ContentTypes.PNG);
+    assertThat(ocr.pixels).isNotEmpty().allMatch(p -> p <= budget);
+    assertThat(PersianText.compact(text.pages().get(0))).contains("فاطمه", "دانشجوی");
+  }
+
+  /** Tesseract itself, noting the size of every image it is given. */
+  static final class Recording extends TesseractOcr {
+    final List<Long> pixels = new ArrayList<>();
+    final List<Integer> dpis = new ArrayList<>();
+
+    Recording() {
+      super("tesseract", "fas+eng", 180);
+    }
+
+    @Override
+    String read(BufferedImage page, int dpi) throws IOException {
+      pixels.add((long) page.getWidth() * page.getHeight());
+      dpis.add(dpi);
+      return super.read(page, dpi);
+    }
   }
 
   private String stored(byte[] bytes) throws IOException {
