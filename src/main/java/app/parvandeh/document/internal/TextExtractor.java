@@ -14,9 +14,13 @@ import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -97,7 +101,8 @@ class TextExtractor {
         PDDocument pdf = Loader.loadPDF(new RandomAccessReadBuffer(in))) {
       PDFTextStripper stripper = new PDFTextStripper();
       PDFRenderer renderer = new PDFRenderer(pdf);
-      // a scan's image is decoded at the resolution the page is rendered at, not its own
+      // a scan's image is decoded at the resolution the page is rendered at, not its own (see
+      // renderDpi)
       renderer.setSubsamplingAllowed(true);
       int pages = Math.min(pdf.getNumberOfPages(), MAX_PAGES);
       List<String> texts = new ArrayList<>(pages);
@@ -111,8 +116,7 @@ class TextExtractor {
           texts.add(fit(PersianTextLayers.fromTextLayer(layer)));
           layered++;
         } else {
-          PDRectangle box = pdf.getPage(i).getCropBox();
-          float dpi = renderDpi(box.getWidth(), box.getHeight());
+          float dpi = renderDpi(pdf.getPage(i));
           texts.add(
               fit(ocrPage(renderer.renderImageWithDPI(i, dpi, ImageType.GRAY), Math.round(dpi))));
           read++;
@@ -124,13 +128,37 @@ class TextExtractor {
     }
   }
 
-  /** {@value #OCR_DPI} dpi, or less for a page that would have more than the budget's pixels. */
-  private float renderDpi(float widthPoints, float heightPoints) {
-    double pixelsAtOcrDpi =
-        (double) widthPoints * heightPoints * (OCR_DPI / 72.0) * (OCR_DPI / 72.0);
-    return pixelsAtOcrDpi <= maxPixels
-        ? OCR_DPI
-        : (float) Math.floor(OCR_DPI * Math.sqrt(maxPixels / pixelsAtOcrDpi) * 100) / 100;
+  /**
+   * {@value #OCR_DPI} dpi, or less: the rendered page stays within the pixel budget, and an image
+   * on it whose decoding (PDFBox decodes to four bytes a pixel) would take more than half the
+   * budget's pixels is drawn at a resolution where PDFBox decodes only every n-th pixel of it.
+   */
+  private float renderDpi(PDPage page) throws IOException {
+    PDRectangle box = page.getCropBox();
+    double pixelsPerSquareDpi = (double) box.getWidth() * box.getHeight() / (72.0 * 72.0);
+    double device = Math.min(pixelsPerSquareDpi * OCR_DPI * OCR_DPI, maxPixels);
+    double largest = largestImagePixels(page);
+    double decodeBudget = maxPixels / 2.0;
+    if (largest > decodeBudget) {
+      int every = (int) Math.ceil(Math.sqrt(largest / decodeBudget));
+      // a little under, so PDFBox's floor of the ratio gives at least {@code every}
+      device = Math.min(device, 0.98 * largest / ((double) every * every));
+    }
+    double dpi = Math.sqrt(device / pixelsPerSquareDpi);
+    return (float) Math.min(OCR_DPI, Math.floor(dpi * 100) / 100);
+  }
+
+  private static double largestImagePixels(PDPage page) throws IOException {
+    PDResources resources = page.getResources();
+    double largest = 0;
+    if (resources != null) {
+      for (COSName name : resources.getXObjectNames()) {
+        if (resources.getXObject(name) instanceof PDImageXObject image) {
+          largest = Math.max(largest, (double) image.getWidth() * image.getHeight());
+        }
+      }
+    }
+    return largest;
   }
 
   /** The stored image, decoded at every n-th pixel when it has more than the budget's pixels. */

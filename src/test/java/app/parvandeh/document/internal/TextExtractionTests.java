@@ -119,6 +119,22 @@ class TextExtractionTests {
   }
 
   @Test
+  void aScanWhoseImageWouldDecodeOverHalfTheBudgetIsRenderedWhereItsImageIsSubsampled()
+      throws IOException {
+    // a 450 dpi scan: at 300 dpi the page has 44 % of the image's pixels and fits the budget,
+    // but PDFBox would decode the whole image (to four bytes a pixel) to draw it; at half its
+    // resolution it decodes every second pixel
+    Recording ocr = new Recording();
+    BufferedImage scan = PersianPages.image(PAGE_TWO, 450, Scan.CLEAN);
+    long pixels = (long) scan.getWidth() * scan.getHeight();
+    Extraction text =
+        new TextExtractor(store, ocr, pixels)
+            .extract(stored(PersianPages.scannedPdf(List.of(scan), 450)), ContentTypes.PDF);
+    assertThat(ocr.pixels.get(0)).isLessThanOrEqualTo(pixels / 4);
+    assertThat(PersianText.compact(text.pages().get(0))).contains("فاطمهرضایی", "کارشناسی");
+  }
+
+  @Test
   void aHugePageIsRenderedWithinTheDefaultBudget() throws IOException {
     // the scan's pixels declared at 30 dpi: a page ten times A4's width, 90 million pixels at 300
     Recording ocr = new Recording();
