@@ -199,9 +199,9 @@ public class FileTimeline {
   }
 
   /**
-   * Every value the follow-up variables took in a process, in the order they were set. The
-   * correlation that starts «پیگیری پرونده معطل» sets them on the file's own scope, so a later
-   * follow-up overwrites an earlier one's: the history of updates keeps each.
+   * Every value the follow-up variables took in a process, in the order they were set: on each
+   * follow-up's own scope, or (follow-ups started before they were kept there) on the file's, where
+   * a later follow-up overwrote an earlier one's and only the history of updates keeps each.
    */
   private List<HistoricVariableUpdate> followUpVariables(String processInstanceId) {
     Set<String> names =
@@ -222,13 +222,21 @@ public class FileTimeline {
         .toList();
   }
 
-  /** The follow-up's variables: the last values set before it started (the message set them). */
+  /**
+   * The follow-up's variables: those set on its own scope, or else the last values set on the
+   * file's before it started (the message set them).
+   */
   private static Map<String, Object> variablesOf(
       HistoricActivityInstance followUp, List<HistoricVariableUpdate> updates) {
     Map<String, Object> values = new HashMap<>();
     updates.stream()
-        .filter(u -> !u.getTime().after(followUp.getStartTime()))
+        .filter(u -> followUp.getId().equals(u.getActivityInstanceId()))
         .forEach(u -> values.put(u.getVariableName(), u.getValue()));
+    if (values.isEmpty()) {
+      updates.stream()
+          .filter(u -> !u.getTime().after(followUp.getStartTime()))
+          .forEach(u -> values.put(u.getVariableName(), u.getValue()));
+    }
     return values;
   }
 }

@@ -10,9 +10,9 @@ public final class OverdueFollowUp {
   public static final String SUB_PROCESS = "SubProcess_StuckFileFollowUp";
 
   /**
-   * Set by the correlation that starts the sub-process. They land on the file's own scope, not the
-   * instance's, so a later overdue task overwrites an earlier one's values; the model's gateway
-   * reads them at once, and {@code FileTimeline} reads each instance's from the history of updates.
+   * Set by the correlation that starts the sub-process, on that sub-process instance's own scope
+   * (files whose follow-ups started before 2026-12-02 have them on the file's scope, where a later
+   * follow-up overwrote an earlier one's).
    */
   public static final String VAR_LEVEL = "followUpLevel";
 

@@ -34,7 +34,9 @@ abstract class TaskOverdueListener implements TaskListener {
 
   /**
    * Runs inside the timer job's transaction: if the correlation fails, the job fails and is retried
-   * (then an incident on the task), and no half-started follow-up is left behind.
+   * (then an incident on the task), and no half-started follow-up is left behind. The variables go
+   * to the scope the message starts (this follow-up's own sub-process instance), so two follow-ups
+   * of one file at once keep their own.
    */
   @Override
   public void notify(DelegateTask task) {
@@ -42,7 +44,7 @@ abstract class TaskOverdueListener implements TaskListener {
         .getRuntimeService()
         .createMessageCorrelation(MESSAGE)
         .processInstanceId(task.getProcessInstanceId())
-        .setVariablesLocal(
+        .setVariablesToTriggeredScope(
             Map.of(
                 VAR_LEVEL, level,
                 VAR_OVERDUE_TASK, task.getId(),

@@ -48,6 +48,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -850,6 +851,49 @@ class StudentFileProcessTests {
         Duration.ofDays(WorkflowSettings.DEFAULT_DUE_DAYS + 3).plusHours(1).toMillis());
     Assertions.assertThat(runDueTimeouts(file, "Task_CheckDocumentsFaculty")).isEqualTo(2);
 
+    assertThat(file)
+        .isWaitingAt(
+            "Task_CheckDocumentsFaculty", "Task_RemindOverdueGroup", "Task_FollowUpStuckFile");
+  }
+
+  @Test
+  void twoFollowUpsOfTheSameFileAtOnceEachKeepTheirOwnLevelAndTask() {
+    ProcessInstance file = openFileAndDetermineDocuments();
+    complete(task(file));
+    Task check = task(file);
+
+    ClockUtil.offset(
+        Duration.ofDays(WorkflowSettings.DEFAULT_DUE_DAYS + 3).plusHours(1).toMillis());
+    Assertions.assertThat(runDueTimeouts(file, "Task_CheckDocumentsFaculty")).isEqualTo(2);
+
+    // each follow-up's variables are its own, not the file's (where the second would overwrite
+    // the first's)
+    List<VariableInstance> levels =
+        runtimeService()
+            .createVariableInstanceQuery()
+            .processInstanceIdIn(file.getId())
+            .variableName(OverdueFollowUp.VAR_LEVEL)
+            .list();
+    Assertions.assertThat(levels)
+        .extracting(VariableInstance::getValue)
+        .containsExactlyInAnyOrder(OverdueFollowUp.REMINDER, OverdueFollowUp.ESCALATION);
+    Assertions.assertThat(levels)
+        .extracting(VariableInstance::getExecutionId)
+        .doesNotContain(file.getId())
+        .doesNotHaveDuplicates();
+    Assertions.assertThat(
+            runtimeService()
+                .createVariableInstanceQuery()
+                .processInstanceIdIn(file.getId())
+                .variableName(OverdueFollowUp.VAR_OVERDUE_TASK)
+                .list())
+        .extracting(VariableInstance::getValue)
+        .containsExactly(check.getId(), check.getId());
+    Assertions.assertThat(runtimeService().getVariablesLocal(file.getId()))
+        .doesNotContainKeys(
+            OverdueFollowUp.VAR_LEVEL,
+            OverdueFollowUp.VAR_OVERDUE_TASK,
+            OverdueFollowUp.VAR_OVERDUE_STEP);
     assertThat(file)
         .isWaitingAt(
             "Task_CheckDocumentsFaculty", "Task_RemindOverdueGroup", "Task_FollowUpStuckFile");
