@@ -5,6 +5,8 @@ import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.workflow.ModelProperties;
 import app.parvandeh.workflow.StudentFileProcess;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -126,59 +128,103 @@ public class StuckFiles {
   @Transactional(readOnly = true)
   public Report report(int idleDays) {
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    List<StuckFile> files = files(new Query(idleDays, now), "");
+    List<StuckFile> files = files(new Query(idleDays, now));
     return new Report(idleDays, now, files, count(files));
   }
 
   /**
    * One page of the report, cut in the database: only the page's files are read whole (student,
-   * step name), and the counts are one grouped query; a page costs a page, not the whole report.
+   * step name); the page and the counts of all files are one statement, so the engine's open steps
+   * are read once (a common table expression used twice), and a page costs a page.
    */
   @Transactional(readOnly = true)
   public Page page(int idleDays, int page, int size) {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     Query query = new Query(idleDays, now);
     query.params.addValue("offset", (long) page * size).addValue("size", size);
-    List<StuckFile> files = files(query, " offset :offset rows fetch next :size rows only");
-    List<StepCount> counts = counts(query);
+    Map<String, String> facultyNames =
+        students.faculties().stream()
+            .collect(Collectors.toMap(FacultyRef::code, FacultyRef::nameFa));
+    List<Row> rows = new ArrayList<>();
+    List<StepCount> counts = new ArrayList<>();
+    jdbc.query(
+        "with g as ("
+            + query.grouped
+            + ") select 'f' kind, p.pi, p.step, p.def, p.since, p.overdue, p.due, p.incident,"
+            + " p.msg, p.idle, p.name, e.BUSINESS_KEY_ business_key,"
+            + " cast(null as varchar(255)) faculty, 1 files from (select * from g"
+            + " order by g.since, g.pi, g.step offset :offset rows fetch next :size rows only) p"
+            + " left join "
+            + query.executions
+            + " e on e.ID_ = p.pi"
+            + " union all select 'n', null, x.step, max(x.def), null, sum(x.overdue), null,"
+            + " sum(x.incident), null, sum(x.idle), max(x.name), null, x.faculty, count(*) from ("
+            + "select coalesce(s.faculty_code, '') faculty, g.* from g left join "
+            + query.executions
+            + " e on e.ID_ = g.pi left join student s on s.student_number = e.BUSINESS_KEY_"
+            + ") x group by x.faculty, x.step order by 1, 5, 2, 3",
+        query.params,
+        rs -> {
+          if ("f".equals(rs.getString("kind"))) {
+            rows.add(row(rs));
+          } else {
+            counts.add(
+                new StepCount(
+                    rs.getString("faculty"),
+                    facultyNames.getOrDefault(rs.getString("faculty"), ""),
+                    rs.getString("step"),
+                    stepName(rs.getString("def"), rs.getString("step"), rs.getString("name")),
+                    rs.getLong("overdue"),
+                    rs.getLong("incident"),
+                    rs.getLong("idle"),
+                    rs.getLong("files")));
+          }
+        });
+    counts.sort(Comparator.comparing(StepCount::facultyCode).thenComparing(StepCount::stepId));
     long total = counts.stream().mapToLong(StepCount::files).sum();
-    return new Page(idleDays, now, page, size, total, files, counts);
+    return new Page(idleDays, now, page, size, total, identified(rows, now), counts);
   }
 
   /**
    * The stuck files in the report's order: since when, oldest first, then by process instance and
    * step (unique), so that pages neither overlap nor skip when the same report is paged through.
    */
-  private List<StuckFile> files(Query query, String cut) {
+  private List<StuckFile> files(Query query) {
     List<Row> rows =
         jdbc.query(
             "select g.*, e.BUSINESS_KEY_ business_key from ("
                 + query.grouped
                 + ") g left join "
                 + query.executions
-                + " e on e.ID_ = g.pi order by g.since, g.pi, g.step"
-                + cut,
+                + " e on e.ID_ = g.pi order by g.since, g.pi, g.step",
             query.params,
-            (rs, i) -> {
-              Row row =
-                  new Row(
-                      rs.getString("pi"),
-                      rs.getString("step"),
-                      stepName(rs.getString("def"), rs.getString("step"), rs.getString("name")),
-                      rs.getTimestamp("since").toInstant());
-              if (rs.getInt("overdue") == 1) {
-                row.overdue(rs.getTimestamp("due").toInstant());
-              }
-              if (rs.getInt("incident") == 1) {
-                row.incident(rs.getString("msg"));
-              }
-              if (rs.getInt("idle") == 1) {
-                row.idle();
-              }
-              row.studentNumber =
-                  rs.getString("business_key") == null ? "" : rs.getString("business_key");
-              return row;
-            });
+            (rs, i) -> row(rs));
+    return identified(rows, query.now);
+  }
+
+  /** One file and step of the report's SQL. */
+  private Row row(ResultSet rs) throws SQLException {
+    Row row =
+        new Row(
+            rs.getString("pi"),
+            rs.getString("step"),
+            stepName(rs.getString("def"), rs.getString("step"), rs.getString("name")),
+            rs.getTimestamp("since").toInstant());
+    if (rs.getInt("overdue") == 1) {
+      row.overdue(rs.getTimestamp("due").toInstant());
+    }
+    if (rs.getInt("incident") == 1) {
+      row.incident(rs.getString("msg"));
+    }
+    if (rs.getInt("idle") == 1) {
+      row.idle();
+    }
+    row.studentNumber = rs.getString("business_key") == null ? "" : rs.getString("business_key");
+    return row;
+  }
+
+  /** The rows with their students, looked up in one query for all of them. */
+  private List<StuckFile> identified(List<Row> rows, Instant now) {
     Map<String, StudentRef> byNumber =
         rows.isEmpty()
             ? Map.of()
@@ -188,39 +234,8 @@ public class StuckFiles {
         .map(
             r -> {
               r.student = byNumber.get(r.studentNumber);
-              return r.toFile(query.now);
+              return r.toFile(now);
             })
-        .toList();
-  }
-
-  /** How many files are stuck per faculty and step, per reason: one grouped query. */
-  private List<StepCount> counts(Query query) {
-    Map<String, String> facultyNames =
-        students.faculties().stream()
-            .collect(Collectors.toMap(FacultyRef::code, FacultyRef::nameFa));
-    return jdbc
-        .query(
-            "select x.faculty, x.step, max(x.def) def, max(x.name) name, sum(x.overdue) overdue,"
-                + " sum(x.incident) incidents, sum(x.idle) idle, count(*) files from ("
-                + "select coalesce(s.faculty_code, '') faculty, g.* from ("
-                + query.grouped
-                + ") g left join "
-                + query.executions
-                + " e on e.ID_ = g.pi left join student s on s.student_number = e.BUSINESS_KEY_"
-                + ") x group by x.faculty, x.step",
-            query.params,
-            (rs, i) ->
-                new StepCount(
-                    rs.getString("faculty"),
-                    facultyNames.getOrDefault(rs.getString("faculty"), ""),
-                    rs.getString("step"),
-                    stepName(rs.getString("def"), rs.getString("step"), rs.getString("name")),
-                    rs.getLong("overdue"),
-                    rs.getLong("incidents"),
-                    rs.getLong("idle"),
-                    rs.getLong("files")))
-        .stream()
-        .sorted(Comparator.comparing(StepCount::facultyCode).thenComparing(StepCount::stepId))
         .toList();
   }
 
