@@ -4,7 +4,8 @@
 # points at one stored demo blob, its text already extracted), 20 notes each and each file's Camunda process
 # instance (1 % of them stuck at an overdue task), in bulk, while the application runs. Then, as the demo manager, REPEAT calls each (a
 # different student each time) of: one student's file view, report 112 for one student, document search; the
-# stuck-files report; and report 112 for a whole faculty as CSV, with the heap. Prints median and p95 per call.
+# stuck-files report (its first page, and the whole report as CSV); and report 112 for a whole faculty as CSV, with
+# the heap. Prints median and p95 per call.
 # The SQL of each call is logged once (actuator loggers, org.hibernate.SQL and JdbcTemplate at DEBUG) to
 # $run/data.log for EXPLAIN.
 # Usage: bench/archive.sh [students] [repeat]
@@ -65,7 +66,7 @@ loggers DEBUG
 echo "=== SQL of one call each" >> "$run/data.log"
 n=$(number)
 for path in "/api/students/$n/file" "/api/reports/notes?studentNumber=$n" "/api/documents/search?q=$n" \
-  "/api/documents/search?q=%D8%AE%D8%A7%D9%86%D9%88%D8%A7%D8%AF%DA%AF%DB%8C123" "/api/reports/stuck"; do
+  "/api/documents/search?q=%D8%AE%D8%A7%D9%86%D9%88%D8%A7%D8%AF%DA%AF%DB%8C123" "/api/reports/stuck" "/api/reports/stuck.csv"; do
   echo "=== CALL $path" >> "$run/data.log"; call warmup "$path"; sleep 1
 done
 loggers ""
@@ -84,7 +85,8 @@ PY
 for i in $(seq 1 "$WARMUP"); do
   n=$(number)
   for path in "/api/students/$n/file" "/api/reports/notes?studentNumber=$n" "/api/documents/search?q=$n" \
-    "/api/documents/search?q=%D8%AE%D8%A7%D9%86%D9%88%D8%A7%D8%AF%DA%AF%DB%8C$((RANDOM % 1009))" "/api/reports/stuck"; do
+    "/api/documents/search?q=%D8%AE%D8%A7%D9%86%D9%88%D8%A7%D8%AF%DA%AF%DB%8C$((RANDOM % 1009))" "/api/reports/stuck" \
+    "/api/reports/stuck.csv"; do
     call warmup "$path"
   done
 done
@@ -93,10 +95,20 @@ for i in $(seq 1 "$REPEAT"); do
   call file-view "/api/students/$n/file"
   call report-112-student "/api/reports/notes?studentNumber=$n"
   call search-by-number "/api/documents/search?q=$n"
-  call search-by-name "/api/documents/search?q=%D8%AE%D8%A7%D9%86%D9%88%D8%A7%D8%AF%DA%AF%DB%8C$((RANDOM % 1009))"
-  call stuck-files "/api/reports/stuck"
+  name=$((RANDOM % 1009)); echo "$name" >> "$run/names" # a 1- or 2-digit one is part of 11-120 students' names
+  call search-by-name "/api/documents/search?q=%D8%AE%D8%A7%D9%86%D9%88%D8%A7%D8%AF%DA%AF%DB%8C$name"
+  call stuck-files "/api/reports/stuck" # the first page (the report is paged since feat/archive3; before, all of it)
+  call stuck-files-csv "/api/reports/stuck.csv" # the whole report, every stuck file
 done
-for name in file-view report-112-student search-by-number search-by-name stuck-files; do summary $name; done
+for name in file-view report-112-student search-by-number search-by-name stuck-files stuck-files-csv; do summary $name; done
+python3 - "$run/names" "$run/times-search-by-name" <<'PY'
+import sys
+names = [l.split()[0] for l in open(sys.argv[1])]
+times = [float(l.split()[1]) for l in open(sys.argv[2])]
+for digits in sorted({len(n) for n in names}):
+    t = sorted(x for n, x in zip(names, times) if len(n) == digits)
+    print(f"search-by-name, {digits}-digit name number: {len(t)} calls, max {t[-1]:.3f} s, times {' '.join(f'{x:.3f}' for x in t)}")
+PY
 echo "heap before the faculty report: $(heap_mb) MB"
 (while kill -0 $app_pid 2>/dev/null; do heap_mb >> "$run/heap" 2>/dev/null || true; sleep 1; done) & sampler=$!
 call report-112-faculty "/api/reports/notes?faculty=engineering&format=csv"

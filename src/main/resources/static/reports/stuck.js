@@ -1,4 +1,5 @@
-// The stuck-files report for managers: GET /api/reports/stuck?idleDays=N, rendered with textContent only.
+// The stuck-files report for managers: GET /api/reports/stuck?idleDays=N&page=P&size=S, one page at a time (the
+// server cuts it; the counts are of all pages), rendered with textContent only. The CSV is the whole report.
 // The reasons' names are the server's (GET /api/labels, read before the first render).
 (function () {
   'use strict';
@@ -16,6 +17,8 @@
   var kit = window.ParvandehKit;
   var clear = kit.clear;
   var names = {};
+  var SIZE = 50;
+  var page = 0;
 
   function render(report) {
     var counts = document.getElementById('counts');
@@ -54,16 +57,24 @@
     });
     var message = document.getElementById('message');
     message.className = 'alert alert-info';
-    message.textContent = report.files.length
-      ? fa.format(report.files.length) + ' مورد (پیشرفت‌نکرده: بیش از ' + fa.format(report.idleDays) + ' روز).'
+    var first = report.page * report.size;
+    message.textContent = report.total
+      ? 'موارد ' + fa.format(report.files.length ? first + 1 : 0) + ' تا ' + fa.format(first + report.files.length) +
+        ' از ' + fa.format(report.total) + ' (پیشرفت‌نکرده: بیش از ' + fa.format(report.idleDays) + ' روز).'
       : 'پرونده معطلی نیست.';
+    var pages = Math.max(1, Math.ceil(report.total / report.size));
+    document.getElementById('page-of').textContent =
+      'صفحه ' + fa.format(report.page + 1) + ' از ' + fa.format(pages);
+    document.getElementById('previous').disabled = report.page <= 0;
+    document.getElementById('next').disabled = first + report.files.length >= report.total;
     document.getElementById('idle-days').value = report.idleDays;
     document.getElementById('csv').href = '/api/reports/stuck.csv?idleDays=' + report.idleDays;
   }
 
   function load() {
     var days = document.getElementById('idle-days').value;
-    kit.api('GET', '/api/reports/stuck' + (days ? '?idleDays=' + encodeURIComponent(days) : ''))
+    kit.api('GET', '/api/reports/stuck?page=' + page + '&size=' + SIZE +
+        (days ? '&idleDays=' + encodeURIComponent(days) : ''))
       .then(render, function (err) {
         var message = document.getElementById('message');
         message.className = 'alert alert-error';
@@ -71,7 +82,9 @@
       });
   }
 
-  document.getElementById('controls').addEventListener('submit', function (e) { e.preventDefault(); load(); });
+  document.getElementById('controls').addEventListener('submit', function (e) { e.preventDefault(); page = 0; load(); });
+  document.getElementById('previous').addEventListener('click', function () { page = Math.max(0, page - 1); load(); });
+  document.getElementById('next').addEventListener('click', function () { page += 1; load(); });
   // Without the names (the labels could not be had) a reason shows as its code.
   kit.labels().then(function (all) { names = all; }, function () {}).then(load);
 })();

@@ -14,6 +14,7 @@ import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.Response;
 import app.parvandeh.support.DueJobs;
 import app.parvandeh.support.ParvandehIntegrationTest;
+import app.parvandeh.support.StuckReportPages;
 import app.parvandeh.support.TestStudents;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Date;
@@ -199,7 +200,7 @@ class GraduationClearanceEndToEndTests {
     }
 
     ApiClient manager = ApiClient.signedIn(port, "manager", PASSWORD);
-    JsonNode report = manager.get("/api/reports/stuck").json();
+    JsonNode report = StuckReportPages.whole(manager);
     JsonNode overdueRow = row(report, overdue);
     assertThat(overdueRow.get("stepId").asText()).isEqualTo("Task_CheckFileClearance");
     assertThat(overdueRow.get("reasons").toString()).contains("OVERDUE");
@@ -242,8 +243,7 @@ class GraduationClearanceEndToEndTests {
     management.setJobRetries(job.getId(), 1);
     management.executeJob(job.getId());
     assertThat(students.get(failing).status()).isEqualTo(StudentStatus.EXPELLED);
-    assertThat(manager.get("/api/reports/stuck").json().get("files").toString())
-        .doesNotContain(failing);
+    assertThat(StuckReportPages.whole(manager).get("files").toString()).doesNotContain(failing);
   }
 
   /**
@@ -263,7 +263,7 @@ class GraduationClearanceEndToEndTests {
     ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + 40 * 86_400_000L));
     JsonNode report;
     try {
-      report = manager.get("/api/reports/stuck").json();
+      report = StuckReportPages.whole(manager);
     } finally {
       ClockUtil.reset();
     }

@@ -1,26 +1,25 @@
 package app.parvandeh.monitoring;
 
+import app.parvandeh.student.FacultyRef;
 import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.workflow.ModelProperties;
 import app.parvandeh.workflow.StudentFileProcess;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -29,6 +28,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,9 +56,7 @@ public class StuckFiles {
           StudentFileProcess.TASK_AWAIT_GRADUATION_REQUEST,
           StudentFileProcess.EVENT_AFTER_GRADUATION_REQUEST);
 
-  private final RuntimeService runtime;
-  private final TaskService tasks;
-  private final HistoryService history;
+  private final NamedParameterJdbcTemplate jdbc;
   private final RepositoryService repository;
   private final ManagementService management;
   private final StudentService students;
@@ -65,17 +64,13 @@ public class StuckFiles {
   private final int defaultIdleDays;
 
   public StuckFiles(
-      RuntimeService runtime,
-      TaskService tasks,
-      HistoryService history,
+      NamedParameterJdbcTemplate jdbc,
       RepositoryService repository,
       ManagementService management,
       StudentService students,
       ModelProperties model,
       @Value("${parvandeh.stuck.idle-days:30}") int defaultIdleDays) {
-    this.runtime = runtime;
-    this.tasks = tasks;
-    this.history = history;
+    this.jdbc = jdbc;
     this.repository = repository;
     this.management = management;
     this.students = students;
@@ -112,110 +107,200 @@ public class StuckFiles {
   public record Report(
       int idleDays, Instant generatedAt, List<StuckFile> files, List<StepCount> byFacultyAndStep) {}
 
+  /**
+   * One page of the report: {@code files} from {@code page * size} in the report's order (oldest
+   * first), {@code total} files in all, and the counts of all of them.
+   */
+  public record Page(
+      int idleDays,
+      Instant generatedAt,
+      int page,
+      int size,
+      long total,
+      List<StuckFile> files,
+      List<StepCount> byFacultyAndStep) {}
+
   public int defaultIdleDays() {
     return defaultIdleDays;
   }
 
+  /** Every stuck file, oldest first (the spreadsheet and the metrics). */
   @Transactional(readOnly = true)
   public Report report(int idleDays) {
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    Map<String, Row> rows = new LinkedHashMap<>();
-    for (Task task :
-        tasks
-            .createTaskQuery()
-            .processDefinitionKey(StudentFileProcess.PROCESS_ID)
-            .dueBefore(Date.from(now))
-            .list()) {
-      row(
-              rows,
-              task.getProcessInstanceId(),
-              task.getTaskDefinitionKey(),
-              task.getName(),
-              task.getCreateTime().toInstant())
-          .overdue(task.getDueDate().toInstant());
-    }
-    for (ProcessDefinition definition : definitions()) {
-      for (Incident incident :
-          runtime.createIncidentQuery().processDefinitionId(definition.getId()).list()) {
-        row(
-                rows,
-                incident.getProcessInstanceId(),
-                incident.getActivityId(),
-                stepName(definition.getId(), incident.getActivityId()),
-                incident.getIncidentTimestamp().toInstant())
-            .incident(incident.getIncidentMessage());
-      }
-      unfinishedSteps(definition.getId(), Date.from(now.minus(Duration.ofDays(idleDays)))).stream()
-          .filter(
-              a ->
-                  a.getActivityType().endsWith("Task")
-                      || a.getActivityType().startsWith("intermediate"))
-          .forEach(
-              a ->
-                  row(
-                          rows,
-                          a.getProcessInstanceId(),
-                          a.getActivityId(),
-                          a.getActivityName() == null ? a.getActivityId() : a.getActivityName(),
-                          a.getStartTime().toInstant())
-                      .idle());
-    }
-    identify(rows.values());
-    List<StuckFile> files =
-        rows.values().stream()
-            .map(r -> r.toFile(now))
-            .sorted(Comparator.comparing(StuckFile::ageDays).reversed())
-            .toList();
+    List<StuckFile> files = files(new Query(idleDays, now));
     return new Report(idleDays, now, files, count(files));
   }
 
   /**
-   * The steps of this definition's files that started before {@code before} and are still open,
-   * except the normal waits. The waits are left out in SQL: nearly every file of an archive waits
-   * for the end of study, so the engine's query returned (and mapped) one row per file, 50,000 at
-   * archive scale, to be dropped here.
+   * One page of the report, cut in the database: only the page's files are read whole (student,
+   * step name); the page and the counts of all files are one statement, so the engine's open steps
+   * are read once (a common table expression used twice), and a page costs a page.
    */
-  private List<HistoricActivityInstance> unfinishedSteps(String definitionId, Date before) {
-    String normalWaits =
-        normalWaits(definitionId).stream()
-            .sorted()
-            .map(id -> "'" + id + "'")
-            .collect(Collectors.joining(", "));
-    return history
-        .createNativeHistoricActivityInstanceQuery()
-        .sql(
-            "select * from "
-                + management.getTableName(HistoricActivityInstance.class)
-                + " where PROC_DEF_ID_ = #{definitionId} and END_TIME_ is null and START_TIME_ < #{before}"
-                + (normalWaits.isEmpty() ? "" : " and ACT_ID_ not in (" + normalWaits + ")"))
-        .parameter("definitionId", definitionId)
-        .parameter("before", before)
-        .list();
+  @Transactional(readOnly = true)
+  public Page page(int idleDays, int page, int size) {
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Query query = new Query(idleDays, now);
+    query.params.addValue("offset", (long) page * size).addValue("size", size);
+    Map<String, String> facultyNames =
+        students.faculties().stream()
+            .collect(Collectors.toMap(FacultyRef::code, FacultyRef::nameFa));
+    List<Row> rows = new ArrayList<>();
+    List<StepCount> counts = new ArrayList<>();
+    jdbc.query(
+        "with g as ("
+            + query.grouped
+            + ") select 'f' kind, p.pi, p.step, p.def, p.since, p.overdue, p.due, p.incident,"
+            + " p.msg, p.idle, p.name, e.BUSINESS_KEY_ business_key,"
+            + " cast(null as varchar(255)) faculty, 1 files from (select * from g"
+            + " order by g.since, g.pi, g.step offset :offset rows fetch next :size rows only) p"
+            + " left join "
+            + query.executions
+            + " e on e.ID_ = p.pi"
+            + " union all select 'n', null, x.step, max(x.def), null, sum(x.overdue), null,"
+            + " sum(x.incident), null, sum(x.idle), max(x.name), null, x.faculty, count(*) from ("
+            + "select coalesce(s.faculty_code, '') faculty, g.* from g left join "
+            + query.executions
+            + " e on e.ID_ = g.pi left join student s on s.student_number = e.BUSINESS_KEY_"
+            + ") x group by x.faculty, x.step order by 1, 5, 2, 3",
+        query.params,
+        rs -> {
+          if ("f".equals(rs.getString("kind"))) {
+            rows.add(row(rs));
+          } else {
+            counts.add(
+                new StepCount(
+                    rs.getString("faculty"),
+                    facultyNames.getOrDefault(rs.getString("faculty"), ""),
+                    rs.getString("step"),
+                    stepName(rs.getString("def"), rs.getString("step"), rs.getString("name")),
+                    rs.getLong("overdue"),
+                    rs.getLong("incident"),
+                    rs.getLong("idle"),
+                    rs.getLong("files")));
+          }
+        });
+    counts.sort(Comparator.comparing(StepCount::facultyCode).thenComparing(StepCount::stepId));
+    long total = counts.stream().mapToLong(StepCount::files).sum();
+    return new Page(idleDays, now, page, size, total, identified(rows, now), counts);
   }
 
   /**
-   * Each row's student number (its instance's business key) and student, in two queries for all
-   * rows.
+   * The stuck files in the report's order: since when, oldest first, then by process instance and
+   * step (unique), so that pages neither overlap nor skip when the same report is paged through.
    */
-  private void identify(Collection<Row> rows) {
-    if (rows.isEmpty()) {
-      return;
+  private List<StuckFile> files(Query query) {
+    List<Row> rows =
+        jdbc.query(
+            "select g.*, e.BUSINESS_KEY_ business_key from ("
+                + query.grouped
+                + ") g left join "
+                + query.executions
+                + " e on e.ID_ = g.pi order by g.since, g.pi, g.step",
+            query.params,
+            (rs, i) -> row(rs));
+    return identified(rows, query.now);
+  }
+
+  /** One file and step of the report's SQL. */
+  private Row row(ResultSet rs) throws SQLException {
+    Row row =
+        new Row(
+            rs.getString("pi"),
+            rs.getString("step"),
+            stepName(rs.getString("def"), rs.getString("step"), rs.getString("name")),
+            rs.getTimestamp("since").toInstant());
+    if (rs.getInt("overdue") == 1) {
+      row.overdue(rs.getTimestamp("due").toInstant());
     }
-    Map<String, String> numbers =
-        runtime
-            .createProcessInstanceQuery()
-            .processInstanceIds(
-                rows.stream().map(r -> r.processInstanceId).collect(Collectors.toSet()))
-            .list()
-            .stream()
-            .filter(p -> p.getBusinessKey() != null)
-            .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+    if (rs.getInt("incident") == 1) {
+      row.incident(rs.getString("msg"));
+    }
+    if (rs.getInt("idle") == 1) {
+      row.idle();
+    }
+    row.studentNumber = rs.getString("business_key") == null ? "" : rs.getString("business_key");
+    return row;
+  }
+
+  /** The rows with their students, looked up in one query for all of them. */
+  private List<StuckFile> identified(List<Row> rows, Instant now) {
     Map<String, StudentRef> byNumber =
-        students.byNumbers(numbers.values()).stream()
-            .collect(Collectors.toMap(StudentRef::studentNumber, s -> s));
-    for (Row row : rows) {
-      row.studentNumber = numbers.getOrDefault(row.processInstanceId, "");
-      row.student = byNumber.get(row.studentNumber);
+        rows.isEmpty()
+            ? Map.of()
+            : students.byNumbers(rows.stream().map(r -> r.studentNumber).toList()).stream()
+                .collect(Collectors.toMap(StudentRef::studentNumber, s -> s));
+    return rows.stream()
+        .map(
+            r -> {
+              r.student = byNumber.get(r.studentNumber);
+              return r.toFile(now);
+            })
+        .toList();
+  }
+
+  /**
+   * The report's SQL over the engine's tables, one row per file and step: its overdue task, its
+   * incidents and its open step, each where the engine's own queries would find them. The normal
+   * waits are left out in SQL: nearly every file of an archive waits for the end of study, so the
+   * engine's query returned (and mapped) one row per file, 50,000 at archive scale, to be dropped
+   * in Java. Where several sources name one step, "since" is the task's creation, else the
+   * incident's time, else the step's start, as the report always had it.
+   */
+  private final class Query {
+    final Instant now;
+    final MapSqlParameterSource params = new MapSqlParameterSource();
+    final String executions = management.getTableName(ProcessInstance.class);
+    final String grouped;
+
+    Query(int idleDays, Instant now) {
+      this.now = now;
+      List<String> definitions = definitions().stream().map(ProcessDefinition::getId).toList();
+      params
+          .addValue("now", Timestamp.from(now))
+          .addValue("before", Timestamp.from(now.minus(Duration.ofDays(idleDays))))
+          .addValue("definitions", definitions.isEmpty() ? List.of("") : definitions);
+      List<String> openSteps = new ArrayList<>();
+      for (int i = 0; i < definitions.size(); i++) {
+        params.addValue("d" + i, definitions.get(i));
+        String normalWaits =
+            normalWaits(definitions.get(i)).stream()
+                .sorted()
+                .map(id -> "'" + id + "'")
+                .collect(Collectors.joining(", "));
+        openSteps.add(
+            "a.PROC_DEF_ID_ = :d"
+                + i
+                + (normalWaits.isEmpty() ? "" : " and a.ACT_ID_ not in (" + normalWaits + ")"));
+      }
+      String sources =
+          "select 1 src, t.PROC_INST_ID_ pi, t.TASK_DEF_KEY_ step, t.PROC_DEF_ID_ def,"
+              + " t.CREATE_TIME_ since, t.DUE_DATE_ due, cast(null as varchar(4000)) msg, t.NAME_ name"
+              + " from "
+              + management.getTableName(Task.class)
+              + " t where t.PROC_DEF_ID_ in (:definitions) and t.DUE_DATE_ < :now"
+              + " union all select 2, i.PROC_INST_ID_, i.ACTIVITY_ID_, i.PROC_DEF_ID_,"
+              + " i.INCIDENT_TIMESTAMP_, null, i.INCIDENT_MSG_, null from "
+              + management.getTableName(Incident.class)
+              + " i where i.PROC_DEF_ID_ in (:definitions) and i.PROC_INST_ID_ is not null"
+              + " union all select 3, a.PROC_INST_ID_, a.ACT_ID_, a.PROC_DEF_ID_, a.START_TIME_,"
+              + " null, null, a.ACT_NAME_ from "
+              + management.getTableName(HistoricActivityInstance.class)
+              + " a where a.END_TIME_ is null and a.START_TIME_ < :before"
+              + " and (a.ACT_TYPE_ like '%Task' or a.ACT_TYPE_ like 'intermediate%') and ("
+              + (openSteps.isEmpty() ? "1 = 0" : String.join(" or ", openSteps))
+              + ")";
+      grouped =
+          "select u.pi, u.step, max(u.def) def,"
+              + " coalesce(min(case when u.src = 1 then u.since end),"
+              + " min(case when u.src = 2 then u.since end), min(u.since)) since,"
+              + " max(case when u.src = 1 then 1 else 0 end) overdue, max(u.due) due,"
+              + " max(case when u.src = 2 then 1 else 0 end) incident, max(u.msg) msg,"
+              + " max(case when u.src = 3 then 1 else 0 end) idle,"
+              + " coalesce(max(case when u.src = 1 then u.name end), max(u.name)) name"
+              + " from ("
+              + sources
+              + ") u group by u.pi, u.step";
     }
   }
 
@@ -226,9 +311,6 @@ public class StuckFiles {
         .list();
   }
 
-  /**
-   * A step the model marks as a normal wait ({@value ModelProperties#NORMAL_WAIT}{@code =true}).
-   */
   /**
    * The steps of this definition marked {@value ModelProperties#NORMAL_WAIT} in its model; a
    * version deployed before the property existed marks none, and its waits are the ones it always
@@ -244,20 +326,14 @@ public class StuckFiles {
         .collect(Collectors.toSet());
   }
 
-  private String stepName(String definitionId, String activityId) {
+  /** The step's name as the engine recorded it, else the model's, else its id. */
+  private String stepName(String definitionId, String activityId, String recorded) {
+    if (recorded != null) {
+      return recorded;
+    }
     FlowElement element =
         repository.getBpmnModelInstance(definitionId).getModelElementById(activityId);
     return element == null || element.getName() == null ? activityId : element.getName();
-  }
-
-  private Row row(
-      Map<String, Row> rows,
-      String processInstanceId,
-      String stepId,
-      String stepName,
-      Instant since) {
-    return rows.computeIfAbsent(
-        processInstanceId + "/" + stepId, k -> new Row(processInstanceId, stepId, stepName, since));
   }
 
   private static List<StepCount> count(List<StuckFile> files) {

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * A process owner marks steps in the model, not in Java: a check task's review stage and a step
@@ -185,9 +186,8 @@ class ModelPropertiesTests {
     StudentService students = mock(StudentService.class);
     StuckFiles stuck =
         new StuckFiles(
-            processEngine.getRuntimeService(),
-            processEngine.getTaskService(),
-            processEngine.getHistoryService(),
+            new NamedParameterJdbcTemplate(
+                processEngine.getProcessEngineConfiguration().getDataSource()),
             processEngine.getRepositoryService(),
             processEngine.getManagementService(),
             students,

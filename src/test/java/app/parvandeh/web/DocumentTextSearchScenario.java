@@ -274,6 +274,110 @@ abstract class DocumentTextSearchScenario {
     assertThat(clerk.get("/api/documents/text-index").status()).isEqualTo(403);
   }
 
+  /**
+   * The whole ranking, cut by the scope and the deletion rule: per word 3 for the document's or its
+   * student's information, 1 for the current version's text, ties newest first; every word must
+   * match; an older version's text, a deleted document and another faculty's file do not count for
+   * the faculty's clerk, and the audit reader sees the last two in their places.
+   */
+  @Test
+  void hitsAreRankedByWhereEachWordMatchedThenNewestFirstWithinTheCallersScope() {
+    String other = lettersOf(marker);
+    JsonNode infoOnly = letter("پاسخ " + marker, "متن دیگری بدون آن شماره");
+    JsonNode textOnly =
+        letter("نامه", "در پاسخ به نامه شماره " + persian(marker) + " اعلام می‌شود");
+    JsonNode infoAndText =
+        letter("پاسخ " + marker, "در پاسخ به نامه شماره " + persian(marker) + " اعلام می‌شود");
+    JsonNode bothWordsInInfo = letter("پاسخ " + marker + " " + other, "متن دیگری بدون آن شماره");
+    JsonNode olderVersionOnly =
+        letter("نامه", "در پاسخ به نامه شماره " + persian(marker) + " اعلام می‌شود");
+    Response replaced =
+        clerk.multipart(
+            "/api/documents/" + olderVersionOnly.get("id").asLong() + "/versions",
+            Map.of("rowVersion", olderVersionOnly.get("rowVersion").asText()),
+            "file",
+            new FilePart(
+                null,
+                "new.pdf",
+                "application/pdf",
+                PersianPages.textPdf(
+                    List.of(List.of("متن دیگری بدون آن شماره")), Producer.VISUAL_SHAPED)));
+    assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+    index.runFor(List.of(replaced.json().at("/current/id").asLong()));
+    JsonNode deleted = letter("پاسخ " + marker, "متن دیگری بدون آن شماره");
+    Response deletion =
+        clerk.postJson(
+            "/api/documents/" + deleted.get("id").asLong() + "/deletion",
+            Map.of("reason", "تکراری", "rowVersion", deleted.get("rowVersion").asLong()));
+    assertThat(deletion.status()).as(deletion.toString()).isEqualTo(200);
+    JsonNode classmatesTextAndOtherWordInInfo =
+        letter(
+            clerk,
+            classmate.studentNumber(),
+            "نامه " + other,
+            "در پاسخ به نامه شماره " + persian(marker) + " اعلام می‌شود");
+    StudentRef elsewhere =
+        students.admit(TestStudents.newStudent("oxt" + marker, 1402, false), "admission-office");
+    JsonNode otherFaculty =
+        letter(
+            ApiClient.signedIn(port, otherClerk, PASSWORD),
+            elsewhere.studentNumber(),
+            "پاسخ " + marker,
+            "متن دیگری بدون آن شماره");
+
+    assertThat(ids(searchHits(marker)))
+        .containsExactly(
+            id(infoAndText), // 3 + 1
+            id(bothWordsInInfo), // 3, newest first
+            id(infoOnly), // 3
+            id(classmatesTextAndOtherWordInInfo), // 1
+            id(textOnly)); // 1
+    assertThat(ids(searchHits(other + " " + marker)))
+        .containsExactly(
+            id(bothWordsInInfo), // 3 + 3
+            id(classmatesTextAndOtherWordInInfo)); // 3 + 1
+    assertThat(ids(searchHits(ApiClient.signedIn(port, otherClerk, PASSWORD), marker)))
+        .containsExactly(id(otherFaculty));
+    assertThat(ids(searchHits(ApiClient.signedIn(port, centralRecords, PASSWORD), marker)))
+        .containsExactly(
+            id(infoAndText),
+            id(otherFaculty),
+            id(deleted),
+            id(bothWordsInInfo),
+            id(infoOnly),
+            id(classmatesTextAndOtherWordInInfo),
+            id(textOnly));
+  }
+
+  /** A letter on the student's file with one page of this text, its text indexed. */
+  private JsonNode letter(String description, String text) {
+    return letter(clerk, student.studentNumber(), description, text);
+  }
+
+  private JsonNode letter(ApiClient by, String studentNumber, String description, String text) {
+    JsonNode letter =
+        register(
+            by,
+            studentNumber,
+            description,
+            "letter.pdf",
+            "application/pdf",
+            PersianPages.textPdf(List.of(List.of(text)), Producer.VISUAL_SHAPED));
+    index.runFor(List.of(letter.at("/current/id").asLong()));
+    return letter;
+  }
+
+  private static long id(JsonNode document) {
+    return document.get("id").asLong();
+  }
+
+  /** A word of letters only, one per digit: neither it nor the digits contain the other. */
+  private static String lettersOf(String digits) {
+    StringBuilder word = new StringBuilder("ژ");
+    digits.chars().forEach(c -> word.append("ابپتثجچحخد".charAt(c - '0')));
+    return word.toString();
+  }
+
   private JsonNode register(String description, String fileName, String contentType, byte[] bytes) {
     return register(clerk, student.studentNumber(), description, fileName, contentType, bytes);
   }

@@ -53,69 +53,10 @@ class JpaDocumentSearch implements DocumentSearch {
       return List.of();
     }
     MapSqlParameterSource params = new MapSqlParameterSource(scope.parameters());
-    StringBuilder inner =
-        new StringBuilder(
-                "select d.id, s.student_number, s.first_name, s.last_name,"
-                    + " s.faculty_code, s.search_text student_text, d.search_text document_text,"
-                    + " (select max(v.id) from document_version v where v.document_id = d.id) current_version"
-                    + " from document d join student s on s.id = d.student_id where ")
-            .append(scope.sql("s"));
-    if (!includeDeleted) {
-      inner.append(" and d.deleted_at is null");
-    }
-    StringBuilder scored = new StringBuilder("select x.*");
-    StringBuilder where = new StringBuilder(" where 1 = 1");
-    StringBuilder rank = new StringBuilder("0");
+    String sql = sql(words.size(), scope.sql("fs"), includeDeleted, Math.max(1, limit));
     for (int i = 0; i < words.size(); i++) {
       params.addValue("w" + i, "%" + words.get(i) + "%");
-      // candidates first, from each table's own (trigram-indexed) text: without them every document
-      // and student
-      // was read and scored (about 1 s a call at 500,000 documents; docs/benchmarks.md, "Archive
-      // scale"). A
-      // superset of what the word matches below (any version's text, not only the current one's).
-      inner
-          .append(
-              " and d.id in (select c.id from document c where c.student_id in (select cs.id from student cs")
-          .append(" where cs.search_text like :w")
-          .append(i)
-          .append(") union select c.id from document c")
-          .append(" where c.search_text like :w")
-          .append(i)
-          .append(" union select cv.document_id from")
-          .append(" document_version cv join document_page_text ct on ct.version_id = cv.id")
-          .append(" where ct.folded like :w")
-          .append(i)
-          .append(")");
-      scored
-          .append(", case when x.student_text like :w")
-          .append(i)
-          .append(" or x.document_text like :w")
-          .append(i)
-          .append(" then 1 else 0 end m")
-          .append(i)
-          // uncorrelated: PostgreSQL reads the word's pages once, through the trigram index, and
-          // hashes them
-          // (a correlated "exists" probed the index once per document in scope; docs/benchmarks.md)
-          .append(", case when x.current_version in (select t.version_id from document_page_text t")
-          .append(" where t.folded like :w")
-          .append(i)
-          .append(") then 1 else 0 end t")
-          .append(i);
-      where.append(" and (y.m").append(i).append(" = 1 or y.t").append(i).append(" = 1)");
-      rank.append(" + ").append(INFO_WEIGHT).append(" * y.m").append(i).append(" + y.t").append(i);
     }
-    String sql =
-        "select y.id, y.student_number, y.first_name, y.last_name, y.faculty_code, y.current_version, "
-            + rank
-            + " score from ("
-            + scored
-            + " from ("
-            + inner
-            + ") x) y"
-            + where
-            + " order by score desc, y.id desc fetch first "
-            + Math.max(1, limit)
-            + " rows only";
     Map<Long, String[]> found = new LinkedHashMap<>();
     Map<Long, Long> currentVersions = new HashMap<>();
     jdbc.query(
@@ -143,6 +84,91 @@ class JpaDocumentSearch implements DocumentSearch {
                     Views.fileDocument(loaded.get(e.getKey())),
                     snippets.get(currentVersions.get(e.getKey()))))
         .toList();
+  }
+
+  /**
+   * The best {@code limit} documents, ranked and cut in the database before any document or student
+   * row is read for its columns. Each word {@code :wN} contributes rows flagged {@code mN} (the
+   * word is in the student's or the document's information: a trigram-indexed match on either
+   * table) and {@code tN} (it is in the current version's text); a document is a hit when every
+   * word flags it once or more, and scores {@value #INFO_WEIGHT} per word in its information plus 1
+   * per word in its text. The scope and the deletion rule are applied in every branch, so the
+   * ranking only sees documents the caller may find. Before, every candidate was joined to its
+   * document and student and its words matched again, row by row: for a common name (a word that is
+   * part of thousands of students' names) that was 0.4–0.6 s of the database's time, with a
+   * sequential scan of the document table (docs/benchmarks.md, "Archive scale").
+   */
+  private static String sql(int wordCount, String scoped, boolean includeDeleted, int limit) {
+    String live = includeDeleted ? "" : " and fd.deleted_at is null";
+    StringBuilder rows = new StringBuilder();
+    StringBuilder flags = new StringBuilder();
+    StringBuilder score = new StringBuilder("0");
+    StringBuilder every = new StringBuilder("1 = 1");
+    for (int i = 0; i < wordCount; i++) {
+      String w = ":w" + i;
+      String info = flagColumns(wordCount, "m" + i);
+      String text = flagColumns(wordCount, "t" + i);
+      rows.append(rows.isEmpty() ? "" : " union all ")
+          // the word in the student's information: every document of each such student
+          .append("select fd.id")
+          .append(info)
+          .append(" from student fs join document fd on fd.student_id = fs.id")
+          .append(" where fs.search_text like ")
+          .append(w)
+          .append(live)
+          .append(" and ")
+          .append(scoped)
+          // in the document's own information
+          .append(" union all select fd.id")
+          .append(info)
+          .append(" from document fd join student fs on fs.id = fd.student_id")
+          .append(" where fd.search_text like ")
+          .append(w)
+          .append(live)
+          .append(" and ")
+          .append(scoped)
+          // in the current version's text (the text of an older version does not count)
+          .append(" union all select fd.id")
+          .append(text)
+          .append(" from document_version fv join document fd on fd.id = fv.document_id")
+          .append(" join student fs on fs.id = fd.student_id")
+          .append(
+              " where fv.id in (select t.version_id from document_page_text t where t.folded like ")
+          .append(w)
+          .append(") and fv.id = (select max(lv.id) from document_version lv")
+          .append(" where lv.document_id = fv.document_id)")
+          .append(live)
+          .append(" and ")
+          .append(scoped);
+      flags.append(", max(f.m").append(i).append(") m").append(i);
+      flags.append(", max(f.t").append(i).append(") t").append(i);
+      score.append(" + ").append(INFO_WEIGHT).append(" * max(f.m").append(i).append(")");
+      score.append(" + max(f.t").append(i).append(")");
+      every.append(" and (max(f.m").append(i).append(") = 1 or max(f.t").append(i).append(") = 1)");
+    }
+    return "select d.id, s.student_number, s.first_name, s.last_name, s.faculty_code,"
+        + " (select max(v.id) from document_version v where v.document_id = d.id) current_version"
+        + " from (select f.id, "
+        + score
+        + " score from ("
+        + rows
+        + ") f group by f.id having "
+        + every
+        + " order by score desc, f.id desc fetch first "
+        + limit
+        + " rows only) k join document d on d.id = k.id join student s on s.id = d.student_id"
+        + " order by k.score desc, d.id desc";
+  }
+
+  /** The flag columns of one branch: 1 for {@code set}, 0 for every other word's flags. */
+  private static String flagColumns(int wordCount, String set) {
+    StringBuilder columns = new StringBuilder();
+    for (int i = 0; i < wordCount; i++) {
+      for (String flag : new String[] {"m" + i, "t" + i}) {
+        columns.append(", ").append(flag.equals(set) ? 1 : 0).append(" ").append(flag);
+      }
+    }
+    return columns.toString();
   }
 
   /** Per version: the page matching the most words (the first such page) and its passage. */

@@ -3,6 +3,7 @@ package app.parvandeh.monitoring.web;
 import app.parvandeh.audit.AuditAction;
 import app.parvandeh.audit.AuditLog;
 import app.parvandeh.monitoring.StuckFiles;
+import app.parvandeh.monitoring.StuckFiles.Page;
 import app.parvandeh.monitoring.StuckFiles.Report;
 import app.parvandeh.monitoring.StuckFiles.StuckFile;
 import app.parvandeh.security.CurrentUser;
@@ -45,10 +46,38 @@ class StuckFilesController {
     this.audit = audit;
   }
 
+  /**
+   * A page of the report, {@value #DEFAULT_SIZE} files unless asked, at most {@value #MAX_SIZE}.
+   */
+  static final int DEFAULT_SIZE = 50;
+
+  static final int MAX_SIZE = 200;
+
+  /**
+   * One page (from 0) of the stuck files, oldest first, with the total and the counts of all; the
+   * whole report is the CSV.
+   */
   @GetMapping("/api/reports/stuck")
-  Report report(@RequestParam(required = false) Integer idleDays, Authentication authentication) {
+  Page report(
+      @RequestParam(required = false) Integer idleDays,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size,
+      Authentication authentication) {
     checkManager(authentication);
-    return stuckFiles.report(idleDays(idleDays));
+    if (page != null && (page < 0 || page > 1_000_000)) {
+      throw ParvandehException.badRequest(
+          "invalid-page",
+          "شماره صفحه باید عددی از ۰ تا ۱۰۰۰۰۰۰ باشد.",
+          "page must be a number from 0 to 1000000.");
+    }
+    if (size != null && (size < 1 || size > MAX_SIZE)) {
+      throw ParvandehException.badRequest(
+          "invalid-page-size",
+          "اندازه صفحه باید بین ۱ و ۲۰۰ باشد.",
+          "size must be between 1 and " + MAX_SIZE + ".");
+    }
+    return stuckFiles.page(
+        idleDays(idleDays), page == null ? 0 : page, size == null ? DEFAULT_SIZE : size);
   }
 
   @GetMapping("/api/reports/stuck.csv")
