@@ -21,4 +21,6 @@ WORKDIR /app
 ENV PARVANDEH_DATA_DIR=/data
 VOLUME /data
 EXPOSE 8080
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/parvandeh.jar"]
+# A node that ran out of heap may have lost any thread (once Tomcat's connection poller, so it stopped answering):
+# it exits, and the orchestrator starts it again; the other node and the database keep every acknowledged write.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/parvandeh.jar"]

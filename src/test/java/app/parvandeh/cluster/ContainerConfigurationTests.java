@@ -122,7 +122,8 @@ class ContainerConfigurationTests {
     assertThat(copy.group(1)).isEqualTo(artifact);
     assertThat(dockerfile)
         .contains(
-            "ENTRYPOINT [\"java\", \"-XX:MaxRAMPercentage=75\", \"-jar\", \""
+            "ENTRYPOINT [\"java\", \"-XX:MaxRAMPercentage=75\", \"-XX:+ExitOnOutOfMemoryError\","
+                + " \"-jar\", \""
                 + copy.group(2)
                 + "\"]");
     assertThat(dockerfile).contains("FROM eclipse-temurin:17-jre");

@@ -15,6 +15,7 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -298,8 +299,15 @@ public final class ApiClient {
         .orElse("");
   }
 
+  /**
+   * Longer than any call of the suite takes: a server that stops answering (a child application
+   * whose connection poller died) fails its test instead of hanging the build.
+   */
+  private static final Duration CALL_TIMEOUT = Duration.ofMinutes(5);
+
   private HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create(base + path))
+        .timeout(CALL_TIMEOUT)
         .header("Accept", "application/json, text/html");
   }
 
