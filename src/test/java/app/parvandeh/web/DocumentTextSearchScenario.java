@@ -191,18 +191,7 @@ abstract class DocumentTextSearchScenario {
     assertThat(ids(searchHits("نخست " + marker))).containsExactly(id);
 
     Response replaced =
-        clerk.multipart(
-            "/api/documents/" + id + "/versions",
-            Map.of("rowVersion", letter.get("rowVersion").asText()),
-            "file",
-            new FilePart(
-                null,
-                "new.pdf",
-                "application/pdf",
-                PersianPages.textPdf(
-                    List.of(List.of("نسخه اصلاح‌شده با کد " + persian(marker))),
-                    Producer.LOGICAL_GLYPHS)));
-    assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+        newVersion(letter, "نسخه اصلاح‌شده با کد " + persian(marker), Producer.LOGICAL_GLYPHS);
     assertThat(searchHits("نخست " + marker)).as("the old version is no longer current").isEmpty();
     index.runFor(List.of(replaced.json().at("/current/id").asLong()));
     assertThat(searchHits("نخست " + marker)).isEmpty();
@@ -292,17 +281,7 @@ abstract class DocumentTextSearchScenario {
     JsonNode olderVersionOnly =
         letter("نامه", "در پاسخ به نامه شماره " + persian(marker) + " اعلام می‌شود");
     Response replaced =
-        clerk.multipart(
-            "/api/documents/" + olderVersionOnly.get("id").asLong() + "/versions",
-            Map.of("rowVersion", olderVersionOnly.get("rowVersion").asText()),
-            "file",
-            new FilePart(
-                null,
-                "new.pdf",
-                "application/pdf",
-                PersianPages.textPdf(
-                    List.of(List.of("متن دیگری بدون آن شماره")), Producer.VISUAL_SHAPED)));
-    assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+        newVersion(olderVersionOnly, "متن دیگری بدون آن شماره", Producer.VISUAL_SHAPED);
     index.runFor(List.of(replaced.json().at("/current/id").asLong()));
     JsonNode deleted = letter("پاسخ " + marker, "متن دیگری بدون آن شماره");
     Response deletion =
@@ -350,6 +329,22 @@ abstract class DocumentTextSearchScenario {
   }
 
   /** A letter on the student's file with one page of this text, its text indexed. */
+  /** The clerk replaces the document by a one-line PDF as {@code producer} writes it. */
+  private Response newVersion(JsonNode document, String line, Producer producer) {
+    Response replaced =
+        clerk.multipart(
+            "/api/documents/" + document.get("id").asLong() + "/versions",
+            Map.of("rowVersion", document.get("rowVersion").asText()),
+            "file",
+            new FilePart(
+                null,
+                "new.pdf",
+                "application/pdf",
+                PersianPages.textPdf(List.of(List.of(line)), producer)));
+    assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+    return replaced;
+  }
+
   private JsonNode letter(String description, String text) {
     return letter(clerk, student.studentNumber(), description, text);
   }
