@@ -223,14 +223,15 @@ public class FileTimeline {
   }
 
   /**
-   * The follow-up's variables: those set on its own scope, or else the last values set on the
+   * The follow-up's variables: those set on its own scope (the sub-process's execution; their
+   * update is recorded a moment after the sub-process starts), or else the last values set on the
    * file's before it started (the message set them).
    */
   private static Map<String, Object> variablesOf(
       HistoricActivityInstance followUp, List<HistoricVariableUpdate> updates) {
     Map<String, Object> values = new HashMap<>();
     updates.stream()
-        .filter(u -> followUp.getId().equals(u.getActivityInstanceId()))
+        .filter(u -> followUp.getExecutionId().equals(u.getExecutionId()))
         .forEach(u -> values.put(u.getVariableName(), u.getValue()));
     if (values.isEmpty()) {
       updates.stream()
