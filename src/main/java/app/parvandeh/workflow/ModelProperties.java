@@ -13,6 +13,9 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.IntermediateThrowEvent;
+import org.camunda.bpm.model.bpmn.instance.Task;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
@@ -36,6 +39,9 @@ public class ModelProperties {
   /** Property values by name, by element id, per process definition id. */
   private final Map<String, Map<String, Map<String, String>>> byDefinition =
       new ConcurrentHashMap<>();
+
+  /** The ids of the tasks and intermediate events, per process definition id. */
+  private final Map<String, Set<String>> stepsByDefinition = new ConcurrentHashMap<>();
 
   public ModelProperties(RepositoryService repository, IdentityService identity) {
     this.repository = repository;
@@ -67,6 +73,26 @@ public class ModelProperties {
    */
   public boolean declares(String definitionId, String name) {
     return of(definitionId).values().stream().anyMatch(properties -> properties.containsKey(name));
+  }
+
+  /**
+   * The ids of the definition's tasks (of every kind) and intermediate events, in sub-processes
+   * too: the steps where one of its files can stand still.
+   */
+  public Set<String> steps(String definitionId) {
+    return stepsByDefinition.computeIfAbsent(
+        definitionId,
+        id ->
+            asSystem(
+                identity,
+                () -> {
+                  BpmnModelInstance model = repository.getBpmnModelInstance(id);
+                  return Stream.of(
+                          Task.class, IntermediateCatchEvent.class, IntermediateThrowEvent.class)
+                      .flatMap(type -> model.getModelElementsByType(type).stream())
+                      .map(BaseElement::getId)
+                      .collect(Collectors.toUnmodifiableSet());
+                }));
   }
 
   private Map<String, Map<String, String>> of(String definitionId) {

@@ -176,6 +176,32 @@ class ModelPropertiesTests {
     assertThat(idleStepsAfterForty()).containsExactly("Task_B");
   }
 
+  @Test
+  void stepsInsideASubProcessAndAnIntermediateEventAreReportedIdleButNotTheSubProcessItself() {
+    deploy(
+        Bpmn.createExecutableProcess(StudentFileProcess.PROCESS_ID)
+            .camundaHistoryTimeToLive(1)
+            .startEvent()
+            .parallelGateway("Fork")
+            .subProcess("Sub")
+            .embeddedSubProcess()
+            .startEvent()
+            .userTask("Task_Inside")
+            .endEvent()
+            .subProcessDone()
+            .endEvent()
+            .moveToNode("Fork")
+            .intermediateCatchEvent("Event_Signal")
+            .signal("never")
+            .endEvent()
+            .moveToNode("Fork")
+            .userTask(StudentFileProcess.TASK_AWAIT_GRADUATION_REQUEST)
+            .endEvent()
+            .done());
+
+    assertThat(idleStepsAfterForty()).containsExactlyInAnyOrder("Task_Inside", "Event_Signal");
+  }
+
   /** Starts a file, lets 40 days pass and lists the steps the 30-day report calls idle. */
   private List<String> idleStepsAfterForty() {
     processEngine

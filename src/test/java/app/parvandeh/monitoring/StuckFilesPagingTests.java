@@ -11,6 +11,8 @@ import app.parvandeh.support.ParvandehIntegrationTest;
 import app.parvandeh.support.StuckReportPages;
 import app.parvandeh.support.TestStudents;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,12 +20,14 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The stuck-files report comes a page at a time, cut in the database: the pages of one report do
@@ -40,6 +44,7 @@ class StuckFilesPagingTests {
   @Autowired StudentService students;
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
+  @Autowired DataSource dataSource;
 
   @Test
   void pagesAreDisjointCoverTheWholeReportOldestFirstInAStableOrderAndAddUpToTheTotal() {
@@ -107,6 +112,33 @@ class StuckFilesPagingTests {
             files.stream()
                 .map(f -> f.get("studentNumber").asText() + "/" + f.get("stepId").asText())
                 .toList());
+  }
+
+  @Test
+  void onPostgresqlTheEnginesOpenStepsHaveAPartialIndexAndOnH2None() throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      boolean postgres =
+          connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL");
+      List<String> definitions =
+          new JdbcTemplate(dataSource)
+              .queryForList(
+                  postgres
+                      ? "select indexdef from pg_indexes where indexname = ? and schemaname = current_schema()"
+                      : "select index_name from information_schema.indexes"
+                          + " where lower(index_name) = ?",
+                  String.class,
+                  OpenStepsIndex.NAME);
+      if (postgres) {
+        assertThat(definitions)
+            .singleElement()
+            .asString()
+            .containsIgnoringCase("act_hi_actinst")
+            .containsIgnoringCase("(proc_def_id_, act_id_, start_time_)")
+            .containsIgnoringCase("WHERE (end_time_ IS NULL)");
+      } else {
+        assertThat(definitions).isEmpty();
+      }
+    }
   }
 
   @Test
