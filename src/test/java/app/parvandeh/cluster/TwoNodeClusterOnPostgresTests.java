@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -204,17 +205,38 @@ class TwoNodeClusterOnPostgresTests {
     nodeA.kill();
     nodeA = null;
 
+    String notes =
+        "select count(*) from note n join student s on s.id = n.student_id where n.kind ="
+            + " 'REGISTRATION_COMPLETE' and s.student_number in ("
+            + quoted(opened)
+            + ")";
     awaitUpTo(
         4,
         () ->
             "DONE".equals(string("select status from cohort_import where id = " + importId))
-                && count(
-                        "select count(*) from note n join student s on s.id = n.student_id where n.kind ="
-                            + " 'REGISTRATION_COMPLETE' and s.student_number in ("
-                            + quoted(opened)
-                            + ")")
-                    == FILES
-                && count("select count(*) from replica_backlog") == 0);
+                && count(notes) == FILES
+                && count("select count(*) from replica_backlog") == 0,
+        () ->
+            "import "
+                + string("select status from cohort_import where id = " + importId)
+                + ", rows not done "
+                + count(
+                    "select count(*) from cohort_row where import_id = "
+                        + importId
+                        + " and outcome is null")
+                + ", leases "
+                + string(
+                    "select string_agg(name || '@' || holder || ' until ' || expires_at, '; ') from cluster_lease")
+                + ", registration notes "
+                + count(notes)
+                + " of "
+                + FILES
+                + ", replica backlog "
+                + count("select count(*) from replica_backlog")
+                + ", jobs "
+                + string(
+                    "select string_agg(coalesce(lock_owner_, '-') || ' ' || retries_ || ' '"
+                        + " || coalesce(exception_msg_, ''), '; ') from act_ru_job"));
 
     // Exactly once: one file process per student, one note per file, one document per requirement.
     assertThat(
@@ -272,7 +294,8 @@ class TwoNodeClusterOnPostgresTests {
     // The audit's schedule (every 15 s here) fires on both nodes; one of them runs it: one run per
     // firing.
     String scheduled = "from fixity_audit_run where started_by = 'system:fixity-audit'";
-    awaitUpTo(1, () -> count("select count(*) " + scheduled) > 0);
+    awaitUpTo(
+        1, () -> count("select count(*) " + scheduled) > 0, () -> "no scheduled fixity audit run");
     assertThat(count("select count(*) " + scheduled))
         .isEqualTo(
             count(
@@ -358,14 +381,18 @@ class TwoNodeClusterOnPostgresTests {
     return String.join(",", numbers.stream().map(n -> "'" + n + "'").toList());
   }
 
-  private static void awaitUpTo(int minutes, BooleanSupplier condition) throws Exception {
+  /** Waits for the condition; if it never holds, fails with what {@code state} says is left. */
+  private static void awaitUpTo(int minutes, BooleanSupplier condition, Supplier<String> state)
+      throws Exception {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(minutes);
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError(
             "the cluster did not finish its work within "
                 + minutes
-                + " min; node B's log:\n"
+                + " min ("
+                + state.get()
+                + "); node B's log:\n"
                 + nodeB.log());
       }
       Thread.sleep(500);

@@ -37,7 +37,7 @@ class DocumentTextIndexer implements DocumentTextIndex {
       TextExtractor extractor,
       DocumentTextAlerts alerts,
       Clock clock,
-      @Value("${parvandeh.node-id:}") String nodeId) {
+      @Value("${parvandeh.cluster.node-id:}") String nodeId) {
     this.jobs = jobs;
     this.extractor = extractor;
     this.alerts = alerts;
