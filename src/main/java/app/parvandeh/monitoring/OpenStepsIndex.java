@@ -38,17 +38,14 @@ class OpenStepsIndex extends AbstractProcessEnginePlugin {
   }
 
   private static void create(DataSource dataSource, String tablePrefix) {
-    String prefix = tablePrefix == null ? "" : tablePrefix;
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {
-      if (!connection.getAutoCommit()) {
-        connection.setAutoCommit(true);
-      }
+      connection.setAutoCommit(true);
       statement.execute(
           "create index if not exists "
               + NAME
               + " on "
-              + prefix
+              + tablePrefix
               + "ACT_HI_ACTINST (PROC_DEF_ID_, ACT_ID_, START_TIME_) where END_TIME_ is null");
     } catch (SQLException e) {
       // Another node starting at the same moment may have made it first; the report is only

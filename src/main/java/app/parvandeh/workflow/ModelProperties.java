@@ -36,12 +36,14 @@ public class ModelProperties {
   private final RepositoryService repository;
   private final IdentityService identity;
 
-  /** Property values by name, by element id, per process definition id. */
-  private final Map<String, Map<String, Map<String, String>>> byDefinition =
-      new ConcurrentHashMap<>();
+  /**
+   * What one definition's model says: property values by name, by element id, and the ids of its
+   * tasks and intermediate events.
+   */
+  private record Read(Map<String, Map<String, String>> properties, Set<String> steps) {}
 
-  /** The ids of the tasks and intermediate events, per process definition id. */
-  private final Map<String, Set<String>> stepsByDefinition = new ConcurrentHashMap<>();
+  /** Each model read once, per process definition id. */
+  private final Map<String, Read> byDefinition = new ConcurrentHashMap<>();
 
   public ModelProperties(RepositoryService repository, IdentityService identity) {
     this.repository = repository;
@@ -80,27 +82,33 @@ public class ModelProperties {
    * too: the steps where one of its files can stand still.
    */
   public Set<String> steps(String definitionId) {
-    return stepsByDefinition.computeIfAbsent(
+    return read(definitionId).steps();
+  }
+
+  private Map<String, Map<String, String>> of(String definitionId) {
+    return read(definitionId).properties();
+  }
+
+  private Read read(String definitionId) {
+    return byDefinition.computeIfAbsent(
         definitionId,
         id ->
             asSystem(
                 identity,
                 () -> {
                   BpmnModelInstance model = repository.getBpmnModelInstance(id);
-                  return Stream.of(
-                          Task.class, IntermediateCatchEvent.class, IntermediateThrowEvent.class)
-                      .flatMap(type -> model.getModelElementsByType(type).stream())
-                      .map(BaseElement::getId)
-                      .collect(Collectors.toUnmodifiableSet());
+                  return new Read(properties(model), steps(model));
                 }));
   }
 
-  private Map<String, Map<String, String>> of(String definitionId) {
-    return byDefinition.computeIfAbsent(
-        definitionId, id -> asSystem(identity, () -> read(repository.getBpmnModelInstance(id))));
+  private static Set<String> steps(BpmnModelInstance model) {
+    return Stream.of(Task.class, IntermediateCatchEvent.class, IntermediateThrowEvent.class)
+        .flatMap(type -> model.getModelElementsByType(type).stream())
+        .map(BaseElement::getId)
+        .collect(Collectors.toUnmodifiableSet());
   }
 
-  private static Map<String, Map<String, String>> read(BpmnModelInstance model) {
+  private static Map<String, Map<String, String>> properties(BpmnModelInstance model) {
     Map<String, Map<String, String>> byElement = new HashMap<>();
     for (BaseElement element : model.getModelElementsByType(BaseElement.class)) {
       Map<String, String> properties = new HashMap<>();

@@ -8,11 +8,10 @@ import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.Response;
 import app.parvandeh.support.DueJobs;
 import app.parvandeh.support.ParvandehIntegrationTest;
+import app.parvandeh.support.PostgresTestDatabase;
 import app.parvandeh.support.StuckReportPages;
 import app.parvandeh.support.TestStudents;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -115,29 +114,26 @@ class StuckFilesPagingTests {
   }
 
   @Test
-  void onPostgresqlTheEnginesOpenStepsHaveAPartialIndexAndOnH2None() throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      boolean postgres =
-          connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL");
-      List<String> definitions =
-          new JdbcTemplate(dataSource)
-              .queryForList(
-                  postgres
-                      ? "select indexdef from pg_indexes where indexname = ? and schemaname = current_schema()"
-                      : "select index_name from information_schema.indexes"
-                          + " where lower(index_name) = ?",
-                  String.class,
-                  OpenStepsIndex.NAME);
-      if (postgres) {
-        assertThat(definitions)
-            .singleElement()
-            .asString()
-            .containsIgnoringCase("act_hi_actinst")
-            .containsIgnoringCase("(proc_def_id_, act_id_, start_time_)")
-            .containsIgnoringCase("WHERE (end_time_ IS NULL)");
-      } else {
-        assertThat(definitions).isEmpty();
-      }
+  void onPostgresqlTheEnginesOpenStepsHaveAPartialIndexAndOnH2None() {
+    boolean postgres = PostgresTestDatabase.active();
+    List<String> definitions =
+        new JdbcTemplate(dataSource)
+            .queryForList(
+                postgres
+                    ? "select indexdef from pg_indexes where indexname = ? and schemaname = current_schema()"
+                    : "select index_name from information_schema.indexes"
+                        + " where lower(index_name) = ?",
+                String.class,
+                OpenStepsIndex.NAME);
+    if (postgres) {
+      assertThat(definitions)
+          .singleElement()
+          .asString()
+          .containsIgnoringCase("act_hi_actinst")
+          .containsIgnoringCase("(proc_def_id_, act_id_, start_time_)")
+          .containsIgnoringCase("WHERE (end_time_ IS NULL)");
+    } else {
+      assertThat(definitions).isEmpty();
     }
   }
 
