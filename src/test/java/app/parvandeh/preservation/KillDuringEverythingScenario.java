@@ -184,10 +184,13 @@ abstract class KillDuringEverythingScenario {
     Response export = manager.postJson("/api/exports", Map.of());
     assertThat(export.status()).as(export.toString()).isEqualTo(202);
     String exportId = export.json().path("id").asText();
+    // the replica's catch-up keeps up with the uploads between its runs, on a scheduler thread of
+    // its own: the kill waits for a moment it is behind
     await(
-        "some cards attached and some uploads acknowledged",
+        "some cards attached, some uploads acknowledged and the replica behind",
         () ->
             acknowledged.size() >= 8
+                && manager.get("/api/preservation/audits").json().at("/backlog/items").asLong() > 0
                 && "RUNNING"
                     .equals(
                         manager
