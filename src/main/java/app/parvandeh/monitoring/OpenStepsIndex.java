@@ -1,6 +1,8 @@
 package app.parvandeh.monitoring;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
@@ -20,6 +22,12 @@ import org.springframework.stereotype.Component;
  * created or updated its tables, which happens after Flyway's migrations, so it cannot be one of
  * them; it is made once (if not there yet) and costs an entry only while a step is open. Left out
  * on H2, which has no partial indexes: a whole index would tax every step of every file.
+ *
+ * <p>It is built {@code concurrently}, so a node that starts beside a running one (the first start
+ * of a new version in a cluster) does not hold up that node's history writes while it reads the
+ * table. A concurrent build that was cut short (the node killed, the build cancelled) leaves an
+ * invalid index behind, which PostgreSQL keeps up to date but never reads; such an index is dropped
+ * and built again, unless a build of it is still going on.
  */
 @Component
 class OpenStepsIndex extends AbstractProcessEnginePlugin {
@@ -37,20 +45,59 @@ class OpenStepsIndex extends AbstractProcessEnginePlugin {
     }
   }
 
-  private static void create(DataSource dataSource, String tablePrefix) {
+  /** The index's state in the catalogue. */
+  enum State {
+    ABSENT,
+    VALID,
+    INVALID,
+    BEING_BUILT
+  }
+
+  static void create(DataSource dataSource, String tablePrefix) {
+    // The index lives in its table's schema: the prefix's, or the search path's without one.
+    String index = tablePrefix.substring(0, tablePrefix.lastIndexOf('.') + 1) + NAME;
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {
+      // A concurrent build cannot run inside a transaction.
       connection.setAutoCommit(true);
-      statement.execute(
-          "create index if not exists "
-              + NAME
-              + " on "
-              + tablePrefix
-              + "ACT_HI_ACTINST (PROC_DEF_ID_, ACT_ID_, START_TIME_) where END_TIME_ is null");
+      State state = state(connection, index);
+      if (state == State.INVALID) {
+        log.warn(
+            "The index of open steps {} was left invalid by a build cut short; built again", index);
+        statement.execute("drop index concurrently if exists " + index);
+        state = State.ABSENT;
+      }
+      if (state == State.ABSENT) {
+        // "if not exists": another node starting at the same moment may have begun it first.
+        statement.execute(
+            "create index concurrently if not exists "
+                + NAME
+                + " on "
+                + tablePrefix
+                + "ACT_HI_ACTINST (PROC_DEF_ID_, ACT_ID_, START_TIME_) where END_TIME_ is null");
+      }
     } catch (SQLException e) {
-      // Another node starting at the same moment may have made it first; the report is only
-      // slower without it.
-      log.warn("The index of open steps {} could not be made", NAME, e);
+      // The report is only slower without it; the next start tries again.
+      log.warn("The index of open steps {} could not be made", index, e);
+    }
+  }
+
+  static State state(Connection connection, String index) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "select i.indisvalid, exists (select 1 from pg_stat_progress_create_index p"
+                + " where p.index_relid = i.indexrelid)"
+                + " from pg_index i where i.indexrelid = to_regclass(?)")) {
+      query.setString(1, index);
+      try (ResultSet row = query.executeQuery()) {
+        if (!row.next()) {
+          return State.ABSENT;
+        }
+        if (row.getBoolean(1)) {
+          return State.VALID;
+        }
+        return row.getBoolean(2) ? State.BEING_BUILT : State.INVALID;
+      }
     }
   }
 }
