@@ -7,6 +7,7 @@ import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
 import app.parvandeh.support.ApiClient.Response;
 import app.parvandeh.support.ChildApplication;
+import app.parvandeh.support.ChildApplicationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -44,6 +45,7 @@ import org.springframework.util.FileSystemUtils;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
+@ChildApplicationTest
 class AcknowledgedWritesSurviveKillTests {
 
   static final String PASSWORD = "parvandeh";

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ChildApplication;
+import app.parvandeh.support.ChildApplicationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
@@ -18,6 +21,7 @@ import org.springframework.util.FileSystemUtils;
  * goes on with the entries not yet recorded, and every card is attached exactly once, with one
  * note.
  */
+@ChildApplicationTest
 class CardBatchRestartTests {
 
   private static final int CARDS = 1500;
@@ -36,10 +40,10 @@ class CardBatchRestartTests {
       byte[] card = DemoFiles.pdf("card " + i + " " + Long.toHexString(random.nextLong()));
       archive.add("cards/" + list.get(i, "student_number") + "_EXAM_CARD.pdf", card);
     }
-    String[] largeUploads =
-        ChildApplication.demoWithoutJobs(
-            "--spring.servlet.multipart.max-file-size=100MB",
-            "--spring.servlet.multipart.max-request-size=100MB");
+    List<String> arguments = new ArrayList<>(ChildApplication.QUICK_TAKEOVER);
+    arguments.add("--spring.servlet.multipart.max-file-size=100MB");
+    arguments.add("--spring.servlet.multipart.max-request-size=100MB");
+    String[] largeUploads = ChildApplication.demoWithoutJobs(arguments.toArray(String[]::new));
     long id;
     long doneAtKill;
     try (ChildApplication first = ChildApplication.start(dataDir, "first.log", largeUploads)) {

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -44,7 +46,7 @@ final class CohortImportRestart {
     long id;
     long doneAtKill;
     try (ChildApplication first =
-        ChildApplication.start(dataDir, "first.log", ChildApplication.demoWithoutJobs(arguments))) {
+        ChildApplication.start(dataDir, "first.log", restartable(arguments))) {
       ApiClient api = ApiClient.signedIn(first.port(), "central.admission", "parvandeh");
       id = CohortList.upload(api, list.bytes()).json().path("id").asLong();
       doneAtKill = waitForSomeRows(api, id);
@@ -54,8 +56,7 @@ final class CohortImportRestart {
 
     JsonNode finished;
     try (ChildApplication second =
-        ChildApplication.start(
-            dataDir, "second.log", ChildApplication.demoWithoutJobs(arguments))) {
+        ChildApplication.start(dataDir, "second.log", restartable(arguments))) {
       finished =
           CohortList.waitUntilDone(
               ApiClient.signedIn(second.port(), "central.admission", "parvandeh"), id);
@@ -96,6 +97,13 @@ final class CohortImportRestart {
           .isEqualTo(ROWS);
     }
     FileSystemUtils.deleteRecursively(dataDir);
+  }
+
+  /** The demo install without jobs, with {@code arguments} and a quick takeover after the kill. */
+  private static String[] restartable(String... arguments) {
+    List<String> all = new ArrayList<>(ChildApplication.QUICK_TAKEOVER);
+    all.addAll(List.of(arguments));
+    return ChildApplication.demoWithoutJobs(all.toArray(String[]::new));
   }
 
   /**

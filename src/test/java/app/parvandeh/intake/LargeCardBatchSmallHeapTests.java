@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.Response;
 import app.parvandeh.support.ChildApplication;
+import app.parvandeh.support.ChildApplicationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,7 @@ import org.springframework.util.FileSystemUtils;
  * memory, then worked through entry by entry. Figures (heap seen, time) are printed for
  * docs/benchmarks.md, not asserted.
  */
+@ChildApplicationTest
 class LargeCardBatchSmallHeapTests {
 
   static final String HEAP = "-Xmx128m";

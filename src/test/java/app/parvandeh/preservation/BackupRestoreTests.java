@@ -1,10 +1,12 @@
 package app.parvandeh.preservation;
 
+import app.parvandeh.support.ChildApplicationTest;
 import java.util.List;
 
 /**
  * The backup and restore round trip on the embedded H2 database (each install its own data folder).
  */
+@ChildApplicationTest
 class BackupRestoreTests extends BackupRestoreScenario {
 
   @Override

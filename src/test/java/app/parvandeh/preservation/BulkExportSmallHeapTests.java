@@ -6,6 +6,7 @@ import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
 import app.parvandeh.support.ApiClient.Response;
 import app.parvandeh.support.ChildApplication;
+import app.parvandeh.support.ChildApplicationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -29,6 +30,7 @@ import org.springframework.util.FileSystemUtils;
  * export: the bags are built on disk and streamed into the ZIP, so the export succeeds and every
  * bag in it is valid. Figures (heap used, time) are printed for docs/benchmarks.md, not asserted.
  */
+@ChildApplicationTest
 class BulkExportSmallHeapTests {
 
   static final String HEAP = "-Xmx128m";

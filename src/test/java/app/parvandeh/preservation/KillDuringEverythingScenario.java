@@ -488,8 +488,12 @@ abstract class KillDuringEverythingScenario {
             "--parvandeh.preservation.jobs.stale-after=PT3S",
             "--spring.servlet.multipart.max-file-size=100MB",
             "--spring.servlet.multipart.max-request-size=100MB"));
+    arguments.addAll(ChildApplication.QUICK_TAKEOVER);
     arguments.addAll(List.of(more));
-    return ChildApplication.start(dataDir, log, arguments.toArray(String[]::new));
+    long started = System.nanoTime();
+    ChildApplication child = ChildApplication.start(dataDir, log, arguments.toArray(String[]::new));
+    System.out.printf("%s: ready after %.1f s%n", log, (System.nanoTime() - started) / 1e9);
+    return child;
   }
 
   private static JsonNode awaitRun(
@@ -514,7 +518,8 @@ abstract class KillDuringEverythingScenario {
    * speed.
    */
   static void await(String what, BooleanSupplier done) {
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    long started = System.nanoTime();
+    long deadline = started + TimeUnit.MINUTES.toNanos(5);
     while (!done.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError(what + ": not within five minutes");
@@ -526,6 +531,8 @@ abstract class KillDuringEverythingScenario {
         throw new AssertionError(e);
       }
     }
+    // in the test's output, so a slow run shows which wait made it slow
+    System.out.printf("%s: %.1f s%n", what, (System.nanoTime() - started) / 1e9);
   }
 
   static Set<String> referenced(Connection db) throws SQLException {

@@ -1,6 +1,7 @@
 package app.parvandeh.preservation;
 
 import app.parvandeh.support.ChildApplication;
+import app.parvandeh.support.ChildApplicationTest;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,6 +11,7 @@ import java.util.List;
  * {@link KillDuringEverythingScenario} on the embedded H2 database in the data folder (the default
  * install).
  */
+@ChildApplicationTest
 class KillDuringEverythingTests extends KillDuringEverythingScenario {
 
   @Override

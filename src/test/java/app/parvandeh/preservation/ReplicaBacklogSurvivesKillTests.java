@@ -7,6 +7,7 @@ import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
 import app.parvandeh.support.ApiClient.Response;
 import app.parvandeh.support.ChildApplication;
+import app.parvandeh.support.ChildApplicationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import org.springframework.util.FileSystemUtils;
  * queued in the database; after a SIGKILL and a restart the real application (child JVM) copies it
  * to the replica, bit-identical.
  */
+@ChildApplicationTest
 class ReplicaBacklogSurvivesKillTests {
 
   static final String UPLOADER = "3991200002";

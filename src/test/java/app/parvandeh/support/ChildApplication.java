@@ -73,6 +73,14 @@ public final class ChildApplication implements AutoCloseable {
   }
 
   /**
+   * For a start after a kill: the killed process's import and batch leases expire after 20 s
+   * instead of the default two minutes, and the restarted one looks for work nobody holds every 3 s
+   * instead of every minute; the takeover is the same, only sooner.
+   */
+  public static final List<String> QUICK_TAKEOVER =
+      List.of("--parvandeh.cluster.lease-time=PT20S", "--parvandeh.intake.resume-delay=PT3S");
+
+  /**
    * As {@link #start(Path, String, String...)} with the given maximum heap, e.g. {@code -Xmx160m}.
    */
   public static ChildApplication startWithHeap(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ChildApplication;
+import app.parvandeh.support.ChildApplicationTest;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -27,6 +28,7 @@ import org.springframework.util.FileSystemUtils;
  * database is H2 in the same heap, whose sort of one student's 60,000 notes per page needs room of
  * its own: at 128 MB that ran out.) Heap figures are printed for docs/benchmarks.md, not asserted.
  */
+@ChildApplicationTest
 class NotesReportSmallHeapTests {
 
   static final String HEAP = "-Xmx192m";
