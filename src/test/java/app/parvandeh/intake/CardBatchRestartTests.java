@@ -24,7 +24,7 @@ import org.springframework.util.FileSystemUtils;
 @ChildApplicationTest
 class CardBatchRestartTests {
 
-  private static final int CARDS = 1500;
+  private static final int CARDS = 750;
 
   @Test
   void aBatchKilledHalfwayResumesAfterTheRestartAndAttachesEveryCardExactlyOnce() throws Exception {
