@@ -23,29 +23,57 @@ class EmbeddedDatabaseCompactionTests {
   void aFileDatabaseCommittingInTheForegroundIsCompactedWhenMostOfItIsDead() throws Exception {
     JdbcDataSource dataSource = h2("jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0");
     try (Connection connection = dataSource.getConnection()) {
-      try (Statement ddl = connection.createStatement()) {
-        ddl.execute("create table t(id int primary key, v varchar(200))");
-        ddl.execute("insert into t select x, 'row ' || x from system_range(1, 2000)");
-      }
-      try (PreparedStatement update =
-          connection.prepareStatement("update t set v = ? where id = ?")) {
-        for (int i = 0; i < 3000; i++) {
-          update.setString(1, "version " + i);
-          update.setInt(2, 1 + i % 2000);
-          update.executeUpdate();
-        }
-      }
-      MVStore store = EmbeddedDatabaseCompaction.fileStoreWithoutBackgroundWriter(connection);
-      assertThat(store).isNotNull();
+      MVStore store = mostlyDead(connection);
       int before = store.getFileStore().getChunksFillRate();
-      assertThat(before)
-          .as("one chunk per commit leaves most of the file dead")
-          .isLessThan(EmbeddedDatabaseCompaction.MIN_CHUNKS_FILL_RATE);
 
       new EmbeddedDatabaseCompaction(dataSource).compact();
 
       assertThat(store.getFileStore().getChunksFillRate()).isGreaterThan(before);
     }
+  }
+
+  @Test
+  void aHeapWithLittleFreeLeavesTheFileAsItIsUntilALaterRun() throws Exception {
+    JdbcDataSource dataSource = h2("jdbc:h2:file:" + dir.resolve("busy") + ";WRITE_DELAY=0");
+    try (Connection connection = dataSource.getConnection()) {
+      MVStore store = mostlyDead(connection);
+      int before = store.getFileStore().getChunksFillRate();
+      long required = EmbeddedDatabaseCompaction.requiredHeadroom(Runtime.getRuntime().maxMemory());
+
+      new EmbeddedDatabaseCompaction(dataSource, () -> required - 1).compact();
+      assertThat(store.getFileStore().getChunksFillRate()).as("waits").isEqualTo(before);
+
+      new EmbeddedDatabaseCompaction(dataSource, () -> required).compact();
+      assertThat(store.getFileStore().getChunksFillRate()).as("then runs").isGreaterThan(before);
+    }
+  }
+
+  @Test
+  void theHeadroomARunWantsIsAThirdOfTheHeapAtMost64Megabytes() {
+    assertThat(EmbeddedDatabaseCompaction.requiredHeadroom(128L << 20)).isEqualTo((128L << 20) / 3);
+    assertThat(EmbeddedDatabaseCompaction.requiredHeadroom(1L << 30)).isEqualTo(64L << 20);
+  }
+
+  /** A table updated one commit at a time, which leaves most of the file's chunks dead. */
+  private static MVStore mostlyDead(Connection connection) throws Exception {
+    try (Statement ddl = connection.createStatement()) {
+      ddl.execute("create table t(id int primary key, v varchar(200))");
+      ddl.execute("insert into t select x, 'row ' || x from system_range(1, 2000)");
+    }
+    try (PreparedStatement update =
+        connection.prepareStatement("update t set v = ? where id = ?")) {
+      for (int i = 0; i < 3000; i++) {
+        update.setString(1, "version " + i);
+        update.setInt(2, 1 + i % 2000);
+        update.executeUpdate();
+      }
+    }
+    MVStore store = EmbeddedDatabaseCompaction.fileStoreWithoutBackgroundWriter(connection);
+    assertThat(store).isNotNull();
+    assertThat(store.getFileStore().getChunksFillRate())
+        .as("one chunk per commit leaves most of the file dead")
+        .isLessThan(EmbeddedDatabaseCompaction.MIN_CHUNKS_FILL_RATE);
+    return store;
   }
 
   @Test
