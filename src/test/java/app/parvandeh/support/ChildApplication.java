@@ -1,7 +1,6 @@
 package app.parvandeh.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The real application ({@code ParvandehApplication}, as {@code java -jar} would run it) in a JVM
- * of its own, on a data folder the caller keeps across starts and a free loopback port: for tests
- * that kill and restart it.
+ * of its own, on a data folder the caller keeps across starts and a loopback port the child picks
+ * itself (port 0) and writes to a file, so no other server can take the port between a choice and
+ * the bind: for tests that kill and restart it.
  *
  * <p>A child never outlives its test: {@link #close} (use try-with-resources or call it in a {@code
  * finally}) kills it, a shutdown hook of the test JVM kills every child still alive, and should the
@@ -41,12 +41,13 @@ public final class ChildApplication implements AutoCloseable {
   }
 
   private final Process process;
-  private final int port;
+  private final Path portFile;
   private final Path log;
+  private int port;
 
-  private ChildApplication(Process process, int port, Path log) {
+  private ChildApplication(Process process, Path portFile, Path log) {
     this.process = process;
-    this.port = port;
+    this.portFile = portFile;
     this.log = log;
   }
 
@@ -86,10 +87,11 @@ public final class ChildApplication implements AutoCloseable {
   public static ChildApplication startWithHeap(
       Path dataDir, String logName, String maxHeap, String... arguments)
       throws IOException, InterruptedException {
-    int port = freePort();
     Path log = dataDir.resolve(logName);
-    Process process = launch(command(dataDir, port, maxHeap, arguments), log);
-    ChildApplication app = new ChildApplication(process, port, log);
+    Path portFile = dataDir.resolve(logName + ".port");
+    Files.deleteIfExists(portFile);
+    Process process = launch(command(dataDir, portFile, maxHeap, arguments), log);
+    ChildApplication app = new ChildApplication(process, portFile, log);
     try {
       app.awaitHealthy();
     } catch (AssertionError | InterruptedException | RuntimeException e) {
@@ -105,7 +107,8 @@ public final class ChildApplication implements AutoCloseable {
    */
   public static int runToExit(Path dataDir, Path log, String... arguments)
       throws IOException, InterruptedException {
-    Process process = launch(command(dataDir, freePort(), "-Xmx512m", arguments), log);
+    Path portFile = dataDir.resolve(log.getFileName() + ".port");
+    Process process = launch(command(dataDir, portFile, "-Xmx512m", arguments), log);
     try {
       if (!process.waitFor(5, TimeUnit.MINUTES)) {
         throw new AssertionError(
@@ -129,17 +132,19 @@ public final class ChildApplication implements AutoCloseable {
     return process;
   }
 
-  private static List<String> command(Path dataDir, int port, String maxHeap, String... arguments) {
+  private static List<String> command(
+      Path dataDir, Path portFile, String maxHeap, String... arguments) {
     List<String> command =
         new ArrayList<>(
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 maxHeap,
                 "-XX:TieredStopAtLevel=1",
+                "-D" + ChildMain.PORT_FILE + "=" + portFile,
                 "-cp",
                 System.getProperty("java.class.path"),
                 MAIN_CLASS,
-                "--server.port=" + port,
+                "--server.port=0",
                 "--server.address=127.0.0.1",
                 "--parvandeh.data-dir=" + dataDir,
                 "--logging.level.root=warn"));
@@ -200,15 +205,23 @@ public final class ChildApplication implements AutoCloseable {
 
   private void awaitHealthy() throws InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
-    HttpRequest health =
-        HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
-            .build();
+    HttpRequest health = null;
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new AssertionError(
             "the application exited with " + process.exitValue() + ":\n" + log());
+      }
+      if (health == null) {
+        port = boundPort();
+        if (port > 0) {
+          health =
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                  .build();
+        }
+        Thread.sleep(200);
+        continue;
       }
       try {
         if (http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
@@ -222,9 +235,13 @@ public final class ChildApplication implements AutoCloseable {
     throw new AssertionError("the application was not healthy within 3 minutes:\n" + log());
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+  /** The port the child wrote once its server was listening; 0 before that. */
+  private int boundPort() {
+    try {
+      String written = Files.readString(portFile, StandardCharsets.US_ASCII).trim();
+      return written.isEmpty() ? 0 : Integer.parseInt(written);
+    } catch (IOException | NumberFormatException notWrittenYet) {
+      return 0;
     }
   }
 }

@@ -1,7 +1,10 @@
 package app.parvandeh.support;
 
 import app.parvandeh.ParvandehApplication;
+import java.io.File;
 import java.io.IOException;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.context.WebServerPortFileWriter;
 
 /**
  * The child JVM's entry point: {@link ParvandehApplication#main} as {@code java -jar} runs it, plus
@@ -13,9 +16,22 @@ public final class ChildMain {
 
   private ChildMain() {}
 
+  /** Where the child writes the port its server bound (it starts on port 0). */
+  static final String PORT_FILE = "parvandeh.test.port-file";
+
   public static void main(String[] args) {
     dieWithParent();
-    ParvandehApplication.main(args);
+    String portFile = System.getProperty(PORT_FILE);
+    if (portFile == null) {
+      ParvandehApplication.main(args);
+      return;
+    }
+    SpringApplication.withHook(
+        application -> {
+          application.addListeners(new WebServerPortFileWriter(new File(portFile)));
+          return null;
+        },
+        () -> ParvandehApplication.main(args));
   }
 
   /**
