@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
@@ -42,10 +40,11 @@ class CardBatchRestartTests {
       byte[] card = DemoFiles.pdf("card " + i + " " + Long.toHexString(random.nextLong()));
       archive.add("cards/" + list.get(i, "student_number") + "_EXAM_CARD.pdf", card);
     }
-    List<String> arguments = new ArrayList<>(ChildApplication.QUICK_TAKEOVER);
-    arguments.add("--spring.servlet.multipart.max-file-size=100MB");
-    arguments.add("--spring.servlet.multipart.max-request-size=100MB");
-    String[] largeUploads = ChildApplication.demoWithoutJobs(arguments.toArray(String[]::new));
+    String[] largeUploads =
+        ChildApplication.demoWithoutJobs(
+            ChildApplication.withQuickTakeover(
+                "--spring.servlet.multipart.max-file-size=100MB",
+                "--spring.servlet.multipart.max-request-size=100MB"));
     long id;
     long doneAtKill;
     try (ChildApplication first = ChildApplication.start(dataDir, "first.log", largeUploads)) {

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -101,9 +99,7 @@ final class CohortImportRestart {
 
   /** The demo install without jobs, with {@code arguments} and a quick takeover after the kill. */
   private static String[] restartable(String... arguments) {
-    List<String> all = new ArrayList<>(ChildApplication.QUICK_TAKEOVER);
-    all.addAll(List.of(arguments));
-    return ChildApplication.demoWithoutJobs(all.toArray(String[]::new));
+    return ChildApplication.demoWithoutJobs(ChildApplication.withQuickTakeover(arguments));
   }
 
   /**

@@ -81,6 +81,13 @@ public final class ChildApplication implements AutoCloseable {
   public static final List<String> QUICK_TAKEOVER =
       List.of("--parvandeh.cluster.lease-time=PT20S", "--parvandeh.intake.resume-delay=PT3S");
 
+  /** {@link #QUICK_TAKEOVER}, then {@code more}. */
+  public static String[] withQuickTakeover(String... more) {
+    List<String> arguments = new ArrayList<>(QUICK_TAKEOVER);
+    arguments.addAll(List.of(more));
+    return arguments.toArray(String[]::new);
+  }
+
   /**
    * As {@link #start(Path, String, String...)} with the given maximum heap, e.g. {@code -Xmx160m}.
    */
