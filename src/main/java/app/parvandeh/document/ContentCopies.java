@@ -3,6 +3,7 @@ package app.parvandeh.document;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -67,10 +68,18 @@ public interface ContentCopies {
   BacklogStatus backlog();
 
   /**
-   * Copies waiting blobs to the replica; an item leaves the backlog only once the replica holds its
-   * exact bytes.
+   * Copies waiting blobs to the replica, a pass of at most a few hundred; an item leaves the
+   * backlog only once the replica holds its exact bytes. Answers how many were copied.
    */
-  int catchUp();
+  default int catchUp() {
+    return catchUp(() -> true);
+  }
+
+  /**
+   * As {@link #catchUp()}, asking {@code goOn} before each item and ending the pass when it answers
+   * {@code false} (the node lost its lease).
+   */
+  int catchUp(BooleanSupplier goOn);
 
   record BacklogStatus(boolean replicaEnabled, long items, Instant oldestEnqueuedAt) {}
 }

@@ -87,6 +87,41 @@ public class ClusterLeases {
     }
   }
 
+  /**
+   * For work that holds a lease just taken for longer than its time: {@link Heartbeat#beat}, called
+   * between items, renews the lease once a third of its time has passed and answers whether this
+   * node still holds it.
+   */
+  public Heartbeat heartbeat(String name, Duration ttl) {
+    return new Heartbeat(name, ttl);
+  }
+
+  /** The renewals of one lease by the node working under it; not for several threads. */
+  public final class Heartbeat {
+    private final String name;
+    private final Duration ttl;
+    private Instant renewedAt = Instant.now(clock);
+    private boolean held = true;
+
+    private Heartbeat(String name, Duration ttl) {
+      this.name = name;
+      this.ttl = ttl;
+    }
+
+    /**
+     * Renews the lease if a third of its time has passed since it was taken or last renewed; {@code
+     * false} from the first renewal that failed on (another node has taken the lease over).
+     */
+    public boolean beat() {
+      Instant now = Instant.now(clock);
+      if (held && Duration.between(renewedAt, now).compareTo(ttl.dividedBy(3)) > 0) {
+        renewedAt = now;
+        held = tryAcquire(name, ttl);
+      }
+      return held;
+    }
+  }
+
   /** Whether any node holds the lease now. */
   public boolean held(String name) {
     return Boolean.TRUE.equals(

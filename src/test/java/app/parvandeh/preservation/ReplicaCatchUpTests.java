@@ -101,6 +101,18 @@ class ReplicaCatchUpTests {
     assertThat(Files.readAllBytes(blobs.replica(sha))).isEqualTo(pdf);
   }
 
+  @Test
+  void aPassEndsBeforeItsNextItemOnceTheNodeNoLongerHoldsTheLease() throws Exception {
+    assertThat(copies.catchUp(() -> false)).isZero();
+    assertThat(queued(sha)).as("left for the node holding the lease").hasSize(1);
+    assertThat(blobs.replica(sha)).doesNotExist();
+
+    copies.catchUp(() -> true);
+
+    assertThat(queued(sha)).isEmpty();
+    assertThat(Files.readAllBytes(blobs.replica(sha))).isEqualTo(pdf);
+  }
+
   private List<Map<String, Object>> queued(String sha) {
     return jdbc.queryForList(
         "select attempts, last_error from replica_backlog where sha256 = ?", sha);

@@ -2,11 +2,9 @@ package app.parvandeh.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import app.parvandeh.support.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** The throttle's counting on its own, with a clock the test moves. */
@@ -14,7 +12,7 @@ class LoginThrottleTests {
 
   static final Duration WINDOW = Duration.ofMinutes(15);
 
-  final MovableClock clock = new MovableClock();
+  final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T08:00:00Z"));
   final LoginThrottle throttle =
       new LoginThrottle(new LoginThrottleProperties(5, 30, WINDOW, 100), clock);
 
@@ -89,28 +87,5 @@ class LoginThrottleTests {
         .contains("دوباره تلاش کنید");
     assertThat(LoginThrottle.messageFa(Duration.ofMillis(2500))).contains("۳ ثانیه");
     assertThat(LoginThrottle.seconds(Duration.ofMillis(2500))).isEqualTo(3);
-  }
-
-  static final class MovableClock extends Clock {
-    private Instant now = Instant.parse("2026-01-01T08:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -2,11 +2,14 @@ package app.parvandeh.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.parvandeh.support.MovableClock;
 import app.parvandeh.support.ParvandehIntegrationTest;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +60,42 @@ class ClusterLeasesTests {
             jdbc.queryForObject(
                 "select holder from cluster_lease where name = ?", String.class, lease))
         .isEqualTo("live");
+  }
+
+  @Test
+  void aHeartbeatRenewsTheLeaseOnceAThirdOfItsTimeHasPassedAndStopsOnceAnotherNodeHasIt() {
+    MovableClock time = new MovableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    ClusterLeases a = node("a", time);
+    assertThat(a.tryAcquire(lease, Duration.ofSeconds(30))).isTrue();
+    ClusterLeases.Heartbeat heartbeat = a.heartbeat(lease, Duration.ofSeconds(30));
+
+    time.advance(Duration.ofSeconds(9));
+    assertThat(heartbeat.beat()).isTrue();
+    assertThat(expiresAt())
+        .as("not renewed before a third")
+        .isEqualTo(time.instant().minusSeconds(9).plusSeconds(30));
+
+    time.advance(Duration.ofSeconds(2));
+    assertThat(heartbeat.beat()).isTrue();
+    assertThat(expiresAt()).as("renewed after a third").isEqualTo(time.instant().plusSeconds(30));
+
+    // a node that stalled past its lease (a long copy, a pause) and found another node holding it
+    time.advance(Duration.ofSeconds(31));
+    assertThat(node("b", time).tryAcquire(lease, Duration.ofSeconds(30))).isTrue();
+    time.advance(Duration.ofSeconds(11));
+    assertThat(heartbeat.beat()).isFalse();
+    time.advance(Duration.ofSeconds(60));
+    assertThat(heartbeat.beat()).as("does not take the lease back once it was lost").isFalse();
+    assertThat(
+            jdbc.queryForObject(
+                "select holder from cluster_lease where name = ?", String.class, lease))
+        .isEqualTo("b");
+  }
+
+  private Instant expiresAt() {
+    return jdbc.queryForObject(
+            "select expires_at from cluster_lease where name = ?", Timestamp.class, lease)
+        .toInstant();
   }
 
   private ClusterLeases node(String id, Clock clock) {

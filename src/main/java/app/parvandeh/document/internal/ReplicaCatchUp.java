@@ -10,10 +10,10 @@ import org.springframework.stereotype.Component;
 /**
  * Runs the replica's catch-up in the background ({@code
  * parvandeh.documents.replica-catch-up-delay}), on one node at a time: the node that takes the
- * lease drains the backlog, renewing the lease after each pass. The lease lasts {@code
- * parvandeh.cluster.lease-time}, as the imports' do, so the catch-up of a node that died halfway is
- * taken over that soon after its last pass; should a pass outlast the lease, a second node copying
- * the same items does no harm (each copy is checked and skipped once the replica has it).
+ * lease drains the backlog. The lease lasts {@code parvandeh.cluster.lease-time}, as the imports'
+ * do, and is renewed between items once a third of it has passed, so the catch-up of a node that
+ * died halfway is taken over that soon, and a live node copying large blobs keeps it however long
+ * its pass takes. A node that finds its lease taken over stops before its next item.
  */
 @Component
 class ReplicaCatchUp {
@@ -41,9 +41,9 @@ class ReplicaCatchUp {
       return;
     }
     try {
-      while (copies.catchUp() > 0 && leases.tryAcquire(LEASE, leaseTime)) {
-        // drain in batches until a pass copies nothing (done, or only items waiting for their
-        // retry)
+      ClusterLeases.Heartbeat lease = leases.heartbeat(LEASE, leaseTime);
+      while (copies.catchUp(lease::beat) > 0 && lease.beat()) {
+        // drain in passes until one copies nothing (done, or only items waiting for their retry)
       }
     } finally {
       leases.release(LEASE);

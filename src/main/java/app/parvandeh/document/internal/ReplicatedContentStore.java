@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -203,13 +204,16 @@ class ReplicatedContentStore implements ContentStore, ContentCopies {
   }
 
   @Override
-  public int catchUp() {
+  public int catchUp(BooleanSupplier goOn) {
     if (replica == null) {
       return 0;
     }
     int copied = 0;
     Instant now = Instant.now(clock);
     for (ReplicaBacklog.Item item : backlog.due(now, 200)) {
+      if (!goOn.getAsBoolean()) {
+        break;
+      }
       try {
         if (replica.check(item.sha256(), ReadThrottle.UNLIMITED) == State.OK
             || copy(primary, replica, item.sha256())) {

@@ -2,6 +2,7 @@ package app.parvandeh.intake.internal;
 
 import app.parvandeh.document.DocumentProperties;
 import app.parvandeh.intake.internal.GuardedZip.Kind;
+import app.parvandeh.shared.ClusterLeases;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -101,7 +102,7 @@ public class BatchRun {
     if (batch == null) {
       return;
     }
-    ImportLeases.Heartbeat heartbeat = leases.heartbeat(KIND, batchId);
+    ClusterLeases.Heartbeat heartbeat = leases.heartbeat(KIND, batchId);
     Set<Integer> done = new HashSet<>(entries.entryNumbers(batchId));
     IntakeWorker.Pieces pieces = worker.pieces();
     InOrder order = new InOrder();

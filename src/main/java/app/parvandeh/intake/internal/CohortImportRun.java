@@ -1,6 +1,7 @@
 package app.parvandeh.intake.internal;
 
 import app.parvandeh.intake.CohortImported;
+import app.parvandeh.shared.ClusterLeases;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,7 +90,7 @@ public class CohortImportRun {
     if (actor == null) {
       return;
     }
-    ImportLeases.Heartbeat heartbeat = leases.heartbeat(KIND, importId);
+    ClusterLeases.Heartbeat heartbeat = leases.heartbeat(KIND, importId);
     List<Long> pending = rows.pendingIds(importId);
     int group = Math.max(1, properties.rowsPerTransaction());
     List<List<Long>> groups = new ArrayList<>();

@@ -57,24 +57,8 @@ class ImportLeases {
   }
 
   /** Called between rows or entries; renews the lease once a third of its time has passed. */
-  Heartbeat heartbeat(String kind, long id) {
-    return new Heartbeat(name(kind, id));
-  }
-
-  final class Heartbeat {
-    private final String name;
-    private long renewedAt = System.nanoTime();
-
-    private Heartbeat(String name) {
-      this.name = name;
-    }
-
-    void beat() {
-      if (System.nanoTime() - renewedAt > leaseTime.toNanos() / 3) {
-        renewedAt = System.nanoTime();
-        leases.tryAcquire(name, leaseTime);
-      }
-    }
+  ClusterLeases.Heartbeat heartbeat(String kind, long id) {
+    return leases.heartbeat(name(kind, id), leaseTime);
   }
 
   private static String name(String kind, long id) {
