@@ -27,7 +27,10 @@ import org.springframework.stereotype.Component;
  * of a new version in a cluster) does not hold up that node's history writes while it reads the
  * table. A concurrent build that was cut short (the node killed, the build cancelled) leaves an
  * invalid index behind, which PostgreSQL keeps up to date but never reads; such an index is dropped
- * and built again, unless a build of it is still going on.
+ * and built again, unless a build of it is still going on. One node at a time looks at the index
+ * and acts on it, under a session advisory lock (released when the session ends, also by a kill); a
+ * node that finds the lock taken leaves the index to the node holding it, so two nodes starting
+ * together never drop an index the other has just built or is building.
  */
 @Component
 class OpenStepsIndex extends AbstractProcessEnginePlugin {
@@ -56,29 +59,58 @@ class OpenStepsIndex extends AbstractProcessEnginePlugin {
   static void create(DataSource dataSource, String tablePrefix) {
     // The index lives in its table's schema: the prefix's, or the search path's without one.
     String index = tablePrefix.substring(0, tablePrefix.lastIndexOf('.') + 1) + NAME;
+    String schema = index.contains(".") ? index.substring(0, index.lastIndexOf('.')) : null;
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {
       // A concurrent build cannot run inside a transaction.
       connection.setAutoCommit(true);
-      State state = state(connection, index);
-      if (state == State.INVALID) {
-        log.warn(
-            "The index of open steps {} was left invalid by a build cut short; built again", index);
-        statement.execute("drop index concurrently if exists " + index);
-        state = State.ABSENT;
+      if (!advisoryLock(connection, "pg_try_advisory_lock", schema)) {
+        log.info("The index of open steps {} is being seen to by another node", index);
+        return;
       }
-      if (state == State.ABSENT) {
-        // "if not exists": another node starting at the same moment may have begun it first.
-        statement.execute(
-            "create index concurrently if not exists "
-                + NAME
-                + " on "
-                + tablePrefix
-                + "ACT_HI_ACTINST (PROC_DEF_ID_, ACT_ID_, START_TIME_) where END_TIME_ is null");
+      try {
+        State state = state(connection, index);
+        if (state == State.INVALID) {
+          log.warn(
+              "The index of open steps {} was left invalid by a build cut short; built again",
+              index);
+          statement.execute("drop index concurrently if exists " + index);
+          state = State.ABSENT;
+        }
+        if (state == State.ABSENT) {
+          statement.execute(
+              "create index concurrently if not exists "
+                  + NAME
+                  + " on "
+                  + tablePrefix
+                  + "ACT_HI_ACTINST (PROC_DEF_ID_, ACT_ID_, START_TIME_) where END_TIME_ is null");
+        }
+      } finally {
+        advisoryLock(connection, "pg_advisory_unlock", schema);
       }
     } catch (SQLException e) {
       // The report is only slower without it; the next start tries again.
       log.warn("The index of open steps {} could not be made", index, e);
+    }
+  }
+
+  /**
+   * Takes or gives up the session's advisory lock on the index (named with its schema: the given
+   * one, or the search path's first).
+   */
+  static boolean advisoryLock(Connection connection, String function, String schema)
+      throws SQLException {
+    try (PreparedStatement call =
+        connection.prepareStatement(
+            "select "
+                + function
+                + "(hashtext(coalesce(?, current_schema()) || '.' || '"
+                + NAME
+                + "'))")) {
+      call.setString(1, schema);
+      try (ResultSet row = call.executeQuery()) {
+        return row.next() && row.getBoolean(1);
+      }
     }
   }
 

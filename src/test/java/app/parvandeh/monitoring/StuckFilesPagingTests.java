@@ -165,6 +165,38 @@ class StuckFilesPagingTests {
     assertThatTheOpenStepsIndexIsOurs();
   }
 
+  @Test
+  void aNodeStartingWhileAnotherSeesToTheOpenStepsIndexLeavesTheIndexToIt() throws SQLException {
+    assumeTrue(PostgresTestDatabase.active(), "partial indexes are PostgreSQL's");
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    jdbc.execute("drop index " + OpenStepsIndex.NAME);
+    try (Connection otherNode = dataSource.getConnection()) {
+      otherNode.setAutoCommit(true);
+      assertThat(OpenStepsIndex.advisoryLock(otherNode, "pg_try_advisory_lock", null)).isTrue();
+
+      OpenStepsIndex.create(dataSource, "");
+
+      try (Connection connection = dataSource.getConnection()) {
+        assertThat(OpenStepsIndex.state(connection, OpenStepsIndex.NAME))
+            .as("left to the node holding the lock")
+            .isEqualTo(OpenStepsIndex.State.ABSENT);
+      }
+      assertThat(OpenStepsIndex.advisoryLock(otherNode, "pg_advisory_unlock", null)).isTrue();
+    }
+
+    OpenStepsIndex.create(dataSource, "");
+
+    try (Connection connection = dataSource.getConnection()) {
+      assertThat(OpenStepsIndex.state(connection, OpenStepsIndex.NAME))
+          .isEqualTo(OpenStepsIndex.State.VALID);
+      assertThat(OpenStepsIndex.advisoryLock(connection, "pg_try_advisory_lock", null))
+          .as("given up after the build")
+          .isTrue();
+      OpenStepsIndex.advisoryLock(connection, "pg_advisory_unlock", null);
+    }
+    assertThatTheOpenStepsIndexIsOurs();
+  }
+
   private void assertThatTheOpenStepsIndexIsOurs() {
     assertThat(
             new JdbcTemplate(dataSource)
