@@ -7,23 +7,32 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Comment;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -46,10 +55,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       the file); read-only roles change nothing but the state of their own tasks;
  *   <li>a task is completed, and a process started, only with the variables its model declares as
  *       outputs;
- *   <li>no one writes a variable that says whose file a process is, through any endpoint.
+ *   <li>no one writes a variable that says whose file a process is, through any endpoint;
+ *   <li>a process is started at its start event, so its start listener checks the file and records
+ *       who asked: no start instructions, no skipped listeners or input mappings;
+ *   <li>a task is claimed for oneself and handed only to someone of its candidate groups, so no
+ *       grant on it reaches another faculty; a task update (Tasklist's dates) changes its follow-up
+ *       date only: its name, owner, priority and due date are the process's (the due date is what
+ *       the stuck-files report measures);
+ *   <li>a body declared JSON that does not parse as JSON is refused, not passed on unchecked.
  * </ul>
  *
- * Admins ({@code camunda-admin}) keep the engine's own administration, but not the last two rules.
+ * Admins ({@code camunda-admin}) keep the engine's own administration, but not the rules on
+ * variables (declared outputs, file identity).
  *
  * <p>One read is answered here too: a task's comments. The engine finds the task for that read in
  * its history, which clerks may not read, and so answers 404 to Tasklist for every task a clerk
@@ -192,6 +209,9 @@ class EngineDoorGuard extends OncePerRequestFilter {
     }
     CachedBodyRequest cached = isJson(request) ? new CachedBodyRequest(request) : null;
     JsonNode body = cached == null ? null : parse(cached.body());
+    if (!isAdmin(user) && !workAsModelled(request, response, user, engine, cached, body)) {
+      return;
+    }
     String refusal = undeclared(engine, body);
     if (refusal != null) {
       refuse(
@@ -222,6 +242,214 @@ class EngineDoorGuard extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(cached == null ? request : cached, response);
+  }
+
+  /** What a start may carry besides its variables: nothing that starts it elsewhere. */
+  private static final Set<String> START_FIELDS =
+      Set.of("variables", "businessKey", "withVariablesInReturn");
+
+  /** What a task update may change; every other field must stay as the task has it. */
+  private static final Set<String> TASK_UPDATE_FREE = Set.of("followUp");
+
+  private static final Pattern ASSIGNMENT = Pattern.compile("^/task/([^/]+)/(claim|assignee)$");
+
+  /**
+   * The non-admin rules on how work is done (start, assignment, task update, a readable body);
+   * false when the request was refused (and answered).
+   */
+  private boolean workAsModelled(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      CurrentUser user,
+      String engine,
+      CachedBodyRequest cached,
+      JsonNode body)
+      throws IOException {
+    if (cached != null && body == null && cached.body().length > 0) {
+      refuse(
+          request,
+          response,
+          400,
+          "body-not-json",
+          "بدنه درخواست JSON اعلام شده اما JSON درست نیست.",
+          "The request's body is declared JSON but does not parse as JSON.",
+          null,
+          user);
+      return false;
+    }
+    if (START.matcher(engine).matches() && body != null && body.isObject()) {
+      Set<String> extra = new TreeSet<>();
+      body.fieldNames().forEachRemaining(extra::add);
+      extra.removeAll(START_FIELDS);
+      if (!extra.isEmpty()) {
+        String detail = String.join(", ", extra);
+        refuse(
+            request,
+            response,
+            400,
+            "start-at-start-event",
+            "فرایند فقط از رویداد آغازش شروع می‌شود تا بررسی‌های پرونده انجام شود؛ این‌ها پذیرفته نیست: "
+                + detail,
+            "A process starts at its start event, where the file is checked; refused: " + detail,
+            detail,
+            user);
+        return false;
+      }
+    }
+    Matcher assignment = ASSIGNMENT.matcher(engine);
+    if (assignment.matches()) {
+      JsonNode userId = body == null ? null : body.get("userId");
+      String to = userId == null || userId.isNull() ? null : userId.asText();
+      boolean claim = "claim".equals(assignment.group(2));
+      if (!(user.id().equals(to)
+          || (!claim && (to == null || inCandidateGroup(assignment.group(1), to))))) {
+        refuse(
+            request,
+            response,
+            403,
+            "assignment-refused",
+            "کار را فقط برای خودتان برمی‌دارید و فقط به همکاری از گروه همان کار می‌سپارید.",
+            "A task is claimed for oneself and handed only to a member of its candidate groups.",
+            to,
+            user);
+        return false;
+      }
+    }
+    if ("PUT".equals(request.getMethod()) && TASK_UPDATE.matcher(engine).matches()) {
+      String changed = changedTaskFields(engine.substring("/task/".length()), body);
+      if (changed != null) {
+        refuse(
+            request,
+            response,
+            403,
+            "task-update-refused",
+            "از این راه فقط تاریخ پیگیری کار تغییر می‌کند؛ نام، مسئول، اولویت و مهلت کار از فرایند است: "
+                + changed,
+            "Only a task's follow-up date may be changed this way; its name, owner, priority and"
+                + " due date are the process's: "
+                + changed,
+            changed,
+            user);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the user belongs to one of the task's candidate groups (read as the engine). */
+  private boolean inCandidateGroup(String taskId, String userId) {
+    return asEngine(
+        () -> {
+          if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
+            return false;
+          }
+          Set<String> candidates = new TreeSet<>();
+          for (IdentityLink link : tasks.getIdentityLinksForTask(taskId)) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+              candidates.add(link.getGroupId());
+            }
+          }
+          return !candidates.isEmpty()
+              && identity
+                      .createGroupQuery()
+                      .groupMember(userId)
+                      .groupIdIn(candidates.toArray(String[]::new))
+                      .count()
+                  > 0;
+        });
+  }
+
+  /**
+   * The fields a task update would change other than its follow-up date (the engine sets every
+   * field from the body, an absent one to nothing), or null when there are none or no such task.
+   */
+  private String changedTaskFields(String taskId, JsonNode body) {
+    Task task = asEngine(() -> tasks.createTaskQuery().taskId(taskId).singleResult());
+    if (task == null) {
+      return null; // the engine answers 404
+    }
+    JsonNode update = body == null ? JSON.createObjectNode() : body;
+    Map<String, Boolean> same = new LinkedHashMap<>();
+    same.put("name", sameText(update, "name", task.getName()));
+    same.put("description", sameText(update, "description", task.getDescription()));
+    same.put("assignee", sameText(update, "assignee", task.getAssignee()));
+    same.put("owner", sameText(update, "owner", task.getOwner()));
+    same.put("parentTaskId", sameText(update, "parentTaskId", task.getParentTaskId()));
+    same.put("caseInstanceId", sameText(update, "caseInstanceId", task.getCaseInstanceId()));
+    same.put("tenantId", sameText(update, "tenantId", task.getTenantId()));
+    same.put("priority", update.path("priority").asInt(0) == task.getPriority());
+    same.put(
+        "delegationState",
+        !update.hasNonNull("delegationState")
+            || (task.getDelegationState() != null
+                && update
+                    .get("delegationState")
+                    .asText()
+                    .equalsIgnoreCase(task.getDelegationState().name())));
+    same.put("due", sameInstant(update.get("due"), task.getDueDate()));
+    Set<String> changed = new TreeSet<>();
+    same.forEach(
+        (field, unchanged) -> {
+          if (!unchanged && !TASK_UPDATE_FREE.contains(field)) {
+            changed.add(field);
+          }
+        });
+    return changed.isEmpty() ? null : String.join(", ", changed);
+  }
+
+  private static boolean sameText(JsonNode update, String field, String current) {
+    JsonNode value = update.get(field);
+    String given = value == null || value.isNull() ? null : value.asText();
+    return Objects.equals(given, current);
+  }
+
+  /**
+   * Whether a date in the engine's format (or ISO) names the same minute as the task's: Tasklist
+   * sends the dates it read back to the minute (a due date of 14:27:00.962 comes back as 14:27).
+   */
+  private static boolean sameInstant(JsonNode value, Date current) {
+    if (value == null || value.isNull()) {
+      return current == null;
+    }
+    if (current == null) {
+      return false;
+    }
+    String text = value.asText();
+    for (DateTimeFormatter format : List.of(ENGINE_DATE, DateTimeFormatter.ISO_OFFSET_DATE_TIME)) {
+      try {
+        return OffsetDateTime.parse(text, format)
+            .toInstant()
+            .truncatedTo(ChronoUnit.MINUTES)
+            .equals(current.toInstant().truncatedTo(ChronoUnit.MINUTES));
+      } catch (DateTimeParseException notThisFormat) {
+        // try the next
+      }
+    }
+    return false;
+  }
+
+  /** Runs a read as the engine itself (no user's authorizations), then puts the caller's back. */
+  private <T> T asEngine(Supplier<T> read) {
+    return as(null, read);
+  }
+
+  /** Runs a read under the given authentication (none: the engine's own), then the caller's. */
+  private <T> T as(Authentication who, Supplier<T> read) {
+    Authentication before = identity.getCurrentAuthentication();
+    if (who == null) {
+      identity.clearAuthentication();
+    } else {
+      identity.setAuthentication(who);
+    }
+    try {
+      return read.get();
+    } finally {
+      if (before == null) {
+        identity.clearAuthentication();
+      } else {
+        identity.setAuthentication(before);
+      }
+    }
   }
 
   /**
@@ -262,17 +490,9 @@ class EngineDoorGuard extends OncePerRequestFilter {
    * queries see them).
    */
   private boolean visibleTo(CurrentUser user, String taskId) {
-    Authentication before = identity.getCurrentAuthentication();
-    identity.setAuthentication(user.id(), List.copyOf(user.groups()));
-    try {
-      return tasks.createTaskQuery().taskId(taskId).count() > 0;
-    } finally {
-      if (before == null) {
-        identity.clearAuthentication();
-      } else {
-        identity.setAuthentication(before);
-      }
-    }
+    return as(
+        new Authentication(user.id(), List.copyOf(user.groups())),
+        () -> tasks.createTaskQuery().taskId(taskId).count() > 0);
   }
 
   /**

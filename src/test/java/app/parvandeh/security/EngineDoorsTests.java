@@ -10,14 +10,21 @@ import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.Response;
 import app.parvandeh.support.DueJobs;
 import app.parvandeh.support.ParvandehIntegrationTest;
+import app.parvandeh.support.StaffUsers;
 import app.parvandeh.workflow.StudentFileProcess;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +52,9 @@ class EngineDoorsTests {
   @Autowired TaskService tasks;
   @Autowired GraduationClearance clearance;
   @Autowired StudyDocumentWorkflow studyDocuments;
+  @Autowired IdentityService identity;
+  @Autowired AuthorizationService authorizations;
+  @Autowired HistoryService history;
 
   FileFixture eng;
   FileFixture sci;
@@ -443,18 +453,11 @@ class EngineDoorsTests {
     }
     Response followUp = clerk.call("GET", engineApi + "/task/" + eng.checkTaskId(), headers, null);
     assertThat(followUp.status()).isEqualTo(200);
-    JsonNode task = followUp.json();
+    // Tasklist sends the task as it read it, with the new follow-up date
+    ObjectNode task = (ObjectNode) followUp.json();
+    task.put("followUp", "2027-01-10T10:00:00.000+0000");
     Response update =
-        clerk.call(
-            "PUT",
-            engineApi + "/task/" + eng.checkTaskId(),
-            headers,
-            EngineDoor.json(
-                Map.of(
-                    "name",
-                    task.get("name").asText(),
-                    "followUp",
-                    "2027-01-10T10:00:00.000+0000")));
+        clerk.call("PUT", engineApi + "/task/" + eng.checkTaskId(), headers, task.toString());
     assertThat(update.status()).as(update.toString()).isEqualTo(204);
     assertRefused(
         clerk.call(
@@ -465,6 +468,171 @@ class EngineDoorsTests {
         clerk.call("DELETE", engineApi + "/task/" + eng.checkTaskId(), headers, null),
         403,
         "engine-change-refused");
+  }
+
+  @ParameterizedTest
+  @EnumSource(EngineDoor.class)
+  void aProcessStartsOnlyAtItsStartEventWhereTheFileIsChecked(EngineDoor door) {
+    ApiClient otherFaculty = ApiClient.signedIn(port, "clerk.sci", "parvandeh");
+    long before = studyDocumentProcessesOf(eng.number());
+    Map<String, Object> forged =
+        Map.of(
+            "businessKey",
+            eng.number(),
+            "skipCustomListeners",
+            true,
+            "startInstructions",
+            List.of(
+                Map.of(
+                    "type",
+                    "startBeforeActivity",
+                    "activityId",
+                    "Task_RecordServiceCounterNote",
+                    "variables",
+                    Map.of("registeredBy", Map.of("value", "clerk.eng")))));
+
+    assertRefused(
+        door.call(
+            otherFaculty, "POST", "/process-definition/key/StudyDocumentProcess/start", forged),
+        400,
+        "start-at-start-event");
+    Map<String, Object> withoutSkipping = new java.util.HashMap<>(forged);
+    withoutSkipping.remove("skipCustomListeners");
+    assertRefused(
+        door.call(
+            clerk, "POST", "/process-definition/key/StudyDocumentProcess/start", withoutSkipping),
+        400,
+        "start-at-start-event");
+    assertRefused(
+        door.call(
+            clerk,
+            "POST",
+            "/process-definition/key/StudyDocumentProcess/start",
+            Map.of("businessKey", eng.number(), "skipIoMappings", true)),
+        400,
+        "start-at-start-event");
+
+    assertThat(studyDocumentProcessesOf(eng.number())).isEqualTo(before);
+  }
+
+  @Test
+  void aBodyDeclaredJsonThatIsNotJsonIsRefusedNotPassedOnUnchecked() {
+    Response answer =
+        clerk.call(
+            "POST",
+            "/engine-rest/process-definition/key/StudyDocumentProcess/start",
+            Map.of(
+                "Content-Type",
+                "application/json",
+                "Authorization",
+                "Basic "
+                    + java.util.Base64.getEncoder()
+                        .encodeToString("clerk.eng:parvandeh".getBytes())),
+            "{\"businessKey\": \""
+                + eng.number()
+                + "\", /* a comment */ \"startInstructions\": []}");
+    assertRefused(answer, 400, "body-not-json");
+  }
+
+  @ParameterizedTest
+  @EnumSource(EngineDoor.class)
+  void aTaskIsClaimedForOneselfAndHandedOnlyWithinItsCandidateGroups(EngineDoor door) {
+    String task = eng.checkTaskId();
+    String colleague = "colleague-" + door.name().toLowerCase(java.util.Locale.ROOT);
+    if (identity.createUserQuery().userId(colleague).count() == 0) {
+      StaffUsers.create(identity, colleague, "faculty-engineering");
+    }
+
+    assertRefused(
+        door.call(clerk, "POST", "/task/" + task + "/claim", Map.of("userId", "clerk.sci")),
+        403,
+        "assignment-refused");
+    assertRefused(
+        door.call(clerk, "POST", "/task/" + task + "/assignee", Map.of("userId", "clerk.sci")),
+        403,
+        "assignment-refused");
+    assertRefused(
+        door.call(clerk, "POST", "/task/" + task + "/claim", Map.of("userId", colleague)),
+        403,
+        "assignment-refused");
+    assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
+    assertThat(
+            authorizations
+                .createAuthorizationQuery()
+                .userIdIn("clerk.sci")
+                .resourceType(Resources.TASK)
+                .resourceId(task)
+                .count())
+        .as("no grant on the task reached the other faculty")
+        .isZero();
+
+    // handing it to a colleague of the task's group, and back, is a clerk's work
+    Response handed =
+        door.call(clerk, "POST", "/task/" + task + "/assignee", Map.of("userId", colleague));
+    assertThat(handed.status()).as(handed.toString()).isEqualTo(204);
+    assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee())
+        .isEqualTo(colleague);
+    Map<String, Object> nobody = new java.util.HashMap<>();
+    nobody.put("userId", null);
+    Response back = door.call(clerk, "POST", "/task/" + task + "/assignee", nobody);
+    assertThat(back.status()).as(back.toString()).isEqualTo(204);
+    assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
+  }
+
+  @ParameterizedTest
+  @EnumSource(EngineDoor.class)
+  void aTaskUpdateChangesItsFollowUpDateOnlyNotItsDueDateNameOwnerOrPriority(EngineDoor door) {
+    String task = eng.checkTaskId();
+    Task before = tasks.createTaskQuery().taskId(task).singleResult();
+    assertThat(before.getDueDate()).as("the model gives the check a due date").isNotNull();
+    ObjectNode read = (ObjectNode) door.call(clerk, "GET", "/task/" + task, null).json();
+
+    for (Map.Entry<String, Object> change :
+        Map.<String, Object>of(
+                "due", "2099-01-01T00:00:00.000+0000",
+                "name", "پرونده دیگر",
+                "owner", "grad.studies",
+                "priority", 1,
+                "assignee", "clerk.sci")
+            .entrySet()) {
+      ObjectNode update = read.deepCopy();
+      update.set(change.getKey(), new ObjectMapper().valueToTree(change.getValue()));
+      assertRefused(door.call(clerk, "PUT", "/task/" + task, update), 403, "task-update-refused");
+    }
+    // a body without the due date would clear it
+    assertRefused(
+        door.call(clerk, "PUT", "/task/" + task, Map.of("name", before.getName())),
+        403,
+        "task-update-refused");
+
+    Task after = tasks.createTaskQuery().taskId(task).singleResult();
+    assertThat(after.getDueDate()).isEqualTo(before.getDueDate());
+    assertThat(after.getName()).isEqualTo(before.getName());
+    assertThat(after.getOwner()).isEqualTo(before.getOwner());
+    assertThat(after.getPriority()).isEqualTo(before.getPriority());
+    assertThat(
+            authorizations
+                .createAuthorizationQuery()
+                .userIdIn("grad.studies", "clerk.sci")
+                .resourceType(Resources.TASK)
+                .resourceId(task)
+                .count())
+        .isZero();
+
+    ObjectNode followUp = read.deepCopy();
+    followUp.put("followUp", "2027-02-01T09:30:00.000+0330");
+    Response moved = door.call(clerk, "PUT", "/task/" + task, followUp);
+    assertThat(moved.status()).as(moved.toString()).isEqualTo(204);
+    assertThat(tasks.createTaskQuery().taskId(task).singleResult().getFollowUpDate().toInstant())
+        .isEqualTo(java.time.Instant.parse("2027-02-01T06:00:00Z"));
+  }
+
+  private long studyDocumentProcessesOf(String studentNumber) {
+    return history
+        .createHistoricProcessInstanceQuery()
+        .processDefinitionKey("StudyDocumentProcess")
+        .processInstanceBusinessKey(studentNumber)
+        .count();
   }
 
   private void acceptEveryDocument(FileFixture file) {
