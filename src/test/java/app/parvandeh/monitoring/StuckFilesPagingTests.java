@@ -169,30 +169,33 @@ class StuckFilesPagingTests {
   void aNodeStartingWhileAnotherSeesToTheOpenStepsIndexLeavesTheIndexToIt() throws SQLException {
     assumeTrue(PostgresTestDatabase.active(), "partial indexes are PostgreSQL's");
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-    jdbc.execute("drop index " + OpenStepsIndex.NAME);
+    // Named with its schema, as the engine's table prefix names it: the public schema of the same
+    // database may hold another application's index of that name (the *OnPostgresTests').
+    String schema = jdbc.queryForObject("select current_schema()", String.class);
+    String index = schema + "." + OpenStepsIndex.NAME;
+    jdbc.execute("drop index " + index);
     try (Connection otherNode = dataSource.getConnection()) {
       otherNode.setAutoCommit(true);
-      assertThat(OpenStepsIndex.advisoryLock(otherNode, "pg_try_advisory_lock", null)).isTrue();
+      assertThat(OpenStepsIndex.advisoryLock(otherNode, "pg_try_advisory_lock", schema)).isTrue();
 
-      OpenStepsIndex.create(dataSource, "");
+      OpenStepsIndex.create(dataSource, schema + ".");
 
       try (Connection connection = dataSource.getConnection()) {
-        assertThat(OpenStepsIndex.state(connection, OpenStepsIndex.NAME))
+        assertThat(OpenStepsIndex.state(connection, index))
             .as("left to the node holding the lock")
             .isEqualTo(OpenStepsIndex.State.ABSENT);
       }
-      assertThat(OpenStepsIndex.advisoryLock(otherNode, "pg_advisory_unlock", null)).isTrue();
+      assertThat(OpenStepsIndex.advisoryLock(otherNode, "pg_advisory_unlock", schema)).isTrue();
+    } finally {
+      OpenStepsIndex.create(dataSource, schema + ".");
     }
 
-    OpenStepsIndex.create(dataSource, "");
-
     try (Connection connection = dataSource.getConnection()) {
-      assertThat(OpenStepsIndex.state(connection, OpenStepsIndex.NAME))
-          .isEqualTo(OpenStepsIndex.State.VALID);
-      assertThat(OpenStepsIndex.advisoryLock(connection, "pg_try_advisory_lock", null))
+      assertThat(OpenStepsIndex.state(connection, index)).isEqualTo(OpenStepsIndex.State.VALID);
+      assertThat(OpenStepsIndex.advisoryLock(connection, "pg_try_advisory_lock", schema))
           .as("given up after the build")
           .isTrue();
-      OpenStepsIndex.advisoryLock(connection, "pg_advisory_unlock", null);
+      OpenStepsIndex.advisoryLock(connection, "pg_advisory_unlock", schema);
     }
     assertThatTheOpenStepsIndexIsOurs();
   }
