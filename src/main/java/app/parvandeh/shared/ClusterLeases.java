@@ -96,7 +96,10 @@ public class ClusterLeases {
     return new Heartbeat(name, ttl);
   }
 
-  /** The renewals of one lease by the node working under it; not for several threads. */
+  /**
+   * The renewals of one lease by the node working under it; its workers may beat at once (one of
+   * them renews).
+   */
   public final class Heartbeat {
     private final String name;
     private final Duration ttl;
@@ -112,7 +115,7 @@ public class ClusterLeases {
      * Renews the lease if a third of its time has passed since it was taken or last renewed; {@code
      * false} from the first renewal that failed on (another node has taken the lease over).
      */
-    public boolean beat() {
+    public synchronized boolean beat() {
       Instant now = Instant.now(clock);
       if (held && Duration.between(renewedAt, now).compareTo(ttl.dividedBy(3)) > 0) {
         renewedAt = now;
