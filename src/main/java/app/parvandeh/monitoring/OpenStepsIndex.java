@@ -58,8 +58,9 @@ class OpenStepsIndex extends AbstractProcessEnginePlugin {
 
   static void create(DataSource dataSource, String tablePrefix) {
     // The index lives in its table's schema: the prefix's, or the search path's without one.
-    String index = tablePrefix.substring(0, tablePrefix.lastIndexOf('.') + 1) + NAME;
-    String schema = index.contains(".") ? index.substring(0, index.lastIndexOf('.')) : null;
+    int dot = tablePrefix.lastIndexOf('.');
+    String schema = dot < 0 ? null : tablePrefix.substring(0, dot);
+    String index = schema == null ? NAME : schema + "." + NAME;
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {
       // A concurrent build cannot run inside a transaction.

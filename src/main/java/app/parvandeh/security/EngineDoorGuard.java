@@ -115,6 +115,13 @@ class EngineDoorGuard extends OncePerRequestFilter {
           "^/process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?"
               + "|([^/]+))/(?:start|submit-form)$");
 
+  /** What a start may carry besides its variables: nothing that starts it elsewhere. */
+  private static final Set<String> START_FIELDS =
+      Set.of("variables", "businessKey", "withVariablesInReturn");
+
+  /** Claiming a task, or assigning it ({@code userId} in the body). */
+  private static final Pattern ASSIGNMENT = Pattern.compile("^/task/([^/]+)/(claim|assignee)$");
+
   /** The list of a task's comments ({@code GET /task/{id}/comment}). */
   private static final Pattern TASK_COMMENTS = Pattern.compile("^/task/([^/]+)/comment$");
 
@@ -244,15 +251,6 @@ class EngineDoorGuard extends OncePerRequestFilter {
     chain.doFilter(cached == null ? request : cached, response);
   }
 
-  /** What a start may carry besides its variables: nothing that starts it elsewhere. */
-  private static final Set<String> START_FIELDS =
-      Set.of("variables", "businessKey", "withVariablesInReturn");
-
-  /** What a task update may change; every other field must stay as the task has it. */
-  private static final Set<String> TASK_UPDATE_FREE = Set.of("followUp");
-
-  private static final Pattern ASSIGNMENT = Pattern.compile("^/task/([^/]+)/(claim|assignee)$");
-
   /**
    * The non-admin rules on how work is done (start, assignment, task update, a readable body);
    * false when the request was refused (and answered).
@@ -369,31 +367,36 @@ class EngineDoorGuard extends OncePerRequestFilter {
       return null; // the engine answers 404
     }
     JsonNode update = body == null ? JSON.createObjectNode() : body;
-    Map<String, Boolean> same = new LinkedHashMap<>();
-    same.put("name", sameText(update, "name", task.getName()));
-    same.put("description", sameText(update, "description", task.getDescription()));
-    same.put("assignee", sameText(update, "assignee", task.getAssignee()));
-    same.put("owner", sameText(update, "owner", task.getOwner()));
-    same.put("parentTaskId", sameText(update, "parentTaskId", task.getParentTaskId()));
-    same.put("caseInstanceId", sameText(update, "caseInstanceId", task.getCaseInstanceId()));
-    same.put("tenantId", sameText(update, "tenantId", task.getTenantId()));
-    same.put("priority", update.path("priority").asInt(0) == task.getPriority());
-    same.put(
-        "delegationState",
-        !update.hasNonNull("delegationState")
-            || (task.getDelegationState() != null
-                && update
-                    .get("delegationState")
-                    .asText()
-                    .equalsIgnoreCase(task.getDelegationState().name())));
-    same.put("due", sameInstant(update.get("due"), task.getDueDate()));
+    // Every field but the follow-up date must stay as it is.
+    Map<String, String> texts = new LinkedHashMap<>();
+    texts.put("name", task.getName());
+    texts.put("description", task.getDescription());
+    texts.put("assignee", task.getAssignee());
+    texts.put("owner", task.getOwner());
+    texts.put("parentTaskId", task.getParentTaskId());
+    texts.put("caseInstanceId", task.getCaseInstanceId());
+    texts.put("tenantId", task.getTenantId());
     Set<String> changed = new TreeSet<>();
-    same.forEach(
-        (field, unchanged) -> {
-          if (!unchanged && !TASK_UPDATE_FREE.contains(field)) {
+    texts.forEach(
+        (field, current) -> {
+          if (!sameText(update, field, current)) {
             changed.add(field);
           }
         });
+    if (update.path("priority").asInt(0) != task.getPriority()) {
+      changed.add("priority");
+    }
+    if (update.hasNonNull("delegationState")
+        && (task.getDelegationState() == null
+            || !update
+                .get("delegationState")
+                .asText()
+                .equalsIgnoreCase(task.getDelegationState().name()))) {
+      changed.add("delegationState");
+    }
+    if (!sameInstant(update.get("due"), task.getDueDate())) {
+      changed.add("due");
+    }
     return changed.isEmpty() ? null : String.join(", ", changed);
   }
 

@@ -15,7 +15,11 @@ import app.parvandeh.workflow.StudentFileProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -44,6 +48,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ParvandehIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EngineDoorsTests {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @LocalServerPort int port;
   @Autowired StudentService students;
@@ -496,7 +502,7 @@ class EngineDoorsTests {
             otherFaculty, "POST", "/process-definition/key/StudyDocumentProcess/start", forged),
         400,
         "start-at-start-event");
-    Map<String, Object> withoutSkipping = new java.util.HashMap<>(forged);
+    Map<String, Object> withoutSkipping = new HashMap<>(forged);
     withoutSkipping.remove("skipCustomListeners");
     assertRefused(
         door.call(
@@ -525,9 +531,7 @@ class EngineDoorsTests {
                 "Content-Type",
                 "application/json",
                 "Authorization",
-                "Basic "
-                    + java.util.Base64.getEncoder()
-                        .encodeToString("clerk.eng:parvandeh".getBytes())),
+                "Basic " + Base64.getEncoder().encodeToString("clerk.eng:parvandeh".getBytes())),
             "{\"businessKey\": \""
                 + eng.number()
                 + "\", /* a comment */ \"startInstructions\": []}");
@@ -538,7 +542,7 @@ class EngineDoorsTests {
   @EnumSource(EngineDoor.class)
   void aTaskIsClaimedForOneselfAndHandedOnlyWithinItsCandidateGroups(EngineDoor door) {
     String task = eng.checkTaskId();
-    String colleague = "colleague-" + door.name().toLowerCase(java.util.Locale.ROOT);
+    String colleague = "colleague-" + door.name().toLowerCase(Locale.ROOT);
     if (identity.createUserQuery().userId(colleague).count() == 0) {
       StaffUsers.create(identity, colleague, "faculty-engineering");
     }
@@ -572,7 +576,7 @@ class EngineDoorsTests {
     assertThat(handed.status()).as(handed.toString()).isEqualTo(204);
     assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee())
         .isEqualTo(colleague);
-    Map<String, Object> nobody = new java.util.HashMap<>();
+    Map<String, Object> nobody = new HashMap<>();
     nobody.put("userId", null);
     Response back = door.call(clerk, "POST", "/task/" + task + "/assignee", nobody);
     assertThat(back.status()).as(back.toString()).isEqualTo(204);
@@ -596,7 +600,7 @@ class EngineDoorsTests {
                 "assignee", "clerk.sci")
             .entrySet()) {
       ObjectNode update = read.deepCopy();
-      update.set(change.getKey(), new ObjectMapper().valueToTree(change.getValue()));
+      update.set(change.getKey(), JSON.valueToTree(change.getValue()));
       assertRefused(door.call(clerk, "PUT", "/task/" + task, update), 403, "task-update-refused");
     }
     // a body without the due date would clear it
@@ -624,7 +628,7 @@ class EngineDoorsTests {
     Response moved = door.call(clerk, "PUT", "/task/" + task, followUp);
     assertThat(moved.status()).as(moved.toString()).isEqualTo(204);
     assertThat(tasks.createTaskQuery().taskId(task).singleResult().getFollowUpDate().toInstant())
-        .isEqualTo(java.time.Instant.parse("2027-02-01T06:00:00Z"));
+        .isEqualTo(Instant.parse("2027-02-01T06:00:00Z"));
   }
 
   private long studyDocumentProcessesOf(String studentNumber) {
