@@ -28,10 +28,10 @@ import org.springframework.util.FileSystemUtils;
 @ChildApplicationTest
 class LargeCardBatchSmallHeapTests {
 
-  static final String HEAP = "-Xmx128m";
-  static final long HEAP_BYTES = 128L << 20;
+  static final String HEAP = "-Xmx192m";
+  static final long HEAP_BYTES = 192L << 20;
   static final int STUDENTS = 40;
-  static final int CARDS = 1_900;
+  static final int CARDS = 300;
 
   Path dataDir;
   ChildApplication app;
@@ -68,7 +68,7 @@ class LargeCardBatchSmallHeapTests {
         String number =
             i < STUDENTS ? list.get(i, "student_number") : String.valueOf(4_090_000_000L + i);
         out.putNextEntry(new ZipEntry("cards/" + number + "_EXAM_CARD.pdf"));
-        out.write(CardArchive.paddedPdf("card " + number, 100, random));
+        out.write(CardArchive.paddedPdf("card " + number, 1_000, random));
         out.closeEntry();
       }
     }
