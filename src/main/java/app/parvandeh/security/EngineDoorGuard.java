@@ -119,6 +119,9 @@ class EngineDoorGuard extends OncePerRequestFilter {
   private static final Set<String> START_FIELDS =
       Set.of("variables", "businessKey", "withVariablesInReturn");
 
+  /** Moving running processes to another version (the plan in the body). */
+  private static final Pattern MIGRATION = Pattern.compile("^/migration/(?:execute|executeAsync)$");
+
   /** Claiming a task, or assigning it ({@code userId} in the body). */
   private static final Pattern ASSIGNMENT = Pattern.compile("^/task/([^/]+)/(claim|assignee)$");
 
@@ -294,6 +297,22 @@ class EngineDoorGuard extends OncePerRequestFilter {
         return false;
       }
     }
+    String offModel = MIGRATION.matcher(engine).matches() ? offModelMigration(body) : null;
+    if (offModel != null) {
+      refuse(
+          request,
+          response,
+          400,
+          "migration-step-for-step",
+          "پرونده‌ها هر گام به همان گام نسخه دیگر منتقل می‌شوند، بی‌مقدار تازه و بی‌پرش از شنونده‌ها و نگاشت‌ها؛ این‌ها پذیرفته نیست: "
+              + offModel,
+          "A running file moves each step to the same step of the other version, with no new"
+              + " variables and no skipped listeners or mappings; refused: "
+              + offModel,
+          offModel,
+          user);
+      return false;
+    }
     Matcher assignment = ASSIGNMENT.matcher(engine);
     if (assignment.matches()) {
       JsonNode userId = body == null ? null : body.get("userId");
@@ -314,7 +333,7 @@ class EngineDoorGuard extends OncePerRequestFilter {
       }
     }
     if ("PUT".equals(request.getMethod()) && TASK_UPDATE.matcher(engine).matches()) {
-      String changed = changedTaskFields(engine.substring("/task/".length()), body);
+      String changed = changedTaskFields(engine.substring("/task/".length()), body, user);
       if (changed != null) {
         refuse(
             request,
@@ -332,6 +351,38 @@ class EngineDoorGuard extends OncePerRequestFilter {
       }
     }
     return true;
+  }
+
+  /**
+   * What a migration would do beyond moving each step to the step of the same id in the other
+   * version (as {@code POST /api/admin/migrations} does), or null when nothing: a step mapped to
+   * another step would skip the work between them, plan variables would be written into every file
+   * it moves, and skipped listeners or input mappings would leave the steps' checks undone.
+   */
+  private static String offModelMigration(JsonNode body) {
+    if (body == null || !body.isObject()) {
+      return null; // nothing to move: the engine refuses the request
+    }
+    Set<String> off = new TreeSet<>();
+    for (String skip : List.of("skipCustomListeners", "skipIoMappings")) {
+      if (body.path(skip).asBoolean(false)) {
+        off.add(skip);
+      }
+    }
+    JsonNode plan = body.path("migrationPlan");
+    if (plan.hasNonNull("variables") && !plan.get("variables").isEmpty()) {
+      off.add("variables");
+    }
+    for (JsonNode instruction : plan.path("instructions")) {
+      JsonNode from = instruction.path("sourceActivityIds");
+      JsonNode to = instruction.path("targetActivityIds");
+      if (!(from.size() == 1
+          && to.size() == 1
+          && from.get(0).asText().equals(to.get(0).asText()))) {
+        off.add(from + " → " + to);
+      }
+    }
+    return off.isEmpty() ? null : String.join(", ", off);
   }
 
   /** Whether the user belongs to one of the task's candidate groups (read as the engine). */
@@ -359,12 +410,14 @@ class EngineDoorGuard extends OncePerRequestFilter {
 
   /**
    * The fields a task update would change other than its follow-up date (the engine sets every
-   * field from the body, an absent one to nothing), or null when there are none or no such task.
+   * field from the body, an absent one to nothing), or null when there are none or the caller
+   * cannot see the task. The task is read under the caller's own authorizations, so the answer
+   * tells nothing about a task they may not read.
    */
-  private String changedTaskFields(String taskId, JsonNode body) {
-    Task task = asEngine(() -> tasks.createTaskQuery().taskId(taskId).singleResult());
+  private String changedTaskFields(String taskId, JsonNode body, CurrentUser user) {
+    Task task = asCaller(user, () -> tasks.createTaskQuery().taskId(taskId).singleResult());
     if (task == null) {
-      return null; // the engine answers 404
+      return null; // the engine answers: 404, or 403 for a task the caller may not update
     }
     JsonNode update = body == null ? JSON.createObjectNode() : body;
     // Every field but the follow-up date must stay as it is.
@@ -436,6 +489,11 @@ class EngineDoorGuard extends OncePerRequestFilter {
     return as(null, read);
   }
 
+  /** Runs a read under the caller's own authorizations, as Tasklist's queries see them. */
+  private <T> T asCaller(CurrentUser user, Supplier<T> read) {
+    return as(new Authentication(user.id(), List.copyOf(user.groups())), read);
+  }
+
   /** Runs a read under the given authentication (none: the engine's own), then the caller's. */
   private <T> T as(Authentication who, Supplier<T> read) {
     Authentication before = identity.getCurrentAuthentication();
@@ -493,9 +551,7 @@ class EngineDoorGuard extends OncePerRequestFilter {
    * queries see them).
    */
   private boolean visibleTo(CurrentUser user, String taskId) {
-    return as(
-        new Authentication(user.id(), List.copyOf(user.groups())),
-        () -> tasks.createTaskQuery().taskId(taskId).count() > 0);
+    return asCaller(user, () -> tasks.createTaskQuery().taskId(taskId).count() > 0);
   }
 
   /**

@@ -1,5 +1,6 @@
 package app.parvandeh.workflow;
 
+import app.parvandeh.security.Groups;
 import app.parvandeh.workflow.ModelExpressions.Refusal;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
@@ -58,6 +59,20 @@ final class ModelDeploymentGuard implements Deployer {
               DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN15)
           .map(name -> name.toLowerCase(Locale.ROOT))
           .collect(Collectors.toUnmodifiableSet());
+
+  /** Who a user task may be given to: the file's own student ({@code camunda:assignee}). */
+  private static final String STUDENT_ASSIGNEE =
+      "${" + StudentFileProcess.VAR_STUDENT_USER_ID + "}";
+
+  /** The file's own working groups, which a process computes from the file. */
+  private static final Set<String> FILE_GROUPS =
+      Set.of(
+          "${" + StudentFileProcess.VAR_FACULTY_GROUP + "}",
+          "${" + StudentFileProcess.VAR_CLEARANCE_GROUP + "}");
+
+  /** BPMN's own ways of naming who does a task, which would go around the attributes below. */
+  private static final Set<String> BPMN_PERFORMERS =
+      Set.of("performer", "humanPerformer", "potentialOwner");
 
   private final Supplier<ModelExpressions> expressions;
   private final Map<String, byte[]> shippedForms;
@@ -159,6 +174,17 @@ final class ModelDeploymentGuard implements Deployer {
                   "Scripts and connectors are not allowed in a model; use the application's named delegate beans.")));
       return;
     }
+    if (BPMN_PERFORMERS.contains(local) && !isCamunda(element)) {
+      problems.add(
+          problem(
+              element,
+              "<" + element.getTagName() + ">",
+              new Refusal(
+                  "کار را با camunda:candidateGroups به گروه‌های کاری پرونده بدهید، نه با performer یا potentialOwner.",
+                  "Give a task to the file's working groups with camunda:candidateGroups, not with a BPMN"
+                      + " performer or potential owner.")));
+      return;
+    }
     if (local.equals("constraint") && "validator".equals(element.getAttribute("name"))) {
       problems.add(
           problem(
@@ -224,6 +250,9 @@ final class ModelDeploymentGuard implements Deployer {
     if (decision) {
       return null; // DMN attributes carry names and FEEL, no JUEL
     }
+    if (Set.of("assignee", "candidateUsers", "candidateGroups").contains(local)) {
+      return people(local, value);
+    }
     if (local.equals("delegateExpression") || local.endsWith("DelegateExpression")) {
       return expressions.get().checkDelegate(value);
     }
@@ -239,6 +268,44 @@ final class ModelDeploymentGuard implements Deployer {
                   + shippedForms.keySet());
     }
     return isExpression(value) ? expressions.get().check(value) : null;
+  }
+
+  /**
+   * Who a user task goes to: the file's student, the file's own faculty or clearance group, or a
+   * university-wide working group; never a named user, the process owners, the admins, another
+   * faculty's group (named outright, it would reach every file) or a group an expression makes up.
+   * A model decides who works on a file, so whoever deploys it must not be able to give the work
+   * (and the grant on the student's data that comes with it) to themselves.
+   */
+  private static Refusal people(String attribute, String value) {
+    boolean allowed =
+        switch (attribute) {
+          case "assignee" -> value.strip().equals(STUDENT_ASSIGNEE);
+          case "candidateGroups" ->
+              Arrays.stream(value.split(","))
+                  .map(String::strip)
+                  .allMatch(
+                      group ->
+                          FILE_GROUPS.contains(group) || Groups.UNIVERSITY_WIDE.contains(group));
+          default -> false;
+        };
+    return allowed
+        ? null
+        : new Refusal(
+            "کار فقط به خود دانشجو ("
+                + STUDENT_ASSIGNEE
+                + ")، گروه دانشکده یا گروه تسویه پرونده "
+                + FILE_GROUPS
+                + " یا گروه‌های کاری دانشگاه "
+                + Groups.UNIVERSITY_WIDE
+                + " داده می‌شود.",
+            "A task goes only to the file's student ("
+                + STUDENT_ASSIGNEE
+                + "), the file's faculty or clearance group "
+                + FILE_GROUPS
+                + " or a university-wide working group "
+                + Groups.UNIVERSITY_WIDE
+                + ", never to a named user, the process owners or the admins.");
   }
 
   private static boolean isExpression(String text) {

@@ -631,6 +631,110 @@ class EngineDoorsTests {
         .isEqualTo(Instant.parse("2027-02-01T06:00:00Z"));
   }
 
+  @ParameterizedTest
+  @EnumSource(EngineDoor.class)
+  void aProcessOwnerMovesAFileStepForStepOnlyWithNoVariablesOrSkippedListeners(EngineDoor door) {
+    FileFixture file =
+        FileFixture.admit(
+            port,
+            FileFixture.bachelor("engineering"),
+            FileFixture.ADMISSION_1402,
+            true,
+            students,
+            runtime,
+            management,
+            tasks);
+    String definition =
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceId(file.processInstanceId())
+            .singleResult()
+            .getProcessDefinitionId();
+    ObjectNode plan =
+        (ObjectNode)
+            door.call(
+                    processOwner,
+                    "POST",
+                    "/migration/generate",
+                    Map.of(
+                        "sourceProcessDefinitionId", definition,
+                        "targetProcessDefinitionId", definition,
+                        "updateEventTriggers", true))
+                .json();
+    ObjectNode skipReview = plan.deepCopy();
+    skipReview.set(
+        "instructions",
+        JSON.valueToTree(
+            List.of(
+                Map.of(
+                    "sourceActivityIds", List.of("Task_CheckDocumentsFaculty"),
+                    "targetActivityIds", List.of("Task_CheckDocumentsCentral")))));
+    ObjectNode withVariables = plan.deepCopy();
+    withVariables.set(
+        "variables", JSON.valueToTree(Map.of("documentsAccepted", Map.of("value", true))));
+    for (String path : List.of("/migration/execute", "/migration/executeAsync")) {
+      for (Map<String, Object> migration :
+          List.of(
+              Map.<String, Object>of(
+                  "migrationPlan",
+                  skipReview,
+                  "processInstanceIds",
+                  List.of(file.processInstanceId())),
+              Map.<String, Object>of(
+                  "migrationPlan",
+                  withVariables,
+                  "processInstanceIds",
+                  List.of(file.processInstanceId())),
+              Map.<String, Object>of(
+                  "migrationPlan",
+                  plan,
+                  "processInstanceIds",
+                  List.of(file.processInstanceId()),
+                  "skipCustomListeners",
+                  true))) {
+        assertRefused(
+            door.call(processOwner, "POST", path, migration), 400, "migration-step-for-step");
+      }
+    }
+    assertThat(runtime.getActiveActivityIds(file.processInstanceId()))
+        .containsExactly("Task_CheckDocumentsFaculty");
+    assertThat(runtime.getVariable(file.processInstanceId(), "documentsAccepted")).isNull();
+
+    // step for step, as the engine generated it, the same migration goes through
+    Response moved =
+        door.call(
+            processOwner,
+            "POST",
+            "/migration/execute",
+            Map.of("migrationPlan", plan, "processInstanceIds", List.of(file.processInstanceId())));
+    assertThat(moved.status()).as(moved.toString()).isEqualTo(204);
+    assertThat(runtime.getActiveActivityIds(file.processInstanceId()))
+        .containsExactly("Task_CheckDocumentsFaculty");
+  }
+
+  @ParameterizedTest
+  @EnumSource(EngineDoor.class)
+  void aTaskUpdateTellsAClerkNothingAboutAnotherFacultysTask(EngineDoor door) {
+    ApiClient otherFaculty = ApiClient.signedIn(port, "clerk.sci", "parvandeh");
+    String task = eng.checkTaskId();
+    Task before = tasks.createTaskQuery().taskId(task).singleResult();
+    Response answer =
+        door.call(
+            otherFaculty,
+            "PUT",
+            "/task/" + task,
+            Map.of("name", before.getName(), "assignee", eng.number(), "priority", 50));
+    assertThat(answer.status()).as(answer.toString()).isIn(403, 404);
+    assertThat(answer.toString())
+        .as("no field of the task is named, as the guard would name what differs")
+        .doesNotContain("task-update-refused")
+        .doesNotContain("due")
+        .doesNotContain("priority");
+    Task after = tasks.createTaskQuery().taskId(task).singleResult();
+    assertThat(after.getName()).isEqualTo(before.getName());
+    assertThat(after.getPriority()).isEqualTo(before.getPriority());
+  }
+
   private long studyDocumentProcessesOf(String studentNumber) {
     return history
         .createHistoricProcessInstanceQuery()

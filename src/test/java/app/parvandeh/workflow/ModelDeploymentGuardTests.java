@@ -103,6 +103,35 @@ class ModelDeploymentGuardTests {
                     + "expression=\"${task.setVariable('issuedBy', task.execution.processEngineServices)}\"/>"
                     + "</extensionElements></userTask>")),
         Arguments.of(
+            "a task for the process owners themselves",
+            "Probe",
+            probe("<userTask id=\"Probe\" camunda:candidateGroups=\"process-owners\"/>")),
+        Arguments.of(
+            "a task for another faculty's clerks, named outright",
+            "Probe",
+            probe(
+                "<userTask id=\"Probe\" camunda:candidateGroups=\"${facultyGroup}, faculty-science\"/>")),
+        Arguments.of(
+            "a task assigned to a named user",
+            "Probe",
+            probe("<userTask id=\"Probe\" camunda:assignee=\"process.owner\"/>")),
+        Arguments.of(
+            "a task for candidate users",
+            "Probe",
+            probe("<userTask id=\"Probe\" camunda:candidateUsers=\"process.owner\"/>")),
+        Arguments.of(
+            "a task whose group an expression makes up",
+            "Probe",
+            probe(
+                "<userTask id=\"Probe\" camunda:candidateGroups=\"${facultyGroup.replace('faculty-', 'process-')}\"/>")),
+        Arguments.of(
+            "a BPMN potential owner",
+            "Probe",
+            probe(
+                "<userTask id=\"Probe\"><potentialOwner><resourceAssignmentExpression>"
+                    + "<formalExpression>group(process-owners)</formalExpression>"
+                    + "</resourceAssignmentExpression></potentialOwner></userTask>")),
+        Arguments.of(
             "a decision with a JUEL expression",
             "InputEntry_Juel",
             Map.of(
