@@ -157,4 +157,33 @@ class CohortMessyInputTests {
     assertThat(utf16le.json().path("messageEn").asText()).contains("UTF-16");
     assertThat(utf16bom.json().path("messageEn").asText()).contains("UTF-16");
   }
+
+  @Test
+  void aReImportedNameWithATextDirectionControlIsRefusedLikeANewFilesName() {
+    char[] controls = {'\u2066', '\u2067', '\u2068', '\u2069', '\u061C'};
+    String[] columns = {"first_name", "last_name", "father_name", "first_name", "last_name"};
+    CohortList first = CohortList.create();
+    for (int i = 0; i < controls.length; i++) {
+      first.row().set("first_name", "علی").set("last_name", "کریمی").set("father_name", "حسن");
+    }
+    CohortList.importAndWait(central(), first.bytes());
+    CohortList again = CohortList.create();
+    for (int i = 0; i < controls.length; i++) {
+      again.copyRow(first.rowAt(i));
+      String cell = first.get(i, columns[i]);
+      again.set(columns[i], cell.substring(0, 1) + controls[i] + cell.substring(1) + '\u2069');
+    }
+
+    JsonNode done = CohortList.importAndWait(central(), again.bytes());
+
+    assertThat(done.path("rows").findValuesAsText("outcome")).containsOnly("REJECTED");
+    assertThat(done.path("rows").findValuesAsText("reasonEn"))
+        .allSatisfy(reason -> assertThat(reason).contains("text-direction control"));
+    for (int i = 0; i < controls.length; i++) {
+      StudentRef kept = students.get(first.get(i, "student_number"));
+      assertThat(kept.firstName()).isEqualTo("علی");
+      assertThat(kept.lastName()).isEqualTo("کریمی");
+      assertThat(kept.fatherName()).isEqualTo("حسن");
+    }
+  }
 }

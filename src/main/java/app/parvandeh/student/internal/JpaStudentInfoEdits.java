@@ -105,6 +105,7 @@ class JpaStudentInfoEdits implements StudentInfoEdits {
                         "student-not-found",
                         "دانشجویی با این شماره پیدا نشد.",
                         "No student with this number."));
+    checkNames(firstName, lastName, details);
     List<String> changes = new ArrayList<>();
     change(changes, "firstName", student.getFirstName(), firstName);
     change(changes, "lastName", student.getLastName(), lastName);
@@ -134,6 +135,19 @@ class JpaStudentInfoEdits implements StudentInfoEdits {
   static final Field FIRST_NAME = Field.name("first-name", "نام", "first name", 100);
 
   static final Field LAST_NAME = Field.name("last-name", "نام خانوادگی", "last name", 100);
+
+  /** student.father_name. */
+  static final Field FATHER_NAME = Field.name("father-name", "نام پدر", "father name", 100);
+
+  /**
+   * The names a cohort row brings, checked the same way whether the row opens a file or corrects
+   * one: a name with a control or text-direction character is refused on both paths.
+   */
+  static void checkNames(String firstName, String lastName, AdmissionDetails details) {
+    name(firstName, FIRST_NAME);
+    name(lastName, LAST_NAME);
+    UserText.clean(details.fatherName(), FATHER_NAME);
+  }
 
   static String name(String typed, Field field) {
     String value = UserText.clean(typed, field);

@@ -109,8 +109,7 @@ class JpaStudentService implements StudentService {
           "دانشجویی با این شماره قبلاً ثبت شده است.",
           "A student with this number already exists.");
     }
-    JpaStudentInfoEdits.name(data.firstName(), JpaStudentInfoEdits.FIRST_NAME);
-    JpaStudentInfoEdits.name(data.lastName(), JpaStudentInfoEdits.LAST_NAME);
+    JpaStudentInfoEdits.checkNames(data.firstName(), data.lastName(), details);
     Faculty faculty =
         faculties
             .findById(data.facultyCode())
