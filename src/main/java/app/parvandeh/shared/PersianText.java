@@ -41,9 +41,10 @@ public final class PersianText {
 
   /**
    * Text as it should be kept (a name, a title): Arabic ي/ك/ى become Persian, Persian and
-   * Arabic-Indic digits ASCII, direction marks and byte-order marks go, spaces collapse to one, and
-   * a zero-width non-joiner stays only once between two letters. Unlike {@link #normalize} it keeps
-   * case, diacritics and the joiner that Persian spelling needs.
+   * Arabic-Indic digits ASCII, direction marks, byte-order marks, kashida (U+0640), zero-width
+   * spaces (U+200B) and word joiners (U+2060) go, spaces collapse to one, and a zero-width
+   * non-joiner stays only once between two letters. Unlike {@link #normalize} it keeps case,
+   * diacritics and the joiner that Persian spelling needs.
    */
   public static String tidy(String text) {
     if (text == null) {
@@ -85,7 +86,11 @@ public final class PersianText {
     return switch (c) {
       case 'ي', 'ى' -> 'ی';
       case 'ك' -> 'ک';
-      case '\u200D',
+      // Kashida only stretches a word; zero-width spaces and word joiners are invisible.
+      case 'ـ',
+          '\u200B',
+          '\u2060',
+          '\u200D',
           '\u200E',
           '\u200F',
           '\uFEFF',
@@ -151,7 +156,7 @@ public final class PersianText {
         return 'ا';
       case 'ؤ':
         return 'و';
-      case '\u200D', '\u200E', '\u200F', '\uFEFF', 'ـ':
+      case '\u200B', '\u200D', '\u200E', '\u200F', '\u2060', '\uFEFF', 'ـ':
         return 0;
       default:
         // Arabic diacritics (fatha, kasra, tanwin, shadda, sukun...) carry no meaning for a search.

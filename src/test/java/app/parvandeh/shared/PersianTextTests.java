@@ -48,4 +48,17 @@ class PersianTextTests {
     assertThat(PersianText.tidy("محمد ‌ حسین")).isEqualTo("محمد حسین");
     assertThat(PersianText.tidy("﻿‏رضا‎")).isEqualTo("رضا");
   }
+
+  @Test
+  void tidiedTextDropsKashidaZeroWidthSpacesWordJoinersAndByteOrderMarks() {
+    assertThat(PersianText.tidy("مـحـمـد")).isEqualTo("محمد");
+    assertThat(PersianText.tidy("رضا\u200Bیی")).isEqualTo("رضایی");
+    assertThat(PersianText.tidy("\u200Bعلی\u2060رضا\uFEFF")).isEqualTo("علیرضا");
+    assertThat(PersianText.tidy("مـ\u200Cـریم")).isEqualTo("م\u200Cریم");
+  }
+
+  @Test
+  void zeroWidthSpacesAndWordJoinersDoNotHideAMatch() {
+    assertThat(PersianText.normalize("رضا\u200Bیی\u2060")).isEqualTo("رضایی");
+  }
 }
