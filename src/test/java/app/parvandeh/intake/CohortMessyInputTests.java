@@ -186,4 +186,39 @@ class CohortMessyInputTests {
       assertThat(kept.fatherName()).isEqualTo("حسن");
     }
   }
+
+  @Test
+  void aReImportedRowDifferingOnlyAsASearchFoldsIsUnchangedAndKeepsTheStoredSpelling() {
+    CohortList first =
+        CohortList.create()
+            .row()
+            .set("first_name", "محمد\u200Cرضا")
+            .set("last_name", "کریمی")
+            .row()
+            .set("first_name", "محمدرضا")
+            .set("last_name", "علوی")
+            .set("father_name", "مـحـمد")
+            .row()
+            .set("first_name", "محمد رضا")
+            .set("last_name", "رضایی")
+            .set("program", "مهندسی کامپیوتر");
+    CohortList.importAndWait(central(), first.bytes());
+    CohortList again = CohortList.create();
+    again.copyRow(first.rowAt(0)).set("first_name", "محمد رضا").set("last_name", "كريمي");
+    again.copyRow(first.rowAt(1)).set("first_name", "محمد\u200Cرضا").set("father_name", "محمد");
+    again
+        .copyRow(first.rowAt(2))
+        .set("first_name", "محمد\u200Bرضا")
+        .set("last_name", "رضائی")
+        .set("program", "مهندسي\u00A0کامپیوتر");
+
+    JsonNode done = CohortList.importAndWait(central(), again.bytes());
+
+    assertThat(done.path("rows").findValuesAsText("outcome")).containsOnly("UNCHANGED");
+    assertThat(students.get(first.get(0, "student_number")).firstName()).isEqualTo("محمد\u200Cرضا");
+    assertThat(students.get(first.get(0, "student_number")).lastName()).isEqualTo("کریمی");
+    assertThat(students.get(first.get(1, "student_number")).firstName()).isEqualTo("محمدرضا");
+    assertThat(students.get(first.get(2, "student_number")).firstName()).isEqualTo("محمد رضا");
+    assertThat(students.get(first.get(2, "student_number")).lastName()).isEqualTo("رضایی");
+  }
 }

@@ -3,6 +3,7 @@ package app.parvandeh.student.internal;
 import app.parvandeh.audit.AuditAction;
 import app.parvandeh.audit.AuditLog;
 import app.parvandeh.shared.ParvandehException;
+import app.parvandeh.shared.PersianText;
 import app.parvandeh.shared.UserText;
 import app.parvandeh.shared.UserText.Field;
 import app.parvandeh.student.AdmissionDetails;
@@ -106,6 +107,13 @@ class JpaStudentInfoEdits implements StudentInfoEdits {
                         "دانشجویی با این شماره پیدا نشد.",
                         "No student with this number."));
     checkNames(firstName, lastName, details);
+    firstName = kept(student.getFirstName(), firstName);
+    lastName = kept(student.getLastName(), lastName);
+    details =
+        new AdmissionDetails(
+            kept(student.getFatherName(), details.fatherName()),
+            kept(student.getProgram(), details.program()),
+            kept(student.getAdmissionChannel(), details.admissionChannel()));
     List<String> changes = new ArrayList<>();
     change(changes, "firstName", student.getFirstName(), firstName);
     change(changes, "lastName", student.getLastName(), lastName);
@@ -158,6 +166,19 @@ class JpaStudentInfoEdits implements StudentInfoEdits {
           "First and last name are required (at most 100 characters).");
     }
     return value;
+  }
+
+  /**
+   * The stored spelling when the list's differs from it only in what a search folds (a joiner, a
+   * space or none between two parts, Arabic letter forms, diacritics): no change to report, and no
+   * rename; otherwise the list's.
+   */
+  private static String kept(String stored, String listed) {
+    return stored != null
+            && listed != null
+            && PersianText.compact(stored).equals(PersianText.compact(listed))
+        ? stored
+        : listed;
   }
 
   private static void change(List<String> changes, String field, String before, String after) {
