@@ -13,7 +13,7 @@ public final class PersianText {
 
   /**
    * Folds digits to ASCII, Arabic letter forms to Persian, drops diacritics and joiners, collapses
-   * spaces.
+   * spaces (every Unicode space, a no-break space too).
    */
   public static String normalize(String text) {
     if (text == null) {
@@ -26,7 +26,7 @@ public final class PersianText {
       if (c == 0) {
         continue;
       }
-      if (Character.isWhitespace(c) || c == ZWNJ) {
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == ZWNJ) {
         pendingSpace = out.length() > 0;
         continue;
       }

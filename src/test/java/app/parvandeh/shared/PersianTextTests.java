@@ -61,4 +61,11 @@ class PersianTextTests {
   void zeroWidthSpacesAndWordJoinersDoNotHideAMatch() {
     assertThat(PersianText.normalize("رضا\u200Bیی\u2060")).isEqualTo("رضایی");
   }
+
+  @Test
+  void noBreakAndOtherUnicodeSpacesFoldToASpace() {
+    assertThat(PersianText.normalize("کارشناسی\u00A0ارشد")).isEqualTo("کارشناسی ارشد");
+    assertThat(PersianText.normalize("کارشناسی\u202F\u3000ارشد")).isEqualTo("کارشناسی ارشد");
+    assertThat(PersianText.tidy("\u00A0کارشناسی\u2009ارشد\u202F")).isEqualTo("کارشناسی ارشد");
+  }
 }

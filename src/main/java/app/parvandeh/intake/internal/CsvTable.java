@@ -20,9 +20,10 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * A CSV list as spreadsheets and Golestan export it: UTF-8 with or without a byte-order mark, CRLF
- * or LF, a header row naming the columns (in any order, any case); empty lines and lines of empty
- * cells are skipped. A file that is not such a table (another encoding included) is refused whole;
- * its rows are judged one by one by the caller.
+ * or LF, a header row naming the columns (in any order, any case, its cells tidied like any other:
+ * no-break spaces, direction marks, byte-order marks); empty lines and lines of empty cells are
+ * skipped. A file that is not such a table (another encoding included) is refused whole; its rows
+ * are judged one by one by the caller.
  */
 public record CsvTable(List<Map<String, String>> rows) {
 
@@ -90,7 +91,7 @@ public record CsvTable(List<Map<String, String>> rows) {
   private static Map<String, Integer> header(CSVRecord header, List<String> required) {
     Map<String, Integer> found = new HashMap<>();
     for (int i = 0; i < header.size(); i++) {
-      found.putIfAbsent(header.get(i).strip().toLowerCase(Locale.ROOT), i);
+      found.putIfAbsent(Cells.clean(header.get(i)).toLowerCase(Locale.ROOT), i);
     }
     List<String> missing = required.stream().filter(c -> !found.containsKey(c)).toList();
     if (!missing.isEmpty()) {
