@@ -37,6 +37,9 @@ public final class CohortRowRules {
 
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
+  /** Digits in groups, as the national card prints the ID: 001-234567-9 or 001 234567 9. */
+  private static final Pattern GROUPED_DIGITS = Pattern.compile("[0-9]+(?:[- ]+[0-9]+)*");
+
   private CohortRowRules() {}
 
   /** A row that met every rule: what admission needs, tidied. */
@@ -136,11 +139,12 @@ public final class CohortRowRules {
   }
 
   private static Refusal nationalIdRefusal(String raw) {
-    String typed = PersianText.tidy(raw).replace(" ", "");
-    if (typed.isEmpty()) {
+    String tidied = PersianText.tidy(raw);
+    if (tidied.isEmpty()) {
       return new Refusal("national_id", "کد ملی خالی است.", "The national ID is empty.");
     }
-    if (!DIGITS.matcher(typed).matches() || typed.length() < 8 || typed.length() > 10) {
+    String typed = tidied.replaceAll("[- ]", "");
+    if (!GROUPED_DIGITS.matcher(tidied).matches() || typed.length() < 8 || typed.length() > 10) {
       return new Refusal(
           "national_id", "کد ملی باید ده رقم باشد.", "The national ID must be ten digits.");
     }
