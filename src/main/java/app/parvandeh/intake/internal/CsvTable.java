@@ -27,7 +27,9 @@ import org.apache.commons.csv.CSVRecord;
  */
 public record CsvTable(List<Map<String, String>> rows) {
 
-  /** Reads the table; every required column must be in the header, other columns are ignored. */
+  /**
+   * Reads the table; every required column must be in the header, once, other columns are ignored.
+   */
   public static CsvTable read(byte[] bytes, List<String> requiredColumns, int maxRows) {
     String text = decode(bytes);
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
@@ -90,8 +92,26 @@ public record CsvTable(List<Map<String, String>> rows) {
 
   private static Map<String, Integer> header(CSVRecord header, List<String> required) {
     Map<String, Integer> found = new HashMap<>();
+    List<String> repeated = new ArrayList<>();
     for (int i = 0; i < header.size(); i++) {
-      found.putIfAbsent(Cells.clean(header.get(i)).toLowerCase(Locale.ROOT), i);
+      String name = Cells.clean(header.get(i)).toLowerCase(Locale.ROOT);
+      if (found.putIfAbsent(name, i) != null
+          && required.contains(name)
+          && !repeated.contains(name)) {
+        repeated.add(name);
+      }
+    }
+    if (!repeated.isEmpty()) {
+      // Which of the two cells is meant cannot be told; taking the first would import the wrong
+      // one.
+      throw ParvandehException.badRequest(
+          "repeated-column",
+          "سطر عنوان فایل این ستون‌ها را بیش از یک بار دارد: "
+              + String.join("، ", repeated)
+              + ". هر ستون را یک بار بیاورید.",
+          "The header row has the columns "
+              + String.join(", ", repeated)
+              + " more than once. Give each column once.");
     }
     List<String> missing = required.stream().filter(c -> !found.containsKey(c)).toList();
     if (!missing.isEmpty()) {

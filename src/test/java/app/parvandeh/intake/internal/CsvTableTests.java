@@ -1,9 +1,12 @@
 package app.parvandeh.intake.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.parvandeh.shared.ParvandehException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,6 +31,23 @@ class CsvTableTests {
             row -> {
               assertThat(row.get("student_number")).isEqualTo("4051100001");
               assertThat(row.get("national_id")).isEqualTo("1234");
+            });
+  }
+
+  @Test
+  void aHeaderNamingAColumnTwiceIsRefusedWholeNamingTheColumn() {
+    assertThatThrownBy(
+            () ->
+                read(
+                    "student_number,National_ID,extra,extra,,, national_id\u00A0\r\n"
+                        + "4051100001,,x,y,,,0012345679\r\n"))
+        .isInstanceOfSatisfying(
+            ParvandehException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(400);
+              assertThat(e.code()).isEqualTo("repeated-column");
+              assertThat(e.messageEn()).contains("national_id").doesNotContain("extra");
+              assertThat(e.messageFa()).contains("national_id");
             });
   }
 }
