@@ -43,19 +43,20 @@ public record CsvTable(List<Map<String, String>> rows) {
     try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
       List<CSVRecord> records = parser.getRecords();
       Map<String, Integer> columns = header(records.get(0), requiredColumns);
-      if (records.size() - 1 > maxRows) {
-        throw ParvandehException.badRequest(
-            "too-many-rows",
-            "فهرست بیش از "
-                + PersianText.toPersianDigits(String.valueOf(maxRows))
-                + " ردیف دارد؛ آن را در چند فایل بفرستید.",
-            "The list has more than " + maxRows + " rows; send it in several files.");
-      }
       List<Map<String, String>> rows = new ArrayList<>();
       for (CSVRecord record : records.subList(1, records.size())) {
         // A spreadsheet saves the empty rows below a table as lines of commas: no data, so no row.
-        if (record.stream().allMatch(String::isBlank)) {
+        if (record.stream().allMatch(cell -> Cells.clean(cell).isEmpty())) {
           continue;
+        }
+        // Only data rows count toward the cap, not the empty lines skipped above.
+        if (rows.size() == maxRows) {
+          throw ParvandehException.badRequest(
+              "too-many-rows",
+              "فهرست بیش از "
+                  + PersianText.toPersianDigits(String.valueOf(maxRows))
+                  + " ردیف دارد؛ آن را در چند فایل بفرستید.",
+              "The list has more than " + maxRows + " rows; send it in several files.");
         }
         Map<String, String> row = new HashMap<>();
         columns.forEach(

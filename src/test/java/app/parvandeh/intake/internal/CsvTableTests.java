@@ -50,4 +50,24 @@ class CsvTableTests {
               assertThat(e.messageFa()).contains("national_id");
             });
   }
+
+  @Test
+  void onlyDataRowsCountTowardTheRowCapNotLinesOfEmptyCells() {
+    String header = "student_number,national_id\r\n";
+    String blank = ",\r\n \u00A0, \r\n\r\n";
+    String threeRows = "1,a\r\n" + blank + "2,b\r\n" + blank + "3,c\r\n" + blank;
+
+    CsvTable table =
+        CsvTable.read((header + threeRows).getBytes(StandardCharsets.UTF_8), COLUMNS, 3);
+
+    assertThat(table.rows())
+        .extracting(r -> r.get("student_number"))
+        .containsExactly("1", "2", "3");
+    assertThatThrownBy(
+            () ->
+                CsvTable.read(
+                    (header + threeRows + "4,d\r\n").getBytes(StandardCharsets.UTF_8), COLUMNS, 3))
+        .isInstanceOfSatisfying(
+            ParvandehException.class, e -> assertThat(e.code()).isEqualTo("too-many-rows"));
+  }
 }
