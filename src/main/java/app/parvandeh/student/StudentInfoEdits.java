@@ -15,11 +15,29 @@ public interface StudentInfoEdits {
   StudentRef edit(String studentNumber, Long basedOnVersion, StudentInfo info, String actor);
 
   /**
-   * Applies a cohort list's row to an existing file: names, father's name, programme and channel.
-   * Returns what changed ({@code field: «old» → «new»}), empty when the row says what the file
-   * already says.
+   * A field of a file that an edit changed, from {@code before} to {@code after}; either may be
+   * null (the file or the list had none).
    */
-  List<String> updateFromCohort(
+  record Change(String field, String before, String after) {
+
+    /**
+     * {@code field: «old» → «new»}, with {@code none} (e.g. «(خالی)» or "(none)") for a value that
+     * was absent.
+     */
+    public String describe(String none) {
+      return field + ": " + quoted(before, none) + " → " + quoted(after, none);
+    }
+
+    private static String quoted(String value, String none) {
+      return value == null ? none : "«" + value + "»";
+    }
+  }
+
+  /**
+   * Applies a cohort list's row to an existing file: names, father's name, programme and channel.
+   * Returns what changed, empty when the row says what the file already says.
+   */
+  List<Change> updateFromCohort(
       String studentNumber,
       String firstName,
       String lastName,

@@ -221,4 +221,25 @@ class CohortMessyInputTests {
     assertThat(students.get(first.get(2, "student_number")).firstName()).isEqualTo("محمد رضا");
     assertThat(students.get(first.get(2, "student_number")).lastName()).isEqualTo("رضایی");
   }
+
+  @Test
+  void anUpdatedReasonShowsAnAbsentValueAsNoneNotNull() {
+    CohortList first = CohortList.create().row().set("father_name", "").set("program", "فیزیک");
+    CohortList.importAndWait(central(), first.bytes());
+    CohortList again =
+        CohortList.create().copyRow(first.rowAt(0)).set("father_name", "حسن").set("program", "");
+
+    JsonNode row = CohortList.importAndWait(central(), again.bytes()).path("rows").get(0);
+
+    assertThat(row.path("outcome").asText()).isEqualTo("UPDATED");
+    assertThat(row.path("field").asText()).isEqualTo("father_name,program");
+    assertThat(row.path("reasonEn").asText())
+        .contains("fatherName: (none) → «حسن»")
+        .contains("program: «فیزیک» → (none)")
+        .doesNotContain("null");
+    assertThat(row.path("reasonFa").asText())
+        .contains("(خالی) → «حسن»")
+        .contains("«فیزیک» → (خالی)")
+        .doesNotContain("null");
+  }
 }

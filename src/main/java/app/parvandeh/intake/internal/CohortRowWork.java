@@ -6,6 +6,7 @@ import app.parvandeh.shared.JalaliDates;
 import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.student.NewStudent;
 import app.parvandeh.student.StudentInfoEdits;
+import app.parvandeh.student.StudentInfoEdits.Change;
 import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import java.time.Clock;
@@ -169,21 +170,20 @@ public class CohortRowWork {
     if (conflict != null) {
       return Verdict.refused(conflict);
     }
-    List<String> changes =
+    List<Change> changes =
         edits.updateFromCohort(
             data.studentNumber(), data.firstName(), data.lastName(), candidate.details(), actor);
     if (changes.isEmpty()) {
       return new Verdict(RowOutcome.UNCHANGED, null, null, null);
     }
-    String fields =
-        changes.stream()
-            .map(c -> column(c.substring(0, c.indexOf(':'))))
-            .collect(Collectors.joining(","));
+    String fields = changes.stream().map(c -> column(c.field())).collect(Collectors.joining(","));
     return new Verdict(
         RowOutcome.UPDATED,
         fields,
-        "تغییر کرد: " + String.join("؛ ", changes),
-        "Changed: " + String.join("; ", changes));
+        "تغییر کرد: "
+            + changes.stream().map(c -> c.describe("(خالی)")).collect(Collectors.joining("؛ ")),
+        "Changed: "
+            + changes.stream().map(c -> c.describe("(none)")).collect(Collectors.joining("; ")));
   }
 
   /**

@@ -10,11 +10,13 @@ import app.parvandeh.student.AdmissionDetails;
 import app.parvandeh.student.Degree;
 import app.parvandeh.student.NationalId;
 import app.parvandeh.student.StudentInfoEdits;
+import app.parvandeh.student.StudentInfoEdits.Change;
 import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentRenamed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,7 +72,7 @@ class JpaStudentInfoEdits implements StudentInfoEdits {
     }
     // Another file may hold this national ID: the same person admitted again for a higher degree.
     Degree degree = info.degree() == null ? student.getDegree() : info.degree();
-    List<String> changes = new ArrayList<>();
+    List<Change> changes = new ArrayList<>();
     change(changes, "firstName", student.getFirstName(), firstName);
     change(changes, "lastName", student.getLastName(), lastName);
     change(changes, "nationalId", student.getNationalId(), nationalId);
@@ -80,8 +82,7 @@ class JpaStudentInfoEdits implements StudentInfoEdits {
     if (!changes.isEmpty()) {
       student.changeInfo(firstName, lastName, nationalId, degree);
       students.flush();
-      audit.change(
-          actor, AuditAction.FILE_EDITED, student.getId(), null, String.join("; ", changes));
+      audit.change(actor, AuditAction.FILE_EDITED, student.getId(), null, described(changes));
     }
     if (renamed) {
       events.publishEvent(new StudentRenamed(student.getUserId(), firstName, lastName));
@@ -91,7 +92,7 @@ class JpaStudentInfoEdits implements StudentInfoEdits {
 
   @Override
   @Transactional
-  public List<String> updateFromCohort(
+  public List<Change> updateFromCohort(
       String studentNumber,
       String firstName,
       String lastName,
@@ -114,7 +115,7 @@ class JpaStudentInfoEdits implements StudentInfoEdits {
             kept(student.getFatherName(), details.fatherName()),
             kept(student.getProgram(), details.program()),
             kept(student.getAdmissionChannel(), details.admissionChannel()));
-    List<String> changes = new ArrayList<>();
+    List<Change> changes = new ArrayList<>();
     change(changes, "firstName", student.getFirstName(), firstName);
     change(changes, "lastName", student.getLastName(), lastName);
     change(changes, "fatherName", student.getFatherName(), details.fatherName());
@@ -132,7 +133,7 @@ class JpaStudentInfoEdits implements StudentInfoEdits {
         AuditAction.FILE_EDITED,
         student.getId(),
         null,
-        "cohort list: " + String.join("; ", changes));
+        "cohort list: " + described(changes));
     if (renamed) {
       events.publishEvent(new StudentRenamed(student.getUserId(), firstName, lastName));
     }
@@ -181,9 +182,14 @@ class JpaStudentInfoEdits implements StudentInfoEdits {
         : listed;
   }
 
-  private static void change(List<String> changes, String field, String before, String after) {
+  private static void change(List<Change> changes, String field, String before, String after) {
     if (!Objects.equals(before, after)) {
-      changes.add(field + ": «" + before + "» → «" + after + "»");
+      changes.add(new Change(field, before, after));
     }
+  }
+
+  /** The changes as the audit trail keeps them. */
+  private static String described(List<Change> changes) {
+    return changes.stream().map(c -> c.describe("(none)")).collect(Collectors.joining("; "));
   }
 }
