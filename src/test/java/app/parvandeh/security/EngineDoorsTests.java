@@ -71,26 +71,8 @@ class EngineDoorsTests {
 
   @BeforeAll
   void files() {
-    eng =
-        FileFixture.admit(
-            port,
-            FileFixture.bachelor("engineering"),
-            FileFixture.ADMISSION_1402,
-            true,
-            students,
-            runtime,
-            management,
-            tasks);
-    sci =
-        FileFixture.admit(
-            port,
-            FileFixture.bachelor("science"),
-            FileFixture.ADMISSION_1402,
-            true,
-            students,
-            runtime,
-            management,
-            tasks);
+    eng = submittedFile("engineering");
+    sci = submittedFile("science");
     clerk = ApiClient.signedIn(port, "clerk.eng", "parvandeh");
     manager = ApiClient.signedIn(port, "manager", "parvandeh");
     processOwner = ApiClient.signedIn(port, "process.owner", "parvandeh");
@@ -147,16 +129,7 @@ class EngineDoorsTests {
   @ParameterizedTest
   @EnumSource(EngineDoor.class)
   void aClerkCannotCompleteACheckWithAnotherStudentsNumber(EngineDoor door) {
-    FileFixture file =
-        FileFixture.admit(
-            port,
-            FileFixture.bachelor("engineering"),
-            FileFixture.ADMISSION_1402,
-            true,
-            students,
-            runtime,
-            management,
-            tasks);
+    FileFixture file = submittedFile("engineering");
     acceptEveryDocument(file);
     String complete = door == EngineDoor.ENGINE_REST ? "/complete" : "/submit-form";
     Response answer =
@@ -203,16 +176,7 @@ class EngineDoorsTests {
 
   @Test
   void whoseFileATaskIsComesFromTheBusinessKeyEvenWhenTheVariableWasChanged() {
-    FileFixture file =
-        FileFixture.admit(
-            port,
-            FileFixture.bachelor("engineering"),
-            FileFixture.ADMISSION_1402,
-            true,
-            students,
-            runtime,
-            management,
-            tasks);
+    FileFixture file = submittedFile("engineering");
     // As an old deployment or a careless script might have: the variable names another faculty's
     // student.
     runtime.setVariable(
@@ -634,16 +598,7 @@ class EngineDoorsTests {
   @ParameterizedTest
   @EnumSource(EngineDoor.class)
   void aProcessOwnerMovesAFileStepForStepOnlyWithNoVariablesOrSkippedListeners(EngineDoor door) {
-    FileFixture file =
-        FileFixture.admit(
-            port,
-            FileFixture.bachelor("engineering"),
-            FileFixture.ADMISSION_1402,
-            true,
-            students,
-            runtime,
-            management,
-            tasks);
+    FileFixture file = submittedFile("engineering");
     String definition =
         runtime
             .createProcessInstanceQuery()
@@ -733,6 +688,19 @@ class EngineDoorsTests {
     Task after = tasks.createTaskQuery().taskId(task).singleResult();
     assertThat(after.getName()).isEqualTo(before.getName());
     assertThat(after.getPriority()).isEqualTo(before.getPriority());
+  }
+
+  /** A new bachelor's file of the faculty, its admission documents submitted for the check. */
+  private FileFixture submittedFile(String faculty) {
+    return FileFixture.admit(
+        port,
+        FileFixture.bachelor(faculty),
+        FileFixture.ADMISSION_1402,
+        true,
+        students,
+        runtime,
+        management,
+        tasks);
   }
 
   private long studyDocumentProcessesOf(String studentNumber) {
