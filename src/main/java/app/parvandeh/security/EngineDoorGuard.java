@@ -354,10 +354,11 @@ class EngineDoorGuard extends OncePerRequestFilter {
   }
 
   /**
-   * What a migration would do beyond moving each step to the step of the same id in the other
-   * version (as {@code POST /api/admin/migrations} does), or null when nothing: a step mapped to
-   * another step would skip the work between them, plan variables would be written into every file
-   * it moves, and skipped listeners or input mappings would leave the steps' checks undone.
+   * What a migration would do beyond moving each step to the step of the same id in another version
+   * (as {@code POST /api/admin/migrations} does), or null when nothing: a migration within one
+   * version moves nothing and breaks the version's task timers, a step mapped to another step would
+   * skip the work between them, plan variables would be written into every file it moves, and
+   * skipped listeners or input mappings would leave the steps' checks undone.
    */
   private static String offModelMigration(JsonNode body) {
     if (body == null || !body.isObject()) {
@@ -370,6 +371,12 @@ class EngineDoorGuard extends OncePerRequestFilter {
       }
     }
     JsonNode plan = body.path("migrationPlan");
+    // Nothing to move within one version, and Camunda's migration of a file within its own
+    // version leaves the version's later files without their task timers (reminders).
+    if (plan.hasNonNull("sourceProcessDefinitionId")
+        && plan.path("sourceProcessDefinitionId").equals(plan.path("targetProcessDefinitionId"))) {
+      off.add("sourceProcessDefinitionId = targetProcessDefinitionId");
+    }
     if (plan.hasNonNull("variables") && !plan.get("variables").isEmpty()) {
       off.add("variables");
     }

@@ -108,14 +108,22 @@ public class ProcessMigrations {
             : definition(processKey, targetVersion);
     MigrationPlan plan = null;
     List<String> problems = new ArrayList<>();
-    try {
-      plan = plan(source.getId(), target.getId());
-    } catch (MigrationPlanValidationException e) {
-      e.getValidationReport()
-          .getInstructionReports()
-          .forEach(r -> problems.addAll(r.getFailures()));
-      if (problems.isEmpty()) {
-        problems.add(e.getMessage());
+    if (source.getId().equals(target.getId())) {
+      // Nothing to move; and Camunda's migration of a file within its own version leaves the
+      // version's later files without their task timers (reminders, escalations).
+      problems.add(
+          "مبدأ و مقصد یک نسخه‌اند: چیزی برای انتقال نیست. / Source and target are the same version:"
+              + " there is nothing to move.");
+    } else {
+      try {
+        plan = plan(source.getId(), target.getId());
+      } catch (MigrationPlanValidationException e) {
+        e.getValidationReport()
+            .getInstructionReports()
+            .forEach(r -> problems.addAll(r.getFailures()));
+        if (problems.isEmpty()) {
+          problems.add(e.getMessage());
+        }
       }
     }
     Set<String> mapped = new LinkedHashSet<>();
