@@ -43,12 +43,14 @@ final class CohortImportRestart {
     }
     long id;
     long doneAtKill;
+    String intakeLogs;
     try (ChildApplication first =
         ChildApplication.start(dataDir, "first.log", restartable(arguments))) {
       ApiClient api = ApiClient.signedIn(first.port(), "central.admission", "parvandeh");
       id = CohortList.upload(api, list.bytes()).json().path("id").asLong();
       doneAtKill = waitForSomeRows(api, id);
       first.kill();
+      intakeLogs = intakeLines(first.log());
     }
     assertThat(doneAtKill).as("killed in the middle of the import").isBetween(ROWS / 5L, ROWS - 1L);
 
@@ -58,9 +60,13 @@ final class CohortImportRestart {
       finished =
           CohortList.waitUntilDone(
               ApiClient.signedIn(second.port(), "central.admission", "parvandeh"), id);
+      intakeLogs += intakeLines(second.log());
     }
 
     assertThat(finished.path("rows").findValuesAsText("outcome"))
+        .as(
+            "outcomes; rows not accepted: %s; the intake lines of both logs: %s",
+            notAccepted(finished), intakeLogs)
         .containsOnly("ACCEPTED")
         .hasSize(ROWS);
     try (Connection db = database.open(dataDir)) {
@@ -95,6 +101,25 @@ final class CohortImportRestart {
           .isEqualTo(ROWS);
     }
     FileSystemUtils.deleteRecursively(dataDir);
+  }
+
+  /** The rows that did not end accepted, with their reasons, for a failure to show. */
+  private static String notAccepted(JsonNode finished) {
+    StringBuilder found = new StringBuilder();
+    for (JsonNode row : finished.path("rows")) {
+      if (!"ACCEPTED".equals(row.path("outcome").asText())) {
+        found.append("\n  ").append(row);
+      }
+    }
+    return found.toString();
+  }
+
+  /** The log's lines about intake failures (a warning or an error of the intake package). */
+  private static String intakeLines(String log) {
+    return log.lines()
+        .filter(line -> line.contains("Intake ") || line.contains(" ERROR "))
+        .limit(40)
+        .collect(java.util.stream.Collectors.joining("\n  ", "\n  ", ""));
   }
 
   /** The demo install without jobs, with {@code arguments} and a quick takeover after the kill. */
