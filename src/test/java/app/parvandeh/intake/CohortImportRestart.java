@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.stream.Collectors;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -114,12 +115,15 @@ final class CohortImportRestart {
     return found.toString();
   }
 
-  /** The log's lines about intake failures (a warning or an error of the intake package). */
+  /**
+   * The log's lines that may say why a row failed: the intake's own ("Intake …" warnings and
+   * errors) and any other error, the first 40.
+   */
   private static String intakeLines(String log) {
     return log.lines()
         .filter(line -> line.contains("Intake ") || line.contains(" ERROR "))
         .limit(40)
-        .collect(java.util.stream.Collectors.joining("\n  ", "\n  ", ""));
+        .collect(Collectors.joining("\n  ", "\n  ", ""));
   }
 
   /** The demo install without jobs, with {@code arguments} and a quick takeover after the kill. */
