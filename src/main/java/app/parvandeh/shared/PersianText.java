@@ -40,11 +40,11 @@ public final class PersianText {
   }
 
   /**
-   * Text as it should be kept (a name, a title): Arabic ي/ك/ى become Persian, Persian and
-   * Arabic-Indic digits ASCII, direction marks, byte-order marks, kashida (U+0640), zero-width
-   * spaces (U+200B) and word joiners (U+2060) go, spaces collapse to one, and a zero-width
-   * non-joiner stays only once between two letters. Unlike {@link #normalize} it keeps case,
-   * diacritics and the joiner that Persian spelling needs.
+   * Text as it should be kept (a name, a title): Arabic ي/ك/ى become Persian, decimal digits of any
+   * script (Persian, Arabic-Indic, full-width) ASCII, direction marks, byte-order marks, kashida
+   * (U+0640), zero-width spaces (U+200B) and word joiners (U+2060) go, spaces collapse to one, and
+   * a zero-width non-joiner stays only once between two letters. Unlike {@link #normalize} it keeps
+   * case, diacritics and the joiner that Persian spelling needs.
    */
   public static String tidy(String text) {
     if (text == null) {
@@ -80,8 +80,8 @@ public final class PersianText {
   }
 
   private static char tidyChar(char c) {
-    if (c >= '۰' && c <= '۹' || c >= '٠' && c <= '٩') {
-      return foldChar(c);
+    if (c > 127 && Character.isDigit(c)) {
+      return asciiDigit(c);
     }
     return switch (c) {
       case 'ي', 'ى' -> 'ی';
@@ -138,12 +138,14 @@ public final class PersianText {
     return out.toString();
   }
 
+  /** A decimal digit of any script (Persian, Arabic-Indic, full-width...) as its ASCII digit. */
+  private static char asciiDigit(char c) {
+    return (char) ('0' + Character.digit(c, 10));
+  }
+
   private static char foldChar(char c) {
-    if (c >= '۰' && c <= '۹') {
-      return (char) ('0' + (c - '۰'));
-    }
-    if (c >= '٠' && c <= '٩') {
-      return (char) ('0' + (c - '٠'));
+    if (c > 127 && Character.isDigit(c)) {
+      return asciiDigit(c);
     }
     switch (c) {
       case 'ي', 'ى', 'ئ':

@@ -156,7 +156,7 @@ class CohortImportTests {
         .row()
         .set("admission_type", "")
         .row()
-        .set("brilliant_talent", "بله")
+        .set("brilliant_talent", "شاید")
         .row()
         .set("student_number", PersianText.toPersianDigits(repeated))
         .row()

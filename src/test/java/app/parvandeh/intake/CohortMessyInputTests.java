@@ -2,6 +2,7 @@ package app.parvandeh.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.parvandeh.student.Degree;
 import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.support.ApiClient;
@@ -241,5 +242,54 @@ class CohortMessyInputTests {
         .contains("(خالی) → «حسن»")
         .contains("«فیزیک» → (خالی)")
         .doesNotContain("null");
+  }
+
+  @Test
+  void aListSavedByAPersianSpreadsheetWithPersianTitlesAndNamesIsReadAndItsLostNumbersRefused() {
+    String a = CohortList.freshNumber();
+    String b = CohortList.freshNumber();
+    String c = CohortList.freshNumber();
+    String nationalA = TestStudents.nationalId(ThreadLocalRandom.current());
+    StringBuilder fullWidthA = new StringBuilder();
+    nationalA.chars().forEach(d -> fullWidthA.append((char) ('\uFF10' + d - '0')));
+    String csv =
+        String.join(
+                "\r\n",
+                "نام؛نام خانوادگی؛شماره دانشجويي؛کد ملی؛نام پدر؛دانشکده؛مقطع تحصیلی؛رشته؛سال ورود؛"
+                    + "نوع پذیرش؛استعداد درخشان؛معدل",
+                "سارا؛احمدی؛=\""
+                    + a
+                    + "\"؛"
+                    + fullWidthA
+                    + "؛رضا؛فني و مهندسي؛کارشناسی پیوسته؛مهندسی برق؛۱۴۰۳؛سراسری؛خیر؛۱۸٫۵",
+                "نرگس؛کاظمی؛4.03E+09؛"
+                    + TestStudents.nationalId(ThreadLocalRandom.current())
+                    + "؛؛engineering؛کارشناسی؛؛1403؛سراسری؛خیر؛",
+                "مینا؛رحیمی؛"
+                    + c
+                    + "؛'"
+                    + TestStudents.nationalId(ThreadLocalRandom.current())
+                    + "؛؛Faculty of Engineering؛دکترا؛؛1403.0؛استعداد درخشان؛بله؛")
+            + "\r\n";
+
+    JsonNode done = CohortList.importAndWait(central(), csv.getBytes(StandardCharsets.UTF_8));
+
+    JsonNode rows = done.path("rows");
+    assertThat(rows.findValuesAsText("outcome"))
+        .containsExactly("ACCEPTED", "REJECTED", "ACCEPTED");
+    StudentRef sara = students.get(a);
+    assertThat(sara.nationalId()).isEqualTo(nationalA);
+    assertThat(sara.faculty().code()).isEqualTo("engineering");
+    assertThat(sara.degree()).isEqualTo(Degree.BACHELOR);
+    assertThat(sara.fatherName()).isEqualTo("رضا");
+    assertThat(sara.brilliantTalent()).isFalse();
+    assertThat(rows.get(1).path("field").asText()).isEqualTo("student_number");
+    assertThat(rows.get(1).path("reasonEn").asText()).contains("scientific notation");
+    assertThat(rows.get(1).path("reasonFa").asText()).contains("نماد علمی");
+    assertThat(students.find(b)).isEmpty();
+    StudentRef mina = students.get(c);
+    assertThat(mina.degree()).isEqualTo(Degree.PHD);
+    assertThat(mina.entryYear()).isEqualTo(1403);
+    assertThat(mina.brilliantTalent()).isTrue();
   }
 }

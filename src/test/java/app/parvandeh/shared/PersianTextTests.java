@@ -68,4 +68,13 @@ class PersianTextTests {
     assertThat(PersianText.normalize("کارشناسی\u202F\u3000ارشد")).isEqualTo("کارشناسی ارشد");
     assertThat(PersianText.tidy("\u00A0کارشناسی\u2009ارشد\u202F")).isEqualTo("کارشناسی ارشد");
   }
+
+  @Test
+  void decimalDigitsOfEveryScriptBecomeAsciiDigits() {
+    String fullWidth = "\uFF14\uFF10\uFF15\uFF19";
+    String devanagari = "\u0966\u0967";
+
+    assertThat(PersianText.tidy(fullWidth + " " + devanagari)).isEqualTo("4059 01");
+    assertThat(PersianText.digits(fullWidth)).isEqualTo("4059");
+  }
 }

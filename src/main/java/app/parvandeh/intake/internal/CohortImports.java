@@ -55,7 +55,8 @@ public class CohortImports {
    * Stores the list and its rows and queues the work; a file that is no such list is refused (4xx).
    */
   public CohortImportView start(String fileName, byte[] csv, String actor) {
-    CsvTable table = CsvTable.read(csv, CohortRowRules.COLUMNS, MAX_ROWS);
+    CsvTable table =
+        CsvTable.read(csv, CohortRowRules.COLUMNS, CohortRowRules.PERSIAN_TITLES, MAX_ROWS);
     if (table.rows().isEmpty()) {
       throw ParvandehException.badRequest(
           "no-rows", "فهرست جز سطر عنوان ردیفی ندارد.", "The list has no rows below its header.");

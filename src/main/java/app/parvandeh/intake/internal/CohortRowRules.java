@@ -1,13 +1,20 @@
 package app.parvandeh.intake.internal;
 
+import static java.util.Map.entry;
+
 import app.parvandeh.shared.PersianText;
 import app.parvandeh.student.AdmissionDetails;
 import app.parvandeh.student.AdmissionType;
 import app.parvandeh.student.Degree;
+import app.parvandeh.student.FacultyRef;
 import app.parvandeh.student.NationalId;
 import app.parvandeh.student.NewStudent;
-import java.util.Locale;
-import java.util.function.Predicate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,8 +25,8 @@ import java.util.regex.Pattern;
 public final class CohortRowRules {
 
   /** The header of a cohort list, in the order the rules look at the columns. */
-  public static final java.util.List<String> COLUMNS =
-      java.util.List.of(
+  public static final List<String> COLUMNS =
+      List.of(
           "student_number",
           "national_id",
           "first_name",
@@ -31,6 +38,59 @@ public final class CohortRowRules {
           "entry_year",
           "admission_type",
           "brilliant_talent");
+
+  /**
+   * The titles Golestan and clerks give the columns in Persian, each naming the column after it
+   * (compared folded, a joiner or a space or none between the words alike).
+   */
+  public static final Map<String, String> PERSIAN_TITLES =
+      Map.ofEntries(
+          entry("شماره دانشجویی", "student_number"),
+          entry("شماره دانشجو", "student_number"),
+          entry("کد دانشجویی", "student_number"),
+          entry("کد ملی", "national_id"),
+          entry("شماره ملی", "national_id"),
+          entry("نام", "first_name"),
+          entry("نام خانوادگی", "last_name"),
+          entry("نام پدر", "father_name"),
+          entry("دانشکده", "faculty_code"),
+          entry("کد دانشکده", "faculty_code"),
+          entry("مقطع", "degree_level"),
+          entry("مقطع تحصیلی", "degree_level"),
+          entry("رشته", "program"),
+          entry("رشته تحصیلی", "program"),
+          entry("سال ورود", "entry_year"),
+          entry("نوع پذیرش", "admission_type"),
+          entry("نحوه پذیرش", "admission_type"),
+          entry("استعداد درخشان", "brilliant_talent"));
+
+  /**
+   * Other names a degree goes by in lists (Golestan's continuous and discontinuous bachelor's and
+   * master's, the colloquial names, the English abbreviations), compared as {@link
+   * PersianText#compact} folds them, dots dropped.
+   */
+  private static final Map<String, Degree> DEGREE_NAMES = degreeNames();
+
+  /** Yes and no as a brilliant-talent cell may say them. */
+  private static final Set<String> YES = Set.of("true", "1", "yes", "بله", "بلی", "آری", "دارد");
+
+  private static final Set<String> NO = Set.of("false", "0", "no", "خیر", "نه", "ندارد");
+
+  /**
+   * A number in a spreadsheet's scientific notation (4.0511E+09): the spreadsheet kept only the
+   * first digits, so the number cannot be read back.
+   */
+  private static final Pattern SCIENTIFIC =
+      Pattern.compile("[0-9]+(?:[.,٫][0-9]*)?[eE][+-]?[0-9]+");
+
+  /** A whole number a spreadsheet wrote with a decimal part of zeros (4051100101.0). */
+  private static final Pattern WHOLE_DECIMAL = Pattern.compile("([0-9]+)[.٫]0+");
+
+  /**
+   * A number kept as text by a spreadsheet: {@code ="0012345678"} (the formula that yields the text
+   * itself) or a leading apostrophe.
+   */
+  private static final Pattern TEXT_FORMULA = Pattern.compile("=\"([^\"]*)\"|'(.*)");
 
   /** The oldest entry year of a file still kept; a later year than next year's is a typo. */
   static final int FIRST_ENTRY_YEAR = 1300;
@@ -49,13 +109,18 @@ public final class CohortRowRules {
   public record Judgement(Candidate candidate, Refusal refusal) {}
 
   /**
-   * Judges the row. {@code knownFaculty} says whether a faculty code exists; {@code currentYear} is
-   * this Solar Hijri year, so next year's entrants (imported early) pass and a typed 1499 does not.
+   * Judges the row. {@code facultyCode} gives the code of the faculty a cell names (its code or its
+   * Persian or English name), or null for none; {@code currentYear} is this Solar Hijri year, so
+   * next year's entrants (imported early) pass and a typed 1499 does not.
    */
-  public static Judgement judge(CohortRow row, Predicate<String> knownFaculty, int currentYear) {
-    String number = PersianText.tidy(row.getStudentNumber()).replace(" ", "");
+  public static Judgement judge(CohortRow row, UnaryOperator<String> facultyCode, int currentYear) {
+    String number = numberCell(row.getStudentNumber()).replace(" ", "");
     if (number.isEmpty()) {
       return refused("student_number", "شماره دانشجویی خالی است.", "The student number is empty.");
+    }
+    Refusal refusal = spreadsheetNumberRefusal("student_number", "شماره دانشجویی", number);
+    if (refusal != null) {
+      return new Judgement(null, refusal);
     }
     if (!DIGITS.matcher(number).matches() || number.length() < 5 || number.length() > 20) {
       return refused(
@@ -63,7 +128,8 @@ public final class CohortRowRules {
           "شماره دانشجویی باید فقط رقم (۵ تا ۲۰ رقم) باشد.",
           "The student number must be 5 to 20 digits.");
     }
-    Refusal refusal = nationalIdRefusal(row.getNationalId());
+    String nationalId = numberCell(row.getNationalId());
+    refusal = nationalIdRefusal(nationalId);
     if (refusal == null) {
       refusal = Cells.text("first_name", "نام", row.getFirstName(), true, 100);
     }
@@ -76,12 +142,13 @@ public final class CohortRowRules {
     if (refusal != null) {
       return new Judgement(null, refusal);
     }
-    String faculty = Cells.clean(row.getFacultyCode()).toLowerCase(Locale.ROOT);
-    if (faculty.isEmpty() || !knownFaculty.test(faculty)) {
+    String typedFaculty = Cells.clean(row.getFacultyCode());
+    String faculty = typedFaculty.isEmpty() ? null : facultyCode.apply(typedFaculty);
+    if (faculty == null) {
       return refused(
           "faculty_code",
-          "دانشکده «" + faculty + "» در فهرست دانشکده‌ها نیست.",
-          "The faculty '" + faculty + "' is not in the faculty list.");
+          "دانشکده «" + typedFaculty + "» در فهرست دانشکده‌ها نیست.",
+          "The faculty '" + typedFaculty + "' is not in the faculty list.");
     }
     Degree degree = degree(row.getDegreeLevel());
     if (degree == null) {
@@ -96,7 +163,11 @@ public final class CohortRowRules {
     if (refusal != null) {
       return new Judgement(null, refusal);
     }
-    String year = PersianText.tidy(row.getEntryYear()).replace(" ", "");
+    String year = numberCell(row.getEntryYear()).replace(" ", "");
+    refusal = spreadsheetNumberRefusal("entry_year", "سال ورود", year);
+    if (refusal != null) {
+      return new Judgement(null, refusal);
+    }
     if (!DIGITS.matcher(year).matches()
         || year.length() != 4
         || Integer.parseInt(year) < FIRST_ENTRY_YEAR
@@ -112,24 +183,24 @@ public final class CohortRowRules {
     if (refusal != null) {
       return new Judgement(null, refusal);
     }
-    String talent = Cells.clean(row.getBrilliantTalent()).toLowerCase(Locale.ROOT);
-    if (!talent.equals("true") && !talent.equals("false")) {
+    String talent = PersianText.compact(row.getBrilliantTalent());
+    if (!YES.contains(talent) && !NO.contains(talent)) {
       return refused(
           "brilliant_talent",
-          "ستون استعداد درخشان باید true یا false باشد.",
-          "brilliant_talent must be true or false.");
+          "ستون استعداد درخشان باید بله یا خیر (true/false، ۱/۰) باشد.",
+          "brilliant_talent must be true or false (yes/no, 1/0, بله/خیر).");
     }
     NewStudent student =
         new NewStudent(
             number,
-            NationalId.parse(row.getNationalId()),
+            NationalId.parse(nationalId),
             Cells.clean(row.getFirstName()),
             Cells.clean(row.getLastName()),
             faculty,
             degree,
             Integer.parseInt(year),
             AdmissionType.REMOTE,
-            talent.equals("true"));
+            YES.contains(talent));
     AdmissionDetails details =
         new AdmissionDetails(
             emptyToNull(Cells.clean(row.getFatherName())),
@@ -138,10 +209,55 @@ public final class CohortRowRules {
     return new Judgement(new Candidate(student, details), null);
   }
 
-  private static Refusal nationalIdRefusal(String raw) {
-    String tidied = PersianText.tidy(raw);
+  /**
+   * A cell holding a number as a spreadsheet may have saved it: tidied (digits of any script
+   * folded), the text formula or apostrophe that kept it as text unwrapped, a decimal part of zeros
+   * dropped.
+   */
+  static String numberCell(String raw) {
+    String value = PersianText.tidy(raw);
+    Matcher text = TEXT_FORMULA.matcher(value);
+    if (text.matches()) {
+      value = PersianText.tidy(text.group(1) != null ? text.group(1) : text.group(2));
+    }
+    Matcher whole = WHOLE_DECIMAL.matcher(value);
+    return whole.matches() ? whole.group(1) : value;
+  }
+
+  /**
+   * Why a number cell is refused for the way a spreadsheet wrote it (scientific notation, a
+   * formula), or null.
+   */
+  private static Refusal spreadsheetNumberRefusal(String field, String labelFa, String value) {
+    if (SCIENTIFIC.matcher(value).matches()) {
+      return new Refusal(
+          field,
+          labelFa
+              + " با نماد علمی («"
+              + value
+              + "») ذخیره شده و رقم‌هایش از دست رفته است؛ در Excel قالب ستون را «Text» کنید و فهرست را دوباره بسازید.",
+          field
+              + " was saved in scientific notation ("
+              + value
+              + "), which lost its digits; format the column as Text in the spreadsheet and export"
+              + " the list again.");
+    }
+    if (!value.isEmpty() && "=+@".indexOf(value.charAt(0)) >= 0) {
+      return new Refusal(
+          field,
+          labelFa + " فرمول صفحه‌گسترده است، نه عدد؛ مقدار خود عدد را بنویسید.",
+          field + " is a spreadsheet formula, not a number; write the number itself.");
+    }
+    return null;
+  }
+
+  private static Refusal nationalIdRefusal(String tidied) {
     if (tidied.isEmpty()) {
       return new Refusal("national_id", "کد ملی خالی است.", "The national ID is empty.");
+    }
+    Refusal spreadsheet = spreadsheetNumberRefusal("national_id", "کد ملی", tidied);
+    if (spreadsheet != null) {
+      return spreadsheet;
     }
     String typed = tidied.replaceAll("[- ]", "");
     if (!GROUPED_DIGITS.matcher(tidied).matches() || typed.length() < 8 || typed.length() > 10) {
@@ -165,18 +281,69 @@ public final class CohortRowRules {
   }
 
   /**
-   * The degree from its Persian label as Golestan writes it (joiner or space alike), or its English
-   * name.
+   * The degree from its Persian label as Golestan writes it (joiner or space alike, continuous or
+   * not), another name it goes by, or its English name.
    */
   static Degree degree(String raw) {
-    String typed = PersianText.compact(raw);
+    return DEGREE_NAMES.get(degreeKey(raw));
+  }
+
+  private static String degreeKey(String name) {
+    return PersianText.compact(name).replace(".", "");
+  }
+
+  private static Map<String, Degree> degreeNames() {
+    Map<String, Degree> names = new HashMap<>();
     for (Degree degree : Degree.values()) {
-      if (PersianText.compact(degree.labelFa()).equals(typed)
-          || degree.name().equalsIgnoreCase(typed)) {
-        return degree;
+      names.put(degreeKey(degree.labelFa()), degree);
+      names.put(degreeKey(degree.name()), degree);
+    }
+    for (String name :
+        List.of(
+            "کارشناسی پیوسته", "کارشناسی ناپیوسته", "لیسانس", "bachelor's", "bsc", "bs", "ba")) {
+      names.put(degreeKey(name), Degree.BACHELOR);
+    }
+    for (String name :
+        List.of(
+            "کارشناسی ارشد پیوسته",
+            "کارشناسی ارشد ناپیوسته",
+            "ارشد",
+            "فوق لیسانس",
+            "master's",
+            "msc",
+            "ms",
+            "ma")) {
+      names.put(degreeKey(name), Degree.MASTER);
+    }
+    for (String name : List.of("دکترا", "دکتری تخصصی", "دکترای تخصصی", "phd")) {
+      names.put(degreeKey(name), Degree.PHD);
+    }
+    return Map.copyOf(names);
+  }
+
+  /**
+   * The code of the one faculty {@code typed} names by its Persian or English name (folded, with or
+   * without «دانشکده» or "Faculty of" in front), or null when it names none or several.
+   */
+  public static String facultyByName(String typed, List<FacultyRef> faculties) {
+    String key = facultyKey(typed);
+    List<String> named =
+        faculties.stream()
+            .filter(f -> facultyKey(f.nameFa()).equals(key) || facultyKey(f.nameEn()).equals(key))
+            .map(FacultyRef::code)
+            .distinct()
+            .toList();
+    return named.size() == 1 && !key.isEmpty() ? named.get(0) : null;
+  }
+
+  private static String facultyKey(String name) {
+    String key = PersianText.compact(name);
+    for (String prefix : List.of("دانشکده", "facultyof", "faculty")) {
+      if (key.startsWith(prefix)) {
+        return key.substring(prefix.length());
       }
     }
-    return null;
+    return key;
   }
 
   private static Judgement refused(String field, String fa, String en) {

@@ -12,6 +12,7 @@ import app.parvandeh.student.StudentService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -145,8 +146,7 @@ public class CohortRowWork {
 
   private Verdict decide(CohortRow row, String actor) {
     Judgement judgement =
-        CohortRowRules.judge(
-            row, code -> students.faculty(code).isPresent(), JalaliDates.year(Instant.now(clock)));
+        CohortRowRules.judge(row, this::facultyCode, JalaliDates.year(Instant.now(clock)));
     if (judgement.refusal() != null) {
       return Verdict.refused(judgement.refusal());
     }
@@ -184,6 +184,14 @@ public class CohortRowWork {
             + changes.stream().map(c -> c.describe("(خالی)")).collect(Collectors.joining("؛ ")),
         "Changed: "
             + changes.stream().map(c -> c.describe("(none)")).collect(Collectors.joining("; ")));
+  }
+
+  /** The faculty a cohort cell names: its code, else its name (one more query, only then). */
+  private String facultyCode(String typed) {
+    String code = typed.toLowerCase(Locale.ROOT);
+    return students.faculty(code).isPresent()
+        ? code
+        : CohortRowRules.facultyByName(typed, students.faculties());
   }
 
   /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.parvandeh.shared.ParvandehException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -69,5 +70,78 @@ class CsvTableTests {
                     (header + threeRows + "4,d\r\n").getBytes(StandardCharsets.UTF_8), COLUMNS, 3))
         .isInstanceOfSatisfying(
             ParvandehException.class, e -> assertThat(e.code()).isEqualTo("too-many-rows"));
+  }
+
+  @ParameterizedTest(name = "a list parted by U+{0} is read by its header's separator")
+  @ValueSource(ints = {';', '\t', 0x061B, 0x060C})
+  void aListSavedWithAnotherSeparatorIsReadByTheOneItsHeaderUses(int character) {
+    String s = String.valueOf((char) character);
+    CsvTable table =
+        read(
+            "\r\nstudent_number"
+                + s
+                + "national_id\r\n4051100001"
+                + s
+                + "\"1,2\"\r\n4051100002"
+                + s
+                + "0012345679\r\n");
+
+    assertThat(table.rows())
+        .extracting(r -> r.get("student_number") + "|" + r.get("national_id"))
+        .containsExactly("4051100001|1,2", "4051100002|0012345679");
+  }
+
+  @Test
+  void excelsSeparatorLineIsObeyedAndNotReadAsTheHeader() {
+    CsvTable table = read("sep=;\r\nstudent_number;national_id\r\n4051100001;1,5\r\n");
+
+    assertThat(table.rows())
+        .singleElement()
+        .satisfies(row -> assertThat(row.get("national_id")).isEqualTo("1,5"));
+  }
+
+  @ParameterizedTest(name = "header «{0}» names the columns")
+  @ValueSource(
+      strings = {
+        "Student Number,National-ID",
+        "STUDENT_NUMBER,national id",
+        "studentNumber,NationalId",
+        "شماره دانشجويي,کد‌ملی",
+        "\u200Cشماره  دانشجویی\u200C,كد ملي"
+      })
+  void aHeaderCellInOtherSpellingOrItsPersianTitleNamesItsColumn(String header) {
+    CsvTable table =
+        CsvTable.read(
+            (header + "\r\n4051100001,0012345679\r\n").getBytes(StandardCharsets.UTF_8),
+            COLUMNS,
+            Map.of("شماره دانشجویی", "student_number", "کد ملی", "national_id"),
+            100);
+
+    assertThat(table.rows())
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.get("student_number")).isEqualTo("4051100001");
+              assertThat(row.get("national_id")).isEqualTo("0012345679");
+            });
+  }
+
+  @Test
+  void aColumnNamedOnceByItsPersianTitleAndOnceInEnglishIsRepeatedNamingBothCells() {
+    assertThatThrownBy(
+            () ->
+                CsvTable.read(
+                    "شماره دانشجویی,student_number,national_id\r\n1,2,3\r\n"
+                        .getBytes(StandardCharsets.UTF_8),
+                    COLUMNS,
+                    Map.of("شماره دانشجویی", "student_number"),
+                    100))
+        .isInstanceOfSatisfying(
+            ParvandehException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("repeated-column");
+              assertThat(e.messageEn()).contains("student_number (شماره دانشجویی, student_number)");
+              assertThat(e.messageFa()).contains("«شماره دانشجویی»");
+            });
   }
 }
