@@ -173,6 +173,20 @@ class EngineDoorGuard extends OncePerRequestFilter {
     String path = pathOf(request);
     CurrentUser user = caller(request);
     if (user == null) {
+      if (path.startsWith("/engine-rest")) {
+        // Camunda's own filter passed it unauthenticated: its list of engine names. Every other
+        // path it answers 401 before this filter; this one too, so no door is open to anyone.
+        log.warn("Refused at the engine's door: anonymous {} {}", request.getMethod(), path);
+        response.setHeader("WWW-Authenticate", "Basic realm=\"default\"");
+        JsonRefusal.write(
+            response,
+            401,
+            "sign-in-required",
+            "برای این درخواست باید وارد شوید.",
+            "Sign in to make this request.",
+            null);
+        return;
+      }
       chain.doFilter(request, response);
       return;
     }

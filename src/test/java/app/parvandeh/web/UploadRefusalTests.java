@@ -147,6 +147,12 @@ class UploadRefusalTests {
     assertThat(anonymous.engineRest("GET", "/task?maxResults=5", null).status()).isEqualTo(401);
     assertThat(anonymous.engineRest("GET", "/process-definition?maxResults=5", null).status())
         .isEqualTo(401);
+    for (String engines : List.of("/engine", "/engine/", "/engine?x=1")) {
+      assertThat(anonymous.engineRest("GET", engines, null).status())
+          .as("the engines' list at %s", engines)
+          .isEqualTo(401);
+    }
+    assertThat(anonymous.get("/camunda/api/engine/engine").status()).isIn(401, 302);
     Response upload =
         anonymous.upload(
             uploader.uploadPath(),
