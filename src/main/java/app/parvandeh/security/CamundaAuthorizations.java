@@ -54,9 +54,12 @@ class CamundaAuthorizations implements ApplicationRunner {
     for (String group : Groups.UNIVERSITY_WIDE) {
       grantClerk(group);
     }
-    grant(Groups.MANAGERS, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
+    for (String group : Groups.COCKPIT_USERS) {
+      if (!group.equals(Groups.ADMINS)) {
+        grant(group, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
+      }
+    }
     grantReadEverything(Groups.MANAGERS);
-    grant(Groups.PROCESS_OWNERS, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
     grant(Groups.PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
     // Deploy and migrate models, but read no process instance, task or history: no student data.
     grant(

@@ -65,7 +65,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>a body declared JSON that does not parse as JSON is refused, not passed on unchecked.
  * </ul>
  *
- * Admins ({@code camunda-admin}) keep the engine's own administration, but not the rules on
+ * <p>Camunda's authorizations do not scope the engine-wide counts: any signed-in user reads the
+ * metrics and the process statistics (every faculty's files in each step, failed jobs, incidents).
+ * They, and Cockpit's own plugin API, are answered only to Cockpit's users ({@link
+ * Groups#COCKPIT_USERS}); a clerk's Tasklist needs none of them.
+ *
+ * <p>Admins ({@code camunda-admin}) keep the engine's own administration, but not the rules on
  * variables (declared outputs, file identity).
  *
  * <p>One read is answered here too: a task's comments. The engine finds the task for that read in
@@ -124,6 +129,16 @@ class EngineDoorGuard extends OncePerRequestFilter {
 
   /** Claiming a task, or assigning it ({@code userId} in the body). */
   private static final Pattern ASSIGNMENT = Pattern.compile("^/task/([^/]+)/(claim|assignee)$");
+
+  /**
+   * Engine-wide counts, every faculty's together: the metrics and the process statistics that
+   * Cockpit's dashboards show (how many files stand where, failed jobs, incidents).
+   */
+  private static final Pattern ENGINE_WIDE_COUNTS =
+      Pattern.compile(
+          "^/(?:metrics(?:/.*)?"
+              + "|(?:history/)?process-definition/(?:[^/]+/|key/[^/]+/(?:tenant-id/[^/]+/)?)?"
+              + "statistics(?:-count)?)$");
 
   /** The list of a task's comments ({@code GET /task/{id}/comment}). */
   private static final Pattern TASK_COMMENTS = Pattern.compile("^/task/([^/]+)/comment$");
@@ -203,6 +218,21 @@ class EngineDoorGuard extends OncePerRequestFilter {
       return;
     }
     String engine = enginePath(path);
+    if (!seesCockpit(user)
+        && (engine != null && ENGINE_WIDE_COUNTS.matcher(engine).matches()
+            || path.startsWith("/camunda/api/cockpit/"))) {
+      refuse(
+          request,
+          response,
+          403,
+          "engine-counts-refused",
+          "شمارش‌های کل موتور فرایند (آمار و سنجه‌های همه دانشکده‌ها) فقط برای کاربران Cockpit است: مدیران و مالکان فرایند.",
+          "The engine-wide counts (every faculty's statistics and metrics) are for Cockpit's users"
+              + " only: managers and process owners.",
+          null,
+          user);
+      return;
+    }
     if (READS.contains(request.getMethod())) {
       Matcher comments =
           engine == null || isAdmin(user) || !"GET".equals(request.getMethod())
@@ -728,6 +758,10 @@ class EngineDoorGuard extends OncePerRequestFilter {
           Set.copyOf(engine.getGroupIds() == null ? List.<String>of() : engine.getGroupIds()));
     }
     return null;
+  }
+
+  private static boolean seesCockpit(CurrentUser user) {
+    return Groups.COCKPIT_USERS.stream().anyMatch(user.groups()::contains);
   }
 
   private static boolean isAdmin(CurrentUser user) {

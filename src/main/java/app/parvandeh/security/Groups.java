@@ -43,6 +43,12 @@ public final class Groups {
       List.of(MANAGERS, CENTRAL_ADMISSION, CENTRAL_RECORDS, GRADUATE_STUDIES);
 
   /**
+   * Groups that open Cockpit ({@code CamundaAuthorizations} grants them its access; admins have
+   * every grant), and so the engine-wide counts its dashboards show.
+   */
+  public static final List<String> COCKPIT_USERS = List.of(MANAGERS, PROCESS_OWNERS, ADMINS);
+
+  /**
    * Groups whose members change files; a user in none of them (managers, process owners, admins)
    * only reads /api.
    */

@@ -726,6 +726,53 @@ class EngineDoorsTests {
         .count();
   }
 
+  @ParameterizedTest
+  @EnumSource(EngineDoor.class)
+  void onlyCockpitsUsersReadTheEngineWideCountsOfEveryFaculty(EngineDoor door) {
+    String definition =
+        repository
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("StudentFileProcess")
+            .latestVersion()
+            .singleResult()
+            .getId();
+    List<String> counts =
+        List.of(
+            "/process-definition/statistics?incidents=true",
+            "/process-definition/" + definition + "/statistics",
+            "/process-definition/key/StudentFileProcess/statistics",
+            "/history/process-definition/" + definition + "/statistics",
+            "/metrics/activity-instance-start/sum",
+            "/metrics?maxResults=5");
+    for (String user : List.of("clerk.eng", "central.records", "graduates.office")) {
+      ApiClient staff = ApiClient.signedIn(port, user, "parvandeh");
+      for (String path : counts) {
+        assertRefused(door.call(staff, "GET", path, null), 403, "engine-counts-refused");
+      }
+    }
+    for (ApiClient cockpitUser : List.of(manager, processOwner, admin)) {
+      for (String path : counts) {
+        Response answer = door.call(cockpitUser, "GET", path, null);
+        assertThat(answer.status()).as(path + " " + answer).isEqualTo(200);
+      }
+    }
+    Response statistics =
+        door.call(manager, "GET", "/process-definition/key/StudentFileProcess/statistics", null);
+    assertThat(statistics.json().findValues("instances")).isNotEmpty();
+  }
+
+  @Test
+  void cockpitsPluginApiAnswersOnlyCockpitsUsers() {
+    String plugin = "/camunda/api/cockpit/plugin/base/default/process-definition/statistics-count";
+    assertRefused(
+        clerk.call("GET", plugin, ExpressionQueryExploitTests.webappHeaders(clerk), null),
+        403,
+        "engine-counts-refused");
+    Response answer =
+        manager.call("GET", plugin, ExpressionQueryExploitTests.webappHeaders(manager), null);
+    assertThat(answer.status()).as(answer.toString()).isNotEqualTo(403);
+  }
+
   private void acceptEveryDocument(FileFixture file) {
     clerk.engineRest(
         "POST", "/task/" + file.checkTaskId() + "/claim", Map.of("userId", "clerk.eng"));
