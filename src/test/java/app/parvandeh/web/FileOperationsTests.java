@@ -105,6 +105,47 @@ class FileOperationsTests {
   }
 
   @Test
+  void namesTypedWithArabicLettersOrStraySpacesAreStoredTidiedWhenAFileIsCreatedOrEdited() {
+    Map<String, Object> data = newFile("engineering");
+    data.put("firstName", "  علي\u00A0\u00A0رضا ");
+    data.put("lastName", "كريمي\u200C\u200Cنيا\u200B");
+    ApiClient central = ApiClient.signedIn(port, "central.admission", PASSWORD);
+    Response created = central.postJson("/api/students", data);
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    String number = data.get("studentNumber").toString();
+    assertThat(students.get(number).firstName()).isEqualTo("علی رضا");
+    assertThat(students.get(number).lastName()).isEqualTo("کریمی\u200Cنیا");
+
+    JsonNode info = central.get("/api/students/" + number + "/file").json().get("info");
+    Map<String, Object> edit =
+        new HashMap<>(
+            Map.of(
+                "firstName",
+                "علی رضا",
+                "lastName",
+                "كريمي\u200Cنيا",
+                "nationalId",
+                info.get("nationalId").asText(),
+                "degree",
+                "BACHELOR",
+                "rowVersion",
+                info.get("rowVersion").asLong()));
+    Response unchanged = central.putJson("/api/students/" + number, edit);
+    assertThat(unchanged.status()).as(unchanged.toString()).isEqualTo(200);
+    assertThat(audit.ofStudent(students.get(number).id()))
+        .as("the Arabic spelling of the stored name is no change")
+        .noneMatch(e -> e.action() == AuditAction.FILE_EDITED);
+
+    edit.put("firstName", "محمدعلي ");
+    edit.put("rowVersion", unchanged.json().at("/info/rowVersion").asLong());
+    Response edited = central.putJson("/api/students/" + number, edit);
+    assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+    assertThat(students.get(number).firstName()).isEqualTo("محمدعلی");
+    assertThat(identity.createUserQuery().userId(number).singleResult().getFirstName())
+        .isEqualTo("محمدعلی");
+  }
+
+  @Test
   void editingTheFilesInformationKeepsOldAndNewAndRefusesStaleEditsAndOtherFaculties() {
     StudentRef student = admitted();
     ApiClient clerk = ApiClient.signedIn(port, "clerk.eng", PASSWORD);

@@ -158,8 +158,9 @@ class JpaStudentInfoEdits implements StudentInfoEdits {
     UserText.clean(details.fatherName(), FATHER_NAME);
   }
 
+  /** The name as it is stored: checked, then tidied as {@link Student} keeps every name. */
   static String name(String typed, Field field) {
-    String value = UserText.clean(typed, field);
+    String value = PersianText.tidy(UserText.clean(typed, field));
     if (value.isEmpty()) {
       throw ParvandehException.badRequest(
           "name-required",

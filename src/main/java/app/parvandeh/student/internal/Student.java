@@ -105,21 +105,30 @@ class Student {
       Instant now) {
     this.studentNumber = studentNumber;
     this.nationalId = nationalId;
-    this.firstName = data.firstName().strip();
-    this.lastName = data.lastName().strip();
+    this.firstName = PersianText.tidy(data.firstName());
+    this.lastName = PersianText.tidy(data.lastName());
     this.faculty = faculty;
     this.degree = data.degree();
     this.entryYear = data.entryYear();
     this.admissionType = data.admissionType();
     this.brilliantTalent = data.brilliantTalent();
-    this.fatherName = details.fatherName();
-    this.program = details.program();
-    this.admissionChannel = details.admissionChannel();
+    this.fatherName = tidied(details.fatherName());
+    this.program = tidied(details.program());
+    this.admissionChannel = tidied(details.admissionChannel());
     this.status = StudentStatus.ACTIVE;
     this.stage = FileStage.ADMISSION;
     this.userId = studentNumber;
     this.createdAt = now;
     this.searchText = searchTextOf(studentNumber, nationalId, firstName, lastName);
+  }
+
+  /**
+   * A name or title as every door stores it ({@link PersianText#tidy}: Persian ی/ک, ASCII digits,
+   * no stray spaces or invisible marks); nothing for an absent or blank one.
+   */
+  private static String tidied(String text) {
+    String value = PersianText.tidy(text);
+    return value.isEmpty() ? null : value;
   }
 
   /**
@@ -132,8 +141,8 @@ class Student {
 
   /** Corrects the file's information; the caller records old and new in the audit trail. */
   void changeInfo(String firstName, String lastName, String nationalId, Degree degree) {
-    this.firstName = firstName;
-    this.lastName = lastName;
+    this.firstName = PersianText.tidy(firstName);
+    this.lastName = PersianText.tidy(lastName);
     this.nationalId = nationalId;
     this.degree = degree;
     this.searchText = searchTextOf(studentNumber, nationalId, firstName, lastName);
@@ -144,11 +153,11 @@ class Student {
    * audits the change.
    */
   void changeDetails(String firstName, String lastName, AdmissionDetails details) {
-    this.firstName = firstName;
-    this.lastName = lastName;
-    this.fatherName = details.fatherName();
-    this.program = details.program();
-    this.admissionChannel = details.admissionChannel();
+    this.firstName = PersianText.tidy(firstName);
+    this.lastName = PersianText.tidy(lastName);
+    this.fatherName = tidied(details.fatherName());
+    this.program = tidied(details.program());
+    this.admissionChannel = tidied(details.admissionChannel());
     this.searchText = searchTextOf(studentNumber, nationalId, firstName, lastName);
   }
 
