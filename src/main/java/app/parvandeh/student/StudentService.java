@@ -27,7 +27,9 @@ public interface StudentService {
 
   /**
    * Admits with the cohort list's details. The same national ID under a new student number is
-   * accepted: a graduate admitted again for a higher degree holds a second file.
+   * accepted for another degree (a graduate admitted again for a higher degree holds a second file)
+   * or once the person's file at this degree is closed; while it is active, 409 {@code
+   * person-has-active-file}.
    */
   StudentRef admit(NewStudent data, AdmissionDetails details, String admittedBy);
 

@@ -187,7 +187,7 @@ class TwoNodeClusterOnPostgresTests {
       }
       csv.append(number)
           .append(',')
-          .append(TestStudents.nationalId(ThreadLocalRandom.current()))
+          .append(TestStudents.nationalId())
           .append(",مریم,رضایی,علی,engineering,کارشناسی,مهندسی کامپیوتر,1403,سراسری,false\n");
     }
     Response upload =

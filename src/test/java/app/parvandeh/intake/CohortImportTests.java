@@ -18,7 +18,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,7 +59,7 @@ class CohortImportTests {
             .set("last_name", "كريمي\u200C\u200Cنژاد ")
             .set("father_name", "محمد\u00A0رضا")
             .row()
-            .set("national_id", arabicIndic(TestStudents.nationalId(ThreadLocalRandom.current())))
+            .set("national_id", arabicIndic(TestStudents.nationalId()))
             .set("degree_level", "کارشناسی\u200Cارشد")
             .set("admission_type", "استعداد درخشان")
             .set("brilliant_talent", "TRUE")

@@ -43,7 +43,7 @@ final class CohortList {
   CohortList row() {
     Map<String, String> row = new LinkedHashMap<>();
     row.put("student_number", freshNumber());
-    row.put("national_id", TestStudents.nationalId(ThreadLocalRandom.current()));
+    row.put("national_id", TestStudents.nationalId());
     row.put("first_name", "مریم");
     row.put("last_name", "رضایی");
     row.put("father_name", "علی");

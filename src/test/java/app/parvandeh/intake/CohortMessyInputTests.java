@@ -11,7 +11,6 @@ import app.parvandeh.support.ParvandehIntegrationTest;
 import app.parvandeh.support.TestStudents;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -64,8 +63,8 @@ class CohortMessyInputTests {
     String c = CohortList.freshNumber();
     String d = CohortList.freshNumber();
     String e = CohortList.freshNumber();
-    String nationalA = TestStudents.nationalId(ThreadLocalRandom.current());
-    String nationalB = TestStudents.nationalId(ThreadLocalRandom.current());
+    String nationalA = TestStudents.nationalId();
+    String nationalB = TestStudents.nationalId();
     String typedA = arabicIndic(a.substring(0, 3)) + " " + arabicIndic(a.substring(3));
     String csv =
         CohortList.HEADER
@@ -83,22 +82,11 @@ class CohortMessyInputTests {
             + "\r\n"
             + row(typedA, arabicIndic(nationalA), "مریم", "رضایی‌فر", "مهندسی کامپیوتر")
             + "\r\n"
-            + row(
-                c,
-                TestStudents.nationalId(ThreadLocalRandom.current()),
-                "\u2066علی",
-                "کاظمی",
-                "شیمی")
+            + row(c, TestStudents.nationalId(), "\u2066علی", "کاظمی", "شیمی")
             + "\r\n"
-            + row(
-                d, TestStudents.nationalId(ThreadLocalRandom.current()), "زهرا", "@SUM(1)", "ریاضی")
+            + row(d, TestStudents.nationalId(), "زهرا", "@SUM(1)", "ریاضی")
             + "\r\n"
-            + row(
-                e,
-                TestStudents.nationalId(ThreadLocalRandom.current()),
-                "حسین",
-                "\"موسوی \"\"نژاد\"\"\"",
-                "آمار")
+            + row(e, TestStudents.nationalId(), "حسین", "\"موسوی \"\"نژاد\"\"\"", "آمار")
             + "\r\n";
 
     JsonNode done = CohortList.importAndWait(central(), csv.getBytes(StandardCharsets.UTF_8));
@@ -136,12 +124,7 @@ class CohortMessyInputTests {
     String list =
         CohortList.HEADER
             + "\r\n"
-            + row(
-                CohortList.freshNumber(),
-                TestStudents.nationalId(ThreadLocalRandom.current()),
-                "مریم",
-                "رضایی",
-                "فیزیک")
+            + row(CohortList.freshNumber(), TestStudents.nationalId(), "مریم", "رضایی", "فیزیک")
             + "\r\n";
     ApiClient api = central();
 
@@ -249,7 +232,7 @@ class CohortMessyInputTests {
     String a = CohortList.freshNumber();
     String b = CohortList.freshNumber();
     String c = CohortList.freshNumber();
-    String nationalA = TestStudents.nationalId(ThreadLocalRandom.current());
+    String nationalA = TestStudents.nationalId();
     StringBuilder fullWidthA = new StringBuilder();
     nationalA.chars().forEach(d -> fullWidthA.append((char) ('\uFF10' + d - '0')));
     String csv =
@@ -263,12 +246,12 @@ class CohortMessyInputTests {
                     + fullWidthA
                     + "؛رضا؛فني و مهندسي؛کارشناسی پیوسته؛مهندسی برق؛۱۴۰۳؛سراسری؛خیر؛۱۸٫۵",
                 "نرگس؛کاظمی؛4.03E+09؛"
-                    + TestStudents.nationalId(ThreadLocalRandom.current())
+                    + TestStudents.nationalId()
                     + "؛؛engineering؛کارشناسی؛؛1403؛سراسری؛خیر؛",
                 "مینا؛رحیمی؛"
                     + c
                     + "؛'"
-                    + TestStudents.nationalId(ThreadLocalRandom.current())
+                    + TestStudents.nationalId()
                     + "؛؛Faculty of Engineering؛دکترا؛؛1403.0؛استعداد درخشان؛بله؛")
             + "\r\n";
 
@@ -291,5 +274,30 @@ class CohortMessyInputTests {
     assertThat(mina.degree()).isEqualTo(Degree.PHD);
     assertThat(mina.entryYear()).isEqualTo(1403);
     assertThat(mina.brilliantTalent()).isTrue();
+  }
+
+  @Test
+  void
+      aPersonRepeatedUnderAnotherNumberIsRejectedAtTheSameDegreeAndANumberRepeatedAsTextIsARepeat() {
+    CohortList list = CohortList.create().row().row().row().row();
+    String person = list.get(0, "national_id");
+    list.rowAt(1).put("national_id", person);
+    list.rowAt(2).put("national_id", person);
+    list.rowAt(2).put("degree_level", "کارشناسی ارشد");
+    list.rowAt(3).put("student_number", "=\"" + list.get(0, "student_number") + "\"");
+
+    JsonNode rows = CohortList.importAndWait(central(), list.bytes()).path("rows");
+
+    assertThat(rows.findValuesAsText("outcome"))
+        .containsExactly("ACCEPTED", "REJECTED", "ACCEPTED", "REJECTED");
+    assertThat(rows.get(3).path("reasonEn").asText())
+        .as("the number kept as text by a spreadsheet is the same number")
+        .contains("repeated from row 1");
+    assertThat(rows.get(1).path("reasonEn").asText())
+        .contains("already has an active file at this degree")
+        .contains(list.get(0, "student_number"));
+    assertThat(rows.get(1).path("reasonFa").asText()).isNotBlank();
+    assertThat(students.find(list.get(1, "student_number"))).isEmpty();
+    assertThat(students.get(list.get(2, "student_number")).degree()).isEqualTo(Degree.MASTER);
   }
 }

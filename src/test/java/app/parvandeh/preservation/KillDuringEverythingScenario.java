@@ -108,7 +108,7 @@ abstract class KillDuringEverythingScenario {
     int start = 1_000_000 + ThreadLocalRandom.current().nextInt(8_000_000);
     for (int i = 0; i < STUDENTS; i++) {
       String number = "405" + (start + i);
-      String nationalId = TestStudents.nationalId(ThreadLocalRandom.current());
+      String nationalId = TestStudents.nationalId();
       cohort.add(new String[] {number, nationalId});
       csv.append(number)
           .append(',')

@@ -50,7 +50,7 @@ final class ScopedFilesFixture {
     List<Object[]> rows = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String number = numberPrefix + String.format("%05d", made++);
-      String nationalId = TestStudents.nationalId(ThreadLocalRandom.current());
+      String nationalId = TestStudents.nationalId();
       numbers.add(number);
       rows.add(
           new Object[] {

@@ -44,7 +44,7 @@ class DocumentSearchTests {
         students.admit(
             new NewStudent(
                 TestStudents.newStudent("engineering", 1402, false).studentNumber(),
-                TestStudents.nationalId(ThreadLocalRandom.current()),
+                TestStudents.nationalId(),
                 "علی‌رضا",
                 "كاظمي",
                 "engineering",

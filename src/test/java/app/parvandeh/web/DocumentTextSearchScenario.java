@@ -72,7 +72,7 @@ abstract class DocumentTextSearchScenario {
         students.admit(
             new NewStudent(
                 TestStudents.newStudent(faculty, 1402, false).studentNumber(),
-                TestStudents.nationalId(ThreadLocalRandom.current()),
+                TestStudents.nationalId(),
                 "مریم",
                 "کاظمی",
                 faculty,

@@ -11,8 +11,10 @@ import app.parvandeh.audit.AuditLog.AuditView;
 import app.parvandeh.demo.DemoFiles;
 import app.parvandeh.note.NoteKind;
 import app.parvandeh.note.NoteService;
+import app.parvandeh.shared.PersianText;
 import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
+import app.parvandeh.student.StudentStatus;
 import app.parvandeh.support.ApiClient;
 import app.parvandeh.support.ApiClient.FilePart;
 import app.parvandeh.support.ApiClient.Response;
@@ -102,6 +104,58 @@ class FileOperationsTests {
     } finally {
       identity.deleteUser(number);
     }
+  }
+
+  @Test
+  void aPersonHoldsOneActiveFilePerDegreeASecondOnlyForAnotherDegreeOrOnceTheFirstIsClosed() {
+    ApiClient central = ApiClient.signedIn(port, "central.admission", PASSWORD);
+    Map<String, Object> first = newFile("engineering");
+    assertThat(central.postJson("/api/students", first).status()).isEqualTo(201);
+    String person = first.get("nationalId").toString();
+
+    Map<String, Object> again = newFile("science");
+    again.put("nationalId", person);
+    assertRefused(central.postJson("/api/students", again), 409, "person-has-active-file");
+    String refused = again.get("studentNumber").toString();
+    assertThat(students.find(refused)).isEmpty();
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(refused).count())
+        .isZero();
+    assertThat(identity.createUserQuery().userId(refused).count()).isZero();
+    assertThat(central.postJson("/api/students", again).json().path("messageFa").asText())
+        .contains(PersianText.toPersianDigits(first.get("studentNumber").toString()));
+
+    again.put("degree", "MASTER");
+    assertThat(central.postJson("/api/students", again).status())
+        .as("a master's file beside the bachelor's")
+        .isEqualTo(201);
+
+    Map<String, Object> readmitted = newFile("engineering");
+    readmitted.put("nationalId", person);
+    students.endStudy(first.get("studentNumber").toString(), StudentStatus.WITHDRAWN, "test");
+    assertThat(central.postJson("/api/students", readmitted).status())
+        .as("a bachelor's file again once the first was closed")
+        .isEqualTo(201);
+
+    StudentRef other = admitted();
+    JsonNode info = central.get(fileOf(other)).json().get("info");
+    Map<String, Object> edit =
+        new HashMap<>(
+            Map.of(
+                "firstName",
+                other.firstName(),
+                "lastName",
+                other.lastName(),
+                "nationalId",
+                person,
+                "degree",
+                "BACHELOR",
+                "rowVersion",
+                info.get("rowVersion").asLong()));
+    assertRefused(
+        central.putJson("/api/students/" + other.studentNumber(), edit),
+        409,
+        "person-has-active-file");
+    assertThat(students.get(other.studentNumber()).nationalId()).isEqualTo(other.nationalId());
   }
 
   @Test

@@ -29,7 +29,7 @@ class StudentSearchTests {
     NewStudent data =
         new NewStudent(
             TestStudents.newStudent("engineering", 1403, false).studentNumber(),
-            TestStudents.nationalId(java.util.concurrent.ThreadLocalRandom.current()),
+            TestStudents.nationalId(),
             "محمدعلی",
             "مهدوی‌كيا",
             "engineering",

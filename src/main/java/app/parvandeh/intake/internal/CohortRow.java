@@ -84,13 +84,15 @@ class CohortRow {
 
   /**
    * The row as read. Text cells are kept raw (but cut) so the formula rule still sees a tab or a
-   * leading sign; the student number is tidied now, so a number repeated in another digit script is
-   * found as a repeat.
+   * leading sign; the student number is tidied now (and unwrapped as {@link
+   * CohortRowRules#numberCell} reads it), so a number repeated in another digit script or kept as
+   * text by a spreadsheet is found as a repeat.
    */
   public CohortRow(Long importId, int rowNo, Map<String, String> cells) {
     this.importId = importId;
     this.rowNo = rowNo;
-    this.studentNumber = cut(Cells.clean(cells.get("student_number")).replace(" ", ""));
+    this.studentNumber =
+        cut(CohortRowRules.numberCell(cells.get("student_number")).replace(" ", ""));
     this.nationalId = cut(cells.get("national_id"));
     this.firstName = cut(cells.get("first_name"));
     this.lastName = cut(cells.get("last_name"));

@@ -13,6 +13,7 @@ import app.parvandeh.student.StudentInfoEdits;
 import app.parvandeh.student.StudentInfoEdits.Change;
 import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentRenamed;
+import app.parvandeh.student.StudentStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -72,6 +73,10 @@ class JpaStudentInfoEdits implements StudentInfoEdits {
     }
     // Another file may hold this national ID: the same person admitted again for a higher degree.
     Degree degree = info.degree() == null ? student.getDegree() : info.degree();
+    if (student.getStatus() == StudentStatus.ACTIVE
+        && (!nationalId.equals(student.getNationalId()) || degree != student.getDegree())) {
+      checkNoOtherActiveFile(students, nationalId, degree, student.getId());
+    }
     List<Change> changes = new ArrayList<>();
     change(changes, "firstName", student.getFirstName(), firstName);
     change(changes, "lastName", student.getLastName(), lastName);
@@ -156,6 +161,32 @@ class JpaStudentInfoEdits implements StudentInfoEdits {
     name(firstName, FIRST_NAME);
     name(lastName, LAST_NAME);
     UserText.clean(details.fatherName(), FATHER_NAME);
+  }
+
+  /**
+   * Refuses (409) a file for a person who has another active file at the same degree: a second file
+   * of one person is for another degree, or after the first is closed (a withdrawal, a graduation);
+   * the same person twice at one degree is a repeated row or a typo. {@code exceptId} is the file
+   * being edited, or null for a new one.
+   */
+  static void checkNoOtherActiveFile(
+      StudentRepository students, String nationalId, Degree degree, Long exceptId) {
+    students.filesOfPerson(nationalId, degree, StudentStatus.ACTIVE).stream()
+        .filter(other -> !other.getId().equals(exceptId))
+        .findFirst()
+        .ifPresent(
+            other -> {
+              throw ParvandehException.conflict(
+                  "person-has-active-file",
+                  "این شخص (همین کد ملی) هم‌اکنون پرونده فعالی در همین مقطع دارد، با شماره دانشجویی "
+                      + PersianText.toPersianDigits(other.getStudentNumber())
+                      + ". پرونده دوم فقط برای مقطعی دیگر یا پس از بسته شدن پرونده پیشین باز می‌شود.",
+                  "This person (the same national ID) already has an active file at this degree,"
+                      + " student number "
+                      + other.getStudentNumber()
+                      + ". A second file is opened only for another degree or once the earlier"
+                      + " file is closed.");
+            });
   }
 
   /** The name as it is stored: checked, then tidied as {@link Student} keeps every name. */

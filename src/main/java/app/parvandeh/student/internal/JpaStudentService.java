@@ -109,6 +109,7 @@ class JpaStudentService implements StudentService {
           "دانشجویی با این شماره قبلاً ثبت شده است.",
           "A student with this number already exists.");
     }
+    JpaStudentInfoEdits.checkNoOtherActiveFile(students, nationalId, data.degree(), null);
     JpaStudentInfoEdits.checkNames(data.firstName(), data.lastName(), details);
     Faculty faculty =
         faculties

@@ -1,5 +1,7 @@
 package app.parvandeh.student.internal;
 
+import app.parvandeh.student.Degree;
+import app.parvandeh.student.StudentStatus;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +19,12 @@ interface StudentRepository extends JpaRepository<Student, Long> {
   Optional<Student> findByStudentNumber(String studentNumber);
 
   Optional<Student> findByUserId(String userId);
+
+  /** The person's files at a degree in a status (the national ID has an index of its own). */
+  @Query(
+      "select s from Student s where s.nationalId = ?1 and s.degree = ?2 and s.status = ?3"
+          + " order by s.studentNumber")
+  List<Student> filesOfPerson(String nationalId, Degree degree, StudentStatus status);
 
   List<Student> findByStudentNumberIn(Collection<String> studentNumbers);
 
