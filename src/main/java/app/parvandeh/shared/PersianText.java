@@ -112,6 +112,15 @@ public final class PersianText {
     return normalize(text).replace(" ", "");
   }
 
+  /**
+   * The mark a letter lost in saving leaves in a name, or -1: a question mark (what a text saved in
+   * an encoding without the letter, Windows-1252 say, has in its place) or U+FFFD (what a reader
+   * puts for bytes it could not decode). No person's name or programme holds either.
+   */
+  public static int lostLetter(String text) {
+    return text.indexOf('?') >= 0 ? '?' : text.indexOf('\uFFFD') >= 0 ? '\uFFFD' : -1;
+  }
+
   /** ASCII digits only, e.g. a student number typed as «۴۰۰۱۲۳» or "٤٠٠١٢٣" or " 400-123 ". */
   public static String digits(String text) {
     String normalized = normalize(text);

@@ -10,6 +10,7 @@ import app.parvandeh.support.ApiClient.Response;
 import app.parvandeh.support.ParvandehIntegrationTest;
 import app.parvandeh.support.TestStudents;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,8 +19,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Cohort lists as they really come: Arabic-Indic digits, joiners and stray spaces, quoted cells
  * with commas and line breaks, blank lines and rows, a row repeated, a name admission itself
- * refuses among good rows, and files in another encoding, which are refused whole with a message
- * that says so instead of being read as garbage.
+ * refuses among good rows, and files in the other encodings spreadsheets save (UTF-16,
+ * Windows-1256), which are read; a cut file or a workbook is refused whole with a message that says
+ * which.
  */
 @ParvandehIntegrationTest
 class CohortMessyInputTests {
@@ -120,26 +122,137 @@ class CohortMessyInputTests {
   }
 
   @Test
-  void aListInUtf16OrWindows1256IsRefusedWholeSayingSo() {
-    String list =
-        CohortList.HEADER
-            + "\r\n"
-            + row(CohortList.freshNumber(), TestStudents.nationalId(), "مریم", "رضایی", "فیزیک")
-            + "\r\n";
-    ApiClient api = central();
+  void aListSavedAsUtf16OrWindows1256IsReadWithItsPersianLetters() {
+    String utf16le = CohortList.freshNumber();
+    String utf16be = CohortList.freshNumber();
+    String unicodeText = CohortList.freshNumber();
+    String windows = CohortList.freshNumber();
 
-    Response utf16le = CohortList.upload(api, list.getBytes(StandardCharsets.UTF_16LE));
-    Response utf16bom = CohortList.upload(api, list.getBytes(StandardCharsets.UTF_16));
-    Response windows =
-        CohortList.upload(api, list.getBytes(java.nio.charset.Charset.forName("windows-1256")));
+    JsonNode le = importOne(utf16le, "\r\n", ',', "", StandardCharsets.UTF_16LE);
+    JsonNode be = importOne(utf16be, "\n", ',', "", StandardCharsets.UTF_16);
+    JsonNode tabs = importOne(unicodeText, "\r\n", '\t', "\uFEFF", StandardCharsets.UTF_16LE);
+    JsonNode legacy = importOne(windows, "\r\n", ',', "", Charset.forName("windows-1256"));
 
-    for (Response refused : new Response[] {utf16le, utf16bom, windows}) {
-      assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
-      assertThat(refused.json().path("code").asText()).isEqualTo("not-utf8");
-      assertThat(refused.json().path("messageFa").asText()).contains("UTF-8");
+    for (JsonNode done : new JsonNode[] {le, be, tabs, legacy}) {
+      assertThat(done.path("rows").findValuesAsText("outcome"))
+          .as(done.toString())
+          .containsExactly("ACCEPTED");
     }
-    assertThat(utf16le.json().path("messageEn").asText()).contains("UTF-16");
-    assertThat(utf16bom.json().path("messageEn").asText()).contains("UTF-16");
+    for (String number : new String[] {utf16le, utf16be, unicodeText, windows}) {
+      assertThat(students.get(number).firstName()).isEqualTo("مریم");
+      assertThat(students.get(number).lastName()).isEqualTo(LETTERS_1256);
+    }
+  }
+
+  /** Persian's own letters, where Windows-1256 differs from Arabic code pages, and a joiner. */
+  private static final String LETTERS_1256 = "پژوهش\u200Cگر چکیده";
+
+  /**
+   * A one-row list (named «مریم» {@link #LETTERS_1256}) saved in {@code charset}; for Windows-1256
+   * with Arabic ي and ك, as Excel on a Persian Windows writes them (the code page has no Persian ی
+   * and ک).
+   */
+  private JsonNode importOne(
+      String number, String lineEnd, char separator, String start, Charset charset) {
+    String list =
+        start
+            + (CohortList.HEADER
+                    + lineEnd
+                    + row(number, TestStudents.nationalId(), "مریم", LETTERS_1256, "فیزیک")
+                    + lineEnd)
+                .replace(',', separator);
+    if (charset.name().equals("windows-1256")) {
+      list = list.replace('ی', 'ي').replace('ک', 'ك');
+    }
+    return CohortList.importAndWait(central(), list.getBytes(charset));
+  }
+
+  @Test
+  void aCutUtf8ListAWorkbookOrABinaryFileIsRefusedWholeSayingWhich() {
+    String number = CohortList.freshNumber();
+    byte[] good =
+        (CohortList.HEADER
+                + "\r\n"
+                + row(CohortList.freshNumber(), TestStudents.nationalId(), "مریم", "رضایی", "فیزیک")
+                + "\r\n"
+                + row(number, TestStudents.nationalId(), "زهرا", "کاظمی", "شیمی")
+                + "\r\n")
+            .getBytes(StandardCharsets.UTF_8);
+    // One byte of "کاظمی" on line 3 is lost, as in a file cut and patched by hand.
+    int cut = indexOf(good, "کاظمی".getBytes(StandardCharsets.UTF_8)) + 1;
+    byte[] broken = new byte[good.length - 1];
+    System.arraycopy(good, 0, broken, 0, cut);
+    System.arraycopy(good, cut + 1, broken, cut, good.length - cut - 1);
+    byte[] workbook = {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 33, 0};
+    byte[] oldWorkbook = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1};
+    byte[] binary = {'a', 0, 0, 'b', 'c', 0, 'd', 0, 0, 0, 'e', 'f', 0, 'g'};
+
+    Response cutList = CohortList.upload(central(), broken);
+    Response xlsx = CohortList.upload(central(), workbook);
+    Response xls = CohortList.upload(central(), oldWorkbook);
+    Response noText = CohortList.upload(central(), binary);
+
+    assertThat(cutList.status()).as(cutList.toString()).isEqualTo(400);
+    assertThat(cutList.json().path("code").asText()).isEqualTo("not-utf8");
+    assertThat(cutList.json().path("messageEn").asText()).contains("UTF-8", "line 3");
+    assertThat(cutList.json().path("messageFa").asText()).contains("خط ۳");
+    for (Response refused : new Response[] {xlsx, xls, noText}) {
+      assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+      assertThat(refused.json().path("code").asText()).isEqualTo("not-a-csv");
+      assertThat(refused.json().path("messageFa").asText()).contains("CSV UTF-8");
+    }
+    assertThat(xlsx.json().path("messageEn").asText()).contains("Excel workbook");
+    assertThat(students.find(number)).isEmpty();
+  }
+
+  @Test
+  void aNameWhoseLettersWereLostInSavingIsRefusedAndTheOtherRowsImported() {
+    String lost = CohortList.freshNumber();
+    String kept = CohortList.freshNumber();
+    // A Persian list saved as Windows-1252 (Western): every Persian letter became "?".
+    byte[] western =
+        (CohortList.HEADER
+                + "\r\n"
+                + row(lost, TestStudents.nationalId(), "مریم", "رضایی", "فیزیک")
+                + "\r\n"
+                + String.join(
+                    ",",
+                    kept,
+                    TestStudents.nationalId(),
+                    "Maryam",
+                    "Rezaei",
+                    "Ali",
+                    "engineering",
+                    "bachelor",
+                    "Physics",
+                    "1403",
+                    "national",
+                    "no")
+                + "\r\n")
+            .getBytes(Charset.forName("windows-1252"));
+
+    JsonNode done = CohortList.importAndWait(central(), western);
+
+    JsonNode rows = done.path("rows");
+    assertThat(rows.findValuesAsText("outcome"))
+        .as(done.toString())
+        .containsExactly("REJECTED", "ACCEPTED");
+    assertThat(rows.get(0).path("reasonEn").asText()).contains("lost");
+    assertThat(rows.get(0).path("reasonFa").asText()).contains("از دست رفته");
+    assertThat(students.find(lost)).isEmpty();
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int k = 0; k < needle.length; k++) {
+        if (haystack[i + k] != needle[k]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    throw new AssertionError("not found");
   }
 
   @Test

@@ -502,6 +502,24 @@ class FileOperationsTests {
     return "/api/students/" + student.studentNumber() + "/file";
   }
 
+  @Test
+  void aNameWithALetterLostToAnEncodingIsRefusedNotStored() {
+    Map<String, Object> replaced = newFile("engineering");
+    replaced.put("firstName", "م\uFFFDیم");
+    Map<String, Object> questioned = newFile("engineering");
+    questioned.put("lastName", "??????");
+    ApiClient central = ApiClient.signedIn(port, "central.admission", PASSWORD);
+
+    Response first = central.postJson("/api/students", replaced);
+    Response last = central.postJson("/api/students", questioned);
+
+    assertThat(first.status()).as(first.toString()).isEqualTo(400);
+    assertThat(first.json().path("code").asText()).isEqualTo("first-name-lost-letters");
+    assertThat(last.json().path("code").asText()).isEqualTo("last-name-lost-letters");
+    assertThat(last.json().path("messageFa").asText()).contains("از دست رفته");
+    assertThat(students.find((String) questioned.get("studentNumber"))).isEmpty();
+  }
+
   private static Map<String, Object> newFile(String faculty) {
     var data = TestStudents.newStudent(faculty, 1403, false);
     return new HashMap<>(

@@ -3,8 +3,8 @@ package app.parvandeh.intake.internal;
 import app.parvandeh.shared.PersianText;
 
 /**
- * Rules every text cell of an intake list follows: tidied, within its length, and never a
- * spreadsheet formula.
+ * Rules every text cell of an intake list follows: tidied, within its length, never a spreadsheet
+ * formula, and no letter lost in saving ({@link PersianText#lostLetter}).
  */
 public final class Cells {
 
@@ -38,6 +38,20 @@ public final class Cells {
           labelFa + " مانند فرمول صفحه‌گسترده آغاز می‌شود (= + - @ یا Tab) و پذیرفته نیست.",
           field
               + " looks like a spreadsheet formula (starts with = + - @ or holds a tab) and is refused.");
+    }
+    int lost = PersianText.lostLetter(value);
+    if (lost >= 0) {
+      return new Refusal(
+          field,
+          labelFa
+              + " نویسهٔ «"
+              + (char) lost
+              + "» دارد: حرفی که هنگام ذخیرهٔ فهرست از دست رفته است (فهرست را با «CSV UTF-8» ذخیره"
+              + " کنید).",
+          field
+              + " holds \""
+              + (char) lost
+              + "\": a letter lost when the list was saved (save it as \"CSV UTF-8\").");
     }
     if (value.length() > maxLength) {
       return new Refusal(

@@ -7,9 +7,11 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +31,9 @@ import org.apache.commons.csv.CSVRecord;
  * first line is obeyed), a header row naming the columns (in any order, any case, its cells tidied
  * like any other: no-break spaces, direction marks, byte-order marks; spaces, hyphens and
  * underscores alike; or a name the caller gives for the column, e.g. its Persian title); empty
- * lines and lines of empty cells are skipped. A file that is not such a table (another encoding
- * included) is refused whole; its rows are judged one by one by the caller.
+ * lines and lines of empty cells are skipped. UTF-16 and Windows-1256 files are read too ({@link
+ * #decode}). A file that is not such a table is refused whole; its rows are judged one by one by
+ * the caller.
  */
 public record CsvTable(List<Map<String, String>> rows) {
 
@@ -103,25 +106,6 @@ public record CsvTable(List<Map<String, String>> rows) {
           "فایل CSV خوانا نیست (نقل‌قول بسته‌نشده یا ساختار نادرست).",
           "The CSV file cannot be read (an unclosed quote or a broken structure).");
     }
-  }
-
-  /**
-   * UTF-16 by its byte-order mark, or by the zero bytes every Latin character has in it (no text
-   * list holds a NUL): without this, a UTF-16 list of Latin text would pass as UTF-8 and be read as
-   * garbage.
-   */
-  private static boolean utf16(byte[] bytes) {
-    if (bytes.length >= 2
-        && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
-            || (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF)) {
-      return true;
-    }
-    for (int i = 0; i < Math.min(bytes.length, 4096); i++) {
-      if (bytes[i] == 0) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Excel's first line naming the separator of the lines below it, e.g. {@code sep=;}. */
@@ -221,25 +205,176 @@ public record CsvTable(List<Map<String, String>> rows) {
     return cells.stream().map(c -> "«" + c + "»").toList();
   }
 
-  private static String decode(byte[] bytes) {
-    if (utf16(bytes)) {
-      throw ParvandehException.badRequest(
-          "not-utf8",
-          "فایل با کدگذاری UTF-16 («Unicode Text» در Excel) ذخیره شده است؛ آن را «CSV UTF-8» ذخیره کنید.",
-          "The file is UTF-16 (Excel's \"Unicode Text\"), not UTF-8; save it as \"CSV UTF-8\".");
+  /** What a workbook or another binary file starts with: ZIP (xlsx, ods), OLE2 (xls), PDF. */
+  private static final List<byte[]> BINARY_STARTS =
+      List.of(
+          new byte[] {'P', 'K', 3, 4},
+          new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0},
+          new byte[] {'%', 'P', 'D', 'F'});
+
+  private static final Charset WINDOWS_1256 = Charset.forName("windows-1256");
+
+  /**
+   * The list's text, in whichever encoding a spreadsheet saved it with: UTF-8; UTF-16 (Excel's
+   * "Unicode Text"), by its byte-order mark or by the zero byte beside every Latin character; or
+   * Windows-1256, what Excel's plain "CSV" gives on a Persian Windows. A file that is almost all
+   * UTF-8 but has a few broken sequences is refused, not read as Windows-1256: that would store
+   * every Persian name garbled. A workbook or another binary file is refused saying what it is.
+   */
+  static String decode(byte[] bytes) {
+    for (byte[] start : BINARY_STARTS) {
+      if (startsWith(bytes, start)) {
+        throw ParvandehException.badRequest(
+            "not-a-csv",
+            "این فایل کارپوشهٔ Excel یا فایلی دودویی است، نه CSV؛ در Excel «ذخیره با نام» و"
+                + " سپس «CSV UTF-8» را انتخاب کنید.",
+            "The file is an Excel workbook or another binary file, not a CSV; in Excel choose"
+                + " Save As, then \"CSV UTF-8\".");
+      }
     }
+    Charset utf16 = utf16(bytes);
+    if (utf16 != null) {
+      return strict(bytes, utf16, "UTF-16");
+    }
+    if (bytes.length >= 3
+        && (bytes[0] & 0xFF) == 0xEF
+        && (bytes[1] & 0xFF) == 0xBB
+        && (bytes[2] & 0xFF) == 0xBF) {
+      return strict(bytes, StandardCharsets.UTF_8, "UTF-8");
+    }
+    Utf8Sequences sequences = Utf8Sequences.of(bytes);
+    if (sequences.broken() == 0 || sequences.valid() >= 9 * sequences.broken()) {
+      return strict(bytes, StandardCharsets.UTF_8, "UTF-8");
+    }
+    return strict(bytes, WINDOWS_1256, "Windows-1256");
+  }
+
+  private static boolean startsWith(byte[] bytes, byte[] start) {
+    return bytes.length >= start.length && Arrays.equals(Arrays.copyOf(bytes, start.length), start);
+  }
+
+  /**
+   * UTF-16 little- or big-endian by its byte-order mark, or by where the zero bytes stand (no text
+   * list holds a NUL, and every Latin character in UTF-16 has one); null if neither. Zero bytes
+   * that stand on both sides alike are no text at all.
+   */
+  private static Charset utf16(byte[] bytes) {
+    if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
+      return StandardCharsets.UTF_16LE;
+    }
+    if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
+      return StandardCharsets.UTF_16BE;
+    }
+    int even = 0;
+    int odd = 0;
+    for (int i = 0; i < Math.min(bytes.length, 4096); i++) {
+      if (bytes[i] == 0) {
+        if (i % 2 == 0) {
+          even++;
+        } else {
+          odd++;
+        }
+      }
+    }
+    if (even + odd == 0) {
+      return null;
+    }
+    // A character such as U+0600 puts its zero on the other side: a few are allowed for.
+    if (Math.min(even, odd) * 20 <= Math.max(even, odd)) {
+      return odd > even ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE;
+    }
+    throw ParvandehException.badRequest(
+        "not-a-csv",
+        "این فایل متن نیست (بایت‌های صفر در جای نویسه‌ها)؛ فهرست را در Excel با «CSV UTF-8» ذخیره کنید.",
+        "The file is not text (zero bytes among its characters); save the list as \"CSV UTF-8\" in"
+            + " Excel.");
+  }
+
+  /** The bytes as text in {@code charset}, every byte mapped, or a refusal naming the line. */
+  private static String strict(byte[] bytes, Charset charset, String name) {
     try {
-      return StandardCharsets.UTF_8
+      return charset
           .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes))
           .toString();
     } catch (CharacterCodingException e) {
+      String line = String.valueOf(lineOfFirstBrokenByte(bytes, charset));
       throw ParvandehException.badRequest(
           "not-utf8",
-          "فایل با کدگذاری UTF-8 ذخیره نشده است؛ در Excel «CSV UTF-8» را انتخاب کنید.",
-          "The file is not UTF-8; save it as \"CSV UTF-8\".");
+          "فایل با کدگذاری "
+              + name
+              + " خوانده شد اما خط "
+              + PersianText.toPersianDigits(line)
+              + " آن در این کدگذاری درست نیست (فایل بریده یا با دو کدگذاری ذخیره شده است)؛ آن را"
+              + " دوباره در Excel با «CSV UTF-8» ذخیره کنید.",
+          "The file was read as "
+              + name
+              + " but its line "
+              + line
+              + " is not valid in that encoding (a cut file, or one saved in two encodings); save"
+              + " it again as \"CSV UTF-8\" in Excel.");
+    }
+  }
+
+  /** The 1-based line of the first byte {@code charset} cannot decode. */
+  private static int lineOfFirstBrokenByte(byte[] bytes, Charset charset) {
+    var decoder =
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 2);
+    decoder.decode(in, out, true);
+    out.flip();
+    int line = 1;
+    while (out.hasRemaining()) {
+      if (out.get() == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+
+  /**
+   * How many multi-byte UTF-8 sequences a text holds whole, and how many bytes above ASCII stand
+   * outside one. A Windows-1256 Persian text has few whole ones (its letters are mostly followed by
+   * other letters, not by continuation bytes); a UTF-8 text cut or patched in places has almost
+   * only whole ones.
+   */
+  private record Utf8Sequences(int valid, int broken) {
+
+    static Utf8Sequences of(byte[] bytes) {
+      int valid = 0;
+      int broken = 0;
+      int i = 0;
+      while (i < bytes.length) {
+        int b = bytes[i] & 0xFF;
+        int length =
+            b < 0x80
+                ? 1
+                : b >= 0xC2 && b <= 0xDF
+                    ? 2
+                    : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+        if (length == 1) {
+          i++;
+          continue;
+        }
+        boolean whole = length > 0 && i + length <= bytes.length;
+        for (int k = 1; whole && k < length; k++) {
+          whole = (bytes[i + k] & 0xC0) == 0x80;
+        }
+        if (whole) {
+          valid++;
+          i += length;
+        } else {
+          broken++;
+          i++;
+        }
+      }
+      return new Utf8Sequences(valid, broken);
     }
   }
 }

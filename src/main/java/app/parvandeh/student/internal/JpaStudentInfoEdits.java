@@ -160,7 +160,29 @@ class JpaStudentInfoEdits implements StudentInfoEdits {
   static void checkNames(String firstName, String lastName, AdmissionDetails details) {
     name(firstName, FIRST_NAME);
     name(lastName, LAST_NAME);
-    UserText.clean(details.fatherName(), FATHER_NAME);
+    lettersKept(UserText.clean(details.fatherName(), FATHER_NAME), FATHER_NAME);
+  }
+
+  /** Refuses a name where a letter was lost in saving ({@link PersianText#lostLetter}). */
+  private static String lettersKept(String name, Field field) {
+    int lost = PersianText.lostLetter(name);
+    if (lost >= 0) {
+      throw ParvandehException.badRequest(
+          field.code() + "-lost-letters",
+          "«"
+              + field.nameFa()
+              + "» نویسهٔ «"
+              + (char) lost
+              + "» دارد: حرفی که هنگام ذخیرهٔ فهرست یا فرم از دست رفته است. نام را درست بنویسید"
+              + " (فهرست را با «CSV UTF-8» ذخیره کنید).",
+          "The "
+              + field.nameEn()
+              + " holds \""
+              + (char) lost
+              + "\": a letter lost when the list or form was saved. Write the name again (save a"
+              + " list as \"CSV UTF-8\").");
+    }
+    return name;
   }
 
   /**
@@ -191,7 +213,7 @@ class JpaStudentInfoEdits implements StudentInfoEdits {
 
   /** The name as it is stored: checked, then tidied as {@link Student} keeps every name. */
   static String name(String typed, Field field) {
-    String value = PersianText.tidy(UserText.clean(typed, field));
+    String value = PersianText.tidy(lettersKept(UserText.clean(typed, field), field));
     if (value.isEmpty()) {
       throw ParvandehException.badRequest(
           "name-required",
