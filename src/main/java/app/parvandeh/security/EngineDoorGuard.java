@@ -66,9 +66,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * </ul>
  *
  * <p>Camunda's authorizations do not scope the engine-wide counts: any signed-in user reads the
- * metrics and the process statistics (every faculty's files in each step, failed jobs, incidents).
- * They, and Cockpit's own plugin API, are answered only to Cockpit's users ({@link
- * Groups#COCKPIT_USERS}); a clerk's Tasklist needs none of them.
+ * metrics and the process statistics (every faculty's files in each step, failed jobs, incidents),
+ * and the job log of the jobs of no process (an admin's batches). They, and Cockpit's own plugin
+ * API, are answered only to Cockpit's users ({@link Groups#COCKPIT_USERS}); a clerk's Tasklist
+ * needs none of them.
  *
  * <p>Admins ({@code camunda-admin}) keep the engine's own administration, but not the rules on
  * variables (declared outputs, file identity).
@@ -138,7 +139,10 @@ class EngineDoorGuard extends OncePerRequestFilter {
       Pattern.compile(
           "^/(?:metrics(?:/.*)?"
               + "|(?:history/)?process-definition/(?:[^/]+/|key/[^/]+/(?:tenant-id/[^/]+/)?)?"
-              + "statistics(?:-count)?)$");
+              + "statistics(?:-count)?"
+              // The job log: the engine shows anyone the entries of jobs of no process (the
+              // batches an admin starts: migrations, retries), with their exception stack traces.
+              + "|history/job-log(?:/.*)?)$");
 
   /** The list of a task's comments ({@code GET /task/{id}/comment}). */
   private static final Pattern TASK_COMMENTS = Pattern.compile("^/task/([^/]+)/comment$");
@@ -226,9 +230,10 @@ class EngineDoorGuard extends OncePerRequestFilter {
           response,
           403,
           "engine-counts-refused",
-          "شمارش‌های کل موتور فرایند (آمار و سنجه‌های همه دانشکده‌ها) فقط برای کاربران Cockpit است: مدیران و مالکان فرایند.",
-          "The engine-wide counts (every faculty's statistics and metrics) are for Cockpit's users"
-              + " only: managers and process owners.",
+          "شمارش‌ها و گزارش کارهای کل موتور فرایند (آمار، سنجه‌ها و کارهای همه دانشکده‌ها) فقط برای"
+              + " کاربران Cockpit است: مدیران و مالکان فرایند.",
+          "The engine-wide counts and job log (every faculty's statistics, metrics and jobs) are"
+              + " for Cockpit's users only: managers and process owners.",
           null,
           user);
       return;

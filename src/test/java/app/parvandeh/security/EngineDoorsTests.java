@@ -728,7 +728,7 @@ class EngineDoorsTests {
 
   @ParameterizedTest
   @EnumSource(EngineDoor.class)
-  void onlyCockpitsUsersReadTheEngineWideCountsOfEveryFaculty(EngineDoor door) {
+  void onlyCockpitsUsersReadTheEngineWideCountsAndJobLogOfEveryFaculty(EngineDoor door) {
     String definition =
         repository
             .createProcessDefinitionQuery()
@@ -743,7 +743,9 @@ class EngineDoorsTests {
             "/process-definition/key/StudentFileProcess/statistics",
             "/history/process-definition/" + definition + "/statistics",
             "/metrics/activity-instance-start/sum",
-            "/metrics?maxResults=5");
+            "/metrics?maxResults=5",
+            "/history/job-log?maxResults=5",
+            "/history/job-log/count");
     for (String user : List.of("clerk.eng", "central.records", "graduates.office")) {
       ApiClient staff = ApiClient.signedIn(port, user, "parvandeh");
       for (String path : counts) {
@@ -756,6 +758,14 @@ class EngineDoorsTests {
         assertThat(answer.status()).as(path + " " + answer).isEqualTo(200);
       }
     }
+    assertRefused(
+        door.call(
+            ApiClient.signedIn(port, "clerk.eng", "parvandeh"),
+            "POST",
+            "/history/job-log?maxResults=5",
+            Map.of("jobDefinitionType", "batch-seed-job")),
+        403,
+        "engine-counts-refused");
     Response statistics =
         door.call(manager, "GET", "/process-definition/key/StudentFileProcess/statistics", null);
     assertThat(statistics.json().findValues("instances")).isNotEmpty();
