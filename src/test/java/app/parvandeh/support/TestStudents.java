@@ -47,8 +47,24 @@ public final class TestStudents {
    * stay out of the way), and the check digit the national ID rule asks for.
    */
   public static String nationalId() {
-    String first =
-        String.format("%09d", 1 + Math.floorMod(NEXT_NATIONAL_ID.getAndIncrement(), 999_999_998));
+    return withCheckDigit(
+        String.format("%09d", 1 + Math.floorMod(NEXT_NATIONAL_ID.getAndIncrement(), 999_999_998)));
+  }
+
+  /**
+   * A national ID whose first two digits are zeros, the ones a spreadsheet drops; drawn from a
+   * range of its own, far from {@link #nationalId()}'s run but for a chance of about one in 50,000.
+   */
+  public static String nationalIdWithLeadingZeros() {
+    return withCheckDigit(
+        String.format(
+            "00%07d", 1_000_000 + Math.floorMod(NEXT_ZEROED.getAndIncrement(), 8_999_999)));
+  }
+
+  private static final AtomicInteger NEXT_ZEROED =
+      new AtomicInteger(ThreadLocalRandom.current().nextInt(8_999_999));
+
+  private static String withCheckDigit(String first) {
     int sum = 0;
     for (int i = 0; i < 9; i++) {
       sum += (first.charAt(i) - '0') * (10 - i);

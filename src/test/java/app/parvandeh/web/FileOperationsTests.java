@@ -503,6 +503,62 @@ class FileOperationsTests {
   }
 
   @Test
+  void numbersASpreadsheetDamagedAreReadAsTheListReadsThemNotStoredAsOtherNumbers() {
+    ApiClient central = ApiClient.signedIn(port, "central.admission", PASSWORD);
+    Map<String, Object> scientific = newFile("engineering");
+    scientific.put("studentNumber", "4.05E+09");
+    Map<String, Object> dashed = newFile("engineering");
+    dashed.put("studentNumber", "405-92-00999");
+    Map<String, Object> lateYear = newFile("engineering");
+    lateYear.put("entryYear", 1499);
+    Map<String, Object> decimals = newFile("engineering");
+    String number = decimals.get("studentNumber").toString();
+    String nationalId = TestStudents.nationalIdWithLeadingZeros();
+    decimals.put("studentNumber", number + ".0");
+    // Excel's number 12345679.0 for the ID 0012345679: the zeros it dropped are put back.
+    String shortId = nationalId.substring(2);
+    decimals.put("nationalId", shortId + ".0");
+
+    Response lost = central.postJson("/api/students", scientific);
+    Response grouped = central.postJson("/api/students", dashed);
+    Response year = central.postJson("/api/students", lateYear);
+    Response read = central.postJson("/api/students", decimals);
+
+    assertThat(lost.status()).as(lost.toString()).isEqualTo(400);
+    assertThat(lost.json().path("code").asText()).isEqualTo("invalid-student-number");
+    assertThat(lost.json().path("messageEn").asText()).contains("scientific notation");
+    assertThat(grouped.json().path("code").asText()).isEqualTo("invalid-student-number");
+    assertThat(year.status()).as(year.toString()).isEqualTo(400);
+    assertThat(year.json().path("code").asText()).isEqualTo("invalid-entry-year");
+    assertThat(students.find("40509")).isEmpty();
+    assertThat(students.find("4059200999")).isEmpty();
+    assertThat(read.status()).as(read.toString()).isEqualTo(201);
+    assertThat(students.get(number).nationalId()).isEqualTo(nationalId);
+
+    JsonNode info = central.get("/api/students/" + number + "/file").json().get("info");
+    Map<String, Object> edit =
+        new HashMap<>(
+            Map.of(
+                "firstName",
+                info.get("firstName").asText(),
+                "lastName",
+                info.get("lastName").asText(),
+                "nationalId",
+                shortId + ".0",
+                "degree",
+                "BACHELOR",
+                "rowVersion",
+                info.get("rowVersion").asLong()));
+    Response edited = central.putJson("/api/students/" + number, edit);
+    assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+    assertThat(students.get(number).nationalId()).isEqualTo(nationalId);
+    edit.put("nationalId", "1.23457E+07");
+    Response refused = central.putJson("/api/students/" + number, edit);
+    assertThat(refused.json().path("code").asText()).isEqualTo("invalid-national-id");
+    assertThat(refused.json().path("messageEn").asText()).contains("scientific notation");
+  }
+
+  @Test
   void aNameWithALetterLostToAnEncodingIsRefusedNotStored() {
     Map<String, Object> replaced = newFile("engineering");
     replaced.put("firstName", "م\uFFFDیم");

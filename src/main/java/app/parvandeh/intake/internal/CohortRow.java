@@ -1,5 +1,6 @@
 package app.parvandeh.intake.internal;
 
+import app.parvandeh.shared.TypedNumbers;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -91,8 +92,7 @@ class CohortRow {
   public CohortRow(Long importId, int rowNo, Map<String, String> cells) {
     this.importId = importId;
     this.rowNo = rowNo;
-    this.studentNumber =
-        cut(CohortRowRules.numberCell(cells.get("student_number")).replace(" ", ""));
+    this.studentNumber = cut(TypedNumbers.unwrap(cells.get("student_number")).replace(" ", ""));
     this.nationalId = cut(cells.get("national_id"));
     this.firstName = cut(cells.get("first_name"));
     this.lastName = cut(cells.get("last_name"));

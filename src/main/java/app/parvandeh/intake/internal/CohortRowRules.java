@@ -3,18 +3,20 @@ package app.parvandeh.intake.internal;
 import static java.util.Map.entry;
 
 import app.parvandeh.shared.PersianText;
+import app.parvandeh.shared.TypedNumbers;
+import app.parvandeh.shared.TypedNumbers.Reading;
 import app.parvandeh.student.AdmissionDetails;
 import app.parvandeh.student.AdmissionType;
 import app.parvandeh.student.Degree;
 import app.parvandeh.student.FacultyRef;
 import app.parvandeh.student.NationalId;
 import app.parvandeh.student.NewStudent;
+import app.parvandeh.student.StudentNumber;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -74,33 +76,15 @@ public final class CohortRowRules {
   /** Yes and no as a brilliant-talent cell may say them. */
   private static final Set<String> YES = Set.of("true", "1", "yes", "بله", "بلی", "آری", "دارد");
 
-  private static final Set<String> NO = Set.of("false", "0", "no", "خیر", "نه", "ندارد");
-
-  /**
-   * A number in a spreadsheet's scientific notation (4.0511E+09): the spreadsheet kept only the
-   * first digits, so the number cannot be read back.
-   */
-  private static final Pattern SCIENTIFIC =
-      Pattern.compile("[0-9]+(?:[.,٫][0-9]*)?[eE][+-]?[0-9]+");
-
-  /** A whole number a spreadsheet wrote with a decimal part of zeros (4051100101.0). */
-  private static final Pattern WHOLE_DECIMAL = Pattern.compile("([0-9]+)[.٫]0+");
-
-  /**
-   * A number kept as text by a spreadsheet: {@code ="0012345678"} (the formula that yields the text
-   * itself) or a leading apostrophe.
-   */
-  private static final Pattern TEXT_FORMULA = Pattern.compile("=\"([^\"]*)\"|'(.*)");
-
-  /** The oldest entry year of a file still kept; a later year than next year's is a typo. */
-  static final int FIRST_ENTRY_YEAR = 1300;
+  private static final Set<String> NO = Set.of("false", "0", "no", "خیر", "نخیر", "نه", "ندارد");
 
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
-  /** Digits in groups, as the national card prints the ID: 001-234567-9 or 001 234567 9. */
-  private static final Pattern GROUPED_DIGITS = Pattern.compile("[0-9]+(?:[- ]+[0-9]+)*");
-
   private CohortRowRules() {}
+
+  private static Refusal refusal(String field, Reading reading) {
+    return new Refusal(field, reading.reasonFa(), reading.reasonEn());
+  }
 
   /** A row that met every rule: what admission needs, tidied. */
   public record Candidate(NewStudent student, AdmissionDetails details) {}
@@ -114,22 +98,14 @@ public final class CohortRowRules {
    * next year's entrants (imported early) pass and a typed 1499 does not.
    */
   public static Judgement judge(CohortRow row, UnaryOperator<String> facultyCode, int currentYear) {
-    String number = numberCell(row.getStudentNumber()).replace(" ", "");
-    if (number.isEmpty()) {
-      return refused("student_number", "شماره دانشجویی خالی است.", "The student number is empty.");
+    Reading numberRead = StudentNumber.read(row.getStudentNumber());
+    if (!numberRead.valid()) {
+      return new Judgement(null, refusal("student_number", numberRead));
     }
-    Refusal refusal = spreadsheetNumberRefusal("student_number", "شماره دانشجویی", number);
-    if (refusal != null) {
-      return new Judgement(null, refusal);
-    }
-    if (!DIGITS.matcher(number).matches() || number.length() < 5 || number.length() > 20) {
-      return refused(
-          "student_number",
-          "شماره دانشجویی باید فقط رقم (۵ تا ۲۰ رقم) باشد.",
-          "The student number must be 5 to 20 digits.");
-    }
-    String nationalId = numberCell(row.getNationalId());
-    refusal = nationalIdRefusal(nationalId);
+    String number = numberRead.digits();
+    Refusal refusal;
+    Reading nationalId = NationalId.read(row.getNationalId());
+    refusal = nationalId.valid() ? null : refusal("national_id", nationalId);
     if (refusal == null) {
       refusal = Cells.text("first_name", "نام", row.getFirstName(), true, 100);
     }
@@ -163,27 +139,23 @@ public final class CohortRowRules {
     if (refusal != null) {
       return new Judgement(null, refusal);
     }
-    String year = numberCell(row.getEntryYear()).replace(" ", "");
-    refusal = spreadsheetNumberRefusal("entry_year", "سال ورود", year);
-    if (refusal != null) {
-      return new Judgement(null, refusal);
+    String year = TypedNumbers.unwrap(row.getEntryYear()).replace(" ", "");
+    Reading spreadsheet = TypedNumbers.spreadsheetProblem("سال ورود", "The entry year", year);
+    if (spreadsheet != null) {
+      return new Judgement(null, refusal("entry_year", spreadsheet));
     }
-    if (!DIGITS.matcher(year).matches()
-        || year.length() != 4
-        || Integer.parseInt(year) < FIRST_ENTRY_YEAR
-        || Integer.parseInt(year) > currentYear + 1) {
-      return refused(
-          "entry_year",
-          "سال ورود باید سالی چهاررقمی از ۱۳۰۰ تا "
-              + PersianText.toPersianDigits(String.valueOf(currentYear + 1))
-              + " (هجری شمسی) باشد.",
-          "The entry year must be a Solar Hijri year from 1300 to " + (currentYear + 1) + ".");
+    Reading yearProblem =
+        DIGITS.matcher(year).matches() && year.length() == 4
+            ? NewStudent.entryYearProblem(Integer.parseInt(year), currentYear)
+            : NewStudent.entryYearProblem(0, currentYear);
+    if (yearProblem != null) {
+      return new Judgement(null, refusal("entry_year", yearProblem));
     }
     refusal = Cells.text("admission_type", "نوع پذیرش", row.getAdmissionType(), true, 100);
     if (refusal != null) {
       return new Judgement(null, refusal);
     }
-    String talent = PersianText.compact(row.getBrilliantTalent());
+    String talent = PersianText.compact(TypedNumbers.unwrap(row.getBrilliantTalent()));
     if (!YES.contains(talent) && !NO.contains(talent)) {
       return refused(
           "brilliant_talent",
@@ -193,7 +165,7 @@ public final class CohortRowRules {
     NewStudent student =
         new NewStudent(
             number,
-            NationalId.parse(nationalId),
+            nationalId.digits(),
             Cells.clean(row.getFirstName()),
             Cells.clean(row.getLastName()),
             faculty,
@@ -207,77 +179,6 @@ public final class CohortRowRules {
             emptyToNull(Cells.clean(row.getProgram())),
             Cells.clean(row.getAdmissionType()));
     return new Judgement(new Candidate(student, details), null);
-  }
-
-  /**
-   * A cell holding a number as a spreadsheet may have saved it: tidied (digits of any script
-   * folded), the text formula or apostrophe that kept it as text unwrapped, a decimal part of zeros
-   * dropped.
-   */
-  static String numberCell(String raw) {
-    String value = PersianText.tidy(raw);
-    Matcher text = TEXT_FORMULA.matcher(value);
-    if (text.matches()) {
-      value = PersianText.tidy(text.group(1) != null ? text.group(1) : text.group(2));
-    }
-    Matcher whole = WHOLE_DECIMAL.matcher(value);
-    return whole.matches() ? whole.group(1) : value;
-  }
-
-  /**
-   * Why a number cell is refused for the way a spreadsheet wrote it (scientific notation, a
-   * formula), or null.
-   */
-  private static Refusal spreadsheetNumberRefusal(String field, String labelFa, String value) {
-    if (SCIENTIFIC.matcher(value).matches()) {
-      return new Refusal(
-          field,
-          labelFa
-              + " با نماد علمی («"
-              + value
-              + "») ذخیره شده و رقم‌هایش از دست رفته است؛ در Excel قالب ستون را «Text» کنید و فهرست را دوباره بسازید.",
-          field
-              + " was saved in scientific notation ("
-              + value
-              + "), which lost its digits; format the column as Text in the spreadsheet and export"
-              + " the list again.");
-    }
-    if (!value.isEmpty() && "=+@".indexOf(value.charAt(0)) >= 0) {
-      return new Refusal(
-          field,
-          labelFa + " فرمول صفحه‌گسترده است، نه عدد؛ مقدار خود عدد را بنویسید.",
-          field + " is a spreadsheet formula, not a number; write the number itself.");
-    }
-    return null;
-  }
-
-  private static Refusal nationalIdRefusal(String tidied) {
-    if (tidied.isEmpty()) {
-      return new Refusal("national_id", "کد ملی خالی است.", "The national ID is empty.");
-    }
-    Refusal spreadsheet = spreadsheetNumberRefusal("national_id", "کد ملی", tidied);
-    if (spreadsheet != null) {
-      return spreadsheet;
-    }
-    String typed = tidied.replaceAll("[- ]", "");
-    if (!GROUPED_DIGITS.matcher(tidied).matches() || typed.length() < 8 || typed.length() > 10) {
-      return new Refusal(
-          "national_id", "کد ملی باید ده رقم باشد.", "The national ID must be ten digits.");
-    }
-    if (typed.chars().distinct().count() == 1
-        || ("0".repeat(10 - typed.length()) + typed).chars().distinct().count() == 1) {
-      return new Refusal(
-          "national_id",
-          "کد ملی نمی‌تواند همه یک رقم باشد.",
-          "The national ID cannot be one digit repeated.");
-    }
-    if (NationalId.parse(typed) == null) {
-      return new Refusal(
-          "national_id",
-          "کد ملی نامعتبر است (رقم کنترل نادرست).",
-          "The national ID is not valid (check digit mismatch).");
-    }
-    return null;
   }
 
   /**

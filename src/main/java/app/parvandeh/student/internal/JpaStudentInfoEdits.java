@@ -4,6 +4,7 @@ import app.parvandeh.audit.AuditAction;
 import app.parvandeh.audit.AuditLog;
 import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.shared.PersianText;
+import app.parvandeh.shared.TypedNumbers.Reading;
 import app.parvandeh.shared.UserText;
 import app.parvandeh.shared.UserText.Field;
 import app.parvandeh.student.AdmissionDetails;
@@ -64,13 +65,11 @@ class JpaStudentInfoEdits implements StudentInfoEdits {
     }
     String firstName = name(info.firstName(), FIRST_NAME);
     String lastName = name(info.lastName(), LAST_NAME);
-    String nationalId = NationalId.parse(info.nationalId());
-    if (nationalId == null) {
-      throw ParvandehException.badRequest(
-          "invalid-national-id",
-          "کد ملی نامعتبر است (رقم کنترل نادرست).",
-          "The national ID is not valid (check digit mismatch).");
+    Reading nationalIdRead = NationalId.read(info.nationalId());
+    if (!nationalIdRead.valid()) {
+      throw nationalIdRead.refusal("invalid-national-id");
     }
+    String nationalId = nationalIdRead.digits();
     // Another file may hold this national ID: the same person admitted again for a higher degree.
     Degree degree = info.degree() == null ? student.getDegree() : info.degree();
     if (student.getStatus() == StudentStatus.ACTIVE

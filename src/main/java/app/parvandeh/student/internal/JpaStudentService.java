@@ -2,8 +2,10 @@ package app.parvandeh.student.internal;
 
 import app.parvandeh.audit.AuditAction;
 import app.parvandeh.audit.AuditLog;
+import app.parvandeh.shared.JalaliDates;
 import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.shared.PersianText;
+import app.parvandeh.shared.TypedNumbers.Reading;
 import app.parvandeh.student.AdmissionDetails;
 import app.parvandeh.student.FacultyRef;
 import app.parvandeh.student.FacultyRegistered;
@@ -12,6 +14,7 @@ import app.parvandeh.student.FileStage;
 import app.parvandeh.student.NationalId;
 import app.parvandeh.student.NewStudent;
 import app.parvandeh.student.StudentAdmitted;
+import app.parvandeh.student.StudentNumber;
 import app.parvandeh.student.StudentRef;
 import app.parvandeh.student.StudentService;
 import app.parvandeh.student.StudentStatus;
@@ -89,19 +92,20 @@ class JpaStudentService implements StudentService {
   @Override
   @Transactional
   public StudentRef admit(NewStudent data, AdmissionDetails details, String admittedBy) {
-    String number = PersianText.digits(data.studentNumber());
-    if (number.length() < 5 || number.length() > 20) {
-      throw ParvandehException.badRequest(
-          "invalid-student-number",
-          "شماره دانشجویی نامعتبر است.",
-          "The student number is not valid.");
+    Reading numberRead = StudentNumber.read(data.studentNumber());
+    if (!numberRead.valid()) {
+      throw numberRead.refusal("invalid-student-number");
     }
-    String nationalId = NationalId.parse(data.nationalId());
-    if (nationalId == null) {
-      throw ParvandehException.badRequest(
-          "invalid-national-id",
-          "کد ملی نامعتبر است (رقم کنترل نادرست).",
-          "The national ID is not valid (check digit mismatch).");
+    String number = numberRead.digits();
+    Reading nationalIdRead = NationalId.read(data.nationalId());
+    if (!nationalIdRead.valid()) {
+      throw nationalIdRead.refusal("invalid-national-id");
+    }
+    String nationalId = nationalIdRead.digits();
+    Reading yearProblem =
+        NewStudent.entryYearProblem(data.entryYear(), JalaliDates.year(Instant.now(clock)));
+    if (yearProblem != null) {
+      throw yearProblem.refusal("invalid-entry-year");
     }
     if (students.findByStudentNumber(number).isPresent()) {
       throw ParvandehException.conflict(
