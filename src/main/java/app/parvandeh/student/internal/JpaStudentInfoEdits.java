@@ -223,16 +223,13 @@ class JpaStudentInfoEdits implements StudentInfoEdits {
   }
 
   /**
-   * The stored spelling when the list's differs from it only in what a search folds (a joiner, a
-   * space or none between two parts, Arabic letter forms, diacritics): no change to report, and no
-   * rename; otherwise the list's.
+   * What a later list makes of a stored value: its own spelling, so a correction made in Golestan
+   * (ة to ه, a joiner for a space, a diacritic dropped, a letter's case) reaches the file; both are
+   * tidied alike, so Arabic ي/ك, digits and stray spaces make no change. A blank cell changes
+   * nothing: a list that leaves the father's name or the programme out does not erase it.
    */
   private static String kept(String stored, String listed) {
-    return stored != null
-            && listed != null
-            && PersianText.compact(stored).equals(PersianText.compact(listed))
-        ? stored
-        : listed;
+    return listed == null || listed.isBlank() ? stored : PersianText.tidy(listed);
   }
 
   private static void change(List<Change> changes, String field, String before, String after) {
