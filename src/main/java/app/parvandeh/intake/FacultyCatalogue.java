@@ -75,12 +75,20 @@ public class FacultyCatalogue {
   public List<FacultyResult> importCsv(byte[] csv) {
     CsvTable table = CsvTable.read(csv, CSV_COLUMNS, MAX_ROWS);
     List<FacultyResult> results = new ArrayList<>();
-    int row = 0;
-    for (Map<String, String> cells : table.rows()) {
-      row++;
+    for (int i = 0; i < table.rows().size(); i++) {
+      Map<String, String> cells = table.rows().get(i);
+      Refusal shape = table.shapeRefusal(i);
       results.add(
-          registerOne(
-              row, new NewFaculty(cells.get("code"), cells.get("name_fa"), cells.get("name_en"))));
+          shape != null
+              ? rejected(
+                  i + 1,
+                  Cells.clean(cells.get("code")),
+                  Cells.clean(cells.get("name_fa")),
+                  Cells.clean(cells.get("name_en")),
+                  shape)
+              : registerOne(
+                  i + 1,
+                  new NewFaculty(cells.get("code"), cells.get("name_fa"), cells.get("name_en"))));
     }
     return results;
   }

@@ -242,6 +242,34 @@ class CohortMessyInputTests {
     assertThat(students.find(lost)).isEmpty();
   }
 
+  @Test
+  void aReportTitleAboveTheHeaderIsSkippedAndARowWhoseCellsMovedIsRefusedSayingWhy() {
+    String good = CohortList.freshNumber();
+    String moved = CohortList.freshNumber();
+    String csv =
+        "فهرست پذیرفته‌شدگان ۱۴۰۵,,,,,,,,,,\r\n"
+            + CohortList.HEADER
+            + "\r\n"
+            + row(good, TestStudents.nationalId(), "مریم", "رضایی", "فیزیک")
+            + "\r\n"
+            // The father's name "علی, محمد" without quotes: every cell after it moved one place.
+            + row(moved, TestStudents.nationalId(), "زهرا", "کاظمی", "شیمی")
+                .replace(",علی,", ",علی, محمد,")
+            + "\r\n";
+
+    JsonNode done = CohortList.importAndWait(central(), csv.getBytes(StandardCharsets.UTF_8));
+
+    JsonNode rows = done.path("rows");
+    assertThat(rows.findValuesAsText("outcome"))
+        .as(done.toString())
+        .containsExactly("ACCEPTED", "REJECTED");
+    assertThat(rows.get(1).path("field").asText()).isEqualTo("row");
+    assertThat(rows.get(1).path("reasonEn").asText()).contains("12 cells", "11 columns");
+    assertThat(rows.get(1).path("reasonFa").asText()).contains("نقل‌قول");
+    assertThat(students.find(moved)).isEmpty();
+    assertThat(students.get(good).lastName()).isEqualTo("رضایی");
+  }
+
   private static int indexOf(byte[] haystack, byte[] needle) {
     outer:
     for (int i = 0; i + needle.length <= haystack.length; i++) {

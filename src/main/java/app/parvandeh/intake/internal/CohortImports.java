@@ -73,9 +73,19 @@ public class CohortImports {
                           Instant.now(clock),
                           table.rows().size()));
               List<CohortRow> all = new ArrayList<>(table.rows().size());
-              int rowNo = 0;
-              for (Map<String, String> cells : table.rows()) {
-                all.add(new CohortRow(cohort.getId(), ++rowNo, cells));
+              for (int i = 0; i < table.rows().size(); i++) {
+                CohortRow row = new CohortRow(cohort.getId(), i + 1, table.rows().get(i));
+                // A row whose cells moved is judged now: its cells are not what the header says.
+                Refusal shape = table.shapeRefusal(i);
+                if (shape != null) {
+                  row.finish(
+                      RowOutcome.REJECTED,
+                      shape.field(),
+                      shape.reasonFa(),
+                      shape.reasonEn(),
+                      Instant.now(clock));
+                }
+                all.add(row);
               }
               rows.saveAll(all);
               return cohort.getId();

@@ -35,7 +35,19 @@ import org.apache.commons.csv.CSVRecord;
  * #decode}). A file that is not such a table is refused whole; its rows are judged one by one by
  * the caller.
  */
-public record CsvTable(List<Map<String, String>> rows) {
+public record CsvTable(List<Map<String, String>> rows, Map<Integer, Refusal> misshapen) {
+
+  /**
+   * Why the data row at {@code index} (0-based, as in {@link #rows}) cannot be read as the header
+   * says, or null: it has more cells than the header (a separator inside a cell that is not quoted,
+   * which moved every cell after it), or one cell only, parted by another separator.
+   */
+  public Refusal shapeRefusal(int index) {
+    return misshapen.get(index);
+  }
+
+  /** How many lines above the header a title (a report's name, a date) may take. */
+  private static final int TITLE_LINES = 5;
 
   /** Cell separators a spreadsheet may save a list with; the header row tells which one it used. */
   private static final String SEPARATORS = ",;\t\u061B\u060C";
@@ -78,9 +90,12 @@ public record CsvTable(List<Map<String, String>> rows) {
         throw ParvandehException.badRequest(
             "empty-list", "فایل فهرست خالی است.", "The list is empty.");
       }
-      Map<String, Integer> columns = header(records.get(0), requiredColumns, otherNames);
+      int headerAt = headerLine(records, requiredColumns, otherNames);
+      Map<String, Integer> columns = header(records.get(headerAt), requiredColumns, otherNames);
+      int width = width(records.get(headerAt));
       List<Map<String, String>> rows = new ArrayList<>();
-      for (CSVRecord record : records.subList(1, records.size())) {
+      Map<Integer, Refusal> misshapen = new HashMap<>();
+      for (CSVRecord record : records.subList(headerAt + 1, records.size())) {
         // A spreadsheet saves the empty rows below a table as lines of commas: no data, so no row.
         if (record.stream().allMatch(cell -> Cells.clean(cell).isEmpty())) {
           continue;
@@ -97,15 +112,114 @@ public record CsvTable(List<Map<String, String>> rows) {
         Map<String, String> row = new HashMap<>();
         columns.forEach(
             (name, index) -> row.put(name, index < record.size() ? record.get(index) : ""));
+        Refusal shape = shape(record, width, separator);
+        if (shape != null) {
+          misshapen.put(rows.size(), shape);
+        }
         rows.add(row);
       }
-      return new CsvTable(rows);
+      return new CsvTable(rows, misshapen);
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
+      Matcher line = BROKEN_LINE.matcher(String.valueOf(e.getMessage()));
+      String at = line.find() ? line.group(1).replace(",", "") : null;
       throw ParvandehException.badRequest(
           "unreadable-csv",
-          "فایل CSV خوانا نیست (نقل‌قول بسته‌نشده یا ساختار نادرست).",
-          "The CSV file cannot be read (an unclosed quote or a broken structure).");
+          "فایل CSV خوانا نیست (نقل‌قول بسته‌نشده یا ساختار نادرست"
+              + (at == null ? "" : "، در خط " + PersianText.toPersianDigits(at))
+              + "): نقل‌قولی که درون خانه باز شده، باید بسته شود و نقل‌قول درون متن دوتایی («\"\"») نوشته شود.",
+          "The CSV file cannot be read (an unclosed quote or a broken structure"
+              + (at == null ? "" : ", at line " + at)
+              + "): a quote opened in a cell must be closed, and a quote inside the text doubled"
+              + " (\"\").");
     }
+  }
+
+  /** Where Commons CSV says it stopped: "… at line: 3, position: 12" or "(line 3) …". */
+  private static final Pattern BROKEN_LINE = Pattern.compile("line:?\\s*([0-9][0-9,]*)");
+
+  /**
+   * The index of the header among the first lines: the first that names every required column. A
+   * title above it (a report's name, a date: at most two cells, as a report export puts there) is
+   * skipped; a line with more cells that is no header stops the search, since it could be data. If
+   * none is found, the first line is judged as the header, so its refusal names what it lacks.
+   */
+  private static int headerLine(
+      List<CSVRecord> records, List<String> required, Map<String, String> otherNames) {
+    for (int i = 0; i < Math.min(records.size(), TITLE_LINES + 1); i++) {
+      CSVRecord record = records.get(i);
+      try {
+        header(record, required, otherNames);
+        return i;
+      } catch (ParvandehException notHeader) {
+        if (!"bad-header".equals(notHeader.code()) || filled(record) > 2) {
+          break;
+        }
+      }
+    }
+    return 0;
+  }
+
+  private static long filled(CSVRecord record) {
+    return record.stream().filter(cell -> !Cells.clean(cell).isEmpty()).count();
+  }
+
+  /** The header's width: up to its last cell that names something. */
+  private static int width(CSVRecord header) {
+    int width = 0;
+    for (int i = 0; i < header.size(); i++) {
+      if (!Cells.clean(header.get(i)).isEmpty()) {
+        width = i + 1;
+      }
+    }
+    return width;
+  }
+
+  private static Refusal shape(CSVRecord record, int width, char separator) {
+    for (int i = width; i < record.size(); i++) {
+      if (!Cells.clean(record.get(i)).isEmpty()) {
+        return new Refusal(
+            "row",
+            "ردیف "
+                + PersianText.toPersianDigits(String.valueOf(record.size()))
+                + " خانه دارد و سطر عنوان "
+                + PersianText.toPersianDigits(String.valueOf(width))
+                + " ستون: جداکننده‌ای درون خانه‌ای بی‌نقل‌قول («"
+                + Cells.clean(record.get(i))
+                + "» بیرون از جدول افتاده) همهٔ خانه‌های پس از آن را جابه‌جا کرده است؛ آن خانه را در"
+                + " نقل‌قول بگذارید.",
+            "The row has "
+                + record.size()
+                + " cells and the header "
+                + width
+                + " columns: a separator inside a cell without quotes (\""
+                + Cells.clean(record.get(i))
+                + "\" fell outside the table) moved every cell after it; quote that cell.");
+      }
+    }
+    if (record.size() == 1 && width > 1) {
+      String cell = record.get(0);
+      for (char other : SEPARATORS.toCharArray()) {
+        if (other != separator && cell.indexOf(other) >= 0) {
+          return new Refusal(
+              "row",
+              "این ردیف با «"
+                  + shown(other)
+                  + "» جدا شده و سطر عنوان با «"
+                  + shown(separator)
+                  + "»؛ همهٔ فهرست را با یک جداکننده ذخیره کنید.",
+              "This row is parted by \""
+                  + shown(other)
+                  + "\" and the header by \""
+                  + shown(separator)
+                  + "\"; save the whole list with one separator.");
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String shown(char separator) {
+    return separator == '\t' ? "Tab" : String.valueOf(separator);
   }
 
   /** Excel's first line naming the separator of the lines below it, e.g. {@code sep=;}. */

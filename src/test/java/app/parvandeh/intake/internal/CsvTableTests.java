@@ -144,4 +144,72 @@ class CsvTableTests {
               assertThat(e.messageFa()).contains("«شماره دانشجویی»");
             });
   }
+
+  @Test
+  void aReportsTitleAndALineOfCommasAboveTheHeaderAreSkipped() {
+    CsvTable table =
+        read(
+            "گزارش دانشجویان ورودی ۱۴۰۵,,\r\n"
+                + "تاریخ: ۱۴۰۵/۰۷/۰۱,,\r\n"
+                + ",,\r\n"
+                + "student_number,national_id,note\r\n"
+                + "4051100001,0012345679,x\r\n");
+
+    assertThat(table.rows())
+        .singleElement()
+        .satisfies(row -> assertThat(row.get("student_number")).isEqualTo("4051100001"));
+  }
+
+  @Test
+  void aLineThatCouldBeDataAboveTheHeaderIsNotSkipped() {
+    assertThatThrownBy(
+            () ->
+                read(
+                    "4051100002,0012345679,x\r\n"
+                        + "student_number,national_id,note\r\n"
+                        + "4051100001,0012345679,x\r\n"))
+        .isInstanceOfSatisfying(
+            ParvandehException.class, e -> assertThat(e.code()).isEqualTo("bad-header"));
+  }
+
+  @Test
+  void aRowWithMoreCellsThanTheHeaderIsMisshapenAndTheOthersAreNot() {
+    CsvTable table =
+        read(
+            "student_number,national_id,note,\r\n"
+                + "4051100001,0012345679,x,\r\n"
+                + "4051100002,0012345679,مهندسی برق, گرایش قدرت\r\n"
+                + "4051100003,0012345679\r\n");
+
+    assertThat(table.rows()).hasSize(3);
+    assertThat(table.shapeRefusal(0)).isNull();
+    assertThat(table.shapeRefusal(2)).as("fewer cells: the missing ones are empty").isNull();
+    assertThat(table.shapeRefusal(1).field()).isEqualTo("row");
+    assertThat(table.shapeRefusal(1).reasonEn()).contains("4 cells", "3 columns", "گرایش قدرت");
+  }
+
+  @Test
+  void aRowPartedByAnotherSeparatorThanTheHeaderSaysWhich() {
+    CsvTable table = read("student_number,national_id\r\n4051100001;0012345679\r\n");
+
+    assertThat(table.shapeRefusal(0).reasonEn()).contains("\";\"", "\",\"");
+    assertThat(table.shapeRefusal(0).reasonFa()).contains("«;»");
+  }
+
+  @Test
+  void anUnclosedQuoteIsRefusedWholeNamingItsLine() {
+    assertThatThrownBy(
+            () ->
+                read(
+                    "student_number,national_id\r\n"
+                        + "4051100001,0012345679\r\n"
+                        + "\"4051100002\" x,0012345679\r\n"))
+        .isInstanceOfSatisfying(
+            ParvandehException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("unreadable-csv");
+              assertThat(e.messageEn()).contains("line 3");
+              assertThat(e.messageFa()).contains("خط ۳");
+            });
+  }
 }
