@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -33,14 +34,33 @@ class ModelDeclaredOutputs implements DeclaredOutputs {
 
   static final String OUTPUTS_PROPERTY = "outputs";
 
-  private static final Set<String> FILE_IDENTITY =
+  /**
+   * Who did a step, as the application records it from the signed-in user: the author of the file's
+   * notes and audit lines.
+   */
+  static final Set<String> STEP_AUTHORS =
       Set.of(
-          StudentFileProcess.VAR_STUDENT_NUMBER,
-          StudentFileProcess.VAR_STUDENT_USER_ID,
-          StudentFileProcess.VAR_FACULTY_GROUP,
-          StudentFileProcess.VAR_CLEARANCE_GROUP,
-          StudyDocumentProcess.VAR_STUDENT_FILE_INSTANCE_ID,
+          StudentFileProcess.VAR_FACULTY_CHECKED_BY,
+          StudentFileProcess.VAR_CLEARANCE_CHECKED_BY,
+          StudentFileProcess.VAR_ISSUED_BY,
+          StudentFileProcess.VAR_GRADUATION_REQUESTED_BY,
+          StudentFileProcess.VAR_STUDY_ENDED_BY,
           StudyDocumentProcess.VAR_REGISTERED_BY);
+
+  /**
+   * The variables only the application writes: whose file it is, who works on it, who did each
+   * step. No door (a task's completion, a variable update) and no deployed model sets them.
+   */
+  static final Set<String> FILE_IDENTITY =
+      Stream.concat(
+              Stream.of(
+                  StudentFileProcess.VAR_STUDENT_NUMBER,
+                  StudentFileProcess.VAR_STUDENT_USER_ID,
+                  StudentFileProcess.VAR_FACULTY_GROUP,
+                  StudentFileProcess.VAR_CLEARANCE_GROUP,
+                  StudyDocumentProcess.VAR_STUDENT_FILE_INSTANCE_ID),
+              STEP_AUTHORS.stream())
+          .collect(Collectors.toUnmodifiableSet());
 
   /** The key under which the process's none start event's outputs are kept. */
   private static final String START = "";

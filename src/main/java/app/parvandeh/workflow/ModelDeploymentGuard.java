@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.xml.XMLConstants;
@@ -185,6 +187,11 @@ final class ModelDeploymentGuard implements Deployer {
                       + " performer or potential owner.")));
       return;
     }
+    Refusal write = isCamunda(element) ? variableWrite(local, element) : null;
+    if (write != null) {
+      problems.add(
+          problem(element, "<" + element.getTagName() + " " + named(element) + ">", write));
+    }
     if (local.equals("constraint") && "validator".equals(element.getAttribute("name"))) {
       problems.add(
           problem(
@@ -218,6 +225,84 @@ final class ModelDeploymentGuard implements Deployer {
         }
       }
     }
+  }
+
+  /**
+   * What a model may not do with a variable: set one of the file's own ({@link
+   * ModelDeclaredOutputs#FILE_IDENTITY}: whose file it is, who works on it, who did a step) with an
+   * input or output parameter or a call's {@code camunda:in}/{@code camunda:out} (an input
+   * parameter would give a task's candidate group another value only for that task); hand a call
+   * another business key than its own (the called process would act on another student's file);
+   * take every variable back from a called process; or name a note's author other than by the
+   * variable that recorded who did the step.
+   */
+  private static Refusal variableWrite(String local, Element element) {
+    String target =
+        switch (local) {
+          case "inputParameter", "outputParameter" -> element.getAttribute("name");
+          case "in", "out" -> element.getAttribute("target");
+          default -> null;
+        };
+    if (target == null) {
+      return null;
+    }
+    if (ModelDeclaredOutputs.FILE_IDENTITY.contains(target.strip())) {
+      return new Refusal(
+          "مدل متغیرهای خود پرونده را نمی‌نویسد (دانشجو، گروه کاری، کسی که گامی را انجام داد): "
+              + ModelDeclaredOutputs.FILE_IDENTITY,
+          "A model does not write the file's own variables (the student, the working groups, who"
+              + " did a step): "
+              + ModelDeclaredOutputs.FILE_IDENTITY);
+    }
+    if (local.equals("out") && "all".equals(element.getAttribute("variables").strip())) {
+      return new Refusal(
+          "فرایند فراخوانده همهٔ متغیرها را پس نمی‌دهد؛ متغیرهای لازم را یک‌به‌یک با camunda:out بنویسید.",
+          "A called process does not hand back every variable; name each one with camunda:out.");
+    }
+    if (local.equals("in")
+        && element.hasAttribute("businessKey")
+        && !OWN_BUSINESS_KEY.matcher(element.getAttribute("businessKey").strip()).matches()) {
+      return new Refusal(
+          "فرایند فراخوانده همان پرونده را دارد: businessKey=\"#{execution.processBusinessKey}\".",
+          "A called process keeps the file it is called for:"
+              + " businessKey=\"#{execution.processBusinessKey}\".");
+    }
+    if (local.equals("inputParameter")
+        && target.strip().equals(RecordFileNoteDelegate.INPUT_AUTHOR)
+        && !isStepAuthor(element.getTextContent().strip())) {
+      return new Refusal(
+          "نویسندهٔ یادداشت فقط متغیری است که انجام‌دهندهٔ گام را ثبت کرده، مثل"
+              + " ${execution.getVariable('issuedBy')}: "
+              + ModelDeclaredOutputs.STEP_AUTHORS,
+          "A note's author is only the variable that recorded who did the step, e.g."
+              + " ${execution.getVariable('issuedBy')}: "
+              + ModelDeclaredOutputs.STEP_AUTHORS);
+    }
+    return null;
+  }
+
+  /** The business key a call hands on: the caller's own. */
+  private static final Pattern OWN_BUSINESS_KEY =
+      Pattern.compile("[#$]\\{\\s*execution\\.processBusinessKey\\s*}");
+
+  /** {@code ${issuedBy}} or {@code ${execution.getVariable('issuedBy')}}, of the step authors. */
+  private static final Pattern AUTHOR_REFERENCE =
+      Pattern.compile("[#$]\\{\\s*(?:execution\\.getVariable\\(\\s*'(\\w+)'\\s*\\)|(\\w+))\\s*}");
+
+  private static boolean isStepAuthor(String value) {
+    Matcher reference = AUTHOR_REFERENCE.matcher(value);
+    return reference.matches()
+        && ModelDeclaredOutputs.STEP_AUTHORS.contains(
+            reference.group(1) != null ? reference.group(1) : reference.group(2));
+  }
+
+  private static String named(Element element) {
+    for (String attribute : List.of("name", "target", "businessKey", "variables")) {
+      if (element.hasAttribute(attribute)) {
+        return attribute + "=\"" + element.getAttribute(attribute) + "\"";
+      }
+    }
+    return "";
   }
 
   private Refusal attribute(Attr attribute, boolean decision) {

@@ -1,5 +1,6 @@
 package app.parvandeh.workflow;
 
+import app.parvandeh.security.Groups;
 import app.parvandeh.student.StudentRef;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
@@ -65,6 +66,27 @@ public final class StudentDecisions {
               + "clearance group for student "
               + student.studentNumber()
               + ": restore its fallback row and retry.");
+    }
+    boolean ownFaculty =
+        student.faculty() != null && group.toString().equals(student.faculty().candidateGroup());
+    if (!ownFaculty && !Groups.UNIVERSITY_WIDE.contains(group.toString())) {
+      // The table decides who clears the file and reads it: another faculty's group or the
+      // process owners, written into an edited table, would hand every file of a degree to them.
+      throw new IllegalStateException(
+          "جدول تصمیم تسویه‌کننده پرونده برای دانشجوی "
+              + student.studentNumber()
+              + " گروه «"
+              + group
+              + "» را داد که نه گروه دانشکدهٔ خود دانشجوست و نه از گروه‌های کاری دانشگاه "
+              + Groups.UNIVERSITY_WIDE
+              + "؛ جدول را درست کنید و دوباره اجرا کنید. / ClearanceGroup.dmn named the group '"
+              + group
+              + "' for student "
+              + student.studentNumber()
+              + ", which is neither the student's own faculty's group nor one of the university-wide"
+              + " working groups "
+              + Groups.UNIVERSITY_WIDE
+              + ": correct the table and retry.");
     }
     return group.toString();
   }

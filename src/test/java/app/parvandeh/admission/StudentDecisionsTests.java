@@ -129,6 +129,22 @@ class StudentDecisionsTests {
         .hasMessageContaining("ClearanceGroup.dmn named no clearance group for student 400123456");
   }
 
+  @Test
+  void aClearanceTableThatHandsAFileToAnotherFacultyOrTheProcessOwnersFailsSayingSo() {
+    StudentRef midwifery =
+        student(AdmissionType.REMOTE, null); // of engineering, cleared by science
+    when(midwifery.program()).thenReturn("مامایی");
+    StudentRef theatre = student(AdmissionType.REMOTE, null);
+    when(theatre.program()).thenReturn("اتاق عمل");
+
+    for (StudentRef student : List.of(midwifery, theatre)) {
+      assertThatThrownBy(
+              () -> StudentDecisions.clearanceGroupOf(processEngine.getDecisionService(), student))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("neither the student's own faculty's group");
+    }
+  }
+
   private List<Requirement> requiredDocumentsOf(StudentRef student) {
     when(students.get(anyString())).thenReturn(student);
     processEngine

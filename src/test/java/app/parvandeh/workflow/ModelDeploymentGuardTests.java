@@ -132,6 +132,48 @@ class ModelDeploymentGuardTests {
                     + "<formalExpression>group(process-owners)</formalExpression>"
                     + "</resourceAssignmentExpression></potentialOwner></userTask>")),
         Arguments.of(
+            "a call that hands another student's number as its business key",
+            "Probe",
+            probe(
+                "<callActivity id=\"Probe\" calledElement=\"StudyDocumentProcess\"><extensionElements>"
+                    + "<camunda:in businessKey=\"${'4001100004'}\"/></extensionElements></callActivity>")),
+        Arguments.of(
+            "a task whose faculty group an input parameter overrides",
+            "Probe",
+            probe(
+                "<userTask id=\"Probe\" camunda:candidateGroups=\"${facultyGroup}\"><extensionElements>"
+                    + "<camunda:inputOutput><camunda:inputParameter name=\"facultyGroup\">process-owners"
+                    + "</camunda:inputParameter></camunda:inputOutput></extensionElements></userTask>")),
+        Arguments.of(
+            "the file's student rewritten by an output parameter",
+            "Probe",
+            probe(
+                "<userTask id=\"Probe\" camunda:candidateGroups=\"${facultyGroup}\"><extensionElements>"
+                    + "<camunda:inputOutput><camunda:outputParameter name=\"studentUserId\">process.owner"
+                    + "</camunda:outputParameter></camunda:inputOutput></extensionElements></userTask>")),
+        Arguments.of(
+            "who did a step rewritten from a called process",
+            "Probe",
+            probe(
+                "<callActivity id=\"Probe\" calledElement=\"GuardProbe\"><extensionElements>"
+                    + "<camunda:out source=\"x\" target=\"issuedBy\"/></extensionElements></callActivity>")),
+        Arguments.of(
+            "every variable taken back from a called process",
+            "Probe",
+            probe(
+                "<callActivity id=\"Probe\" calledElement=\"GuardProbe\"><extensionElements>"
+                    + "<camunda:out variables=\"all\"/></extensionElements></callActivity>")),
+        Arguments.of(
+            "a note under the name of a clerk who did not write it",
+            "Probe",
+            probe(
+                "<serviceTask id=\"Probe\" camunda:delegateExpression=\"${recordFileNoteDelegate}\">"
+                    + "<extensionElements><camunda:inputOutput>"
+                    + "<camunda:inputParameter name=\"noteKind\">CLEARANCE_COMPLETE</camunda:inputParameter>"
+                    + "<camunda:inputParameter name=\"noteBody\">x</camunda:inputParameter>"
+                    + "<camunda:inputParameter name=\"noteAuthor\">central.records</camunda:inputParameter>"
+                    + "</camunda:inputOutput></extensionElements></serviceTask>")),
+        Arguments.of(
             "a decision with a JUEL expression",
             "InputEntry_Juel",
             Map.of(
