@@ -42,7 +42,7 @@ class ReviewOutcomeListener implements TaskListener {
     AdmissionVariables variables = AdmissionVariables.of(task);
     variables.documentsAccepted(outcome == ReviewOutcome.ALL_ACCEPTED);
     if (stage == ReviewStage.FACULTY) {
-      variables.facultyCheckedBy(task.getAssignee());
+      variables.facultyCheckedBy(FileKeys.actorOf(task));
     }
   }
 }

@@ -42,7 +42,7 @@ class ClearanceDecisionListener implements TaskListener {
           "کسری‌های پرونده و دلیل آن را برای دانشکده بنویسید."
               + " / List what is missing (missingItems) for the faculty.");
     }
-    String clerk = task.getAssignee() == null ? FileKeys.SYSTEM_AUTHOR : task.getAssignee();
+    String clerk = FileKeys.actorOf(task);
     variables.clearanceCheckedBy(clerk);
     if (!complete) {
       Long studentId = students.get(FileKeys.studentNumberOf(task)).id();

@@ -1,5 +1,6 @@
 package app.parvandeh.clearance;
 
+import app.parvandeh.workflow.FileKeys;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,6 @@ public class DocumentsIssuedListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    ClearanceVariables.of(task).issuedBy(task.getAssignee());
+    ClearanceVariables.of(task).issuedBy(FileKeys.actorOf(task));
   }
 }

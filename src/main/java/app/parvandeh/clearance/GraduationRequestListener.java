@@ -20,7 +20,7 @@ class GraduationRequestListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String clerk = task.getAssignee() == null ? FileKeys.SYSTEM_AUTHOR : task.getAssignee();
+    String clerk = FileKeys.actorOf(task);
     ClearanceVariables.of(task).graduationRequestedBy(clerk);
     clearance.recordGraduationRequest(
         FileKeys.studentNumberOf(task),

@@ -3,6 +3,7 @@ package app.parvandeh.workflow;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
@@ -19,6 +20,21 @@ public final class FileKeys {
   public static final String SYSTEM_AUTHOR = "system";
 
   private FileKeys() {}
+
+  /**
+   * Who completes the task, as the file's notes and audit lines name them: the user signed in to
+   * the request (through our API, engine REST or Tasklist: a member of the task's group may
+   * complete it unclaimed, or after handing it to a colleague), else its assignee, else {@link
+   * #SYSTEM_AUTHOR}.
+   */
+  public static String actorOf(DelegateTask task) {
+    Authentication signedIn =
+        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (signedIn != null && signedIn.getUserId() != null) {
+      return signedIn.getUserId();
+    }
+    return task.getAssignee() == null ? SYSTEM_AUTHOR : task.getAssignee();
+  }
 
   public static String studentNumberOf(DelegateExecution execution) {
     return required(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
