@@ -74,6 +74,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>Admins ({@code camunda-admin}) keep the engine's own administration, but not the rules on
  * variables (declared outputs, file identity).
  *
+ * <p>A task's single comments and its attachments are read only by those the engine shows the task
+ * (404 to anyone else): the engine itself answers them to whoever names the task.
+ *
  * <p>One read is answered here too: a task's comments. The engine finds the task for that read in
  * its history, which clerks may not read, and so answers 404 to Tasklist for every task a clerk
  * opens. A non-admin gets the comments of a task the engine shows them (a task query under their
@@ -140,12 +143,19 @@ class EngineDoorGuard extends OncePerRequestFilter {
           "^/(?:metrics(?:/.*)?"
               + "|(?:history/)?process-definition/(?:[^/]+/|key/[^/]+/(?:tenant-id/[^/]+/)?)?"
               + "statistics(?:-count)?"
-              // The job log: the engine shows anyone the entries of jobs of no process (the
+              // The jobs and their log: the engine shows anyone the jobs of no process (the
               // batches an admin starts: migrations, retries), with their exception stack traces.
-              + "|history/job-log(?:/.*)?)$");
+              + "|job(?:/.*)?|history/job-log(?:/.*)?)$");
 
   /** The list of a task's comments ({@code GET /task/{id}/comment}). */
   private static final Pattern TASK_COMMENTS = Pattern.compile("^/task/([^/]+)/comment$");
+
+  /**
+   * One comment or attachment of a task, or the attachments' list and content: the engine answers
+   * these to anyone who names the task, whatever their authorizations.
+   */
+  private static final Pattern TASK_CONTENT =
+      Pattern.compile("^/task/([^/]+)/(?:comment/[^/]+|attachment(?:/[^/]+(?:/data)?)?)$");
 
   /** The engine REST API's date format (Camunda's default {@code dateFormat}). */
   private static final DateTimeFormatter ENGINE_DATE =
@@ -224,7 +234,9 @@ class EngineDoorGuard extends OncePerRequestFilter {
     String engine = enginePath(path);
     if (!seesCockpit(user)
         && (engine != null && ENGINE_WIDE_COUNTS.matcher(engine).matches()
-            || path.startsWith("/camunda/api/cockpit/"))) {
+            || path.startsWith("/camunda/api/cockpit/")
+            // Admin's plugins answer engine-wide figures too (the aggregated metrics).
+            || path.startsWith("/camunda/api/admin/plugin/"))) {
       refuse(
           request,
           response,
@@ -243,8 +255,19 @@ class EngineDoorGuard extends OncePerRequestFilter {
           engine == null || isAdmin(user) || !"GET".equals(request.getMethod())
               ? null
               : TASK_COMMENTS.matcher(engine);
+      Matcher content = comments == null ? null : TASK_CONTENT.matcher(engine);
       if (comments != null && comments.matches()) {
         answerComments(comments.group(1), user, response);
+      } else if (content != null && content.matches() && !visibleTo(user, content.group(1))) {
+        refuse(
+            request,
+            response,
+            404,
+            "task-not-found",
+            "این کار پیدا نشد یا برای شما نیست.",
+            "No such task, or not one of yours.",
+            null,
+            user);
       } else {
         chain.doFilter(request, response);
       }
@@ -266,7 +289,10 @@ class EngineDoorGuard extends OncePerRequestFilter {
       refuseChange(request, response, user);
       return;
     }
-    CachedBodyRequest cached = isJson(request) ? new CachedBodyRequest(request) : null;
+    CachedBodyRequest cached = isJson(request) ? CachedBodyRequest.of(request, response) : null;
+    if (isJson(request) && cached == null) {
+      return;
+    }
     JsonNode body = cached == null ? null : parse(cached.body());
     if (!isAdmin(user) && !workAsModelled(request, response, user, engine, cached, body)) {
       return;

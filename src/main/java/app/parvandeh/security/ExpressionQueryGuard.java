@@ -39,7 +39,10 @@ class ExpressionQueryGuard extends OncePerRequestFilter {
     if (found == null && isForm(request)) {
       found = inParameters(request.getParameterMap());
     } else if (found == null && hasInspectableBody(request)) {
-      CachedBodyRequest cached = new CachedBodyRequest(request);
+      CachedBodyRequest cached = CachedBodyRequest.of(request, response);
+      if (cached == null) {
+        return;
+      }
       found = inBody(cached.body());
       forward = cached;
     }

@@ -15,6 +15,8 @@ import app.parvandeh.workflow.StudentFileProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
@@ -745,7 +747,9 @@ class EngineDoorsTests {
             "/metrics/activity-instance-start/sum",
             "/metrics?maxResults=5",
             "/history/job-log?maxResults=5",
-            "/history/job-log/count");
+            "/history/job-log/count",
+            "/job?maxResults=5",
+            "/job/count");
     for (String user : List.of("clerk.eng", "central.records", "graduates.office")) {
       ApiClient staff = ApiClient.signedIn(port, user, "parvandeh");
       for (String path : counts) {
@@ -771,6 +775,55 @@ class EngineDoorsTests {
     assertThat(statistics.json().findValues("instances")).isNotEmpty();
   }
 
+  @ParameterizedTest
+  @EnumSource(EngineDoor.class)
+  void aTasksSingleCommentsAndAttachmentsAreReadOnlyByThoseTheTaskIsShownTo(EngineDoor door) {
+    String task = eng.checkTaskId();
+    String comment =
+        tasks.createComment(task, eng.processInstanceId(), "یادداشت داخلی دانشکده").getId();
+    String attachment =
+        tasks
+            .createAttachment(
+                "text/plain",
+                task,
+                eng.processInstanceId(),
+                "note.txt",
+                "پیوست",
+                new ByteArrayInputStream("secret".getBytes(StandardCharsets.UTF_8)))
+            .getId();
+    ApiClient otherFaculty = ApiClient.signedIn(port, "clerk.sci", "parvandeh");
+    List<String> reads =
+        List.of(
+            "/task/" + task + "/comment/" + comment,
+            "/task/" + task + "/attachment",
+            "/task/" + task + "/attachment/" + attachment,
+            "/task/" + task + "/attachment/" + attachment + "/data");
+    try {
+      for (String path : reads) {
+        assertRefused(door.call(otherFaculty, "GET", path, null), 404, "task-not-found");
+      }
+      Response own = door.call(clerk, "GET", reads.get(0), null);
+      assertThat(own.status()).as(own.toString()).isEqualTo(200);
+      assertThat(own.json().path("message").asText()).isEqualTo("یادداشت داخلی دانشکده");
+      if (door == EngineDoor.ENGINE_REST) { // the webapps' client asks for JSON only
+        assertThat(door.call(clerk, "GET", reads.get(3), null).text()).isEqualTo("secret");
+      }
+    } finally {
+      tasks.deleteTaskComment(task, comment);
+      tasks.deleteAttachment(attachment);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(EngineDoor.class)
+  void aBodyTooLargeToInspectIsRefusedBeforeItIsReadIntoMemory(EngineDoor door) {
+    Map<String, Object> huge = Map.of("nameLike", "x".repeat(3 * 1024 * 1024));
+
+    assertRefused(door.call(clerk, "POST", "/task/count", huge), 413, "body-too-large");
+    assertThat(door.call(clerk, "POST", "/task/count", Map.of("nameLike", "x")).status())
+        .isEqualTo(200);
+  }
+
   @Test
   void cockpitsPluginApiAnswersOnlyCockpitsUsers() {
     String plugin = "/camunda/api/cockpit/plugin/base/default/process-definition/statistics-count";
@@ -781,6 +834,13 @@ class EngineDoorsTests {
     Response answer =
         manager.call("GET", plugin, ExpressionQueryExploitTests.webappHeaders(manager), null);
     assertThat(answer.status()).as(answer.toString()).isNotEqualTo(403);
+    String adminMetrics =
+        "/camunda/api/admin/plugin/adminPlugins/default/metrics/aggregated"
+            + "?subscriptionStartDate=2026-01-01&groupBy=year&metrics=task-users";
+    assertRefused(
+        clerk.call("GET", adminMetrics, ExpressionQueryExploitTests.webappHeaders(clerk), null),
+        403,
+        "engine-counts-refused");
   }
 
   private void acceptEveryDocument(FileFixture file) {
