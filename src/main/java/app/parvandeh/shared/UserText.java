@@ -98,7 +98,7 @@ public final class UserText {
   }
 
   /** U+202A–U+202E, U+2066–U+2069, LRM, RLM and the Arabic letter mark. */
-  static boolean isBidiControl(char c) {
+  public static boolean isBidiControl(char c) {
     return c >= '\u202A' && c <= '\u202E'
         || c >= '\u2066' && c <= '\u2069'
         || c == '\u200E'

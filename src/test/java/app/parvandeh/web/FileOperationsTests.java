@@ -576,6 +576,25 @@ class FileOperationsTests {
     assertThat(students.find((String) questioned.get("studentNumber"))).isEmpty();
   }
 
+  @Test
+  void aNameThatIsAFormulaOrHasNoLetterIsRefusedThroughTheApiAsInAList() {
+    ApiClient central = ApiClient.signedIn(port, "central.admission", PASSWORD);
+    Map<String, Object> formula = newFile("engineering");
+    formula.put("lastName", "=HYPERLINK(\"http://x\",\"x\")");
+    Map<String, Object> digits = newFile("engineering");
+    digits.put("firstName", "12345");
+    Map<String, Object> marks = newFile("engineering");
+    marks.put("firstName", "\u064E\u064F");
+
+    assertThat(central.postJson("/api/students", formula).json().path("code").asText())
+        .isEqualTo("last-name-formula");
+    assertThat(central.postJson("/api/students", digits).json().path("code").asText())
+        .isEqualTo("first-name-without-letters");
+    assertThat(central.postJson("/api/students", marks).json().path("code").asText())
+        .isEqualTo("first-name-without-letters");
+    assertThat(students.find((String) formula.get("studentNumber"))).isEmpty();
+  }
+
   private static Map<String, Object> newFile(String faculty) {
     var data = TestStudents.newStudent(faculty, 1403, false);
     return new HashMap<>(

@@ -239,7 +239,8 @@ public final class CohortRowRules {
 
   private static String facultyKey(String name) {
     String key = PersianText.compact(name);
-    for (String prefix : List.of("دانشکده", "facultyof", "faculty")) {
+    // «دانشکدهٔ …», «دانشکدۀ …» and «دانشکده‌ی …» are the same word with its ezafe.
+    for (String prefix : List.of("دانشکدۀ", "دانشکدهی", "دانشکده", "facultyof", "faculty")) {
       if (key.startsWith(prefix)) {
         return key.substring(prefix.length());
       }

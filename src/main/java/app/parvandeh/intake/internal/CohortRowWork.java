@@ -95,12 +95,13 @@ public class CohortRowWork {
           } catch (ParvandehException e) {
             // A refusal from admission itself: its transaction is undone, so the row records why in
             // a fresh one.
-            reject(rowId, e.messageFa(), e.messageEn());
+            reject(rowId, columnOf(e.code()), e.messageFa(), e.messageEn());
           }
         },
         gaveUp ->
             reject(
                 rowId,
+                null,
                 "این ردیف پس از "
                     + gaveUp.attemptsFa()
                     + " بار تلاش ذخیره نشد (علت فنی: "
@@ -119,8 +120,30 @@ public class CohortRowWork {
     return new FailedAttempts.Item(FailedAttempts.COHORT, row.getImportId(), row.getRowNo());
   }
 
+  /**
+   * The list's column an admission refusal is about, by its code ({@code first-name-…}, {@code
+   * person-has-active-file}, …), or null.
+   */
+  static String columnOf(String code) {
+    if (code == null) {
+      return null;
+    }
+    for (String column : List.of("first_name", "last_name", "father_name")) {
+      if (code.startsWith(column.replace('_', '-'))) {
+        return column;
+      }
+    }
+    return switch (code) {
+      case "person-has-active-file", "invalid-national-id" -> "national_id";
+      case "invalid-student-number", "student-exists" -> "student_number";
+      case "invalid-entry-year" -> "entry_year";
+      case "unknown-faculty" -> "faculty_code";
+      default -> null;
+    };
+  }
+
   /** Ends the row as rejected, in a transaction of its own, unless it is done already. */
-  private void reject(Long rowId, String reasonFa, String reasonEn) {
+  private void reject(Long rowId, String field, String reasonFa, String reasonEn) {
     transaction.executeWithoutResult(
         status ->
             rows.lock(rowId)
@@ -128,7 +151,7 @@ public class CohortRowWork {
                 .ifPresent(
                     r ->
                         r.finish(
-                            RowOutcome.REJECTED, null, reasonFa, reasonEn, Instant.now(clock))));
+                            RowOutcome.REJECTED, field, reasonFa, reasonEn, Instant.now(clock))));
   }
 
   private void doInTransaction(Long rowId, String actor) {

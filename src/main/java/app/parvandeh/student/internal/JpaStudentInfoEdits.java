@@ -162,7 +162,11 @@ class JpaStudentInfoEdits implements StudentInfoEdits {
     lettersKept(UserText.clean(details.fatherName(), FATHER_NAME), FATHER_NAME);
   }
 
-  /** Refuses a name where a letter was lost in saving ({@link PersianText#lostLetter}). */
+  /**
+   * Refuses what is no person's name, through every door alike: a name where a letter was lost in
+   * saving ({@link PersianText#lostLetter}), one that starts as a spreadsheet formula (= + - @: it
+   * would run when a clerk opens an export), or one without a letter (12345, a dot).
+   */
   private static String lettersKept(String name, Field field) {
     int lost = PersianText.lostLetter(name);
     if (lost >= 0) {
@@ -180,6 +184,18 @@ class JpaStudentInfoEdits implements StudentInfoEdits {
               + (char) lost
               + "\": a letter lost when the list or form was saved. Write the name again (save a"
               + " list as \"CSV UTF-8\").");
+    }
+    if (!name.isEmpty() && "=+-@".indexOf(name.charAt(0)) >= 0) {
+      throw ParvandehException.badRequest(
+          field.code() + "-formula",
+          "«" + field.nameFa() + "» مانند فرمول صفحه‌گسترده آغاز می‌شود (= + - @) و پذیرفته نیست.",
+          "The " + field.nameEn() + " starts like a spreadsheet formula (= + - @) and is refused.");
+    }
+    if (!name.isEmpty() && name.codePoints().noneMatch(Character::isLetter)) {
+      throw ParvandehException.badRequest(
+          field.code() + "-without-letters",
+          "«" + field.nameFa() + "» حرفی ندارد.",
+          "The " + field.nameEn() + " has no letter.");
     }
     return name;
   }

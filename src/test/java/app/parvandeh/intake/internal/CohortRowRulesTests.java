@@ -155,6 +155,45 @@ class CohortRowRulesTests {
         .isNull();
     assertThat(CohortRowRules.facultyByName("فنی", faculties)).isNull();
     assertThat(CohortRowRules.facultyByName("دانشکده", faculties)).isNull();
+    assertThat(CohortRowRules.facultyByName("دانشکدۀ فنی و مهندسی", faculties))
+        .isEqualTo("engineering");
+    assertThat(CohortRowRules.facultyByName("دانشکده‌ی فنی و مهندسی", faculties))
+        .isEqualTo("engineering");
+    assertThat(CohortRowRules.facultyByName("دانشکدهٔ فنی و مهندسی", faculties))
+        .isEqualTo("engineering");
+  }
+
+  @ParameterizedTest(name = "«{0}» for no father's name or programme is an empty cell")
+  @ValueSource(strings = {"-", "—", "--", " _ ", "–"})
+  void aDashForNoValueIsAnEmptyCellNotAFormula(String dash) {
+    Judgement judgement = judge(Map.of("father_name", dash, "program", dash));
+
+    assertThat(judgement.refusal()).isNull();
+    assertThat(judgement.candidate().details().fatherName()).isNull();
+    assertThat(judgement.candidate().details().program()).isNull();
+    assertThat(judge(Map.of("first_name", dash)).refusal().reasonEn()).contains("is empty");
+  }
+
+  @Test
+  void aLineBreakInsideACellIsRefusedSayingSoAndControlCharactersAreRefused() {
+    Judgement lineBreak = judge(Map.of("program", "مهندسی کامپیوتر\nگرایش نرم‌افزار"));
+    Judgement bell = judge(Map.of("program", "مهندسی\u0007برق"));
+    Judgement isolate = judge(Map.of("admission_type", "\u2067سراسری\u2069"));
+
+    assertThat(lineBreak.refusal().reasonEn()).contains("line break").doesNotContain("formula");
+    assertThat(lineBreak.refusal().reasonFa()).contains("Alt+Enter");
+    assertThat(bell.refusal().field()).isEqualTo("program");
+    assertThat(bell.refusal().reasonEn()).contains("control");
+    assertThat(isolate.refusal().field()).isEqualTo("admission_type");
+  }
+
+  @ParameterizedTest(name = "brilliant talent «{0}»")
+  @CsvSource({"1.0, true", "0.0, false", "نخیر, false", "=\"1\", true"})
+  void aTalentCellAsASpreadsheetOrAClerkWritesItIsRead(String typed, boolean talent) {
+    Judgement judgement = judge(Map.of("brilliant_talent", typed));
+
+    assertThat(judgement.refusal()).isNull();
+    assertThat(judgement.candidate().student().brilliantTalent()).isEqualTo(talent);
   }
 
   @ParameterizedTest(name = "U+{0} between the words of a degree level")
