@@ -129,8 +129,7 @@ class FileOperationsTests {
         .as("a master's file beside the bachelor's")
         .isEqualTo(201);
 
-    Map<String, Object> readmitted = newFile("engineering");
-    readmitted.put("nationalId", person);
+    Map<String, Object> readmitted = newFile("nationalId", person);
     students.endStudy(first.get("studentNumber").toString(), StudentStatus.WITHDRAWN, "test");
     assertThat(central.postJson("/api/students", readmitted).status())
         .as("a bachelor's file again once the first was closed")
@@ -160,8 +159,7 @@ class FileOperationsTests {
 
   @Test
   void namesTypedWithArabicLettersOrStraySpacesAreStoredTidiedWhenAFileIsCreatedOrEdited() {
-    Map<String, Object> data = newFile("engineering");
-    data.put("firstName", "  علي\u00A0\u00A0رضا ");
+    Map<String, Object> data = newFile("firstName", "  علي\u00A0\u00A0رضا ");
     data.put("lastName", "كريمي\u200C\u200Cنيا\u200B");
     ApiClient central = ApiClient.signedIn(port, "central.admission", PASSWORD);
     Response created = central.postJson("/api/students", data);
@@ -505,12 +503,9 @@ class FileOperationsTests {
   @Test
   void numbersASpreadsheetDamagedAreReadAsTheListReadsThemNotStoredAsOtherNumbers() {
     ApiClient central = ApiClient.signedIn(port, "central.admission", PASSWORD);
-    Map<String, Object> scientific = newFile("engineering");
-    scientific.put("studentNumber", "4.05E+09");
-    Map<String, Object> dashed = newFile("engineering");
-    dashed.put("studentNumber", "405-92-00999");
-    Map<String, Object> lateYear = newFile("engineering");
-    lateYear.put("entryYear", 1499);
+    Map<String, Object> scientific = newFile("studentNumber", "4.05E+09");
+    Map<String, Object> dashed = newFile("studentNumber", "405-92-00999");
+    Map<String, Object> lateYear = newFile("entryYear", 1499);
     Map<String, Object> decimals = newFile("engineering");
     String number = decimals.get("studentNumber").toString();
     String nationalId = TestStudents.nationalIdWithLeadingZeros();
@@ -560,10 +555,8 @@ class FileOperationsTests {
 
   @Test
   void aNameWithALetterLostToAnEncodingIsRefusedNotStored() {
-    Map<String, Object> replaced = newFile("engineering");
-    replaced.put("firstName", "م\uFFFDیم");
-    Map<String, Object> questioned = newFile("engineering");
-    questioned.put("lastName", "??????");
+    Map<String, Object> replaced = newFile("firstName", "م\uFFFDیم");
+    Map<String, Object> questioned = newFile("lastName", "??????");
     ApiClient central = ApiClient.signedIn(port, "central.admission", PASSWORD);
 
     Response first = central.postJson("/api/students", replaced);
@@ -579,12 +572,9 @@ class FileOperationsTests {
   @Test
   void aNameThatIsAFormulaOrHasNoLetterIsRefusedThroughTheApiAsInAList() {
     ApiClient central = ApiClient.signedIn(port, "central.admission", PASSWORD);
-    Map<String, Object> formula = newFile("engineering");
-    formula.put("lastName", "=HYPERLINK(\"http://x\",\"x\")");
-    Map<String, Object> digits = newFile("engineering");
-    digits.put("firstName", "12345");
-    Map<String, Object> marks = newFile("engineering");
-    marks.put("firstName", "\u064E\u064F");
+    Map<String, Object> formula = newFile("lastName", "=HYPERLINK(\"http://x\",\"x\")");
+    Map<String, Object> digits = newFile("firstName", "12345");
+    Map<String, Object> marks = newFile("firstName", "\u064E\u064F");
 
     assertThat(central.postJson("/api/students", formula).json().path("code").asText())
         .isEqualTo("last-name-formula");
@@ -593,6 +583,13 @@ class FileOperationsTests {
     assertThat(central.postJson("/api/students", marks).json().path("code").asText())
         .isEqualTo("first-name-without-letters");
     assertThat(students.find((String) formula.get("studentNumber"))).isEmpty();
+  }
+
+  /** A new engineering file with {@code field} set to {@code value}. */
+  private static Map<String, Object> newFile(String field, Object value) {
+    Map<String, Object> data = newFile("engineering");
+    data.put(field, value);
+    return data;
   }
 
   private static Map<String, Object> newFile(String faculty) {
