@@ -94,8 +94,11 @@
     var facts = $('student-facts');
     clear(facts);
     [['شماره دانشجویی', fa(f.student.studentNumber)], ['کد ملی', fa(f.student.nationalId)],
-      ['دانشکده', f.student.facultyName], ['مقطع', f.student.degreeLabel], ['سال ورود', f.student.entryYearFa],
-      ['وضعیت', f.student.statusLabel], ['مرحله پرونده', f.student.stageLabel]].forEach(function (p) {
+      ['نام پدر', f.student.fatherName], ['دانشکده', f.student.facultyName], ['مقطع', f.student.degreeLabel],
+      ['رشته', f.student.program], ['سال ورود', f.student.entryYearFa], ['نوع پذیرش', f.student.admissionChannel],
+      ['وضعیت', f.student.statusLabel], ['مرحله پرونده', f.student.stageLabel]].filter(function (p) {
+      return p[1];
+    }).forEach(function (p) {
       facts.appendChild(el('div', null, el('dt', {text: p[0]}), el('dd', null, el('bdi', {text: p[1]}))));
     });
     var actions = $('file-actions');

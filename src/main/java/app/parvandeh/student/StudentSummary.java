@@ -2,11 +2,17 @@ package app.parvandeh.student;
 
 import app.parvandeh.shared.PersianText;
 
-/** The student header every page shows. */
+/**
+ * The student header every page shows; {@code fatherName}, {@code program} and {@code
+ * admissionChannel} as the cohort list gave them, null when it gave none.
+ */
 public record StudentSummary(
     String studentNumber,
     String nationalId,
     String fullName,
+    String fatherName,
+    String program,
+    String admissionChannel,
     String facultyCode,
     String facultyName,
     String degree,
@@ -23,6 +29,9 @@ public record StudentSummary(
         s.studentNumber(),
         s.nationalId(),
         s.fullName(),
+        s.fatherName(),
+        s.program(),
+        s.admissionChannel(),
         s.faculty().code(),
         s.faculty().nameFa(),
         s.degree().name(),

@@ -357,7 +357,7 @@ class CohortMessyInputTests {
   }
 
   @Test
-  void aBlankCellInALaterListKeepsTheStoredValueAndAnAbsentOneShowsAsNone() {
+  void aBlankCellInALaterListKeepsTheStoredValueAndTheFilePageShowsIt() {
     CohortList first = CohortList.create().row().set("father_name", "").set("program", "فیزیک");
     CohortList.importAndWait(central(), first.bytes());
     CohortList again =
@@ -373,6 +373,11 @@ class CohortMessyInputTests {
         .doesNotContain("null");
     assertThat(row.path("reasonFa").asText()).contains("(خالی) → «حسن»").doesNotContain("null");
     assertThat(students.get(first.get(0, "student_number")).program()).isEqualTo("فیزیک");
+    JsonNode shown =
+        central().get("/api/students/" + first.get(0, "student_number") + "/file").json();
+    assertThat(shown.at("/student/fatherName").asText()).isEqualTo("حسن");
+    assertThat(shown.at("/student/program").asText()).isEqualTo("فیزیک");
+    assertThat(shown.at("/student/admissionChannel").asText()).isNotBlank();
   }
 
   @Test
