@@ -35,8 +35,6 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -200,7 +198,7 @@ class EngineDoorGuard extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String path = pathOf(request);
-    CurrentUser user = caller(request);
+    CurrentUser user = CurrentUser.signedIn(identity);
     if (user == null) {
       if (path.startsWith("/engine-rest")) {
         // Camunda's own filter passed it unauthenticated: its list of engine names. Every other
@@ -766,27 +764,6 @@ class EngineDoorGuard extends OncePerRequestFilter {
       if (matcher.matches()) {
         return matcher.group(1) == null ? "/" : matcher.group(1);
       }
-    }
-    return null;
-  }
-
-  /**
-   * The signed-in user: Spring's session for the webapps, Camunda's HTTP Basic authentication for
-   * /engine-rest.
-   */
-  private CurrentUser caller(HttpServletRequest request) {
-    org.springframework.security.core.Authentication spring =
-        SecurityContextHolder.getContext().getAuthentication();
-    if (spring != null
-        && spring.isAuthenticated()
-        && !(spring instanceof AnonymousAuthenticationToken)) {
-      return CurrentUser.of(spring);
-    }
-    Authentication engine = identity.getCurrentAuthentication();
-    if (engine != null && engine.getUserId() != null) {
-      return new CurrentUser(
-          engine.getUserId(),
-          Set.copyOf(engine.getGroupIds() == null ? List.<String>of() : engine.getGroupIds()));
     }
     return null;
   }

@@ -31,8 +31,10 @@ class HardeningConfiguration {
    * history after).
    */
   @Bean
-  FilterRegistrationBean<TaskCompletionRaces> taskCompletionRaces(HistoryService history) {
-    return registered(new TaskCompletionRaces(history), -1, "/engine-rest/*", "/camunda/api/*");
+  FilterRegistrationBean<TaskCompletionRaces> taskCompletionRaces(
+      HistoryService history, IdentityService identity) {
+    return registered(
+        new TaskCompletionRaces(history, identity), -1, "/engine-rest/*", "/camunda/api/*");
   }
 
   @Bean

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -35,9 +37,11 @@ public final class TaskCompletionRaces extends OncePerRequestFilter {
       Pattern.compile("ENGINE-03005|OptimisticLocking");
 
   private final HistoryService history;
+  private final IdentityService identity;
 
-  TaskCompletionRaces(HistoryService history) {
+  TaskCompletionRaces(HistoryService history, IdentityService identity) {
     this.history = history;
+    this.identity = identity;
   }
 
   @Override
@@ -50,12 +54,15 @@ public final class TaskCompletionRaces extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    CurrentUser caller = CurrentUser.signedIn(identity);
     ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
     chain.doFilter(request, answer);
     int status = answer.getStatus();
     // 403 too: a loser may pass the task lookup just before the winner's commit removes the task's
-    // authorizations.
-    if ((status == 403 || status == 404 || status >= 500) && lostARace(request, answer)) {
+    // authorizations. Our own guards' refusals (a student, a change not allowed) stay as they are.
+    if ((status == 403 || status == 404 || status >= 500)
+        && !answerText(answer).contains("\"messageFa\"")
+        && lostARace(request, answer, caller)) {
       log.info(
           "Concurrent completion of {} refused with 409 (engine answered {}: {})",
           request.getRequestURI(),
@@ -68,15 +75,31 @@ public final class TaskCompletionRaces extends OncePerRequestFilter {
     answer.copyBodyToResponse();
   }
 
-  private boolean lostARace(HttpServletRequest request, ContentCachingResponseWrapper answer) {
+  /**
+   * Whether the caller lost a race for the task: the engine says so, or the task has ended and was
+   * one the caller could work on (theirs, or offered to their group). Anyone else gets the engine's
+   * own answer, so whether some other task has ended is not told to whoever names it.
+   */
+  private boolean lostARace(
+      HttpServletRequest request, ContentCachingResponseWrapper answer, CurrentUser caller) {
     if (CONCURRENT_UPDATE.matcher(answerText(answer)).find()) {
       return true;
     }
     String taskId = EngineDoorGuard.completedTaskId(request);
-    // Queried without a signed-in engine user (the engine's own filter has finished): only whether
-    // it ended.
-    return taskId != null
-        && history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0;
+    if (taskId == null || caller == null) {
+      return false;
+    }
+    // Queried without a signed-in engine user (the engine's own filter has finished).
+    HistoricTaskInstance ended =
+        history.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();
+    return ended != null
+        && (caller.id().equals(ended.getAssignee())
+            || history.createHistoricIdentityLinkLogQuery().taskId(taskId).list().stream()
+                .anyMatch(
+                    link ->
+                        caller.id().equals(link.getUserId())
+                            || link.getGroupId() != null
+                                && caller.groups().contains(link.getGroupId())));
   }
 
   private static String answerText(ContentCachingResponseWrapper answer) {

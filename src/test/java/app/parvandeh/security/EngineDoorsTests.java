@@ -816,6 +816,37 @@ class EngineDoorsTests {
 
   @ParameterizedTest
   @EnumSource(EngineDoor.class)
+  void whetherATaskHasEndedIsToldOnlyToThoseWhoCouldWorkOnIt(EngineDoor door) {
+    String upload =
+        history
+            .createHistoricTaskInstanceQuery()
+            .processInstanceId(eng.processInstanceId())
+            .taskDefinitionKey(StudentFileProcess.TASK_UPLOAD_DOCUMENTS)
+            .finished()
+            .singleResult()
+            .getId();
+    String otherFaculties =
+        history
+            .createHistoricTaskInstanceQuery()
+            .processInstanceId(sci.processInstanceId())
+            .taskDefinitionKey(StudentFileProcess.TASK_UPLOAD_DOCUMENTS)
+            .finished()
+            .singleResult()
+            .getId();
+    ApiClient student = ApiClient.signedIn(port, eng.number(), eng.password());
+    Map<String, Object> nothing = Map.of("variables", Map.of());
+
+    assertRefused(
+        door.call(student, "POST", "/task/" + upload + "/complete", nothing),
+        403,
+        "engine-closed-to-students");
+    Response stranger = door.call(clerk, "POST", "/task/" + otherFaculties + "/complete", nothing);
+    assertThat(stranger.status()).as(stranger.toString()).isNotEqualTo(409);
+    assertThat(stranger.text()).doesNotContain(TaskCompletionRaces.CODE);
+  }
+
+  @ParameterizedTest
+  @EnumSource(EngineDoor.class)
   void aBodyTooLargeToInspectIsRefusedBeforeItIsReadIntoMemory(EngineDoor door) {
     Map<String, Object> huge = Map.of("nameLike", "x".repeat(3 * 1024 * 1024));
 
