@@ -817,22 +817,8 @@ class EngineDoorsTests {
   @ParameterizedTest
   @EnumSource(EngineDoor.class)
   void whetherATaskHasEndedIsToldOnlyToThoseWhoCouldWorkOnIt(EngineDoor door) {
-    String upload =
-        history
-            .createHistoricTaskInstanceQuery()
-            .processInstanceId(eng.processInstanceId())
-            .taskDefinitionKey(StudentFileProcess.TASK_UPLOAD_DOCUMENTS)
-            .finished()
-            .singleResult()
-            .getId();
-    String otherFaculties =
-        history
-            .createHistoricTaskInstanceQuery()
-            .processInstanceId(sci.processInstanceId())
-            .taskDefinitionKey(StudentFileProcess.TASK_UPLOAD_DOCUMENTS)
-            .finished()
-            .singleResult()
-            .getId();
+    String upload = endedUploadOf(eng);
+    String otherFaculties = endedUploadOf(sci);
     ApiClient student = ApiClient.signedIn(port, eng.number(), eng.password());
     Map<String, Object> nothing = Map.of("variables", Map.of());
 
@@ -843,6 +829,16 @@ class EngineDoorsTests {
     Response stranger = door.call(clerk, "POST", "/task/" + otherFaculties + "/complete", nothing);
     assertThat(stranger.status()).as(stranger.toString()).isNotEqualTo(409);
     assertThat(stranger.text()).doesNotContain(TaskCompletionRaces.CODE);
+  }
+
+  private String endedUploadOf(FileFixture file) {
+    return history
+        .createHistoricTaskInstanceQuery()
+        .processInstanceId(file.processInstanceId())
+        .taskDefinitionKey(StudentFileProcess.TASK_UPLOAD_DOCUMENTS)
+        .finished()
+        .singleResult()
+        .getId();
   }
 
   @ParameterizedTest
