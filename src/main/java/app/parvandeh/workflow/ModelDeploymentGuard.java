@@ -187,6 +187,27 @@ final class ModelDeploymentGuard implements Deployer {
                       + " performer or potential owner.")));
       return;
     }
+    if (!decision
+        && local.endsWith("EventDefinition")
+        && element.getParentNode() instanceof Element start
+        && "startEvent".equals(start.getLocalName())
+        && start.getParentNode() instanceof Element owner
+        && "process".equals(owner.getLocalName())) {
+      // The application starts a file's process itself, with the student's number as its key. A
+      // process started by a message would also start when the application correlates that
+      // message to a file (with the file's key), and one started by a timer or signal would run
+      // with no file at all.
+      problems.add(
+          problem(
+              element,
+              "<" + element.getTagName() + ">",
+              new Refusal(
+                  "فرایند فقط با رویداد شروع ساده آغاز می‌شود، همان‌طور که سامانه آن را برای پرونده‌ای آغاز"
+                      + " می‌کند؛ شروع با پیام، زمان‌سنج، سیگنال یا شرط مجاز نیست (درون زیرفرایند رویدادی مجاز است).",
+                  "A process starts only at a none start event, as the application starts it for a"
+                      + " file; a message, timer, signal or conditional start is not allowed (inside an"
+                      + " event subprocess it is).")));
+    }
     Refusal write = isCamunda(element) ? variableWrite(local, element) : null;
     if (write != null) {
       problems.add(

@@ -174,6 +174,31 @@ class ModelDeploymentGuardTests {
                     + "<camunda:inputParameter name=\"noteAuthor\">central.records</camunda:inputParameter>"
                     + "</camunda:inputOutput></extensionElements></serviceTask>")),
         Arguments.of(
+            "a process started by a message the application sends to files",
+            "Start",
+            Map.of(
+                "probe.bpmn",
+                definitions(
+                        "<userTask id=\"Probe\"/><sequenceFlow id=\"Flow_Out\" sourceRef=\"Probe\" targetRef=\"End\"/>")
+                    .replace(
+                        "<startEvent id=\"Start\"/>",
+                        "<startEvent id=\"Start\"><messageEventDefinition messageRef=\"Message_StudyEnded\"/>"
+                            + "</startEvent>")
+                    .replace(
+                        "</process>",
+                        "</process><message id=\"Message_StudyEnded\" name=\"StudyEnded\"/>"))),
+        Arguments.of(
+            "a process started by a timer",
+            "Start",
+            Map.of(
+                "probe.bpmn",
+                definitions(
+                        "<userTask id=\"Probe\"/><sequenceFlow id=\"Flow_Out\" sourceRef=\"Probe\" targetRef=\"End\"/>")
+                    .replace(
+                        "<startEvent id=\"Start\"/>",
+                        "<startEvent id=\"Start\"><timerEventDefinition><timeDate>2026-01-01T00:00:00"
+                            + "</timeDate></timerEventDefinition></startEvent>"))),
+        Arguments.of(
             "a decision with a JUEL expression",
             "InputEntry_Juel",
             Map.of(
