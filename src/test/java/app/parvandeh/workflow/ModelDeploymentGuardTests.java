@@ -176,28 +176,15 @@ class ModelDeploymentGuardTests {
         Arguments.of(
             "a process started by a message the application sends to files",
             "Start",
-            Map.of(
-                "probe.bpmn",
-                definitions(
-                        "<userTask id=\"Probe\"/><sequenceFlow id=\"Flow_Out\" sourceRef=\"Probe\" targetRef=\"End\"/>")
-                    .replace(
-                        "<startEvent id=\"Start\"/>",
-                        "<startEvent id=\"Start\"><messageEventDefinition messageRef=\"Message_StudyEnded\"/>"
-                            + "</startEvent>")
-                    .replace(
-                        "</process>",
-                        "</process><message id=\"Message_StudyEnded\" name=\"StudyEnded\"/>"))),
+            startedBy(
+                "<messageEventDefinition messageRef=\"Message_StudyEnded\"/>",
+                "<message id=\"Message_StudyEnded\" name=\"StudyEnded\"/>")),
         Arguments.of(
             "a process started by a timer",
             "Start",
-            Map.of(
-                "probe.bpmn",
-                definitions(
-                        "<userTask id=\"Probe\"/><sequenceFlow id=\"Flow_Out\" sourceRef=\"Probe\" targetRef=\"End\"/>")
-                    .replace(
-                        "<startEvent id=\"Start\"/>",
-                        "<startEvent id=\"Start\"><timerEventDefinition><timeDate>2026-01-01T00:00:00"
-                            + "</timeDate></timerEventDefinition></startEvent>"))),
+            startedBy(
+                "<timerEventDefinition><timeDate>2026-01-01T00:00:00</timeDate></timerEventDefinition>",
+                "")),
         Arguments.of(
             "a decision with a JUEL expression",
             "InputEntry_Juel",
@@ -408,6 +395,19 @@ class ModelDeploymentGuardTests {
             element
                 + "<sequenceFlow id=\"Flow_Out\" sourceRef=\"Probe\" "
                 + "targetRef=\"End\"/>"));
+  }
+
+  /** The probe process with its start event carrying {@code definition}; {@code more} after it. */
+  private static Map<String, String> startedBy(String definition, String more) {
+    return Map.of(
+        "probe.bpmn",
+        definitions(
+                "<userTask id=\"Probe\"/><sequenceFlow id=\"Flow_Out\" sourceRef=\"Probe\" "
+                    + "targetRef=\"End\"/>")
+            .replace(
+                "<startEvent id=\"Start\"/>",
+                "<startEvent id=\"Start\">" + definition + "</startEvent>")
+            .replace("</process>", "</process>" + more));
   }
 
   private static Map<String, String> probeWithCondition(String condition) {
