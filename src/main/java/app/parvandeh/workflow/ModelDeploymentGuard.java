@@ -251,17 +251,18 @@ final class ModelDeploymentGuard implements Deployer {
   /**
    * What a model may not do with a variable: set one of the file's own ({@link
    * ModelDeclaredOutputs#FILE_IDENTITY}: whose file it is, who works on it, who did a step) with an
-   * input or output parameter or a call's {@code camunda:in}/{@code camunda:out} (an input
-   * parameter would give a task's candidate group another value only for that task); hand a call
-   * another business key than its own (the called process would act on another student's file);
-   * take every variable back from a called process; or name a note's author other than by the
-   * variable that recorded who did the step.
+   * input or output parameter, a form field or a call's {@code camunda:in}/{@code camunda:out} (an
+   * input parameter would give a task's candidate group another value only for that task); hand a
+   * call another business key than its own (the called process would act on another student's
+   * file); take every variable back from a called process; or name a note's author other than by
+   * the variable that recorded who did the step.
    */
   private static Refusal variableWrite(String local, Element element) {
     String target =
         switch (local) {
           case "inputParameter", "outputParameter" -> element.getAttribute("name");
           case "in", "out" -> element.getAttribute("target");
+          case "formField" -> element.getAttribute("id");
           default -> null;
         };
     if (target == null) {
@@ -318,7 +319,7 @@ final class ModelDeploymentGuard implements Deployer {
   }
 
   private static String named(Element element) {
-    for (String attribute : List.of("name", "target", "businessKey", "variables")) {
+    for (String attribute : List.of("name", "target", "businessKey", "variables", "id")) {
       if (element.hasAttribute(attribute)) {
         return attribute + "=\"" + element.getAttribute(attribute) + "\"";
       }

@@ -152,6 +152,13 @@ class ModelDeploymentGuardTests {
                     + "<camunda:inputOutput><camunda:outputParameter name=\"studentUserId\">process.owner"
                     + "</camunda:outputParameter></camunda:inputOutput></extensionElements></userTask>")),
         Arguments.of(
+            "a form field that submits the file's working group",
+            "facultyGroup",
+            probe(
+                "<userTask id=\"Probe\" camunda:candidateGroups=\"${facultyGroup}\"><extensionElements>"
+                    + "<camunda:formData><camunda:formField id=\"facultyGroup\" type=\"string\" "
+                    + "defaultValue=\"process-owners\"/></camunda:formData></extensionElements></userTask>")),
+        Arguments.of(
             "who did a step rewritten from a called process",
             "Probe",
             probe(
