@@ -281,7 +281,8 @@
       }
       list.appendChild(item);
     });
-    if (!notes.length) { list.appendChild(el('li', {text: 'یادداشتی ثبت نشده است.'})); }
+    // Not a numbered item: the list's first "note" would read «۱. یادداشتی ثبت نشده است.»
+    if (!notes.length) { list.appendChild(el('li', {text: 'یادداشتی ثبت نشده است.', className: 'empty'})); }
   }
 
   function renderTimeline(steps) {

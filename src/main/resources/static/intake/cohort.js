@@ -37,9 +37,11 @@
     rows.forEach(function (r) {
       var tr = document.createElement('tr');
       cell(tr, fa.format(r.row), 'num');
-      cell(tr, bdi(r.studentNumber));
+      cell(tr, bdi(P.faDigits(r.studentNumber)));
       cell(tr, P.badge('outcome outcome-' + r.outcome, P.label('rowOutcome', r.outcome)));
-      cell(tr, bdi(r.field));
+      cell(tr, (r.field || '').split(',').filter(Boolean).map(function (f) {
+        return P.label('cohortColumn', f);
+      }).join('، '));
       cell(tr, r.reasonFa);
       body.appendChild(tr);
     });

@@ -40,5 +40,9 @@
 
   window.IntakePage = {$: $, cell: cell, bdi: bdi, badge: badge, clear: clear, say: say, failed: failed,
     getJson: getJson, postJson: postJson, upload: upload, labels: labels, label: label, names: group,
-    fa: function (n) { return fa.format(n); }};
+    fa: function (n) { return fa.format(n); },
+    // A number kept as text (a student number), in Persian digits; not grouped by thousands.
+    faDigits: function (text) {
+      return text == null ? '' : String(text).replace(/[0-9]/g, function (d) { return '۰۱۲۳۴۵۶۷۸۹'[d]; });
+    }};
 })();

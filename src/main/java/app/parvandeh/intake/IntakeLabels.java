@@ -1,6 +1,7 @@
 package app.parvandeh.intake;
 
 import app.parvandeh.intake.internal.BatchStatus;
+import app.parvandeh.intake.internal.CohortRowRules;
 import app.parvandeh.intake.internal.EntryOutcome;
 import app.parvandeh.intake.internal.EntryResolution;
 import app.parvandeh.intake.internal.ImportStatus;
@@ -10,16 +11,17 @@ import java.util.Map;
 
 /**
  * The Persian names of the codes the intake views answer with (a row's or an entry's outcome, an
- * import's or a batch's status, a clerk's decision on an unmatched entry), code → name in the
- * enum's order: /api/labels serves them, so the intake pages call an outcome what the server calls
- * it.
+ * import's or a batch's status, a clerk's decision on an unmatched entry, a cohort list's column),
+ * code → name in the enum's order: /api/labels serves them, so the intake pages call an outcome
+ * what the server calls it.
  */
 public record IntakeLabels(
     Map<String, String> rowOutcome,
     Map<String, String> entryOutcome,
     Map<String, String> importStatus,
     Map<String, String> batchStatus,
-    Map<String, String> entryResolution) {
+    Map<String, String> entryResolution,
+    Map<String, String> cohortColumn) {
 
   public static IntakeLabels persian() {
     return new IntakeLabels(
@@ -27,6 +29,7 @@ public record IntakeLabels(
         CodeNames.of(EntryOutcome.values(), EntryOutcome::labelFa),
         CodeNames.of(ImportStatus.values(), ImportStatus::labelFa),
         CodeNames.of(BatchStatus.values(), BatchStatus::labelFa),
-        CodeNames.of(EntryResolution.values(), EntryResolution::labelFa));
+        CodeNames.of(EntryResolution.values(), EntryResolution::labelFa),
+        CohortRowRules.COLUMN_NAMES);
   }
 }

@@ -292,7 +292,8 @@ class EngineDoorGuard extends OncePerRequestFilter {
       return;
     }
     JsonNode body = cached == null ? null : parse(cached.body());
-    if (!isAdmin(user) && !workAsModelled(request, response, user, engine, cached, body)) {
+    if (!startsAtItsStartEvent(request, response, user, engine, body)
+        || !isAdmin(user) && !workAsModelled(request, response, user, engine, cached, body)) {
       return;
     }
     String refusal = undeclared(engine, body);
@@ -328,6 +329,40 @@ class EngineDoorGuard extends OncePerRequestFilter {
   }
 
   /**
+   * Refuses a start with more than its variables and business key, for admins too: start
+   * instructions or skipped listeners would start a file's process past the start listener that
+   * checks the file, faculty and author, and write its variables unchecked.
+   */
+  private boolean startsAtItsStartEvent(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      CurrentUser user,
+      String engine,
+      JsonNode body)
+      throws IOException {
+    if (START.matcher(engine).matches() && body != null && body.isObject()) {
+      Set<String> extra = new TreeSet<>();
+      body.fieldNames().forEachRemaining(extra::add);
+      extra.removeAll(START_FIELDS);
+      if (!extra.isEmpty()) {
+        String detail = String.join(", ", extra);
+        refuse(
+            request,
+            response,
+            400,
+            "start-at-start-event",
+            "فرایند فقط از رویداد آغازش شروع می‌شود تا بررسی‌های پرونده انجام شود؛ این‌ها پذیرفته نیست: "
+                + detail,
+            "A process starts at its start event, where the file is checked; refused: " + detail,
+            detail,
+            user);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * The non-admin rules on how work is done (start, assignment, task update, a readable body);
    * false when the request was refused (and answered).
    */
@@ -350,25 +385,6 @@ class EngineDoorGuard extends OncePerRequestFilter {
           null,
           user);
       return false;
-    }
-    if (START.matcher(engine).matches() && body != null && body.isObject()) {
-      Set<String> extra = new TreeSet<>();
-      body.fieldNames().forEachRemaining(extra::add);
-      extra.removeAll(START_FIELDS);
-      if (!extra.isEmpty()) {
-        String detail = String.join(", ", extra);
-        refuse(
-            request,
-            response,
-            400,
-            "start-at-start-event",
-            "فرایند فقط از رویداد آغازش شروع می‌شود تا بررسی‌های پرونده انجام شود؛ این‌ها پذیرفته نیست: "
-                + detail,
-            "A process starts at its start event, where the file is checked; refused: " + detail,
-            detail,
-            user);
-        return false;
-      }
     }
     String offModel = MIGRATION.matcher(engine).matches() ? offModelMigration(body) : null;
     if (offModel != null) {

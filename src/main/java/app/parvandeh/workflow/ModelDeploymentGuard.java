@@ -72,6 +72,68 @@ final class ModelDeploymentGuard implements Deployer {
           "${" + StudentFileProcess.VAR_FACULTY_GROUP + "}",
           "${" + StudentFileProcess.VAR_CLEARANCE_GROUP + "}");
 
+  /**
+   * The Camunda attributes a model may carry on its elements, all that the shipped models and
+   * Modeler use for steps; any other (a {@code resultVariable}, a multi-instance {@code
+   * elementVariable} or {@code collection}, an error's {@code errorCodeVariable}, an external
+   * task's {@code topic}, an {@code initiator}…) would write a variable or reach outside the
+   * model's steps.
+   */
+  private static final Set<String> CAMUNDA_ATTRIBUTES =
+      Set.of(
+          "asyncBefore",
+          "asyncAfter",
+          "exclusive",
+          "jobPriority",
+          "taskPriority",
+          "delegateExpression",
+          "expression",
+          "assignee",
+          "candidateGroups",
+          "candidateUsers",
+          "formKey",
+          "dueDate",
+          "followUpDate",
+          "priority",
+          "versionTag",
+          "historyTimeToLive",
+          "isStartableInTasklist",
+          "candidateStarterGroups",
+          "candidateStarterUsers",
+          "calledElementBinding",
+          "calledElementVersion",
+          "calledElementVersionTag",
+          "modelerTemplate",
+          "modelerTemplateVersion");
+
+  /** The Camunda extension elements a model may hold (listeners, input/output, properties…). */
+  private static final Set<String> CAMUNDA_ELEMENTS =
+      Set.of(
+          "inputOutput",
+          "inputParameter",
+          "outputParameter",
+          "list",
+          "map",
+          "entry",
+          "value",
+          "taskListener",
+          "executionListener",
+          "properties",
+          "property",
+          "in",
+          "out",
+          "formData",
+          "formField",
+          "validation",
+          "constraint",
+          "failedJobRetryTimeCycle");
+
+  /** Camunda's extensions of BPMN (not Modeler's own namespace, which only describes the file). */
+  private static final String CAMUNDA_BPMN_NS = "http://camunda.org/schema/1.0/bpmn";
+
+  /** Camunda 7 still reads Activiti's namespace as its own; no check would see what it says. */
+  private static final String ACTIVITI_NS = "http://activiti.org/bpmn";
+
   /** BPMN's own ways of naming who does a task, which would go around the attributes below. */
   private static final Set<String> BPMN_PERFORMERS =
       Set.of("performer", "humanPerformer", "potentialOwner");
@@ -166,6 +228,28 @@ final class ModelDeploymentGuard implements Deployer {
       return; // prose for people, never evaluated (DMN's <text> is FEEL, checked by its language
       // instead)
     }
+    if (ACTIVITI_NS.equals(element.getNamespaceURI())) {
+      problems.add(
+          problem(
+              element,
+              "<" + element.getTagName() + ">",
+              new Refusal(
+                  "فضای نام activiti در مدل پذیرفته نیست؛ همان عنصر را با camunda: بنویسید.",
+                  "The activiti namespace is not accepted in a model; write the element with camunda:.")));
+      return;
+    }
+    if (!decision && local.equals("signalEventDefinition")) {
+      // A signal reaches every file's process at once, and carries variables between them.
+      problems.add(
+          problem(
+              element,
+              "<" + element.getTagName() + ">",
+              new Refusal(
+                  "سیگنال در مدل پذیرفته نیست: به فرایند همهٔ پرونده‌ها با هم می‌رسد؛ از پیام استفاده کنید.",
+                  "Signals are not accepted in a model: one reaches every file's process at once; use a"
+                      + " message.")));
+      return;
+    }
     if (Set.of("scriptTask", "globalScriptTask", "script", "connector").contains(local)) {
       problems.add(
           problem(
@@ -174,6 +258,19 @@ final class ModelDeploymentGuard implements Deployer {
               new Refusal(
                   "اسکریپت و connector در مدل مجاز نیست؛ از delegateهای نام‌دار سامانه استفاده کنید.",
                   "Scripts and connectors are not allowed in a model; use the application's named delegate beans.")));
+      return;
+    }
+    if (!decision
+        && CAMUNDA_BPMN_NS.equals(element.getNamespaceURI())
+        && !CAMUNDA_ELEMENTS.contains(local)) {
+      problems.add(
+          problem(
+              element,
+              "<" + element.getTagName() + ">",
+              new Refusal(
+                  "این عنصر Camunda در مدل پذیرفته نیست؛ مجاز: " + CAMUNDA_ELEMENTS,
+                  "This Camunda element is not accepted in a model; allowed: "
+                      + CAMUNDA_ELEMENTS)));
       return;
     }
     if (BPMN_PERFORMERS.contains(local) && !isCamunda(element)) {
@@ -356,6 +453,25 @@ final class ModelDeploymentGuard implements Deployer {
     }
     if (decision) {
       return null; // DMN attributes carry names and FEEL, no JUEL
+    }
+    if (ACTIVITI_NS.equals(attribute.getNamespaceURI())) {
+      return new Refusal(
+          "فضای نام activiti در مدل پذیرفته نیست؛ همان ویژگی را با camunda: بنویسید.",
+          "The activiti namespace is not accepted in a model; write the attribute with camunda:.");
+    }
+    if (CAMUNDA_BPMN_NS.equals(attribute.getNamespaceURI())
+        && !CAMUNDA_ATTRIBUTES.contains(local)) {
+      return new Refusal(
+          "این ویژگی Camunda در مدل پذیرفته نیست (متغیر می‌نویسد یا از گام‌ها بیرون می‌رود)؛ مجاز: "
+              + CAMUNDA_ATTRIBUTES,
+          "This Camunda attribute is not accepted in a model (it writes a variable or reaches"
+              + " outside the steps); allowed: "
+              + CAMUNDA_ATTRIBUTES);
+    }
+    if (local.equals("businessKey")
+        && "in".equals(attribute.getOwnerElement().getLocalName())
+        && OWN_BUSINESS_KEY.matcher(value.strip()).matches()) {
+      return null; // the caller's own file, the one business key a call may hand on
     }
     if (Set.of("assignee", "candidateUsers", "candidateGroups").contains(local)) {
       return people(local, value);

@@ -446,7 +446,7 @@ class EngineDoorsTests {
 
   @ParameterizedTest
   @EnumSource(EngineDoor.class)
-  void aProcessStartsOnlyAtItsStartEventWhereTheFileIsChecked(EngineDoor door) {
+  void aProcessStartsOnlyAtItsStartEventWhereTheFileIsCheckedEvenForAnAdmin(EngineDoor door) {
     ApiClient otherFaculty = ApiClient.signedIn(port, "clerk.sci", "parvandeh");
     long before = studyDocumentProcessesOf(eng.number());
     Map<String, Object> forged =
@@ -483,6 +483,10 @@ class EngineDoorsTests {
             "POST",
             "/process-definition/key/StudyDocumentProcess/start",
             Map.of("businessKey", eng.number(), "skipIoMappings", true)),
+        400,
+        "start-at-start-event");
+    assertRefused(
+        door.call(admin, "POST", "/process-definition/key/StudyDocumentProcess/start", forged),
         400,
         "start-at-start-event");
 

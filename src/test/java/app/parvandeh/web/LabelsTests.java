@@ -8,6 +8,7 @@ import app.parvandeh.document.ContentCopies;
 import app.parvandeh.document.DocumentStatus;
 import app.parvandeh.document.ReviewDecision;
 import app.parvandeh.intake.internal.BatchStatus;
+import app.parvandeh.intake.internal.CohortRowRules;
 import app.parvandeh.intake.internal.EntryOutcome;
 import app.parvandeh.intake.internal.EntryResolution;
 import app.parvandeh.intake.internal.ImportStatus;
@@ -115,6 +116,19 @@ class LabelsTests {
                 .containsPattern("\\p{IsArabic}"));
     // The catalogue's name (V2__document_type_catalogue), not a second spelling.
     assertThat(labels.at("/batchDocumentType/EXAM_CARD").asText()).isEqualTo("کارت آزمون");
+  }
+
+  @Test
+  void everyCohortColumnARefusalNamesHasAPersianName() {
+    JsonNode labels =
+        ApiClient.signedIn(port, "central.admission", "parvandeh").get("/api/labels").json();
+
+    for (String column :
+        Stream.concat(CohortRowRules.COLUMNS.stream(), Stream.of("row")).toList()) {
+      assertThat(labels.at("/cohortColumn/" + column).asText())
+          .as(column)
+          .containsPattern("\\p{IsArabic}");
+    }
   }
 
   private static <E extends Enum<E>> void assertNamed(

@@ -193,6 +193,52 @@ class ModelDeploymentGuardTests {
                 "<timerEventDefinition><timeDate>2026-01-01T00:00:00</timeDate></timerEventDefinition>",
                 "")),
         Arguments.of(
+            "a service task's result written into the file's working group",
+            "Probe",
+            probe(
+                "<serviceTask id=\"Probe\" camunda:expression=\"${'process-owners'}\" "
+                    + "camunda:resultVariable=\"facultyGroup\"/>")),
+        Arguments.of(
+            "a decision's result written into the clearance group",
+            "Probe",
+            probe(
+                "<businessRuleTask id=\"Probe\" camunda:decisionRef=\"ClearanceGroup\" "
+                    + "camunda:resultVariable=\"clearanceGroup\" camunda:mapDecisionResult=\"singleEntry\"/>")),
+        Arguments.of(
+            "a multi-instance loop whose element is the file's student",
+            "Probe",
+            probe(
+                "<userTask id=\"Probe\" camunda:candidateGroups=\"${facultyGroup}\">"
+                    + "<multiInstanceLoopCharacteristics camunda:collection=\"${students}\" "
+                    + "camunda:elementVariable=\"studentUserId\"/></userTask>")),
+        Arguments.of(
+            "an error's code written into who did a step",
+            "Catch",
+            probe(
+                "<userTask id=\"Probe\" camunda:candidateGroups=\"${facultyGroup}\"/>"
+                    + "<boundaryEvent id=\"Catch\" attachedToRef=\"Probe\"><errorEventDefinition "
+                    + "camunda:errorCodeVariable=\"issuedBy\"/></boundaryEvent>")),
+        Arguments.of(
+            "another student's business key in Activiti's namespace",
+            "Probe",
+            probe(
+                "<callActivity id=\"Probe\" calledElement=\"StudyDocumentProcess\" "
+                    + "xmlns:activiti=\"http://activiti.org/bpmn\"><extensionElements>"
+                    + "<activiti:in businessKey=\"3991200002\"/></extensionElements></callActivity>")),
+        Arguments.of(
+            "a signal, which reaches every file's process",
+            "Probe",
+            probe(
+                "<intermediateThrowEvent id=\"Probe\"><signalEventDefinition signalRef=\"Signal_All\"/>"
+                    + "</intermediateThrowEvent>")),
+        Arguments.of(
+            "field injection into a shared delegate bean",
+            "Probe",
+            probe(
+                "<serviceTask id=\"Probe\" camunda:delegateExpression=\"${recordFileNoteDelegate}\">"
+                    + "<extensionElements><camunda:field name=\"x\" stringValue=\"y\"/>"
+                    + "</extensionElements></serviceTask>")),
+        Arguments.of(
             "a decision with a JUEL expression",
             "InputEntry_Juel",
             Map.of(
@@ -245,6 +291,24 @@ class ModelDeploymentGuardTests {
         ModelDeployments.throughWebappApi(owner, owner.camundaWebappHeaders(), bytes(resources)),
         element);
     assertThat(repository.createDeploymentQuery().count()).isEqualTo(before);
+  }
+
+  @Test
+  void aCallThatHandsOnItsOwnFileIsAccepted() {
+    String model =
+        probe(
+                "<callActivity id=\"Probe\" calledElement=\"StudyDocumentProcess\"><extensionElements>"
+                    + "<camunda:in businessKey=\"#{execution.processBusinessKey}\"/>"
+                    + "<camunda:in source=\"studentNumber\" target=\"studentNumber\"/>"
+                    + "</extensionElements></callActivity>")
+            .get("probe.bpmn");
+    assertThatThrownBy(() -> repository.createDeployment().addString("probe.bpmn", model).deploy())
+        .as("studentNumber is the file's own variable, even passed on unchanged")
+        .hasMessageContaining("studentNumber");
+    String own =
+        model.replace("<camunda:in source=\"studentNumber\" target=\"studentNumber\"/>", "");
+    String id = repository.createDeployment().addString("probe.bpmn", own).deploy().getId();
+    repository.deleteDeployment(id, true);
   }
 
   @Test

@@ -42,6 +42,25 @@ public final class CohortRowRules {
           "brilliant_talent");
 
   /**
+   * Each column's Persian name, as the import page and its refusals call it; {@code row} is a
+   * refusal of the whole row (its cells moved).
+   */
+  public static final Map<String, String> COLUMN_NAMES =
+      Map.ofEntries(
+          entry("student_number", "شماره دانشجویی"),
+          entry("national_id", "کد ملی"),
+          entry("first_name", "نام"),
+          entry("last_name", "نام خانوادگی"),
+          entry("father_name", "نام پدر"),
+          entry("faculty_code", "دانشکده"),
+          entry("degree_level", "مقطع"),
+          entry("program", "رشته"),
+          entry("entry_year", "سال ورود"),
+          entry("admission_type", "نوع پذیرش"),
+          entry("brilliant_talent", "استعداد درخشان"),
+          entry("row", "کل ردیف"));
+
+  /**
    * The titles Golestan and clerks give the columns in Persian, each naming the column after it
    * (compared folded, a joiner or a space or none between the words alike).
    */

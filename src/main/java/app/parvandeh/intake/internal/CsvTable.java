@@ -179,7 +179,7 @@ public record CsvTable(List<Map<String, String>> rows, Map<Integer, Refusal> mis
       if (!Cells.clean(record.get(i)).isEmpty()) {
         return new Refusal(
             "row",
-            "ردیف "
+            "این ردیف "
                 + PersianText.toPersianDigits(String.valueOf(record.size()))
                 + " خانه دارد و سطر عنوان "
                 + PersianText.toPersianDigits(String.valueOf(width))
