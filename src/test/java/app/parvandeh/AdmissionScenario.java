@@ -245,6 +245,11 @@ abstract class AdmissionScenario {
     // cards included.
     StudentRef done = students.get(number);
     assertThat(done.stage()).isEqualTo(FileStage.DURING_STUDY);
+    assertThat(audit.ofStudent(done.id()))
+        .filteredOn(e -> e.action() == AuditAction.FILE_STAGE_CHANGED)
+        .extracting(AuditLog.AuditView::details)
+        .as("the process's move of the file is in its audit trail")
+        .containsExactly("ADMISSION → DURING_STUDY");
     List<NoteView> fileNotes = notes.notesOf(done.id());
     assertThat(fileNotes)
         .extracting(NoteView::kind)

@@ -13,6 +13,8 @@ public enum AuditAction {
   DOCUMENT_DELETED_FOR_CORRECTION("حذف برای اصلاح"),
   DOCUMENT_RESTORED("بازگرداندن مدرک"),
   NOTE_RECORDED("ثبت یادداشت"),
+  /** The file moved to another stage (admission, during study, graduation…), by its process. */
+  FILE_STAGE_CHANGED("تغییر مرحله پرونده"),
   REPORT_EXPORTED("گزارش"),
   /** A student's whole file (documents, notes, audit trail) exported as a BagIt bag. */
   FILE_EXPORTED("خروجی پرونده (BagIt)"),

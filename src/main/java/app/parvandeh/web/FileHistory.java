@@ -6,6 +6,7 @@ import app.parvandeh.document.FileDocumentView;
 import app.parvandeh.document.ReviewDecision;
 import app.parvandeh.note.NoteKind;
 import app.parvandeh.shared.PersianText;
+import app.parvandeh.student.FileStage;
 import app.parvandeh.student.StudentStatus;
 import java.time.Instant;
 import java.util.Arrays;
@@ -94,10 +95,25 @@ final class FileHistory {
           document + " برای اصلاح حذف شد" + reason(details) + ".";
       case DOCUMENT_RESTORED -> document + " بازگردانده شد.";
       case NOTE_RECORDED -> noted(details);
+      case FILE_STAGE_CHANGED -> staged(details);
       case REPORT_EXPORTED -> "گزارش پرونده را گرفت.";
       case FILE_EXPORTED -> "نسخه بایگانی پرونده (BagIt) را گرفت.";
       case CLEARANCE_CERTIFICATE_ISSUED -> "گواهی تسویه پرونده را گرفت.";
     };
+  }
+
+  /** "ADMISSION → DURING_STUDY", as the stage change records it, in the stages' Persian names. */
+  private static String staged(String details) {
+    String[] stages = details.split(" → ");
+    try {
+      return "پرونده از مرحله «"
+          + FileStage.valueOf(stages[0]).labelFa()
+          + "» به مرحله «"
+          + FileStage.valueOf(stages[1]).labelFa()
+          + "» رفت.";
+    } catch (RuntimeException notAsRecorded) {
+      return "مرحله پرونده تغییر کرد.";
+    }
   }
 
   private static String uploaded(String details, String document) {

@@ -285,7 +285,14 @@ class JpaStudentService implements StudentService {
   @Override
   @Transactional
   public void moveToStage(String studentNumber, FileStage stage) {
-    entity(studentNumber).moveTo(stage);
+    Student student = entity(studentNumber);
+    FileStage before = student.getStage();
+    student.moveTo(stage);
+    if (before != stage) {
+      // A process step moves the file: the file's own audit trail says when, from where to where.
+      audit.change(
+          "system", AuditAction.FILE_STAGE_CHANGED, student.getId(), null, before + " → " + stage);
+    }
   }
 
   @Override
