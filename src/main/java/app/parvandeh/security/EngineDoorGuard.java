@@ -27,8 +27,10 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -186,11 +188,17 @@ class EngineDoorGuard extends OncePerRequestFilter {
   private final IdentityService identity;
   private final TaskService tasks;
   private final DeclaredOutputs outputs;
+  private final RepositoryService repository;
 
-  EngineDoorGuard(IdentityService identity, TaskService tasks, DeclaredOutputs outputs) {
+  EngineDoorGuard(
+      IdentityService identity,
+      TaskService tasks,
+      DeclaredOutputs outputs,
+      RepositoryService repository) {
     this.identity = identity;
     this.tasks = tasks;
     this.outputs = outputs;
+    this.repository = repository;
   }
 
   @Override
@@ -310,7 +318,7 @@ class EngineDoorGuard extends OncePerRequestFilter {
           user);
       return;
     }
-    String identityVariable = START.matcher(engine).matches() ? null : fileIdentityIn(engine, body);
+    String identityVariable = fileIdentityIn(engine, body, START.matcher(engine).matches());
     if (identityVariable != null) {
       refuse(
           request,
@@ -340,7 +348,24 @@ class EngineDoorGuard extends OncePerRequestFilter {
       String engine,
       JsonNode body)
       throws IOException {
-    if (START.matcher(engine).matches() && body != null && body.isObject()) {
+    Matcher start = START.matcher(engine);
+    if (start.matches() && !STARTED_THROUGH_DOORS.equals(keyOf(start))) {
+      // Any other process started with a student's number as its key would act on that file
+      // (its steps take the file from the key) with no start listener checking the starter.
+      refuse(
+          request,
+          response,
+          403,
+          "start-refused",
+          "از درگاه‌های موتور فقط فرایند ثبت مدرک در طول تحصیل آغاز می‌شود؛ فرایند پرونده را سامانه"
+              + " هنگام پذیرش آغاز می‌کند.",
+          "Only the study-document process is started through the engine's doors; a file's own"
+              + " process is started by the application at admission.",
+          null,
+          user);
+      return false;
+    }
+    if (start.matches() && body != null && body.isObject()) {
       Set<String> extra = new TreeSet<>();
       body.fieldNames().forEachRemaining(extra::add);
       extra.removeAll(START_FIELDS);
@@ -360,6 +385,19 @@ class EngineDoorGuard extends OncePerRequestFilter {
       }
     }
     return true;
+  }
+
+  /** The key of the process definition a start names by key or by id; null if none. */
+  private String keyOf(Matcher start) {
+    if (start.group(1) != null) {
+      return start.group(1);
+    }
+    ProcessDefinition definition =
+        repository
+            .createProcessDefinitionQuery()
+            .processDefinitionId(start.group(2))
+            .singleResult();
+    return definition == null ? null : definition.getKey();
   }
 
   /**
@@ -714,22 +752,35 @@ class EngineDoorGuard extends OncePerRequestFilter {
    * A file-identity variable named in the path or as a key of any variable map in the body, or
    * null.
    */
-  private String fileIdentityIn(String engine, JsonNode body) {
+  /**
+   * The first of the file's own variables the request would write, or null. A start may carry the
+   * student number, which the study-document process's start listener checks against its key.
+   */
+  private String fileIdentityIn(String engine, JsonNode body, boolean start) {
     Matcher inPath = VARIABLE_IN_PATH.matcher(engine);
     if (inPath.find() && outputs.fileIdentity().contains(inPath.group(1))) {
       return inPath.group(1);
     }
-    return body == null ? null : fileIdentityIn(body);
+    if (body == null) {
+      return null;
+    }
+    return fileIdentityIn(body, start ? START_MAY_NAME : Set.of());
   }
 
-  private String fileIdentityIn(JsonNode node) {
+  /** What a start names of the file's own variables: the student, checked against the key. */
+  private static final Set<String> START_MAY_NAME = Set.of("studentNumber");
+
+  /** The one process the doors start: its start listener checks the file, faculty and author. */
+  private static final String STARTED_THROUGH_DOORS = CamundaAuthorizations.STUDY_DOCUMENT_PROCESS;
+
+  private String fileIdentityIn(JsonNode node, Set<String> allowed) {
     if (node.isObject()) {
       for (Map.Entry<String, JsonNode> field : node.properties()) {
         JsonNode value = field.getValue();
         if (VARIABLE_MAPS.contains(field.getKey()) && value.isObject()) {
           for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (outputs.fileIdentity().contains(name)) {
+            if (outputs.fileIdentity().contains(name) && !allowed.contains(name)) {
               return name;
             }
           }
@@ -741,14 +792,14 @@ class EngineDoorGuard extends OncePerRequestFilter {
             }
           }
         }
-        String nested = fileIdentityIn(value);
+        String nested = fileIdentityIn(value, allowed);
         if (nested != null) {
           return nested;
         }
       }
     } else if (node.isArray()) {
       for (JsonNode element : node) {
-        String nested = fileIdentityIn(element);
+        String nested = fileIdentityIn(element, allowed);
         if (nested != null) {
           return nested;
         }

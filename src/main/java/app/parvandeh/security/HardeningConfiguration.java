@@ -4,6 +4,7 @@ import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
@@ -48,9 +49,15 @@ class HardeningConfiguration {
    */
   @Bean
   FilterRegistrationBean<EngineDoorGuard> engineDoorGuard(
-      IdentityService identity, TaskService tasks, DeclaredOutputs outputs) {
+      IdentityService identity,
+      TaskService tasks,
+      DeclaredOutputs outputs,
+      RepositoryService repository) {
     return registered(
-        new EngineDoorGuard(identity, tasks, outputs), +3, "/engine-rest/*", "/camunda/*");
+        new EngineDoorGuard(identity, tasks, outputs, repository),
+        +3,
+        "/engine-rest/*",
+        "/camunda/*");
   }
 
   /**

@@ -355,6 +355,23 @@ final class ModelDeploymentGuard implements Deployer {
    * the variable that recorded who did the step.
    */
   private static Refusal variableWrite(String local, Element element) {
+    if (local.equals("property")
+        && ModelDeclaredOutputs.OUTPUTS_PROPERTY.equals(element.getAttribute("name"))) {
+      // A task's or start's declared outputs are what a user may submit: never the file's own.
+      String declared =
+          Arrays.stream(element.getAttribute("value").split(","))
+              .map(String::strip)
+              .filter(ModelDeclaredOutputs.FILE_IDENTITY::contains)
+              .filter(name -> !name.equals(StudyDocumentProcess.VAR_STUDENT_NUMBER))
+              .collect(Collectors.joining(", "));
+      if (!declared.isEmpty()) {
+        return new Refusal(
+            "کاربر متغیرهای خود پرونده را نمی‌فرستد؛ این‌ها از outputs برداشته شوند: " + declared,
+            "A user does not submit the file's own variables; take these out of outputs: "
+                + declared);
+      }
+      return null;
+    }
     String target =
         switch (local) {
           case "inputParameter", "outputParameter" -> element.getAttribute("name");

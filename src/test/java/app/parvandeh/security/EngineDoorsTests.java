@@ -489,6 +489,28 @@ class EngineDoorsTests {
         door.call(admin, "POST", "/process-definition/key/StudyDocumentProcess/start", forged),
         400,
         "start-at-start-event");
+    Map<String, Object> asAnotherStudent =
+        Map.of(
+            "businessKey",
+            eng.number(),
+            "variables",
+            Map.of("studentUserId", Map.of("value", "process.owner", "type", "String")));
+    Response identity =
+        door.call(
+            admin, "POST", "/process-definition/key/StudyDocumentProcess/start", asAnotherStudent);
+    assertThat(identity.status()).as(identity.toString()).isEqualTo(400);
+    assertThat(identity.json().path("code").asText())
+        .isIn("variable-not-declared", "file-identity-variable");
+    String fileProcess = latestFileProcess();
+    for (String path :
+        List.of(
+            "/process-definition/key/StudentFileProcess/start",
+            "/process-definition/" + fileProcess + "/start")) {
+      assertRefused(
+          door.call(admin, "POST", path, Map.of("businessKey", eng.number())),
+          403,
+          "start-refused");
+    }
 
     assertThat(studyDocumentProcessesOf(eng.number())).isEqualTo(before);
   }
@@ -735,13 +757,7 @@ class EngineDoorsTests {
   @ParameterizedTest
   @EnumSource(EngineDoor.class)
   void onlyCockpitsUsersReadTheEngineWideCountsAndJobLogOfEveryFaculty(EngineDoor door) {
-    String definition =
-        repository
-            .createProcessDefinitionQuery()
-            .processDefinitionKey("StudentFileProcess")
-            .latestVersion()
-            .singleResult()
-            .getId();
+    String definition = latestFileProcess();
     List<String> counts =
         List.of(
             "/process-definition/statistics?incidents=true",
@@ -833,6 +849,15 @@ class EngineDoorsTests {
     Response stranger = door.call(clerk, "POST", "/task/" + otherFaculties + "/complete", nothing);
     assertThat(stranger.status()).as(stranger.toString()).isNotEqualTo(409);
     assertThat(stranger.text()).doesNotContain(TaskCompletionRaces.CODE);
+  }
+
+  private String latestFileProcess() {
+    return repository
+        .createProcessDefinitionQuery()
+        .processDefinitionKey("StudentFileProcess")
+        .latestVersion()
+        .singleResult()
+        .getId();
   }
 
   private String endedUploadOf(FileFixture file) {

@@ -239,6 +239,13 @@ class ModelDeploymentGuardTests {
                     + "<extensionElements><camunda:field name=\"x\" stringValue=\"y\"/>"
                     + "</extensionElements></serviceTask>")),
         Arguments.of(
+            "a start that lets its starter name the file's student and group",
+            "Start",
+            startedBy(
+                "<extensionElements><camunda:properties><camunda:property name=\"outputs\" "
+                    + "value=\"studentUserId,facultyGroup\"/></camunda:properties></extensionElements>",
+                "")),
+        Arguments.of(
             "a decision with a JUEL expression",
             "InputEntry_Juel",
             Map.of(
