@@ -1,5 +1,7 @@
 package app.parvandeh.security;
 
+import app.parvandeh.shared.PersianText;
+import app.parvandeh.student.StudentService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -189,16 +191,22 @@ class EngineDoorGuard extends OncePerRequestFilter {
   private final TaskService tasks;
   private final DeclaredOutputs outputs;
   private final RepositoryService repository;
+  private final StudentService students;
+  private final FileAccessPolicy files;
 
   EngineDoorGuard(
       IdentityService identity,
       TaskService tasks,
       DeclaredOutputs outputs,
-      RepositoryService repository) {
+      RepositoryService repository,
+      StudentService students,
+      FileAccessPolicy files) {
     this.identity = identity;
     this.tasks = tasks;
     this.outputs = outputs;
     this.repository = repository;
+    this.students = students;
+    this.files = files;
   }
 
   @Override
@@ -384,7 +392,46 @@ class EngineDoorGuard extends OncePerRequestFilter {
         return false;
       }
     }
+    if (start.matches() && !mayChangeTheFileItNames(user, body)) {
+      // Checked here, not only by the process's start listener: a new version of the model
+      // without that listener would otherwise let anyone act on any file.
+      refuse(
+          request,
+          response,
+          403,
+          "file-change-refused",
+          "شما اجازه تغییر پرونده این دانشجو را ندارید.",
+          "You may not change this student's file.",
+          null,
+          user);
+      return false;
+    }
     return true;
+  }
+
+  /**
+   * Whether the caller may change the file a start names, by its business key or its {@code
+   * studentNumber} variable (the two must agree); a start that names no file acts on none.
+   */
+  private boolean mayChangeTheFileItNames(CurrentUser user, JsonNode body) {
+    if (body == null || !body.isObject()) {
+      return true;
+    }
+    String key = body.path("businessKey").isTextual() ? body.path("businessKey").asText() : null;
+    JsonNode number = body.path("variables").path(START_MAY_NAME.iterator().next()).path("value");
+    String named = number.isValueNode() && !number.isNull() ? number.asText() : null;
+    if (key == null && named == null) {
+      return true;
+    }
+    if (key != null
+        && named != null
+        && !PersianText.digits(key).equals(PersianText.digits(named))) {
+      return false;
+    }
+    return students
+        .find(key != null ? key : named)
+        .map(student -> files.canChange(user, student))
+        .orElse(false);
   }
 
   /** The key of the process definition a start names by key or by id; null if none. */

@@ -1,5 +1,6 @@
 package app.parvandeh.security;
 
+import app.parvandeh.student.StudentService;
 import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -52,9 +53,11 @@ class HardeningConfiguration {
       IdentityService identity,
       TaskService tasks,
       DeclaredOutputs outputs,
-      RepositoryService repository) {
+      RepositoryService repository,
+      StudentService students,
+      FileAccessPolicy files) {
     return registered(
-        new EngineDoorGuard(identity, tasks, outputs, repository),
+        new EngineDoorGuard(identity, tasks, outputs, repository, students, files),
         +3,
         "/engine-rest/*",
         "/camunda/*");

@@ -1,8 +1,10 @@
 package app.parvandeh.workflow;
 
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -28,6 +30,15 @@ public final class FileKeys {
    * #SYSTEM_AUTHOR}.
    */
   public static String actorOf(DelegateTask task) {
+    if (!TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      // Who did a step is who completed its task: a listener on another event (a task's
+      // creation, by a timer with nobody signed in) would name its assignee, the student.
+      throw new ProcessEngineException(
+          "انجام‌دهندهٔ گام فقط هنگام پایان کار آن ثبت می‌شود. / Who did a step is recorded only when"
+              + " its task is completed, not on '"
+              + task.getEventName()
+              + "'.");
+    }
     Authentication signedIn =
         task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     if (signedIn != null && signedIn.getUserId() != null) {

@@ -497,10 +497,30 @@ class EngineDoorsTests {
             Map.of("studentUserId", Map.of("value", "process.owner", "type", "String")));
     Response identity =
         door.call(
-            admin, "POST", "/process-definition/key/StudyDocumentProcess/start", asAnotherStudent);
+            clerk, "POST", "/process-definition/key/StudyDocumentProcess/start", asAnotherStudent);
     assertThat(identity.status()).as(identity.toString()).isEqualTo(400);
     assertThat(identity.json().path("code").asText())
         .isIn("variable-not-declared", "file-identity-variable");
+    assertRefused(
+        door.call(
+            otherFaculty,
+            "POST",
+            "/process-definition/key/StudyDocumentProcess/start",
+            Map.of("businessKey", eng.number())),
+        403,
+        "file-change-refused");
+    assertRefused(
+        door.call(
+            clerk,
+            "POST",
+            "/process-definition/key/StudyDocumentProcess/start",
+            Map.of(
+                "businessKey",
+                eng.number(),
+                "variables",
+                Map.of("studentNumber", Map.of("value", sci.number(), "type", "String")))),
+        403,
+        "file-change-refused");
     String fileProcess = latestFileProcess();
     for (String path :
         List.of(

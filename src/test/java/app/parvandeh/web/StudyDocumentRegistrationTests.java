@@ -172,7 +172,9 @@ class StudyDocumentRegistrationTests {
                         "counterDocumentType",
                         str("گواهی"))));
     assertThat(foreign.status()).as(foreign.toString()).isEqualTo(403);
-    assertThat(foreign.json().get("message").asText()).contains("forbidden");
+    assertThat(foreign.json().path("code").asText())
+        .as("refused at the door, before any start listener: a model without one stays safe")
+        .isEqualTo("file-change-refused");
     assertThat(
             ApiClient.signedIn(port, "4021100001", "0012345679")
                 .engineRest(
