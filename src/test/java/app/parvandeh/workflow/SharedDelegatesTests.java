@@ -1,10 +1,15 @@
 package app.parvandeh.workflow;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.parvandeh.clearance.DocumentsIssuedListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -13,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Who did a step is who completed its task: a listener that records it, put on a task's creation
- * (which a timer can cause with nobody signed in), would name the task's assignee instead.
+ * What the shared delegates and listeners take from a model: a delegate only its own task's input
+ * parameters; a step's author only from its task's completion.
  */
-class StepAuthorListenersTests {
+class SharedDelegatesTests {
 
   @RegisterExtension
   static ProcessEngineExtension engine =
@@ -25,6 +30,40 @@ class StepAuthorListenersTests {
   @AfterEach
   void reset() {
     Mocks.reset();
+  }
+
+  @Test
+  void aDelegateReadsOnlyTheParametersItsOwnTaskDeclaresNotTheProcesssVariablesOfThatName(
+      ProcessEngine processEngine) {
+    List<String> authors = new ArrayList<>();
+    JavaDelegate reader =
+        execution -> authors.add(String.valueOf(InputParameters.of(execution).get("noteAuthor")));
+    Mocks.register("authorReader", reader);
+    String deployment =
+        processEngine
+            .getRepositoryService()
+            .createDeployment()
+            .addModelInstance(
+                "inputs.bpmn",
+                Bpmn.createExecutableProcess("Inputs")
+                    .camundaHistoryTimeToLive(1)
+                    .startEvent()
+                    .serviceTask("Declared")
+                    .camundaDelegateExpression("${authorReader}")
+                    .camundaInputParameter("noteAuthor", "clerk.eng")
+                    .serviceTask("Undeclared")
+                    .camundaDelegateExpression("${authorReader}")
+                    .endEvent()
+                    .done())
+            .deploy()
+            .getId();
+
+    processEngine
+        .getRuntimeService()
+        .startProcessInstanceByKey("Inputs", "400123456", Map.of("noteAuthor", "manager"));
+
+    assertThat(authors).containsExactly("clerk.eng", "null");
+    processEngine.getRepositoryService().deleteDeployment(deployment, true);
   }
 
   @Test
