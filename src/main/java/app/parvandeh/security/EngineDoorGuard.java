@@ -303,9 +303,10 @@ class EngineDoorGuard extends OncePerRequestFilter {
       refuseChange(request, response, user);
       return;
     }
-    CachedBodyRequest cached = isJson(request) ? CachedBodyRequest.of(request, response) : null;
-    if (isJson(request) && cached == null) {
-      return;
+    boolean json = isJson(request);
+    CachedBodyRequest cached = json ? CachedBodyRequest.of(request, response) : null;
+    if (json && cached == null) {
+      return; // too large: answered 413
     }
     JsonNode body = cached == null ? null : parse(cached.body());
     if (!startsAtItsStartEvent(request, response, user, engine, body)
@@ -345,9 +346,11 @@ class EngineDoorGuard extends OncePerRequestFilter {
   }
 
   /**
-   * Refuses a start with more than its variables and business key, for admins too: start
-   * instructions or skipped listeners would start a file's process past the start listener that
-   * checks the file, faculty and author, and write its variables unchecked.
+   * The rules on a start through the doors, for admins too; false when it was refused (and
+   * answered). Only the study-document process is started here; it carries its variables and
+   * business key only (start instructions or skipped listeners would pass the start listener that
+   * checks the file, faculty and author, and write its variables unchecked); and its caller may
+   * change the file it names.
    */
   private boolean startsAtItsStartEvent(
       HttpServletRequest request,
@@ -418,7 +421,7 @@ class EngineDoorGuard extends OncePerRequestFilter {
       return true;
     }
     String key = body.path("businessKey").isTextual() ? body.path("businessKey").asText() : null;
-    JsonNode number = body.path("variables").path(START_MAY_NAME.iterator().next()).path("value");
+    JsonNode number = body.path("variables").path(STUDENT_NUMBER).path("value");
     String named = number.isValueNode() && !number.isNull() ? number.asText() : null;
     if (key == null && named == null) {
       return true;
@@ -796,12 +799,9 @@ class EngineDoorGuard extends OncePerRequestFilter {
   }
 
   /**
-   * A file-identity variable named in the path or as a key of any variable map in the body, or
-   * null.
-   */
-  /**
-   * The first of the file's own variables the request would write, or null. A start may carry the
-   * student number, which the study-document process's start listener checks against its key.
+   * The first of the file's own variables the request would write (named in the path or as a key of
+   * any variable map in the body), or null. A start may carry the student number, which the
+   * study-document process's start listener checks against its key.
    */
   private String fileIdentityIn(String engine, JsonNode body, boolean start) {
     Matcher inPath = VARIABLE_IN_PATH.matcher(engine);
@@ -814,8 +814,11 @@ class EngineDoorGuard extends OncePerRequestFilter {
     return fileIdentityIn(body, start ? START_MAY_NAME : Set.of());
   }
 
+  /** The study-document process's variable naming the student whose file it works on. */
+  private static final String STUDENT_NUMBER = "studentNumber";
+
   /** What a start names of the file's own variables: the student, checked against the key. */
-  private static final Set<String> START_MAY_NAME = Set.of("studentNumber");
+  private static final Set<String> START_MAY_NAME = Set.of(STUDENT_NUMBER);
 
   /** The one process the doors start: its start listener checks the file, faculty and author. */
   private static final String STARTED_THROUGH_DOORS = CamundaAuthorizations.STUDY_DOCUMENT_PROCESS;

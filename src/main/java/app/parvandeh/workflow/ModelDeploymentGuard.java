@@ -230,9 +230,8 @@ final class ModelDeploymentGuard implements Deployer {
     }
     if (ACTIVITI_NS.equals(element.getNamespaceURI())) {
       problems.add(
-          problem(
+          elementProblem(
               element,
-              "<" + element.getTagName() + ">",
               new Refusal(
                   "فضای نام activiti در مدل پذیرفته نیست؛ همان عنصر را با camunda: بنویسید.",
                   "The activiti namespace is not accepted in a model; write the element with camunda:.")));
@@ -241,9 +240,8 @@ final class ModelDeploymentGuard implements Deployer {
     if (!decision && local.equals("signalEventDefinition")) {
       // A signal reaches every file's process at once, and carries variables between them.
       problems.add(
-          problem(
+          elementProblem(
               element,
-              "<" + element.getTagName() + ">",
               new Refusal(
                   "سیگنال در مدل پذیرفته نیست: به فرایند همهٔ پرونده‌ها با هم می‌رسد؛ از پیام استفاده کنید.",
                   "Signals are not accepted in a model: one reaches every file's process at once; use a"
@@ -252,9 +250,8 @@ final class ModelDeploymentGuard implements Deployer {
     }
     if (Set.of("scriptTask", "globalScriptTask", "script", "connector").contains(local)) {
       problems.add(
-          problem(
+          elementProblem(
               element,
-              "<" + element.getTagName() + ">",
               new Refusal(
                   "اسکریپت و connector در مدل مجاز نیست؛ از delegateهای نام‌دار سامانه استفاده کنید.",
                   "Scripts and connectors are not allowed in a model; use the application's named delegate beans.")));
@@ -264,9 +261,8 @@ final class ModelDeploymentGuard implements Deployer {
         && CAMUNDA_BPMN_NS.equals(element.getNamespaceURI())
         && !CAMUNDA_ELEMENTS.contains(local)) {
       problems.add(
-          problem(
+          elementProblem(
               element,
-              "<" + element.getTagName() + ">",
               new Refusal(
                   "این عنصر Camunda در مدل پذیرفته نیست؛ مجاز: " + CAMUNDA_ELEMENTS,
                   "This Camunda element is not accepted in a model; allowed: "
@@ -275,9 +271,8 @@ final class ModelDeploymentGuard implements Deployer {
     }
     if (BPMN_PERFORMERS.contains(local) && !isCamunda(element)) {
       problems.add(
-          problem(
+          elementProblem(
               element,
-              "<" + element.getTagName() + ">",
               new Refusal(
                   "کار را با camunda:candidateGroups به گروه‌های کاری پرونده بدهید، نه با performer یا potentialOwner.",
                   "Give a task to the file's working groups with camunda:candidateGroups, not with a BPMN"
@@ -295,9 +290,8 @@ final class ModelDeploymentGuard implements Deployer {
       // message to a file (with the file's key), and one started by a timer or signal would run
       // with no file at all.
       problems.add(
-          problem(
+          elementProblem(
               element,
-              "<" + element.getTagName() + ">",
               new Refusal(
                   "فرایند فقط با رویداد شروع ساده آغاز می‌شود، همان‌طور که سامانه آن را برای پرونده‌ای آغاز"
                       + " می‌کند؛ شروع با پیام، زمان‌سنج، سیگنال یا شرط مجاز نیست (درون زیرفرایند رویدادی مجاز است).",
@@ -575,6 +569,11 @@ final class ModelDeploymentGuard implements Deployer {
 
   private static boolean endsWithAny(String name, List<String> suffixes) {
     return suffixes.stream().anyMatch(name::endsWith);
+  }
+
+  /** The problem of an element refused whole, named by its tag. */
+  private static Problem elementProblem(Element element, Refusal refusal) {
+    return problem(element, "<" + element.getTagName() + ">", refusal);
   }
 
   private static Problem problem(Element element, String offending, Refusal refusal) {
