@@ -48,13 +48,11 @@ public final class SpreadsheetCsv {
       return "";
     }
     char first = cell.charAt(0);
-    return first == '='
-            || first == '+'
-            || first == '-'
-            || first == '@'
-            || first == '\t'
-            || first == '\r'
-        ? "'" + cell
-        : cell;
+    return startsLikeFormula(cell) || first == '\t' || first == '\r' ? "'" + cell : cell;
+  }
+
+  /** Whether a spreadsheet would read the text as a formula: it starts with = + - or @. */
+  public static boolean startsLikeFormula(String text) {
+    return text != null && !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0;
   }
 }

@@ -32,6 +32,14 @@ public final class TypedNumbers {
     public ParvandehException refusal(String code) {
       return ParvandehException.badRequest(code, reasonFa, reasonEn);
     }
+
+    /** The digits, or the 400 {@link #refusal} with {@code code} thrown. */
+    public String digitsOrRefuse(String code) {
+      if (!valid()) {
+        throw refusal(code);
+      }
+      return digits;
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package app.parvandeh.intake.internal;
 
 import app.parvandeh.shared.PersianText;
+import app.parvandeh.shared.SpreadsheetCsv;
 import app.parvandeh.shared.UserText;
 import java.util.regex.Pattern;
 
@@ -42,7 +43,7 @@ public final class Cells {
           labelFa + " درون خانه به خط بعد رفته است (Alt+Enter)؛ آن را در یک خط بنویسید.",
           field + " holds a line break inside the cell (Alt+Enter); write it on one line.");
     }
-    if (raw.indexOf('\t') >= 0 || "=+-@".indexOf(value.charAt(0)) >= 0) {
+    if (raw.indexOf('\t') >= 0 || SpreadsheetCsv.startsLikeFormula(value)) {
       return new Refusal(
           field,
           labelFa + " مانند فرمول صفحه‌گسترده آغاز می‌شود (= + - @ یا Tab) و پذیرفته نیست.",

@@ -10,6 +10,7 @@ import app.parvandeh.security.CurrentUser;
 import app.parvandeh.security.Groups;
 import app.parvandeh.shared.JalaliDates;
 import app.parvandeh.shared.ParvandehException;
+import app.parvandeh.shared.SpreadsheetCsv;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -140,7 +141,7 @@ class StuckFilesController {
             .map(
                 c -> {
                   String v = c == null ? "" : c;
-                  if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+                  if (SpreadsheetCsv.startsLikeFormula(v)) {
                     v = "'" + v;
                   }
                   return "\"" + v.replace("\"", "\"\"") + "\"";

@@ -4,7 +4,7 @@ import app.parvandeh.audit.AuditAction;
 import app.parvandeh.audit.AuditLog;
 import app.parvandeh.shared.ParvandehException;
 import app.parvandeh.shared.PersianText;
-import app.parvandeh.shared.TypedNumbers.Reading;
+import app.parvandeh.shared.SpreadsheetCsv;
 import app.parvandeh.shared.UserText;
 import app.parvandeh.shared.UserText.Field;
 import app.parvandeh.student.AdmissionDetails;
@@ -65,11 +65,7 @@ class JpaStudentInfoEdits implements StudentInfoEdits {
     }
     String firstName = name(info.firstName(), FIRST_NAME);
     String lastName = name(info.lastName(), LAST_NAME);
-    Reading nationalIdRead = NationalId.read(info.nationalId());
-    if (!nationalIdRead.valid()) {
-      throw nationalIdRead.refusal("invalid-national-id");
-    }
-    String nationalId = nationalIdRead.digits();
+    String nationalId = NationalId.read(info.nationalId()).digitsOrRefuse("invalid-national-id");
     // Another file may hold this national ID: the same person admitted again for a higher degree.
     Degree degree = info.degree() == null ? student.getDegree() : info.degree();
     if (student.getStatus() == StudentStatus.ACTIVE
@@ -185,7 +181,7 @@ class JpaStudentInfoEdits implements StudentInfoEdits {
               + "\": a letter lost when the list or form was saved. Write the name again (save a"
               + " list as \"CSV UTF-8\").");
     }
-    if (!name.isEmpty() && "=+-@".indexOf(name.charAt(0)) >= 0) {
+    if (SpreadsheetCsv.startsLikeFormula(name)) {
       throw ParvandehException.badRequest(
           field.code() + "-formula",
           "«" + field.nameFa() + "» مانند فرمول صفحه‌گسترده آغاز می‌شود (= + - @) و پذیرفته نیست.",

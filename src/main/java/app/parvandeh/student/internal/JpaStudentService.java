@@ -92,16 +92,9 @@ class JpaStudentService implements StudentService {
   @Override
   @Transactional
   public StudentRef admit(NewStudent data, AdmissionDetails details, String admittedBy) {
-    Reading numberRead = StudentNumber.read(data.studentNumber());
-    if (!numberRead.valid()) {
-      throw numberRead.refusal("invalid-student-number");
-    }
-    String number = numberRead.digits();
-    Reading nationalIdRead = NationalId.read(data.nationalId());
-    if (!nationalIdRead.valid()) {
-      throw nationalIdRead.refusal("invalid-national-id");
-    }
-    String nationalId = nationalIdRead.digits();
+    String number =
+        StudentNumber.read(data.studentNumber()).digitsOrRefuse("invalid-student-number");
+    String nationalId = NationalId.read(data.nationalId()).digitsOrRefuse("invalid-national-id");
     Reading yearProblem =
         NewStudent.entryYearProblem(data.entryYear(), JalaliDates.year(Instant.now(clock)));
     if (yearProblem != null) {
